@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { ROLES, type Role } from '@domain/access/permissions.ts';
+import { createUser } from '@domain/identity/index.ts';
+import { systemClock } from '@domain/shared/clock.ts';
+import { withDatabase } from '../database.ts';
+
+export function registerUser(program: Command): void {
+  const user = program.command('user').description('Manage staff accounts');
+  user
+    .command('create')
+    .description('Create a staff account. The password is read from CLINICDESK_NEW_PASSWORD or --password.')
+    .requiredOption('--email <email>', 'login email (unique)')
+    .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
+    .option('--name <name>', 'display name')
+    .option('--password <password>', 'initial password (prefer CLINICDESK_NEW_PASSWORD: argv is visible to other users)')
+    .option('--organization <id>', 'organization id (default: the only/first one)')
+    .action(async (opts: { email: string; role: string[]; name?: string; password?: string; organization?: string }) => {
+      const bad = opts.role.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (bad.length) throw new Error(`unknown role(s): ${bad.join(', ')}; choose from ${ROLES.join(', ')}`);
+      const password = opts.password ?? process.env.CLINICDESK_NEW_PASSWORD;
+      await withDatabase(async ({ db }) => {
+        const org = opts.organization
+          ? await db.selectFrom('organizations').select('id').where('id', '=', opts.organization).executeTakeFirst()
+          : await db.selectFrom('organizations').select('id').orderBy('created_at').limit(1).executeTakeFirst();
+        if (!org) throw new Error('no organization: start ClinicDesk once (or run `clinicdesk seed demo`) first');
+        const created = await createUser(
+          {
+            actor: { kind: 'system', organizationId: org.id, purpose: 'cli:user-create' },
+            organizationId: org.id,
+            locationId: null,
+            requestId: 'cli',
+            clock: systemClock,
+            db,
+            baseDb: db,
+            ip: null,
+            userAgent: 'clinicdesk-cli',
+          },
+          {
+            email: opts.email,
+            displayName: opts.name ?? opts.email,
+            password,
+            roles: opts.role.map((r) => ({ role: r as Role, locationId: null })),
+          },
+        );
+        console.log(JSON.stringify({ id: created.id, email: opts.email.toLowerCase(), roles: opts.role }));
+      });
+    });
+}

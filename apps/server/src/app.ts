@@ -1,0 +1,144 @@
+/**
+ * Builds the Fastify application: conventions (request ids, problem+json,
+ * security headers, OpenAPI), authentication, and every module's routes.
+ * It does not listen; server.ts does.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { type Clock, systemClock } from '@domain/shared/clock.ts';
+import type { Db } from '@domain/shared/context.ts';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import { installAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { installRouteGuard, type RegisteredRoute } from './plugins/route-guard.ts';
+import type { App } from './plugins/types.ts';
+import { routeModules } from './routes/index.ts';
+
+export interface AppDeps {
+  db: Db;
+  pool: pg.Pool;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  bodyLimitBytes?: number;
+  secureCookies?: boolean;
+  /** Directory of the built web UI; served at / when present. */
+  webDist?: string;
+  /** Extra route modules (tests use this to prove the start-up guard). */
+  extraRoutes?: ((app: App) => Promise<void>)[];
+  /** Publish/subscribe for live updates; set by server.ts. */
+  services?: Record<string, unknown>;
+}
+
+export interface BuiltApp {
+  app: App;
+  routes: RegisteredRoute[];
+}
+
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: process.env.CLINICDESK_TRUST_PROXY === '1',
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RegisteredRoute[] = [];
+  installRouteGuard(app, routes);
+  registerErrorHandling(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    // A client-supplied id is kept only when it looks like an id (no log injection).
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ClinicDesk API', version: '0.1.0', description: 'The office of a medical practice.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'cd_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  // The docs UI is public (the route guard knows its prefix).
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAuth(app, { db: deps.db, clock });
+
+  const services = { pool: deps.pool, clock, secureCookies: deps.secureCookies ?? false, ...deps.services };
+  app.decorate('services', services);
+  for (const mod of [...routeModules, ...(deps.extraRoutes ?? [])]) {
+    await app.register(mod);
+  }
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
+    const root = path.resolve(deps.webDist);
+    await app.register(fastifyStatic, { root, serve: false });
+    // Built assets by path; any other non-API GET is a client-side route and gets index.html.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+      const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      if (urlPath.startsWith('/api/')) return reply.callNotFound();
+      const file = path.normalize(path.join(root, urlPath));
+      if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        if (urlPath.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        return reply.sendFile(path.relative(root, file));
+      }
+      reply.header('cache-control', 'no-cache');
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+
+  await app.ready();
+  return { app, routes };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: { pool: pg.Pool; clock: Clock; secureCookies: boolean; [k: string]: unknown };
+  }
+}

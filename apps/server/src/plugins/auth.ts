@@ -1,0 +1,101 @@
+/**
+ * Builds `request.ctx` for every request and enforces authentication, CSRF and
+ * the route's permission before any handler runs (default deny).
+ */
+import { permissionsAt } from '@domain/access/permissions.ts';
+import type { Clock } from '@domain/shared/clock.ts';
+import type { Db } from '@domain/shared/context.ts';
+import { AppError } from '@domain/shared/errors.ts';
+import { resolveSession, toUserActor } from '@domain/identity/sessions.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+export const SESSION_COOKIE = 'cd_session';
+export const SECURE_SESSION_COOKIE = '__Host-cd_session';
+/** Custom header a cookie-authenticated state change must carry (cross-site forms cannot set it). */
+export const CSRF_HEADER = 'x-clinicdesk-csrf';
+export const LOCATION_HEADER = 'x-location-id';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const h = request.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(h);
+  if (!m) throw new AppError('UNAUTHENTICATED', 'malformed Authorization header');
+  return m[1];
+}
+
+function checkSameOrigin(request: FastifyRequest): void {
+  if (!request.headers[CSRF_HEADER]) throw new AppError('CSRF_REJECTED', `cookie-authenticated changes need the ${CSRF_HEADER} header`);
+  const site = request.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('CSRF_REJECTED', 'cross-site request refused');
+  const origin = request.headers.origin;
+  if (origin) {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      throw new AppError('CSRF_REJECTED', 'bad Origin header');
+    }
+    if (host !== request.headers.host) throw new AppError('CSRF_REJECTED', 'cross-origin request refused');
+  }
+}
+
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.ctx = {
+      actor: { kind: 'anonymous' },
+      organizationId: '',
+      locationId: null,
+      requestId: request.id,
+      clock: deps.clock,
+      db: deps.db,
+      baseDb: deps.db,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    };
+    const cfg = request.routeOptions.config ?? {};
+    if (cfg.public || !request.routeOptions.url) return; // public route, or 404 handler
+    const bearer = bearerToken(request);
+    const cookies = (request as unknown as { cookies?: Record<string, string | undefined> }).cookies ?? {};
+    const cookie = cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+    const token = bearer ?? cookie;
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const session = await resolveSession(deps.db, deps.clock, token, { passive: cfg.passive === true });
+    if (session === 'missing') throw new AppError('UNAUTHENTICATED', 'unknown or ended session');
+    if (session === 'expired') throw new AppError('SESSION_EXPIRED');
+    if (!bearer && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
+    const requested = request.headers[LOCATION_HEADER];
+    let locationId: string | null = null;
+    if (typeof requested === 'string' && requested) {
+      const loc = /^[0-9a-f-]{36}$/i.test(requested)
+        ? await deps.db
+            .selectFrom('locations')
+            .select('id')
+            .where('id', '=', requested)
+            .where('organization_id', '=', session.organizationId)
+            .executeTakeFirst()
+        : undefined;
+      if (!loc)
+        throw new AppError('VALIDATION_FAILED', 'unknown location', {
+          errors: [{ path: `headers.${LOCATION_HEADER}`, message: 'unknown location' }],
+        });
+      locationId = loc.id;
+    }
+    const actor = toUserActor(session, locationId);
+    // Without a chosen location, the actor holds the union of all its roles (scripts, integrations).
+    if (locationId === null) {
+      actor.permissions = permissionsAt(
+        session.user.roles.map((r) => ({ ...r, locationId: null })),
+        null,
+      );
+    }
+    request.ctx = { ...request.ctx, actor, organizationId: session.organizationId, locationId };
+    (request as unknown as { session: typeof session }).session = session;
+    if (session.mfaPending && !cfg.authenticated) throw new AppError('MFA_REQUIRED', 'finish signing in with your one-time code');
+    if (cfg.permission && !actor.permissions.has(cfg.permission)) {
+      throw new AppError('FORBIDDEN', `your role does not grant ${cfg.permission}`);
+    }
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The one place that maps errors to HTTP: RFC 9457 application/problem+json with
+ * type, title, status, detail, code, and for validation errors [{ path, message }].
+ */
+import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '@domain/shared/errors.ts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export const PROBLEM_BASE = 'https://clinicdesk.dev/problems/';
+
+export function problem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail: string,
+  extra: { errors?: FieldError[] | undefined; [k: string]: unknown } = {},
+) {
+  const { status, title } = ERROR_CODES[code];
+  const body: Record<string, unknown> = {
+    type: `${PROBLEM_BASE}${code.toLowerCase().replaceAll('_', '-')}`,
+    title,
+    status,
+    detail,
+    code,
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    ...extra,
+  };
+  if (!body.errors) delete body.errors;
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+/** A dotted field path ('address.postalCode', 'query.limit') from a zod issue as fastify reports it. */
+function fieldPath(instancePath: string | undefined, part: string | undefined): string {
+  const segs = (instancePath ?? '').split('/').filter(Boolean);
+  const prefix = part && part !== 'body' ? `${part}.` : '';
+  return prefix + segs.join('.');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) =>
+    problem(reply, request, 'NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`),
+  );
+
+  app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    if (err instanceof AppError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) reply.header(k, v);
+      return problem(reply, request, err.code, err.message, { errors: err.errors, ...err.extra });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const part = (err as FastifyError).validationContext;
+      const errors = err.validation.flatMap((v) => {
+        const path = fieldPath(v.instancePath, part);
+        // Unknown fields: name each field itself, not its parent object.
+        const keys = (v.params as { keys?: string[] }).keys;
+        if (v.keyword === 'unrecognized_keys' && keys?.length) {
+          return keys.map((k) => ({ path: [path, k].filter(Boolean).join('.'), message: 'unknown field' }));
+        }
+        return [{ path, message: v.message ?? 'invalid' }];
+      });
+      return problem(reply, request, 'VALIDATION_FAILED', `request ${part ?? 'body'} is invalid`, { errors });
+    }
+    const fe = err as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(reply, request, 'PAYLOAD_TOO_LARGE', fe.message);
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(reply, request, 'UNSUPPORTED_MEDIA_TYPE', fe.message);
+    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+      return problem(reply, request, 'VALIDATION_FAILED', 'request body is not valid JSON', {
+        errors: [{ path: '', message: fe.message }],
+      });
+    }
+    if (fe.statusCode === 429) return problem(reply, request, 'RATE_LIMITED', fe.message);
+    if (isDatabaseDown(err)) {
+      reply.header('retry-after', '5');
+      return problem(reply, request, 'SERVICE_UNAVAILABLE', 'the database is unavailable; try again shortly');
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return problem(reply, request, 'VALIDATION_FAILED', fe.message);
+    }
+    request.log.error({ err }, 'unhandled error');
+    return problem(reply, request, 'INTERNAL', 'an unexpected error occurred; it has been logged');
+  });
+}
+
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
+
+export function isDatabaseDown(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  if (e?.code && DB_DOWN_CODES.has(e.code)) return true;
+  const m = e?.message ?? '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    m,
+  );
+}

@@ -1,0 +1,35 @@
+import { PERMISSIONS, ROLES } from '@domain/access/permissions.ts';
+import { z } from 'zod';
+
+export const roleAssignmentSchema = z.object({ role: z.enum(ROLES), locationId: z.string().uuid().nullable() });
+
+export const meUserSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  providerId: z.string().uuid().nullable(),
+  roles: z.array(roleAssignmentSchema),
+  permissions: z.array(z.enum(Object.keys(PERMISSIONS) as [keyof typeof PERMISSIONS])),
+});
+
+export const loginBodySchema = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(1024),
+  totp: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{6,20}$/)
+    .optional(),
+});
+
+export const loginResponseSchema = z.object({
+  user: meUserSchema,
+  token: z.string(),
+  expiresAt: z.string(),
+});
+
+export const meResponseSchema = z.object({
+  user: meUserSchema,
+  organization: z.object({ id: z.string().uuid(), name: z.string() }),
+  locationId: z.string().uuid().nullable(),
+  session: z.object({ id: z.string().uuid().nullable(), expiresAt: z.string().nullable() }),
+});

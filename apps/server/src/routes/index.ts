@@ -1,0 +1,7 @@
+/** Every module's routes, registered in this order. A new module adds one line. */
+import type { App } from '../plugins/types.ts';
+import authRoutes from './auth/index.ts';
+import organizationRoutes from './organizations/index.ts';
+import systemRoutes from './system.ts';
+
+export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes];

@@ -1,0 +1,125 @@
+/**
+ * `clinicdesk serve`: one process with the database (embedded unless DATABASE_URL),
+ * migrations, demo data, the HTTP API and web UI, and the job runner. SIGTERM and
+ * SIGINT shut down in order: stop accepting, finish in-flight requests, stop
+ * claiming jobs, close the pool, stop the embedded server.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createKysely, createPool, migrate, resolveDatabase } from '@db/index.ts';
+import type { Database } from '@domain/database.ts';
+import { seedDemo } from '@domain/demo/index.ts';
+import { ensureAdmin } from '@domain/identity/index.ts';
+import { JobRunner } from '@domain/jobs/index.ts';
+import { type Clock, systemClock } from '@domain/shared/clock.ts';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { jobHandlers } from './jobs/index.ts';
+import { loggerOptions } from './logger.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function buildWebIfMissing(log: (m: string) => void): void {
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  log('building the web UI (first start only)…');
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+}
+
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; buildWeb?: boolean; installSignals?: boolean } = {},
+): Promise<RunningServer> {
+  const clock = opts.clock ?? systemClock;
+  const log = pino({ level: config.logLevel });
+  if (opts.buildWeb) buildWebIfMissing((m) => log.info(m));
+  const database = await resolveDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: (line) => log.debug({ component: 'postgres' }, line),
+  });
+  let pool: ReturnType<typeof createPool> | undefined;
+  try {
+    log.info({ mode: database.mode }, 'database ready');
+    const migrated = await migrate(database.connectionString, (m) => log.info(m));
+    pool = createPool({ connectionString: database.connectionString, max: 20, appRole: migrated.appRole });
+    const db = createKysely<Database>(pool);
+    if (config.demo) {
+      const logins = await seedDemo(db, clock);
+      if (logins) {
+        // Printed once, on the start that created them.
+        const lines = logins.map((l) => `  ${l.role.padEnd(15)} ${l.email.padEnd(36)} ${l.password}`);
+        process.stdout.write(`\nDemo practice created. Sign in with one of these accounts:\n${lines.join('\n')}\n\n`);
+      }
+    }
+    if (config.adminEmail && config.adminPassword) {
+      await ensureAdmin(db, clock, { email: config.adminEmail, password: config.adminPassword, requireMfa: config.requireMfa });
+    }
+    const { app } = await buildApp({
+      db,
+      pool,
+      clock,
+      logger: loggerOptions(config.logLevel),
+      bodyLimitBytes: config.bodyLimitBytes,
+      secureCookies: config.secureCookies,
+      webDist: WEB_DIST,
+      services: { config },
+    });
+    const runner = config.jobs
+      ? new JobRunner({
+          db,
+          clock,
+          handlers: jobHandlers,
+          onError: (err, job) => log.warn({ err, jobId: job.id, queue: job.queue }, 'job failed'),
+        })
+      : undefined;
+    runner?.start();
+    const address = await app.listen({ port: config.port, host: config.host });
+    log.info({ address }, 'ClinicDesk is listening');
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        log.info('shutting down');
+        await app.close(); // stops accepting; in-flight requests finish
+        await runner?.stop(); // stops claiming; jobs in hand finish
+        await pool?.end();
+        await database.stop();
+        log.info('stopped');
+      })();
+      return stopping;
+    };
+    if (opts.installSignals !== false) {
+      for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(sig, () => {
+          stop().then(
+            () => process.exit(0),
+            (err) => {
+              log.error({ err }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        });
+      }
+    }
+    return { url: `http://localhost:${config.port}`, stop };
+  } catch (e) {
+    await pool?.end().catch(() => undefined);
+    await database.stop();
+    throw e;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Test harness: a fresh database per test file, cloned from the migrated template
+ * that tests/setup/global-setup.ts prepared. Real PostgreSQL, never a fake.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
+import { createKysely, createPool } from './pool.ts';
+import { withDatabaseName } from './url.ts';
+
+export interface TestDatabase<DB> {
+  connectionString: string;
+  /** Connects as the superuser/owner (for tamper tests and setup). */
+  adminConnectionString: string;
+  pool: pg.Pool;
+  db: import('kysely').Kysely<DB>;
+  target: 'embedded' | 'external';
+}
+
+/** Create this file's database; it is dropped after the file's tests. */
+export async function createTestDatabase<DB>(opts: { poolSize?: number } = {}): Promise<TestDatabase<DB>> {
+  const adminUrl = inject('pgAdminUrl');
+  const template = inject('pgTemplateDb');
+  const templatePid = template.replace('cd_tpl_', '');
+  const name = `cd_t_${templatePid}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // Cloning needs the template to be idle; retry briefly if another file is cloning it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${template}`);
+      break;
+    } catch (e) {
+      if (attempt > 50 || !/being accessed by other users/.test((e as Error).message)) throw e;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 100));
+    }
+  }
+  await admin.end();
+  const connectionString = withDatabaseName(adminUrl, name);
+  const pool = createPool({ connectionString, max: opts.poolSize ?? 10, appRole: true });
+  const db = createKysely<DB>(pool);
+  afterAll(async () => {
+    await db.destroy().catch(() => undefined);
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await c.end();
+  });
+  return { connectionString, adminConnectionString: connectionString, pool, db, target: inject('pgTarget') };
+}

@@ -1,0 +1,12 @@
+export { type PatientAccess, requirePatientAccess } from './patient-access.ts';
+export {
+  PERMISSIONS,
+  type Permission,
+  permissionMatrixMarkdown,
+  permissionsAt,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Role,
+  type RoleAssignment,
+} from './permissions.ts';
+export { can, requirePermission } from './require-permission.ts';

@@ -1,0 +1,61 @@
+/**
+ * Object-level access to a patient: the one place that decides whether the
+ * actor may see this record. Another organization's patient and a missing one
+ * both answer NOT_FOUND; a restricted record opens only to its care team, or
+ * under an active break-glass grant (which marks the audit row).
+ */
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Ctx } from '../shared/context.ts';
+import { AppError } from '../shared/errors.ts';
+import { requirePermission } from './require-permission.ts';
+import type { Permission } from './permissions.ts';
+
+export interface PatientAccess {
+  patientId: string;
+  /** True when access rests on a break-glass grant: audit rows must say so. */
+  breakGlass: boolean;
+}
+
+export async function requirePatientAccess(ctx: Ctx, patientId: string, permission: Permission = 'patient:read'): Promise<PatientAccess> {
+  requirePermission(ctx, permission);
+  if (!/^[0-9a-f-]{36}$/i.test(patientId)) throw new AppError('NOT_FOUND', 'patient not found');
+  const row = await ctx.db
+    .selectFrom('patients')
+    .select(['id', 'restricted'])
+    .where('id', '=', patientId)
+    .where('organization_id', '=', ctx.organizationId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'patient not found');
+  if (!row.restricted || ctx.actor.kind === 'system') return { patientId, breakGlass: false };
+  if (ctx.actor.kind !== 'user') throw new AppError('NOT_FOUND', 'patient not found');
+  const userId = ctx.actor.userId;
+  const onTeam = await ctx.db
+    .selectFrom('patient_care_team')
+    .select('user_id')
+    .where('patient_id', '=', patientId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (onTeam) return { patientId, breakGlass: false };
+  const grant = await ctx.db
+    .selectFrom('break_glass_grants')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', ctx.clock.now())
+    .executeTakeFirst();
+  if (grant) return { patientId, breakGlass: true };
+  // Denied access to a restricted record is itself audited, outside the caller's
+  // transaction so the rollback of the failed request does not erase it.
+  await recordAudit(
+    { ...ctx, db: ctx.baseDb },
+    {
+      action: 'read',
+      resourceType: 'patient',
+      resourceId: patientId,
+      patientId,
+      outcome: 'denied',
+      details: { reason: 'restricted record' },
+    },
+  ).catch(() => undefined);
+  throw new AppError('NOT_FOUND', 'patient not found');
+}

@@ -1,0 +1,121 @@
+/**
+ * The role × permission table: the single source of truth for least privilege.
+ * docs/PERMISSIONS.md is generated from it (`clinicdesk docs permissions`).
+ * A module adding a permission adds it here and grants it to the roles that need it.
+ */
+export const ROLES = ['admin', 'office_manager', 'front_desk', 'biller', 'clinician', 'nurse'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'org:read': 'See the practice, its locations, providers and rooms',
+  'location:manage': 'Create and edit locations',
+  'settings:manage': 'Change practice settings (MFA policy, timeouts, SMTP)',
+  'user:read': 'List staff accounts',
+  'user:manage': 'Create, deactivate and assign roles to staff accounts; reset MFA; end sessions',
+  'patient:read': 'Open and search patient records',
+  'patient:write': 'Register and edit patients',
+  'patient:merge': 'Merge duplicate patient records',
+  'coverage:write': 'Add and edit insurance coverage',
+  'document:read': 'View scanned paperwork',
+  'document:write': 'Upload scanned paperwork',
+  'payer:manage': 'Maintain the payer list',
+  'schedule:manage': 'Maintain provider templates, rooms and appointment types',
+  'appointment:read': 'See the schedule',
+  'appointment:write': 'Book, reschedule, cancel and move patients through the flow',
+  'appointment:override': 'Overbook a slot that is already taken',
+  'note:read': 'Read encounter notes',
+  'note:write': 'Write encounter notes',
+  'note:sign': 'Sign and lock encounter notes',
+  'claim:read': 'See claims and remittances',
+  'claim:submit': 'Build and submit insurance claims',
+  'payment:post': 'Post payments',
+  'refund:issue': 'Issue refunds',
+  'audit:read': 'Read the audit trail and access reports',
+  'report:read': 'See practice reports and the dashboard',
+  break_glass: 'Open a restricted record in an emergency, stating a reason',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+const CLINICAL: Permission[] = ['note:read', 'note:write', 'note:sign', 'break_glass'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // The practice's system administrator: everything except clinical documentation.
+  admin: ALL.filter((p) => !CLINICAL.includes(p)),
+  office_manager: ALL.filter((p) => p !== 'note:write' && p !== 'note:sign'),
+  front_desk: [
+    'org:read',
+    'patient:read',
+    'patient:write',
+    'coverage:write',
+    'document:read',
+    'document:write',
+    'appointment:read',
+    'appointment:write',
+    'payment:post',
+  ],
+  biller: [
+    'org:read',
+    'patient:read',
+    'coverage:write',
+    'document:read',
+    'payer:manage',
+    'appointment:read',
+    'claim:read',
+    'claim:submit',
+    'payment:post',
+    'refund:issue',
+    'report:read',
+  ],
+  clinician: [
+    'org:read',
+    'patient:read',
+    'patient:write',
+    'document:read',
+    'document:write',
+    'appointment:read',
+    'appointment:write',
+    'note:read',
+    'note:write',
+    'note:sign',
+    'break_glass',
+  ],
+  nurse: [
+    'org:read',
+    'patient:read',
+    'patient:write',
+    'document:read',
+    'document:write',
+    'appointment:read',
+    'appointment:write',
+    'note:read',
+    'note:write',
+    'break_glass',
+  ],
+};
+
+export interface RoleAssignment {
+  role: Role;
+  /** null: at every location. */
+  locationId: string | null;
+}
+
+/** Permissions granted by the roles that apply at `locationId` (roles without a location apply everywhere). */
+export function permissionsAt(roles: readonly RoleAssignment[], locationId: string | null): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) {
+    if (r.locationId !== null && locationId !== null && r.locationId !== locationId) continue;
+    if (r.locationId !== null && locationId === null) continue;
+    for (const p of ROLE_PERMISSIONS[r.role]) out.add(p);
+  }
+  return out;
+}
+
+/** Markdown matrix for docs/PERMISSIONS.md. */
+export function permissionMatrixMarkdown(): string {
+  const head = `| permission | ${ROLES.join(' | ')} | meaning |\n|---|${ROLES.map(() => ':-:').join('|')}|---|\n`;
+  const rows = ALL.map(
+    (p) => `| \`${p}\` | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? '✔' : '')).join(' | ')} | ${PERMISSIONS[p]} |`,
+  );
+  return `# Role × permission matrix\n\nGenerated from \`packages/domain/src/access/permissions.ts\` by \`clinicdesk docs permissions\`. Do not edit by hand.\n\n${head}${rows.join('\n')}\n`;
+}

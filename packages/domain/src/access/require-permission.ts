@@ -1,0 +1,15 @@
+import { AppError } from '../shared/errors.ts';
+import type { Ctx } from '../shared/context.ts';
+import type { Permission } from './permissions.ts';
+
+/** True when the actor holds `permission` at the context's location. The system actor holds all. */
+export function can(ctx: Ctx, permission: Permission): boolean {
+  if (ctx.actor.kind === 'system') return true;
+  if (ctx.actor.kind === 'anonymous') return false;
+  return ctx.actor.permissions.has(permission);
+}
+
+/** Throws FORBIDDEN unless the actor holds `permission`. Routes call this before the use case runs. */
+export function requirePermission(ctx: Ctx, permission: Permission): void {
+  if (!can(ctx, permission)) throw new AppError('FORBIDDEN', `missing permission ${permission}`);
+}

@@ -1,0 +1,170 @@
+/**
+ * Server-side sessions. The client holds an opaque random token; we store only
+ * its SHA-256. Idle timeout (default 15 min, at most 30) and absolute lifetime
+ * (12 h) are enforced here on every request; nothing the client sends extends
+ * the absolute lifetime, and an expired session cannot be revived.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { permissionsAt, type Role, type RoleAssignment } from '../access/permissions.ts';
+import type { Db, UserActor } from '../shared/context.ts';
+import type { Clock } from '../shared/clock.ts';
+
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+export const DEFAULT_IDLE_SECONDS = 15 * 60;
+export const MAX_IDLE_SECONDS = 30 * 60;
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export interface NewSession {
+  id: string;
+  token: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Db,
+  clock: Clock,
+  input: {
+    userId: string;
+    organizationId: string;
+    idleSeconds?: number;
+    mfaPending?: boolean;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<NewSession> {
+  const token = newToken();
+  const now = clock.now();
+  const idle = Math.min(Math.max(input.idleSeconds ?? DEFAULT_IDLE_SECONDS, 60), MAX_IDLE_SECONDS);
+  const expiresAt = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
+  const row = await db
+    .insertInto('sessions')
+    .values({
+      organization_id: input.organizationId,
+      user_id: input.userId,
+      token_hash: hashToken(token),
+      created_at: now,
+      last_seen_at: now,
+      idle_timeout_seconds: idle,
+      expires_at: expiresAt,
+      mfa_pending: input.mfaPending ?? false,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token, expiresAt: idleExpiry(now, idle, expiresAt) };
+}
+
+function idleExpiry(lastSeen: Date, idleSeconds: number, absolute: Date): Date {
+  return new Date(Math.min(lastSeen.getTime() + idleSeconds * 1000, absolute.getTime()));
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  mfaPending: boolean;
+  expiresAt: Date;
+  user: { email: string; displayName: string; providerId: string | null; roles: RoleAssignment[] };
+}
+
+export type SessionProblem = 'missing' | 'expired';
+
+/**
+ * Look up a token, enforce expiry, and slide the idle window. Returns the reason when
+ * the token is unusable. An expired session is ended in the database so it stays dead.
+ */
+export async function resolveSession(
+  db: Db,
+  clock: Clock,
+  token: string,
+  options: { passive?: boolean } = {},
+): Promise<ResolvedSession | SessionProblem> {
+  const now = clock.now();
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id',
+      's.user_id',
+      's.organization_id',
+      's.last_seen_at',
+      's.idle_timeout_seconds',
+      's.expires_at',
+      's.ended_at',
+      's.mfa_pending',
+      'u.email',
+      'u.display_name',
+      'u.provider_id',
+      'u.active',
+    ])
+    .where('s.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) return 'missing';
+  if (row.ended_at) return 'expired';
+  const idleDeadline = new Date(new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000);
+  const reason = !row.active
+    ? 'user deactivated'
+    : now >= new Date(row.expires_at)
+      ? 'absolute lifetime'
+      : now >= idleDeadline
+        ? 'idle timeout'
+        : null;
+  if (reason) {
+    await db
+      .updateTable('sessions')
+      .set({ ended_at: now, end_reason: reason })
+      .where('id', '=', row.id)
+      .where('ended_at', 'is', null)
+      .execute();
+    return 'expired';
+  }
+  // Slide the idle window at most every 5 seconds to keep hot paths write-light.
+  // Passive requests (polling, live feeds) never slide it: only a person's actions keep a session alive.
+  if (!options.passive && now.getTime() - new Date(row.last_seen_at).getTime() > 5_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+  }
+  const roles = await db.selectFrom('user_roles').select(['role', 'location_id']).where('user_id', '=', row.user_id).execute();
+  return {
+    sessionId: row.id,
+    userId: row.user_id,
+    organizationId: row.organization_id,
+    mfaPending: row.mfa_pending,
+    expiresAt: idleExpiry(now, row.idle_timeout_seconds, new Date(row.expires_at)),
+    user: {
+      email: row.email,
+      displayName: row.display_name,
+      providerId: row.provider_id,
+      roles: roles.map((r) => ({ role: r.role as Role, locationId: r.location_id })),
+    },
+  };
+}
+
+export async function endSession(db: Db, clock: Clock, sessionId: string, reason: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: clock.now(), end_reason: reason })
+    .where('id', '=', sessionId)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export function toUserActor(s: ResolvedSession, locationId: string | null): UserActor {
+  return {
+    kind: 'user',
+    userId: s.userId,
+    organizationId: s.organizationId,
+    displayName: s.user.displayName,
+    roles: s.user.roles,
+    permissions: permissionsAt(s.user.roles, locationId),
+    providerId: s.user.providerId,
+    sessionId: s.sessionId,
+  };
+}

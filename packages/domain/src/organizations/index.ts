@@ -1,0 +1,6 @@
+export { createLocation } from './create-location.ts';
+export { listLocations } from './list-locations.ts';
+export { listProviders, listRooms } from './list-providers.ts';
+export * from './organizations.schemas.ts';
+export type { OrganizationsTables } from './organizations.tables.ts';
+export { updateLocation } from './update-location.ts';
