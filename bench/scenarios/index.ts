@@ -1,0 +1,5 @@
+/** All benchmark scenarios by name. A module adds its scenarios here. */
+import type { Scenario } from '../harness.ts';
+import { healthz, me } from './foundation.ts';
+
+export const scenarios: Scenario[] = [healthz, me];
