@@ -47,8 +47,12 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's x-request-id is kept only when it looks like an id (no log injection).
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{8,100}$/.test(given) ? given : randomUUID();
+    },
     trustProxy: process.env.CLINICDESK_TRUST_PROXY === '1',
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
@@ -61,7 +65,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerErrorHandling(app);
 
   app.addHook('onRequest', async (request, reply) => {
-    // A client-supplied id is kept only when it looks like an id (no log injection).
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
   });
