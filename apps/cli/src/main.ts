@@ -1,15 +1,27 @@
 /** The `clinicdesk` command. Each subcommand lives in commands/ and calls the same use cases as the API. */
 import { Command } from 'commander';
+import { registerBackup } from './commands/backup.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
+import { registerRestore } from './commands/restore.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUser } from './commands/user.ts';
 
 const program = new Command();
 program.name('clinicdesk').description('ClinicDesk: the office of a medical practice').version('0.1.0');
-for (const register of [registerServe, registerMigrate, registerSeed, registerUser, registerOpenapi, registerDocs]) register(program);
+for (const register of [
+  registerServe,
+  registerMigrate,
+  registerSeed,
+  registerUser,
+  registerOpenapi,
+  registerDocs,
+  registerBackup,
+  registerRestore,
+])
+  register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { message?: string; errors?: { path: string; message: string }[] };

@@ -23,8 +23,15 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-/** Apply pending migrations, then (re)apply grants for the app role. Safe to run concurrently. */
-export async function migrate(connectionString: string, log: (m: string) => void = () => undefined): Promise<MigrateResult> {
+/**
+ * Apply pending migrations, then (re)apply grants for the app role. Safe to run concurrently.
+ * `only` limits the run to those files (restore rebuilds the schema a backup was taken at).
+ */
+export async function migrate(
+  connectionString: string,
+  log: (m: string) => void = () => undefined,
+  opts: { only?: readonly string[] } = {},
+): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -34,8 +41,9 @@ export async function migrate(connectionString: string, log: (m: string) => void
     );
     const done = new Set((await client.query<{ name: string }>('select name from schema_migrations')).rows.map((r) => r.name));
     const applied: string[] = [];
+    const only = opts.only ? new Set(opts.only) : undefined;
     for (const file of migrationFiles()) {
-      if (done.has(file)) continue;
+      if (done.has(file) || (only && !only.has(file))) continue;
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
       await client.query('begin');
       try {
