@@ -93,7 +93,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }
     }
     request.ctx = { ...request.ctx, actor, organizationId: session.organizationId, locationId };
     (request as unknown as { session: typeof session }).session = session;
-    if (session.mfaPending && !cfg.authenticated) throw new AppError('MFA_REQUIRED', 'finish signing in with your one-time code');
+    if (session.mfaPending && !cfg.allowMfaPending) throw new AppError('MFA_REQUIRED', 'finish signing in with your one-time code');
     if (cfg.permission && !actor.permissions.has(cfg.permission)) {
       throw new AppError('FORBIDDEN', `your role does not grant ${cfg.permission}`);
     }

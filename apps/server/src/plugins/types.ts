@@ -13,6 +13,11 @@ declare module 'fastify' {
     authenticated?: boolean;
     /** Polling and live feeds: the request does not slide the session's idle window. */
     passive?: boolean;
+    /**
+     * An `authenticated` route a session that still owes MFA enrolment may reach
+     * (/api/me, /api/me/mfa/*, logout). Every other route refuses it with MFA_REQUIRED.
+     */
+    allowMfaPending?: boolean;
   }
   interface FastifyRequest {
     ctx: Ctx;

@@ -1,7 +1,10 @@
 /** Every module's routes, registered in this order. A new module adds one line. */
 import type { App } from '../plugins/types.ts';
+import accountRoutes from './account/index.ts';
 import authRoutes from './auth/index.ts';
+import organizationSettingsRoutes from './organization-settings/index.ts';
 import organizationRoutes from './organizations/index.ts';
 import systemRoutes from './system.ts';
+import userRoutes from './users/index.ts';
 
-export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes];
+export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, accountRoutes, userRoutes, organizationSettingsRoutes];

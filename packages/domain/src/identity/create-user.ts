@@ -1,8 +1,15 @@
-/** Create a staff account with roles. Emails are unique across the installation. */
+/**
+ * Create a staff account with roles. Emails are unique across the installation.
+ * Without a password the account is invited: the answer carries a one-time link
+ * to choose one (the account cannot sign in until then).
+ */
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Role, RoleAssignment } from '../access/permissions.ts';
-import { inTransaction, type Ctx } from '../shared/context.ts';
+import { requirePermission } from '../access/require-permission.ts';
+import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import type { Invite } from './identity.schemas.ts';
+import { newInvite } from './invite.ts';
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 
 export interface CreateUserInput {
@@ -13,11 +20,14 @@ export interface CreateUserInput {
   providerId?: string | null | undefined;
 }
 
-export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ id: string }> {
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ id: string; invite: Invite | null }> {
+  requirePermission(ctx, 'user:manage');
   const email = input.email.trim().toLowerCase();
   if (input.password !== undefined) checkPasswordPolicy(input.password, { email });
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   return inTransaction(ctx, async (tx) => {
+    await checkRoleLocations(tx, input.roles);
+    if (input.providerId) await checkProvider(tx, input.providerId);
     const taken = await tx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken)
       throw new AppError('ALREADY_EXISTS', 'a user with this email exists', { errors: [{ path: 'email', message: 'already in use' }] });
@@ -34,21 +44,54 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ id
       .returning('id')
       .executeTakeFirstOrThrow();
     await setRoles(tx, user.id, input.roles);
+    const invite = passwordHash
+      ? null
+      : await newInvite(tx.db, tx.clock, { organizationId: tx.organizationId, userId: user.id, createdBy: actorUserId(tx) });
     await recordAudit(tx, {
       action: 'create',
       resourceType: 'user',
       resourceId: user.id,
       changes: { roles: { before: [], after: input.roles } },
+      details: invite ? { invited: true } : null,
     });
-    return user;
+    return { id: user.id, invite };
   });
+}
+
+/** Every location named in `roles` must belong to the actor's organization. */
+export async function checkRoleLocations(ctx: Ctx, roles: RoleAssignment[]): Promise<void> {
+  const ids = [...new Set(roles.map((r) => r.locationId).filter((l): l is string => l !== null))];
+  if (ids.length === 0) return;
+  const found = await ctx.db
+    .selectFrom('locations')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('organization_id', '=', ctx.organizationId)
+    .execute();
+  const known = new Set(found.map((f) => f.id));
+  const errors = roles
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.locationId !== null && !known.has(r.locationId))
+    .map(({ i }) => ({ path: `roles.${i}.locationId`, message: 'unknown location' }));
+  if (errors.length) throw new AppError('VALIDATION_FAILED', 'unknown location', { errors });
+}
+
+async function checkProvider(ctx: Ctx, providerId: string): Promise<void> {
+  const p = await ctx.db
+    .selectFrom('providers')
+    .select('id')
+    .where('id', '=', providerId)
+    .where('organization_id', '=', ctx.organizationId)
+    .executeTakeFirst();
+  if (!p) throw new AppError('VALIDATION_FAILED', 'unknown provider', { errors: [{ path: 'providerId', message: 'unknown provider' }] });
 }
 
 export async function setRoles(ctx: Ctx, userId: string, roles: RoleAssignment[]): Promise<void> {
   await ctx.db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-  if (roles.length === 0) return;
+  const unique = [...new Map(roles.map((r) => [`${r.role}|${r.locationId ?? ''}`, r])).values()];
+  if (unique.length === 0) return;
   await ctx.db
     .insertInto('user_roles')
-    .values(roles.map((r) => ({ organization_id: ctx.organizationId, user_id: userId, role: r.role as Role, location_id: r.locationId })))
+    .values(unique.map((r) => ({ organization_id: ctx.organizationId, user_id: userId, role: r.role as Role, location_id: r.locationId })))
     .execute();
 }

@@ -5,7 +5,7 @@ import type { Ctx } from '../shared/context.ts';
 export async function getMe(ctx: Ctx, userId: string, locationId: string | null) {
   const user = await ctx.db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'provider_id', 'organization_id'])
+    .select(['id', 'email', 'display_name', 'provider_id', 'organization_id', 'mfa_enabled'])
     .where('id', '=', userId)
     .where('organization_id', '=', ctx.organizationId)
     .executeTakeFirstOrThrow();
@@ -25,6 +25,7 @@ export async function getMe(ctx: Ctx, userId: string, locationId: string | null)
       email: user.email,
       displayName: user.display_name,
       providerId: user.provider_id,
+      mfaEnabled: user.mfa_enabled,
       roles,
       permissions,
     },

@@ -70,6 +70,17 @@ export interface BreakGlassGrantsTable {
   expires_at: Instant;
 }
 
+export interface UserInvitesTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  token_hash: Buffer;
+  created_by: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
 export interface IdentityTables {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -77,4 +88,5 @@ export interface IdentityTables {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   break_glass_grants: BreakGlassGrantsTable;
+  user_invites: UserInvitesTable;
 }

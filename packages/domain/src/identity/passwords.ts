@@ -52,5 +52,7 @@ export function checkPasswordPolicy(password: string, context: { email?: string 
   if (password.length > PASSWORD_MAX) fail(`must be at most ${PASSWORD_MAX} characters`);
   const lower = password.toLowerCase();
   if (commonPasswords().has(lower)) fail('is on the list of common or breached passwords');
-  if (context.email && lower.includes(context.email.split('@')[0]!.toLowerCase())) fail('must not contain your email name');
+  // Only a local part long enough to be a real word counts ("al@..." must not ban every password containing "al").
+  const local = context.email?.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 4 && lower.includes(local)) fail('must not contain your email name');
 }

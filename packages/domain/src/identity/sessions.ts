@@ -128,8 +128,10 @@ export async function resolveSession(
   }
   // Slide the idle window at most every 5 seconds to keep hot paths write-light.
   // Passive requests (polling, live feeds) never slide it: only a person's actions keep a session alive.
-  if (!options.passive && now.getTime() - new Date(row.last_seen_at).getTime() > 5_000) {
+  let lastSeen = new Date(row.last_seen_at);
+  if (!options.passive && now.getTime() - lastSeen.getTime() > 5_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+    lastSeen = now;
   }
   const roles = await db.selectFrom('user_roles').select(['role', 'location_id']).where('user_id', '=', row.user_id).execute();
   return {
@@ -137,7 +139,8 @@ export async function resolveSession(
     userId: row.user_id,
     organizationId: row.organization_id,
     mfaPending: row.mfa_pending,
-    expiresAt: idleExpiry(now, row.idle_timeout_seconds, new Date(row.expires_at)),
+    // What the database holds, so a passive poll reports the real deadline rather than a slid one.
+    expiresAt: idleExpiry(lastSeen, row.idle_timeout_seconds, new Date(row.expires_at)),
     user: {
       email: row.email,
       displayName: row.display_name,
@@ -167,4 +170,32 @@ export function toUserActor(s: ResolvedSession, locationId: string | null): User
     providerId: s.user.providerId,
     sessionId: s.sessionId,
   };
+}
+
+/** End every open session of a user (deactivation, MFA reset, password change), optionally sparing one. Returns how many ended. */
+export async function endUserSessions(
+  db: Db,
+  clock: Clock,
+  userId: string,
+  reason: string,
+  opts: { except?: string | null } = {},
+): Promise<number> {
+  let q = db
+    .updateTable('sessions')
+    .set({ ended_at: clock.now(), end_reason: reason })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null);
+  if (opts.except) q = q.where('id', '!=', opts.except);
+  const rows = await q.returning('id').execute();
+  return rows.length;
+}
+
+/** End the session a client still holds when it signs in again (the old token must not outlive the new sign-in). */
+export async function endSessionByToken(db: Db, clock: Clock, token: string, reason: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: clock.now(), end_reason: reason })
+    .where('token_hash', '=', hashToken(token))
+    .where('ended_at', 'is', null)
+    .execute();
 }

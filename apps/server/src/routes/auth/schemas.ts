@@ -8,6 +8,7 @@ export const meUserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   providerId: z.string().uuid().nullable(),
+  mfaEnabled: z.boolean(),
   roles: z.array(roleAssignmentSchema),
   permissions: z.array(z.enum(Object.keys(PERMISSIONS) as [keyof typeof PERMISSIONS])),
 });
@@ -25,11 +26,19 @@ export const loginResponseSchema = z.object({
   user: meUserSchema,
   token: z.string(),
   expiresAt: z.string(),
+  /** True when the practice requires MFA and the user has none yet: only enrolment is open to this session. */
+  mfaPending: z.boolean(),
+});
+
+export const sessionStatusSchema = z.object({
+  id: z.string().uuid(),
+  expiresAt: z.string(),
+  mfaPending: z.boolean(),
 });
 
 export const meResponseSchema = z.object({
   user: meUserSchema,
   organization: z.object({ id: z.string().uuid(), name: z.string() }),
   locationId: z.string().uuid().nullable(),
-  session: z.object({ id: z.string().uuid().nullable(), expiresAt: z.string().nullable() }),
+  session: z.object({ id: z.string().uuid().nullable(), expiresAt: z.string().nullable(), mfaPending: z.boolean() }),
 });

@@ -1,0 +1,25 @@
+import { requirePermission } from '../access/require-permission.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { inTransaction, type Ctx } from '../shared/context.ts';
+import type { User } from './identity.schemas.ts';
+import { clearMfa } from './mfa.ts';
+import { endUserSessions } from './sessions.ts';
+import { findUser, loadUser } from './user-row.ts';
+
+/** Lost phone: forget the user's authenticator and recovery codes and end their sessions; they enrol again at next sign-in. */
+export async function resetUserMfa(ctx: Ctx, userId: string): Promise<User> {
+  requirePermission(ctx, 'user:manage');
+  return inTransaction(ctx, async (tx) => {
+    const user = await findUser(tx, userId, { forUpdate: true });
+    await clearMfa(tx.db, userId);
+    const ended = await endUserSessions(tx.db, tx.clock, userId, 'mfa reset');
+    await recordAudit(tx, {
+      action: 'mfa_reset',
+      resourceType: 'user',
+      resourceId: userId,
+      changes: { mfaEnabled: { before: user.mfa_enabled, after: false } },
+      details: { sessionsEnded: ended },
+    });
+    return loadUser(tx, userId);
+  });
+}
