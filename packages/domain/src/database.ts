@@ -3,9 +3,11 @@
  * Only the owning module queries its tables; others call its index.ts.
  */
 import type { AuditTables } from './audit/audit.tables.ts';
+import type { DocumentsTables } from './documents/documents.tables.ts';
 import type { IdentityTables } from './identity/identity.tables.ts';
+import type { InsuranceTables } from './insurance/insurance.tables.ts';
 import type { JobsTables } from './jobs/jobs.tables.ts';
 import type { OrganizationsTables } from './organizations/organizations.tables.ts';
 import type { PatientsTables } from './patients/patients.tables.ts';
 
-export interface Database extends OrganizationsTables, IdentityTables, AuditTables, JobsTables, PatientsTables {}
+export interface Database extends OrganizationsTables, IdentityTables, AuditTables, JobsTables, PatientsTables, InsuranceTables, DocumentsTables {}

@@ -2,9 +2,12 @@
 import type { App } from '../plugins/types.ts';
 import accountRoutes from './account/index.ts';
 import authRoutes from './auth/index.ts';
+import documentRoutes from './documents/index.ts';
+import insuranceRoutes from './insurance/index.ts';
 import organizationSettingsRoutes from './organization-settings/index.ts';
 import organizationRoutes from './organizations/index.ts';
+import patientRoutes from './patients/index.ts';
 import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
 
-export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, accountRoutes, userRoutes, organizationSettingsRoutes];
+export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes];

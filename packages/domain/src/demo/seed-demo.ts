@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { ROLES, type Role } from '../access/permissions.ts';
 import { createUser } from '../identity/create-user.ts';
+import { seedDemoInsurance } from '../insurance/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Ctx, Db } from '../shared/context.ts';
 import { seededRandom } from '../shared/random.ts';
@@ -30,7 +31,7 @@ export interface DemoPractice {
 export type DemoSeeder = (demo: DemoPractice) => Promise<void>;
 
 /** Modules register extra demo data here (scheduling adds appointments, billing adds claims...). */
-export const DEMO_SEEDERS: DemoSeeder[] = [];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoInsurance];
 
 export interface DemoLogin {
   role: Role;
