@@ -1,5 +1,6 @@
 /** The `clinicdesk` command. Each subcommand lives in commands/ and calls the same use cases as the API. */
 import { Command } from 'commander';
+import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -20,6 +21,7 @@ for (const register of [
   registerDocs,
   registerBackup,
   registerRestore,
+  registerAudit,
 ])
   register(program);
 

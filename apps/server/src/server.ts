@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createKysely, createPool, migrate, resolveDatabase } from '@db/index.ts';
 import type { Database } from '@domain/database.ts';
 import { seedDemo } from '@domain/demo/index.ts';
+import { AuditSealer } from '@domain/audit/index.ts';
 import { ensureAdmin } from '@domain/identity/index.ts';
 import { JobRunner } from '@domain/jobs/index.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
@@ -89,6 +90,11 @@ export async function startServer(
         })
       : undefined;
     runner?.start();
+    // The audit hash chain is extended every few seconds by the process that runs background work.
+    const sealer = config.jobs
+      ? new AuditSealer({ db, onError: (err) => log.warn({ err }, 'audit sealing failed; will retry') })
+      : undefined;
+    sealer?.start();
     const address = await app.listen({ port: config.port, host: config.host });
     log.info({ address }, 'ClinicDesk is listening');
     let stopping: Promise<void> | undefined;
@@ -97,6 +103,7 @@ export async function startServer(
         log.info('shutting down');
         await app.close(); // stops accepting; in-flight requests finish
         await runner?.stop(); // stops claiming; jobs in hand finish
+        await sealer?.stop();
         await pool?.end();
         await database.stop();
         log.info('stopped');

@@ -1,6 +1,7 @@
 /** Every module's routes, registered in this order. A new module adds one line. */
 import type { App } from '../plugins/types.ts';
 import accountRoutes from './account/index.ts';
+import auditRoutes from './audit/index.ts';
 import authRoutes from './auth/index.ts';
 import documentRoutes from './documents/index.ts';
 import insuranceRoutes from './insurance/index.ts';
@@ -10,4 +11,4 @@ import patientRoutes from './patients/index.ts';
 import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
 
-export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes];
+export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, auditRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes];

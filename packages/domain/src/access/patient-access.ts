@@ -14,6 +14,8 @@ export interface PatientAccess {
   patientId: string;
   /** True when access rests on a break-glass grant: audit rows must say so. */
   breakGlass: boolean;
+  /** The grant access rests on; pass the whole result to recordAudit as `access`. */
+  grantId?: string | null;
 }
 
 export async function requirePatientAccess(ctx: Ctx, patientId: string, permission: Permission = 'patient:read'): Promise<PatientAccess> {
@@ -43,7 +45,7 @@ export async function requirePatientAccess(ctx: Ctx, patientId: string, permissi
     .where('user_id', '=', userId)
     .where('expires_at', '>', ctx.clock.now())
     .executeTakeFirst();
-  if (grant) return { patientId, breakGlass: true };
+  if (grant) return { patientId, breakGlass: true, grantId: grant.id };
   // Denied access to a restricted record is itself audited, outside the caller's
   // transaction so the rollback of the failed request does not erase it.
   await recordAudit(

@@ -6,7 +6,14 @@
 import { sql } from 'kysely';
 import { actorRoleLabel, actorUserId, type Ctx } from '../shared/context.ts';
 
-export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'print' | 'export' | 'merge' | (string & {});
+export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'print' | 'export' | 'merge' | 'break_glass' | (string & {});
+
+/** What requirePatientAccess answered (structurally; audit does not import access). */
+export interface AuditedAccess {
+  patientId: string;
+  breakGlass: boolean;
+  grantId?: string | null;
+}
 
 export interface AuditEventInput {
   action: AuditAction;
@@ -14,6 +21,12 @@ export interface AuditEventInput {
   resourceId?: string | null;
   patientId?: string | null;
   outcome?: 'success' | 'denied';
+  /**
+   * The access decision for this patient (the result of requirePatientAccess). Pass it on
+   * every row about a patient: it sets patientId and marks the row when access rests on a
+   * break-glass grant, without another query.
+   */
+  access?: AuditedAccess;
   breakGlass?: boolean;
   changes?: Record<string, { before: unknown; after: unknown }> | null;
   details?: Record<string, unknown> | null;
@@ -26,16 +39,30 @@ export interface AuditEventInput {
 export const AUDIT_APPEND_LOCK = 720_451_002;
 
 export async function recordAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
+  // The shared lock must cover the insert until it commits, or the sealer could take a
+  // watermark past this seq while the row is still invisible. Outside a transaction
+  // (autocommit) the lock would end with its own statement, so open one.
+  if (!ctx.db.isTransaction) {
+    await ctx.db.transaction().execute((trx) => appendAudit({ ...ctx, db: trx }, event));
+    return;
+  }
+  await appendAudit(ctx, event);
+}
+
+async function appendAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
   // Shared locks never wait on each other: appends stay concurrent. The sealer only
   // try-locks exclusively, so it never queues in front of writers.
   await sql`select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint)`.execute(ctx.db);
+  const patientId = event.patientId !== undefined ? event.patientId : (event.access?.patientId ?? null);
+  const flag = await breakGlassFlag(ctx, event, patientId);
+  const details = flag.grantId ? { ...event.details, breakGlassGrantId: flag.grantId } : (event.details ?? null);
   await ctx.db
     .insertInto('audit_events')
     .values({
       organization_id: event.organizationId !== undefined ? event.organizationId : ctx.organizationId || null,
       user_id: event.userId !== undefined ? event.userId : actorUserId(ctx),
       role: actorRoleLabel(ctx) || null,
-      patient_id: event.patientId ?? null,
+      patient_id: patientId,
       action: event.action,
       resource_type: event.resourceType,
       resource_id: event.resourceId ?? null,
@@ -43,11 +70,38 @@ export async function recordAudit(ctx: Ctx, event: AuditEventInput): Promise<voi
       ip: ctx.ip,
       user_agent: ctx.userAgent ? ctx.userAgent.slice(0, 500) : null,
       request_id: ctx.requestId,
-      break_glass: event.breakGlass ?? false,
+      break_glass: flag.breakGlass,
       changes: event.changes ? JSON.stringify(event.changes) : null,
-      details: event.details ? JSON.stringify(event.details) : null,
+      details: details ? JSON.stringify(details) : null,
     })
     .execute();
+}
+
+/**
+ * Whether this row happens under break-glass. The caller's access decision answers it
+ * directly; a patient row written without one (a module that forgot to thread it) still
+ * gets marked when the user holds an active grant for that patient: one index probe.
+ */
+async function breakGlassFlag(
+  ctx: Ctx,
+  event: AuditEventInput,
+  patientId: string | null,
+): Promise<{ breakGlass: boolean; grantId: string | null }> {
+  if (event.breakGlass !== undefined || event.access) {
+    const breakGlass = event.breakGlass === true || event.access?.breakGlass === true;
+    return { breakGlass, grantId: breakGlass ? (event.access?.grantId ?? null) : null };
+  }
+  if (!patientId || ctx.actor.kind !== 'user' || event.outcome === 'denied') return { breakGlass: false, grantId: null };
+  const grant = await ctx.db
+    .selectFrom('break_glass_grants')
+    .select('id')
+    .where('user_id', '=', ctx.actor.userId)
+    .where('patient_id', '=', patientId)
+    .where('expires_at', '>', ctx.clock.now())
+    .orderBy('expires_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return grant ? { breakGlass: true, grantId: grant.id } : { breakGlass: false, grantId: null };
 }
 
 /** The before/after of each field that changed, for the audit row of an update. */
