@@ -42,6 +42,36 @@ export interface PatientsTable {
   version: Generated<number>;
   created_at: Created;
   updated_at: Updated;
+  // 0030_patients_registry.sql
+  preferred_contact_method: 'phone' | 'sms' | 'email' | 'mail' | 'portal' | null;
+  consent_email_reminders: Generated<boolean>;
+  consent_sms_reminders: Generated<boolean>;
+  emergency_contacts: ColumnType<EmergencyContactRow[], string | undefined, string>;
+  guarantor_kind: Generated<'self' | 'patient' | 'person'>;
+  guarantor_patient_id: string | null;
+  guarantor_person: ColumnType<GuarantorPersonRow | null, string | null, string | null>;
+  alerts: ColumnType<string[], string | undefined, string>;
+  merged_into_id: string | null;
+  merged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  external_id: string | null;
+  registration_hash: string | null;
+  search_name: ColumnType<string, never, never>;
+  phone_digits: ColumnType<string[], never, never>;
+}
+
+export interface EmergencyContactRow {
+  name: string;
+  relationship: string | null;
+  phone: string;
+}
+
+export interface GuarantorPersonRow {
+  givenName: string;
+  familyName: string;
+  birthDate: string | null;
+  relationship: string | null;
+  phone: string | null;
+  address: AddressRow | null;
 }
 
 export interface PatientCareTeamTable {

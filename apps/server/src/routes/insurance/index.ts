@@ -1,0 +1,71 @@
+import {
+  coverageInputSchema,
+  coverageSchema,
+  createCoverage,
+  createPayer,
+  listCoverages,
+  listPayers,
+  payerInputSchema,
+  payerSchema,
+} from '@domain/insurance/index.ts';
+import { z } from 'zod';
+import { idParams, listOf } from '../../plugins/http-schemas.ts';
+import type { App } from '../../plugins/types.ts';
+
+export default async function insuranceRoutes(app: App) {
+  app.get(
+    '/api/payers',
+    {
+      config: { permission: 'patient:read' },
+      schema: {
+        tags: ['insurance'],
+        summary: 'The practice payer list',
+        querystring: z.strictObject({ q: z.string().max(100).optional() }),
+        response: { 200: listOf(payerSchema) },
+      },
+    },
+    async (request) => ({ items: await listPayers(request.ctx, { q: request.query.q }), nextCursor: null }),
+  );
+
+  app.post(
+    '/api/payers',
+    {
+      config: { permission: 'payer:manage' },
+      schema: { tags: ['insurance'], summary: 'Add a payer', body: payerInputSchema, response: { 201: payerSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await createPayer(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/patients/:id/coverages',
+    {
+      config: { permission: 'patient:read' },
+      schema: {
+        tags: ['insurance'],
+        summary: "A patient's coverages, primary first",
+        params: idParams,
+        querystring: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }),
+        response: { 200: listOf(coverageSchema) },
+      },
+    },
+    async (request) => ({
+      items: await listCoverages(request.ctx, request.params.id, { includeInactive: request.query.includeInactive === 'true' }),
+      nextCursor: null,
+    }),
+  );
+
+  app.post(
+    '/api/patients/:id/coverages',
+    {
+      config: { permission: 'coverage:write' },
+      schema: {
+        tags: ['insurance'],
+        summary: 'Add a coverage (one active coverage per priority on any day)',
+        params: idParams,
+        body: coverageInputSchema,
+        response: { 201: coverageSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createCoverage(request.ctx, request.params.id, request.body)),
+  );
+}

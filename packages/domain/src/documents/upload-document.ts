@@ -1,0 +1,84 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { toDocument } from './document-row.ts';
+import { DOCUMENT_TYPES, type DocumentInfo, type DocumentMeta, MAX_DOCUMENT_BYTES } from './documents.schemas.ts';
+import type { DocumentStorage } from './storage.ts';
+
+/**
+ * Store a scanned document for a patient. The type comes from the bytes
+ * (PDF, JPEG, PNG, TIFF only), never from the client; the SHA-256 recorded here
+ * is checked on every read. Bytes are written first and removed again when the
+ * row cannot be committed, so no row ever points at a missing file.
+ */
+export async function uploadDocument(
+  ctx: Ctx,
+  storage: DocumentStorage,
+  patientId: string,
+  meta: DocumentMeta,
+  bytes: Buffer,
+): Promise<DocumentInfo> {
+  requirePermission(ctx, 'document:write');
+  const access = await requirePatientAccess(ctx, patientId, 'document:write');
+  if (bytes.length === 0) throw invalid('body', 'the file is empty');
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `documents are limited to ${MAX_DOCUMENT_BYTES} bytes`);
+  const detected = await fileTypeFromBuffer(bytes);
+  const contentType = DOCUMENT_TYPES.find((t) => t === detected?.mime);
+  if (!contentType) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `only PDF, JPEG, PNG and TIFF files are accepted (this looks like ${detected?.mime ?? 'an unknown type'})`,
+    );
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = `${ctx.organizationId}/${randomUUID()}`;
+  return inTransaction(ctx, async (tx) => {
+    const patient = await tx.db.selectFrom('patients').select('status').where('id', '=', patientId).executeTakeFirstOrThrow();
+    if (patient.status === 'merged') throw new AppError('CONFLICT', 'this record was merged; upload to the surviving record');
+    if (meta.coverageId) {
+      const coverage = await tx.db
+        .selectFrom('coverages')
+        .select('id')
+        .where('id', '=', meta.coverageId)
+        .where('patient_id', '=', patientId)
+        .where('organization_id', '=', tx.organizationId)
+        .executeTakeFirst();
+      if (!coverage) throw invalid('coverageId', "not one of this patient's coverages");
+    }
+    await storage.put(key, bytes);
+    try {
+      const row = await tx.db
+        .insertInto('documents')
+        .values({
+          organization_id: tx.organizationId,
+          patient_id: patientId,
+          coverage_id: meta.coverageId ?? null,
+          category: meta.category,
+          file_name: meta.fileName,
+          description: meta.description,
+          content_type: contentType,
+          size_bytes: bytes.length,
+          sha256,
+          storage_key: key,
+          uploaded_by: actorUserId(tx),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, {
+        action: 'create',
+        resourceType: 'document',
+        resourceId: row.id,
+        patientId,
+        breakGlass: access.breakGlass,
+        details: { category: row.category, contentType, sizeBytes: bytes.length, sha256 },
+      });
+      return toDocument(row);
+    } catch (e) {
+      await storage.delete(key).catch(() => undefined);
+      throw e;
+    }
+  });
+}

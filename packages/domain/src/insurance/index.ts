@@ -1,0 +1,12 @@
+import { registerPatientMergeHook } from '../patients/index.ts';
+import { mergeCoveragesHook } from './merge-coverages.ts';
+
+export { createCoverage } from './create-coverage.ts';
+export { createPayer } from './create-payer.ts';
+export * from './insurance.schemas.ts';
+export type { InsuranceTables } from './insurance.tables.ts';
+export { listCoverages } from './list-coverages.ts';
+export { listPayers } from './list-payers.ts';
+export { DEMO_PAYERS, seedDemoInsurance } from './seed-payers.ts';
+
+registerPatientMergeHook(mergeCoveragesHook);

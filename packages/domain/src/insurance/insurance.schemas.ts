@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { addressSchema, birthDateSchema, dayDateSchema } from '../patients/index.ts';
+import { phoneSchema } from '../shared/validation.ts';
+
+const addressOut = z.object({
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+});
+
+export const payerInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  ediPayerId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{2,10}$/, 'EDI payer id is 2-10 letters or digits')
+    .nullish()
+    .transform((v) => v ?? null),
+  address: addressSchema.nullish().transform((v) => v ?? null),
+  phone: phoneSchema.nullish().transform((v) => v ?? null),
+  claimType: z.literal('professional').default('professional'),
+  timelyFilingDays: z.number().int().min(1).max(3650).default(365),
+});
+export type PayerInput = z.infer<typeof payerInputSchema>;
+
+export const payerSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  ediPayerId: z.string().nullable(),
+  address: addressOut.nullable(),
+  phone: z.string().nullable(),
+  claimType: z.literal('professional'),
+  timelyFilingDays: z.number().int(),
+  active: z.boolean(),
+});
+export type Payer = z.infer<typeof payerSchema>;
+
+/** X12 individual relationship codes (subscriber to patient). */
+export const RELATIONSHIP_CODES = {
+  '18': 'self',
+  '01': 'spouse',
+  '19': 'child',
+  '20': 'employee',
+  '21': 'unknown',
+  '39': 'organ donor',
+  '40': 'cadaver donor',
+  '53': 'life partner',
+  G8: 'other relationship',
+} as const;
+export const relationshipSchema = z.enum(
+  Object.keys(RELATIONSHIP_CODES) as [keyof typeof RELATIONSHIP_CODES, ...(keyof typeof RELATIONSHIP_CODES)[]],
+  {
+    message: 'X12 relationship code: 18, 01, 19, 20, 21, 39, 40, 53 or G8',
+  },
+);
+
+const cents = z.number().int().min(0).max(10_000_000);
+export const copaysSchema = z.strictObject({
+  office: cents.optional(),
+  specialist: cents.optional(),
+  urgentCare: cents.optional(),
+  emergency: cents.optional(),
+  telehealth: cents.optional(),
+});
+
+export const subscriberSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('self') }),
+  z.strictObject({
+    kind: z.literal('person'),
+    givenName: z.string().trim().min(1).max(100),
+    familyName: z.string().trim().min(1).max(100),
+    birthDate: birthDateSchema,
+    sex: z.enum(['female', 'male', 'unknown']),
+    address: addressSchema.nullish().transform((v) => v ?? null),
+  }),
+]);
+
+export const PRIORITIES = ['primary', 'secondary', 'tertiary'] as const;
+
+export const coverageInputSchema = z
+  .strictObject({
+    payerId: z.string().uuid(),
+    planName: z
+      .string()
+      .trim()
+      .max(200)
+      .nullish()
+      .transform((v) => v || null),
+    memberId: z.string().trim().min(1).max(80),
+    groupNumber: z
+      .string()
+      .trim()
+      .max(80)
+      .nullish()
+      .transform((v) => v || null),
+    subscriber: subscriberSchema.default({ kind: 'self' }),
+    relationship: relationshipSchema.default('18'),
+    priority: z.enum(PRIORITIES),
+    effectiveDate: dayDateSchema,
+    terminationDate: dayDateSchema.nullish().transform((v) => v ?? null),
+    copays: copaysSchema.default({}),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.subscriber.kind === 'self') !== (c.relationship === '18')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['relationship'],
+        message: 'relationship 18 (self) exactly when the patient is the subscriber',
+      });
+    }
+    if (c.terminationDate && c.terminationDate < c.effectiveDate) {
+      ctx.addIssue({ code: 'custom', path: ['terminationDate'], message: 'termination is before the effective date' });
+    }
+  });
+export type CoverageInput = z.infer<typeof coverageInputSchema>;
+
+export const coverageSchema = z.object({
+  id: z.string().uuid(),
+  patientId: z.string().uuid(),
+  payerId: z.string().uuid(),
+  payerName: z.string(),
+  planName: z.string().nullable(),
+  memberId: z.string(),
+  groupNumber: z.string().nullable(),
+  subscriber: z.union([
+    z.object({ kind: z.literal('self') }),
+    z.object({
+      kind: z.literal('person'),
+      givenName: z.string(),
+      familyName: z.string(),
+      birthDate: z.string(),
+      sex: z.enum(['female', 'male', 'unknown']),
+      address: addressOut.nullable(),
+    }),
+  ]),
+  relationship: z.string(),
+  priority: z.enum(PRIORITIES),
+  effectiveDate: z.string(),
+  terminationDate: z.string().nullable(),
+  copays: z.object({
+    office: z.number().int().optional(),
+    specialist: z.number().int().optional(),
+    urgentCare: z.number().int().optional(),
+    emergency: z.number().int().optional(),
+    telehealth: z.number().int().optional(),
+  }),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type Coverage = z.infer<typeof coverageSchema>;

@@ -1,0 +1,42 @@
+import type { Selectable } from 'kysely';
+import type { Coverage, Payer } from './insurance.schemas.ts';
+import type { CoveragesTable, PayersTable } from './insurance.tables.ts';
+
+export function toPayer(r: Selectable<PayersTable>): Payer {
+  return {
+    id: r.id,
+    name: r.name,
+    ediPayerId: r.edi_payer_id,
+    address: r.address ? { ...r.address, line2: r.address.line2 ?? null } : null,
+    phone: r.phone,
+    claimType: r.claim_type,
+    timelyFilingDays: r.timely_filing_days,
+    active: r.active,
+  };
+}
+
+export function toCoverage(r: Selectable<CoveragesTable> & { payer_name: string }): Coverage {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    payerId: r.payer_id,
+    payerName: r.payer_name,
+    planName: r.plan_name,
+    memberId: r.member_id,
+    groupNumber: r.group_number,
+    subscriber: r.subscriber
+      ? {
+          kind: 'person',
+          ...r.subscriber,
+          address: r.subscriber.address ? { ...r.subscriber.address, line2: r.subscriber.address.line2 ?? null } : null,
+        }
+      : { kind: 'self' },
+    relationship: r.relationship,
+    priority: r.priority,
+    effectiveDate: r.effective_date,
+    terminationDate: r.termination_date,
+    copays: r.copays ?? {},
+    active: r.active,
+    version: r.version,
+  };
+}

@@ -1,0 +1,19 @@
+export { createPatient } from './create-patient.ts';
+export { findDuplicateCandidates } from './find-duplicates.ts';
+export { getPatient } from './get-patient.ts';
+export {
+  IMPORT_FIELDS,
+  type ImportBatchResult,
+  type ImportField,
+  type ImportRow,
+  type ImportRowError,
+  importPatientBatch,
+} from './import-patients.ts';
+export { type LastChange, lastChange } from './last-change.ts';
+export { parseLooseDate } from './loose-date.ts';
+export { PATIENT_MERGE_HOOKS, type PatientMerge, type PatientMergeHook, registerPatientMergeHook } from './merge-hooks.ts';
+export { mergePatients } from './merge-patients.ts';
+export * from './patients.schemas.ts';
+export type { PatientsTables } from './patients.tables.ts';
+export { type SearchInput, searchPatients } from './search-patients.ts';
+export { updatePatient } from './update-patient.ts';

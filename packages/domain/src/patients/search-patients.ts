@@ -1,0 +1,132 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { inTransaction, type Ctx } from '../shared/context.ts';
+import { invalid } from '../shared/errors.ts';
+import { parseSearch, type SearchTerms } from './parse-search.ts';
+import type { PatientSummary } from './patients.schemas.ts';
+
+/** A name token this close to a word of the name (pg_trgm word_similarity) still matches: "smiht" ~ "smith". */
+const TYPO_THRESHOLD = 0.45;
+
+export interface SearchInput {
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+  includeInactive?: boolean | undefined;
+}
+
+interface Cursor {
+  s: number;
+  f: string;
+  g: string;
+  i: string;
+}
+
+function decodeCursor(c: string): Cursor {
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as Cursor;
+    if (typeof v.s === 'number' && typeof v.f === 'string' && typeof v.g === 'string' && /^[0-9a-f-]{36}$/.test(v.i)) return v;
+  } catch {
+    // fall through
+  }
+  throw invalid('query.cursor', 'not a cursor from a previous page');
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+/** Score of a row: each name token adds 100 for a word-prefix match, else up to 80 by similarity; numbers add 100. */
+function scoreOf(t: SearchTerms) {
+  const parts = t.names.map(
+    (n) =>
+      sql`(case when p.search_name like ${`% ${n}%`} then 100 + (case when p.search_name like ${`% ${n} %`} then 10 else 0 end)
+               else round(word_similarity(${n}, p.search_name) * 80) end)`,
+  );
+  for (const n of t.numbers) parts.push(sql`(case when p.mrn = ${n} then 100 else 50 end)`);
+  return parts.length ? sql<number>`(${sql.join(parts, sql` + `)})::int` : sql<number>`0`;
+}
+
+function matchOf(t: SearchTerms): Expression<SqlBool>[] {
+  const out = t.names.map((n) => sql<SqlBool>`(p.search_name like ${`% ${n}%`} or ${n} <% p.search_name)`);
+  if (t.birthDates.length) out.push(sql<SqlBool>`p.birth_date = any(${sql.val(t.birthDates)}::date[])`);
+  if (t.phones.length) out.push(sql<SqlBool>`p.phone_digits && ${sql.val(t.phones)}::text[]`);
+  for (const n of t.numbers) out.push(sql<SqlBool>`(p.mrn = ${n} or p.phone_digits @> array[${n}]::text[])`);
+  return out;
+}
+
+/**
+ * The one search box: names in any order and by prefix, typos by trigram
+ * similarity, birth dates in common formats, phone digits and MRNs, ranked and
+ * cursor-paged. Restricted records appear only to their care team (or under
+ * break-glass). One audit row per search, without the query text (it may be PHI).
+ */
+export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ items: PatientSummary[]; nextCursor: string | null }> {
+  requirePermission(ctx, 'patient:read');
+  const terms = parseSearch(input.q ?? '', ctx.clock.now());
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  return inTransaction(ctx, async (tx) => {
+    if (terms.names.length)
+      await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`.execute(tx.db);
+    const userId = tx.actor.kind === 'user' ? tx.actor.userId : null;
+    const conditions = matchOf(terms);
+    conditions.push(input.includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`);
+    if (userId) {
+      conditions.push(sql<SqlBool>`(not p.restricted
+        or exists (select 1 from patient_care_team ct where ct.patient_id = p.id and ct.user_id = ${userId})
+        or exists (select 1 from break_glass_grants g where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${tx.clock.now()}))`);
+    }
+    const score = scoreOf(terms);
+    const page = sql<{
+      id: string;
+      mrn: string;
+      given_name: string;
+      middle_name: string | null;
+      family_name: string;
+      preferred_name: string | null;
+      birth_date: string;
+      sex: 'female' | 'male' | 'unknown';
+      phones: { type: string; number: string }[];
+      status: 'active' | 'inactive' | 'deceased' | 'merged';
+      restricted: boolean;
+      score: number;
+    }>`
+      select * from (
+        select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex, p.phones,
+               p.status, p.restricted, ${score} as score
+          from patients p
+         where p.organization_id = ${tx.organizationId} and ${sql.join(conditions, sql` and `)}
+      ) ranked
+      ${after ? sql`where (-score, family_name, given_name, id) > (${-after.s}, ${after.f}, ${after.g}, ${after.i}::uuid)` : sql``}
+      order by -score, family_name, given_name, id
+      limit ${input.limit + 1}`;
+    const rows = (await page.execute(tx.db)).rows;
+    const more = rows.length > input.limit;
+    const items = rows.slice(0, input.limit).map((r) => ({
+      id: r.id,
+      mrn: r.mrn,
+      givenName: r.given_name,
+      middleName: r.middle_name,
+      familyName: r.family_name,
+      preferredName: r.preferred_name,
+      birthDate: r.birth_date,
+      sex: r.sex,
+      phones: r.phones,
+      status: r.status,
+      restricted: r.restricted,
+      score: Number(r.score),
+    }));
+    const last = items[items.length - 1];
+    const criteria = Object.entries(terms)
+      .filter(([, v]) => (v as string[]).length)
+      .map(([k]) => k);
+    await recordAudit(tx, {
+      action: 'search',
+      resourceType: 'patient',
+      details: { resultCount: items.length, criteria, page: after ? 'next' : 'first' },
+    });
+    return {
+      items,
+      nextCursor: more && last ? encodeCursor({ s: last.score, f: last.familyName, g: last.givenName, i: last.id }) : null,
+    };
+  });
+}

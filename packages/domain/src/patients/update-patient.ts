@@ -1,0 +1,61 @@
+import { requirePatientAccess } from '../access/index.ts';
+import { diffFields, recordAudit } from '../audit/index.ts';
+import { inTransaction, type Ctx } from '../shared/context.ts';
+import { AppError } from '../shared/errors.ts';
+import { checkDates, checkReferences } from './check-patient-rules.ts';
+import { lastChange } from './last-change.ts';
+import { toPatient, toPatientColumns } from './patient-row.ts';
+import type { Patient, PatientPatch } from './patients.schemas.ts';
+
+/**
+ * Edit demographics. `expectedVersion` comes from If-Match: a stale version
+ * answers VERSION_MISMATCH with the current record and the last change (who, when, what).
+ */
+export async function updatePatient(ctx: Ctx, id: string, patch: PatientPatch, expectedVersion: number): Promise<Patient> {
+  const access = await requirePatientAccess(ctx, id, 'patient:write');
+  return inTransaction(ctx, async (tx) => {
+    const current = await tx.db
+      .selectFrom('patients')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organization_id', '=', tx.organizationId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.status === 'merged') {
+      throw new AppError('CONFLICT', 'this record was merged; edit the surviving record', {
+        extra: { mergedIntoId: current.merged_into_id },
+      });
+    }
+    if (current.version !== expectedVersion) {
+      throw new AppError('VERSION_MISMATCH', `patient is at version ${current.version}`, {
+        extra: { current: toPatient(current), lastChange: await lastChange(tx, 'patient', id) },
+      });
+    }
+    const status = patch.status ?? current.status;
+    // Leaving "deceased" clears the date unless the patch says otherwise.
+    const deceasedDate = patch.deceasedDate !== undefined ? patch.deceasedDate : status === 'deceased' ? current.deceased_date : null;
+    checkDates(tx, { birthDate: patch.birthDate ?? current.birth_date, status, deceasedDate });
+    await checkReferences(tx, patch, id);
+    const row = await tx.db
+      .updateTable('patients')
+      .set({ ...toPatientColumns(patch), deceased_date: deceasedDate, version: current.version + 1, updated_at: tx.clock.now() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const before = toPatient(current) as unknown as Record<string, unknown>;
+    const after = toPatient(row) as unknown as Record<string, unknown>;
+    for (const k of ['version', 'updatedAt']) {
+      delete before[k];
+      delete after[k];
+    }
+    await recordAudit(tx, {
+      action: 'update',
+      resourceType: 'patient',
+      resourceId: id,
+      patientId: id,
+      breakGlass: access.breakGlass,
+      changes: diffFields(before, after),
+    });
+    return toPatient(row);
+  });
+}
