@@ -9,5 +9,6 @@ import type { InsuranceTables } from './insurance/insurance.tables.ts';
 import type { JobsTables } from './jobs/jobs.tables.ts';
 import type { OrganizationsTables } from './organizations/organizations.tables.ts';
 import type { PatientsTables } from './patients/patients.tables.ts';
+import type { SchedulingTables } from './scheduling/scheduling.tables.ts';
 
-export interface Database extends OrganizationsTables, IdentityTables, AuditTables, JobsTables, PatientsTables, InsuranceTables, DocumentsTables {}
+export interface Database extends OrganizationsTables, IdentityTables, AuditTables, JobsTables, PatientsTables, SchedulingTables, InsuranceTables, DocumentsTables {}

@@ -1,0 +1,85 @@
+/** The flow board: today's visits at a location, and a live stream of their changes. */
+import { flowBoardItemSchema, getFlowBoard, openFlowBoardStream } from '@domain/scheduling/index.ts';
+import { z } from 'zod';
+import type { App } from '../../plugins/types.ts';
+import { FlowBoardHub } from './flow-board-hub.ts';
+
+const tags = ['scheduling'];
+const HEARTBEAT_MS = 15_000;
+
+export async function flowBoardRoutes(app: App) {
+  const hub = new FlowBoardHub(app.services.pool, (err) => app.log.warn({ err }, 'flow board LISTEN connection lost'));
+  // Before the server stops accepting: end the open streams, or close would wait on them forever.
+  app.addHook('preClose', async () => hub.close());
+
+  app.get(
+    '/api/flow-board',
+    {
+      config: { permission: 'appointment:read' },
+      schema: {
+        tags,
+        summary: "A location's day: status, arrival, minutes waiting, room, provider",
+        querystring: z.strictObject({
+          locationId: z.string().uuid(),
+          date: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(flowBoardItemSchema), nextCursor: z.null(), date: z.string(), timeZone: z.string() }),
+        },
+      },
+    },
+    async (request) => ({ ...(await getFlowBoard(request.ctx, request.query)), nextCursor: null }),
+  );
+
+  app.get(
+    '/api/flow-board/stream',
+    {
+      // Passive: an open board on a wall must not keep a session alive.
+      config: { permission: 'appointment:read', passive: true },
+      schema: {
+        tags,
+        summary:
+          'Server-Sent Events: `appointment` events ({ appointmentId, locationId, status }) as they happen; refetch the board on each',
+        querystring: z.strictObject({ locationId: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const { locationId } = request.query;
+      await openFlowBoardStream(request.ctx, locationId);
+      const raw = reply.raw;
+      let open = true;
+      const write = (chunk: string) => {
+        if (open) raw.write(chunk);
+      };
+      const end = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+        raw.end();
+      };
+      const unsubscribe = await hub.subscribe({
+        organizationId: request.ctx.organizationId,
+        locationId,
+        send: (event) => write(`event: appointment\ndata: ${JSON.stringify(event)}\n\n`),
+        end,
+      });
+      reply.hijack();
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': request.id,
+      });
+      // `ready` tells the client the subscription is live: changes from now on will arrive.
+      write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ locationId })}\n\n`);
+      const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      request.raw.on('close', end);
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import { requirePatientAccess } from '../access/patient-access.ts';
+import { requirePermission } from '../access/require-permission.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { requireLocationZone } from './check-references.ts';
+import { loadAppointment } from './get-appointment.ts';
+import { insertAppointment } from './insert-appointment.ts';
+import { parseStart } from './local-time.ts';
+import type { Appointment, BookAppointmentInput } from './scheduling.schemas.ts';
+
+/**
+ * Book a visit. 409 SLOT_TAKEN when the provider (or the reserved room) already has an
+ * active booking overlapping [start, end + buffer): the database decides, so two
+ * concurrent requests can never both win.
+ */
+export async function bookAppointment(ctx: Ctx, input: BookAppointmentInput): Promise<Appointment> {
+  requirePermission(ctx, 'appointment:write');
+  return inTransaction(ctx, async (tx) => {
+    const access = await requirePatientAccess(tx, input.patientId, 'appointment:write');
+    const zone = await requireLocationZone(tx, input.locationId);
+    const id = await insertAppointment(tx, {
+      ...input,
+      start: parseStart(input.start, zone),
+      breakGlass: access.breakGlass,
+    });
+    return loadAppointment(tx, id);
+  });
+}

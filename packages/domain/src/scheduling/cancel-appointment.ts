@@ -1,0 +1,21 @@
+import { requirePatientAccess } from '../access/patient-access.ts';
+import { requirePermission } from '../access/require-permission.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { applyTransition, lockAppointment } from './appointment-status.ts';
+import { loadAppointment } from './get-appointment.ts';
+import type { Appointment, CancelInput } from './scheduling.schemas.ts';
+
+/** Cancel with a reason code (patient, clinic, weather, provider, other) and free text. The slot frees at once. */
+export async function cancelAppointment(ctx: Ctx, id: string, input: CancelInput): Promise<Appointment> {
+  requirePermission(ctx, 'appointment:write');
+  return inTransaction(ctx, async (tx) => {
+    const current = await lockAppointment(tx, id);
+    const access = await requirePatientAccess(tx, current.patient_id, 'appointment:write');
+    await applyTransition(tx, current, 'cancelled', {
+      set: { cancel_reason: input.reason, cancel_note: input.note ?? null },
+      details: { reason: input.reason, ...(input.note && { note: input.note }) },
+      breakGlass: access.breakGlass,
+    });
+    return loadAppointment(tx, id);
+  });
+}

@@ -1,0 +1,40 @@
+import { requirePatientAccess } from '../access/patient-access.ts';
+import { requirePermission } from '../access/require-permission.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { applyTransition, lockAppointment } from './appointment-status.ts';
+import { loadAppointment } from './get-appointment.ts';
+import type { Appointment, StatusInput } from './scheduling.schemas.ts';
+
+/** Move a patient through the visit (confirm, arrive, room, see, check out, no-show). `roomId` places the patient when roomed. */
+export async function changeAppointmentStatus(ctx: Ctx, id: string, input: StatusInput): Promise<Appointment> {
+  requirePermission(ctx, 'appointment:write');
+  return inTransaction(ctx, async (tx) => {
+    const current = await lockAppointment(tx, id);
+    const access = await requirePatientAccess(tx, current.patient_id, 'appointment:write');
+    if (input.status === 'cancelled' || input.status === 'rescheduled') {
+      throw new AppError('ILLEGAL_TRANSITION', `use /${input.status === 'cancelled' ? 'cancel' : 'reschedule'} for that`, {
+        extra: { from: current.status, to: input.status },
+      });
+    }
+    let roomId: string | undefined;
+    if (input.roomId) {
+      if (input.status !== 'roomed') throw invalid('roomId', 'a room is given when the patient is roomed');
+      const room = await tx.db
+        .selectFrom('rooms')
+        .select('id')
+        .where('id', '=', input.roomId)
+        .where('organization_id', '=', tx.organizationId)
+        .where('location_id', '=', current.location_id)
+        .executeTakeFirst();
+      if (!room) throw invalid('roomId', 'not a room at this location');
+      roomId = room.id;
+    }
+    await applyTransition(tx, current, input.status, {
+      set: roomId ? { room_id: roomId } : {},
+      details: roomId ? { roomId } : undefined,
+      breakGlass: access.breakGlass,
+    });
+    return loadAppointment(tx, id);
+  });
+}

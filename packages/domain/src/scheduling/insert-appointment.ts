@@ -1,0 +1,158 @@
+/**
+ * The one way an appointment row is written (booking, series, reschedule). The
+ * database's exclusion constraints are the guard against double-booking; this code
+ * checks hours, resources and overbooking rights, and maps a constraint violation
+ * (SQLSTATE 23P01) to SLOT_TAKEN. Runs inside the caller's transaction, under a
+ * savepoint, so a series can record a conflict and carry on.
+ */
+import { sql } from 'kysely';
+import { can } from '../access/require-permission.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { enqueueJob } from '../jobs/enqueue.ts';
+import { actorUserId, type Ctx } from '../shared/context.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { containedIn, overlapsAny } from './intervals.ts';
+import { addDays, localDateOf } from './local-time.ts';
+import { loadScheduleSnapshot } from './schedule-snapshot.ts';
+
+export const NO_SHOW_QUEUE = 'scheduling.no-show';
+const MINUTE = 60_000;
+
+export interface NewAppointment {
+  patientId: string;
+  providerId: string;
+  locationId: string;
+  appointmentTypeId: string;
+  start: Date;
+  roomId?: string | undefined;
+  notes?: string;
+  overbook?: boolean;
+  seriesId?: string | null;
+  rescheduledFromId?: string | null;
+  /** Set when access rests on break-glass: the audit row says so. */
+  breakGlass?: boolean;
+}
+
+export function isExclusionViolation(e: unknown): boolean {
+  return (e as { code?: string })?.code === '23P01';
+}
+
+export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<string> {
+  const s = a.start.getTime();
+  const snap = await loadScheduleSnapshot(tx, {
+    appointmentTypeId: a.appointmentTypeId,
+    providerIds: [a.providerId],
+    locationIds: [a.locationId],
+    from: a.start,
+    to: new Date(s + 10 * 60 * MINUTE),
+  });
+  const type = snap.type;
+  if (!type) throw invalid('appointmentTypeId', 'unknown or inactive appointment type');
+  const zone = snap.zones.get(a.locationId);
+  if (!zone) throw invalid('locationId', 'unknown or inactive location');
+  if (!snap.providerIds.includes(a.providerId)) throw invalid('providerId', 'unknown provider, or not allowed for this appointment type');
+  const end = s + type.duration_minutes * MINUTE;
+  const blockedUntil = end + type.buffer_minutes * MINUTE;
+
+  const overrideAllowed = type.overbooking_allowed || can(tx, 'appointment:override');
+  if (a.overbook && !overrideAllowed) throw new AppError('FORBIDDEN', 'overbooking this type needs appointment:override');
+
+  const day = localDateOf(s, zone);
+  const hours = snap.hours.intervals(a.providerId, a.locationId, zone, addDays(day, -1), addDays(day, 1));
+  if (!containedIn(hours, s, end) && !(a.overbook && can(tx, 'appointment:override'))) {
+    throw new AppError('CONFLICT', "outside the provider's working hours at this location", { extra: { reason: 'OUTSIDE_HOURS' } });
+  }
+
+  let reservedRoomId: string | null = null;
+  const kinds = type.resource_kinds;
+  const candidates = snap.rooms.filter((r) => r.locationId === a.locationId && kinds.includes(r.kind));
+  if (a.roomId) {
+    const room = await tx.db
+      .selectFrom('rooms')
+      .select(['id', 'kind'])
+      .where('id', '=', a.roomId)
+      .where('organization_id', '=', tx.organizationId)
+      .where('location_id', '=', a.locationId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (!room || (kinds.length > 0 && !kinds.includes(room.kind)))
+      throw invalid('roomId', `not a ${kinds.join('/') || 'room'} at this location`);
+    reservedRoomId = room.id;
+  } else if (kinds.length > 0) {
+    const free = candidates.find((r) => !overlapsAny(r.busy, s, blockedUntil));
+    if (!free && !a.overbook)
+      throw new AppError('SLOT_TAKEN', `no ${kinds.join('/')} is free at that time`, { extra: { reason: 'NO_RESOURCE' } });
+    reservedRoomId = (free ?? candidates[0])?.id ?? null;
+    if (!reservedRoomId) throw invalid('appointmentTypeId', `this location has no ${kinds.join('/')}`);
+  }
+
+  // Overbooking is a deliberate act: only then is the row written outside the constraints.
+  const roomBusy = snap.rooms.find((r) => r.id === reservedRoomId)?.busy ?? [];
+  const overbooked =
+    a.overbook === true && (overlapsAny(snap.busy.get(a.providerId) ?? [], s, blockedUntil) || overlapsAny(roomBusy, s, blockedUntil));
+  const userId = actorUserId(tx);
+  await sql`savepoint insert_appointment`.execute(tx.db);
+  let id: string;
+  try {
+    const row = await tx.db
+      .insertInto('appointments')
+      .values({
+        organization_id: tx.organizationId,
+        patient_id: a.patientId,
+        provider_id: a.providerId,
+        location_id: a.locationId,
+        appointment_type_id: type.id,
+        starts_at: new Date(s),
+        ends_at: new Date(end),
+        blocked_until: new Date(blockedUntil),
+        overbooked,
+        reserved_room_id: reservedRoomId,
+        notes: a.notes ?? '',
+        series_id: a.seriesId ?? null,
+        rescheduled_from_id: a.rescheduledFromId ?? null,
+        created_by: userId,
+        created_at: tx.clock.now(),
+        updated_at: tx.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = row.id;
+    await sql`release savepoint insert_appointment`.execute(tx.db);
+  } catch (e) {
+    await sql`rollback to savepoint insert_appointment`.execute(tx.db);
+    if (isExclusionViolation(e)) throw new AppError('SLOT_TAKEN', 'the provider or the room is already booked at that time');
+    throw e;
+  }
+  await tx.db
+    .insertInto('appointment_events')
+    .values({
+      organization_id: tx.organizationId,
+      appointment_id: id,
+      from_status: null,
+      to_status: 'scheduled',
+      at: tx.clock.now(),
+      user_id: userId,
+      details: overbooked ? JSON.stringify({ overbooked: true }) : null,
+    })
+    .execute();
+  await recordAudit(tx, {
+    action: 'create',
+    resourceType: 'appointment',
+    resourceId: id,
+    patientId: a.patientId,
+    breakGlass: a.breakGlass ?? false,
+    details: {
+      start: new Date(s).toISOString(),
+      providerId: a.providerId,
+      ...(overbooked && { overbooked: true, override: !type.overbooking_allowed }),
+      ...(a.rescheduledFromId && { rescheduledFromId: a.rescheduledFromId }),
+    },
+  });
+  await enqueueJob(
+    tx.db,
+    NO_SHOW_QUEUE,
+    { organizationId: tx.organizationId, appointmentId: id },
+    { dedupeKey: `no-show:${id}`, runAt: new Date(s + snap.noShowAfterMinutes * MINUTE) },
+  );
+  return id;
+}

@@ -1,0 +1,58 @@
+import { requirePatientAccess } from '../access/patient-access.ts';
+import { requirePermission } from '../access/require-permission.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { invalid } from '../shared/errors.ts';
+import { type AppointmentRow, selectAppointments, toAppointment } from './appointment-row.ts';
+import type { Appointment } from './scheduling.schemas.ts';
+import type { AppointmentStatus } from './scheduling.tables.ts';
+
+export interface AppointmentFilter {
+  from: Date;
+  to: Date;
+  providerIds?: string[];
+  locationIds?: string[];
+  patientId?: string;
+  statuses?: AppointmentStatus[];
+  limit?: number;
+  cursor?: string;
+}
+
+/** Calendar view: appointments starting in [from, to), by start time, keyset-paged. One audit row per page. */
+export async function listAppointments(ctx: Ctx, f: AppointmentFilter): Promise<{ items: Appointment[]; nextCursor: string | null }> {
+  requirePermission(ctx, 'appointment:read');
+  if (f.to <= f.from) throw invalid('to', 'must be after from');
+  const limit = f.limit ?? 50;
+  return inTransaction(ctx, async (tx) => {
+    const access = f.patientId ? await requirePatientAccess(tx, f.patientId, 'appointment:read') : null;
+    let q = selectAppointments(tx).where('a.starts_at', '>=', f.from).where('a.starts_at', '<', f.to);
+    if (f.providerIds?.length) q = q.where('a.provider_id', 'in', f.providerIds);
+    if (f.locationIds?.length) q = q.where('a.location_id', 'in', f.locationIds);
+    if (f.patientId) q = q.where('a.patient_id', '=', f.patientId);
+    if (f.statuses?.length) q = q.where('a.status', 'in', f.statuses);
+    if (f.cursor) {
+      const [ms, id] = Buffer.from(f.cursor, 'base64url').toString().split('|');
+      if (!ms || !id || Number.isNaN(Number(ms)) || !/^[0-9a-f-]{36}$/.test(id)) throw invalid('cursor', 'not a cursor from this list');
+      const at = new Date(Number(ms));
+      q = q.where((eb) => eb.or([eb('a.starts_at', '>', at), eb.and([eb('a.starts_at', '=', at), eb('a.id', '>', id)])]));
+    }
+    const rows = (await q
+      .orderBy('a.starts_at')
+      .orderBy('a.id')
+      .limit(limit + 1)
+      .execute()) as AppointmentRow[];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    await recordAudit(tx, {
+      action: 'search',
+      resourceType: 'appointment',
+      patientId: f.patientId ?? null,
+      breakGlass: access?.breakGlass ?? false,
+      details: { count: page.length, patientIds: [...new Set(page.map((r) => r.patient_id))] },
+    });
+    return {
+      items: page.map(toAppointment),
+      nextCursor: rows.length > limit && last ? Buffer.from(`${last.starts_at.getTime()}|${last.id}`).toString('base64url') : null,
+    };
+  });
+}

@@ -1,0 +1,39 @@
+import { requirePatientAccess } from '../access/patient-access.ts';
+import { requirePermission } from '../access/require-permission.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { applyTransition, lockAppointment } from './appointment-status.ts';
+import { requireLocationZone } from './check-references.ts';
+import { loadAppointment } from './get-appointment.ts';
+import { insertAppointment } from './insert-appointment.ts';
+import { parseStart } from './local-time.ts';
+import type { Appointment, RescheduleInput } from './scheduling.schemas.ts';
+
+/**
+ * Move a visit to a new time (and optionally provider or location). History is kept:
+ * the old row becomes `rescheduled` and points to the new one, which points back.
+ * The old slot is released first, so a move that overlaps its own old time works.
+ */
+export async function rescheduleAppointment(ctx: Ctx, id: string, input: RescheduleInput): Promise<Appointment> {
+  requirePermission(ctx, 'appointment:write');
+  return inTransaction(ctx, async (tx) => {
+    const old = await lockAppointment(tx, id);
+    const access = await requirePatientAccess(tx, old.patient_id, 'appointment:write');
+    const locationId = input.locationId ?? old.location_id;
+    const zone = await requireLocationZone(tx, locationId);
+    const start = parseStart(input.start, zone);
+    await applyTransition(tx, old, 'rescheduled', { details: { to: start.toISOString() }, breakGlass: access.breakGlass });
+    const newId = await insertAppointment(tx, {
+      patientId: old.patient_id,
+      providerId: input.providerId ?? old.provider_id,
+      locationId,
+      appointmentTypeId: old.appointment_type_id,
+      start,
+      notes: old.notes,
+      seriesId: old.series_id,
+      rescheduledFromId: old.id,
+      breakGlass: access.breakGlass,
+    });
+    await tx.db.updateTable('appointments').set({ rescheduled_to_id: newId }).where('id', '=', old.id).execute();
+    return loadAppointment(tx, newId);
+  });
+}
