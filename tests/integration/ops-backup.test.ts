@@ -8,12 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BackupFileError, backupDatabase, RestoreRefusedError, restoreDatabase, verifyBackup } from '@db/backup/index.ts';
+import { createKysely, createPool } from '@db/index.ts';
 import { createTestDatabase } from '@db/testing.ts';
 import type { Database } from '@domain/database.ts';
+import { sealAudit, verifyAudit } from '@domain/audit/index.ts';
 import { seedDemo } from '@domain/demo/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditChainCheck } from '../../apps/cli/src/commands/restore.ts';
 import { createEmptyDatabase, runCli, tableFingerprints } from '../helpers/ops.ts';
 
 const source = await createTestDatabase<Database>();
@@ -50,7 +53,7 @@ beforeAll(async () => {
     cs,
     `insert into audit_events (occurred_at, action, resource_type, details) values ('2026-03-02 15:00:00.000001+00', 'export', 'backup-test', '{"x": 1.5e-7}')`,
   );
-  await sql(cs, `insert into audit_seals (seq, hash) select seq, sha256(convert_to(seq::text, 'UTF8')) from audit_events`);
+  expect((await sealAudit(source.db)).sealed).toBeGreaterThan(0);
   await sql(cs, `select nextval('patient_mrn_seq')`);
   original = await tableFingerprints(cs);
   await backupDatabase({ connectionString: cs, file, clinicdeskVersion: '0.1.0-test', chunkRows: 5 });
@@ -78,9 +81,12 @@ describe('backup file', () => {
 describe('restore', () => {
   it('rebuilds an empty database identical to the source, every table and sequence', async () => {
     const target = await createEmptyDatabase();
-    const summary = await restoreDatabase({ connectionString: target, file });
-    expect(summary.checks.every((c) => c.ok)).toBe(true);
-    expect(summary.checks.map((c) => c.name)).toEqual(['row counts', 'foreign keys']);
+    const summary = await restoreDatabase({ connectionString: target, file, checks: [auditChainCheck] });
+    expect(summary.checks.map((c) => [c.name, c.ok])).toEqual([
+      ['row counts', true],
+      ['foreign keys', true],
+      ['audit chain', true],
+    ]);
     const restored = await tableFingerprints(target);
     const { schema_migrations: _m, ...restoredData } = restored;
     const { schema_migrations: _o, ...originalData } = original;
@@ -97,6 +103,11 @@ describe('restore', () => {
     const maxJob = await sql(target, `select max(id)::int as m from jobs`);
     const nextJob = await sql(target, `insert into jobs (queue) values ('after-restore') returning id::int as id`);
     expect(nextJob.rows[0].id).toBeGreaterThan(maxJob.rows[0].m);
+    // The hash chain verifies over every sealed event of the copy.
+    const pool = createPool({ connectionString: target, max: 1, appRole: false });
+    const verification = await verifyAudit(createKysely<Database>(pool)).finally(() => pool.end());
+    const events = await sql(source.connectionString, 'select count(*)::int as n from audit_events');
+    expect(verification).toEqual({ ok: true, checked: events.rows[0].n, firstBadSeq: null });
     // The audit trail is still append-only after the restore.
     await expect(sql(target, 'delete from audit_events')).rejects.toThrow(/append-only/);
   });
@@ -114,6 +125,18 @@ describe('restore', () => {
     const { schema_migrations: _m, ...after } = await tableFingerprints(target);
     const { schema_migrations: _o, ...before } = original;
     expect(after).toEqual(before);
+  });
+
+  it('the audit chain check catches an audit row changed after the load', async () => {
+    const target = await createEmptyDatabase();
+    await restoreDatabase({ connectionString: target, file });
+    expect(await auditChainCheck.run(target)).toBeNull();
+    const c = new pg.Client({ connectionString: target });
+    await c.connect();
+    await c.query('set session_replication_role = replica'); // a superuser bypassing the append-only trigger
+    await c.query(`update audit_events set action = 'read' where seq = (select min(seq) from audit_events)`);
+    await c.end();
+    expect(await auditChainCheck.run(target)).toMatch(/hash chain breaks at seq \d+/);
   });
 
   it('refuses while another session is connected to the target', async () => {
@@ -171,6 +194,7 @@ describe('clinicdesk backup / restore commands', () => {
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/ok {3}row counts/);
     expect(restore.stdout).toMatch(/ok {3}foreign keys/);
+    expect(restore.stdout).toMatch(/ok {3}audit chain/);
     expect(restore.stdout).toMatch(/restored \d+ rows/);
     const { schema_migrations: _m, ...after } = await tableFingerprints(target);
     const { schema_migrations: _o, ...before } = await tableFingerprints(source.connectionString);

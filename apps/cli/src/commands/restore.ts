@@ -1,7 +1,23 @@
 import type { Command } from 'commander';
-import { restoreDatabase } from '@db/backup/index.ts';
-import { resolveDatabase } from '@db/index.ts';
+import { type ExtraCheck, restoreDatabase } from '@db/backup/index.ts';
+import { createKysely, createPool, resolveDatabase } from '@db/index.ts';
+import { verifyAudit } from '@domain/audit/index.ts';
+import type { Database } from '@domain/database.ts';
 import { loadConfig } from '@server/config.ts';
+
+/** The restored audit trail must still verify against its hash chain (rows went back byte for byte). */
+export const auditChainCheck: ExtraCheck = {
+  name: 'audit chain',
+  async run(connectionString) {
+    const pool = createPool({ connectionString, max: 1, appRole: false });
+    try {
+      const result = await verifyAudit(createKysely<Database>(pool));
+      return result.ok ? null : `the hash chain breaks at seq ${result.firstBadSeq} (${result.checked} sealed events checked)`;
+    } finally {
+      await pool.end();
+    }
+  },
+};
 
 export function registerRestore(program: Command): void {
   program
@@ -17,6 +33,7 @@ export function registerRestore(program: Command): void {
           connectionString: database.connectionString,
           file,
           force: opts.force === true,
+          checks: [auditChainCheck],
           log: (line) => console.log(line),
         });
         for (const c of summary.checks) console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
