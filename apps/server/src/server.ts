@@ -16,7 +16,7 @@ import { ensureAdmin } from '@domain/identity/index.ts';
 import { JobRunner } from '@domain/jobs/index.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import pino from 'pino';
-import { buildApp } from './app.ts';
+import { type AppDeps, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { jobHandlers } from './jobs/index.ts';
 import { loggerOptions } from './logger.ts';
@@ -44,7 +44,13 @@ export function buildWebIfMissing(log: (m: string) => void): void {
 
 export async function startServer(
   config: Config,
-  opts: { clock?: Clock; buildWeb?: boolean; installSignals?: boolean } = {},
+  opts: {
+    clock?: Clock;
+    buildWeb?: boolean;
+    installSignals?: boolean;
+    /** Extra route modules (tests: a slow route to prove graceful shutdown). */
+    extraRoutes?: AppDeps['extraRoutes'];
+  } = {},
 ): Promise<RunningServer> {
   const clock = opts.clock ?? systemClock;
   const log = pino({ level: config.logLevel });
@@ -80,6 +86,7 @@ export async function startServer(
       secureCookies: config.secureCookies,
       webDist: WEB_DIST,
       services: { config },
+      extraRoutes: opts.extraRoutes,
     });
     const runner = config.jobs
       ? new JobRunner({
