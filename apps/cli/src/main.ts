@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerDocs } from './commands/docs.ts';
+import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -22,6 +23,7 @@ for (const register of [
   registerBackup,
   registerRestore,
   registerAudit,
+  registerImport,
 ])
   register(program);
 
