@@ -1,0 +1,215 @@
+/**
+ * The route matrix, generated from the route registry `buildApp` returns: every route ×
+ * {no session, each role of the own organization, each role holding the permission with
+ * another organization's object in the path}. Routes other modules add later are covered
+ * without editing this file; known path parameters get real objects (own and foreign),
+ * unknown ones a random uuid.
+ *
+ * Requests go over real HTTP (so a streaming route answers with its headers and is then
+ * closed) with a fresh session per request (so logout or ending sessions cannot spoil
+ * the next request).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@domain/access/permissions.ts';
+import { createSession } from '@domain/identity/sessions.ts';
+import { buildApp } from '@server/app.ts';
+import { type RegisteredRoute, UndeclaredRouteError } from '@server/plugins/route-guard.ts';
+import type { App } from '@server/plugins/types.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPatient } from '../helpers/audit-fixtures.ts';
+import type { TestOrg } from '../helpers/factories.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+
+const t = await createTestApp();
+let own: TestOrg;
+let other: TestOrg;
+let base = '';
+
+beforeAll(async () => {
+  own = await t.newOrg();
+  other = await t.newOrg();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await t.app.close();
+});
+
+type Factory = (org: TestOrg, route: string) => Promise<string>;
+
+async function newUser(org: TestOrg): Promise<string> {
+  const tag = randomBytes(4).toString('hex');
+  const user = await t.db
+    .insertInto('users')
+    .values({ organization_id: org.id, email: `matrix.${tag}@test.clinicdesk.dev`, display_name: `Matrix ${tag}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('user_roles')
+    .values({ organization_id: org.id, user_id: user.id, role: 'front_desk', location_id: null })
+    .execute();
+  return user.id;
+}
+
+/** A real object of `org` for a path parameter, chosen by the path segment before it. */
+const FACTORIES: Record<string, Factory> = {
+  patients: (org) => insertPatient(t.db, org.id),
+  users: (org) => newUser(org),
+  providers: async (org) => org.providerId,
+  locations: async (org) => {
+    const row = await t.db
+      .insertInto('locations')
+      .values({ organization_id: org.id, name: `Matrix ${randomBytes(4).toString('hex')}`, time_zone: 'America/Chicago' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+};
+
+/** Fill each `:param` (and a trailing `*`) of `url`; nested ids (a user's session) belong to the parent object. */
+async function fillPath(url: string, org: TestOrg): Promise<{ path: string; known: boolean }> {
+  const segments = url.split('/');
+  let known = true;
+  let parentUser: string | undefined;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i] as string;
+    if (seg === '*') segments[i] = 'index.html';
+    if (!seg.startsWith(':')) continue;
+    const before = segments[i - 1] ?? '';
+    const factory = FACTORIES[before];
+    if (before === 'sessions' && parentUser) {
+      segments[i] = (await createSession(t.db, t.clock, { userId: parentUser, organizationId: org.id, ip: null, userAgent: null })).id;
+    } else if (factory) {
+      segments[i] = await factory(org, url);
+      if (before === 'users') parentUser = segments[i];
+    } else {
+      segments[i] = randomUUID();
+      known = false;
+    }
+  }
+  return { path: segments.join('/'), known };
+}
+
+/** Bodies that pass validation, so a foreign id must be what stops the request. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/patients/:id/break-glass': { reason: 'route matrix emergency' },
+  'PATCH /api/locations/:id': { city: 'Springfield' },
+};
+
+interface Answer {
+  status: number;
+  code?: string;
+}
+
+async function call(route: RegisteredRoute, path: string, token: string | null): Promise<Answer> {
+  const headers: Record<string, string> = { 'if-match': '"1"' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const mutation = !['GET', 'DELETE', 'HEAD', 'OPTIONS'].includes(route.method);
+  const body = SAMPLE_BODIES[`${route.method} ${route.url}`] ?? {};
+  if (mutation) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${path}`, {
+    method: route.method,
+    headers,
+    body: mutation ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(20_000),
+  });
+  let code: string | undefined;
+  if ((res.headers.get('content-type') ?? '').includes('json')) {
+    code = ((await res.json().catch(() => ({}))) as { code?: string }).code;
+  } else {
+    await res.body?.cancel(); // a stream (text/event-stream) answers its headers, then we hang up
+  }
+  return { status: res.status, ...(code ? { code } : {}) };
+}
+
+async function tokenFor(org: TestOrg, role: Role): Promise<string> {
+  return (await createSession(t.db, t.clock, { userId: org.users[role].id, organizationId: org.id, ip: null, userAgent: null })).token;
+}
+
+const holds = (role: Role, route: RegisteredRoute) =>
+  route.authenticated === true || (route.permission !== undefined && ROLE_PERMISSIONS[role].includes(route.permission as Permission));
+
+describe('route matrix', () => {
+  it('covers the registry, including the audit routes', () => {
+    const keys = t.routes.map((r) => `${r.method} ${r.url}`);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'GET /api/audit',
+        'GET /api/audit/export.csv',
+        'GET /api/audit/verify',
+        'GET /api/audit/break-glass',
+        'GET /api/patients/:id/access-report',
+        'POST /api/patients/:id/break-glass',
+      ]),
+    );
+    for (const r of t.routes)
+      expect([r.permission !== undefined, r.public === true, r.authenticated === true].filter(Boolean)).toHaveLength(1);
+  });
+
+  it('answers 401 without a session on every non-public route, and never 500', async () => {
+    const failures: string[] = [];
+    for (const route of t.routes) {
+      const { path } = await fillPath(route.url, own);
+      const res = await call(route, path, null);
+      if (res.status >= 500) failures.push(`${route.method} ${route.url}: ${res.status}`);
+      if (!route.public && res.status !== 401) failures.push(`${route.method} ${route.url}: expected 401, got ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to every role lacking the permission, lets every role holding it through, and never 500', async () => {
+    const failures: string[] = [];
+    for (const route of t.routes.filter((r) => !r.public)) {
+      for (const role of ROLES) {
+        const { path } = await fillPath(route.url, own);
+        const res = await call(route, path, await tokenFor(own, role));
+        const where = `${route.method} ${route.url} as ${role}`;
+        if (res.status >= 500) failures.push(`${where}: ${res.status}`);
+        else if (holds(role, route)) {
+          if (res.status === 401 || res.status === 403) failures.push(`${where}: expected access, got ${res.status} ${res.code ?? ''}`);
+        } else if (res.status !== 403 || res.code !== 'FORBIDDEN') {
+          failures.push(`${where}: expected 403 FORBIDDEN, got ${res.status} ${res.code ?? ''}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers 404 for another organization's object in the path, to every role holding the permission", async () => {
+    const failures: string[] = [];
+    const withParams = t.routes.filter((r) => !r.public && r.url.includes('/:'));
+    expect(withParams.length).toBeGreaterThan(0);
+    for (const route of withParams) {
+      for (const role of ROLES.filter((r) => holds(r, route))) {
+        const mine = await fillPath(route.url, own);
+        const theirs = await fillPath(route.url, other);
+        const ownRes = await call(route, mine.path, await tokenFor(own, role));
+        const res = await call(route, theirs.path, await tokenFor(own, role));
+        const where = `${route.method} ${route.url} as ${role}${theirs.known ? '' : ' (random id)'}`;
+        // When the same request on an own object got past validation, only the foreign id can stop it: 404.
+        const validationFirst = ownRes.status === 400 || ownRes.status === 428;
+        const allowed = validationFirst ? [400, 404, 428] : [404];
+        if (!allowed.includes(res.status))
+          failures.push(`${where}: expected ${allowed.join('/')}, got ${res.status} (own: ${ownRes.status})`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('start-up guard', () => {
+  const undeclared = async (app: App) => {
+    app.get('/api/test/undeclared', async () => ({ ok: true }));
+  };
+  const twice = async (app: App) => {
+    app.get('/api/test/twice', { config: { public: true, permission: 'audit:read' } }, async () => ({ ok: true }));
+  };
+  const unknownPermission = async (app: App) => {
+    app.get('/api/test/unknown', { config: { permission: 'audit:delete' as Permission } }, async () => ({ ok: true }));
+  };
+
+  it('refuses to build an app with a route that declares nothing, two things, or an unknown permission', async () => {
+    for (const mod of [undeclared, twice, unknownPermission]) {
+      await expect(buildApp({ db: t.db, pool: t.database.pool, extraRoutes: [mod] })).rejects.toBeInstanceOf(UndeclaredRouteError);
+    }
+  });
+});
