@@ -1,0 +1,61 @@
+/** The practice's MFA requirement and idle timeout (settings:manage). */
+import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../../../api/client.ts';
+import { toProblem } from '../../../api/problem.ts';
+
+export function SecuritySettings() {
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: ['organization-settings'], queryFn: () => unwrap(api.GET('/api/organization/settings')) });
+  const [requireMfa, setRequireMfa] = useState(false);
+  const [idleMinutes, setIdleMinutes] = useState<number | string>(15);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    if (!settings.data) return;
+    setRequireMfa(settings.data.requireMfa);
+    setIdleMinutes(Math.round(settings.data.idleTimeoutSeconds / 60));
+  }, [settings.data]);
+
+  const save = async () => {
+    setFailure(null);
+    const { data, error, response } = await api.PATCH('/api/organization/settings', {
+      body: { requireMfa, idleTimeoutSeconds: Number(idleMinutes) * 60 },
+    });
+    if (!data) return setFailure(toProblem(error, response.status).detail);
+    queryClient.setQueryData(['organization-settings'], data);
+    notifications.show({ color: 'green', message: 'Security settings saved' });
+  };
+
+  if (!settings.data) return null;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Security settings
+        </Title>
+        {settings.data.requireMfa && settings.data.requireMfaForcedOff && (
+          <Alert color="yellow">This installation runs with CLINICDESK_REQUIRE_MFA=0: MFA is not enforced (development only).</Alert>
+        )}
+        {failure && (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <Switch
+          label="Require two-step sign-in for administrators, office managers and billers"
+          checked={requireMfa}
+          onChange={(e) => setRequireMfa(e.currentTarget.checked)}
+        />
+        <Group align="end">
+          <NumberInput label="Sign out after inactivity (minutes)" min={1} max={30} value={idleMinutes} onChange={setIdleMinutes} w={260} />
+          <Button onClick={() => void save()}>Save</Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          At most 30 minutes. A new timeout applies to sessions started after the change.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

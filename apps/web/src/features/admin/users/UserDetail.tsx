@@ -1,0 +1,126 @@
+/** One account: roles per location, sign-up link, MFA reset, deactivation, open sessions. */
+import { Alert, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../../api/client.ts';
+import { toProblem } from '../../../api/problem.ts';
+import { InviteLink } from './InviteLink.tsx';
+import { RolesEditor } from './RolesEditor.tsx';
+import { UserSessions } from './UserSessions.tsx';
+import type { Invite, RoleAssignment, StaffUser } from './users-api.ts';
+
+export function UserDetail({ user, canManage, onChanged }: { user: StaffUser; canManage: boolean; onChanged: (u: StaffUser) => void }) {
+  const queryClient = useQueryClient();
+  const [roles, setRoles] = useState<RoleAssignment[]>(user.roles);
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const id = { params: { path: { id: user.id } } };
+
+  const run = async <T,>(
+    what: string,
+    call: () => Promise<{ data?: T; error?: unknown; response: Response }>,
+    after: (data: T) => void,
+  ) => {
+    setBusy(what);
+    setFailure(null);
+    try {
+      const { data, error, response } = await call();
+      if (!response.ok) return setFailure(toProblem(error, response.status).detail);
+      after(data as T);
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const changed = (u: StaffUser) => {
+    setRoles(u.roles);
+    onChanged(u);
+  };
+  const confirmThen = (message: string, fn: () => void) => {
+    if (window.confirm(message)) fn();
+  };
+
+  return (
+    <Stack>
+      <Group gap="xs">
+        <Text fw={500}>{user.email}</Text>
+        {user.active ? <Badge color="green">Active</Badge> : <Badge color="gray">Deactivated</Badge>}
+        {user.mfaEnabled && <Badge color="blue">MFA on</Badge>}
+        {!user.hasPassword && <Badge color="yellow">Invited</Badge>}
+      </Group>
+      {failure && (
+        <Alert color="red" role="alert">
+          {failure}
+        </Alert>
+      )}
+      <Title order={3} size="h4">
+        Roles
+      </Title>
+      {canManage && user.active ? (
+        <>
+          <RolesEditor value={roles} onChange={setRoles} />
+          <Button
+            w="fit-content"
+            loading={busy === 'roles'}
+            onClick={() => void run('roles', () => api.PUT('/api/users/{id}/roles', { ...id, body: { roles } }), changed)}
+          >
+            Save roles
+          </Button>
+        </>
+      ) : (
+        <Text size="sm">{user.roles.map((r) => r.role).join(', ') || 'No roles'}</Text>
+      )}
+      {canManage && user.active && (
+        <>
+          <Divider />
+          <Title order={3} size="h4">
+            Access
+          </Title>
+          {invite && <InviteLink invite={invite} />}
+          <Group>
+            <Button
+              variant="light"
+              loading={busy === 'invite'}
+              onClick={() => void run('invite', () => api.POST('/api/users/{id}/invite', id), setInvite)}
+            >
+              {user.hasPassword ? 'New password link' : 'New invite link'}
+            </Button>
+            <Button
+              variant="light"
+              color="orange"
+              disabled={!user.mfaEnabled}
+              loading={busy === 'mfa'}
+              onClick={() =>
+                confirmThen(
+                  `Reset two-step sign-in for ${user.displayName}? They will enrol again.`,
+                  () => void run('mfa', () => api.POST('/api/users/{id}/reset-mfa', id), changed),
+                )
+              }
+            >
+              Reset MFA
+            </Button>
+            <Button
+              variant="light"
+              color="red"
+              loading={busy === 'deactivate'}
+              onClick={() =>
+                confirmThen(
+                  `Deactivate ${user.displayName}? They are signed out everywhere at once.`,
+                  () => void run('deactivate', () => api.POST('/api/users/{id}/deactivate', id), changed),
+                )
+              }
+            >
+              Deactivate
+            </Button>
+          </Group>
+          <Divider />
+          <Title order={3} size="h4">
+            Open sessions
+          </Title>
+          <UserSessions userId={user.id} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,23 @@
+/** Types of the user-admin API, from the generated schema. */
+import type { paths } from '../../../api/schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+export type StaffUser = Json<paths['/api/users/{id}']['get']['responses'][200]>;
+export type RoleAssignment = StaffUser['roles'][number];
+export type NewUser = Json<paths['/api/users']['post']['requestBody']>;
+export type Invite = Json<paths['/api/users/{id}/invite']['post']['responses'][200]>;
+export type UserSession = Json<paths['/api/users/{id}/sessions']['get']['responses'][200]>['items'][number];
+export type SecuritySettings = Json<paths['/api/organization/settings']['get']['responses'][200]>;
+
+export const ROLE_LABELS: Record<RoleAssignment['role'], string> = {
+  admin: 'Administrator',
+  office_manager: 'Office manager',
+  front_desk: 'Front desk',
+  biller: 'Biller',
+  clinician: 'Clinician',
+  nurse: 'Nurse',
+};
+
+/** The invite link as the person will open it. */
+export const inviteLink = (invite: Invite) => `${window.location.origin}${invite.url}`;
