@@ -15,12 +15,15 @@ import {
   IconMessages,
   IconReceipt,
   IconSettings,
+  IconUserCircle,
   IconUsers,
   IconUserShield,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactElement } from 'react';
 import type { Permission } from '../api/types.ts';
 import { LocationsPage } from '../features/admin/locations/LocationsPage.tsx';
+import { UsersPage } from '../features/admin/users/UsersPage.tsx';
+import { AccountPage } from '../features/account/AccountPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 
@@ -49,12 +52,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
+  { path: '/account', label: 'Account', icon: IconUserCircle, element: <AccountPage /> },
   {
     label: 'Admin',
     icon: IconSettings,
     children: [
       { path: '/admin/locations', label: 'Locations', icon: IconMapPin, permission: 'location:manage', element: <LocationsPage /> },
-      { path: '/admin/users', label: 'Users', icon: IconUserShield, permission: 'user:read', element: soon('Users') },
+      { path: '/admin/users', label: 'Users', icon: IconUserShield, permission: 'user:read', element: <UsersPage /> },
       { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: soon('Audit') },
     ],
   },

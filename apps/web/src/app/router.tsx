@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { Permission } from '../api/types.ts';
+import { AcceptInvitePage } from '../features/account/AcceptInvitePage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useCan } from '../features/auth/use-me.ts';
 import { allPages } from './modules.tsx';
@@ -28,5 +29,6 @@ const pageRoutes: RouteObject[] = allPages.map((page) => {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/accept-invite', element: <AcceptInvitePage /> },
   { path: '/', element: <SignedInShell />, children: [...pageRoutes, { path: '*', element: <NotFoundPage /> }] },
 ]);

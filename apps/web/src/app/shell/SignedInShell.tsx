@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { MouseEvent } from 'react';
 import { Outlet } from 'react-router';
 import { ApiError } from '../../api/problem.ts';
+import { MfaEnrolmentGate } from '../../features/account/MfaEnrolmentGate.tsx';
 import { useMe } from '../../features/auth/use-me.ts';
 import { ModuleNav } from './ModuleNav.tsx';
 import { ShellHeader } from './ShellHeader.tsx';
@@ -36,6 +37,8 @@ export function SignedInShell() {
       </Center>
     );
   }
+  // The practice requires MFA for this role and none is set up: only enrolment is open.
+  if (me.data.session.mfaPending) return <MfaEnrolmentGate />;
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is an in-page link by convention; the handler only makes focus land reliably */}
