@@ -33,8 +33,14 @@ export interface NewAppointment {
   breakGlass?: boolean;
 }
 
+/**
+ * True for an exclusion-constraint violation (23P01), and for a deadlock (40P01): two
+ * inserts wait on each other's overlapping row only when they truly conflict (for
+ * instance one shares the provider, the other the room), so the victim has lost its slot.
+ */
 export function isExclusionViolation(e: unknown): boolean {
-  return (e as { code?: string })?.code === '23P01';
+  const code = (e as { code?: string })?.code;
+  return code === '23P01' || code === '40P01';
 }
 
 export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<string> {
