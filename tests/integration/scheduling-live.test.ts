@@ -59,7 +59,13 @@ async function openStream(url: string, token: string) {
       const seen = events.find(pred);
       if (seen) return resolve(seen);
       const timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`)), ms);
-      waiters.push({ pred, resolve: (e) => (clearTimeout(timer), resolve(e)) });
+      waiters.push({
+        pred,
+        resolve: (e) => {
+          clearTimeout(timer);
+          resolve(e);
+        },
+      });
     });
   return { res, events, next, close: () => abort.abort() };
 }
@@ -107,26 +113,11 @@ describe('GET /api/flow-board/stream', () => {
         .as(other, 'front_desk')
         .post('/api/appointments', booking(other, await newPatient(t.db, other), otherType, '2026-03-04T10:00'));
       // A change at the watched location, as a marker: everything before it was filtered out.
-      const marker = await t.db
-        .insertInto('availability_templates')
-        .values({
-          organization_id: org.id,
-          provider_id: org.providerId,
-          location_id: org.secondLocationId,
-          weekday: 6,
-          start_time: '09:00',
-          end_time: '12:00',
-          effective_from: '2026-01-01',
-        })
-        .returning('id')
-        .execute();
-      expect(marker).toHaveLength(1);
-      const booked = await t
-        .as(org, 'front_desk')
-        .post('/api/appointments', {
-          ...booking(org, await newPatient(t.db, org), typeId, '2026-03-07T09:00'),
-          locationId: org.secondLocationId,
-        });
+      await weeklyHours(t.db, org, { locationId: org.secondLocationId, weekdays: [6] });
+      const booked = await t.as(org, 'front_desk').post('/api/appointments', {
+        ...booking(org, await newPatient(t.db, org), typeId, '2026-03-07T09:00'),
+        locationId: org.secondLocationId,
+      });
       expect(booked.statusCode, booked.body).toBe(201);
       await s.next((e) => e.event === 'appointment' && e.data.appointmentId === booked.json().id, 1_000);
       expect(s.events.filter((e) => e.event === 'appointment')).toHaveLength(1);
