@@ -21,6 +21,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType, ReactElement } from 'react';
 import type { Permission } from '../api/types.ts';
+import { AuditPage } from '../features/admin/audit/AuditPage.tsx';
 import { LocationsPage } from '../features/admin/locations/LocationsPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
@@ -59,7 +60,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     children: [
       { path: '/admin/locations', label: 'Locations', icon: IconMapPin, permission: 'location:manage', element: <LocationsPage /> },
       { path: '/admin/users', label: 'Users', icon: IconUserShield, permission: 'user:read', element: <UsersPage /> },
-      { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: soon('Audit') },
+      { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: <AuditPage /> },
     ],
   },
 ];

@@ -1,0 +1,110 @@
+/** The trail: sortable columns and keyset pages ("Load more"). */
+import { Alert, Badge, Button, Code, Loader, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
+import { type AuditEvent, type AuditFilters, toQuery } from './audit-api.ts';
+
+type SortKey = 'occurredAt' | 'seq' | 'action' | 'userId' | 'patientId' | 'outcome';
+
+function SortHeader({
+  label,
+  field,
+  sort,
+  onSort,
+}: {
+  label: string;
+  field: SortKey;
+  sort: string;
+  onSort: (s: AuditFilters['sort']) => void;
+}) {
+  const active = sort.replace('-', '') === field;
+  const desc = sort.startsWith('-');
+  const next = (active && !desc ? `-${field}` : field) as AuditFilters['sort'];
+  return (
+    <Table.Th aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(next)} fw={600}>
+        {label} {active && (desc ? <IconArrowDown size={12} /> : <IconArrowUp size={12} />)}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function Row({ e }: { e: AuditEvent }) {
+  return (
+    <Table.Tr>
+      <Table.Td>{e.seq}</Table.Td>
+      <Table.Td>{new Date(e.occurredAt).toLocaleString()}</Table.Td>
+      <Table.Td>
+        <Text size="sm">{e.userDisplayName ?? e.userId ?? 'system'}</Text>
+        <Text size="xs" c="dimmed">
+          {e.userEmail ?? ''} {e.role ? `· ${e.role}` : ''}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {e.action} {e.breakGlass && <Badge color="red">break-glass</Badge>}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">
+          {e.resourceType ?? ''} {e.resourceId ? <Code>{e.resourceId}</Code> : null}
+        </Text>
+      </Table.Td>
+      <Table.Td>{e.patientId ? <Code>{e.patientId}</Code> : ''}</Table.Td>
+      <Table.Td>{e.outcome === 'denied' ? <Badge color="orange">denied</Badge> : 'success'}</Table.Td>
+      <Table.Td>
+        <Text size="xs" c="dimmed">
+          {e.ip ?? ''} {e.requestId ? `· ${e.requestId}` : ''}
+        </Text>
+        {e.changes && <Code block>{JSON.stringify(e.changes, null, 1)}</Code>}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function AuditTrail({ filters, onSort }: { filters: AuditFilters; onSort: (s: AuditFilters['sort']) => void }) {
+  const query = toQuery(filters);
+  const trail = useInfiniteQuery({
+    queryKey: ['audit', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET('/api/audit', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = trail.data?.pages.flatMap((p) => p.items) ?? [];
+  const header = (label: string, field: SortKey) => <SortHeader label={label} field={field} sort={filters.sort} onSort={onSort} />;
+  return (
+    <Stack>
+      {trail.isPending && <Loader aria-label="Loading audit trail" />}
+      {trail.isError && <Alert color="red">{trail.error.message}</Alert>}
+      {trail.data && (
+        <Table.ScrollContainer minWidth={1000}>
+          <Table striped verticalSpacing="xs" aria-label="Audit trail">
+            <Table.Thead>
+              <Table.Tr>
+                {header('Seq', 'seq')}
+                {header('When', 'occurredAt')}
+                {header('User', 'userId')}
+                {header('Action', 'action')}
+                <Table.Th>Resource</Table.Th>
+                {header('Patient', 'patientId')}
+                {header('Outcome', 'outcome')}
+                <Table.Th>Request</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((e) => (
+                <Row key={e.seq} e={e} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {trail.data && rows.length === 0 && <Text c="dimmed">No audit events match these filters.</Text>}
+      {trail.hasNextPage && (
+        <Button variant="default" loading={trail.isFetchingNextPage} onClick={() => void trail.fetchNextPage()}>
+          Load more
+        </Button>
+      )}
+    </Stack>
+  );
+}
