@@ -108,7 +108,11 @@ export async function startServer(
     const stop = () => {
       stopping ??= (async () => {
         log.info('shutting down');
-        await app.close(); // stops accepting; in-flight requests finish
+        // Stops accepting; in-flight requests finish. A keep-alive connection that goes idle after
+        // its last response would hold close() open for keepAliveTimeout (72 s, longer than a
+        // SIGTERM-to-SIGKILL grace period): close such connections as they go idle.
+        const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
+        await app.close().finally(() => clearInterval(reaper));
         await runner?.stop(); // stops claiming; jobs in hand finish
         await sealer?.stop();
         await pool?.end();
