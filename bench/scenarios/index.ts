@@ -1,5 +1,6 @@
 /** All benchmark scenarios by name. A module adds its scenarios here. */
 import type { Scenario } from '../harness.ts';
 import { healthz, me } from './foundation.ts';
+import { patientScenarios } from './patients.ts';
 
-export const scenarios: Scenario[] = [healthz, me];
+export const scenarios: Scenario[] = [healthz, me, ...patientScenarios];
