@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { Me, Permission } from '../../api/types.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
@@ -7,7 +7,10 @@ import { useSelectedLocation } from '../../app/use-selected-location.ts';
 export function useMe() {
   const locationId = useSelectedLocation();
   // The previous answer stays on screen while the new location's permissions load.
-  return useQuery({ queryKey: ['me', locationId], queryFn: () => unwrap(api.GET('/api/me')), placeholderData: keepPreviousData });
+  const queryClient = useQueryClient();
+  // A page mounted while the location changes has no previous answer of its own: lend it the latest cached one.
+  const latest = () => queryClient.getQueriesData<Me>({ queryKey: ['me'] }).find(([, d]) => d)?.[1];
+  return useQuery({ queryKey: ['me', locationId], queryFn: () => unwrap(api.GET('/api/me')), placeholderData: (prev) => prev ?? latest() });
 }
 
 /** Only inside the signed-in shell, which renders nothing until `useMe` has data. */
