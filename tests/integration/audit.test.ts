@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { requirePatientAccess } from '@domain/access/index.ts';
-import { CANONICAL_COLUMNS, recordAudit, sealAudit, verifyAudit } from '@domain/audit/index.ts';
+import { AuditSealer, CANONICAL_COLUMNS, recordAudit, sealAudit, verifyAudit } from '@domain/audit/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { type Ctx, inTransaction } from '@domain/shared/context.ts';
@@ -412,5 +412,22 @@ describe('hash chain', () => {
     expect(JSON.parse(sealed.stdout)).toMatchObject({ busy: false, sealed: 1 }); // the verify request's own row
     const verified = await run(process.execPath, ['bin/clinicdesk.js', 'audit', 'verify'], { env });
     expect(JSON.parse(verified.stdout)).toEqual({ ok: true, checked: (counts.rows[0]?.seals ?? 0) + 1, firstBadSeq: null });
+  });
+
+  it('runs as a recurring loop (as `clinicdesk serve` starts it) that seals new rows and stops cleanly', async () => {
+    const org = await t.newOrg();
+    const errors: unknown[] = [];
+    const sealer = new AuditSealer({ db: t.db, intervalMs: 20, onError: (e) => errors.push(e) });
+    sealer.start();
+    await recordAudit(org.ctx, { action: 'read', resourceType: 'loop' });
+    const row = await t.db.selectFrom('audit_events').select('seq').where('resource_type', '=', 'loop').executeTakeFirstOrThrow();
+    let sealed = false;
+    for (let i = 0; i < 500 && !sealed; i++) {
+      sealed = (await t.db.selectFrom('audit_seals').select('seq').where('seq', '=', row.seq).executeTakeFirst()) !== undefined;
+      if (!sealed) await new Promise((r) => setTimeout(r, 20));
+    }
+    await sealer.stop();
+    expect(sealed).toBe(true);
+    expect(errors).toEqual([]);
   });
 });
