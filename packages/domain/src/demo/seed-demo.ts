@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { ROLES, type Role } from '../access/permissions.ts';
 import { createUser } from '../identity/create-user.ts';
 import { seedDemoInsurance } from '../insurance/index.ts';
+import { seedSchedulingDemo } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Ctx, Db } from '../shared/context.ts';
 import { seededRandom } from '../shared/random.ts';
@@ -31,7 +32,7 @@ export interface DemoPractice {
 export type DemoSeeder = (demo: DemoPractice) => Promise<void>;
 
 /** Modules register extra demo data here (scheduling adds appointments, billing adds claims...). */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoInsurance];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoInsurance, seedSchedulingDemo];
 
 export interface DemoLogin {
   role: Role;

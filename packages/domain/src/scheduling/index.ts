@@ -23,3 +23,4 @@ export { ACTIVE_STATUSES } from './schedule-snapshot.ts';
 export { localToEpochMs, parseStart } from './local-time.ts';
 export * from './scheduling.schemas.ts';
 export type { AppointmentStatus, CancelReason, SchedulingTables } from './scheduling.tables.ts';
+export { seedSchedulingDemo } from './seed-scheduling-demo.ts';
