@@ -42,7 +42,8 @@ export function registerUser(program: Command): void {
             roles: opts.role.map((r) => ({ role: r as Role, locationId: null })),
           },
         );
-        console.log(JSON.stringify({ id: created.id, email: opts.email.toLowerCase(), roles: opts.role }));
+        // Without a password the account is invited: print the one-time link path (append it to the site's address).
+        console.log(JSON.stringify({ id: created.id, email: opts.email.toLowerCase(), roles: opts.role, invite: created.invite }));
       });
     });
 }
