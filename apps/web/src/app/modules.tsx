@@ -26,6 +26,7 @@ import { LocationsPage } from '../features/admin/locations/LocationsPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { PatientsPage } from '../features/patients/PatientsPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 
 export interface ModuleEntry {
@@ -47,7 +48,7 @@ const soon = (name: string) => <ComingSoonPage module={name} />;
 
 export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/', label: 'Dashboard', icon: IconGauge, element: <DashboardPage /> },
-  { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: soon('Patients') },
+  { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <PatientsPage /> },
   { path: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'appointment:read', element: soon('Schedule') },
   { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: soon('Flow board') },
   { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },

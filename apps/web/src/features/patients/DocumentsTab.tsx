@@ -1,0 +1,107 @@
+/** Documents: upload (PDF, JPEG, PNG, TIFF up to 10 MB) and view images and PDFs in place. */
+import { Alert, Button, FileInput, Group, Image, Select, Stack, Table } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { CATEGORIES, type DocumentInfo, documentObjectUrl, uploadDocument } from './patients-api.ts';
+
+function Viewer({ doc }: { doc: DocumentInfo }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let made: string | null = null;
+    documentObjectUrl(doc.id).then(
+      (u) => {
+        made = u;
+        setUrl(u);
+      },
+      (e: Error) => setError(e.message),
+    );
+    return () => {
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [doc.id]);
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!url) return null;
+  if (doc.contentType === 'application/pdf')
+    return <iframe title={doc.fileName} src={url} style={{ width: '100%', height: 600, border: 0 }} />;
+  return <Image src={url} alt={doc.fileName} mah={600} fit="contain" />;
+}
+
+export function DocumentsTab({ patientId }: { patientId: string }) {
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [category, setCategory] = useState<string>('insurance_card');
+  const [coverageId, setCoverageId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<DocumentInfo | null>(null);
+  const docs = useQuery({
+    queryKey: ['patient', patientId, 'documents'],
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/documents', { params: { path: { id: patientId }, query: {} } })),
+  });
+  const coverages = useQuery({
+    queryKey: ['patient', patientId, 'coverages'],
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: patientId }, query: {} } })),
+  });
+  const upload = async () => {
+    if (!file) return;
+    setError(null);
+    try {
+      await uploadDocument(patientId, file, { category, coverageId: category === 'insurance_card' ? coverageId : null });
+      setFile(null);
+      void qc.invalidateQueries({ queryKey: ['patient', patientId, 'documents'] });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Stack mt="md">
+      <Group align="flex-end">
+        <FileInput
+          label="File"
+          placeholder="PDF, JPEG, PNG or TIFF"
+          accept="application/pdf,image/jpeg,image/png,image/tiff"
+          value={file}
+          onChange={setFile}
+          w={260}
+        />
+        <Select label="Category" data={CATEGORIES} value={category} onChange={(v) => setCategory(v ?? 'other')} allowDeselect={false} />
+        {category === 'insurance_card' && (
+          <Select
+            label="Coverage"
+            clearable
+            data={(coverages.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.priority}: ${c.payerName}` }))}
+            value={coverageId}
+            onChange={setCoverageId}
+          />
+        )}
+        <Button onClick={() => void upload()} disabled={!file}>
+          Upload
+        </Button>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      <Table withTableBorder data-testid="documents">
+        <Table.Tbody>
+          {docs.data?.items.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>{CATEGORIES.find((c) => c.value === d.category)?.label}</Table.Td>
+              <Table.Td>{d.fileName}</Table.Td>
+              <Table.Td>{new Date(d.createdAt).toLocaleString()}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Button size="compact-xs" variant="light" onClick={() => setViewing(d)}>
+                    View
+                  </Button>
+                  <Button size="compact-xs" variant="default" component="a" href={`/api/documents/${d.id}/content`}>
+                    Download
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {viewing && <Viewer doc={viewing} />}
+    </Stack>
+  );
+}

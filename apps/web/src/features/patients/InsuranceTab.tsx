@@ -1,0 +1,120 @@
+/** Coverages of the patient, and a form to add one (one active coverage per priority on any day). */
+import { Alert, Button, Grid, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { fieldErrors, toProblem } from '../../api/problem.ts';
+import type { CoverageInput } from './patients-api.ts';
+
+const money = (c?: number) => (c === undefined ? '—' : `$${(c / 100).toFixed(2)}`);
+
+export function InsuranceTab({ patientId }: { patientId: string }) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const coverages = useQuery({
+    queryKey: ['patient', patientId, 'coverages'],
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: patientId }, query: {} } })),
+  });
+  const payers = useQuery({ queryKey: ['payers'], queryFn: () => unwrap(api.GET('/api/payers', { params: { query: {} } })) });
+  const form = useForm({
+    initialValues: { payerId: '', planName: '', memberId: '', groupNumber: '', priority: 'primary', effectiveDate: '', officeCopay: 0 },
+    validate: {
+      payerId: (v) => (v ? null : 'Choose a payer'),
+      memberId: (v) => (v.trim() ? null : 'Required'),
+      effectiveDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD'),
+    },
+  });
+  const add = async (v: typeof form.values) => {
+    setError(null);
+    const body = {
+      payerId: v.payerId,
+      planName: v.planName || null,
+      memberId: v.memberId,
+      groupNumber: v.groupNumber || null,
+      priority: v.priority,
+      effectiveDate: v.effectiveDate,
+      copays: v.officeCopay ? { office: Math.round(v.officeCopay * 100) } : {},
+    } as CoverageInput;
+    const { data, error: err, response } = await api.POST('/api/patients/{id}/coverages', { params: { path: { id: patientId } }, body });
+    if (data) {
+      form.reset();
+      void qc.invalidateQueries({ queryKey: ['patient', patientId, 'coverages'] });
+      return;
+    }
+    const problem = toProblem(err, response.status);
+    form.setErrors(fieldErrors(problem));
+    setError(problem.detail);
+  };
+  return (
+    <Stack mt="md">
+      <Table withTableBorder data-testid="coverages">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Priority</Table.Th>
+            <Table.Th>Payer</Table.Th>
+            <Table.Th>Plan</Table.Th>
+            <Table.Th>Member id</Table.Th>
+            <Table.Th>Group</Table.Th>
+            <Table.Th>Dates</Table.Th>
+            <Table.Th>Office copay</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {coverages.data?.items.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>{c.priority}</Table.Td>
+              <Table.Td>{c.payerName}</Table.Td>
+              <Table.Td>{c.planName}</Table.Td>
+              <Table.Td>{c.memberId}</Table.Td>
+              <Table.Td>{c.groupNumber}</Table.Td>
+              <Table.Td>
+                {c.effectiveDate} – {c.terminationDate ?? 'open'}
+              </Table.Td>
+              <Table.Td>{money(c.copays.office)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <form onSubmit={form.onSubmit(add)} noValidate>
+        {error && <Alert color="red">{error}</Alert>}
+        <Grid align="flex-end">
+          <Grid.Col span={4}>
+            <Select
+              label="Payer"
+              searchable
+              data={(payers.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.ediPayerId ? ` (${p.ediPayerId})` : ''}` }))}
+              {...form.getInputProps('payerId')}
+            />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <Select
+              label="Priority"
+              data={['primary', 'secondary', 'tertiary']}
+              allowDeselect={false}
+              {...form.getInputProps('priority')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="Member id" {...form.getInputProps('memberId')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="Group number" {...form.getInputProps('groupNumber')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Plan name" {...form.getInputProps('planName')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="Effective date" placeholder="YYYY-MM-DD" {...form.getInputProps('effectiveDate')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <NumberInput label="Office copay ($)" min={0} decimalScale={2} {...form.getInputProps('officeCopay')} />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <Button type="submit">Add coverage</Button>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,133 @@
+/** The chart: header (name, age, DOB, MRN, alerts, coverages, balance), then demographics, insurance and documents. */
+import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import { DocumentsTab } from './DocumentsTab.tsx';
+import { InsuranceTab } from './InsuranceTab.tsx';
+import { ageOf, type Patient } from './patients-api.ts';
+
+function Field(props: { label: string; value: string | null | undefined }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {props.label}
+      </Text>
+      <Text size="sm">{props.value || '—'}</Text>
+    </div>
+  );
+}
+
+function Demographics({ p }: { p: Patient }) {
+  const a = p.address;
+  return (
+    <SimpleGrid cols={3} mt="md">
+      <Field label="Sex at birth" value={p.sex} />
+      <Field label="Gender identity" value={p.genderIdentity} />
+      <Field label="Pronouns" value={p.pronouns} />
+      <Field label="Preferred language" value={`${p.preferredLanguage ?? '—'}${p.interpreterNeeded ? ' (interpreter)' : ''}`} />
+      <Field label="Phones" value={p.phones.map((x) => `${x.type}: ${x.number}`).join(', ')} />
+      <Field label="Email" value={p.email} />
+      <Field label="Address" value={a ? `${a.line1}${a.line2 ? `, ${a.line2}` : ''}, ${a.city}, ${a.state} ${a.postalCode}` : null} />
+      <Field label="Preferred contact" value={p.preferredContactMethod} />
+      <Field
+        label="Reminders"
+        value={[p.consentSmsReminders && 'SMS', p.consentEmailReminders && 'email'].filter(Boolean).join(', ') || 'none'}
+      />
+      <Field
+        label="Guarantor"
+        value={p.guarantor.kind === 'person' ? `${p.guarantor.givenName} ${p.guarantor.familyName}` : p.guarantor.kind}
+      />
+      <Field label="Emergency contacts" value={p.emergencyContacts.map((c) => `${c.name} ${c.phone}`).join('; ')} />
+      <Field label="Status" value={p.status === 'deceased' ? `deceased ${p.deceasedDate}` : p.status} />
+    </SimpleGrid>
+  );
+}
+
+export function PatientChart(props: { id: string; onOpen: (id: string) => void; onBack: () => void; onMerge: (id: string) => void }) {
+  const patient = useQuery({
+    queryKey: ['patient', props.id],
+    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: props.id } } })),
+  });
+  const coverages = useQuery({
+    queryKey: ['patient', props.id, 'coverages'],
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: props.id }, query: {} } })),
+  });
+  if (patient.isPending) return <Loader aria-label="Loading patient" />;
+  if (patient.isError) return <Alert color="red">{patient.error.message}</Alert>;
+  const p = patient.data;
+  return (
+    <Stack>
+      <Group>
+        <Button variant="subtle" onClick={props.onBack}>
+          ← Patients
+        </Button>
+      </Group>
+      {p.mergedIntoId && (
+        <Alert color="yellow" title="This record was merged">
+          <Button size="xs" onClick={() => props.onOpen(p.mergedIntoId as string)}>
+            Open the surviving record
+          </Button>
+        </Alert>
+      )}
+      <Card withBorder data-testid="chart-header">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={1}>
+              {p.familyName}, {p.givenName} {p.middleName ?? ''} {p.suffix ?? ''}
+              {p.preferredName && (
+                <Text span c="dimmed">
+                  {' '}
+                  “{p.preferredName}”
+                </Text>
+              )}
+            </Title>
+            <Text>
+              {ageOf(p.birthDate)} y · born {p.birthDate} · {p.sex} · MRN {p.mrn}
+            </Text>
+            <Group gap="xs" mt="xs">
+              {p.restricted && <Badge color="red">restricted</Badge>}
+              {p.status !== 'active' && <Badge color="gray">{p.status}</Badge>}
+              {p.alerts.map((a) => (
+                <Badge key={a} color="orange" variant="light">
+                  {a}
+                </Badge>
+              ))}
+            </Group>
+          </div>
+          <Stack gap={4} align="flex-end">
+            {coverages.data?.items.map((c) => (
+              <Text key={c.id} size="sm">
+                {c.priority}: {c.payerName} {c.memberId}
+              </Text>
+            ))}
+            {coverages.data?.items.length === 0 && <Text size="sm">Self-pay</Text>}
+            <Text size="sm" c="dimmed">
+              Balance: — (billing)
+            </Text>
+            {!p.mergedIntoId && (
+              <Button size="xs" variant="default" onClick={() => props.onMerge(p.id)}>
+                Merge a duplicate into this record
+              </Button>
+            )}
+          </Stack>
+        </Group>
+      </Card>
+      <Tabs defaultValue="demographics" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="demographics">Demographics</Tabs.Tab>
+          <Tabs.Tab value="insurance">Insurance</Tabs.Tab>
+          <Tabs.Tab value="documents">Documents</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="demographics">
+          <Demographics p={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="insurance">
+          <InsuranceTab patientId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsTab patientId={p.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

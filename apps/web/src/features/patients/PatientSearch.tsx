@@ -1,0 +1,96 @@
+/** The one search box: names, typos, birth dates, phones, MRNs. `/` focuses it. */
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { ageOf, type PatientSummary } from './patients-api.ts';
+
+export function PatientSearchBox(props: { onPick: (p: PatientSummary) => void; autoFocus?: boolean; label?: string }) {
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q.trim(), 250);
+  const input = useRef<HTMLInputElement>(null);
+  useHotkeys([['/', () => input.current?.focus()]]);
+  const results = useQuery({
+    queryKey: ['patients', 'search', debounced],
+    enabled: debounced.length >= 2,
+    queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q: debounced, limit: 25 } } })),
+  });
+  return (
+    <Stack gap="xs">
+      <TextInput
+        ref={input}
+        autoFocus={props.autoFocus}
+        label={props.label ?? 'Find a patient'}
+        description="Name (any order, first letters, typos ok), birth date (3/7/80), phone or MRN. Press / to focus."
+        leftSection={<IconSearch size={16} />}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        data-testid="patient-search"
+      />
+      {results.isFetching && <Loader size="sm" aria-label="Searching" />}
+      {results.isError && <Alert color="red">{results.error.message}</Alert>}
+      {results.data && results.data.items.length === 0 && <Text c="dimmed">No patient matches.</Text>}
+      {results.data && results.data.items.length > 0 && (
+        <Table highlightOnHover withTableBorder data-testid="patient-results">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Born</Table.Th>
+              <Table.Th>MRN</Table.Th>
+              <Table.Th>Phone</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {results.data.items.map((p) => (
+              <Table.Tr key={p.id} onClick={() => props.onPick(p)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <Button variant="subtle" size="compact-sm" onClick={() => props.onPick(p)}>
+                    {p.familyName}, {p.givenName}
+                  </Button>
+                  {p.status !== 'active' && (
+                    <Badge ml="xs" color="gray">
+                      {p.status}
+                    </Badge>
+                  )}
+                  {p.restricted && (
+                    <Badge ml="xs" color="red">
+                      restricted
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {p.birthDate} ({ageOf(p.birthDate)})
+                </Table.Td>
+                <Table.Td>{p.mrn}</Table.Td>
+                <Table.Td>{p.phones[0]?.number ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+export function PatientSearch(props: { onOpen: (id: string) => void; onRegister: () => void; onMerge?: () => void }) {
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Patients</Title>
+        <Group>
+          {props.onMerge && (
+            <Button variant="default" onClick={props.onMerge}>
+              Merge duplicates
+            </Button>
+          )}
+          <Button leftSection={<IconUserPlus size={16} />} onClick={props.onRegister}>
+            Register patient
+          </Button>
+        </Group>
+      </Group>
+      <PatientSearchBox autoFocus onPick={(p) => props.onOpen(p.id)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,65 @@
+/** Types and calls of the patient registry, from the generated OpenAPI types. */
+import type { paths } from '../../api/schema';
+import { ApiError, toProblem } from '../../api/problem.ts';
+import { getSelectedLocation } from '../../api/selected-location.ts';
+
+type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
+export type Patient = Json<paths['/api/patients/{id}']['get']['responses'][200]>;
+export type PatientSummary = Json<paths['/api/patients']['get']['responses'][200]>['items'][number];
+export type PatientInput = Json<paths['/api/patients']['post']['requestBody']>;
+export type Coverage = Json<paths['/api/patients/{id}/coverages']['get']['responses'][200]>['items'][number];
+export type CoverageInput = Json<paths['/api/patients/{id}/coverages']['post']['requestBody']>;
+export type Payer = Json<paths['/api/payers']['get']['responses'][200]>['items'][number];
+export type DocumentInfo = Json<paths['/api/patients/{id}/documents']['get']['responses'][200]>['items'][number];
+
+export const CATEGORIES: { value: DocumentInfo['category']; label: string }[] = [
+  { value: 'insurance_card', label: 'Insurance card' },
+  { value: 'id', label: 'ID' },
+  { value: 'consent', label: 'Consent' },
+  { value: 'referral', label: 'Referral' },
+  { value: 'outside_records', label: 'Outside records' },
+  { value: 'other', label: 'Other' },
+];
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const h: Record<string, string> = { 'x-clinicdesk-csrf': '1', ...extra };
+  const loc = getSelectedLocation();
+  if (loc) h['x-location-id'] = loc;
+  return h;
+}
+
+/** Raw upload: the file is the body, metadata in the query (the API has no multipart). */
+export async function uploadDocument(
+  patientId: string,
+  file: File,
+  meta: { category: string; coverageId?: string | null },
+): Promise<DocumentInfo> {
+  const q = new URLSearchParams({ category: meta.category, fileName: file.name });
+  if (meta.coverageId) q.set('coverageId', meta.coverageId);
+  const res = await fetch(`/api/patients/${patientId}/documents?${q}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: headers({ 'content-type': 'application/octet-stream' }),
+    body: file,
+  });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(toProblem(body, res.status));
+  return body as DocumentInfo;
+}
+
+/** The document's bytes as an object URL for viewing inline (images and PDFs). */
+export async function documentObjectUrl(id: string): Promise<string> {
+  const res = await fetch(`/api/documents/${id}/content?disposition=inline`, { credentials: 'same-origin', headers: headers() });
+  if (!res.ok) throw new ApiError(toProblem(await res.json().catch(() => null), res.status));
+  return URL.createObjectURL(await res.blob());
+}
+
+export function ageOf(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
+  return age;
+}
+
+export const fullName = (p: { givenName: string; familyName: string; preferredName?: string | null }) =>
+  `${p.familyName}, ${p.givenName}${p.preferredName ? ` ("${p.preferredName}")` : ''}`;
