@@ -90,7 +90,15 @@ export function LocationForm({
             <TextInput label={L.city} {...form.getInputProps('city')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <Select label={L.state} data={[...US_STATES]} searchable clearable {...form.getInputProps('state')} />
+            <Select
+              label={L.state}
+              data={[...US_STATES]}
+              searchable
+              clearable
+              {...form.getInputProps('state')}
+              value={form.values.state || null}
+              onChange={(v) => form.setFieldValue('state', v ?? '')}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
             <TextInput label={L.postalCode} inputMode="numeric" {...form.getInputProps('postalCode')} />

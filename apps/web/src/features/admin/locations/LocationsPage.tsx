@@ -39,6 +39,7 @@ export function LocationsPage() {
         onClose={() => setEditing(null)}
         title={editing === 'new' ? 'Add location' : `Edit ${editing?.name ?? ''}`}
         size="xl"
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {editing !== null && (
           <LocationForm location={editing === 'new' ? null : editing} onSaved={saved} onCancel={() => setEditing(null)} />

@@ -1,5 +1,6 @@
 /** Between the form (strings, '' for empty) and the API (null for an absent optional value). */
 import type { Location, LocationInput } from '../../../api/types.ts';
+import { timeZones } from './choices.ts';
 
 export interface LocationFormValues {
   name: string;
@@ -31,6 +32,12 @@ export const FIELD_LABELS: Record<keyof LocationFormValues, string> = {
   active: 'Active',
 };
 
+/** This computer's zone when the server would accept it: a sensible default for a new location. */
+function browserZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return timeZones().includes(zone) ? zone : '';
+}
+
 export const emptyLocation: LocationFormValues = {
   name: '',
   addressLine1: '',
@@ -39,7 +46,7 @@ export const emptyLocation: LocationFormValues = {
   state: '',
   postalCode: '',
   phone: '',
-  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone: browserZone(),
   placeOfService: '11',
   billingNpi: '',
   tin: '',

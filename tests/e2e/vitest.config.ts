@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const r = (p: string) => path.resolve(import.meta.dirname, '../..', p);
+
+/** Browser journeys against a real ClinicDesk server (its own embedded PostgreSQL) in Chromium. */
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@domain': r('packages/domain/src'),
+      '@db': r('packages/db/src'),
+      '@server': r('apps/server/src'),
+    },
+  },
+  test: {
+    root: r('.'),
+    include: ['tests/e2e/**/*.e2e.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
