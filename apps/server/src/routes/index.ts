@@ -8,8 +8,9 @@ import insuranceRoutes from './insurance/index.ts';
 import organizationSettingsRoutes from './organization-settings/index.ts';
 import organizationRoutes from './organizations/index.ts';
 import patientRoutes from './patients/index.ts';
+import scheduleExportRoutes from './schedule-exports/index.ts';
 import schedulingRoutes from './scheduling/index.ts';
 import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
 
-export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, auditRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes, schedulingRoutes];
+export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, auditRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes, schedulingRoutes, scheduleExportRoutes];

@@ -24,3 +24,8 @@ export { localToEpochMs, parseStart } from './local-time.ts';
 export * from './scheduling.schemas.ts';
 export type { AppointmentStatus, CancelReason, SchedulingTables } from './scheduling.tables.ts';
 export { seedSchedulingDemo } from './seed-scheduling-demo.ts';
+export { createIcalToken } from './create-ical-token.ts';
+export { revokeIcalToken } from './revoke-ical-token.ts';
+export { getIcalFeed } from './get-ical-feed.ts';
+export { printDaySchedule } from './print-day-schedule.ts';
+export type { IcalTables } from './ical.tables.ts';

@@ -1,0 +1,92 @@
+import ical from 'ical-generator';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { notFound } from '../shared/errors.ts';
+import { hashIcalToken, ICAL_TOKEN_RE } from './ical-token.ts';
+
+const DAY_MS = 86_400_000;
+/** The feed covers a month back and half a year ahead: what a phone calendar shows. */
+const PAST_DAYS = 30;
+const FUTURE_DAYS = 183;
+const SHOWN: readonly string[] = ['scheduled', 'confirmed', 'arrived', 'roomed', 'with_provider', 'checked_out'];
+
+/**
+ * A provider's appointments as an RFC 5545 calendar, for the secret-token URL
+ * `/ical/<token>.ics`. No sign-in: the token is the credential, so an unknown or revoked
+ * token is NOT_FOUND. Events carry the type, times (UTC) and location; patient names
+ * only when the practice turned on `ical_show_patient_names` (restricted patients never).
+ * Each fetch is audited as the system actor `ical-feed`, with patient ids only when names are shown.
+ */
+export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string> {
+  if (!ICAL_TOKEN_RE.test(token)) throw notFound('calendar feed');
+  const feed = await anonymous.db
+    .selectFrom('provider_ical_tokens as k')
+    .innerJoin('providers as pr', 'pr.id', 'k.provider_id')
+    .innerJoin('organizations as o', 'o.id', 'k.organization_id')
+    .select(['k.organization_id', 'k.provider_id', 'pr.given_name', 'pr.family_name', 'pr.credentials', 'o.name as org_name', 'o.settings'])
+    .where('k.token_hash', '=', hashIcalToken(token))
+    .where('k.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!feed) throw notFound('calendar feed');
+  const ctx: Ctx = {
+    ...anonymous,
+    actor: { kind: 'system', organizationId: feed.organization_id, purpose: 'ical-feed' },
+    organizationId: feed.organization_id,
+  };
+  const showNames = (feed.settings as { ical_show_patient_names?: unknown }).ical_show_patient_names === true;
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    const rows = await tx.db
+      .selectFrom('appointments as a')
+      .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
+      .innerJoin('locations as l', 'l.id', 'a.location_id')
+      .innerJoin('patients as p', 'p.id', 'a.patient_id')
+      .select([
+        'a.id',
+        'a.patient_id',
+        'a.starts_at',
+        'a.ends_at',
+        'a.status',
+        'a.updated_at',
+        't.name as type_name',
+        'l.name as location_name',
+      ])
+      .select(['p.given_name', 'p.family_name', 'p.restricted'])
+      .where('a.organization_id', '=', tx.organizationId)
+      .where('a.provider_id', '=', feed.provider_id)
+      .where('a.status', 'in', SHOWN as never[])
+      .where('a.starts_at', '>=', new Date(now.getTime() - PAST_DAYS * DAY_MS))
+      .where('a.starts_at', '<', new Date(now.getTime() + FUTURE_DAYS * DAY_MS))
+      .orderBy('a.starts_at')
+      .execute();
+    const provider = `${feed.given_name} ${feed.family_name}${feed.credentials ? `, ${feed.credentials}` : ''}`;
+    const cal = ical({
+      name: `${provider}: ${feed.org_name}`,
+      prodId: { company: 'ClinicDesk', product: 'Schedule feed', language: 'EN' },
+      ttl: 15 * 60,
+    });
+    for (const r of rows) {
+      const who = r.restricted ? 'Restricted patient' : `${r.given_name} ${r.family_name}`;
+      cal.createEvent({
+        id: `${r.id}@clinicdesk`,
+        start: r.starts_at,
+        end: r.ends_at,
+        stamp: r.updated_at,
+        summary: showNames ? `${r.type_name}: ${who}` : r.type_name,
+        location: r.location_name,
+        description: `Status: ${r.status.replace('_', ' ')}`,
+      });
+    }
+    await recordAudit(tx, {
+      action: 'read',
+      resourceType: 'ical_feed',
+      resourceId: feed.provider_id,
+      details: {
+        count: rows.length,
+        patientNames: showNames,
+        ...(showNames ? { patientIds: [...new Set(rows.map((r) => r.patient_id))] } : {}),
+      },
+    });
+    return cal.toString();
+  });
+}
