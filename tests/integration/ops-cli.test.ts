@@ -1,0 +1,97 @@
+/**
+ * The `clinicdesk` command: `--help` works on every registered command (found by
+ * walking the help output, so a new command is covered without editing this test),
+ * and `user create` works against a real database through DATABASE_URL.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createTestDatabase } from '@db/testing.ts';
+import type { Database } from '@domain/database.ts';
+import { verifyPassword } from '@domain/identity/index.ts';
+import { systemClock } from '@domain/shared/clock.ts';
+import { describe, expect, it } from 'vitest';
+import { newOrganization } from '../helpers/factories.ts';
+import { ROOT, runCli } from '../helpers/ops.ts';
+
+interface HelpReport {
+  path: string;
+  exitCode: number | null;
+  output: string;
+}
+
+describe('clinicdesk --help', () => {
+  it('answers on every registered command and subcommand with exit 0 and a Usage line', async () => {
+    // Every command, walked from the program itself so a new command is covered automatically
+    // (one child process: see tests/helpers/cli-help-walker.ts).
+    const walker = spawnSync(process.execPath, [path.join(ROOT, 'bin/run-ts.js'), 'tests/helpers/cli-help-walker.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(walker.status, walker.stderr).toBe(0);
+    const report = JSON.parse(walker.stdout) as HelpReport[];
+    expect(report.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['serve', 'migrate', 'seed', 'seed demo', 'user', 'user create', 'backup', 'restore']),
+    );
+    for (const r of report) {
+      expect(r.exitCode, r.path).toBe(0);
+      expect(r.output, r.path).toMatch(new RegExp(`^Usage: clinicdesk ${r.path} `));
+    }
+
+    // And the real binary, as an operator types it.
+    const runs = await Promise.all([runCli(['--help']), runCli(['backup', '--help']), runCli(['user', 'create', '--help'])]);
+    for (const [i, r] of runs.entries()) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(
+        [/^Usage: clinicdesk \[options\] \[command\]/, /^Usage: clinicdesk backup \[options\] <file>/, /^Usage: clinicdesk user create/][
+          i
+        ] as RegExp,
+      );
+    }
+    const commandsSection = (runs[0]?.stdout ?? '').split(/^Commands:\n/m)[1] ?? '';
+    const listed = [...commandsSection.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]).filter((n) => n !== 'help');
+    expect(listed.sort()).toEqual(
+      report
+        .filter((r) => !r.path.includes(' '))
+        .map((r) => r.path)
+        .sort(),
+    );
+  });
+});
+
+describe('clinicdesk user create', () => {
+  it('creates a staff account with its roles in the database named by DATABASE_URL', async () => {
+    const t = await createTestDatabase<Database>();
+    const org = await newOrganization(t.db, systemClock);
+    const password = 'front-desk-passphrase-2026';
+    const env = { DATABASE_URL: t.connectionString, CLINICDESK_NEW_PASSWORD: password };
+
+    const ok = await runCli(
+      ['user', 'create', '--email', 'Jo.Front@Example.org', '--role', 'front_desk', 'nurse', '--name', 'Jo Front'],
+      env,
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    const printed = JSON.parse(ok.stdout.trim().split('\n').pop() as string);
+    expect(printed).toMatchObject({ email: 'jo.front@example.org', roles: ['front_desk', 'nurse'] });
+    const user = await t.db.selectFrom('users').selectAll().where('id', '=', printed.id).executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ email: 'jo.front@example.org', display_name: 'Jo Front', organization_id: org.id, active: true });
+    expect(await verifyPassword(user.password_hash, password)).toBe(true);
+    const roles = await t.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).orderBy('role').execute();
+    expect(roles.map((r) => r.role)).toEqual(['front_desk', 'nurse']);
+
+    // Refusals are one clear line on stderr, exit 1, and write nothing.
+    const [dup, badRole, missing] = await Promise.all([
+      runCli(['user', 'create', '--email', 'jo.front@example.org', '--role', 'biller'], env),
+      runCli(['user', 'create', '--email', 'x@example.org', '--role', 'janitor'], env),
+      runCli(['user', 'create', '--role', 'nurse'], env),
+    ]);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/^clinicdesk: a user with this email exists/);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/unknown role\(s\): janitor/);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/required option '--email <email>'/);
+    for (const r of [dup, badRole, missing]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await t.db.selectFrom('users').select('id').where('email', 'in', ['x@example.org']).execute()).toEqual([]);
+  }, 60_000);
+});
