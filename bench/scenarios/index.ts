@@ -2,5 +2,6 @@
 import type { Scenario } from '../harness.ts';
 import { healthz, me } from './foundation.ts';
 import { patientScenarios } from './patients.ts';
+import { schedulingScenarios } from './scheduling.ts';
 
-export const scenarios: Scenario[] = [healthz, me, ...patientScenarios];
+export const scenarios: Scenario[] = [healthz, me, ...patientScenarios, ...schedulingScenarios];

@@ -3,7 +3,7 @@ import type { Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { type Interval, overlapsAny, subtract } from './intervals.ts';
 import { localDateOf } from './local-time.ts';
-import { loadScheduleSnapshot, type RoomInfo } from './schedule-snapshot.ts';
+import { loadScheduleSnapshot, type RoomInfo, type ScheduleSnapshot } from './schedule-snapshot.ts';
 import type { Slot } from './scheduling.schemas.ts';
 
 const MAX_RANGE_MS = 62 * 86_400_000;
@@ -25,11 +25,19 @@ export function roomsFree(rooms: RoomInfo[], locationId: string, kinds: readonly
   return kinds.every((kind) => rooms.some((r) => r.locationId === locationId && r.kind === kind && !overlapsAny(r.busy, s, e)));
 }
 
+/** The first query covers this much; only a sparse calendar needs the second, for the rest of the range. */
+const FIRST_CHUNK_MS = 3 * 86_400_000;
+
+type RawSlot = { s: number; p: string; l: string };
+const bySlot = (a: RawSlot, b: RawSlot) => a.s - b.s || (a.p < b.p ? -1 : a.p > b.p ? 1 : a.l < b.l ? -1 : a.l > b.l ? 1 : 0);
+
 /**
  * Open slots for an appointment type, ranked by time (then provider, location): inside
  * the providers' working hours, clear of their bookings (each with its buffer), with a
  * free room of every kind the type needs. Slots start at each free stretch and step by
  * duration + buffer. Past instants are never offered.
+ * Speed: ranked by time with a page limit, so the first query loads only the first
+ * days; a second query loads the rest of the range only when those days had too few.
  */
 export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<{ items: Slot[]; nextCursor: string | null }> {
   requirePermission(ctx, 'appointment:read');
@@ -37,49 +45,65 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
   if (q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) throw invalid('to', 'at most 62 days after from');
   const limit = q.limit ?? 500;
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const snap = await loadScheduleSnapshot(ctx, q);
-  if (!snap.type) throw new AppError('NOT_FOUND', 'appointment type not found');
-  const dur = snap.type.duration_minutes * MINUTE;
-  const span = dur + snap.type.buffer_minutes * MINUTE;
-  const kinds = snap.type.resource_kinds;
   const from = Math.max(q.from.getTime(), ctx.clock.now().getTime());
   const to = q.to.getTime();
-  const window: Interval[] = [[from, to]];
-  const slots: { s: number; p: string; l: string }[] = [];
-  for (const [locationId, zone] of snap.zones) {
-    const fromDate = localDateOf(from, zone);
-    const toDate = localDateOf(to, zone);
-    for (const providerId of snap.providerIds) {
-      const working = snap.hours.intervals(providerId, locationId, zone, fromDate, toDate);
-      if (working.length === 0) continue;
-      const busy = snap.busy.get(providerId) ?? [];
-      const free = subtract(subtract(working, subtract(working, window)), busy);
-      for (const [fs, fe] of free) {
-        for (let s = fs; s + dur <= fe; s += span) {
-          if (overlapsAny(busy, s, s + span)) continue;
-          if (kinds.length && !roomsFree(snap.rooms, locationId, kinds, s, s + span)) continue;
-          slots.push({ s, p: providerId, l: locationId });
-        }
-      }
-    }
+  const slots: RawSlot[] = [];
+  let durationMs = 0;
+  let chunkStart = Math.max(from, after?.s ?? from);
+  while (chunkStart < to) {
+    const chunkEnd = slots.length === 0 && chunkStart + FIRST_CHUNK_MS < to ? chunkStart + FIRST_CHUNK_MS : to;
+    const snap = await loadScheduleSnapshot(ctx, { ...q, from: new Date(chunkStart), to: new Date(chunkEnd) });
+    if (!snap.type) throw new AppError('NOT_FOUND', 'appointment type not found');
+    durationMs = snap.type.duration_minutes * MINUTE;
+    const found = slotsIn(snap, [from, to], [chunkStart, chunkEnd]).filter(
+      (x) => !after || x.s > after.s || (x.s === after.s && (x.p > after.p || (x.p === after.p && x.l > after.l))),
+    );
+    slots.push(...found);
+    if (slots.length > limit) break;
+    chunkStart = chunkEnd;
   }
-  slots.sort((a, b) => a.s - b.s || (a.p < b.p ? -1 : a.p > b.p ? 1 : a.l < b.l ? -1 : a.l > b.l ? 1 : 0));
-  let start = 0;
-  if (after) {
-    start = slots.findIndex((x) => x.s > after.s || (x.s === after.s && (x.p > after.p || (x.p === after.p && x.l > after.l))));
-    if (start < 0) start = slots.length;
-  }
-  const page = slots.slice(start, start + limit);
+  const page = slots.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map((x) => ({
       start: new Date(x.s).toISOString(),
-      end: new Date(x.s + dur).toISOString(),
+      end: new Date(x.s + durationMs).toISOString(),
       providerId: x.p,
       locationId: x.l,
     })),
-    nextCursor: start + limit < slots.length && last ? Buffer.from(`${last.s}|${last.p}|${last.l}`).toString('base64url') : null,
+    nextCursor: slots.length > limit && last ? Buffer.from(`${last.s}|${last.p}|${last.l}`).toString('base64url') : null,
   };
+}
+
+/**
+ * Slots starting in `emit`, sorted. Working hours are computed over whole local days and
+ * clipped to `window` only, so slot starts do not depend on where a query chunk begins.
+ */
+function slotsIn(snap: ScheduleSnapshot, window: Interval, emit: Interval): RawSlot[] {
+  const type = snap.type as NonNullable<ScheduleSnapshot['type']>;
+  const dur = type.duration_minutes * MINUTE;
+  const span = dur + type.buffer_minutes * MINUTE;
+  const kinds = type.resource_kinds;
+  const out: RawSlot[] = [];
+  for (const [locationId, zone] of snap.zones) {
+    const fromDate = localDateOf(emit[0], zone);
+    const toDate = localDateOf(emit[1], zone);
+    for (const providerId of snap.providerIds) {
+      const working = snap.hours.intervals(providerId, locationId, zone, fromDate, toDate);
+      if (working.length === 0) continue;
+      const busy = snap.busy.get(providerId) ?? [];
+      const free = subtract(subtract(working, subtract(working, [window])), busy);
+      for (const [fs, fe] of free) {
+        for (let s = fs; s + dur <= fe; s += span) {
+          if (s < emit[0] || s >= emit[1]) continue;
+          if (overlapsAny(busy, s, s + span)) continue;
+          if (kinds.length && !roomsFree(snap.rooms, locationId, kinds, s, s + span)) continue;
+          out.push({ s, p: providerId, l: locationId });
+        }
+      }
+    }
+  }
+  return out.sort(bySlot);
 }
 
 function decodeCursor(cursor: string): { s: number; p: string; l: string } {

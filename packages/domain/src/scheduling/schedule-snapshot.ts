@@ -89,12 +89,12 @@ export async function loadScheduleSnapshot(
           where organization_id = ${org} and start_date <= ${toDate}::date and end_date >= ${fromDate}::date
             and (provider_id is null or provider_id in (select id from provs))
             and (location_id is null or location_id in (select id from locs))) x) as exceptions,
-      (select coalesce(json_agg(json_build_array(provider_id, extract(epoch from starts_at) * 1000, extract(epoch from blocked_until) * 1000)), '[]')
+      (select coalesce(json_agg(json_build_array(provider_id, date_part('epoch', starts_at) * 1000, date_part('epoch', blocked_until) * 1000)), '[]')
          from appointments
         where provider_id in (select id from provs) and status in (${active})
           and starts_at < ${q.to} and starts_at > ${lookback} and blocked_until > ${q.from}) as busy,
       (select coalesce(json_agg(json_build_array(id, location_id, kind) order by kind, id), '[]') from rms) as rooms,
-      (select coalesce(json_agg(json_build_array(reserved_room_id, extract(epoch from starts_at) * 1000, extract(epoch from blocked_until) * 1000)), '[]')
+      (select coalesce(json_agg(json_build_array(reserved_room_id, date_part('epoch', starts_at) * 1000, date_part('epoch', blocked_until) * 1000)), '[]')
          from appointments
         where reserved_room_id in (select id from rms) and status in (${active})
           and starts_at < ${q.to} and starts_at > ${lookback} and blocked_until > ${q.from}) as room_busy
