@@ -3,6 +3,7 @@
  * an empty database and comes back identical, table by table (audit trail included);
  * damaged files and non-empty targets are refused before anything is written.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,12 +11,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { BackupFileError, backupDatabase, RestoreRefusedError, restoreDatabase, verifyBackup } from '@db/backup/index.ts';
 import { createKysely, createPool } from '@db/index.ts';
 import { createTestDatabase } from '@db/testing.ts';
+import { withDatabaseName } from '@db/url.ts';
 import type { Database } from '@domain/database.ts';
 import { sealAudit, verifyAudit } from '@domain/audit/index.ts';
 import { seedDemo } from '@domain/demo/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditChainCheck } from '../../apps/cli/src/commands/restore.ts';
 import { createEmptyDatabase, runCli, tableFingerprints } from '../helpers/ops.ts';
 
@@ -139,6 +141,37 @@ describe('restore', () => {
     expect(await auditChainCheck.run(target)).toMatch(/hash chain breaks at seq \d+/);
   });
 
+  it('restores as a database owner without superuser (user triggers off per table, foreign-key order)', async () => {
+    const adminUrl = inject('pgAdminUrl');
+    const role = `cd_owner_${randomBytes(4).toString('hex')}`;
+    const dbName = `cd_t_${inject('pgTemplateDb').replace('cd_tpl_', '')}_o${randomBytes(4).toString('hex')}`;
+    await sql(adminUrl, `create role ${role} login nosuperuser`);
+    await sql(adminUrl, `create database ${dbName} owner ${role} template template0`);
+    try {
+      const asOwner = withDatabaseName(adminUrl, dbName).replace(/^(postgres(?:ql)?:\/\/)[^@/]*@/, `$1${role}@`);
+      const summary = await restoreDatabase({ connectionString: asOwner, file, checks: [auditChainCheck] });
+      expect(summary.replicaMode).toBe(false);
+      expect(summary.checks.every((c) => c.ok)).toBe(true);
+      const { schema_migrations: _m, ...after } = await tableFingerprints(asOwner);
+      const { schema_migrations: _o, ...before } = original;
+      expect(after).toEqual(before);
+      // The triggers it turned off for the load are back on.
+      await expect(sql(asOwner, 'delete from audit_events')).rejects.toThrow(/append-only/);
+    } finally {
+      await sql(adminUrl, `drop database if exists ${dbName} with (force)`);
+      await sql(adminUrl, `drop role if exists ${role}`);
+    }
+  });
+
+  it('a failed backup leaves no file behind', async () => {
+    const notClinicDesk = await createEmptyDatabase();
+    const out = path.join(dir, 'never.backup');
+    await expect(backupDatabase({ connectionString: notClinicDesk, file: out, clinicdeskVersion: 'x' })).rejects.toThrow(
+      /not a ClinicDesk database/,
+    );
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('never'))).toEqual([]);
+  });
+
   it('refuses while another session is connected to the target', async () => {
     const target = await createEmptyDatabase();
     const other = new pg.Client({ connectionString: target });
@@ -204,5 +237,5 @@ describe('clinicdesk backup / restore commands', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^clinicdesk: the target database is not empty/);
     expect(again.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  });
+  }, 60_000); // a ceiling for three child processes on busy shared cores, not a measurement
 });
