@@ -1,0 +1,108 @@
+/**
+ * After a one-click check-in: the patient's front-desk alerts, then insurance and key
+ * demographics to confirm with the patient at the desk (a checklist for the clerk).
+ */
+import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+
+export function CheckInDialog(props: { patient: { id: string; name: string } | null; onClose(): void }) {
+  return (
+    <Modal
+      opened={props.patient !== null}
+      onClose={props.onClose}
+      title={props.patient ? `Checked in: ${props.patient.name}` : ''}
+      size="lg"
+    >
+      {props.patient && <CheckInDetails patientId={props.patient.id} onClose={props.onClose} />}
+    </Modal>
+  );
+}
+
+function CheckInDetails(props: { patientId: string; onClose(): void }) {
+  const patient = useQuery({
+    queryKey: ['patient', props.patientId],
+    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: props.patientId } } })),
+  });
+  const coverages = useQuery({
+    queryKey: ['coverages', props.patientId],
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: props.patientId } } })),
+  });
+  const [insuranceOk, setInsuranceOk] = useState(false);
+  const [demographicsOk, setDemographicsOk] = useState(false);
+  if (patient.isPending || coverages.isPending) return <Loader aria-label="Loading" />;
+  const p = patient.data;
+  const a = p?.address;
+  return (
+    <Stack data-testid="check-in-dialog">
+      {(p?.alerts ?? []).map((alert) => (
+        <Alert key={alert} color="orange" icon={<IconAlertTriangle size={16} />} data-testid="front-desk-alert">
+          {alert}
+        </Alert>
+      ))}
+      <Title order={3} size="h5">
+        Insurance
+      </Title>
+      {(coverages.data?.items ?? []).length === 0 && <Text c="dimmed">No insurance on file (self-pay).</Text>}
+      <Table>
+        <Table.Tbody>
+          {(coverages.data?.items ?? []).map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Badge variant="light">{c.priority}</Badge>
+              </Table.Td>
+              <Table.Td>{c.payerName}</Table.Td>
+              <Table.Td>{c.planName}</Table.Td>
+              <Table.Td>Member {c.memberId}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Checkbox
+        label="Insurance confirmed with the patient (card seen)"
+        checked={insuranceOk}
+        onChange={(e) => setInsuranceOk(e.currentTarget.checked)}
+      />
+      <Title order={3} size="h5">
+        Demographics
+      </Title>
+      {p && (
+        <Table>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th>Date of birth</Table.Th>
+              <Table.Td>{p.birthDate}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Address</Table.Th>
+              <Table.Td>{a ? `${a.line1}, ${a.city}, ${a.state} ${a.postalCode}` : 'none on file'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Phone</Table.Th>
+              <Table.Td>{p.phones.map((ph) => `${ph.number} (${ph.type})`).join(', ') || 'none on file'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Email</Table.Th>
+              <Table.Td>{p.email ?? 'none on file'}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      )}
+      <Checkbox
+        label="Address, phone and email confirmed"
+        checked={demographicsOk}
+        onChange={(e) => setDemographicsOk(e.currentTarget.checked)}
+      />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onClose}>
+          Later
+        </Button>
+        <Button disabled={!insuranceOk || !demographicsOk} onClick={props.onClose}>
+          Confirmed
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

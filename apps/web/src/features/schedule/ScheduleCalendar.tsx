@@ -1,0 +1,134 @@
+/**
+ * The calendar grid (react-big-calendar): day by provider, day by room, or one provider's
+ * week. Works in wall dates (zoned-time.ts) so times are the location's. Empty time is
+ * selectable (book), events drag to reschedule, Tab/arrow keys move between events and
+ * Enter opens one.
+ */
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import dayjs from 'dayjs';
+import { type KeyboardEvent, useMemo } from 'react';
+import { Calendar, dayjsLocalizer, type SlotInfo } from 'react-big-calendar';
+import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import { type Appointment, type AppointmentType, type Provider, providerName, type Room } from './schedule-api.ts';
+import { toWall } from './zoned-time.ts';
+
+export type CalendarMode = 'providers' | 'rooms' | 'week';
+
+export interface CalEvent {
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+  resourceId: string;
+  appointment: Appointment;
+}
+
+interface CalResource {
+  id: string;
+  title: string;
+}
+
+const localizer = dayjsLocalizer(dayjs);
+const DnDCalendar = withDragAndDrop<CalEvent, CalResource>(Calendar);
+const UNASSIGNED = 'unassigned';
+const DAY_START = new Date(1970, 0, 1, 7, 0);
+const DAY_END = new Date(1970, 0, 1, 19, 0);
+const MOVABLE = new Set(['scheduled', 'confirmed']);
+
+export interface ScheduleCalendarProps {
+  mode: CalendarMode;
+  date: Date;
+  zone: string;
+  appointments: Appointment[];
+  types: AppointmentType[];
+  providers: Provider[];
+  rooms: Room[];
+  onNavigate(date: Date): void;
+  onSelectSlot(slot: { start: Date; resourceId: string | null }): void;
+  onOpen(appointment: Appointment): void;
+  onMove(appointment: Appointment, start: Date, resourceId: string | null): void;
+}
+
+/** Arrow keys walk the events in reading order; Tab does the same natively. */
+function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
+  const keys: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+  const step = keys[e.key];
+  const active = document.activeElement;
+  if (!step || !(active instanceof HTMLElement) || !active.classList.contains('rbc-event')) return;
+  const events = [...e.currentTarget.querySelectorAll<HTMLElement>('.rbc-event')];
+  const next = events[events.indexOf(active) + step];
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
+}
+
+export function ScheduleCalendar(props: ScheduleCalendarProps) {
+  const { mode, zone, types } = props;
+  const colors = useMemo(() => new Map(types.map((t) => [t.id, t.color])), [types]);
+  const resources: CalResource[] | undefined = useMemo(() => {
+    if (mode === 'providers') return props.providers.map((p) => ({ id: p.id, title: providerName(p) }));
+    if (mode === 'rooms') return [...props.rooms.map((r) => ({ id: r.id, title: r.name })), { id: UNASSIGNED, title: 'No room' }];
+    return undefined;
+  }, [mode, props.providers, props.rooms]);
+  const events: CalEvent[] = useMemo(
+    () =>
+      props.appointments.map((a) => ({
+        id: a.id,
+        title: `${a.patientName} · ${a.appointmentTypeName}`,
+        start: toWall(a.start, zone),
+        end: toWall(a.end, zone),
+        resourceId: mode === 'rooms' ? (a.roomId ?? a.reservedRoomId ?? UNASSIGNED) : a.providerId,
+        appointment: a,
+      })),
+    [props.appointments, zone, mode],
+  );
+
+  const drop = ({ event, start, resourceId }: EventInteractionArgs<CalEvent>) => {
+    // Only provider columns mean something to move between; a room column is not a booking target.
+    const target = mode === 'providers' && typeof resourceId === 'string' ? resourceId : null;
+    props.onMove(event.appointment, new Date(start), target);
+  };
+  const select = (slot: SlotInfo) => {
+    const resourceId = typeof slot.resourceId === 'string' && slot.resourceId !== UNASSIGNED ? slot.resourceId : null;
+    props.onSelectSlot({ start: slot.start, resourceId });
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a keyboard helper around the grid; the events themselves are focusable
+    <div className="schedule-calendar" onKeyDown={moveFocus} data-testid="schedule-calendar">
+      <DnDCalendar
+        localizer={localizer}
+        events={events}
+        resources={resources}
+        resourceIdAccessor="id"
+        resourceTitleAccessor="title"
+        view={mode === 'week' ? 'week' : 'day'}
+        views={['day', 'week']}
+        onView={() => undefined}
+        date={props.date}
+        onNavigate={props.onNavigate}
+        toolbar={false}
+        step={10}
+        timeslots={3}
+        min={DAY_START}
+        max={DAY_END}
+        selectable
+        onSelectSlot={select}
+        onSelectEvent={(e) => props.onOpen(e.appointment)}
+        onKeyPressEvent={(e, k) => {
+          if ((k as unknown as KeyboardEvent).key === 'Enter') props.onOpen(e.appointment);
+        }}
+        draggableAccessor={(e) => MOVABLE.has(e.appointment.status)}
+        resizable={false}
+        onEventDrop={drop}
+        eventPropGetter={(e) => ({
+          className: `status-${e.appointment.status}`,
+          style: { backgroundColor: colors.get(e.appointment.appointmentTypeId) ?? '#228be6', borderColor: '#fff' },
+        })}
+        style={{ height: 'calc(100vh - 240px)', minHeight: 520 }}
+      />
+    </div>
+  );
+}

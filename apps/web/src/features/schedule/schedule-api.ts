@@ -1,0 +1,84 @@
+/** Types and queries of the schedule screens, from the generated OpenAPI types. */
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import type { paths } from '../../api/schema';
+
+type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
+export type Appointment = Json<paths['/api/appointments']['get']['responses'][200]>['items'][number];
+export type AppointmentType = Json<paths['/api/appointment-types']['get']['responses'][200]>['items'][number];
+export type Provider = Json<paths['/api/providers']['get']['responses'][200]>['items'][number];
+export type Room = Json<paths['/api/rooms']['get']['responses'][200]>['items'][number];
+export type Slot = Json<paths['/api/availability']['get']['responses'][200]>['items'][number];
+export type Template = Json<paths['/api/availability-templates']['get']['responses'][200]>['items'][number];
+export type AvailabilityException = Json<paths['/api/availability-exceptions']['get']['responses'][200]>['items'][number];
+export type BookInput = Json<paths['/api/appointments']['post']['requestBody']>;
+
+export const providerName = (p: Provider) => `${p.givenName} ${p.familyName}${p.credentials ? `, ${p.credentials}` : ''}`;
+
+export function useLocations() {
+  return useQuery({ queryKey: ['locations', 'active'], queryFn: () => unwrap(api.GET('/api/locations')) });
+}
+
+/** The location's IANA zone (null while loading). */
+export function useLocationZone(locationId: string | null): string | null {
+  const locations = useLocations();
+  return locations.data?.items.find((l) => l.id === locationId)?.timeZone ?? null;
+}
+
+export function useProviders() {
+  return useQuery({ queryKey: ['providers'], queryFn: () => unwrap(api.GET('/api/providers')), select: (d) => d.items });
+}
+
+export function useRooms(locationId: string | null) {
+  return useQuery({
+    queryKey: ['rooms', locationId],
+    enabled: locationId !== null,
+    queryFn: () => unwrap(api.GET('/api/rooms', { params: { query: { locationId: locationId ?? undefined } } })),
+    select: (d) => d.items,
+  });
+}
+
+export function useAppointmentTypes() {
+  return useQuery({ queryKey: ['appointment-types'], queryFn: () => unwrap(api.GET('/api/appointment-types')), select: (d) => d.items });
+}
+
+export function useTemplates(locationId: string | null) {
+  return useQuery({
+    queryKey: ['availability-templates', locationId],
+    enabled: locationId !== null,
+    queryFn: () => unwrap(api.GET('/api/availability-templates', { params: { query: { locationId: locationId ?? undefined } } })),
+    select: (d) => d.items,
+  });
+}
+
+/** Providers who work at the location (a weekly block there), falling back to everyone. */
+export function useLocationProviders(locationId: string | null): Provider[] {
+  const providers = useProviders();
+  const templates = useTemplates(locationId);
+  const all = providers.data ?? [];
+  const here = new Set((templates.data ?? []).map((t) => t.providerId));
+  const working = all.filter((p) => here.has(p.id));
+  return working.length ? working : all;
+}
+
+/** Every appointment starting in [from, to) at the location, all pages. */
+export function useAppointments(locationId: string | null, from: Date, to: Date) {
+  return useQuery({
+    queryKey: ['appointments', locationId, from.toISOString(), to.toISOString()],
+    enabled: locationId !== null,
+    queryFn: async () => {
+      const items: Appointment[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await unwrap(
+          api.GET('/api/appointments', {
+            params: { query: { from: from.toISOString(), to: to.toISOString(), locationId: locationId ?? undefined, limit: 200, cursor } },
+          }),
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items.filter((a) => a.status !== 'cancelled' && a.status !== 'rescheduled');
+    },
+  });
+}
