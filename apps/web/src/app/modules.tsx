@@ -7,6 +7,7 @@
  */
 import {
   IconCalendar,
+  IconCalendarCog,
   IconClipboardList,
   IconGauge,
   IconHistory,
@@ -26,7 +27,10 @@ import { LocationsPage } from '../features/admin/locations/LocationsPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { FlowBoardPage } from '../features/flow/FlowBoardPage.tsx';
 import { PatientsPage } from '../features/patients/PatientsPage.tsx';
+import { SchedulePage } from '../features/schedule/SchedulePage.tsx';
+import { ScheduleSetupPage } from '../features/schedule/ScheduleSetupPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 
 export interface ModuleEntry {
@@ -49,8 +53,8 @@ const soon = (name: string) => <ComingSoonPage module={name} />;
 export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/', label: 'Dashboard', icon: IconGauge, element: <DashboardPage /> },
   { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <PatientsPage /> },
-  { path: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'appointment:read', element: soon('Schedule') },
-  { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: soon('Flow board') },
+  { path: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'appointment:read', element: <SchedulePage /> },
+  { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <FlowBoardPage /> },
   { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
@@ -61,6 +65,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     children: [
       { path: '/admin/locations', label: 'Locations', icon: IconMapPin, permission: 'location:manage', element: <LocationsPage /> },
       { path: '/admin/users', label: 'Users', icon: IconUserShield, permission: 'user:read', element: <UsersPage /> },
+      {
+        path: '/schedule/setup',
+        label: 'Schedule set-up',
+        icon: IconCalendarCog,
+        permission: 'schedule:manage',
+        element: <ScheduleSetupPage />,
+      },
       { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: <AuditPage /> },
     ],
   },
