@@ -77,4 +77,30 @@ describe(`${N} concurrent bookings`, () => {
     expect(ok).toBe(1);
     expect(taken).toBe(N - 1);
   });
+
+  it('two providers wanting the first of two free rooms at the same instant both get one', async () => {
+    const { org, patients } = await setup();
+    const typeId = await newAppointmentType(database.db, org, { duration: 30, resourceKinds: ['procedure room'] });
+    const rooms = [
+      await newRoom(database.db, org, { kind: 'procedure room' }),
+      await newRoom(database.db, org, { kind: 'procedure room' }),
+    ];
+    const other = await newProvider(database.db, org);
+    await weeklyHours(database.db, org, { providerId: other });
+    for (let k = 0; k < 10; k++) {
+      const start = new Date(Date.parse('2026-03-04T14:00:00Z') + k * 30 * 60_000).toISOString();
+      const bodies = [org.providerId, other].map((providerId, i) => ({
+        ...booking(org, patients[i] as string, typeId, start),
+        providerId,
+      }));
+      const { ok } = await fire(org, bodies);
+      expect(ok).toBe(2);
+    }
+    const used = await database.db
+      .selectFrom('appointments')
+      .select('reserved_room_id')
+      .where('appointment_type_id', '=', typeId)
+      .execute();
+    expect(new Set(used.map((u) => u.reserved_room_id))).toEqual(new Set(rooms));
+  });
 });

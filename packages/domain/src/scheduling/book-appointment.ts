@@ -12,7 +12,10 @@ import type { Appointment, BookAppointmentInput } from './scheduling.schemas.ts'
  * active booking overlapping [start, end + buffer): the database decides, so two
  * concurrent requests can never both win.
  */
-export async function bookAppointment(ctx: Ctx, input: BookAppointmentInput): Promise<Appointment> {
+export async function bookAppointment(
+  ctx: Ctx,
+  input: Omit<BookAppointmentInput, 'notes' | 'overbook'> & Partial<Pick<BookAppointmentInput, 'notes' | 'overbook'>>,
+): Promise<Appointment> {
   requirePermission(ctx, 'appointment:write');
   return inTransaction(ctx, async (tx) => {
     const access = await requirePatientAccess(tx, input.patientId, 'appointment:write');

@@ -2,6 +2,7 @@ import { requirePatientAccess } from '../access/patient-access.ts';
 import { requirePermission } from '../access/require-permission.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { applyTransition, lockAppointment } from './appointment-status.ts';
+import { runCancelHooks } from './cancel-hooks.ts';
 import { loadAppointment } from './get-appointment.ts';
 import type { Appointment, CancelInput } from './scheduling.schemas.ts';
 
@@ -15,6 +16,15 @@ export async function cancelAppointment(ctx: Ctx, id: string, input: CancelInput
       set: { cancel_reason: input.reason, cancel_note: input.note ?? null },
       details: { reason: input.reason, ...(input.note && { note: input.note }) },
       breakGlass: access.breakGlass,
+    });
+    await runCancelHooks(tx, {
+      id,
+      patientId: current.patient_id,
+      providerId: current.provider_id,
+      locationId: current.location_id,
+      appointmentTypeId: current.appointment_type_id,
+      startsAt: current.starts_at,
+      blockedUntil: current.blocked_until,
     });
     return loadAppointment(tx, id);
   });

@@ -10,6 +10,7 @@ export { type AvailabilityQuery, findAvailability } from './find-availability.ts
 export { bookAppointment } from './book-appointment.ts';
 export { bookAppointmentSeries } from './book-appointment-series.ts';
 export { cancelAppointment } from './cancel-appointment.ts';
+export { type AppointmentCancelHook, type CancelledAppointment, registerAppointmentCancelHook } from './cancel-hooks.ts';
 export { changeAppointmentStatus } from './change-appointment-status.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { getAppointment } from './get-appointment.ts';
@@ -20,7 +21,7 @@ export { handleNoShowJob } from './mark-no-show.ts';
 export { NO_SHOW_QUEUE } from './insert-appointment.ts';
 export { TRANSITIONS } from './appointment-status.ts';
 export { ACTIVE_STATUSES } from './schedule-snapshot.ts';
-export { localToEpochMs, parseStart } from './local-time.ts';
+export { addDays, isoWeekday, localDateOf, localTimeOf, localToEpochMs, parseStart } from './local-time.ts';
 export * from './scheduling.schemas.ts';
 export type { AppointmentStatus, CancelReason, SchedulingTables } from './scheduling.tables.ts';
 export { seedSchedulingDemo } from './seed-scheduling-demo.ts';

@@ -70,6 +70,8 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
   }
 
   let reservedRoomId: string | null = null;
+  /** Other free rooms of the kind, tried in turn when a concurrent booking takes the first. */
+  let fallbackRooms: string[] = [];
   const kinds = type.resource_kinds;
   const candidates = snap.rooms.filter((r) => r.locationId === a.locationId && kinds.includes(r.kind));
   if (a.roomId) {
@@ -85,10 +87,11 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
       throw invalid('roomId', `not a ${kinds.join('/') || 'room'} at this location`);
     reservedRoomId = room.id;
   } else if (kinds.length > 0) {
-    const free = candidates.find((r) => !overlapsAny(r.busy, s, blockedUntil));
-    if (!free && !a.overbook)
+    const free = candidates.filter((r) => !overlapsAny(r.busy, s, blockedUntil)).map((r) => r.id);
+    if (free.length === 0 && !a.overbook)
       throw new AppError('SLOT_TAKEN', `no ${kinds.join('/')} is free at that time`, { extra: { reason: 'NO_RESOURCE' } });
-    reservedRoomId = (free ?? candidates[0])?.id ?? null;
+    fallbackRooms = free.slice(1);
+    reservedRoomId = free[0] ?? candidates[0]?.id ?? null;
     if (!reservedRoomId) throw invalid('appointmentTypeId', `this location has no ${kinds.join('/')}`);
   }
 
@@ -97,37 +100,45 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
   const overbooked =
     a.overbook === true && (overlapsAny(snap.busy.get(a.providerId) ?? [], s, blockedUntil) || overlapsAny(roomBusy, s, blockedUntil));
   const userId = actorUserId(tx);
-  await sql`savepoint insert_appointment`.execute(tx.db);
-  let id: string;
-  try {
-    const row = await tx.db
-      .insertInto('appointments')
-      .values({
-        organization_id: tx.organizationId,
-        patient_id: a.patientId,
-        provider_id: a.providerId,
-        location_id: a.locationId,
-        appointment_type_id: type.id,
-        starts_at: new Date(s),
-        ends_at: new Date(end),
-        blocked_until: new Date(blockedUntil),
-        overbooked,
-        reserved_room_id: reservedRoomId,
-        notes: a.notes ?? '',
-        series_id: a.seriesId ?? null,
-        rescheduled_from_id: a.rescheduledFromId ?? null,
-        created_by: userId,
-        created_at: tx.clock.now(),
-        updated_at: tx.clock.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-    await sql`release savepoint insert_appointment`.execute(tx.db);
-  } catch (e) {
-    await sql`rollback to savepoint insert_appointment`.execute(tx.db);
-    if (isExclusionViolation(e)) throw new AppError('SLOT_TAKEN', 'the provider or the room is already booked at that time');
-    throw e;
+  let id: string | undefined;
+  while (id === undefined) {
+    await sql`savepoint insert_appointment`.execute(tx.db);
+    try {
+      const row = await tx.db
+        .insertInto('appointments')
+        .values({
+          organization_id: tx.organizationId,
+          patient_id: a.patientId,
+          provider_id: a.providerId,
+          location_id: a.locationId,
+          appointment_type_id: type.id,
+          starts_at: new Date(s),
+          ends_at: new Date(end),
+          blocked_until: new Date(blockedUntil),
+          overbooked,
+          reserved_room_id: reservedRoomId,
+          notes: a.notes ?? '',
+          series_id: a.seriesId ?? null,
+          rescheduled_from_id: a.rescheduledFromId ?? null,
+          created_by: userId,
+          created_at: tx.clock.now(),
+          updated_at: tx.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = row.id;
+      await sql`release savepoint insert_appointment`.execute(tx.db);
+    } catch (e) {
+      await sql`rollback to savepoint insert_appointment`.execute(tx.db);
+      if (!isExclusionViolation(e)) throw e;
+      // A room taken under us (or a deadlock, which may be over the room): try the next free one.
+      // If the provider was the clash, the retry meets it again and answers SLOT_TAKEN.
+      const e2 = e as { constraint?: string; code?: string };
+      const roomLost = e2.constraint === 'appointments_room_no_overlap' || e2.code === '40P01';
+      const next = roomLost ? fallbackRooms.shift() : undefined;
+      if (!next) throw new AppError('SLOT_TAKEN', 'the provider or the room is already booked at that time');
+      reservedRoomId = next;
+    }
   }
   await tx.db
     .insertInto('appointment_events')

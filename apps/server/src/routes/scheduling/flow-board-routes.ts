@@ -1,11 +1,21 @@
 /** The flow board: today's visits at a location, and a live stream of their changes. */
+import { resolveSession } from '@domain/identity/index.ts';
 import { flowBoardItemSchema, getFlowBoard, openFlowBoardStream } from '@domain/scheduling/index.ts';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../plugins/types.ts';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { FlowBoardHub } from './flow-board-hub.ts';
 
 const tags = ['scheduling'];
 const HEARTBEAT_MS = 15_000;
+
+/** The token the request was authenticated with (bearer or session cookie), to re-check the session while streaming. */
+function sessionToken(request: FastifyRequest): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const cookies = (request as unknown as { cookies?: Record<string, string | undefined> }).cookies ?? {};
+  return bearer ?? cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+}
 
 export async function flowBoardRoutes(app: App) {
   const hub = new FlowBoardHub(app.services.pool, (err) => app.log.warn({ err }, 'flow board LISTEN connection lost'));
@@ -77,7 +87,19 @@ export async function flowBoardRoutes(app: App) {
       });
       // `ready` tells the client the subscription is live: changes from now on will arrive.
       write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ locationId })}\n\n`);
-      const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+      // Each heartbeat re-checks the session without sliding it: a stream ends with its session.
+      const token = sessionToken(request);
+      const heartbeat = setInterval(() => {
+        void (async () => {
+          const session = token
+            ? await resolveSession(request.ctx.baseDb, request.ctx.clock, token, { passive: true }).catch(() => 'missing' as const)
+            : 'missing';
+          if (typeof session === 'string') {
+            write('event: session-ended\ndata: {}\n\n');
+            end();
+          } else write(': ping\n\n');
+        })();
+      }, HEARTBEAT_MS);
       heartbeat.unref();
       request.raw.on('close', end);
     },
