@@ -5,6 +5,7 @@
  * embedded cluster this file controls, reached like an external server (a pool).
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type EmbeddedServer, startEmbedded } from '@db/embedded.ts';
@@ -65,6 +66,35 @@ describe('database down', () => {
     expect((await readyz()).statusCode).toBe(200);
     const back = await locations();
     expect(back.statusCode).toBe(200);
-    expect(back.json().items.map((l: { name: string }) => l.name).sort()).toEqual(['East', 'West']);
+    expect(
+      back
+        .json()
+        .items.map((l: { name: string }) => l.name)
+        .sort(),
+    ).toEqual(['East', 'West']);
+  });
+
+  it('answers 503 instead of hanging when the database accepts connections but never replies', async () => {
+    // A black hole: TCP connections are accepted and then nothing is ever said.
+    const sockets = new Set<net.Socket>();
+    const hole = net.createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => hole.listen(0, '127.0.0.1', resolve));
+    const holePort = (hole.address() as net.AddressInfo).port;
+    const stuckPool = createPool({ connectionString: `postgres://nobody@127.0.0.1:${holePort}/none`, max: 2 });
+    const stuck = await buildApp({ db: createKysely<Database>(stuckPool), pool: stuckPool, clock: systemClock });
+    try {
+      const [ready, api] = await Promise.all([
+        stuck.app.inject({ method: 'GET', url: '/readyz' }),
+        stuck.app.inject({ method: 'GET', url: '/api/locations', headers: { authorization: `Bearer ${org.users.admin.token}` } }),
+      ]);
+      expect(ready.statusCode).toBe(503);
+      expect(api.statusCode).toBe(503);
+      expect(api.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      await stuck.app.close();
+      for (const s of sockets) s.destroy();
+      await stuckPool.end().catch(() => undefined);
+      await new Promise((r) => hole.close(r));
+    }
   });
 });
