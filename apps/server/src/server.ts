@@ -12,6 +12,7 @@ import { createKysely, createPool, migrate, resolveDatabase } from '@db/index.ts
 import type { Database } from '@domain/database.ts';
 import { seedDemo } from '@domain/demo/index.ts';
 import { AuditSealer } from '@domain/audit/index.ts';
+import { ReminderSweeper } from '@domain/comms/index.ts';
 import { ensureAdmin } from '@domain/identity/index.ts';
 import { JobRunner } from '@domain/jobs/index.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
@@ -102,6 +103,11 @@ export async function startServer(
       ? new AuditSealer({ db, onError: (err) => log.warn({ err }, 'audit sealing failed; will retry') })
       : undefined;
     sealer?.start();
+    // Due appointment reminders are looked for once a minute (one sweep job per minute, whatever the process count).
+    const sweeper = config.jobs
+      ? new ReminderSweeper({ db, clock, onError: (err) => log.warn({ err }, 'reminder sweep could not be queued; will retry') })
+      : undefined;
+    sweeper?.start();
     const address = await app.listen({ port: config.port, host: config.host });
     log.info({ address }, 'ClinicDesk is listening');
     let stopping: Promise<void> | undefined;
@@ -115,6 +121,7 @@ export async function startServer(
         await app.close().finally(() => clearInterval(reaper));
         await runner?.stop(); // stops claiming; jobs in hand finish
         await sealer?.stop();
+        await sweeper?.stop();
         await pool?.end();
         await database.stop();
         log.info('stopped');

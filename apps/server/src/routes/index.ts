@@ -2,6 +2,7 @@
 import type { App } from '../plugins/types.ts';
 import accountRoutes from './account/index.ts';
 import auditRoutes from './audit/index.ts';
+import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
 import documentRoutes from './documents/index.ts';
 import insuranceRoutes from './insurance/index.ts';
@@ -12,5 +13,6 @@ import scheduleExportRoutes from './schedule-exports/index.ts';
 import schedulingRoutes from './scheduling/index.ts';
 import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
+import waitlistRoutes from './waitlist/index.ts';
 
-export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, auditRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes, schedulingRoutes, scheduleExportRoutes];
+export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, auditRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes, schedulingRoutes, scheduleExportRoutes, commsRoutes, waitlistRoutes];

@@ -4,7 +4,7 @@
  * both answer NOT_FOUND; a restricted record opens only to its care team, or
  * under an active break-glass grant (which marks the audit row).
  */
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { requirePermission } from './require-permission.ts';

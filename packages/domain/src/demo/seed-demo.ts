@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import { ROLES, type Role } from '../access/permissions.ts';
+import { seedCommsDemo } from '../comms/index.ts';
 import { createUser } from '../identity/create-user.ts';
 import { seedDemoInsurance } from '../insurance/index.ts';
 import { seedSchedulingDemo } from '../scheduling/index.ts';
@@ -32,7 +33,7 @@ export interface DemoPractice {
 export type DemoSeeder = (demo: DemoPractice) => Promise<void>;
 
 /** Modules register extra demo data here (scheduling adds appointments, billing adds claims...). */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoInsurance, seedSchedulingDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoInsurance, seedSchedulingDemo, seedCommsDemo];
 
 export interface DemoLogin {
   role: Role;

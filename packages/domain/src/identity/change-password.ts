@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction, requireUser } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';

@@ -3,9 +3,9 @@
  * Without a password the account is invited: the answer carries a one-time link
  * to choose one (the account cannot sign in until then).
  */
-import { recordAudit } from '../audit/record-audit.ts';
-import type { Role, RoleAssignment } from '../access/permissions.ts';
-import { requirePermission } from '../access/require-permission.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Role, RoleAssignment } from '../access/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Invite } from './identity.schemas.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/require-permission.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { assertAdminRemains, refuseSelf } from './admin-guard.ts';
 import type { User } from './identity.schemas.ts';

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction, requireUser } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { newTotpSecret, otpauthUrl } from './mfa.ts';

@@ -1,5 +1,5 @@
 /** The signed-in user as the web shell needs it: roles, effective permissions, organization. */
-import { type Permission, permissionsAt, type Role } from '../access/permissions.ts';
+import { type Permission, permissionsAt, type Role } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 
 export async function getMe(ctx: Ctx, userId: string, locationId: string | null) {

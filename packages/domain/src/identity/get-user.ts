@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/record-audit.ts';
-import { requirePermission } from '../access/require-permission.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import type { User } from './identity.schemas.ts';
 import { loadUser } from './user-row.ts';

@@ -1,6 +1,6 @@
 /** Shapes of staff accounts as the API shows them. No shape here carries a hash, a secret or a token of another user. */
 import { z } from 'zod';
-import { ROLES } from '../access/permissions.ts';
+import { ROLES } from '../access/index.ts';
 import { PASSWORD_MAX } from './passwords.ts';
 
 export const roleAssignmentSchema = z.strictObject({ role: z.enum(ROLES), locationId: z.string().uuid().nullable() });

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Role } from '../access/permissions.ts';
+import type { Role } from '../access/index.ts';
 
 type Created = ColumnType<Date, Date | string | undefined, never>;
 type Instant = ColumnType<Date, Date | string, Date | string>;

@@ -1,5 +1,5 @@
-import { requirePermission } from '../access/require-permission.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import type { UserSession } from './identity.schemas.ts';
 import { findUser } from './user-row.ts';

@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/require-permission.ts';
+import { requirePermission } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { User } from './identity.schemas.ts';

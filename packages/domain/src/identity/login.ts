@@ -6,8 +6,8 @@
  * audited; failure records are committed on their own so the error does not roll
  * them back. Each sign-in makes a new session (a new id and token).
  */
-import type { Role } from '../access/permissions.ts';
-import { type AuditEventInput, recordAudit } from '../audit/record-audit.ts';
+import type { Role } from '../access/index.ts';
+import { type AuditEventInput, recordAudit } from '../audit/index.ts';
 import { readSecuritySettings } from '../organizations/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';

@@ -5,7 +5,7 @@
  * the absolute lifetime, and an expired session cannot be revived.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { permissionsAt, type Role, type RoleAssignment } from '../access/permissions.ts';
+import { permissionsAt, type Role, type RoleAssignment } from '../access/index.ts';
 import type { Db, UserActor } from '../shared/context.ts';
 import type { Clock } from '../shared/clock.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { RoleAssignment } from '../access/permissions.ts';
-import { requirePermission } from '../access/require-permission.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { RoleAssignment } from '../access/index.ts';
+import { requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { assertAdminRemains, refuseSelf } from './admin-guard.ts';
 import { checkRoleLocations, setRoles } from './create-user.ts';

@@ -1,5 +1,5 @@
 /** Reading staff accounts inside the actor's organization, mapped to the public shape. */
-import type { Role } from '../access/permissions.ts';
+import type { Role } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { User } from './identity.schemas.ts';

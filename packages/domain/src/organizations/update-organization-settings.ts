@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { diffFields, recordAudit } from '../audit/record-audit.ts';
-import { requirePermission } from '../access/require-permission.ts';
+import { diffFields, recordAudit } from '../audit/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { type OrganizationSettings, type OrganizationSettingsPatch, parseSecuritySettings } from './organization-settings.ts';
 

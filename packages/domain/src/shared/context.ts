@@ -4,7 +4,7 @@
  * inside which transaction. There are no ambient globals for any of these.
  */
 import type { Kysely } from 'kysely';
-import type { Permission, RoleAssignment } from '../access/permissions.ts';
+import type { Permission, RoleAssignment } from '../access/index.ts';
 import type { Database } from '../database.ts';
 import type { Clock } from './clock.ts';
 

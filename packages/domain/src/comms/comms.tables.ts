@@ -1,0 +1,76 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Created = ColumnType<Date, Date | string | undefined, never>;
+type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
+type OptionalInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type ChannelKind = 'email' | 'sms';
+export type MessageStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'skipped';
+export type MessageKind = 'reminder' | 'waitlist_offer';
+export type LinkPurpose = 'confirm' | 'cancel' | 'waitlist_accept';
+
+export interface AppSecretsTable {
+  name: string;
+  value: Buffer;
+  created_at: Created;
+}
+
+export interface CommsSettingsTable {
+  organization_id: string;
+  smtp_host: string | null;
+  smtp_port: number | null;
+  smtp_secure: Generated<boolean>;
+  smtp_user: string | null;
+  smtp_password: string | null;
+  smtp_from: string | null;
+  public_url: string | null;
+  updated_at: Updated;
+}
+
+export interface ReminderRulesTable {
+  id: Generated<string>;
+  organization_id: string;
+  hours_before: number;
+  channel: Generated<ChannelKind>;
+  active: Generated<boolean>;
+  created_at: Created;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  appointment_id: string | null;
+  rule_id: string | null;
+  kind: MessageKind;
+  channel: ChannelKind;
+  to_address: string | null;
+  subject: Generated<string>;
+  status: Generated<MessageStatus>;
+  provider_message_id: string | null;
+  error: string | null;
+  skip_reason: string | null;
+  offer_id: string | null;
+  sent_at: OptionalInstant;
+  created_at: Created;
+}
+
+export interface SignedLinksTable {
+  id: Generated<string>;
+  organization_id: string;
+  token_hash: Buffer;
+  purpose: LinkPurpose;
+  subject_id: string;
+  patient_id: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: OptionalInstant;
+  created_at: Created;
+}
+
+export interface CommsTables {
+  app_secrets: AppSecretsTable;
+  comms_settings: CommsSettingsTable;
+  reminder_rules: ReminderRulesTable;
+  messages: MessagesTable;
+  signed_links: SignedLinksTable;
+}

@@ -1,0 +1,43 @@
+import { requirePermission } from '../access/require-permission.ts';
+import { diffFields, recordAudit } from '../audit/record-audit.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import type { ReminderRule, ReminderRulePatch } from './comms.schemas.ts';
+import { isUniqueViolation, toReminderRule } from './rule-row.ts';
+
+/** Change the hours or pause a rule. Reminders already sent stay sent. */
+export async function updateReminderRule(ctx: Ctx, id: string, patch: ReminderRulePatch): Promise<ReminderRule> {
+  requirePermission(ctx, 'schedule:manage');
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.db
+      .selectFrom('reminder_rules')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organization_id', '=', tx.organizationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound('reminder rule');
+    let row: typeof before;
+    try {
+      row = await tx.db
+        .updateTable('reminder_rules')
+        .set({
+          ...(patch.hoursBefore !== undefined && { hours_before: patch.hoursBefore }),
+          ...(patch.active !== undefined && { active: patch.active }),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('ALREADY_EXISTS', `a ${patch.hoursBefore} h reminder exists`);
+      throw e;
+    }
+    await recordAudit(tx, {
+      action: 'update',
+      resourceType: 'reminder_rule',
+      resourceId: id,
+      changes: diffFields(toReminderRule(before), toReminderRule(row)),
+    });
+    return toReminderRule(row);
+  });
+}

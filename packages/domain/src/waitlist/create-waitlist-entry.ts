@@ -1,0 +1,71 @@
+import { requirePatientAccess } from '../access/patient-access.ts';
+import { requirePermission } from '../access/require-permission.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
+import { invalid } from '../shared/errors.ts';
+import { loadEntry } from './entry-row.ts';
+import type { WaitlistEntry, WaitlistEntryInput } from './waitlist.schemas.ts';
+
+/** Put a patient on the waiting list for an appointment type, with wishes and a date window. */
+export async function createWaitlistEntry(ctx: Ctx, input: WaitlistEntryInput): Promise<WaitlistEntry> {
+  requirePermission(ctx, 'appointment:write');
+  return inTransaction(ctx, async (tx) => {
+    const access = await requirePatientAccess(tx, input.patientId, 'appointment:write');
+    const type = await tx.db
+      .selectFrom('appointment_types')
+      .select('id')
+      .where('id', '=', input.appointmentTypeId)
+      .where('organization_id', '=', tx.organizationId)
+      .executeTakeFirst();
+    if (!type) throw invalid('appointmentTypeId', 'unknown appointment type');
+    await checkOwnIds(tx, input.providerIds, input.locationIds);
+    const row = await tx.db
+      .insertInto('waitlist_entries')
+      .values({
+        organization_id: tx.organizationId,
+        patient_id: input.patientId,
+        appointment_type_id: input.appointmentTypeId,
+        provider_ids: input.providerIds,
+        location_ids: input.locationIds,
+        earliest_date: input.earliestDate,
+        latest_date: input.latestDate,
+        priority: input.priority,
+        notes: input.notes,
+        created_by: actorUserId(tx),
+        created_at: tx.clock.now(),
+        updated_at: tx.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      action: 'create',
+      resourceType: 'waitlist_entry',
+      resourceId: row.id,
+      access,
+      details: { priority: input.priority },
+    });
+    return loadEntry(tx, row.id);
+  });
+}
+
+/** Provider and location wishes must name the practice's own. */
+export async function checkOwnIds(tx: Ctx, providerIds: string[] | undefined, locationIds: string[] | undefined): Promise<void> {
+  if (providerIds?.length) {
+    const n = await tx.db
+      .selectFrom('providers')
+      .select('id')
+      .where('organization_id', '=', tx.organizationId)
+      .where('id', 'in', providerIds)
+      .execute();
+    if (n.length !== new Set(providerIds).size) throw invalid('providerIds', 'unknown provider');
+  }
+  if (locationIds?.length) {
+    const n = await tx.db
+      .selectFrom('locations')
+      .select('id')
+      .where('organization_id', '=', tx.organizationId)
+      .where('id', 'in', locationIds)
+      .execute();
+    if (n.length !== new Set(locationIds).size) throw invalid('locationIds', 'unknown location');
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Offer a freed slot to the next matching waitlist entry: same appointment type, the
+ * provider and location among the entry's wishes (or none given), the slot's local date
+ * in its window, email consent and an address; lowest priority number first, then who
+ * waited longest; never twice to one entry for one slot. The offer row HOLDS the slot
+ * (the database refuses bookings over it) until accepted, expired or withdrawn.
+ */
+import { sql } from 'kysely';
+import { recordAudit } from '../audit/record-audit.ts';
+import { systemCtx } from '../comms/index.ts';
+import { enqueueJob } from '../jobs/enqueue.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Db } from '../shared/context.ts';
+import { Temporal } from 'temporal-polyfill';
+import { EXPIRE_OFFER_QUEUE, SEND_OFFER_QUEUE } from './waitlist-queues.ts';
+import { offerMinutes } from './waitlist-settings.ts';
+
+const isSlotConflict = (e: unknown) => ['23P01', '40P01'].includes((e as { code?: string })?.code ?? '');
+
+/** Returns the new offer's id, or null when nobody matches or the slot is gone. */
+export async function offerFreedSlot(db: Db, clock: Clock, organizationId: string, sourceAppointmentId: string): Promise<string | null> {
+  const now = clock.now();
+  const slot = await db
+    .selectFrom('appointments as a')
+    .innerJoin('locations as l', 'l.id', 'a.location_id')
+    .select([
+      'a.id',
+      'a.patient_id',
+      'a.provider_id',
+      'a.location_id',
+      'a.appointment_type_id',
+      'a.starts_at',
+      'a.blocked_until',
+      'l.time_zone',
+    ])
+    .where('a.id', '=', sourceAppointmentId)
+    .where('a.organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!slot || slot.starts_at <= now) return null;
+  // Someone holds this slot already (an open offer from an earlier round): nothing to do.
+  const open = await db
+    .selectFrom('waitlist_offers')
+    .select('id')
+    .where('source_appointment_id', '=', slot.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (open) return null;
+  const day = Temporal.Instant.fromEpochMilliseconds(slot.starts_at.getTime()).toZonedDateTimeISO(slot.time_zone).toPlainDate().toString();
+  const entry = await db
+    .selectFrom('waitlist_entries as w')
+    .innerJoin('patients as p', 'p.id', 'w.patient_id')
+    .select(['w.id', 'w.patient_id'])
+    .where('w.organization_id', '=', organizationId)
+    .where('w.status', '=', 'waiting')
+    .where('w.appointment_type_id', '=', slot.appointment_type_id)
+    .where('w.patient_id', '<>', slot.patient_id)
+    .where('w.earliest_date', '<=', day)
+    .where('w.latest_date', '>=', day)
+    .where(sql<boolean>`(cardinality(w.provider_ids) = 0 or ${slot.provider_id}::uuid = any(w.provider_ids))`)
+    .where(sql<boolean>`(cardinality(w.location_ids) = 0 or ${slot.location_id}::uuid = any(w.location_ids))`)
+    .where('p.consent_email_reminders', '=', true)
+    .where('p.email', 'is not', null)
+    .where('p.status', '=', 'active')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('waitlist_offers as o')
+            .select('o.id')
+            .whereRef('o.entry_id', '=', 'w.id')
+            .where((eb) => eb.or([eb('o.source_appointment_id', '=', slot.id), eb('o.status', '=', 'open')])),
+        ),
+      ),
+    )
+    .orderBy('w.priority')
+    .orderBy('w.created_at')
+    .orderBy('w.id')
+    .limit(1)
+    .forUpdate('w')
+    .skipLocked()
+    .executeTakeFirst();
+  if (!entry) return null;
+  const minutes = await offerMinutes(db, organizationId);
+  const expiresAt = new Date(Math.min(now.getTime() + minutes * 60_000, slot.starts_at.getTime()));
+  await sql`savepoint waitlist_offer`.execute(db);
+  let offerId: string;
+  try {
+    const row = await db
+      .insertInto('waitlist_offers')
+      .values({
+        organization_id: organizationId,
+        entry_id: entry.id,
+        patient_id: entry.patient_id,
+        provider_id: slot.provider_id,
+        location_id: slot.location_id,
+        appointment_type_id: slot.appointment_type_id,
+        starts_at: slot.starts_at,
+        blocked_until: slot.blocked_until,
+        source_appointment_id: slot.id,
+        expires_at: expiresAt,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    offerId = row.id;
+    await sql`release savepoint waitlist_offer`.execute(db);
+  } catch (e) {
+    await sql`rollback to savepoint waitlist_offer`.execute(db);
+    if (isSlotConflict(e)) return null; // booked (or held) by someone else meanwhile
+    throw e;
+  }
+  await db
+    .insertInto('messages')
+    .values({
+      organization_id: organizationId,
+      patient_id: entry.patient_id,
+      kind: 'waitlist_offer',
+      channel: 'email',
+      offer_id: offerId,
+      created_at: now,
+    })
+    .execute();
+  await enqueueJob(db, SEND_OFFER_QUEUE, { organizationId, offerId }, { dedupeKey: `waitlist-offer:${offerId}`, runAt: now });
+  await enqueueJob(db, EXPIRE_OFFER_QUEUE, { organizationId, offerId }, { dedupeKey: `waitlist-expire:${offerId}`, runAt: expiresAt });
+  await recordAudit(systemCtx(db, clock, organizationId, 'waitlist', `offer-${offerId}`), {
+    action: 'create',
+    resourceType: 'waitlist_offer',
+    resourceId: offerId,
+    patientId: entry.patient_id,
+    details: { entryId: entry.id, sourceAppointmentId: slot.id, start: slot.starts_at.toISOString(), expiresAt: expiresAt.toISOString() },
+  });
+  return offerId;
+}

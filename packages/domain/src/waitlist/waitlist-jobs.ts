@@ -1,0 +1,111 @@
+/**
+ * The waitlist's background work: offer a freed slot, send an offer, expire an offer
+ * (and pass the slot to the next entry). Each runs in the job's claiming transaction.
+ */
+import { recordAudit } from '../audit/record-audit.ts';
+import { deliverMessage, emailRecipient, issueLink, localWhen, resolveComms, skipMessage, systemCtx } from '../comms/index.ts';
+import { enqueueJob } from '../jobs/enqueue.ts';
+import type { JobHandler } from '../jobs/job-runner.ts';
+import { offerFreedSlot } from './offer-freed-slot.ts';
+import { EXPIRE_OFFER_QUEUE, SEND_OFFER_QUEUE, SLOT_FREED_QUEUE } from './waitlist-queues.ts';
+
+type OfferPayload = { organizationId: string; offerId: string };
+
+export const handleSlotFreedJob: JobHandler = async ({ db, clock, job }) => {
+  const { organizationId, appointmentId } = job.payload as { organizationId: string; appointmentId: string };
+  await offerFreedSlot(db, clock, organizationId, appointmentId);
+};
+
+export const handleSendOfferJob: JobHandler = async (job) => {
+  const { db } = job;
+  const { organizationId, offerId } = job.job.payload as OfferPayload;
+  const offer = await db
+    .selectFrom('waitlist_offers as o')
+    .innerJoin('locations as l', 'l.id', 'o.location_id')
+    .innerJoin('organizations as g', 'g.id', 'o.organization_id')
+    .innerJoin('messages as m', 'm.offer_id', 'o.id')
+    .select([
+      'o.id',
+      'o.patient_id',
+      'o.status',
+      'o.starts_at',
+      'o.expires_at',
+      'l.name as location',
+      'l.time_zone',
+      'g.name as practice',
+      'm.id as message_id',
+      'm.status as message_status',
+    ])
+    .where('o.id', '=', offerId)
+    .where('o.organization_id', '=', organizationId)
+    .forUpdate('m')
+    .executeTakeFirst();
+  if (!offer || offer.message_status !== 'queued') return; // sent, skipped or failed already
+  if (offer.status !== 'open') {
+    await skipMessage(db, offer.message_id, 'appointment_inactive');
+    return;
+  }
+  const recipient = await emailRecipient(db, organizationId, offer.patient_id);
+  if ('skip' in recipient) {
+    await skipMessage(db, offer.message_id, recipient.skip);
+    return;
+  }
+  const comms = await resolveComms(db, organizationId);
+  const token = await issueLink(db, {
+    organizationId,
+    purpose: 'waitlist_accept',
+    subjectId: offerId,
+    patientId: offer.patient_id,
+    expiresAt: offer.expires_at,
+  });
+  const when = localWhen(offer.starts_at, offer.time_zone);
+  const subject = `An earlier appointment is available: ${when}`;
+  const text = [
+    `${offer.practice} has an earlier appointment for you, from the waiting list.`,
+    '',
+    `When: ${when}`,
+    `Where: ${offer.location}`,
+    '',
+    `It is held for you until ${localWhen(offer.expires_at, offer.time_zone)}. To take it, open:`,
+    `${comms.publicUrl}/r/${token}`,
+    '',
+    'If you do not take it, it goes to the next patient on the list and you stay on the list.',
+  ].join('\n');
+  await db.updateTable('messages').set({ to_address: recipient.to, subject }).where('id', '=', offer.message_id).execute();
+  await deliverMessage(job, comms, { id: offer.message_id, to: recipient.to, subject, text });
+};
+
+export const handleExpireOfferJob: JobHandler = async ({ db, clock, job }) => {
+  const { organizationId, offerId } = job.payload as OfferPayload;
+  const offer = await db
+    .selectFrom('waitlist_offers')
+    .select(['id', 'status', 'expires_at', 'patient_id', 'source_appointment_id'])
+    .where('id', '=', offerId)
+    .where('organization_id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!offer || offer.status !== 'open') return;
+  if (clock.now() < offer.expires_at) {
+    // Claimed early (clock skew between processes): look again when it is due.
+    await enqueueJob(db, EXPIRE_OFFER_QUEUE, job.payload, {
+      dedupeKey: `waitlist-expire:${offerId}:${offer.expires_at.getTime()}`,
+      runAt: offer.expires_at,
+    });
+    return;
+  }
+  await db.updateTable('waitlist_offers').set({ status: 'expired', closed_at: clock.now() }).where('id', '=', offerId).execute();
+  await recordAudit(systemCtx(db, clock, organizationId, 'waitlist', `job-${job.id}`), {
+    action: 'update',
+    resourceType: 'waitlist_offer',
+    resourceId: offerId,
+    patientId: offer.patient_id,
+    changes: { status: { before: 'open', after: 'expired' } },
+  });
+  await offerFreedSlot(db, clock, organizationId, offer.source_appointment_id);
+};
+
+export const WAITLIST_JOB_HANDLERS: Record<string, JobHandler> = {
+  [SLOT_FREED_QUEUE]: handleSlotFreedJob,
+  [SEND_OFFER_QUEUE]: handleSendOfferJob,
+  [EXPIRE_OFFER_QUEUE]: handleExpireOfferJob,
+};
