@@ -1,12 +1,14 @@
 import { Burger, Group, Text } from '@mantine/core';
 import { IconBuildingHospital } from '@tabler/icons-react';
-import { useCurrentUser } from '../../features/auth/use-me.ts';
+import { useCan, useCurrentUser } from '../../features/auth/use-me.ts';
+import { HeaderPatientSearch } from '../../features/patients/HeaderPatientSearch.tsx';
 import { LocationSwitcher } from './LocationSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-/** Practice name on the left; location and user on the right. */
+/** Practice name on the left; patient search (`/`), location and user on the right. */
 export function ShellHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
   const me = useCurrentUser();
+  const can = useCan();
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
@@ -17,6 +19,7 @@ export function ShellHeader({ navOpened, onToggleNav }: { navOpened: boolean; on
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        {can('patient:read') && <HeaderPatientSearch />}
         <LocationSwitcher />
         <UserMenu />
       </Group>

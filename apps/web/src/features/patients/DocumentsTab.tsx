@@ -43,6 +43,10 @@ export function DocumentsTab({ patientId }: { patientId: string }) {
     queryKey: ['patient', patientId, 'coverages'],
     queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: patientId }, query: {} } })),
   });
+  const coverageLabel = (id: string | null) => {
+    const c = id ? coverages.data?.items.find((x) => x.id === id) : undefined;
+    return c ? `${c.payerName} ${c.memberId}` : '';
+  };
   const upload = async () => {
     if (!file) return;
     setError(null);
@@ -86,6 +90,7 @@ export function DocumentsTab({ patientId }: { patientId: string }) {
             <Table.Tr key={d.id}>
               <Table.Td>{CATEGORIES.find((c) => c.value === d.category)?.label}</Table.Td>
               <Table.Td>{d.fileName}</Table.Td>
+              <Table.Td>{coverageLabel(d.coverageId)}</Table.Td>
               <Table.Td>{new Date(d.createdAt).toLocaleString()}</Table.Td>
               <Table.Td>
                 <Group gap="xs">

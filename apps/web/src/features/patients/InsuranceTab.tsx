@@ -1,10 +1,12 @@
-/** Coverages of the patient, and a form to add one (one active coverage per priority on any day). */
+/** Coverages of the patient with their card images, and a form to add one (one active coverage per priority on any day). */
 import { Alert, Button, Grid, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { useCan } from '../auth/use-me.ts';
+import { CoverageCardImages } from './CoverageCardImages.tsx';
 import type { CoverageInput } from './patients-api.ts';
 
 const money = (c?: number) => (c === undefined ? '—' : `$${(c / 100).toFixed(2)}`);
@@ -16,6 +18,14 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
     queryKey: ['patient', patientId, 'coverages'],
     queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: patientId }, query: {} } })),
   });
+  const can = useCan();
+  const documents = useQuery({
+    queryKey: ['patient', patientId, 'documents'],
+    enabled: can('document:read'),
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/documents', { params: { path: { id: patientId }, query: {} } })),
+  });
+  const cardsOf = (coverageId: string) =>
+    (documents.data?.items ?? []).filter((d) => d.coverageId === coverageId && d.category === 'insurance_card');
   const payers = useQuery({ queryKey: ['payers'], queryFn: () => unwrap(api.GET('/api/payers', { params: { query: {} } })) });
   const form = useForm({
     initialValues: { payerId: '', planName: '', memberId: '', groupNumber: '', priority: 'primary', effectiveDate: '', officeCopay: 0 },
@@ -58,6 +68,7 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
             <Table.Th>Group</Table.Th>
             <Table.Th>Dates</Table.Th>
             <Table.Th>Office copay</Table.Th>
+            {can('document:read') && <Table.Th>Card</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -72,6 +83,17 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
                 {c.effectiveDate} – {c.terminationDate ?? 'open'}
               </Table.Td>
               <Table.Td>{money(c.copays.office)}</Table.Td>
+              {can('document:read') && (
+                <Table.Td>
+                  <CoverageCardImages
+                    patientId={patientId}
+                    coverageId={c.id}
+                    payerName={c.payerName}
+                    docs={cardsOf(c.id)}
+                    canUpload={can('document:write')}
+                  />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,47 +1,11 @@
 /** The chart: header (name, age, DOB, MRN, alerts, coverages, balance), then demographics, insurance and documents. */
-import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { DemographicsTab } from './DemographicsTab.tsx';
 import { DocumentsTab } from './DocumentsTab.tsx';
 import { InsuranceTab } from './InsuranceTab.tsx';
-import { ageOf, type Patient } from './patients-api.ts';
-
-function Field(props: { label: string; value: string | null | undefined }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {props.label}
-      </Text>
-      <Text size="sm">{props.value || '—'}</Text>
-    </div>
-  );
-}
-
-function Demographics({ p }: { p: Patient }) {
-  const a = p.address;
-  return (
-    <SimpleGrid cols={3} mt="md">
-      <Field label="Sex at birth" value={p.sex} />
-      <Field label="Gender identity" value={p.genderIdentity} />
-      <Field label="Pronouns" value={p.pronouns} />
-      <Field label="Preferred language" value={`${p.preferredLanguage ?? '—'}${p.interpreterNeeded ? ' (interpreter)' : ''}`} />
-      <Field label="Phones" value={p.phones.map((x) => `${x.type}: ${x.number}`).join(', ')} />
-      <Field label="Email" value={p.email} />
-      <Field label="Address" value={a ? `${a.line1}${a.line2 ? `, ${a.line2}` : ''}, ${a.city}, ${a.state} ${a.postalCode}` : null} />
-      <Field label="Preferred contact" value={p.preferredContactMethod} />
-      <Field
-        label="Reminders"
-        value={[p.consentSmsReminders && 'SMS', p.consentEmailReminders && 'email'].filter(Boolean).join(', ') || 'none'}
-      />
-      <Field
-        label="Guarantor"
-        value={p.guarantor.kind === 'person' ? `${p.guarantor.givenName} ${p.guarantor.familyName}` : p.guarantor.kind}
-      />
-      <Field label="Emergency contacts" value={p.emergencyContacts.map((c) => `${c.name} ${c.phone}`).join('; ')} />
-      <Field label="Status" value={p.status === 'deceased' ? `deceased ${p.deceasedDate}` : p.status} />
-    </SimpleGrid>
-  );
-}
+import { ageOf } from './patients-api.ts';
 
 export function PatientChart(props: { id: string; onOpen: (id: string) => void; onBack: () => void; onMerge: (id: string) => void }) {
   const patient = useQuery({
@@ -119,7 +83,7 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
           <Tabs.Tab value="documents">Documents</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="demographics">
-          <Demographics p={p} />
+          <DemographicsTab patient={p} />
         </Tabs.Panel>
         <Tabs.Panel value="insurance">
           <InsuranceTab patientId={p.id} />

@@ -1,17 +1,20 @@
-/** The one search box: names, typos, birth dates, phones, MRNs. `/` focuses it. */
+/** The one search box: names, typos, birth dates, phones, MRNs. (`/` anywhere focuses the header's box, HeaderPatientSearch.) */
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ageOf, type PatientSummary } from './patients-api.ts';
 
-export function PatientSearchBox(props: { onPick: (p: PatientSummary) => void; autoFocus?: boolean; label?: string }) {
-  const [q, setQ] = useState('');
+export function PatientSearchBox(props: {
+  onPick: (p: PatientSummary) => void;
+  autoFocus?: boolean;
+  label?: string;
+  initialQuery?: string;
+}) {
+  const [q, setQ] = useState(props.initialQuery ?? '');
   const [debounced] = useDebouncedValue(q.trim(), 250);
-  const input = useRef<HTMLInputElement>(null);
-  useHotkeys([['/', () => input.current?.focus()]]);
   const results = useQuery({
     queryKey: ['patients', 'search', debounced],
     enabled: debounced.length >= 2,
@@ -20,10 +23,9 @@ export function PatientSearchBox(props: { onPick: (p: PatientSummary) => void; a
   return (
     <Stack gap="xs">
       <TextInput
-        ref={input}
         autoFocus={props.autoFocus}
         label={props.label ?? 'Find a patient'}
-        description="Name (any order, first letters, typos ok), birth date (3/7/80), phone or MRN. Press / to focus."
+        description="Name (any order, first letters, typos ok), birth date (3/7/80), phone or MRN. Press / anywhere to search."
         leftSection={<IconSearch size={16} />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
@@ -74,7 +76,12 @@ export function PatientSearchBox(props: { onPick: (p: PatientSummary) => void; a
   );
 }
 
-export function PatientSearch(props: { onOpen: (id: string) => void; onRegister: () => void; onMerge?: () => void }) {
+export function PatientSearch(props: {
+  onOpen: (id: string) => void;
+  onRegister: () => void;
+  onMerge?: () => void;
+  initialQuery?: string;
+}) {
   return (
     <Stack>
       <Group justify="space-between">
@@ -90,7 +97,7 @@ export function PatientSearch(props: { onOpen: (id: string) => void; onRegister:
           </Button>
         </Group>
       </Group>
-      <PatientSearchBox autoFocus onPick={(p) => props.onOpen(p.id)} />
+      <PatientSearchBox autoFocus initialQuery={props.initialQuery} onPick={(p) => props.onOpen(p.id)} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-/** Patients: search, register, chart and merge, switched by the query string (?id=, ?new, ?merge). */
+/** Patients: search, register, chart and merge, switched by the query string (?q=, ?id=, ?new, ?merge). */
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../auth/use-me.ts';
@@ -30,6 +30,8 @@ export function PatientsPage() {
   if (id) return <PatientChart key={id} id={id} onOpen={open} onBack={home} onMerge={() => setParams({ merge: '1' })} />;
   return (
     <PatientSearch
+      key={params.get('q') ?? ''}
+      initialQuery={params.get('q') ?? undefined}
       onOpen={open}
       onRegister={() => setParams({ new: '1' })}
       onMerge={can('patient:merge') ? () => setParams({ merge: '1' }) : undefined}

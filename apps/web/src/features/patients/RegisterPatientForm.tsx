@@ -4,12 +4,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { fieldErrors, toProblem } from '../../api/problem.ts';
-import type { PatientInput } from './patients-api.ts';
-
-const STATES =
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP'.split(
-    ' ',
-  );
+import { type PatientInput, STATES } from './patients-api.ts';
 
 interface Candidate {
   id: string;

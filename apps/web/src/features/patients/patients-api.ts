@@ -1,12 +1,14 @@
 /** Types and calls of the patient registry, from the generated OpenAPI types. */
 import type { paths } from '../../api/schema';
-import { ApiError, toProblem } from '../../api/problem.ts';
+import { api } from '../../api/client.ts';
+import { ApiError, type Problem, toProblem } from '../../api/problem.ts';
 import { getSelectedLocation } from '../../api/selected-location.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
 export type Patient = Json<paths['/api/patients/{id}']['get']['responses'][200]>;
 export type PatientSummary = Json<paths['/api/patients']['get']['responses'][200]>['items'][number];
 export type PatientInput = Json<paths['/api/patients']['post']['requestBody']>;
+export type PatientPatch = Json<paths['/api/patients/{id}']['patch']['requestBody']>;
 export type Coverage = Json<paths['/api/patients/{id}/coverages']['get']['responses'][200]>['items'][number];
 export type CoverageInput = Json<paths['/api/patients/{id}/coverages']['post']['requestBody']>;
 export type Payer = Json<paths['/api/payers']['get']['responses'][200]>['items'][number];
@@ -21,11 +23,54 @@ export const CATEGORIES: { value: DocumentInfo['category']; label: string }[] = 
   { value: 'other', label: 'Other' },
 ];
 
+export const STATES =
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP'.split(
+    ' ',
+  );
+
 function headers(extra: Record<string, string> = {}): Record<string, string> {
   const h: Record<string, string> = { 'x-clinicdesk-csrf': '1', ...extra };
   const loc = getSelectedLocation();
   if (loc) h['x-location-id'] = loc;
   return h;
+}
+
+/** Who last changed the record, and what (from the audit trail), as a 412 VERSION_MISMATCH carries it. */
+export interface LastChange {
+  userId: string | null;
+  userDisplayName: string | null;
+  role: string | null;
+  occurredAt: string;
+  changes: Record<string, { before: unknown; after: unknown }> | null;
+}
+
+export type SaveResult =
+  | { ok: true; patient: Patient; etag: string }
+  | { ok: false; conflict: { current: Patient; lastChange: LastChange | null; etag: string } }
+  | { ok: false; problem: Problem };
+
+/** The record with its ETag, read fresh: an edit starts from this version. */
+export async function readPatient(id: string): Promise<{ patient: Patient; etag: string }> {
+  const { data, error, response } = await api.GET('/api/patients/{id}', { params: { path: { id } } });
+  if (!data) throw new ApiError(toProblem(error, response.status));
+  return { patient: data, etag: response.headers.get('etag') ?? `"${data.version}"` };
+}
+
+/** PATCH with If-Match; a 412 comes back as the conflict (the record now, the last change, its ETag). */
+export async function savePatient(id: string, etag: string, patch: PatientPatch): Promise<SaveResult> {
+  const { data, error, response } = await api.PATCH('/api/patients/{id}', {
+    params: { path: { id } },
+    headers: { 'if-match': etag },
+    body: patch,
+  });
+  if (data) return { ok: true, patient: data, etag: response.headers.get('etag') ?? `"${data.version}"` };
+  const problem = toProblem(error, response.status);
+  if (response.status === 412 && problem.current) {
+    const current = problem.current as Patient;
+    const lastChange = ((problem as { lastChange?: LastChange | null }).lastChange ?? null) as LastChange | null;
+    return { ok: false, conflict: { current, lastChange, etag: `"${current.version}"` } };
+  }
+  return { ok: false, problem };
 }
 
 /** Raw upload: the file is the body, metadata in the query (the API has no multipart). */

@@ -1,0 +1,219 @@
+/**
+ * Edit demographics: PATCH with If-Match of the version the form was opened on, only the
+ * changed fields. A 412 shows who changed what meanwhile and offers to reapply this user's
+ * fields on the current version; a 400 puts the server's messages under the fields.
+ */
+import { ActionIcon, Alert, Button, Checkbox, Grid, Group, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { fieldErrors, type Problem } from '../../api/problem.ts';
+import { changedFields, type DemographicsValues, toFormValues } from './demographics-patch.ts';
+import { type EditConflict, EditConflictPanel } from './EditConflictPanel.tsx';
+import { type Patient, type PatientPatch, STATES, savePatient } from './patients-api.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD');
+
+export function DemographicsForm(props: {
+  patient: Patient;
+  etag: string;
+  onSaved: (p: Patient) => void;
+  onCancel: () => void;
+  /** The user gave up their edits after a conflict: show the record as it is now. */
+  onDiscard: (current: Patient) => void;
+}) {
+  const [base, setBase] = useState<{ values: DemographicsValues; etag: string }>(() => ({
+    values: toFormValues(props.patient),
+    etag: props.etag,
+  }));
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<DemographicsValues>({
+    mode: 'controlled',
+    initialValues: base.values,
+    validateInputOnBlur: true,
+    validate: {
+      givenName: (v) => (v.trim() ? null : 'Required'),
+      familyName: (v) => (v.trim() ? null : 'Required'),
+      birthDate: (v) => day(v) ?? (v > today() ? 'Birth date is in the future' : null),
+      email: (v) => (v && !/^\S+@\S+\.\S+$/.test(v) ? 'Not an email address' : null),
+      address: { postalCode: (v) => (v && !/^\d{5}(-\d{4})?$/.test(v) ? 'ZIP must be 12345 or 12345-6789' : null) },
+      deceasedDate: (v, all) => (all.status === 'deceased' && v ? day(v) : null),
+    },
+  });
+
+  const send = async (etag: string, patch: PatientPatch) => {
+    if (Object.keys(patch).length === 0) return props.onCancel();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await savePatient(props.patient.id, etag, patch);
+      if (result.ok) return props.onSaved(result.patient);
+      if ('conflict' in result) return setConflict({ ...result.conflict, mine: patch });
+      showProblem(result.problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showProblem = (problem: Problem) => {
+    form.setErrors(fieldErrors(problem));
+    setError(problem.detail || problem.title);
+  };
+
+  /** Rebase on the current version: their fields as they are now, this user's edited fields on top. */
+  const reapply = async () => {
+    if (!conflict) return;
+    const current = toFormValues(conflict.current);
+    const mine = form.getValues();
+    const merged = { ...current };
+    for (const field of Object.keys(conflict.mine) as (keyof DemographicsValues)[]) {
+      (merged as Record<string, unknown>)[field] = mine[field];
+    }
+    setBase({ values: current, etag: conflict.etag });
+    form.setValues(merged);
+    form.resetDirty(merged);
+    setConflict(null);
+    const patch = changedFields(current, merged);
+    // They made the very same change: nothing left to send.
+    if (Object.keys(patch).length === 0) return props.onSaved(conflict.current);
+    await send(conflict.etag, patch);
+  };
+
+  const values = form.getValues();
+  return (
+    <form onSubmit={form.onSubmit((v) => send(base.etag, changedFields(base.values, v)))} noValidate data-testid="demographics-form">
+      <Stack mt="md">
+        {conflict && (
+          <EditConflictPanel
+            conflict={conflict}
+            busy={busy}
+            onReapply={() => void reapply()}
+            onDiscard={() => props.onDiscard(conflict.current)}
+          />
+        )}
+        {error && <Alert color="red">{error}</Alert>}
+        <Grid>
+          <Grid.Col span={4}>
+            <TextInput label="Given name" withAsterisk {...form.getInputProps('givenName')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="Middle name" {...form.getInputProps('middleName')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Family name" withAsterisk {...form.getInputProps('familyName')} />
+          </Grid.Col>
+          <Grid.Col span={1}>
+            <TextInput label="Suffix" {...form.getInputProps('suffix')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Preferred name" {...form.getInputProps('preferredName')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Date of birth" placeholder="YYYY-MM-DD" withAsterisk {...form.getInputProps('birthDate')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select label="Sex at birth" data={['female', 'male', 'unknown']} allowDeselect={false} {...form.getInputProps('sex')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Gender identity" {...form.getInputProps('genderIdentity')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Pronouns" {...form.getInputProps('pronouns')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Preferred language" {...form.getInputProps('preferredLanguage')} />
+            <Checkbox mt="xs" label="Needs an interpreter" {...form.getInputProps('interpreterNeeded', { type: 'checkbox' })} />
+          </Grid.Col>
+          {values.phones.map((_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: phone rows have no identity of their own
+            <Grid.Col span={6} key={i}>
+              <Group align="flex-start" wrap="nowrap">
+                <Select
+                  label="Phone type"
+                  data={['mobile', 'home', 'work', 'other']}
+                  allowDeselect={false}
+                  w={110}
+                  {...form.getInputProps(`phones.${i}.type`)}
+                />
+                <TextInput label="Phone" flex={1} {...form.getInputProps(`phones.${i}.number`)} />
+                <ActionIcon mt={26} variant="subtle" aria-label={`Remove phone ${i + 1}`} onClick={() => form.removeListItem('phones', i)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            </Grid.Col>
+          ))}
+          <Grid.Col span={12}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              disabled={values.phones.length >= 6}
+              onClick={() => form.insertListItem('phones', { type: 'mobile', number: '' })}
+            >
+              Add a phone
+            </Button>
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput label="Email" {...form.getInputProps('email')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Select
+              label="Preferred contact"
+              clearable
+              data={['phone', 'sms', 'email', 'mail', 'portal']}
+              {...form.getInputProps('preferredContactMethod')}
+              onChange={(v) => form.setFieldValue('preferredContactMethod', v ?? '')}
+            />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput label="Street address" {...form.getInputProps('address.line1')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput label="Address line 2" {...form.getInputProps('address.line2')} />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <TextInput label="City" {...form.getInputProps('address.city')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label="State"
+              data={STATES}
+              searchable
+              clearable
+              {...form.getInputProps('address.state')}
+              onChange={(v) => form.setFieldValue('address.state', v ?? '')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="ZIP" {...form.getInputProps('address.postalCode')} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TagsInput label="Front-desk alerts" {...form.getInputProps('alerts')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select label="Status" data={['active', 'inactive', 'deceased']} allowDeselect={false} {...form.getInputProps('status')} />
+          </Grid.Col>
+          {values.status === 'deceased' && (
+            <Grid.Col span={4}>
+              <TextInput label="Date of death" placeholder="YYYY-MM-DD" {...form.getInputProps('deceasedDate')} />
+            </Grid.Col>
+          )}
+        </Grid>
+        <Group>
+          <Checkbox label="SMS reminders OK" {...form.getInputProps('consentSmsReminders', { type: 'checkbox' })} />
+          <Checkbox label="Email reminders OK" {...form.getInputProps('consentEmailReminders', { type: 'checkbox' })} />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy} disabled={conflict !== null}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+/** The demographics tab: the record, and (with patient:write) an edit form opened on a fresh read and its ETag. */
+import { Alert, Button, Group, SimpleGrid, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useCan } from '../auth/use-me.ts';
+import { DemographicsForm } from './DemographicsForm.tsx';
+import { type Patient, readPatient } from './patients-api.ts';
+
+function Field(props: { label: string; value: string | null | undefined }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {props.label}
+      </Text>
+      <Text size="sm">{props.value || '—'}</Text>
+    </div>
+  );
+}
+
+function Demographics({ p }: { p: Patient }) {
+  const a = p.address;
+  return (
+    <SimpleGrid cols={3} mt="md" data-testid="demographics">
+      <Field label="Sex at birth" value={p.sex} />
+      <Field label="Gender identity" value={p.genderIdentity} />
+      <Field label="Pronouns" value={p.pronouns} />
+      <Field label="Preferred language" value={`${p.preferredLanguage ?? '—'}${p.interpreterNeeded ? ' (interpreter)' : ''}`} />
+      <Field label="Phones" value={p.phones.map((x) => `${x.type}: ${x.number}`).join(', ')} />
+      <Field label="Email" value={p.email} />
+      <Field label="Address" value={a ? `${a.line1}${a.line2 ? `, ${a.line2}` : ''}, ${a.city}, ${a.state} ${a.postalCode}` : null} />
+      <Field label="Preferred contact" value={p.preferredContactMethod} />
+      <Field
+        label="Reminders"
+        value={[p.consentSmsReminders && 'SMS', p.consentEmailReminders && 'email'].filter(Boolean).join(', ') || 'none'}
+      />
+      <Field
+        label="Guarantor"
+        value={p.guarantor.kind === 'person' ? `${p.guarantor.givenName} ${p.guarantor.familyName}` : p.guarantor.kind}
+      />
+      <Field label="Emergency contacts" value={p.emergencyContacts.map((c) => `${c.name} ${c.phone}`).join('; ')} />
+      <Field label="Status" value={p.status === 'deceased' ? `deceased ${p.deceasedDate}` : p.status} />
+    </SimpleGrid>
+  );
+}
+
+export function DemographicsTab({ patient }: { patient: Patient }) {
+  const can = useCan();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<{ patient: Patient; etag: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = (p: Patient) => {
+    qc.setQueryData(['patient', p.id], p);
+    void qc.invalidateQueries({ queryKey: ['patients', 'search'] });
+    setEditing(null);
+  };
+  const edit = async () => {
+    setError(null);
+    try {
+      const fresh = await readPatient(patient.id);
+      qc.setQueryData(['patient', patient.id], fresh.patient);
+      setEditing(fresh);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  if (editing) {
+    return (
+      <DemographicsForm patient={editing.patient} etag={editing.etag} onSaved={show} onDiscard={show} onCancel={() => setEditing(null)} />
+    );
+  }
+  const editable = can('patient:write') && !patient.mergedIntoId;
+  return (
+    <>
+      {error && <Alert color="red">{error}</Alert>}
+      {editable && (
+        <Group justify="flex-end" mt="md">
+          <Button size="xs" variant="light" onClick={() => void edit()}>
+            Edit demographics
+          </Button>
+        </Group>
+      )}
+      <Demographics p={patient} />
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * The demographics edit form's values, and the PATCH built from them: only the fields the
+ * user changed are sent, so reapplying after a conflict never overwrites someone else's
+ * edit of a field this user did not touch.
+ */
+import type { Patient, PatientPatch } from './patients-api.ts';
+
+export interface DemographicsValues {
+  givenName: string;
+  middleName: string;
+  familyName: string;
+  suffix: string;
+  preferredName: string;
+  birthDate: string;
+  sex: string;
+  genderIdentity: string;
+  pronouns: string;
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
+  phones: { type: string; number: string }[];
+  email: string;
+  address: { line1: string; line2: string; city: string; state: string; postalCode: string };
+  preferredContactMethod: string;
+  consentSmsReminders: boolean;
+  consentEmailReminders: boolean;
+  alerts: string[];
+  status: string;
+  deceasedDate: string;
+}
+
+export type DemographicsField = keyof DemographicsValues;
+
+/** Labels for the form and for the conflict panel (which also names fields the form does not edit). */
+export const FIELD_LABELS: Record<string, string> = {
+  givenName: 'Given name',
+  middleName: 'Middle name',
+  familyName: 'Family name',
+  suffix: 'Suffix',
+  preferredName: 'Preferred name',
+  birthDate: 'Date of birth',
+  sex: 'Sex at birth',
+  genderIdentity: 'Gender identity',
+  pronouns: 'Pronouns',
+  preferredLanguage: 'Preferred language',
+  interpreterNeeded: 'Interpreter needed',
+  phones: 'Phones',
+  email: 'Email',
+  address: 'Address',
+  preferredContactMethod: 'Preferred contact',
+  consentSmsReminders: 'SMS reminders',
+  consentEmailReminders: 'Email reminders',
+  alerts: 'Front-desk alerts',
+  status: 'Status',
+  deceasedDate: 'Date of death',
+  emergencyContacts: 'Emergency contacts',
+  guarantor: 'Guarantor',
+  primaryProviderId: 'Primary provider',
+  preferredLocationId: 'Preferred location',
+  restricted: 'Restricted record',
+};
+
+/** The record as form values (nulls as empty strings; at least one phone row to type into). */
+export function toFormValues(p: Patient): DemographicsValues {
+  const a = p.address;
+  return {
+    givenName: p.givenName,
+    middleName: p.middleName ?? '',
+    familyName: p.familyName,
+    suffix: p.suffix ?? '',
+    preferredName: p.preferredName ?? '',
+    birthDate: p.birthDate,
+    sex: p.sex,
+    genderIdentity: p.genderIdentity ?? '',
+    pronouns: p.pronouns ?? '',
+    preferredLanguage: p.preferredLanguage ?? '',
+    interpreterNeeded: p.interpreterNeeded,
+    phones: p.phones.length ? p.phones.map((x) => ({ type: x.type, number: x.number })) : [{ type: 'mobile', number: '' }],
+    email: p.email ?? '',
+    address: {
+      line1: a?.line1 ?? '',
+      line2: a?.line2 ?? '',
+      city: a?.city ?? '',
+      state: a?.state ?? '',
+      postalCode: a?.postalCode ?? '',
+    },
+    preferredContactMethod: p.preferredContactMethod ?? '',
+    consentSmsReminders: p.consentSmsReminders,
+    consentEmailReminders: p.consentEmailReminders,
+    alerts: [...p.alerts],
+    status: p.status === 'merged' ? 'active' : p.status,
+    deceasedDate: p.deceasedDate ?? '',
+  };
+}
+
+const orNull = (v: string) => (v.trim() ? v.trim() : null);
+
+/** One form value in the API's shape. */
+function toApiValue(field: DemographicsField, v: DemographicsValues): unknown {
+  switch (field) {
+    case 'phones':
+      return v.phones.filter((x) => x.number.trim()).map((x) => ({ type: x.type, number: x.number.trim() }));
+    case 'address': {
+      const a = v.address;
+      const any = a.line1 || a.line2 || a.city || a.state || a.postalCode;
+      return any ? { line1: a.line1, line2: orNull(a.line2), city: a.city, state: a.state, postalCode: a.postalCode } : null;
+    }
+    case 'givenName':
+    case 'familyName':
+    case 'birthDate':
+    case 'sex':
+    case 'status':
+      return v[field];
+    case 'interpreterNeeded':
+    case 'consentSmsReminders':
+    case 'consentEmailReminders':
+    case 'alerts':
+      return v[field];
+    default:
+      return orNull(v[field]);
+  }
+}
+
+/** The PATCH body: the fields whose value differs from what the form started with. */
+export function changedFields(initial: DemographicsValues, now: DemographicsValues): PatientPatch {
+  const patch: Record<string, unknown> = {};
+  for (const field of Object.keys(now) as DemographicsField[]) {
+    const before = JSON.stringify(toApiValue(field, initial));
+    const after = toApiValue(field, now);
+    if (JSON.stringify(after) !== before) patch[field] = after;
+  }
+  return patch as PatientPatch;
+}
+
+/** A value from the record or the audit trail as one readable line. */
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.length ? v.map(formatValue).join('; ') : '—';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('number' in o && 'type' in o) return `${o.type}: ${o.number}`;
+    if ('line1' in o) return [o.line1, o.line2, o.city, `${o.state ?? ''} ${o.postalCode ?? ''}`.trim()].filter(Boolean).join(', ');
+    if ('kind' in o) return o.kind === 'person' ? `${o.givenName} ${o.familyName}` : String(o.kind);
+    if ('name' in o && 'phone' in o) return `${o.name} ${o.phone}`;
+    return JSON.stringify(v);
+  }
+  return String(v);
+}
