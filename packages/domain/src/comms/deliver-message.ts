@@ -3,7 +3,7 @@
  * channel, record the outcome on the message row. Runs in the job's claiming
  * transaction, after the message row was written (its unique key is the "sent once" guard).
  */
-import type { JobContext } from '../jobs/job-runner.ts';
+import type { JobContext } from '../jobs/index.ts';
 import type { Db } from '../shared/context.ts';
 import { channelFor, type ResolvedComms } from './comms-settings.ts';
 

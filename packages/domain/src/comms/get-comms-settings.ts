@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/require-permission.ts';
+import { requirePermission } from '../access/index.ts';
 import type { Ctx, Db } from '../shared/context.ts';
 import type { CommsSettings } from './comms.schemas.ts';
 import { type CommsEnv, resolveComms } from './comms-settings.ts';

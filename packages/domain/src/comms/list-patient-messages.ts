@@ -1,5 +1,5 @@
-import { requirePatientAccess } from '../access/patient-access.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { requirePatientAccess } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import type { Message } from './comms.schemas.ts';

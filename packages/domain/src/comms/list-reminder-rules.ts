@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/require-permission.ts';
+import { requirePermission } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { ReminderRule } from './comms.schemas.ts';
 import { toReminderRule } from './rule-row.ts';

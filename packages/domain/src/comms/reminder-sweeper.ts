@@ -3,7 +3,7 @@
  * minute, so any number of processes together run one sweep per minute, on whichever
  * job runner claims it. Started by `clinicdesk serve` next to the audit sealer.
  */
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
 import { REMINDER_SWEEP_QUEUE } from './sweep-reminders.ts';

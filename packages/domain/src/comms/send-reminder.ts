@@ -4,7 +4,7 @@
  * finds it (or waits for the first to commit) and does nothing. Patients without email
  * consent or address get a `skipped` row with the reason instead.
  */
-import type { JobHandler } from '../jobs/job-runner.ts';
+import type { JobHandler } from '../jobs/index.ts';
 import { loadAppointmentSummary } from './appointment-summary.ts';
 import { resolveComms } from './comms-settings.ts';
 import { deliverMessage, emailRecipient, skipMessage } from './deliver-message.ts';

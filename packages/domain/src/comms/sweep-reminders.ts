@@ -5,8 +5,8 @@
  * well (a visit booked the day before), only the shortest is sent.
  */
 import { sql } from 'kysely';
-import { enqueueJob } from '../jobs/enqueue.ts';
-import type { JobHandler } from '../jobs/job-runner.ts';
+import { enqueueJob } from '../jobs/index.ts';
+import type { JobHandler } from '../jobs/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
 

@@ -1,5 +1,5 @@
-import { requirePermission } from '../access/require-permission.ts';
-import { diffFields, recordAudit } from '../audit/record-audit.ts';
+import { requirePermission } from '../access/index.ts';
+import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { CommsSettings, CommsSettingsPatch } from './comms.schemas.ts';
 import type { CommsEnv } from './comms-settings.ts';

@@ -4,7 +4,7 @@
  * expiry, purpose and single use, performs the action as the system actor
  * `patient-link`, marks the link used and audits it, all in one transaction.
  */
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { LinkPurpose } from './comms.tables.ts';

@@ -3,7 +3,7 @@
  * releases its hold, and the booking goes through scheduling's bookAppointment in the
  * same transaction: the hold passes to the booking with no gap another writer could use.
  */
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { localWhen, registerLinkAction } from '../comms/index.ts';
 import { bookAppointment } from '../scheduling/index.ts';
 import type { Ctx } from '../shared/context.ts';

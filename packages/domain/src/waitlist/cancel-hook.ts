@@ -1,5 +1,5 @@
 /** A cancellation frees a slot: queue its offer to the waitlist in the cancelling transaction. */
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import { registerAppointmentCancelHook } from '../scheduling/index.ts';
 import { SLOT_FREED_QUEUE } from './waitlist-queues.ts';
 

@@ -1,5 +1,5 @@
 /** Withdraw an entry's open offer (booked by hand, removed) and pass its slot on. */
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { SLOT_FREED_QUEUE } from './waitlist-queues.ts';
 

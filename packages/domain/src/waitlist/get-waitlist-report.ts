@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/require-permission.ts';
+import { requirePermission } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { WaitlistReport } from './waitlist.schemas.ts';
 

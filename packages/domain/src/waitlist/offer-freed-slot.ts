@@ -6,9 +6,9 @@
  * (the database refuses bookings over it) until accepted, expired or withdrawn.
  */
 import { sql } from 'kysely';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { systemCtx } from '../comms/index.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
 import { Temporal } from 'temporal-polyfill';

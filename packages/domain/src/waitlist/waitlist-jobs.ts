@@ -2,10 +2,10 @@
  * The waitlist's background work: offer a freed slot, send an offer, expire an offer
  * (and pass the slot to the next entry). Each runs in the job's claiming transaction.
  */
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { deliverMessage, emailRecipient, issueLink, localWhen, resolveComms, skipMessage, systemCtx } from '../comms/index.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
-import type { JobHandler } from '../jobs/job-runner.ts';
+import { enqueueJob } from '../jobs/index.ts';
+import type { JobHandler } from '../jobs/index.ts';
 import { offerFreedSlot } from './offer-freed-slot.ts';
 import { EXPIRE_OFFER_QUEUE, SEND_OFFER_QUEUE, SLOT_FREED_QUEUE } from './waitlist-queues.ts';
 

@@ -1,7 +1,7 @@
 /** How long a waitlist offer holds its slot: organizations.settings.waitlist_offer_minutes (default 30). */
 import { sql } from 'kysely';
-import { requirePermission } from '../access/require-permission.ts';
-import { diffFields, recordAudit } from '../audit/record-audit.ts';
+import { requirePermission } from '../access/index.ts';
+import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, type Db, inTransaction } from '../shared/context.ts';
 import type { WaitlistSettings } from './waitlist.schemas.ts';
 
