@@ -9,6 +9,7 @@
  *  - a clear refusal when a live ClinicDesk already owns the data dir.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,36 @@ function runAsIds(): { uid?: number; gid?: number } {
     execFileSync('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER]);
     return { uid: id('-u'), gid: id('-g') };
   }
+}
+
+/** The first parent of `dir` the given OS user cannot enter, if any. */
+function blockingParent(dir: string, ids: { uid?: number; gid?: number }): string | undefined {
+  if (ids.uid === undefined) return undefined;
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    const st = fs.statSync(d);
+    const x = st.uid === ids.uid ? st.mode & 0o100 : st.gid === ids.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!x) return d;
+    if (d === path.dirname(d)) return undefined;
+  }
+}
+
+/**
+ * Where the cluster files live. Normally DATA_DIR itself. As root, when a parent of DATA_DIR is
+ * closed to the `postgres` user (a checkout under /root, say), the cluster lives in
+ * /var/lib/clinicdesk/<hash of DATA_DIR> and DATA_DIR/pg and DATA_DIR/run link to it, so
+ * ClinicDesk still starts without loosening the permissions of the user's directories.
+ */
+function clusterBase(dataDir: string, ids: { uid?: number; gid?: number }, log: (l: string) => void): string {
+  const blocked = blockingParent(dataDir, ids);
+  if (!blocked) return dataDir;
+  const base = path.join('/var/lib/clinicdesk', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+  fs.mkdirSync(base, { recursive: true, mode: 0o711 });
+  for (const name of ['pg', 'run']) {
+    const link = path.join(dataDir, name);
+    if (!fs.existsSync(link)) fs.symlinkSync(path.join(base, name), link);
+  }
+  log(`the postgres OS user cannot enter ${blocked}; keeping the cluster in ${base} (linked from ${dataDir})`);
+  return base;
 }
 
 function pidAlive(pid: number): boolean {
@@ -170,10 +201,11 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  const releaseLock = takeOwnerLock(dataDir);
   const ids = runAsIds();
-  const clusterDir = path.join(dataDir, 'pg');
-  const socketDir = path.join(dataDir, 'run');
+  const releaseLock = takeOwnerLock(dataDir);
+  const base = clusterBase(dataDir, ids, log);
+  const clusterDir = path.join(base, 'pg');
+  const socketDir = path.join(base, 'run');
   let child: ChildProcess | undefined;
   try {
     if (ids.uid !== undefined) {

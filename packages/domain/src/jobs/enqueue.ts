@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../shared/context.ts';
 
 export interface EnqueueOptions {
-  /** Same queue + key while a job is not dead: no second job. Makes "send once" cheap. */
+  /** Same queue + key: never a second job, whatever the first one's state (done or dead included). Makes "send once" cheap. */
   dedupeKey?: string;
   runAt?: Date;
   maxAttempts?: number;
