@@ -4166,6 +4166,754 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/comms/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing mail settings (the password is never returned) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            smtpHost: string | null;
+                            smtpPort: number | null;
+                            smtpSecure: boolean;
+                            smtpUser: string | null;
+                            smtpPasswordSet: boolean;
+                            smtpFrom: string | null;
+                            publicUrl: string | null;
+                            /** @enum {string} */
+                            effectiveSource: "organization" | "environment" | "none";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the SMTP server, sender or link base URL */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        smtpHost?: string | null;
+                        smtpPort?: number | null;
+                        smtpSecure?: boolean;
+                        smtpUser?: string | null;
+                        smtpPassword?: string | null;
+                        smtpFrom?: string | null;
+                        publicUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            smtpHost: string | null;
+                            smtpPort: number | null;
+                            smtpSecure: boolean;
+                            smtpUser: string | null;
+                            smtpPasswordSet: boolean;
+                            smtpFrom: string | null;
+                            publicUrl: string | null;
+                            /** @enum {string} */
+                            effectiveSource: "organization" | "environment" | "none";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/reminder-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminder rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                hoursBefore: number;
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                active: boolean;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Remind N hours before each visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hoursBefore: number;
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email";
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            hoursBefore: number;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            active: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminder-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a reminder rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change or pause a reminder rule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hoursBefore?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            hoursBefore: number;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            active: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/patients/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's messages with delivery status, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reminder" | "waitlist_offer";
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                to: string | null;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "failed" | "bounced" | "skipped";
+                                appointmentId: string | null;
+                                providerMessageId: string | null;
+                                error: string | null;
+                                skipReason: string | null;
+                                sentAt: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The waiting list in offer order (priority, then longest waiting) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "waiting" | "booked" | "removed";
+                    patientId?: string;
+                    appointmentTypeId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** Format: uuid */
+                                appointmentTypeId: string;
+                                appointmentTypeName: string;
+                                providerIds: string[];
+                                locationIds: string[];
+                                earliestDate: string;
+                                latestDate: string;
+                                priority: number;
+                                /** @enum {string} */
+                                status: "waiting" | "booked" | "removed";
+                                notes: string;
+                                appointmentId: string | null;
+                                openOffer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    start: string;
+                                    /** Format: uuid */
+                                    providerId: string;
+                                    /** Format: uuid */
+                                    locationId: string;
+                                    expiresAt: string;
+                                } | null;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a patient on the waiting list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: uuid */
+                        appointmentTypeId: string;
+                        /** @default [] */
+                        providerIds?: string[];
+                        /** @default [] */
+                        locationIds?: string[];
+                        earliestDate: string;
+                        latestDate: string;
+                        /** @default 3 */
+                        priority?: number;
+                        /** @default  */
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: uuid */
+                            appointmentTypeId: string;
+                            appointmentTypeName: string;
+                            providerIds: string[];
+                            locationIds: string[];
+                            earliestDate: string;
+                            latestDate: string;
+                            priority: number;
+                            /** @enum {string} */
+                            status: "waiting" | "booked" | "removed";
+                            notes: string;
+                            appointmentId: string | null;
+                            openOffer: {
+                                /** Format: uuid */
+                                id: string;
+                                start: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                expiresAt: string;
+                            } | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers made, accepted, expired and the fill rate */
+        get: {
+            parameters: {
+                query?: {
+                    from?: unknown;
+                    to?: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string | null;
+                            to: string | null;
+                            offersMade: number;
+                            accepted: number;
+                            expired: number;
+                            withdrawn: number;
+                            open: number;
+                            slotsOffered: number;
+                            slotsFilled: number;
+                            fillRate: number;
+                            bookedByStaff: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waitlist/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long an offer holds its slot */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offerMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the offer hold time (5-1440 minutes) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        offerMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offerMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/waitlist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a patient off the list */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change wishes, window or priority */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        providerIds?: string[];
+                        locationIds?: string[];
+                        earliestDate?: string;
+                        latestDate?: string;
+                        priority?: number;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: uuid */
+                            appointmentTypeId: string;
+                            appointmentTypeName: string;
+                            providerIds: string[];
+                            locationIds: string[];
+                            earliestDate: string;
+                            latestDate: string;
+                            priority: number;
+                            /** @enum {string} */
+                            status: "waiting" | "booked" | "removed";
+                            notes: string;
+                            appointmentId: string | null;
+                            openOffer: {
+                                /** Format: uuid */
+                                id: string;
+                                start: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                expiresAt: string;
+                            } | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/waitlist/{id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fill a slot from the list by hand (409 SLOT_TAKEN when taken or held) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        providerId: string;
+                        /** Format: uuid */
+                        locationId: string;
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: uuid */
+                            appointmentTypeId: string;
+                            appointmentTypeName: string;
+                            providerIds: string[];
+                            locationIds: string[];
+                            earliestDate: string;
+                            latestDate: string;
+                            priority: number;
+                            /** @enum {string} */
+                            status: "waiting" | "booked" | "removed";
+                            notes: string;
+                            appointmentId: string | null;
+                            openOffer: {
+                                /** Format: uuid */
+                                id: string;
+                                start: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                expiresAt: string;
+                            } | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
