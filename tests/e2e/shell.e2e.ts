@@ -35,15 +35,18 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
 describe('front desk', () => {
   it('signs in, sees the shell for its role, switches location and signs out leaving nothing behind', async () => {
     const { context, page, watch } = await open();
-    // A signed-out visit to a deep link lands on the login page and returns there afterwards.
-    await page.goto('/schedule');
-    await page.waitForURL(/\/login\?next=%2Fschedule$/);
+    // A signed-out deep link lands on the login page and returns there afterwards; this one is
+    // outside front desk's role, so the shell refuses it too (the server would answer 403).
+    await page.goto('/admin/locations');
+    await page.waitForURL(/\/login\?next=%2Fadmin%2Flocations$/);
     await page.getByRole('textbox', { name: 'Email' }).fill('front.desk@demo.clinicdesk.dev');
     await page.getByLabel(/^Password/).fill('clinicdesk-demo-2026');
     await page.getByLabel(/^Password/).press('Enter');
-    await page.waitForURL(/\/schedule$/);
+    await page.waitForURL(/\/admin\/locations$/);
     await expect(page.getByTestId('practice-name').textContent()).resolves.toBe('Demo Family Practice');
-    await page.getByRole('heading', { name: 'Schedule' }).waitFor();
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
+    // The shell renders under the strict CSP: nothing was blocked.
+    expect(watch.cspViolations()).toEqual([]);
 
     // The nav lists what front desk may use, and nothing else.
     // (Other modules may add items; these must be there and Billing must not.)
@@ -51,12 +54,11 @@ describe('front desk', () => {
     expect(links).toEqual(expect.arrayContaining(['Dashboard', 'Patients', 'Schedule', 'Flow board', 'Messages', 'Office']));
     expect(links).not.toContain('Billing');
     await expect(nav(page).getByRole('button', { name: 'Admin' }).count()).resolves.toBe(0);
-    // A route the role lacks is refused in the UI as well.
-    await page.goto('/admin/locations');
-    await page.getByRole('heading', { name: 'Not available' }).waitFor();
 
     // The location choice goes out as x-location-id and is remembered for the tab only.
     const switcher = page.getByRole('combobox', { name: 'Location' });
+    // The first location is chosen as soon as the list arrives.
+    await expect.poll(() => switcher.inputValue()).not.toBe('');
     const first = await switcher.inputValue();
     expect(['Denver Westside Clinic', 'Springfield Main Clinic']).toContain(first);
     const other = first === 'Denver Westside Clinic' ? 'Springfield Main Clinic' : 'Denver Westside Clinic';
@@ -70,9 +72,10 @@ describe('front desk', () => {
     expect((await meRequest).headers()['x-location-id']).toBe(chosen);
     await expect.poll(() => switcher.inputValue()).toBe(other);
 
-    // Unknown client routes get the not-found page inside the shell.
+    // Nav links route on the client and mark the current page; unknown routes get the not-found page.
     await nav(page).getByRole('link', { name: 'Patients' }).click();
-    await page.getByText('This module is coming soon.').waitFor();
+    await page.waitForURL(/\/patients$/);
+    await nav(page).getByRole('link', { name: 'Patients' }).and(page.locator('[aria-current="page"]')).waitFor();
     await page.goto('/no-such-page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
 
@@ -118,9 +121,8 @@ describe('front desk', () => {
     });
     expect(ended.status).toBe(204);
 
-    await nav(page).getByRole('link', { name: 'Patients' }).click();
-    await page.reload();
-    await page.waitForURL(/\/login\?signedOut=idle&next=%2Fpatients$/);
+    await page.goto('/office');
+    await page.waitForURL(/\/login\?signedOut=idle&next=%2Foffice$/);
     await page.getByText('You were signed out after inactivity.').waitFor();
     expect(watch.problems).toEqual([]);
     await context.close();
