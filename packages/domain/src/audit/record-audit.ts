@@ -50,31 +50,23 @@ export async function recordAudit(ctx: Ctx, event: AuditEventInput): Promise<voi
 }
 
 async function appendAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
-  // Shared locks never wait on each other: appends stay concurrent. The sealer only
-  // try-locks exclusively, so it never queues in front of writers.
-  await sql`select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint)`.execute(ctx.db);
   const patientId = event.patientId !== undefined ? event.patientId : (event.access?.patientId ?? null);
   const flag = await breakGlassFlag(ctx, event, patientId);
   const details = flag.grantId ? { ...event.details, breakGlassGrantId: flag.grantId } : (event.details ?? null);
-  await ctx.db
-    .insertInto('audit_events')
-    .values({
-      organization_id: event.organizationId !== undefined ? event.organizationId : ctx.organizationId || null,
-      user_id: event.userId !== undefined ? event.userId : actorUserId(ctx),
-      role: actorRoleLabel(ctx) || null,
-      patient_id: patientId,
-      action: event.action,
-      resource_type: event.resourceType,
-      resource_id: event.resourceId ?? null,
-      outcome: event.outcome ?? 'success',
-      ip: ctx.ip,
-      user_agent: ctx.userAgent ? ctx.userAgent.slice(0, 500) : null,
-      request_id: ctx.requestId,
-      break_glass: flag.breakGlass,
-      changes: event.changes ? JSON.stringify(event.changes) : null,
-      details: details ? JSON.stringify(details) : null,
-    })
-    .execute();
+  // One statement: the CTE takes the shared append lock before the row (and its seq) is
+  // produced. Shared locks never wait on each other, so appends stay concurrent; the sealer
+  // only try-locks exclusively, so it never queues in front of writers.
+  await sql`
+    with append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint))
+    insert into audit_events (organization_id, user_id, role, patient_id, action, resource_type, resource_id,
+                              outcome, ip, user_agent, request_id, break_glass, changes, details)
+    select ${event.organizationId !== undefined ? event.organizationId : ctx.organizationId || null}::uuid,
+           ${event.userId !== undefined ? event.userId : actorUserId(ctx)}::uuid,
+           ${actorRoleLabel(ctx) || null}, ${patientId}::uuid, ${event.action}, ${event.resourceType},
+           ${event.resourceId ?? null}, ${event.outcome ?? 'success'}, ${ctx.ip},
+           ${ctx.userAgent ? ctx.userAgent.slice(0, 500) : null}, ${ctx.requestId}, ${flag.breakGlass},
+           ${event.changes ? JSON.stringify(event.changes) : null}::jsonb, ${details ? JSON.stringify(details) : null}::jsonb
+    from append_lock`.execute(ctx.db);
 }
 
 /**

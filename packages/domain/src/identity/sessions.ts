@@ -5,6 +5,7 @@
  * the absolute lifetime, and an expired session cannot be revived.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { permissionsAt, type Role, type RoleAssignment } from '../access/index.ts';
 import type { Db, UserActor } from '../shared/context.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -104,6 +105,12 @@ export async function resolveSession(
       'u.display_name',
       'u.provider_id',
       'u.active',
+      // The roles come in the same round trip: this runs on every authenticated request.
+      sql<
+        { role: Role; location_id: string | null }[]
+      >`coalesce((select json_agg(json_build_object('role', r.role, 'location_id', r.location_id)) from user_roles r where r.user_id = u.id), '[]'::json)`.as(
+        'roles',
+      ),
     ])
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
@@ -133,7 +140,7 @@ export async function resolveSession(
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
     lastSeen = now;
   }
-  const roles = await db.selectFrom('user_roles').select(['role', 'location_id']).where('user_id', '=', row.user_id).execute();
+  const roles = row.roles;
   return {
     sessionId: row.id,
     userId: row.user_id,
