@@ -6,11 +6,13 @@
  * what the user's permissions (GET /api/me, for the selected location) do not allow.
  */
 import {
+  IconBell,
   IconCalendar,
   IconCalendarCog,
   IconClipboardList,
   IconGauge,
   IconHistory,
+  IconHourglass,
   IconLayoutKanban,
   IconMapPin,
   IconMessages,
@@ -26,11 +28,13 @@ import { AuditPage } from '../features/admin/audit/AuditPage.tsx';
 import { LocationsPage } from '../features/admin/locations/LocationsPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
+import { RemindersPage } from '../features/comms/RemindersPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { FlowBoardPage } from '../features/flow/FlowBoardPage.tsx';
 import { PatientsPage } from '../features/patients/PatientsPage.tsx';
 import { SchedulePage } from '../features/schedule/SchedulePage.tsx';
 import { ScheduleSetupPage } from '../features/schedule/ScheduleSetupPage.tsx';
+import { WaitlistPage } from '../features/waitlist/WaitlistPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 
 export interface ModuleEntry {
@@ -54,6 +58,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/', label: 'Dashboard', icon: IconGauge, element: <DashboardPage /> },
   { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <PatientsPage /> },
   { path: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'appointment:read', element: <SchedulePage /> },
+  { path: '/waitlist', label: 'Waiting list', icon: IconHourglass, permission: 'appointment:read', element: <WaitlistPage /> },
   { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <FlowBoardPage /> },
   { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
@@ -72,6 +77,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
         permission: 'schedule:manage',
         element: <ScheduleSetupPage />,
       },
+      { path: '/admin/reminders', label: 'Reminders', icon: IconBell, permission: 'schedule:manage', element: <RemindersPage /> },
       { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: <AuditPage /> },
     ],
   },

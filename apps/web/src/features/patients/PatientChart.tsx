@@ -2,6 +2,7 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { PatientMessagesTab } from '../comms/PatientMessagesTab.tsx';
 import { DemographicsTab } from './DemographicsTab.tsx';
 import { DocumentsTab } from './DocumentsTab.tsx';
 import { InsuranceTab } from './InsuranceTab.tsx';
@@ -81,6 +82,7 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
           <Tabs.Tab value="demographics">Demographics</Tabs.Tab>
           <Tabs.Tab value="insurance">Insurance</Tabs.Tab>
           <Tabs.Tab value="documents">Documents</Tabs.Tab>
+          <Tabs.Tab value="messages">Messages</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="demographics">
           <DemographicsTab patient={p} />
@@ -90,6 +92,9 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <DocumentsTab patientId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="messages">
+          <PatientMessagesTab patientId={p.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

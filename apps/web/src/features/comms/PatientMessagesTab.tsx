@@ -1,0 +1,84 @@
+/** The chart's Messages tab: what was sent to the patient (reminders, waiting-list offers) and whether it arrived. */
+import { Alert, Badge, Button, Loader, Stack, Table, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import type { PatientMessage } from './comms-api.ts';
+
+const STATUS_COLORS: Record<PatientMessage['status'], string> = {
+  queued: 'blue',
+  sent: 'green',
+  failed: 'red',
+  bounced: 'orange',
+  skipped: 'gray',
+};
+
+const KIND_LABELS: Record<PatientMessage['kind'], string> = { reminder: 'Reminder', waitlist_offer: 'Waiting-list offer' };
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+export function PatientMessagesTab(props: { patientId: string }) {
+  const messages = useInfiniteQuery({
+    queryKey: ['patient', props.patientId, 'messages'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/patients/{id}/messages', { params: { path: { id: props.patientId }, query: { limit: 50, cursor: pageParam } } }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  if (messages.isPending) return <Loader aria-label="Loading messages" />;
+  if (messages.isError) return <Alert color="red">{messages.error.message}</Alert>;
+  const items = messages.data.pages.flatMap((p) => p.items);
+  return (
+    <Stack pt="md" gap="sm">
+      {items.length === 0 ? (
+        <Text c="dimmed">No messages were sent to this patient.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={700}>
+          <Table aria-label="Messages" striped data-testid="patient-messages">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Sent</Table.Th>
+                <Table.Th>Channel</Table.Th>
+                <Table.Th>Subject</Table.Th>
+                <Table.Th>To</Table.Th>
+                <Table.Th>Delivery</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((m) => {
+                const why = m.error ?? m.skipReason;
+                return (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{m.sentAt ? when(m.sentAt) : <Text c="dimmed">not sent (queued {when(m.createdAt)})</Text>}</Table.Td>
+                    <Table.Td>{m.channel === 'email' ? 'Email' : 'Text'}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{m.subject}</Text>
+                      <Text size="xs" c="dimmed">
+                        {KIND_LABELS[m.kind]}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{m.to ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLORS[m.status]}>{m.status}</Badge>
+                      {why && (
+                        <Text size="xs" c="dimmed">
+                          {why}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {messages.hasNextPage && (
+        <Button variant="subtle" loading={messages.isFetchingNextPage} onClick={() => void messages.fetchNextPage()}>
+          Older messages
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,16 @@
+/** Admin → Reminders: the outgoing mail server (settings:manage) and the reminder rules (schedule:manage). */
+import { Stack, Title } from '@mantine/core';
+import { useCan } from '../auth/use-me.ts';
+import { ReminderRulesTable } from './ReminderRulesTable.tsx';
+import { SmtpSettingsForm } from './SmtpSettingsForm.tsx';
+
+export function RemindersPage() {
+  const can = useCan();
+  return (
+    <Stack>
+      <Title order={1}>Reminders</Title>
+      {can('schedule:manage') && <ReminderRulesTable />}
+      {can('settings:manage') && <SmtpSettingsForm />}
+    </Stack>
+  );
+}

@@ -1,0 +1,23 @@
+/** Types of the patient-messages API (mail settings, reminder rules, message history), from the generated schema. */
+import type { paths } from '../../api/schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+export type CommsSettings = Json<paths['/api/comms/settings']['get']['responses'][200]>;
+export type CommsSettingsPatch = Json<paths['/api/comms/settings']['patch']['requestBody']>;
+export type ReminderRule = Json<paths['/api/reminder-rules']['get']['responses'][200]>['items'][number];
+export type PatientMessage = Json<paths['/api/patients/{id}/messages']['get']['responses'][200]>['items'][number];
+
+export const SOURCE_LABELS: Record<CommsSettings['effectiveSource'], string> = {
+  organization: "the practice's own server (below)",
+  environment: "the installation's server (SMTP_URL)",
+  none: 'nowhere: no mail server is set, so reminders are skipped',
+};
+
+/** "2 h", "1 day", "3 days 4 h". */
+export function hoursLabel(hours: number): string {
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  const parts = [days ? `${days} ${days === 1 ? 'day' : 'days'}` : '', rest ? `${rest} h` : ''].filter(Boolean);
+  return parts.join(' ');
+}

@@ -1,0 +1,115 @@
+/**
+ * "Fill by hand": open slots for the entry's type, preferred providers and locations inside
+ * its date window; one click books the patient (POST /api/waitlist/{id}/book). A slot taken
+ * or held meanwhile answers 409 SLOT_TAKEN, and the list is refreshed.
+ */
+import { Alert, Button, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { toProblem } from '../../api/problem.ts';
+import { providerName, type Slot, useLocations, useProviders } from '../schedule/schedule-api.ts';
+import { clockDateTime } from '../schedule/zoned-time.ts';
+import type { WaitlistEntry } from './waitlist-api.ts';
+
+const HOUR = 3_600_000;
+/** The availability search covers at most 62 days. */
+const MAX_RANGE = 62 * 24 * HOUR;
+
+/** The window's instants, widened by a day's worth of time zones; slots are then kept by their location's date. */
+function searchRange(entry: WaitlistEntry): { from: Date; to: Date } {
+  const from = Math.max(Date.now(), Date.parse(`${entry.earliestDate}T00:00:00Z`) - 14 * HOUR);
+  const to = Math.min(from + MAX_RANGE, Date.parse(`${entry.latestDate}T00:00:00Z`) + 38 * HOUR);
+  return { from: new Date(from), to: new Date(Math.max(to, from + HOUR)) };
+}
+
+const localDate = (instant: string, zone: string) => new Date(instant).toLocaleDateString('en-CA', { timeZone: zone });
+
+export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: WaitlistEntry): void }) {
+  const { entry } = props;
+  const providers = useProviders();
+  const locations = useLocations();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [booking, setBooking] = useState<string | null>(null);
+  const zones = new Map((locations.data?.items ?? []).map((l) => [l.id, l.timeZone]));
+  const locationNames = new Map((locations.data?.items ?? []).map((l) => [l.id, l.name]));
+  const providerNames = new Map((providers.data ?? []).map((p) => [p.id, providerName(p)]));
+  const slots = useQuery({
+    queryKey: ['availability', 'waitlist', entry.id],
+    enabled: locations.data !== undefined,
+    queryFn: async () => {
+      const { from, to } = searchRange(entry);
+      const page = await unwrap(
+        api.GET('/api/availability', {
+          params: {
+            query: {
+              appointmentTypeId: entry.appointmentTypeId,
+              providerId: entry.providerIds,
+              locationId: entry.locationIds,
+              from: from.toISOString(),
+              to: to.toISOString(),
+              limit: 60,
+            },
+          },
+        }),
+      );
+      return page.items.filter((s) => {
+        const day = localDate(s.start, zones.get(s.locationId) ?? 'UTC');
+        return day >= entry.earliestDate && day <= entry.latestDate;
+      });
+    },
+  });
+
+  const book = async (slot: Slot) => {
+    setFailure(null);
+    setBooking(`${slot.providerId}-${slot.start}`);
+    const { data, error, response } = await api.POST('/api/waitlist/{id}/book', {
+      params: { path: { id: entry.id } },
+      body: { providerId: slot.providerId, locationId: slot.locationId, start: slot.start },
+    });
+    setBooking(null);
+    if (!data) {
+      const problem = toProblem(error, response.status);
+      setFailure(problem.code === 'SLOT_TAKEN' ? 'That time was just taken or is held for someone else. Pick another.' : problem.detail);
+      await slots.refetch();
+      return;
+    }
+    props.onBooked(data);
+  };
+
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        Open {entry.appointmentTypeName} time for {entry.patientName}, {entry.earliestDate} to {entry.latestDate}.
+      </Text>
+      {failure && (
+        <Alert color="red" role="alert">
+          {failure}
+        </Alert>
+      )}
+      {slots.isPending && <Loader aria-label="Looking for open time" />}
+      {slots.isError && <Alert color="red">{slots.error.message}</Alert>}
+      {slots.data?.length === 0 && <Text c="dimmed">No open time in the window. Widen the window or the preferences.</Text>}
+      {slots.data && slots.data.length > 0 && (
+        <SimpleGrid cols={2} spacing="xs" data-testid="waitlist-slots">
+          {slots.data.map((s) => {
+            const key = `${s.providerId}-${s.start}`;
+            const zone = zones.get(s.locationId) ?? 'UTC';
+            return (
+              <Button
+                key={key}
+                variant="light"
+                loading={booking === key}
+                disabled={booking !== null && booking !== key}
+                onClick={() => void book(s)}
+              >
+                {clockDateTime(s.start, zone)} · {providerNames.get(s.providerId) ?? ''}
+                {locationNames.size > 1 ? ` · ${locationNames.get(s.locationId) ?? ''}` : ''}
+              </Button>
+            );
+          })}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
