@@ -59,8 +59,9 @@ export function DemographicsForm(props: {
   };
 
   const showProblem = (problem: Problem) => {
-    form.setErrors(fieldErrors(problem));
-    setError(problem.detail || problem.title);
+    const fields = fieldErrors(problem);
+    form.setErrors(fields);
+    setError(Object.keys(fields).length ? 'Check the highlighted fields.' : problem.detail || problem.title);
   };
 
   /** Rebase on the current version: their fields as they are now, this user's edited fields on top. */
@@ -164,6 +165,7 @@ export function DemographicsForm(props: {
               clearable
               data={['phone', 'sms', 'email', 'mail', 'portal']}
               {...form.getInputProps('preferredContactMethod')}
+              value={values.preferredContactMethod || null}
               onChange={(v) => form.setFieldValue('preferredContactMethod', v ?? '')}
             />
           </Grid.Col>
@@ -183,6 +185,7 @@ export function DemographicsForm(props: {
               searchable
               clearable
               {...form.getInputProps('address.state')}
+              value={values.address.state || null}
               onChange={(v) => form.setFieldValue('address.state', v ?? '')}
             />
           </Grid.Col>

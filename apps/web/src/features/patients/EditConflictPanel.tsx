@@ -25,7 +25,7 @@ export function EditConflictPanel(props: { conflict: EditConflict; busy: boolean
     ? `${lastChange.userDisplayName ?? 'Someone'}${lastChange.role ? ` (${lastChange.role.replace('_', ' ')})` : ''}`
     : null;
   return (
-    <Alert color="orange" title="Someone else changed this record while you were editing" data-testid="edit-conflict">
+    <Alert color="orange" title="This record was changed while you were editing" data-testid="edit-conflict">
       <Stack gap="sm">
         {lastChange ? (
           <Text size="sm">
