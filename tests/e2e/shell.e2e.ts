@@ -109,7 +109,7 @@ describe('front desk', () => {
     await context.close();
   });
 
-  it('shows the inactivity notice when the server has ended the session', async () => {
+  it('leaves an unattended screen for the login page, with the inactivity notice, once the server ends the session', async () => {
     const { context, page, watch } = await open();
     await signIn(page, 'front.desk@demo.clinicdesk.dev');
     // End the session behind the browser's back, as the idle timeout would.
@@ -121,8 +121,9 @@ describe('front desk', () => {
     });
     expect(ended.status).toBe(204);
 
-    await page.goto('/office');
-    await page.waitForURL(/\/login\?signedOut=idle&next=%2Foffice$/);
+    // Nobody touches the page: the shell's session poll notices and leaves for the login page.
+    await page.waitForURL(/\/login\?signedOut=idle$/, { timeout: 60_000 });
+    await expect(page.getByTestId('practice-name').count()).resolves.toBe(0);
     await page.getByText('You were signed out after inactivity.').waitFor();
     expect(watch.problems).toEqual([]);
     await context.close();

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/problem.ts';
 import { MfaEnrolmentGate } from '../../features/account/MfaEnrolmentGate.tsx';
 import { useMe } from '../../features/auth/use-me.ts';
 import { ModuleNav } from './ModuleNav.tsx';
+import { SessionWatch } from './SessionWatch.tsx';
 import { ShellHeader } from './ShellHeader.tsx';
 
 function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
@@ -57,6 +58,7 @@ export function SignedInShell() {
           <Outlet />
         </AppShell.Main>
       </AppShell>
+      <SessionWatch />
     </>
   );
 }
