@@ -9,7 +9,7 @@ import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import dayjs from 'dayjs';
 import { type KeyboardEvent, useMemo } from 'react';
 import { Calendar, dayjsLocalizer, type SlotInfo } from 'react-big-calendar';
-import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import dragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { type Appointment, type AppointmentType, type Provider, providerName, type Room } from './schedule-api.ts';
 import { toWall } from './zoned-time.ts';
 
@@ -30,10 +30,13 @@ interface CalResource {
 }
 
 const localizer = dayjsLocalizer(dayjs);
+// The addon is CommonJS: depending on the bundler's interop the default import is the function or its module object.
+const withDragAndDrop: typeof dragAndDrop =
+  typeof dragAndDrop === 'function' ? dragAndDrop : (dragAndDrop as unknown as { default: typeof dragAndDrop }).default;
 const DnDCalendar = withDragAndDrop<CalEvent, CalResource>(Calendar);
 const UNASSIGNED = 'unassigned';
-const DAY_START = new Date(1970, 0, 1, 7, 0);
-const DAY_END = new Date(1970, 0, 1, 19, 0);
+const DAY_START_HOUR = 7;
+const DAY_END_HOUR = 19;
 const MOVABLE = new Set(['scheduled', 'confirmed']);
 
 export interface ScheduleCalendarProps {
@@ -48,6 +51,11 @@ export interface ScheduleCalendarProps {
   onSelectSlot(slot: { start: Date; resourceId: string | null }): void;
   onOpen(appointment: Appointment): void;
   onMove(appointment: Appointment, start: Date, resourceId: string | null): void;
+}
+
+/** The event's text; the id lets tests and tools find a visit on the grid. */
+function EventLabel({ event }: { event: CalEvent }) {
+  return <span data-appointment-id={event.id}>{event.title}</span>;
 }
 
 /** Arrow keys walk the events in reading order; Tab does the same natively. */
@@ -85,6 +93,13 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     [props.appointments, zone, mode],
   );
 
+  // 07:00-19:00, widened to show early or evening visits.
+  const [min, max] = useMemo(() => {
+    const first = Math.min(DAY_START_HOUR, ...events.map((e) => e.start.getHours()));
+    const last = Math.max(DAY_END_HOUR, ...events.map((e) => e.end.getHours() + (e.end.getMinutes() ? 1 : 0)));
+    return [new Date(1970, 0, 1, first, 0), new Date(1970, 0, 1, Math.min(last, 23), last >= 24 ? 59 : 0)];
+  }, [events]);
+
   const drop = ({ event, start, resourceId }: EventInteractionArgs<CalEvent>) => {
     // Only provider columns mean something to move between; a room column is not a booking target.
     const target = mode === 'providers' && typeof resourceId === 'string' ? resourceId : null;
@@ -112,8 +127,9 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
         toolbar={false}
         step={10}
         timeslots={3}
-        min={DAY_START}
-        max={DAY_END}
+        min={min}
+        max={max}
+        components={{ event: EventLabel }}
         selectable
         onSelectSlot={select}
         onSelectEvent={(e) => props.onOpen(e.appointment)}
