@@ -43,7 +43,7 @@ export function styleHookSingleton() {
 
 export function styleSingleton() {
   const useStyle = styleHookSingleton();
-  // biome-ignore lint/correctness/noNestedComponentDefinitions: a factory its callers run once, at module level
+  // biome-ignore lint/correctness/noComponentHookFactories: a factory its callers run once, at module level
   return function Sheet({ styles, dynamic }: { styles: string; dynamic?: boolean }): null {
     useStyle(styles, dynamic);
     return null;
