@@ -33,6 +33,7 @@ export function HeaderPatientSearch() {
       ref={input}
       size="xs"
       w={220}
+      visibleFrom="sm"
       aria-label="Find a patient"
       placeholder="Find a patient"
       leftSection={<IconSearch size={14} />}
