@@ -30,14 +30,12 @@ async function patient(org: TestOrg, given: string, family = 'Quarterfield') {
 async function coverage(org: TestOrg, patientId: string) {
   const payer = await t.as(org, 'biller').post('/api/payers', { name: `Payer ${patientId.slice(0, 6)}`, timelyFilingDays: 90 });
   expect(payer.statusCode, payer.body).toBe(201);
-  const res = await t
-    .as(org, 'front_desk')
-    .post(`/api/patients/${patientId}/coverages`, {
-      payerId: payer.json().id,
-      memberId: 'ZQ123',
-      priority: 'primary',
-      effectiveDate: '2026-01-01',
-    });
+  const res = await t.as(org, 'front_desk').post(`/api/patients/${patientId}/coverages`, {
+    payerId: payer.json().id,
+    memberId: 'ZQ123',
+    priority: 'primary',
+    effectiveDate: '2026-01-01',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string };
 }
