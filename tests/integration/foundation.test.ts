@@ -55,6 +55,8 @@ describe('locations', () => {
     const ok = await admin.patch(`/api/locations/${loc.id}`, { city: 'Chicago' }, { 'if-match': '"1"' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().version).toBe(2);
+    // A partial PATCH leaves the fields it does not name alone.
+    expect(ok.json()).toMatchObject({ state: 'IL', postalCode: '60601', phone: '+13125552368', billingNpi: '1234567893' });
     const stale = await admin.patch(`/api/locations/${loc.id}`, { city: 'Evanston' }, { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().current.city).toBe('Chicago');

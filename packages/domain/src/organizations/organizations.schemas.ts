@@ -1,23 +1,38 @@
 import { z } from 'zod';
 import { npiSchema, phoneSchema, posSchema, stateSchema, timeZoneSchema, tinSchema, zipSchema } from '../shared/validation.ts';
 
-export const locationInputSchema = z.strictObject({
+const locationFields = {
   name: z.string().trim().min(1).max(200),
-  addressLine1: z.string().trim().max(200).default(''),
-  addressLine2: z.string().trim().max(200).default(''),
-  city: z.string().trim().max(100).default(''),
-  state: stateSchema.nullable().default(null),
-  postalCode: zipSchema.nullable().default(null),
-  phone: phoneSchema.nullable().default(null),
+  addressLine1: z.string().trim().max(200),
+  addressLine2: z.string().trim().max(200),
+  city: z.string().trim().max(100),
+  state: stateSchema.nullable(),
+  postalCode: zipSchema.nullable(),
+  phone: phoneSchema.nullable(),
   timeZone: timeZoneSchema,
-  placeOfService: posSchema.default('11'),
-  billingNpi: npiSchema.nullable().default(null),
-  tin: tinSchema.nullable().default(null),
-  active: z.boolean().default(true),
+  placeOfService: posSchema,
+  billingNpi: npiSchema.nullable(),
+  tin: tinSchema.nullable(),
+  active: z.boolean(),
+};
+
+export const locationInputSchema = z.strictObject({
+  ...locationFields,
+  addressLine1: locationFields.addressLine1.default(''),
+  addressLine2: locationFields.addressLine2.default(''),
+  city: locationFields.city.default(''),
+  state: locationFields.state.default(null),
+  postalCode: locationFields.postalCode.default(null),
+  phone: locationFields.phone.default(null),
+  placeOfService: locationFields.placeOfService.default('11'),
+  billingNpi: locationFields.billingNpi.default(null),
+  tin: locationFields.tin.default(null),
+  active: locationFields.active.default(true),
 });
 export type LocationInput = z.infer<typeof locationInputSchema>;
 
-export const locationPatchSchema = locationInputSchema.partial().strict();
+/** A PATCH changes only the fields it names: no defaults here, or omitted fields would be reset. */
+export const locationPatchSchema = z.strictObject(locationFields).partial();
 export type LocationPatch = z.infer<typeof locationPatchSchema>;
 
 export const locationSchema = z.object({
