@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchemaOf } from '../shared/patch-schema.ts';
 
 const uuid = z.string().uuid();
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'local time as HH:MM (24 h)');
@@ -36,7 +37,7 @@ export const appointmentTypeInputSchema = z.strictObject({
   active: z.boolean().default(true),
 });
 export type AppointmentTypeInput = z.infer<typeof appointmentTypeInputSchema>;
-export const appointmentTypePatchSchema = z.strictObject(appointmentTypeInputSchema.partial().shape);
+export const appointmentTypePatchSchema = patchSchemaOf(appointmentTypeInputSchema);
 export type AppointmentTypePatch = z.infer<typeof appointmentTypePatchSchema>;
 
 export const appointmentTypeSchema = z.object({
