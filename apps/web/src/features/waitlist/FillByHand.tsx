@@ -3,7 +3,7 @@
  * its date window; one click books the patient (POST /api/waitlist/{id}/book). A slot taken
  * or held meanwhile answers 409 SLOT_TAKEN, and the list is refreshed.
  */
-import { Alert, Button, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -60,9 +60,9 @@ export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: Waitli
     },
   });
 
-  const book = async (slot: Slot) => {
+  const book = async (slot: Slot, key: string) => {
     setFailure(null);
-    setBooking(`${slot.providerId}-${slot.start}`);
+    setBooking(key);
     const { data, error, response } = await api.POST('/api/waitlist/{id}/book', {
       params: { path: { id: entry.id } },
       body: { providerId: slot.providerId, locationId: slot.locationId, start: slot.start },
@@ -91,24 +91,44 @@ export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: Waitli
       {slots.isError && <Alert color="red">{slots.error.message}</Alert>}
       {slots.data?.length === 0 && <Text c="dimmed">No open time in the window. Widen the window or the preferences.</Text>}
       {slots.data && slots.data.length > 0 && (
-        <SimpleGrid cols={2} spacing="xs" data-testid="waitlist-slots">
-          {slots.data.map((s) => {
-            const key = `${s.providerId}-${s.start}`;
-            const zone = zones.get(s.locationId) ?? 'UTC';
-            return (
-              <Button
-                key={key}
-                variant="light"
-                loading={booking === key}
-                disabled={booking !== null && booking !== key}
-                onClick={() => void book(s)}
-              >
-                {clockDateTime(s.start, zone)} · {providerNames.get(s.providerId) ?? ''}
-                {locationNames.size > 1 ? ` · ${locationNames.get(s.locationId) ?? ''}` : ''}
-              </Button>
-            );
-          })}
-        </SimpleGrid>
+        <Table.ScrollContainer minWidth={560}>
+          <Table aria-label="Open slots" striped data-testid="waitlist-slots">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Time (location's clock)</Table.Th>
+                <Table.Th>Provider</Table.Th>
+                <Table.Th>Location</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Book</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {slots.data.map((s) => {
+                const key = `${s.providerId}-${s.locationId}-${s.start}`;
+                const time = clockDateTime(s.start, zones.get(s.locationId) ?? 'UTC');
+                return (
+                  <Table.Tr key={key}>
+                    <Table.Td>{time}</Table.Td>
+                    <Table.Td>{providerNames.get(s.providerId) ?? ''}</Table.Td>
+                    <Table.Td>{locationNames.get(s.locationId) ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        loading={booking === key}
+                        disabled={booking !== null && booking !== key}
+                        onClick={() => void book(s, key)}
+                        aria-label={`Book ${time} with ${providerNames.get(s.providerId) ?? 'provider'}`}
+                      >
+                        Book
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );

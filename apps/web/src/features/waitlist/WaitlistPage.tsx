@@ -92,7 +92,7 @@ export function WaitlistPage() {
           />
         )}
       </Modal>
-      <Modal opened={dialog?.kind === 'fill'} onClose={close} title="Fill by hand" size="lg">
+      <Modal opened={dialog?.kind === 'fill'} onClose={close} title="Fill by hand" size="xl">
         {dialog?.kind === 'fill' && (
           <FillByHand
             entry={dialog.entry}
