@@ -19,6 +19,7 @@ const run = (title, cmd, args, env = {}) => {
 const npx = 'npx';
 run('biome (format + lint)', npx, ['biome', 'check', '.']);
 run('typescript (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('module boundaries', process.execPath, ['scripts/check-boundaries.js']);
 run('generated docs are current', process.execPath, ['bin/clinicdesk.js', 'docs', 'permissions', '--check']);
 run('suite on embedded PostgreSQL', npx, ['vitest', 'run'], { CLINICDESK_TEST_TARGET: 'embedded' });
 if (process.env.TEST_DATABASE_URL) {

@@ -14,4 +14,15 @@ import type { PatientsTables } from './patients/patients.tables.ts';
 import type { SchedulingTables } from './scheduling/scheduling.tables.ts';
 import type { WaitlistTables } from './waitlist/waitlist.tables.ts';
 
-export interface Database extends OrganizationsTables, IdentityTables, AuditTables, JobsTables, PatientsTables, SchedulingTables, InsuranceTables, DocumentsTables, IcalTables, CommsTables, WaitlistTables {}
+export interface Database
+  extends OrganizationsTables,
+    IdentityTables,
+    AuditTables,
+    JobsTables,
+    PatientsTables,
+    SchedulingTables,
+    InsuranceTables,
+    DocumentsTables,
+    IcalTables,
+    CommsTables,
+    WaitlistTables {}

@@ -5,9 +5,9 @@
  * appending a seeder to DEMO_SEEDERS; each gets the ids created here.
  */
 import { sql } from 'kysely';
-import { ROLES, type Role } from '../access/permissions.ts';
+import { ROLES, type Role } from '../access/index.ts';
 import { seedCommsDemo } from '../comms/index.ts';
-import { createUser } from '../identity/create-user.ts';
+import { createUser } from '../identity/index.ts';
 import { seedDemoInsurance } from '../insurance/index.ts';
 import { seedSchedulingDemo } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';

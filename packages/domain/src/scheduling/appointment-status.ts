@@ -4,7 +4,7 @@
  * plus cancelled and no_show (and rescheduled, written only by reschedule). A late
  * patient marked no_show may still arrive. Anything else is ILLEGAL_TRANSITION.
  */
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { isExclusionViolation } from './insert-appointment.ts';

@@ -1,5 +1,5 @@
-import { requirePatientAccess } from '../access/patient-access.ts';
-import { requirePermission } from '../access/require-permission.ts';
+import { requirePatientAccess } from '../access/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { requireLocationZone } from './check-references.ts';

@@ -1,5 +1,5 @@
-import { requirePatientAccess } from '../access/patient-access.ts';
-import { requirePermission } from '../access/require-permission.ts';
+import { requirePatientAccess } from '../access/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { applyTransition, lockAppointment } from './appointment-status.ts';

@@ -1,5 +1,5 @@
-import { requirePermission } from '../access/require-permission.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { toAppointmentType, toAppointmentTypeColumns } from './appointment-type-row.ts';

@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/require-permission.ts';
+import { requirePermission } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { type Interval, overlapsAny, subtract } from './intervals.ts';

@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { hashIcalToken, ICAL_TOKEN_RE } from './ical-token.ts';

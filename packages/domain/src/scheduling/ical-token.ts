@@ -1,6 +1,6 @@
 /** Calendar-feed tokens: random, shown once, stored as SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
-import { can } from '../access/require-permission.ts';
+import { can } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 

@@ -6,9 +6,9 @@
  * savepoint, so a series can record a conflict and carry on.
  */
 import { sql } from 'kysely';
-import { can } from '../access/require-permission.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { can } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { containedIn, overlapsAny } from './intervals.ts';

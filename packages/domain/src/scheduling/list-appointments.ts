@@ -1,6 +1,6 @@
-import { requirePatientAccess } from '../access/patient-access.ts';
-import { requirePermission } from '../access/require-permission.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { requirePatientAccess } from '../access/index.ts';
+import { requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import { type AppointmentRow, selectAppointments, toAppointment } from './appointment-row.ts';

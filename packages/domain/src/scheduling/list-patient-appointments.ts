@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { requirePatientAccess } from '../access/patient-access.ts';
-import { requirePermission } from '../access/require-permission.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { requirePatientAccess } from '../access/index.ts';
+import { requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { type AppointmentRow, selectAppointments, toAppointment } from './appointment-row.ts';
 import type { Appointment } from './scheduling.schemas.ts';

@@ -4,8 +4,8 @@
  * visit becomes no_show (recorded as done by the system). If the setting grew since
  * booking, the check is queued again for the new time.
  */
-import type { JobHandler } from '../jobs/job-runner.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import type { JobHandler } from '../jobs/index.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { applyTransition } from './appointment-status.ts';
 import { NO_SHOW_QUEUE } from './insert-appointment.ts';

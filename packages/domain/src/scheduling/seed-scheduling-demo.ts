@@ -5,8 +5,8 @@
  * next two weeks. Today's visits before "now" (the demo clock) are checked out, arrived,
  * roomed or with the provider, so the flow board shows a working clinic.
  */
-import type { DemoSeeder } from '../demo/seed-demo.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import type { DemoSeeder } from '../demo/index.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import { seededRandom } from '../shared/random.ts';
 import { addDays, isoWeekday, localDateOf, localToEpochMs } from './local-time.ts';
 import { NO_SHOW_QUEUE } from './insert-appointment.ts';

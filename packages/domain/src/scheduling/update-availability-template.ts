@@ -1,5 +1,5 @@
-import { requirePermission } from '../access/require-permission.ts';
-import { diffFields, recordAudit } from '../audit/record-audit.ts';
+import { requirePermission } from '../access/index.ts';
+import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import type { Template, TemplatePatch } from './scheduling.schemas.ts';
