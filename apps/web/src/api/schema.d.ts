@@ -487,25 +487,16 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        /** @default  */
                         addressLine1?: string;
-                        /** @default  */
                         addressLine2?: string;
-                        /** @default  */
                         city?: string;
-                        /** @default null */
                         state?: ("AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "PR" | "VI" | "GU" | "AS" | "MP") | null;
-                        /** @default null */
                         postalCode?: string | null;
                         phone?: string | null;
                         timeZone?: string;
-                        /** @default 11 */
                         placeOfService?: string;
-                        /** @default null */
                         billingNpi?: string | null;
-                        /** @default null */
                         tin?: string | null;
-                        /** @default true */
                         active?: boolean;
                     };
                 };
@@ -2913,22 +2904,13 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         durationMinutes?: number;
-                        /** @default #228be6 */
                         color?: string;
-                        /**
-                         * @default any
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         patientKind?: "new" | "established" | "any";
-                        /** @default [] */
                         resourceKinds?: string[];
-                        /** @default [] */
                         providerIds?: string[];
-                        /** @default 0 */
                         bufferMinutes?: number;
-                        /** @default false */
                         overbookingAllowed?: boolean;
-                        /** @default true */
                         active?: boolean;
                     };
                 };
