@@ -22,7 +22,8 @@ for (const file of walk(path.join(root, 'packages'))) {
   const text = fs.readFileSync(file, 'utf8');
   for (const m of text.matchAll(importRe)) {
     const spec = m[1];
-    if (spec.startsWith('@server/') || spec.includes('/apps/')) problems.push(`${path.relative(root, file)}: packages must not import apps (${spec})`);
+    if (spec.startsWith('@server/') || spec.includes('/apps/'))
+      problems.push(`${path.relative(root, file)}: packages must not import apps (${spec})`);
     if (!file.startsWith(domain + path.sep) || !spec.startsWith('.')) continue;
     const fromMod = path.relative(domain, file).split(path.sep)[0];
     const target = path.resolve(path.dirname(file), spec);
@@ -32,7 +33,8 @@ for (const file of walk(path.join(root, 'packages'))) {
     if (rel.length === 1 || toMod === fromMod || toMod === 'shared' || fromMod === 'database.ts') continue;
     const isIndex = rel.length === 2 && /^index\.tsx?$/.test(rel[1]);
     const isTables = rel.length === 2 && /\.tables\.ts$/.test(rel[1]) && /import\s+type/.test(m[0]);
-    if (!isIndex && !isTables) problems.push(`${path.relative(root, file)}: imports ${toMod}/${rel.slice(1).join('/')} — use ../${toMod}/index.ts`);
+    if (!isIndex && !isTables)
+      problems.push(`${path.relative(root, file)}: imports ${toMod}/${rel.slice(1).join('/')} — use ../${toMod}/index.ts`);
   }
 }
 

@@ -28,6 +28,13 @@ if (process.env.TEST_DATABASE_URL) {
   console.log('\n(TEST_DATABASE_URL not set: skipping the run against an external PostgreSQL)');
 }
 if (fs.existsSync('tests/e2e/vitest.config.ts')) {
-  run('web build', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+  run('web build', process.execPath, [
+    'node_modules/vite/bin/vite.js',
+    'build',
+    '--config',
+    'apps/web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
   run('browser tests (Chromium)', npx, ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts']);
 }

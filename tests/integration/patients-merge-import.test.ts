@@ -36,14 +36,12 @@ describe('merging duplicates', () => {
       guarantor: { kind: 'patient', patientId: dup.id },
     });
     const payer = (await t.as(org, 'biller').post('/api/payers', { name: 'Cigna', ediPayerId: '62308' })).json();
-    const covS = await t
-      .as(org, 'front_desk')
-      .post(`/api/patients/${survivor.id}/coverages`, {
-        payerId: payer.id,
-        memberId: 'A',
-        priority: 'primary',
-        effectiveDate: '2026-01-01',
-      });
+    const covS = await t.as(org, 'front_desk').post(`/api/patients/${survivor.id}/coverages`, {
+      payerId: payer.id,
+      memberId: 'A',
+      priority: 'primary',
+      effectiveDate: '2026-01-01',
+    });
     expect(covS.statusCode).toBe(201);
     // Overlaps the survivor's primary: moves, but inactive. The secondary moves as it is.
     await t

@@ -15,4 +15,19 @@ import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
 import waitlistRoutes from './waitlist/index.ts';
 
-export const routeModules: ((app: App) => Promise<void>)[] = [systemRoutes, authRoutes, organizationRoutes, auditRoutes, accountRoutes, userRoutes, organizationSettingsRoutes, patientRoutes, insuranceRoutes, documentRoutes, schedulingRoutes, scheduleExportRoutes, commsRoutes, waitlistRoutes];
+export const routeModules: ((app: App) => Promise<void>)[] = [
+  systemRoutes,
+  authRoutes,
+  organizationRoutes,
+  auditRoutes,
+  accountRoutes,
+  userRoutes,
+  organizationSettingsRoutes,
+  patientRoutes,
+  insuranceRoutes,
+  documentRoutes,
+  schedulingRoutes,
+  scheduleExportRoutes,
+  commsRoutes,
+  waitlistRoutes,
+];

@@ -19,8 +19,7 @@ export async function acceptOffer(tx: Ctx, offerId: string): Promise<{ appointme
     .where('o.organization_id', '=', tx.organizationId)
     .forUpdate('o')
     .executeTakeFirst();
-  if (!offer || offer.status !== 'open' || offer.expires_at <= tx.clock.now())
-    throw new AppError('CONFLICT', 'the offer is no longer open');
+  if (offer?.status !== 'open' || offer.expires_at <= tx.clock.now()) throw new AppError('CONFLICT', 'the offer is no longer open');
   await tx.db.updateTable('waitlist_offers').set({ status: 'accepted', closed_at: tx.clock.now() }).where('id', '=', offerId).execute();
   const appointment = await bookAppointment(tx, {
     patientId: offer.patient_id,
@@ -58,7 +57,7 @@ registerLinkAction({
       .where('o.id', '=', offerId)
       .where('o.organization_id', '=', tx.organizationId)
       .executeTakeFirst();
-    if (!o || o.status !== 'open' || o.expires_at <= tx.clock.now()) return null;
+    if (o?.status !== 'open' || o.expires_at <= tx.clock.now()) return null;
     return {
       title: 'Take this earlier appointment?',
       detail: `${o.name}: ${localWhen(o.starts_at, o.time_zone)}. Held for you until ${localWhen(o.expires_at, o.time_zone)}.`,

@@ -40,7 +40,7 @@ export const handleSendOfferJob: JobHandler = async (job) => {
     .where('o.organization_id', '=', organizationId)
     .forUpdate('m')
     .executeTakeFirst();
-  if (!offer || offer.message_status !== 'queued') return; // sent, skipped or failed already
+  if (offer?.message_status !== 'queued') return; // sent, skipped or failed already
   if (offer.status !== 'open') {
     await skipMessage(db, offer.message_id, 'appointment_inactive');
     return;
@@ -84,7 +84,7 @@ export const handleExpireOfferJob: JobHandler = async ({ db, clock, job }) => {
     .where('organization_id', '=', organizationId)
     .forUpdate()
     .executeTakeFirst();
-  if (!offer || offer.status !== 'open') return;
+  if (offer?.status !== 'open') return;
   if (clock.now() < offer.expires_at) {
     // Claimed early (clock skew between processes): look again when it is due.
     await enqueueJob(db, EXPIRE_OFFER_QUEUE, job.payload, {
