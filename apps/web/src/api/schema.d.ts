@@ -2296,6 +2296,92 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/patients/{id}/care-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may open the record while it is restricted: listed members and the primary provider's linked users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                active: boolean;
+                                explicit: boolean;
+                                viaPrimaryProvider: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the listed care team (active staff of this practice; not under break-glass) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                active: boolean;
+                                explicit: boolean;
+                                viaPrimaryProvider: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payers": {
         parameters: {
             query?: never;
@@ -2612,6 +2698,132 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/coverages/{coverageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a coverage, e.g. terminate it (needs If-Match with its version; 409 on an overlapping priority) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    coverageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        payerId?: string;
+                        planName?: string | null;
+                        memberId?: string;
+                        groupNumber?: string | null;
+                        subscriber?: {
+                            /** @enum {string} */
+                            kind: "self";
+                        } | {
+                            /** @enum {string} */
+                            kind: "person";
+                            givenName: string;
+                            familyName: string;
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            address?: {
+                                line1: string;
+                                line2?: string | null;
+                                city: string;
+                                /** @enum {string} */
+                                state: "AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "PR" | "VI" | "GU" | "AS" | "MP";
+                                postalCode: string;
+                            } | null;
+                        };
+                        /** @enum {string} */
+                        relationship?: "18" | "19" | "20" | "21" | "39" | "40" | "53" | "01" | "G8";
+                        /** @enum {string} */
+                        priority?: "primary" | "secondary" | "tertiary";
+                        effectiveDate?: string;
+                        terminationDate?: string | null;
+                        copays?: {
+                            office?: number;
+                            specialist?: number;
+                            urgentCare?: number;
+                            emergency?: number;
+                            telehealth?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            payerId: string;
+                            payerName: string;
+                            planName: string | null;
+                            memberId: string;
+                            groupNumber: string | null;
+                            subscriber: {
+                                /** @enum {string} */
+                                kind: "self";
+                            } | {
+                                /** @enum {string} */
+                                kind: "person";
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            relationship: string;
+                            /** @enum {string} */
+                            priority: "primary" | "secondary" | "tertiary";
+                            effectiveDate: string;
+                            terminationDate: string | null;
+                            copays: {
+                                office?: number;
+                                specialist?: number;
+                                urgentCare?: number;
+                                emergency?: number;
+                                telehealth?: number;
+                            };
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/patients/{id}/documents": {

@@ -1,3 +1,4 @@
+export { isOnCareTeam, onCareTeamSql } from './care-team.ts';
 export { type PatientAccess, requirePatientAccess } from './patient-access.ts';
 export {
   PERMISSIONS,

@@ -7,6 +7,7 @@
 import { recordAudit } from '../audit/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { isOnCareTeam } from './care-team.ts';
 import { requirePermission } from './require-permission.ts';
 import type { Permission } from './permissions.ts';
 
@@ -31,13 +32,7 @@ export async function requirePatientAccess(ctx: Ctx, patientId: string, permissi
   if (!row.restricted || ctx.actor.kind === 'system') return { patientId, breakGlass: false };
   if (ctx.actor.kind !== 'user') throw new AppError('NOT_FOUND', 'patient not found');
   const userId = ctx.actor.userId;
-  const onTeam = await ctx.db
-    .selectFrom('patient_care_team')
-    .select('user_id')
-    .where('patient_id', '=', patientId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (onTeam) return { patientId, breakGlass: false };
+  if (await isOnCareTeam(ctx, patientId, userId)) return { patientId, breakGlass: false };
   const grant = await ctx.db
     .selectFrom('break_glass_grants')
     .select('id')

@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/index.ts';
+import { isOnCareTeam, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction, requireUser } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
@@ -23,13 +23,8 @@ export async function openBreakGlass(ctx: Ctx, patientId: string, input: BreakGl
       .executeTakeFirst();
     if (!patient) throw new AppError('NOT_FOUND', 'patient not found');
     if (!patient.restricted) throw new AppError('CONFLICT', 'this record is not restricted; open it normally');
-    const onTeam = await tx.db
-      .selectFrom('patient_care_team')
-      .select('user_id')
-      .where('patient_id', '=', patientId)
-      .where('user_id', '=', user.userId)
-      .executeTakeFirst();
-    if (onTeam) throw new AppError('CONFLICT', 'you are on this patient’s care team; no break-glass needed');
+    if (await isOnCareTeam(tx, patientId, user.userId))
+      throw new AppError('CONFLICT', 'you are on this patient’s care team; no break-glass needed');
     const createdAt = tx.clock.now();
     const expiresAt = new Date(createdAt.getTime() + input.minutes * 60_000);
     const grant = await tx.db

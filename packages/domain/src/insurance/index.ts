@@ -8,5 +8,6 @@ export type { InsuranceTables } from './insurance.tables.ts';
 export { listCoverages } from './list-coverages.ts';
 export { listPayers } from './list-payers.ts';
 export { DEMO_PAYERS, seedDemoInsurance } from './seed-payers.ts';
+export { updateCoverage } from './update-coverage.ts';
 
 registerPatientMergeHook(mergeCoveragesHook);

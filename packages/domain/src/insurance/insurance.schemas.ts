@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressSchema, birthDateSchema, dayDateSchema } from '../patients/index.ts';
+import { patchSchemaOf } from '../shared/patch-schema.ts';
 import { phoneSchema } from '../shared/validation.ts';
 
 const addressOut = z.object({
@@ -115,6 +116,10 @@ export const coverageInputSchema = z
     }
   });
 export type CoverageInput = z.infer<typeof coverageInputSchema>;
+
+/** PATCH a coverage: any subset, no defaults; the cross-field rules are checked on the merged result. */
+export const coveragePatchSchema = patchSchemaOf(coverageInputSchema);
+export type CoveragePatch = z.infer<typeof coveragePatchSchema>;
 
 export const coverageSchema = z.object({
   id: z.string().uuid(),

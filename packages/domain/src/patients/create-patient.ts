@@ -62,13 +62,20 @@ export async function createPatient(ctx: Ctx, input: PatientData): Promise<Patie
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      const careTeam = row.restricted && tx.actor.kind === 'user' ? [tx.actor.userId] : [];
+      // Registering a record as restricted must not lock the clerk out of it.
+      if (careTeam.length)
+        await tx.db
+          .insertInto('patient_care_team')
+          .values(careTeam.map((userId) => ({ organization_id: tx.organizationId, patient_id: row.id, user_id: userId })))
+          .execute();
       const overridden = candidates.length ? { confirmedNotDuplicate: true, candidateIds: candidates.map((c) => c.id) } : {};
       await recordAudit(tx, {
         action: 'create',
         resourceType: 'patient',
         resourceId: row.id,
         patientId: row.id,
-        details: { mrn: row.mrn, ...overridden },
+        details: { mrn: row.mrn, ...overridden, ...(careTeam.length ? { careTeam } : {}) },
       });
       return toPatient(row);
     });

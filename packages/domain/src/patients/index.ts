@@ -1,5 +1,6 @@
 export { createPatient } from './create-patient.ts';
 export { findDuplicateCandidates } from './find-duplicates.ts';
+export { getCareTeam } from './get-care-team.ts';
 export { getPatient } from './get-patient.ts';
 export {
   IMPORT_FIELDS,
@@ -16,4 +17,5 @@ export { mergePatients } from './merge-patients.ts';
 export * from './patients.schemas.ts';
 export type { PatientsTables } from './patients.tables.ts';
 export { type SearchInput, searchPatients } from './search-patients.ts';
+export { setCareTeam } from './set-care-team.ts';
 export { updatePatient } from './update-patient.ts';

@@ -236,3 +236,20 @@ export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
 export const mergeInputSchema = z.strictObject({ survivorId: z.string().uuid(), mergedId: z.string().uuid() });
 export type MergeInput = z.infer<typeof mergeInputSchema>;
+
+/** PUT care team: the explicit members (the primary provider's linked users are members anyway). */
+export const careTeamInputSchema = z.strictObject({
+  userIds: z.array(z.string().uuid()).max(50),
+});
+export type CareTeamInput = z.infer<typeof careTeamInputSchema>;
+
+export const careTeamMemberSchema = z.object({
+  userId: z.string().uuid(),
+  displayName: z.string(),
+  active: z.boolean(),
+  /** Listed in the care team (PUT sets these). */
+  explicit: z.boolean(),
+  /** Linked to the patient's primary provider: on the team while that stays so. */
+  viaPrimaryProvider: z.boolean(),
+});
+export type CareTeamMember = z.infer<typeof careTeamMemberSchema>;

@@ -1,5 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { onCareTeamSql, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
@@ -72,7 +72,7 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
     conditions.push(input.includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`);
     if (userId) {
       conditions.push(sql<SqlBool>`(not p.restricted
-        or exists (select 1 from patient_care_team ct where ct.patient_id = p.id and ct.user_id = ${userId})
+        or ${onCareTeamSql(sql.ref('p.id'), userId)}
         or exists (select 1 from break_glass_grants g where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${tx.clock.now()}))`);
     }
     const score = scoreOf(terms);

@@ -1,11 +1,35 @@
-import { requirePatientAccess } from '../access/index.ts';
+import { type PatientAccess, requirePatientAccess } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { explicitCareTeamIds } from './care-team-members.ts';
 import { checkDates, checkReferences } from './check-patient-rules.ts';
 import { lastChange } from './last-change.ts';
 import { toPatient, toPatientColumns } from './patient-row.ts';
 import type { Patient, PatientPatch } from './patients.schemas.ts';
+
+/**
+ * Whoever marks a record restricted joins its care team in the same transaction, so the
+ * next read does not lock them out (audited as a care-team change).
+ */
+async function keepMarkerOnTeam(tx: Ctx, patientId: string, access: PatientAccess): Promise<void> {
+  if (tx.actor.kind !== 'user') return;
+  const userId = tx.actor.userId;
+  const before = await explicitCareTeamIds(tx, patientId);
+  if (before.includes(userId)) return;
+  await tx.db
+    .insertInto('patient_care_team')
+    .values({ organization_id: tx.organizationId, patient_id: patientId, user_id: userId })
+    .execute();
+  await recordAudit(tx, {
+    action: 'update',
+    resourceType: 'care_team',
+    resourceId: patientId,
+    access,
+    changes: { userIds: { before, after: [...before, userId].sort() } },
+    details: { added: [userId], removed: [], reason: 'marked the record restricted' },
+  });
+}
 
 /**
  * Edit demographics. `expectedVersion` comes from If-Match: a stale version
@@ -13,6 +37,9 @@ import type { Patient, PatientPatch } from './patients.schemas.ts';
  */
 export async function updatePatient(ctx: Ctx, id: string, patch: PatientPatch, expectedVersion: number): Promise<Patient> {
   const access = await requirePatientAccess(ctx, id, 'patient:write');
+  // Lifting or setting the restriction under a break-glass grant would outlast the emergency.
+  if (access.breakGlass && patch.restricted !== undefined)
+    throw new AppError('FORBIDDEN', 'break-glass access cannot change whether the record is restricted');
   return inTransaction(ctx, async (tx) => {
     const current = await tx.db
       .selectFrom('patients')
@@ -56,6 +83,7 @@ export async function updatePatient(ctx: Ctx, id: string, patch: PatientPatch, e
       breakGlass: access.breakGlass,
       changes: diffFields(before, after),
     });
+    if (row.restricted && !current.restricted) await keepMarkerOnTeam(tx, id, access);
     return toPatient(row);
   });
 }

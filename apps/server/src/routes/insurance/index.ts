@@ -1,5 +1,6 @@
 import {
   coverageInputSchema,
+  coveragePatchSchema,
   coverageSchema,
   createCoverage,
   createPayer,
@@ -7,8 +8,10 @@ import {
   listPayers,
   payerInputSchema,
   payerSchema,
+  updateCoverage,
 } from '@domain/insurance/index.ts';
 import { z } from 'zod';
+import { requireIfMatch, setEtag } from '../../plugins/etag.ts';
 import { idParams, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
@@ -67,5 +70,30 @@ export default async function insuranceRoutes(app: App) {
       },
     },
     async (request, reply) => reply.code(201).send(await createCoverage(request.ctx, request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/patients/:id/coverages/:coverageId',
+    {
+      config: { permission: 'coverage:write' },
+      schema: {
+        tags: ['insurance'],
+        summary: 'Edit a coverage, e.g. terminate it (needs If-Match with its version; 409 on an overlapping priority)',
+        params: z.object({ id: z.string().uuid(), coverageId: z.string().uuid() }),
+        body: coveragePatchSchema,
+        response: { 200: coverageSchema },
+      },
+    },
+    async (request, reply) => {
+      const coverage = await updateCoverage(
+        request.ctx,
+        request.params.id,
+        request.params.coverageId,
+        request.body,
+        requireIfMatch(request),
+      );
+      setEtag(reply, coverage.version);
+      return coverage;
+    },
   );
 }

@@ -1,6 +1,9 @@
 import {
+  careTeamInputSchema,
+  careTeamMemberSchema,
   createPatient,
   duplicateCandidateSchema,
+  getCareTeam,
   getPatient,
   mergeInputSchema,
   mergePatients,
@@ -9,6 +12,7 @@ import {
   patientSchema,
   patientSummarySchema,
   searchPatients,
+  setCareTeam,
   updatePatient,
 } from '@domain/patients/index.ts';
 import { z } from 'zod';
@@ -115,5 +119,34 @@ export default async function patientRoutes(app: App) {
       setEtag(reply, patient.version);
       return patient;
     },
+  );
+
+  app.get(
+    '/api/patients/:id/care-team',
+    {
+      config: { permission: 'patient:read' },
+      schema: {
+        tags: ['patients'],
+        summary: "Who may open the record while it is restricted: listed members and the primary provider's linked users",
+        params: idParams,
+        response: { 200: listOf(careTeamMemberSchema) },
+      },
+    },
+    async (request) => getCareTeam(request.ctx, request.params.id),
+  );
+
+  app.put(
+    '/api/patients/:id/care-team',
+    {
+      config: { permission: 'patient:write' },
+      schema: {
+        tags: ['patients'],
+        summary: 'Replace the listed care team (active staff of this practice; not under break-glass)',
+        params: idParams,
+        body: careTeamInputSchema,
+        response: { 200: listOf(careTeamMemberSchema) },
+      },
+    },
+    async (request) => setCareTeam(request.ctx, request.params.id, request.body),
   );
 }
