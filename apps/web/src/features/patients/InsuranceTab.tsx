@@ -1,5 +1,5 @@
 /** Coverages of the patient with their card images, and a form to add one (one active coverage per priority on any day). */
-import { Alert, Button, Grid, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { fieldErrors, toProblem } from '../../api/problem.ts';
 import { useCan } from '../auth/use-me.ts';
 import { CoverageCardImages } from './CoverageCardImages.tsx';
+import { CoverageEditForm } from './CoverageEditForm.tsx';
 import type { CoverageInput } from './patients-api.ts';
 
 const money = (c?: number) => (c === undefined ? '—' : `$${(c / 100).toFixed(2)}`);
@@ -14,6 +15,7 @@ const money = (c?: number) => (c === undefined ? '—' : `$${(c / 100).toFixed(2
 export function InsuranceTab({ patientId }: { patientId: string }) {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; mode: 'edit' | 'terminate' } | null>(null);
   const coverages = useQuery({
     queryKey: ['patient', patientId, 'coverages'],
     queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: patientId }, query: {} } })),
@@ -69,33 +71,54 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
             <Table.Th>Dates</Table.Th>
             <Table.Th>Office copay</Table.Th>
             {can('document:read') && <Table.Th>Card</Table.Th>}
+            {can('coverage:write') && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {coverages.data?.items.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>{c.priority}</Table.Td>
-              <Table.Td>{c.payerName}</Table.Td>
-              <Table.Td>{c.planName}</Table.Td>
-              <Table.Td>{c.memberId}</Table.Td>
-              <Table.Td>{c.groupNumber}</Table.Td>
-              <Table.Td>
-                {c.effectiveDate} – {c.terminationDate ?? 'open'}
-              </Table.Td>
-              <Table.Td>{money(c.copays.office)}</Table.Td>
-              {can('document:read') && (
-                <Table.Td>
-                  <CoverageCardImages
-                    patientId={patientId}
-                    coverageId={c.id}
-                    payerName={c.payerName}
-                    docs={cardsOf(c.id)}
-                    canUpload={can('document:write')}
-                  />
+          {coverages.data?.items.map((c) =>
+            editing?.id === c.id ? (
+              <Table.Tr key={c.id}>
+                <Table.Td colSpan={10}>
+                  <CoverageEditForm patientId={patientId} coverage={c} mode={editing.mode} onDone={() => setEditing(null)} />
                 </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
+              </Table.Tr>
+            ) : (
+              <Table.Tr key={c.id}>
+                <Table.Td>{c.priority}</Table.Td>
+                <Table.Td>{c.payerName}</Table.Td>
+                <Table.Td>{c.planName}</Table.Td>
+                <Table.Td>{c.memberId}</Table.Td>
+                <Table.Td>{c.groupNumber}</Table.Td>
+                <Table.Td>
+                  {c.effectiveDate} – {c.terminationDate ?? 'open'}
+                </Table.Td>
+                <Table.Td>{money(c.copays.office)}</Table.Td>
+                {can('document:read') && (
+                  <Table.Td>
+                    <CoverageCardImages
+                      patientId={patientId}
+                      coverageId={c.id}
+                      payerName={c.payerName}
+                      docs={cardsOf(c.id)}
+                      canUpload={can('document:write')}
+                    />
+                  </Table.Td>
+                )}
+                {can('coverage:write') && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ id: c.id, mode: 'edit' })}>
+                        Edit
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setEditing({ id: c.id, mode: 'terminate' })}>
+                        Terminate
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ),
+          )}
         </Table.Tbody>
       </Table>
       <form onSubmit={form.onSubmit(add)} noValidate>

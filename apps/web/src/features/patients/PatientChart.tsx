@@ -1,14 +1,20 @@
 /** The chart: header (name, age, DOB, MRN, alerts, coverages, balance), then demographics, insurance and documents. */
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/problem.ts';
+import { useCan } from '../auth/use-me.ts';
 import { PatientMessagesTab } from '../comms/PatientMessagesTab.tsx';
+import { BreakGlassPrompt } from './BreakGlassPrompt.tsx';
 import { DemographicsTab } from './DemographicsTab.tsx';
 import { DocumentsTab } from './DocumentsTab.tsx';
 import { InsuranceTab } from './InsuranceTab.tsx';
 import { ageOf } from './patients-api.ts';
+import { PrivacyTab } from './PrivacyTab.tsx';
 
 export function PatientChart(props: { id: string; onOpen: (id: string) => void; onBack: () => void; onMerge: (id: string) => void }) {
+  const can = useCan();
+  const qc = useQueryClient();
   const patient = useQuery({
     queryKey: ['patient', props.id],
     queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: props.id } } })),
@@ -18,7 +24,17 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
     queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: props.id }, query: {} } })),
   });
   if (patient.isPending) return <Loader aria-label="Loading patient" />;
-  if (patient.isError) return <Alert color="red">{patient.error.message}</Alert>;
+  if (patient.isError) {
+    const notFound = patient.error instanceof ApiError && patient.error.problem.status === 404;
+    return (
+      <Stack>
+        <Alert color="red">{patient.error.message}</Alert>
+        {notFound && can('break_glass') && (
+          <BreakGlassPrompt patientId={props.id} onOpened={() => void qc.invalidateQueries({ queryKey: ['patient', props.id] })} />
+        )}
+      </Stack>
+    );
+  }
   const p = patient.data;
   return (
     <Stack>
@@ -83,6 +99,7 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
           <Tabs.Tab value="insurance">Insurance</Tabs.Tab>
           <Tabs.Tab value="documents">Documents</Tabs.Tab>
           <Tabs.Tab value="messages">Messages</Tabs.Tab>
+          <Tabs.Tab value="privacy">Privacy</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="demographics">
           <DemographicsTab patient={p} />
@@ -95,6 +112,9 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
         </Tabs.Panel>
         <Tabs.Panel value="messages">
           <PatientMessagesTab patientId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="privacy">
+          <PrivacyTab patient={p} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -11,6 +11,7 @@ export type PatientInput = Json<paths['/api/patients']['post']['requestBody']>;
 export type PatientPatch = Json<paths['/api/patients/{id}']['patch']['requestBody']>;
 export type Coverage = Json<paths['/api/patients/{id}/coverages']['get']['responses'][200]>['items'][number];
 export type CoverageInput = Json<paths['/api/patients/{id}/coverages']['post']['requestBody']>;
+export type CoveragePatch = Json<paths['/api/patients/{id}/coverages/{coverageId}']['patch']['requestBody']>;
 export type Payer = Json<paths['/api/payers']['get']['responses'][200]>['items'][number];
 export type DocumentInfo = Json<paths['/api/patients/{id}/documents']['get']['responses'][200]>['items'][number];
 

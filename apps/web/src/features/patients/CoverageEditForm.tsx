@@ -1,0 +1,119 @@
+/**
+ * Edit or terminate one coverage: PATCH with If-Match of the version shown, only the
+ * changed fields. A 412 reloads the list (someone else changed it); a 409 means the new
+ * dates overlap another active coverage of that priority and lands under the field.
+ */
+import { Alert, Button, Grid, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { fieldErrors, toProblem } from '../../api/problem.ts';
+import type { Coverage, CoveragePatch } from './patients-api.ts';
+
+const dayOrEmpty = (v: string) => (!v || /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD');
+
+export function CoverageEditForm(props: { patientId: string; coverage: Coverage; mode: 'edit' | 'terminate'; onDone: () => void }) {
+  const c = props.coverage;
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const initial = {
+    memberId: c.memberId,
+    groupNumber: c.groupNumber ?? '',
+    planName: c.planName ?? '',
+    priority: c.priority as string,
+    effectiveDate: c.effectiveDate,
+    terminationDate: c.terminationDate ?? (props.mode === 'terminate' ? new Date().toISOString().slice(0, 10) : ''),
+    officeCopay: c.copays.office === undefined ? '' : c.copays.office / 100,
+  };
+  const form = useForm({
+    initialValues: initial,
+    validate: {
+      memberId: (v) => (v.trim() ? null : 'Required'),
+      effectiveDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD'),
+      terminationDate: (v, all) => dayOrEmpty(v) ?? (v && v < all.effectiveDate ? 'Before the effective date' : null),
+    },
+  });
+  const save = async (v: typeof initial) => {
+    const patch: Record<string, unknown> = {};
+    if (v.memberId.trim() !== c.memberId) patch.memberId = v.memberId.trim();
+    if ((v.groupNumber.trim() || null) !== c.groupNumber) patch.groupNumber = v.groupNumber.trim() || null;
+    if ((v.planName.trim() || null) !== c.planName) patch.planName = v.planName.trim() || null;
+    if (v.priority !== c.priority) patch.priority = v.priority;
+    if (v.effectiveDate !== c.effectiveDate) patch.effectiveDate = v.effectiveDate;
+    if ((v.terminationDate || null) !== c.terminationDate) patch.terminationDate = v.terminationDate || null;
+    const office = v.officeCopay === '' ? undefined : Math.round(Number(v.officeCopay) * 100);
+    if (office !== c.copays.office) {
+      const { office: _old, ...rest } = c.copays;
+      patch.copays = office === undefined ? rest : { ...rest, office };
+    }
+    if (Object.keys(patch).length === 0) return props.onDone();
+    setBusy(true);
+    setError(null);
+    const {
+      data,
+      error: err,
+      response,
+    } = await api.PATCH('/api/patients/{id}/coverages/{coverageId}', {
+      params: { path: { id: props.patientId, coverageId: c.id } },
+      headers: { 'if-match': `"${c.version}"` },
+      body: patch as CoveragePatch,
+    });
+    setBusy(false);
+    void qc.invalidateQueries({ queryKey: ['patient', props.patientId, 'coverages'] });
+    if (data) return props.onDone();
+    const problem = toProblem(err, response.status);
+    if (response.status === 412) return setError('Someone changed this coverage meanwhile; the list now shows their version. Edit again.');
+    form.setErrors(fieldErrors(problem));
+    setError(problem.detail || problem.title);
+  };
+  const terminate = props.mode === 'terminate';
+  return (
+    <form onSubmit={form.onSubmit(save)} noValidate data-testid="coverage-edit">
+      {error && <Alert color="red">{error}</Alert>}
+      <Grid align="flex-end">
+        {!terminate && (
+          <>
+            <Grid.Col span={2}>
+              <Select
+                label="Priority"
+                data={['primary', 'secondary', 'tertiary']}
+                allowDeselect={false}
+                {...form.getInputProps('priority')}
+              />
+            </Grid.Col>
+            <Grid.Col span={3}>
+              <TextInput label="Member id" {...form.getInputProps('memberId')} />
+            </Grid.Col>
+            <Grid.Col span={3}>
+              <TextInput label="Group number" {...form.getInputProps('groupNumber')} />
+            </Grid.Col>
+            <Grid.Col span={4}>
+              <TextInput label="Plan name" {...form.getInputProps('planName')} />
+            </Grid.Col>
+            <Grid.Col span={3}>
+              <TextInput label="Effective date" placeholder="YYYY-MM-DD" {...form.getInputProps('effectiveDate')} />
+            </Grid.Col>
+            <Grid.Col span={3}>
+              <NumberInput label="Office copay ($)" min={0} decimalScale={2} {...form.getInputProps('officeCopay')} />
+            </Grid.Col>
+          </>
+        )}
+        <Grid.Col span={3}>
+          <TextInput label="Termination date" placeholder="YYYY-MM-DD" {...form.getInputProps('terminationDate')} />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <Group>
+            <Button type="submit" loading={busy} color={terminate ? 'red' : undefined}>
+              {terminate ? 'Terminate' : 'Save'}
+            </Button>
+            <Button variant="default" onClick={props.onDone} disabled={busy}>
+              Cancel
+            </Button>
+          </Group>
+        </Grid.Col>
+      </Grid>
+    </form>
+  );
+}
