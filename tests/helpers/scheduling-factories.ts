@@ -43,7 +43,15 @@ export async function newProvider(db: Db, org: TestOrg): Promise<string> {
 export async function newAppointmentType(
   db: Db,
   org: TestOrg,
-  o: { name?: string; duration?: number; buffer?: number; resourceKinds?: string[]; overbooking?: boolean; providerIds?: string[] } = {},
+  o: {
+    name?: string;
+    duration?: number;
+    buffer?: number;
+    resourceKinds?: string[];
+    overbooking?: boolean;
+    providerIds?: string[];
+    patientKind?: 'new' | 'established' | 'any';
+  } = {},
 ): Promise<string> {
   const row = await db
     .insertInto('appointment_types')
@@ -55,6 +63,7 @@ export async function newAppointmentType(
       resource_kinds: o.resourceKinds ?? [],
       provider_ids: o.providerIds ?? [],
       overbooking_allowed: o.overbooking ?? false,
+      patient_kind: o.patientKind ?? 'any',
     })
     .returning('id')
     .executeTakeFirstOrThrow();

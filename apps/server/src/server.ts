@@ -14,7 +14,7 @@ import { seedDemo } from '@domain/demo/index.ts';
 import { AuditSealer } from '@domain/audit/index.ts';
 import { ReminderSweeper } from '@domain/comms/index.ts';
 import { ensureAdmin } from '@domain/identity/index.ts';
-import { JobRunner } from '@domain/jobs/index.ts';
+import { JobPruner, JobRunner } from '@domain/jobs/index.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import pino from 'pino';
 import { type AppDeps, buildApp } from './app.ts';
@@ -108,6 +108,16 @@ export async function startServer(
       ? new ReminderSweeper({ db, clock, onError: (err) => log.warn({ err }, 'reminder sweep could not be queued; will retry') })
       : undefined;
     sweeper?.start();
+    // Finished jobs are deleted hourly: 'done' after 7 days, 'dead' after 90.
+    const pruner = config.jobs
+      ? new JobPruner({
+          db,
+          clock,
+          onPruned: (deleted) => log.info(deleted, 'old finished jobs deleted'),
+          onError: (err) => log.warn({ err }, 'pruning finished jobs failed; will retry'),
+        })
+      : undefined;
+    pruner?.start();
     const address = await app.listen({ port: config.port, host: config.host });
     log.info({ address }, 'ClinicDesk is listening');
     let stopping: Promise<void> | undefined;
@@ -122,6 +132,7 @@ export async function startServer(
         await runner?.stop(); // stops claiming; jobs in hand finish
         await sealer?.stop();
         await sweeper?.stop();
+        await pruner?.stop();
         await pool?.end();
         await database.stop();
         log.info('stopped');

@@ -1579,7 +1579,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Security settings of the practice */
+        /** Settings of the practice (security and schedule) */
         get: {
             parameters: {
                 query?: never;
@@ -1599,6 +1599,8 @@ export interface paths {
                             requireMfa: boolean;
                             requireMfaForcedOff: boolean;
                             idleTimeoutSeconds: number;
+                            icalShowPatientNames: boolean;
+                            noShowAfterMinutes: number;
                         };
                     };
                 };
@@ -1609,7 +1611,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the MFA requirement or the idle timeout (60-1800 s; applies to new sessions) */
+        /** Change the MFA requirement, the idle timeout (60-1800 s; new sessions), patient names in iCal feeds, the no-show delay (5-240 min) */
         patch: {
             parameters: {
                 query?: never;
@@ -1622,6 +1624,8 @@ export interface paths {
                     "application/json": {
                         requireMfa?: boolean;
                         idleTimeoutSeconds?: number;
+                        icalShowPatientNames?: boolean;
+                        noShowAfterMinutes?: number;
                     };
                 };
             };
@@ -1636,6 +1640,8 @@ export interface paths {
                             requireMfa: boolean;
                             requireMfaForcedOff: boolean;
                             idleTimeoutSeconds: number;
+                            icalShowPatientNames: boolean;
+                            noShowAfterMinutes: number;
                         };
                     };
                 };
@@ -3596,6 +3602,8 @@ export interface paths {
                                 rescheduledFromId: string | null;
                                 rescheduledToId: string | null;
                                 arrivedAt: string | null;
+                                insuranceConfirmedAt: string | null;
+                                demographicsConfirmedAt: string | null;
                                 version: number;
                             }[];
                             nextCursor: string | null;
@@ -3631,6 +3639,8 @@ export interface paths {
                         notes?: string;
                         /** @default false */
                         overbook?: boolean;
+                        /** @default false */
+                        overridePatientKind?: boolean;
                     };
                 };
             };
@@ -3668,6 +3678,8 @@ export interface paths {
                             rescheduledFromId: string | null;
                             rescheduledToId: string | null;
                             arrivedAt: string | null;
+                            insuranceConfirmedAt: string | null;
+                            demographicsConfirmedAt: string | null;
                             version: number;
                         };
                     };
@@ -3802,6 +3814,8 @@ export interface paths {
                             rescheduledFromId: string | null;
                             rescheduledToId: string | null;
                             arrivedAt: string | null;
+                            insuranceConfirmedAt: string | null;
+                            demographicsConfirmedAt: string | null;
                             version: number;
                             events: {
                                 fromStatus: string | null;
@@ -3887,6 +3901,8 @@ export interface paths {
                             rescheduledFromId: string | null;
                             rescheduledToId: string | null;
                             arrivedAt: string | null;
+                            insuranceConfirmedAt: string | null;
+                            demographicsConfirmedAt: string | null;
                             version: number;
                         };
                     };
@@ -3925,6 +3941,8 @@ export interface paths {
                         status: "scheduled" | "confirmed" | "arrived" | "roomed" | "with_provider" | "checked_out" | "cancelled" | "no_show" | "rescheduled";
                         /** Format: uuid */
                         roomId?: string;
+                        insuranceConfirmed?: boolean;
+                        demographicsConfirmed?: boolean;
                     };
                 };
             };
@@ -3962,6 +3980,83 @@ export interface paths {
                             rescheduledFromId: string | null;
                             rescheduledToId: string | null;
                             arrivedAt: string | null;
+                            insuranceConfirmedAt: string | null;
+                            demographicsConfirmedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/check-in-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The desk's check-in ticks (insurance, demographics) after check-in (409 CONFLICT before it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        insuranceConfirmed?: boolean;
+                        demographicsConfirmed?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            /** Format: uuid */
+                            appointmentTypeId: string;
+                            appointmentTypeName: string;
+                            start: string;
+                            end: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "confirmed" | "arrived" | "roomed" | "with_provider" | "checked_out" | "cancelled" | "no_show" | "rescheduled";
+                            overbooked: boolean;
+                            roomId: string | null;
+                            reservedRoomId: string | null;
+                            notes: string;
+                            cancelReason: ("patient" | "clinic" | "weather" | "provider" | "other") | null;
+                            cancelNote: string | null;
+                            seriesId: string | null;
+                            rescheduledFromId: string | null;
+                            rescheduledToId: string | null;
+                            arrivedAt: string | null;
+                            insuranceConfirmedAt: string | null;
+                            demographicsConfirmedAt: string | null;
                             version: number;
                         };
                     };
@@ -4038,6 +4133,8 @@ export interface paths {
                             rescheduledFromId: string | null;
                             rescheduledToId: string | null;
                             arrivedAt: string | null;
+                            insuranceConfirmedAt: string | null;
+                            demographicsConfirmedAt: string | null;
                             version: number;
                         };
                     };
@@ -4103,6 +4200,8 @@ export interface paths {
                                 rescheduledFromId: string | null;
                                 rescheduledToId: string | null;
                                 arrivedAt: string | null;
+                                insuranceConfirmedAt: string | null;
+                                demographicsConfirmedAt: string | null;
                                 version: number;
                             }[];
                             nextCursor: string | null;
@@ -4171,6 +4270,8 @@ export interface paths {
                                 minutesWaiting: number | null;
                                 roomId: string | null;
                                 roomName: string | null;
+                                insuranceConfirmed: boolean;
+                                demographicsConfirmed: boolean;
                             }[];
                             nextCursor: null;
                             date: string;

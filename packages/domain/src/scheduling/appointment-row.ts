@@ -25,6 +25,8 @@ export interface AppointmentRow {
   rescheduled_from_id: string | null;
   rescheduled_to_id: string | null;
   arrived_at: Date | null;
+  insurance_confirmed_at: Date | null;
+  demographics_confirmed_at: Date | null;
   version: number;
 }
 
@@ -63,6 +65,8 @@ export function selectAppointments(ctx: Ctx) {
       'a.rescheduled_from_id',
       'a.rescheduled_to_id',
       'a.arrived_at',
+      'a.insurance_confirmed_at',
+      'a.demographics_confirmed_at',
       'a.version',
     ]);
 }
@@ -89,6 +93,8 @@ export function toAppointment(r: AppointmentRow): Appointment {
     rescheduledFromId: r.rescheduled_from_id,
     rescheduledToId: r.rescheduled_to_id,
     arrivedAt: r.arrived_at ? r.arrived_at.toISOString() : null,
+    insuranceConfirmedAt: r.insurance_confirmed_at ? r.insurance_confirmed_at.toISOString() : null,
+    demographicsConfirmedAt: r.demographics_confirmed_at ? r.demographics_confirmed_at.toISOString() : null,
     version: r.version,
   };
 }

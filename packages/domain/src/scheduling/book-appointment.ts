@@ -10,11 +10,13 @@ import type { Appointment, BookAppointmentInput } from './scheduling.schemas.ts'
 /**
  * Book a visit. 409 SLOT_TAKEN when the provider (or the reserved room) already has an
  * active booking overlapping [start, end + buffer): the database decides, so two
- * concurrent requests can never both win.
+ * concurrent requests can never both win. 409 CONFLICT (PATIENT_KIND) when the type is
+ * for new patients and the patient is established, or the reverse (patient-kind.ts).
  */
 export async function bookAppointment(
   ctx: Ctx,
-  input: Omit<BookAppointmentInput, 'notes' | 'overbook'> & Partial<Pick<BookAppointmentInput, 'notes' | 'overbook'>>,
+  input: Omit<BookAppointmentInput, 'notes' | 'overbook' | 'overridePatientKind'> &
+    Partial<Pick<BookAppointmentInput, 'notes' | 'overbook' | 'overridePatientKind'>>,
 ): Promise<Appointment> {
   requirePermission(ctx, 'appointment:write');
   return inTransaction(ctx, async (tx) => {

@@ -3,10 +3,15 @@ import { requirePermission } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { applyTransition, lockAppointment } from './appointment-status.ts';
+import { confirmationChanges } from './confirm-check-in.ts';
 import { loadAppointment } from './get-appointment.ts';
 import type { Appointment, StatusInput } from './scheduling.schemas.ts';
 
-/** Move a patient through the visit (confirm, arrive, room, see, check out, no-show). `roomId` places the patient when roomed. */
+/**
+ * Move a patient through the visit (confirm, arrive, room, see, check out, no-show). `roomId`
+ * places the patient when roomed; at check-in (arrived) the desk's insurance and demographics
+ * ticks may come along, stamped on the appointment and noted on the status event.
+ */
 export async function changeAppointmentStatus(ctx: Ctx, id: string, input: StatusInput): Promise<Appointment> {
   requirePermission(ctx, 'appointment:write');
   return inTransaction(ctx, async (tx) => {
@@ -30,9 +35,12 @@ export async function changeAppointmentStatus(ctx: Ctx, id: string, input: Statu
       if (!room) throw invalid('roomId', 'not a room at this location');
       roomId = room.id;
     }
+    const confirmed = confirmationChanges(tx, current, input);
+    const ticks = Object.fromEntries(Object.keys(confirmed.changes).map((k) => [k, true]));
+    const details = { ...(roomId && { roomId }), ...ticks };
     await applyTransition(tx, current, input.status, {
-      set: roomId ? { room_id: roomId } : {},
-      details: roomId ? { roomId } : undefined,
+      set: { ...(roomId && { room_id: roomId }), ...confirmed.set },
+      details: Object.keys(details).length > 0 ? details : undefined,
       breakGlass: access.breakGlass,
     });
     return loadAppointment(tx, id);

@@ -50,6 +50,8 @@ export async function getFlowBoard(
           : null,
       roomId: r.room_id,
       roomName: r.room_name,
+      insuranceConfirmed: r.insurance_confirmed_at !== null,
+      demographicsConfirmed: r.demographics_confirmed_at !== null,
     }));
     return { date, timeZone: zone, items };
   });

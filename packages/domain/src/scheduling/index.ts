@@ -12,6 +12,7 @@ export { bookAppointmentSeries } from './book-appointment-series.ts';
 export { cancelAppointment } from './cancel-appointment.ts';
 export { type AppointmentCancelHook, type CancelledAppointment, registerAppointmentCancelHook } from './cancel-hooks.ts';
 export { changeAppointmentStatus } from './change-appointment-status.ts';
+export { confirmCheckIn } from './confirm-check-in.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { getAppointment } from './get-appointment.ts';
 export { type AppointmentFilter, listAppointments } from './list-appointments.ts';

@@ -13,6 +13,7 @@ import { actorUserId, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { containedIn, overlapsAny } from './intervals.ts';
 import { addDays, localDateOf } from './local-time.ts';
+import { checkPatientKind } from './patient-kind.ts';
 import { loadScheduleSnapshot } from './schedule-snapshot.ts';
 
 export const NO_SHOW_QUEUE = 'scheduling.no-show';
@@ -27,6 +28,8 @@ export interface NewAppointment {
   roomId?: string | undefined;
   notes?: string;
   overbook?: boolean;
+  /** Book a new-patient type for an established patient (or the reverse): needs appointment:override. */
+  overridePatientKind?: boolean;
   seriesId?: string | null;
   rescheduledFromId?: string | null;
   /** Set when access rests on break-glass: the audit row says so. */
@@ -62,6 +65,16 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
 
   const overrideAllowed = type.overbooking_allowed || can(tx, 'appointment:override');
   if (a.overbook && !overrideAllowed) throw new AppError('FORBIDDEN', 'overbooking this type needs appointment:override');
+
+  // A rescheduled visit keeps the kind it was booked with.
+  const kindOverridden = a.rescheduledFromId
+    ? false
+    : await checkPatientKind(tx, {
+        patientKind: type.patient_kind,
+        patientId: a.patientId,
+        start: a.start,
+        override: a.overridePatientKind === true,
+      });
 
   const day = localDateOf(s, zone);
   const hours = snap.hours.intervals(a.providerId, a.locationId, zone, addDays(day, -1), addDays(day, 1));
@@ -162,6 +175,7 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
       start: new Date(s).toISOString(),
       providerId: a.providerId,
       ...(overbooked && { overbooked: true, override: !type.overbooking_allowed }),
+      ...(kindOverridden && { patientKindOverride: type.patient_kind, override: true }),
       ...(a.rescheduledFromId && { rescheduledFromId: a.rescheduledFromId }),
     },
   });

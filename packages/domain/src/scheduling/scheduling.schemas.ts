@@ -149,6 +149,8 @@ export const bookAppointmentInputSchema = z.strictObject({
   notes: z.string().max(2000).default(''),
   /** Book over an existing booking: allowed when the type allows it, or with appointment:override. */
   overbook: z.boolean().default(false),
+  /** Book a new-patient type for an established patient or the reverse (CMS 3-year rule): needs appointment:override, audited. */
+  overridePatientKind: z.boolean().default(false),
 });
 export type BookAppointmentInput = z.infer<typeof bookAppointmentInputSchema>;
 
@@ -173,6 +175,9 @@ export const appointmentSchema = z.object({
   rescheduledFromId: uuid.nullable(),
   rescheduledToId: uuid.nullable(),
   arrivedAt: z.string().nullable(),
+  /** When the front desk confirmed the insurance card / the demographics at check-in (null: not confirmed). */
+  insuranceConfirmedAt: z.string().nullable(),
+  demographicsConfirmedAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
@@ -192,8 +197,28 @@ export const cancelInputSchema = z
   .refine((c) => c.reason !== 'other' || (c.note ?? '').length > 0, { path: ['note'], message: 'say why when the reason is other' });
 export type CancelInput = z.infer<typeof cancelInputSchema>;
 
-export const statusInputSchema = z.strictObject({ status: z.enum(APPOINTMENT_STATUSES), roomId: uuid.optional() });
+/** The check-in ticks: true records the confirmation (who, when); false or absent leaves it as it is. */
+const checkInConfirmations = {
+  insuranceConfirmed: z.boolean().optional(),
+  demographicsConfirmed: z.boolean().optional(),
+};
+
+export const statusInputSchema = z
+  .strictObject({ status: z.enum(APPOINTMENT_STATUSES), roomId: uuid.optional(), ...checkInConfirmations })
+  .refine((s) => s.status === 'arrived' || (s.insuranceConfirmed === undefined && s.demographicsConfirmed === undefined), {
+    path: ['insuranceConfirmed'],
+    message: 'confirmations are given at check-in (status arrived)',
+  });
 export type StatusInput = z.infer<typeof statusInputSchema>;
+
+/** The desk's checklist after a one-click check-in. */
+export const checkInConfirmationInputSchema = z
+  .strictObject(checkInConfirmations)
+  .refine((c) => c.insuranceConfirmed !== undefined || c.demographicsConfirmed !== undefined, {
+    path: ['insuranceConfirmed'],
+    message: 'give insuranceConfirmed, demographicsConfirmed or both',
+  });
+export type CheckInConfirmationInput = z.infer<typeof checkInConfirmationInputSchema>;
 
 export const rescheduleInputSchema = z.strictObject({ start: startSchema, providerId: uuid.optional(), locationId: uuid.optional() });
 export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
@@ -241,5 +266,7 @@ export const flowBoardItemSchema = z.object({
   minutesWaiting: z.number().int().nullable(),
   roomId: uuid.nullable(),
   roomName: z.string().nullable(),
+  insuranceConfirmed: z.boolean(),
+  demographicsConfirmed: z.boolean(),
 });
 export type FlowBoardItem = z.infer<typeof flowBoardItemSchema>;

@@ -109,6 +109,11 @@ export interface AppointmentsTable {
   with_provider_at: OptionalInstant;
   checked_out_at: OptionalInstant;
   cancelled_at: OptionalInstant;
+  /** The front desk's check-in ticks: when and by whom (null = not confirmed at this visit). */
+  insurance_confirmed_at: OptionalInstant;
+  insurance_confirmed_by: string | null;
+  demographics_confirmed_at: OptionalInstant;
+  demographics_confirmed_by: string | null;
   created_by: string | null;
   version: Generated<number>;
   created_at: Created;

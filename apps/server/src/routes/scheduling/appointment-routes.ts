@@ -9,6 +9,8 @@ import {
   cancelAppointment,
   cancelInputSchema,
   changeAppointmentStatus,
+  checkInConfirmationInputSchema,
+  confirmCheckIn,
   findAvailability,
   getAppointment,
   listAppointments,
@@ -141,6 +143,21 @@ export async function appointmentRoutes(app: App) {
       },
     },
     async (request) => changeAppointmentStatus(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/appointments/:id/check-in-confirmations',
+    {
+      config: { permission: 'appointment:write' },
+      schema: {
+        tags,
+        summary: "The desk's check-in ticks (insurance, demographics) after check-in (409 CONFLICT before it)",
+        params: idParams,
+        body: checkInConfirmationInputSchema,
+        response: { 200: appointmentSchema },
+      },
+    },
+    async (request) => confirmCheckIn(request.ctx, request.params.id, request.body),
   );
 
   app.post(
