@@ -8,11 +8,14 @@ import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { fieldErrors, type Problem } from '../../api/problem.ts';
+import { EmergencyContactsFields, GuarantorFields } from './ContactsFields.tsx';
 import { changedFields, type DemographicsValues, toFormValues } from './demographics-patch.ts';
 import { type EditConflict, EditConflictPanel } from './EditConflictPanel.tsx';
 import { type Patient, type PatientPatch, STATES, savePatient } from './patients-api.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** The contact row a validator runs for (`path` is "emergencyContacts.N.field"). */
+const contactAt = (all: DemographicsValues, path: string) => all.emergencyContacts[Number(path.split('.')[1])];
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD');
 
 export function DemographicsForm(props: {
@@ -41,6 +44,16 @@ export function DemographicsForm(props: {
       email: (v) => (v && !/^\S+@\S+\.\S+$/.test(v) ? 'Not an email address' : null),
       address: { postalCode: (v) => (v && !/^\d{5}(-\d{4})?$/.test(v) ? 'ZIP must be 12345 or 12345-6789' : null) },
       deceasedDate: (v, all) => (all.status === 'deceased' && v ? day(v) : null),
+      emergencyContacts: {
+        name: (v, all, path) => (!v.trim() && contactAt(all, path)?.phone.trim() ? 'Required' : null),
+        phone: (v, all, path) => (!v.trim() && contactAt(all, path)?.name.trim() ? 'Required' : null),
+      },
+      guarantor: {
+        patientId: (v, all) => (all.guarantor.kind === 'patient' && !v ? 'Choose the patient' : null),
+        givenName: (v, all) => (all.guarantor.kind === 'person' && !v.trim() ? 'Required' : null),
+        familyName: (v, all) => (all.guarantor.kind === 'person' && !v.trim() ? 'Required' : null),
+        birthDate: (v, all) => (all.guarantor.kind === 'person' && v ? day(v) : null),
+      },
     },
   });
 
@@ -192,6 +205,8 @@ export function DemographicsForm(props: {
           <Grid.Col span={4}>
             <TextInput label="ZIP" {...form.getInputProps('address.postalCode')} />
           </Grid.Col>
+          <EmergencyContactsFields form={form} />
+          <GuarantorFields form={form} selfId={props.patient.id} />
           <Grid.Col span={12}>
             <TagsInput label="Front-desk alerts" {...form.getInputProps('alerts')} />
           </Grid.Col>

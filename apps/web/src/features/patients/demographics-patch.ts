@@ -26,6 +26,54 @@ export interface DemographicsValues {
   alerts: string[];
   status: string;
   deceasedDate: string;
+  emergencyContacts: { name: string; relationship: string; phone: string }[];
+  guarantor: GuarantorValues;
+}
+
+/** One shape for every kind, so switching kind in the form keeps what was typed. */
+export interface GuarantorValues {
+  kind: 'self' | 'patient' | 'person';
+  patientId: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  relationship: string;
+  phone: string;
+  address: { line1: string; line2: string; city: string; state: string; postalCode: string };
+}
+
+function toGuarantorValues(g: Patient['guarantor']): GuarantorValues {
+  const person = g.kind === 'person' ? g : null;
+  const a = person?.address;
+  return {
+    kind: g.kind,
+    patientId: g.kind === 'patient' ? g.patientId : '',
+    givenName: person?.givenName ?? '',
+    familyName: person?.familyName ?? '',
+    birthDate: person?.birthDate ?? '',
+    relationship: person?.relationship ?? '',
+    phone: person?.phone ?? '',
+    address: { line1: a?.line1 ?? '', line2: a?.line2 ?? '', city: a?.city ?? '', state: a?.state ?? '', postalCode: a?.postalCode ?? '' },
+  };
+}
+
+function addressOf(a: DemographicsValues['address']) {
+  const any = a.line1 || a.line2 || a.city || a.state || a.postalCode;
+  return any ? { line1: a.line1, line2: orNull(a.line2), city: a.city, state: a.state, postalCode: a.postalCode } : null;
+}
+
+function guarantorOf(g: GuarantorValues): unknown {
+  if (g.kind === 'self') return { kind: 'self' };
+  if (g.kind === 'patient') return { kind: 'patient', patientId: g.patientId };
+  return {
+    kind: 'person',
+    givenName: g.givenName.trim(),
+    familyName: g.familyName.trim(),
+    birthDate: orNull(g.birthDate),
+    relationship: orNull(g.relationship),
+    phone: orNull(g.phone),
+    address: addressOf(g.address),
+  };
 }
 
 export type DemographicsField = keyof DemographicsValues;
@@ -89,6 +137,8 @@ export function toFormValues(p: Patient): DemographicsValues {
     alerts: [...p.alerts],
     status: p.status === 'merged' ? 'active' : p.status,
     deceasedDate: p.deceasedDate ?? '',
+    emergencyContacts: p.emergencyContacts.map((c) => ({ name: c.name, relationship: c.relationship ?? '', phone: c.phone })),
+    guarantor: toGuarantorValues(p.guarantor),
   };
 }
 
@@ -99,11 +149,14 @@ function toApiValue(field: DemographicsField, v: DemographicsValues): unknown {
   switch (field) {
     case 'phones':
       return v.phones.filter((x) => x.number.trim()).map((x) => ({ type: x.type, number: x.number.trim() }));
-    case 'address': {
-      const a = v.address;
-      const any = a.line1 || a.line2 || a.city || a.state || a.postalCode;
-      return any ? { line1: a.line1, line2: orNull(a.line2), city: a.city, state: a.state, postalCode: a.postalCode } : null;
-    }
+    case 'address':
+      return addressOf(v.address);
+    case 'emergencyContacts':
+      return v.emergencyContacts
+        .filter((c) => c.name.trim() || c.phone.trim())
+        .map((c) => ({ name: c.name.trim(), relationship: orNull(c.relationship), phone: c.phone.trim() }));
+    case 'guarantor':
+      return guarantorOf(v.guarantor);
     case 'givenName':
     case 'familyName':
     case 'birthDate':

@@ -1,0 +1,162 @@
+/** The demographics form's emergency contacts and guarantor (self, another patient, or another person). */
+import { ActionIcon, Button, Grid, Group, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import type { DemographicsValues } from './demographics-patch.ts';
+import { STATES } from './patients-api.ts';
+
+type Form = UseFormReturnType<DemographicsValues>;
+
+export function EmergencyContactsFields({ form }: { form: Form }) {
+  const contacts = form.getValues().emergencyContacts;
+  return (
+    <>
+      <Grid.Col span={12}>
+        <Text size="sm" fw={500}>
+          Emergency contacts
+        </Text>
+      </Grid.Col>
+      {contacts.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: contact rows have no identity of their own
+        <Grid.Col span={12} key={i}>
+          <Group align="flex-start" wrap="nowrap">
+            <TextInput label="Name" flex={2} {...form.getInputProps(`emergencyContacts.${i}.name`)} />
+            <TextInput label="Relationship" flex={1} {...form.getInputProps(`emergencyContacts.${i}.relationship`)} />
+            <TextInput label="Phone" flex={1} {...form.getInputProps(`emergencyContacts.${i}.phone`)} />
+            <ActionIcon
+              mt={26}
+              variant="subtle"
+              aria-label={`Remove emergency contact ${i + 1}`}
+              onClick={() => form.removeListItem('emergencyContacts', i)}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        </Grid.Col>
+      ))}
+      <Grid.Col span={12}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          disabled={contacts.length >= 5}
+          onClick={() => form.insertListItem('emergencyContacts', { name: '', relationship: '', phone: '' })}
+        >
+          Add an emergency contact
+        </Button>
+      </Grid.Col>
+    </>
+  );
+}
+
+/** Another patient of the practice as guarantor, found with the registry search. */
+function GuarantorPatientPicker({ form, selfId }: { form: Form; selfId: string }) {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const value = form.getValues().guarantor.patientId;
+  const found = useQuery({
+    queryKey: ['patients', 'search', q, 'guarantor'],
+    enabled: q.trim().length >= 2,
+    queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q, limit: 10 } } })),
+  });
+  const current = useQuery({
+    queryKey: ['patient', value],
+    enabled: Boolean(value),
+    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: value } } })),
+  });
+  const options = (found.data?.items ?? [])
+    .filter((p) => p.id !== selfId)
+    .map((p) => ({ value: p.id, label: `${p.familyName}, ${p.givenName} · ${p.birthDate} · MRN ${p.mrn}` }));
+  const c = current.data;
+  if (c && !options.some((o) => o.value === c.id))
+    options.unshift({ value: c.id, label: `${c.familyName}, ${c.givenName} · ${c.birthDate} · MRN ${c.mrn}` });
+  return (
+    <Select
+      label="Guarantor (patient)"
+      placeholder="Search by name, birth date or MRN"
+      searchable
+      data={options}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: o }) => o}
+      nothingFoundMessage={q.trim().length >= 2 ? 'No patient found' : 'Type at least 2 characters'}
+      {...form.getInputProps('guarantor.patientId')}
+      error={form.errors['guarantor.patientId'] ?? form.errors.guarantor}
+      value={value || null}
+      onChange={(v) => form.setFieldValue('guarantor.patientId', v ?? '')}
+    />
+  );
+}
+
+export function GuarantorFields({ form, selfId }: { form: Form; selfId: string }) {
+  const g = form.getValues().guarantor;
+  return (
+    <>
+      <Grid.Col span={12}>
+        <Text size="sm" fw={500}>
+          Guarantor
+        </Text>
+        <SegmentedControl
+          mt={4}
+          data={[
+            { value: 'self', label: 'The patient' },
+            { value: 'patient', label: 'Another patient' },
+            { value: 'person', label: 'Another person' },
+          ]}
+          value={g.kind}
+          onChange={(v) => form.setFieldValue('guarantor.kind', v as DemographicsValues['guarantor']['kind'])}
+        />
+      </Grid.Col>
+      {g.kind === 'patient' && (
+        <Grid.Col span={8}>
+          <GuarantorPatientPicker form={form} selfId={selfId} />
+        </Grid.Col>
+      )}
+      {g.kind === 'person' && (
+        <>
+          <Grid.Col span={4}>
+            <TextInput label="Given name" withAsterisk {...form.getInputProps('guarantor.givenName')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Family name" withAsterisk {...form.getInputProps('guarantor.familyName')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Date of birth" placeholder="YYYY-MM-DD" {...form.getInputProps('guarantor.birthDate')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Relationship" {...form.getInputProps('guarantor.relationship')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Phone" {...form.getInputProps('guarantor.phone')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput label="Guarantor street address" {...form.getInputProps('guarantor.address.line1')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput label="Guarantor address line 2" {...form.getInputProps('guarantor.address.line2')} />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <TextInput label="Guarantor city" {...form.getInputProps('guarantor.address.city')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label="Guarantor state"
+              data={STATES}
+              searchable
+              clearable
+              {...form.getInputProps('guarantor.address.state')}
+              value={g.address.state || null}
+              onChange={(v) => form.setFieldValue('guarantor.address.state', v ?? '')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Guarantor ZIP" {...form.getInputProps('guarantor.address.postalCode')} />
+          </Grid.Col>
+        </>
+      )}
+    </>
+  );
+}
