@@ -1,27 +1,34 @@
 /**
  * After a one-click check-in: the patient's front-desk alerts, then insurance and key
- * demographics to confirm with the patient at the desk (a checklist for the clerk).
+ * demographics to confirm with the patient at the desk (a checklist for the clerk). The
+ * ticks are saved on the visit and shown on the flow board.
  */
 import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { toProblem } from '../../api/problem.ts';
 
-export function CheckInDialog(props: { patient: { id: string; name: string } | null; onClose(): void }) {
+export interface CheckedInVisit {
+  appointmentId: string;
+  patientId: string;
+  name: string;
+}
+
+export function CheckInDialog(props: { visit: CheckedInVisit | null; onClose(): void }) {
   return (
-    <Modal
-      opened={props.patient !== null}
-      onClose={props.onClose}
-      title={props.patient ? `Checked in: ${props.patient.name}` : ''}
-      size="lg"
-    >
-      {props.patient && <CheckInDetails patientId={props.patient.id} onClose={props.onClose} />}
+    <Modal opened={props.visit !== null} onClose={props.onClose} title={props.visit ? `Checked in: ${props.visit.name}` : ''} size="lg">
+      {props.visit && (
+        <CheckInDetails appointmentId={props.visit.appointmentId} patientId={props.visit.patientId} onClose={props.onClose} />
+      )}
     </Modal>
   );
 }
 
-function CheckInDetails(props: { patientId: string; onClose(): void }) {
+function CheckInDetails(props: { appointmentId: string; patientId: string; onClose(): void }) {
+  const queryClient = useQueryClient();
   const patient = useQuery({
     queryKey: ['patient', props.patientId],
     queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: props.patientId } } })),
@@ -32,6 +39,21 @@ function CheckInDetails(props: { patientId: string; onClose(): void }) {
   });
   const [insuranceOk, setInsuranceOk] = useState(false);
   const [demographicsOk, setDemographicsOk] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    const { data, error, response } = await api.POST('/api/appointments/{id}/check-in-confirmations', {
+      params: { path: { id: props.appointmentId } },
+      body: { insuranceConfirmed: insuranceOk, demographicsConfirmed: demographicsOk },
+    });
+    setSaving(false);
+    if (!data) {
+      notifications.show({ color: 'red', message: toProblem(error, response.status).detail });
+      return;
+    }
+    await queryClient.invalidateQueries({ queryKey: ['flow-board'] });
+    props.onClose();
+  };
   if (patient.isPending || coverages.isPending) return <Loader aria-label="Loading" />;
   const p = patient.data;
   const a = p?.address;
@@ -99,7 +121,7 @@ function CheckInDetails(props: { patientId: string; onClose(): void }) {
         <Button variant="default" onClick={props.onClose}>
           Later
         </Button>
-        <Button disabled={!insuranceOk || !demographicsOk} onClick={props.onClose}>
+        <Button disabled={!insuranceOk && !demographicsOk} loading={saving} onClick={() => void save()}>
           Confirmed
         </Button>
       </Group>

@@ -5,7 +5,7 @@ import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
 import { useRooms } from '../schedule/schedule-api.ts';
 import { clockTime } from '../schedule/zoned-time.ts';
-import { CheckInDialog } from './CheckInDialog.tsx';
+import { CheckInDialog, type CheckedInVisit } from './CheckInDialog.tsx';
 import { FlowActions } from './FlowActions.tsx';
 import { LONG_WAIT_MINUTES, minutesWaiting, useFlowBoard, useFlowStream, useNow } from './flow-api.ts';
 
@@ -26,7 +26,7 @@ export function FlowBoardPage() {
   const rooms = useRooms(locationId);
   const now = useNow();
   const can = useCan();
-  const [checkedIn, setCheckedIn] = useState<{ id: string; name: string } | null>(null);
+  const [checkedIn, setCheckedIn] = useState<CheckedInVisit | null>(null);
   if (!locationId || board.isPending || board.isError)
     return (
       <Stack>
@@ -71,7 +71,33 @@ export function FlowBoardPage() {
             return (
               <Table.Tr key={item.appointmentId} data-testid="flow-row" data-appointment-id={item.appointmentId} data-status={item.status}>
                 <Table.Td>{clockTime(item.start, timeZone)}</Table.Td>
-                <Table.Td>{item.patientName}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <span>{item.patientName}</span>
+                    {item.insuranceConfirmed && (
+                      <Badge
+                        size="xs"
+                        variant="light"
+                        color="teal"
+                        title="Insurance confirmed at check-in"
+                        data-testid="insurance-confirmed"
+                      >
+                        Ins ✓
+                      </Badge>
+                    )}
+                    {item.demographicsConfirmed && (
+                      <Badge
+                        size="xs"
+                        variant="light"
+                        color="teal"
+                        title="Demographics confirmed at check-in"
+                        data-testid="demographics-confirmed"
+                      >
+                        Demog ✓
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
                 <Table.Td>{item.appointmentTypeName}</Table.Td>
                 <Table.Td>{item.providerName}</Table.Td>
                 <Table.Td>
@@ -93,7 +119,7 @@ export function FlowBoardPage() {
                     <FlowActions
                       item={item}
                       rooms={hereRooms}
-                      onCheckedIn={(i) => setCheckedIn({ id: i.patientId, name: i.patientName })}
+                      onCheckedIn={(i) => setCheckedIn({ appointmentId: i.appointmentId, patientId: i.patientId, name: i.patientName })}
                     />
                   )}
                 </Table.Td>
@@ -102,7 +128,7 @@ export function FlowBoardPage() {
           })}
         </Table.Tbody>
       </Table>
-      <CheckInDialog patient={checkedIn} onClose={() => setCheckedIn(null)} />
+      <CheckInDialog visit={checkedIn} onClose={() => setCheckedIn(null)} />
     </Stack>
   );
 }

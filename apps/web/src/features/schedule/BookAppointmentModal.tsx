@@ -1,10 +1,15 @@
-/** Book a visit at a chosen time: patient (inline search), type, provider; a taken slot is said plainly (409 SLOT_TAKEN). */
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+/**
+ * Book a visit at a chosen time: patient (inline search), type, provider; a taken slot is said plainly
+ * (409 SLOT_TAKEN). Users who may overbook (appointment:override, or a type that allows it) can tick
+ * "Overbook", or are offered it when the slot turns out taken.
+ */
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { toProblem } from '../../api/problem.ts';
+import { useCan } from '../auth/use-me.ts';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
 import { type AppointmentType, type Provider, providerName } from './schedule-api.ts';
 
@@ -39,8 +44,12 @@ function BookingForm(props: { draft: BookingDraft; locationId: string; types: Ap
   const [providerId, setProviderId] = useState<string | null>(props.draft.providerId ?? props.providers[0]?.id ?? null);
   const [error, setError] = useState<{ code: string; detail: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [overbook, setOverbook] = useState(false);
+  const can = useCan();
+  const type = props.types.find((t) => t.id === typeId);
+  const mayOverbook = can('appointment:override') || type?.overbookingAllowed === true;
 
-  const book = async () => {
+  const book = async (asOverbook = overbook && mayOverbook) => {
     if (!patient || !typeId || !providerId) return;
     setBusy(true);
     setError(null);
@@ -56,12 +65,15 @@ function BookingForm(props: { draft: BookingDraft; locationId: string; types: Ap
         locationId: props.locationId,
         start: props.draft.start,
         notes: '',
-        overbook: false,
+        overbook: asOverbook,
       },
     });
     setBusy(false);
     if (data) {
-      notifications.show({ color: 'green', message: `Booked ${patient.name}, ${props.draft.label}` });
+      notifications.show({
+        color: 'green',
+        message: `Booked ${patient.name}, ${props.draft.label}${data.overbooked ? ' (overbooked)' : ''}`,
+      });
       await queryClient.invalidateQueries({ queryKey: ['appointments'] });
       await queryClient.invalidateQueries({ queryKey: ['availability'] });
       props.onClose();
@@ -94,9 +106,27 @@ function BookingForm(props: { draft: BookingDraft; locationId: string; types: Ap
         onChange={setProviderId}
         allowDeselect={false}
       />
+      {mayOverbook && (
+        <Checkbox
+          label="Overbook (double-book this slot)"
+          checked={overbook}
+          onChange={(e) => setOverbook(e.currentTarget.checked)}
+          data-testid="overbook"
+        />
+      )}
       {error?.code === 'SLOT_TAKEN' && (
         <Alert color="red" title="That time is taken" data-testid="slot-taken">
-          Someone else has just booked this provider (or the room the visit needs) at this time. Choose another time.
+          <Stack gap="xs" align="flex-start">
+            <span>
+              Someone else has just booked this provider (or the room the visit needs) at this time.{' '}
+              {mayOverbook ? 'Choose another time, or book it on top.' : 'Choose another time.'}
+            </span>
+            {mayOverbook && (
+              <Button size="xs" color="orange" loading={busy} onClick={() => void book(true)}>
+                Overbook instead?
+              </Button>
+            )}
+          </Stack>
         </Alert>
       )}
       {error && error.code !== 'SLOT_TAKEN' && <Alert color="red">{error.detail}</Alert>}

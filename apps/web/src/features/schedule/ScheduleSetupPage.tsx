@@ -1,9 +1,14 @@
-/** Schedule set-up (schedule:manage): per provider at the selected location, weekly hours, exceptions and the calendar feed. */
+/**
+ * Schedule set-up (schedule:manage): per provider at the selected location, weekly hours, exceptions and the
+ * calendar feed; the practice-wide schedule settings for users with settings:manage.
+ */
 import { Loader, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
+import { useCan } from '../auth/use-me.ts';
 import { ExceptionsTable } from './ExceptionsTable.tsx';
 import { IcalFeedCard } from './IcalFeedCard.tsx';
+import { ScheduleSettingsCard } from './ScheduleSettingsCard.tsx';
 import { TemplatesTable } from './TemplatesTable.tsx';
 import { providerName, useLocationZone, useProviders, useTemplates } from './schedule-api.ts';
 import { todayIn, wallDay } from './zoned-time.ts';
@@ -14,6 +19,7 @@ export function ScheduleSetupPage() {
   const providers = useProviders();
   const templates = useTemplates(locationId);
   const [chosen, setChosen] = useState<string | null>(null);
+  const can = useCan();
   const providerId = chosen ?? providers.data?.[0]?.id ?? null;
   if (!locationId || !zone || !providerId) return <Loader aria-label="Loading" />;
   const today = wallDay(todayIn(zone));
@@ -36,6 +42,7 @@ export function ScheduleSetupPage() {
       />
       <ExceptionsTable providerId={providerId} locationId={locationId} today={today} />
       <IcalFeedCard providerId={providerId} />
+      {can('settings:manage') && <ScheduleSettingsCard />}
     </Stack>
   );
 }
