@@ -62,7 +62,7 @@ describe('reminders and the waiting list', () => {
     const rules = await getJson<{ items: { hoursBefore: number; active: boolean }[] }>(page, '/api/reminder-rules');
     expect(rules.items.map((r) => r.hoursBefore).sort((a, b) => a - b)).toEqual([2, 24, 72]);
 
-    // A demo patient (not restricted) and the Follow-up type.
+    // A demo patient (not restricted) and the Annual physical type (any patient).
     const patients = await getJson<{ items: { id: string; givenName: string; familyName: string; restricted: boolean }[] }>(
       page,
       '/api/patients?limit=50',
@@ -71,7 +71,7 @@ describe('reminders and the waiting list', () => {
     expect(patient).toBeDefined();
     const { id: patientId, givenName, familyName } = patient as NonNullable<typeof patient>;
 
-    // Waiting list: add the patient for a follow-up in the next 30 days.
+    // Waiting list: add the patient for an annual physical in the next 30 days.
     await nav(page).getByRole('link', { name: 'Waiting list' }).click();
     await page.waitForURL(/\/waitlist$/);
     await page.getByTestId('fill-rate-report').getByTestId('report-fill-rate').waitFor();
@@ -84,11 +84,11 @@ describe('reminders and the waiting list', () => {
       .click();
     await addDialog.getByTestId('picked-patient').waitFor();
     await addDialog.getByLabel('Appointment type', { exact: true }).click();
-    await page.getByRole('option', { name: 'Follow-up' }).first().click().catch(fail);
+    await page.getByRole('option', { name: 'Annual physical' }).first().click().catch(fail);
     await addDialog.getByRole('button', { name: 'Add to waiting list' }).click();
     await addDialog.waitFor({ state: 'hidden' });
     const row = page.getByTestId('waitlist-row').filter({ hasText: `${givenName} ${familyName}` });
-    await row.getByText('Follow-up').waitFor();
+    await row.getByText('Annual physical').waitFor();
 
     const waiting = await getJson<{ items: Entry[] }>(page, `/api/waitlist?patientId=${patientId}`);
     expect(waiting.items).toHaveLength(1);

@@ -97,8 +97,8 @@ describe('schedule and patient flow', () => {
       expect(res.status).toBe(201);
     }
 
-    // Next available: the earliest open Follow-up, one click to the booking form.
-    await choose(page, 'Type', 'Follow-up');
+    // Next available: the earliest open Annual physical (any patient: new-vs-established rules do not apply), one click to the booking form.
+    await choose(page, 'Type', 'Annual physical');
     await page.getByRole('button', { name: 'Find' }).click();
     const firstSlot = page.getByTestId('slot-list').getByRole('button').first();
     await firstSlot.click();
@@ -125,7 +125,7 @@ describe('schedule and patient flow', () => {
     // Drag it to a later open time of the same provider.
     const free = await getJson<{ items: { start: string }[] }>(
       page,
-      `/api/availability?appointmentTypeId=${(await getJson<{ items: { id: string; name: string }[] }>(page, '/api/appointment-types')).items.find((t) => t.name === 'Follow-up')?.id}&providerId=${booked.providerId}&locationId=${locationId}&from=${encodeURIComponent(booked.end)}&to=${encodeURIComponent(new Date(Date.parse(booked.end) + 3 * 3_600_000).toISOString())}&limit=5`,
+      `/api/availability?appointmentTypeId=${(await getJson<{ items: { id: string; name: string }[] }>(page, '/api/appointment-types')).items.find((t) => t.name === 'Annual physical')?.id}&providerId=${booked.providerId}&locationId=${locationId}&from=${encodeURIComponent(booked.end)}&to=${encodeURIComponent(new Date(Date.parse(booked.end) + 3 * 3_600_000).toISOString())}&limit=5`,
     );
     const target = free.items.find((s) => localDate(s.start, zone) === today);
     expect(target, 'an open time later today').toBeDefined();
