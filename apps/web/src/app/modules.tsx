@@ -1,7 +1,9 @@
 /**
  * The modules of the UI: each entry is both a nav item and a route.
- * To add a page: (1) import its component, (2) add one entry here, e.g.
- *   { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <PatientsPage /> },
+ * To add a page: (1) declare it with `lazyPage` below, (2) add one entry here, e.g.
+ *   { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <Page of={PatientsPage} /> },
+ * Pages load on first visit (one chunk per feature), so a broken feature cannot stop the
+ * login page or the shell from loading, and the first load stays small.
  * Entries under `children` form a nav group (Admin). The nav hides, and the route refuses,
  * what the user's permissions (GET /api/me, for the selected location) do not allow.
  */
@@ -22,20 +24,42 @@ import {
   IconUsers,
   IconUserShield,
 } from '@tabler/icons-react';
-import type { ComponentType, ReactElement } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement, Suspense } from 'react';
 import type { Permission } from '../api/types.ts';
-import { AuditPage } from '../features/admin/audit/AuditPage.tsx';
-import { LocationsPage } from '../features/admin/locations/LocationsPage.tsx';
-import { UsersPage } from '../features/admin/users/UsersPage.tsx';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { RemindersPage } from '../features/comms/RemindersPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { FlowBoardPage } from '../features/flow/FlowBoardPage.tsx';
-import { PatientsPage } from '../features/patients/PatientsPage.tsx';
-import { SchedulePage } from '../features/schedule/SchedulePage.tsx';
-import { ScheduleSetupPage } from '../features/schedule/ScheduleSetupPage.tsx';
-import { WaitlistPage } from '../features/waitlist/WaitlistPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
+
+/** A page component loaded on first use (its own chunk). */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+/** Renders a lazy page with a spinner while its chunk arrives. */
+function Page({ of: Component }: { of: LazyExoticComponent<ComponentType> }) {
+  return (
+    <Suspense
+      fallback={
+        <Center p="xl">
+          <Loader aria-label="Loading page" />
+        </Center>
+      }
+    >
+      <Component />
+    </Suspense>
+  );
+}
+
+const AuditPage = lazyPage(() => import('../features/admin/audit/AuditPage.tsx'), 'AuditPage');
+const LocationsPage = lazyPage(() => import('../features/admin/locations/LocationsPage.tsx'), 'LocationsPage');
+const UsersPage = lazyPage(() => import('../features/admin/users/UsersPage.tsx'), 'UsersPage');
+const AccountPage = lazyPage(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
+const RemindersPage = lazyPage(() => import('../features/comms/RemindersPage.tsx'), 'RemindersPage');
+const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const FlowBoardPage = lazyPage(() => import('../features/flow/FlowBoardPage.tsx'), 'FlowBoardPage');
+const PatientsPage = lazyPage(() => import('../features/patients/PatientsPage.tsx'), 'PatientsPage');
+const SchedulePage = lazyPage(() => import('../features/schedule/SchedulePage.tsx'), 'SchedulePage');
+const ScheduleSetupPage = lazyPage(() => import('../features/schedule/ScheduleSetupPage.tsx'), 'ScheduleSetupPage');
+const WaitlistPage = lazyPage(() => import('../features/waitlist/WaitlistPage.tsx'), 'WaitlistPage');
 
 export interface ModuleEntry {
   path: string;
@@ -55,30 +79,36 @@ export interface ModuleGroup {
 const soon = (name: string) => <ComingSoonPage module={name} />;
 
 export const modules: (ModuleEntry | ModuleGroup)[] = [
-  { path: '/', label: 'Dashboard', icon: IconGauge, element: <DashboardPage /> },
-  { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <PatientsPage /> },
-  { path: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'appointment:read', element: <SchedulePage /> },
-  { path: '/waitlist', label: 'Waiting list', icon: IconHourglass, permission: 'appointment:read', element: <WaitlistPage /> },
-  { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <FlowBoardPage /> },
+  { path: '/', label: 'Dashboard', icon: IconGauge, element: <Page of={DashboardPage} /> },
+  { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <Page of={PatientsPage} /> },
+  { path: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'appointment:read', element: <Page of={SchedulePage} /> },
+  { path: '/waitlist', label: 'Waiting list', icon: IconHourglass, permission: 'appointment:read', element: <Page of={WaitlistPage} /> },
+  { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <Page of={FlowBoardPage} /> },
   { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
-  { path: '/account', label: 'Account', icon: IconUserCircle, element: <AccountPage /> },
+  { path: '/account', label: 'Account', icon: IconUserCircle, element: <Page of={AccountPage} /> },
   {
     label: 'Admin',
     icon: IconSettings,
     children: [
-      { path: '/admin/locations', label: 'Locations', icon: IconMapPin, permission: 'location:manage', element: <LocationsPage /> },
-      { path: '/admin/users', label: 'Users', icon: IconUserShield, permission: 'user:read', element: <UsersPage /> },
+      {
+        path: '/admin/locations',
+        label: 'Locations',
+        icon: IconMapPin,
+        permission: 'location:manage',
+        element: <Page of={LocationsPage} />,
+      },
+      { path: '/admin/users', label: 'Users', icon: IconUserShield, permission: 'user:read', element: <Page of={UsersPage} /> },
       {
         path: '/schedule/setup',
         label: 'Schedule set-up',
         icon: IconCalendarCog,
         permission: 'schedule:manage',
-        element: <ScheduleSetupPage />,
+        element: <Page of={ScheduleSetupPage} />,
       },
-      { path: '/admin/reminders', label: 'Reminders', icon: IconBell, permission: 'schedule:manage', element: <RemindersPage /> },
-      { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: <AuditPage /> },
+      { path: '/admin/reminders', label: 'Reminders', icon: IconBell, permission: 'schedule:manage', element: <Page of={RemindersPage} /> },
+      { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: <Page of={AuditPage} /> },
     ],
   },
 ];
