@@ -232,6 +232,8 @@ describe('organization settings', () => {
       requireMfa: false,
       requireMfaForcedOff: false,
       idleTimeoutSeconds: 900,
+      icalShowPatientNames: false,
+      noShowAfterMinutes: 30,
     });
     for (const bad of [
       { idleTimeoutSeconds: 1801 },

@@ -122,7 +122,13 @@ export async function backupDatabase(opts: BackupOptions): Promise<BackupManifes
     return manifest;
   } catch (e) {
     gzip.destroy();
-    out.destroy();
+    // The stream opens its file asynchronously: wait until it is closed, or the file
+    // could be created after we removed it.
+    if (!out.closed) {
+      const closed = once(out, 'close');
+      out.destroy();
+      await closed.catch(() => undefined);
+    }
     fs.rmSync(partial, { force: true });
     throw e;
   } finally {
