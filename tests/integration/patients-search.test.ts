@@ -99,3 +99,33 @@ describe('patient search', () => {
     expect(JSON.stringify(rows[0]?.details)).not.toMatch(/smith|1980/i);
   });
 });
+
+describe('typo matching only when prefixes do not fill the page', () => {
+  it('keeps one mode for every page of a search, and falls back to typos for a short result', async () => {
+    const org = await t.newOrg();
+    const fd = t.as(org, 'front_desk');
+    const made: Item[] = [];
+    for (const [givenName, familyName, birthDate] of [
+      ['Ann', 'Lindqvist', '1970-01-02'],
+      ['Bea', 'Lindqvist', '1971-02-03'],
+      ['Cal', 'Lindqvist', '1972-03-04'],
+      ['Dee', 'Lindqvits', '1973-04-05'],
+    ] as const) {
+      const res = await fd.post('/api/patients', { givenName, familyName, birthDate, confirmNotDuplicate: true });
+      expect(res.statusCode, res.body).toBe(201);
+      made.push(res.json() as Item);
+    }
+    const typoOnly = made[3] as Item;
+    // A full page of exact matches: the misspelt record stays out, on every page.
+    const first = await fd.get('/api/patients?q=lindqvist&limit=2');
+    expect(first.json().items).toHaveLength(2);
+    const second = await fd.get(`/api/patients?q=lindqvist&limit=2&cursor=${first.json().nextCursor}`);
+    const paged = [...ids(first), ...ids(second)];
+    expect(new Set(paged).size).toBe(3);
+    expect(paged).not.toContain(typoOnly.id);
+    // Exact matches do not fill the page: typo matches join, ranked after them.
+    const wide = ids(await fd.get('/api/patients?q=lindqvist&limit=10'));
+    expect(wide).toHaveLength(4);
+    expect(wide[3]).toBe(typoOnly.id);
+  });
+});

@@ -21,6 +21,8 @@ interface Cursor {
   f: string;
   g: string;
   i: string;
+  /** Typo matching on (1) or off (0) for this search, fixed by its first page. */
+  t?: 0 | 1;
 }
 
 function decodeCursor(c: string): Cursor {
@@ -36,18 +38,20 @@ function decodeCursor(c: string): Cursor {
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
 /** Score of a row: each name token adds 100 for a word-prefix match, else up to 80 by similarity; numbers add 100. */
-function scoreOf(t: SearchTerms) {
+function scoreOf(t: SearchTerms, typos: boolean) {
   const parts = t.names.map(
     (n) =>
       sql`(case when p.search_name like ${`% ${n}%`} then 100 + (case when p.search_name like ${`% ${n} %`} then 10 else 0 end)
-               else round(word_similarity(${n}, p.search_name) * 80) end)`,
+               else ${typos ? sql`round(word_similarity(${n}, p.search_name) * 80)` : sql`0`} end)`,
   );
   for (const n of t.numbers) parts.push(sql`(case when p.mrn = ${n} then 100 else 50 end)`);
   return parts.length ? sql<number>`(${sql.join(parts, sql` + `)})::int` : sql<number>`0`;
 }
 
-function matchOf(t: SearchTerms): Expression<SqlBool>[] {
-  const out = t.names.map((n) => sql<SqlBool>`(p.search_name like ${`% ${n}%`} or ${n} <% p.search_name)`);
+function matchOf(t: SearchTerms, typos: boolean): Expression<SqlBool>[] {
+  const out = t.names.map((n) =>
+    typos ? sql<SqlBool>`(p.search_name like ${`% ${n}%`} or ${n} <% p.search_name)` : sql<SqlBool>`p.search_name like ${`% ${n}%`}`,
+  );
   if (t.birthDates.length) out.push(sql<SqlBool>`p.birth_date = any(${sql.val(t.birthDates)}::date[])`);
   if (t.phones.length) out.push(sql<SqlBool>`p.phone_digits && ${sql.val(t.phones)}::text[]`);
   for (const n of t.numbers) out.push(sql<SqlBool>`(p.mrn = ${n} or p.phone_digits @> array[${n}]::text[])`);
@@ -68,28 +72,29 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
     if (terms.names.length)
       await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`.execute(tx.db);
     const userId = tx.actor.kind === 'user' ? tx.actor.userId : null;
-    const conditions = matchOf(terms);
-    conditions.push(input.includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`);
-    if (userId) {
-      conditions.push(sql<SqlBool>`(not p.restricted
+    const runPage = async (typos: boolean) => {
+      const conditions = matchOf(terms, typos);
+      conditions.push(input.includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`);
+      if (userId) {
+        conditions.push(sql<SqlBool>`(not p.restricted
         or ${onCareTeamSql(sql.ref('p.id'), userId)}
         or exists (select 1 from break_glass_grants g where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${tx.clock.now()}))`);
-    }
-    const score = scoreOf(terms);
-    const page = sql<{
-      id: string;
-      mrn: string;
-      given_name: string;
-      middle_name: string | null;
-      family_name: string;
-      preferred_name: string | null;
-      birth_date: string;
-      sex: 'female' | 'male' | 'unknown';
-      phones: { type: string; number: string }[];
-      status: 'active' | 'inactive' | 'deceased' | 'merged';
-      restricted: boolean;
-      score: number;
-    }>`
+      }
+      const score = scoreOf(terms, typos);
+      const page = sql<{
+        id: string;
+        mrn: string;
+        given_name: string;
+        middle_name: string | null;
+        family_name: string;
+        preferred_name: string | null;
+        birth_date: string;
+        sex: 'female' | 'male' | 'unknown';
+        phones: { type: string; number: string }[];
+        status: 'active' | 'inactive' | 'deceased' | 'merged';
+        restricted: boolean;
+        score: number;
+      }>`
       select * from (
         select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex, p.phones,
                p.status, p.restricted, ${score} as score
@@ -99,7 +104,17 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
       ${after ? sql`where (-score, family_name, given_name, id) > (${-after.s}, ${after.f}, ${after.g}, ${after.i}::uuid)` : sql``}
       order by -score, family_name, given_name, id
       limit ${input.limit + 1}`;
-    const rows = (await page.execute(tx.db)).rows;
+      return (await page.execute(tx.db)).rows;
+    };
+    // Exact word-prefix matching first: it is what staff type, and it is cheap. Typo matching
+    // (trigram similarity over many candidate rows) runs only when prefixes do not fill the
+    // first page; the choice is kept in the cursor so every page of one search ranks alike.
+    let typos = after ? after.t === 1 : false;
+    let rows = await runPage(typos);
+    if (!after && terms.names.length && rows.length <= input.limit) {
+      typos = true;
+      rows = await runPage(true);
+    }
     const more = rows.length > input.limit;
     const items = rows.slice(0, input.limit).map((r) => ({
       id: r.id,
@@ -126,7 +141,8 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
     });
     return {
       items,
-      nextCursor: more && last ? encodeCursor({ s: last.score, f: last.familyName, g: last.givenName, i: last.id }) : null,
+      nextCursor:
+        more && last ? encodeCursor({ s: last.score, f: last.familyName, g: last.givenName, i: last.id, t: typos ? 1 : 0 }) : null,
     };
   });
 }
