@@ -6,6 +6,7 @@
  * lock makes them take turns.
  */
 import type { Db } from '../shared/context.ts';
+import { PeriodicTask } from '../shared/periodic-task.ts';
 import { type SealResult, sealAudit } from './seal-audit.ts';
 
 export interface AuditSealerOptions {
@@ -15,37 +16,15 @@ export interface AuditSealerOptions {
   onSealed?: (result: SealResult) => void;
 }
 
-export class AuditSealer {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-
-  constructor(private readonly opts: AuditSealerOptions) {}
-
-  start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runOnce().finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.timer = setTimeout(tick, this.opts.intervalMs ?? 5_000);
-      });
-    };
-    this.timer = setTimeout(tick, 0);
-  }
-
-  /** One run; errors (database down) are reported and the next tick tries again. */
-  async runOnce(): Promise<void> {
-    try {
-      const result = await sealAudit(this.opts.db);
-      if (result.sealed > 0) this.opts.onSealed?.(result);
-    } catch (err) {
-      this.opts.onError?.(err);
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+export class AuditSealer extends PeriodicTask {
+  constructor(opts: AuditSealerOptions) {
+    super(
+      async () => {
+        const result = await sealAudit(opts.db);
+        if (result.sealed > 0) opts.onSealed?.(result);
+      },
+      opts.intervalMs ?? 5_000,
+      opts.onError,
+    );
   }
 }

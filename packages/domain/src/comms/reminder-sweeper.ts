@@ -6,6 +6,7 @@
 import { enqueueJob } from '../jobs/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
+import { PeriodicTask } from '../shared/periodic-task.ts';
 import { REMINDER_SWEEP_QUEUE } from './sweep-reminders.ts';
 
 export interface ReminderSweeperOptions {
@@ -15,42 +16,16 @@ export interface ReminderSweeperOptions {
   onError?: (err: unknown) => void;
 }
 
-export class ReminderSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-
-  constructor(private readonly opts: ReminderSweeperOptions) {}
-
-  start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runOnce().finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.timer = setTimeout(tick, this.opts.intervalMs ?? 60_000);
-      });
-    };
-    this.timer = setTimeout(tick, 0);
-  }
-
-  /** Enqueue this minute's sweep (a no-op when another process did). */
-  async runOnce(): Promise<void> {
-    try {
-      const minute = Math.floor(this.opts.clock.now().getTime() / 60_000);
-      await enqueueJob(
-        this.opts.db,
-        REMINDER_SWEEP_QUEUE,
-        {},
-        { dedupeKey: `sweep:${minute}`, maxAttempts: 1, runAt: this.opts.clock.now() },
-      );
-    } catch (err) {
-      this.opts.onError?.(err);
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+export class ReminderSweeper extends PeriodicTask {
+  constructor(opts: ReminderSweeperOptions) {
+    super(
+      async () => {
+        // This minute's sweep: a no-op when another process enqueued it already.
+        const minute = Math.floor(opts.clock.now().getTime() / 60_000);
+        await enqueueJob(opts.db, REMINDER_SWEEP_QUEUE, {}, { dedupeKey: `sweep:${minute}`, maxAttempts: 1, runAt: opts.clock.now() });
+      },
+      opts.intervalMs ?? 60_000,
+      opts.onError,
+    );
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
+import { PeriodicTask } from '../shared/periodic-task.ts';
 import { type PruneJobsOptions, pruneJobs } from './prune-jobs.ts';
 
 export interface JobPrunerOptions extends PruneJobsOptions {
@@ -15,36 +16,15 @@ export interface JobPrunerOptions extends PruneJobsOptions {
   onError?: (err: unknown) => void;
 }
 
-export class JobPruner {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-
-  constructor(private readonly opts: JobPrunerOptions) {}
-
-  start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runOnce().finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.timer = setTimeout(tick, this.opts.intervalMs ?? 3_600_000);
-      });
-    };
-    this.timer = setTimeout(tick, 0);
-  }
-
-  async runOnce(): Promise<void> {
-    try {
-      const deleted = await pruneJobs(this.opts.db, this.opts.clock, this.opts);
-      if (deleted.done + deleted.dead > 0) this.opts.onPruned?.(deleted);
-    } catch (err) {
-      this.opts.onError?.(err);
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+export class JobPruner extends PeriodicTask {
+  constructor(opts: JobPrunerOptions) {
+    super(
+      async () => {
+        const deleted = await pruneJobs(opts.db, opts.clock, opts);
+        if (deleted.done + deleted.dead > 0) opts.onPruned?.(deleted);
+      },
+      opts.intervalMs ?? 3_600_000,
+      opts.onError,
+    );
   }
 }
