@@ -1,4 +1,5 @@
 /** Connection pool and Kysely instance, with the app's least-privilege role applied to every connection. */
+import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
@@ -32,9 +33,34 @@ export function createPool(options: PoolOptions): pg.Pool {
       });
     });
   }
+  pool.on('connect', (client) => prepareStatements(client));
   // An idle client losing its server (database restart) must not crash the process.
   pool.on('error', () => undefined);
   return pool;
+}
+
+/** Named statements per connection, at most: past it, queries run unnamed (parsed each time). */
+const MAX_PREPARED = 1_000;
+
+/**
+ * Turn the parameterized queries Kysely sends into named (prepared) statements, keyed by a
+ * hash of their text: PostgreSQL then parses each statement once per connection and, after a
+ * few runs, reuses a generic plan. Every request runs the same few dozen statements, so this
+ * takes parse and plan work off the database on every hot path. Plain-text queries
+ * (migrations, SET ROLE) are left alone.
+ */
+function prepareStatements(client: pg.PoolClient): void {
+  const named = new Set<string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || text.length > 10_000) return query(text, values, ...rest);
+    const name = `cd_${createHash('sha1').update(text).digest('base64url')}`;
+    if (!named.has(name)) {
+      if (named.size >= MAX_PREPARED) return query(text, values, ...rest);
+      named.add(name);
+    }
+    return query({ name, text, values }, ...rest);
+  };
 }
 
 export function createKysely<DB>(pool: pg.Pool): Kysely<DB> {

@@ -19,15 +19,26 @@ export interface PatientAccess {
   grantId?: string | null;
 }
 
-export async function requirePatientAccess(ctx: Ctx, patientId: string, permission: Permission = 'patient:read'): Promise<PatientAccess> {
+/**
+ * `loaded`: the caller already read this patient's row, scoped to ctx.organizationId (undefined
+ * when no row was found), so the check needs no query of its own on the hot path.
+ */
+export async function requirePatientAccess(
+  ctx: Ctx,
+  patientId: string,
+  permission: Permission = 'patient:read',
+  loaded?: { row: { restricted: boolean } | undefined },
+): Promise<PatientAccess> {
   requirePermission(ctx, permission);
   if (!/^[0-9a-f-]{36}$/i.test(patientId)) throw new AppError('NOT_FOUND', 'patient not found');
-  const row = await ctx.db
-    .selectFrom('patients')
-    .select(['id', 'restricted'])
-    .where('id', '=', patientId)
-    .where('organization_id', '=', ctx.organizationId)
-    .executeTakeFirst();
+  const row = loaded
+    ? loaded.row
+    : await ctx.db
+        .selectFrom('patients')
+        .select(['id', 'restricted'])
+        .where('id', '=', patientId)
+        .where('organization_id', '=', ctx.organizationId)
+        .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'patient not found');
   if (!row.restricted || ctx.actor.kind === 'system') return { patientId, breakGlass: false };
   if (ctx.actor.kind !== 'user') throw new AppError('NOT_FOUND', 'patient not found');
