@@ -8,6 +8,7 @@ export {
   type AuditedAccess,
   type AuditEventInput,
   diffFields,
+  readAudited,
   recordAudit,
 } from './record-audit.ts';
 export { AUDIT_SEAL_LOCK, auditWatermark, type SealOptions, type SealResult, sealAudit } from './seal-audit.ts';

@@ -3,7 +3,7 @@
  * create, update, delete, print or export of patient data and every
  * authentication event goes through here; there is no switch that turns it off.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { actorRoleLabel, actorUserId, type Ctx } from '../shared/context.ts';
 
 export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'print' | 'export' | 'merge' | 'break_glass' | (string & {});
@@ -58,15 +58,44 @@ async function appendAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
   // only try-locks exclusively, so it never queues in front of writers.
   await sql`
     with append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint))
-    insert into audit_events (organization_id, user_id, role, patient_id, action, resource_type, resource_id,
+    ${auditInsert(ctx, event, patientId, flag.breakGlass, details, sql`append_lock`)}`.execute(ctx.db);
+}
+
+/** The INSERT of one audit row per row of `source` (a CTE that has taken the append lock). */
+function auditInsert(
+  ctx: Ctx,
+  event: AuditEventInput,
+  patientId: string | null,
+  breakGlass: boolean,
+  details: Record<string, unknown> | null,
+  source: RawBuilder<unknown>,
+) {
+  return sql`insert into audit_events (organization_id, user_id, role, patient_id, action, resource_type, resource_id,
                               outcome, ip, user_agent, request_id, break_glass, changes, details)
     select ${event.organizationId !== undefined ? event.organizationId : ctx.organizationId || null}::uuid,
            ${event.userId !== undefined ? event.userId : actorUserId(ctx)}::uuid,
            ${actorRoleLabel(ctx) || null}, ${patientId}::uuid, ${event.action}, ${event.resourceType},
            ${event.resourceId ?? null}, ${event.outcome ?? 'success'}, ${ctx.ip},
-           ${ctx.userAgent ? ctx.userAgent.slice(0, 500) : null}, ${ctx.requestId}, ${flag.breakGlass},
+           ${ctx.userAgent ? ctx.userAgent.slice(0, 500) : null}, ${ctx.requestId}, ${breakGlass},
            ${event.changes ? JSON.stringify(event.changes) : null}::jsonb, ${details ? JSON.stringify(details) : null}::jsonb
-    from append_lock`.execute(ctx.db);
+    from ${source}`;
+}
+
+/**
+ * Read rows and audit the read in ONE statement (its own transaction when the caller has
+ * none): `read` is a SELECT; one audit row is appended only when it returns at least one
+ * row, under the same shared append lock as recordAudit. For hot, simple reads where the
+ * access decision needs no other query (the caller checks what comes back and falls back
+ * to the general path otherwise). Not for reads under break-glass: the row is not flagged.
+ */
+export async function readAudited<Row>(ctx: Ctx, read: RawBuilder<Row>, event: AuditEventInput): Promise<Row[]> {
+  const patientId = event.patientId ?? null;
+  const result = await sql<Row>`
+    with found as (${read}),
+         append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint) where exists (select 1 from found)),
+         appended as (${auditInsert(ctx, event, patientId, false, event.details ?? null, sql`append_lock`)} returning 1)
+    select * from found`.execute(ctx.db);
+  return result.rows;
 }
 
 /**

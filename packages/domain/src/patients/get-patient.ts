@@ -1,14 +1,25 @@
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { type Selectable, sql } from 'kysely';
+import { readAudited, recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { toPatient } from './patient-row.ts';
 import type { Patient } from './patients.schemas.ts';
+import type { PatientsTable } from './patients.tables.ts';
 
 /** Open one patient record (audited). A merged tombstone answers with `mergedIntoId` pointing to the survivor. */
 export async function getPatient(ctx: Ctx, id: string): Promise<Patient> {
   requirePermission(ctx, 'patient:read');
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('patient');
+  // Hot path: an unrestricted record of this organization is read and audited in one
+  // statement (no access query needed: any patient:read holder may open it).
+  const [open] = await readAudited<Selectable<PatientsTable>>(
+    ctx,
+    sql`select * from patients where id = ${id} and organization_id = ${ctx.organizationId} and not restricted`,
+    { action: 'read', resourceType: 'patient', resourceId: id, patientId: id },
+  );
+  if (open) return toPatient(open);
+  // Missing, another organization's, or restricted: the general path decides (and audits denials).
   return inTransaction(ctx, async (tx) => {
     // One read serves the access decision and the answer.
     const loaded = await tx.db
