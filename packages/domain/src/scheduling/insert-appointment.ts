@@ -115,7 +115,10 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
   const userId = actorUserId(tx);
   let id: string | undefined;
   while (id === undefined) {
-    await sql`savepoint insert_appointment`.execute(tx.db);
+    // A savepoint only when another room could be tried after a clash: otherwise a clash
+    // ends the booking anyway, and the two extra round trips are saved.
+    const canRetry = fallbackRooms.length > 0;
+    if (canRetry) await sql`savepoint insert_appointment`.execute(tx.db);
     try {
       const row = await tx.db
         .insertInto('appointments')
@@ -140,10 +143,11 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
-      await sql`release savepoint insert_appointment`.execute(tx.db);
+      if (canRetry) await sql`release savepoint insert_appointment`.execute(tx.db);
     } catch (e) {
-      await sql`rollback to savepoint insert_appointment`.execute(tx.db);
       if (!isExclusionViolation(e)) throw e;
+      if (!canRetry) throw new AppError('SLOT_TAKEN', 'the provider or the room is already booked at that time');
+      await sql`rollback to savepoint insert_appointment`.execute(tx.db);
       // A room taken under us (or a deadlock, which may be over the room): try the next free one.
       // If the provider was the clash, the retry meets it again and answers SLOT_TAKEN.
       const e2 = e as { constraint?: string; code?: string };
