@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkDates, checkReferences } from './check-patient-rules.ts';
-import { findDuplicateCandidates } from './find-duplicates.ts';
+import { findRegistrationClashes } from './find-duplicates.ts';
 import { registrationHash, toPatient, toPatientColumns } from './patient-row.ts';
 import type { DuplicateCandidate, Patient, PatientData } from './patients.schemas.ts';
 
@@ -25,14 +25,7 @@ export async function createPatient(ctx: Ctx, input: PatientData): Promise<Patie
       // Registrations with the same birth date queue behind each other, so two
       // simultaneous identical requests cannot both pass the duplicate check.
       await sql`select pg_advisory_xact_lock(hashtext(${`patients:${tx.organizationId}:${input.birthDate}`}))`.execute(tx.db);
-      const candidates = await findDuplicateCandidates(tx, input);
-      const identical = await tx.db
-        .selectFrom('patients')
-        .select(['id', 'mrn', 'given_name', 'family_name', 'birth_date'])
-        .where('organization_id', '=', tx.organizationId)
-        .where('registration_hash', '=', hash)
-        .where('status', '<>', 'merged')
-        .executeTakeFirst();
+      const { candidates, identical } = await findRegistrationClashes(tx, input, { registrationHash: hash });
       if (candidates.length && !input.confirmNotDuplicate) {
         shown = candidates;
         throw new AppError('POSSIBLE_DUPLICATE', 'a similar patient is already registered; check the candidates or confirm', {
@@ -40,15 +33,7 @@ export async function createPatient(ctx: Ctx, input: PatientData): Promise<Patie
         });
       }
       if (identical) {
-        shown = [
-          {
-            id: identical.id,
-            mrn: identical.mrn,
-            givenName: identical.given_name,
-            familyName: identical.family_name,
-            birthDate: identical.birth_date,
-          },
-        ];
+        shown = [identical];
         throw new AppError('ALREADY_EXISTS', 'an identical registration exists', { extra: { candidates: shown } });
       }
       const { confirmNotDuplicate: _c, ...data } = input;

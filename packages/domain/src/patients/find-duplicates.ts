@@ -14,23 +14,46 @@ export async function findDuplicateCandidates(
   p: { givenName: string; familyName: string; birthDate: string; phones: { number: string }[] },
   excludeId?: string,
 ): Promise<DuplicateCandidate[]> {
+  return (await findRegistrationClashes(ctx, p, { excludeId })).candidates;
+}
+
+/**
+ * One query for registration: the possible duplicates (as above) and, when `registrationHash`
+ * is given, the record registered with an identical body.
+ */
+export async function findRegistrationClashes(
+  ctx: Ctx,
+  p: { givenName: string; familyName: string; birthDate: string; phones: { number: string }[] },
+  opts: { excludeId?: string | undefined; registrationHash?: string | undefined },
+): Promise<{ candidates: DuplicateCandidate[]; identical: DuplicateCandidate | undefined }> {
   const phones = p.phones.map((ph) => ph.number.replace(/\D/g, '').slice(-10)).filter((d) => d.length === 10);
   const fullName = `${p.givenName} ${p.familyName}`.toLowerCase();
+  const similar = sql<boolean>`((birth_date = ${p.birthDate} and similarity(lower(given_name || ' ' || family_name), ${fullName}) >= ${NAME_SIMILARITY})${
+    phones.length ? sql` or phone_digits && ${sql.val(phones)}::text[]` : sql``
+  })`;
+  const identical = opts.registrationHash
+    ? sql<boolean>`(registration_hash = ${opts.registrationHash})`
+    : sql<boolean>`false`;
   let q = ctx.db
     .selectFrom('patients')
-    .select(['id', 'mrn', 'given_name', 'family_name', 'birth_date'])
+    .select(['id', 'mrn', 'given_name', 'family_name', 'birth_date', similar.as('similar'), identical.as('identical')])
     .where('organization_id', '=', ctx.organizationId)
     .where('status', '<>', 'merged')
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('birth_date', '=', p.birthDate),
-          eb(sql<number>`similarity(lower(given_name || ' ' || family_name), ${fullName})`, '>=', NAME_SIMILARITY),
-        ]),
-        ...(phones.length ? [eb(sql<boolean>`phone_digits && ${sql.val(phones)}::text[]`, '=', true)] : []),
-      ]),
-    );
-  if (excludeId) q = q.where('id', '<>', excludeId);
-  const rows = await q.orderBy('mrn').limit(10).execute();
-  return rows.map((r) => ({ id: r.id, mrn: r.mrn, givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date }));
+    .where(sql<boolean>`(${similar} or ${identical})`);
+  if (opts.excludeId) q = q.where('id', '<>', opts.excludeId);
+  const rows = await q.orderBy(identical, 'desc').orderBy('mrn').limit(11).execute();
+  const toCandidate = (r: (typeof rows)[number]) => ({
+    id: r.id,
+    mrn: r.mrn,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    birthDate: r.birth_date,
+  });
+  return {
+    candidates: rows
+      .filter((r) => r.similar)
+      .slice(0, 10)
+      .map(toCandidate),
+    identical: rows.filter((r) => r.identical).map(toCandidate)[0],
+  };
 }
