@@ -31,9 +31,7 @@ export async function findRegistrationClashes(
   const similar = sql<boolean>`((birth_date = ${p.birthDate} and similarity(lower(given_name || ' ' || family_name), ${fullName}) >= ${NAME_SIMILARITY})${
     phones.length ? sql` or phone_digits && ${sql.val(phones)}::text[]` : sql``
   })`;
-  const identical = opts.registrationHash
-    ? sql<boolean>`(registration_hash = ${opts.registrationHash})`
-    : sql<boolean>`false`;
+  const identical = opts.registrationHash ? sql<boolean>`(registration_hash = ${opts.registrationHash})` : sql<boolean>`false`;
   let q = ctx.db
     .selectFrom('patients')
     .select(['id', 'mrn', 'given_name', 'family_name', 'birth_date', similar.as('similar'), identical.as('identical')])
