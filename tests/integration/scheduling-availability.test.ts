@@ -103,6 +103,10 @@ describe('GET /api/availability', () => {
       const type = await newAppointmentType(t.db, org, { duration: 30 });
       const today = await slots(org, `appointmentTypeId=${type}&from=2026-03-02T05:00:00Z&to=2026-03-03T05:00:00Z`);
       expect(today.map((s) => s.start)).toEqual(['2026-03-02T14:10:00.000Z']);
+      // A clock between marks: the first slot is on the next 10-minute mark, not at the odd second.
+      clock.set('2026-03-02T14:12:37.500Z');
+      const later = await slots(org, `appointmentTypeId=${type}&from=2026-03-02T05:00:00Z&to=2026-03-03T05:00:00Z`);
+      expect(later.map((s) => s.start)).toEqual(['2026-03-02T14:20:00.000Z']);
     } finally {
       clock.set('2026-03-02T12:00:00Z');
     }

@@ -28,6 +28,8 @@ export function roomsFree(rooms: RoomInfo[], locationId: string, kinds: readonly
 /** The first query covers this much; only a sparse calendar needs the second, for the rest of the range. */
 const FIRST_CHUNK_MS = 3 * 86_400_000;
 
+const SLOT_GRID_MS = 10 * 60_000;
+
 type RawSlot = { s: number; p: string; l: string };
 const bySlot = (a: RawSlot, b: RawSlot) => a.s - b.s || (a.p < b.p ? -1 : a.p > b.p ? 1 : a.l < b.l ? -1 : a.l > b.l ? 1 : 0);
 
@@ -45,7 +47,9 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
   if (q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) throw invalid('to', 'at most 62 days after from');
   const limit = q.limit ?? 500;
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const from = Math.max(q.from.getTime(), ctx.clock.now().getTime());
+  // Never in the past; a window that starts now starts at the next 10-minute mark, so slots
+  // sit on the same grid as the calendar (not at 14:07:31.5).
+  const from = Math.max(q.from.getTime(), Math.ceil(ctx.clock.now().getTime() / SLOT_GRID_MS) * SLOT_GRID_MS);
   const to = q.to.getTime();
   const slots: RawSlot[] = [];
   let durationMs = 0;
