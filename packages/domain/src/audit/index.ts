@@ -2,6 +2,7 @@ export { auditVerificationSchema } from './audit.schemas.ts';
 export type { AuditTables } from './audit.tables.ts';
 export { AuditSealer, type AuditSealerOptions } from './audit-sealer.ts';
 export { CANONICAL_COLUMNS } from './canonical-row.ts';
+export { type LastChange, lastChange } from './last-change.ts';
 export {
   AUDIT_APPEND_LOCK,
   type AuditAction,

@@ -1,5 +1,6 @@
 /** The few facts a patient message names: practice, place and clinic-local time of a visit. */
 import { Temporal } from 'temporal-polyfill';
+import { loadAppointmentFacts } from '../scheduling/index.ts';
 import type { Db } from '../shared/context.ts';
 
 export interface AppointmentSummary {
@@ -23,33 +24,17 @@ export function localWhen(at: Date, zone: string): string {
 }
 
 export async function loadAppointmentSummary(db: Db, organizationId: string, appointmentId: string): Promise<AppointmentSummary | null> {
-  const row = await db
-    .selectFrom('appointments as a')
-    .innerJoin('locations as l', 'l.id', 'a.location_id')
-    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-    .select([
-      'a.id',
-      'a.organization_id',
-      'a.patient_id',
-      'a.status',
-      'a.starts_at',
-      'o.name as practice',
-      'l.name as location',
-      'l.time_zone',
-    ])
-    .where('a.id', '=', appointmentId)
-    .where('a.organization_id', '=', organizationId)
-    .executeTakeFirst();
-  if (!row) return null;
+  const a = await loadAppointmentFacts(db, organizationId, appointmentId);
+  if (!a) return null;
   return {
-    id: row.id,
-    organizationId: row.organization_id,
-    patientId: row.patient_id,
-    status: row.status,
-    startsAt: row.starts_at,
-    practiceName: row.practice,
-    locationName: row.location,
-    zone: row.time_zone,
-    when: localWhen(row.starts_at, row.time_zone),
+    id: a.id,
+    organizationId: a.organizationId,
+    patientId: a.patientId,
+    status: a.status,
+    startsAt: a.startsAt,
+    practiceName: a.practiceName,
+    locationName: a.locationName,
+    zone: a.zone,
+    when: localWhen(a.startsAt, a.zone),
   };
 }

@@ -10,7 +10,6 @@ export {
   type ImportRowError,
   importPatientBatch,
 } from './import-patients.ts';
-export { type LastChange, lastChange } from './last-change.ts';
 export { parseLooseDate } from './loose-date.ts';
 export { PATIENT_MERGE_HOOKS, type PatientMerge, type PatientMergeHook, registerPatientMergeHook } from './merge-hooks.ts';
 export { mergePatients } from './merge-patients.ts';

@@ -1,10 +1,9 @@
 import { type PatientAccess, requirePatientAccess } from '../access/index.ts';
-import { diffFields, recordAudit } from '../audit/index.ts';
+import { diffFields, lastChange, recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { explicitCareTeamIds } from './care-team-members.ts';
 import { checkDates, checkReferences } from './check-patient-rules.ts';
-import { lastChange } from './last-change.ts';
 import { toPatient, toPatientColumns } from './patient-row.ts';
 import type { Patient, PatientPatch } from './patients.schemas.ts';
 

@@ -31,3 +31,4 @@ export { revokeIcalToken } from './revoke-ical-token.ts';
 export { getIcalFeed } from './get-ical-feed.ts';
 export { printDaySchedule } from './print-day-schedule.ts';
 export type { IcalTables } from './ical.tables.ts';
+export { type AppointmentFacts, loadAppointmentFacts } from './appointment-facts.ts';

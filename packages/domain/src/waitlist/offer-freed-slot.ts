@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { systemCtx } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { loadAppointmentFacts } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
 import { Temporal } from 'temporal-polyfill';
@@ -20,23 +21,8 @@ const isSlotConflict = (e: unknown) => ['23P01', '40P01'].includes((e as { code?
 /** Returns the new offer's id, or null when nobody matches or the slot is gone. */
 export async function offerFreedSlot(db: Db, clock: Clock, organizationId: string, sourceAppointmentId: string): Promise<string | null> {
   const now = clock.now();
-  const slot = await db
-    .selectFrom('appointments as a')
-    .innerJoin('locations as l', 'l.id', 'a.location_id')
-    .select([
-      'a.id',
-      'a.patient_id',
-      'a.provider_id',
-      'a.location_id',
-      'a.appointment_type_id',
-      'a.starts_at',
-      'a.blocked_until',
-      'l.time_zone',
-    ])
-    .where('a.id', '=', sourceAppointmentId)
-    .where('a.organization_id', '=', organizationId)
-    .executeTakeFirst();
-  if (!slot || slot.starts_at <= now) return null;
+  const slot = await loadAppointmentFacts(db, organizationId, sourceAppointmentId);
+  if (!slot || slot.startsAt <= now) return null;
   // Someone holds this slot already (an open offer from an earlier round): nothing to do.
   const open = await db
     .selectFrom('waitlist_offers')
@@ -45,19 +31,19 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
     .where('status', '=', 'open')
     .executeTakeFirst();
   if (open) return null;
-  const day = Temporal.Instant.fromEpochMilliseconds(slot.starts_at.getTime()).toZonedDateTimeISO(slot.time_zone).toPlainDate().toString();
+  const day = Temporal.Instant.fromEpochMilliseconds(slot.startsAt.getTime()).toZonedDateTimeISO(slot.zone).toPlainDate().toString();
   const entry = await db
     .selectFrom('waitlist_entries as w')
     .innerJoin('patients as p', 'p.id', 'w.patient_id')
     .select(['w.id', 'w.patient_id'])
     .where('w.organization_id', '=', organizationId)
     .where('w.status', '=', 'waiting')
-    .where('w.appointment_type_id', '=', slot.appointment_type_id)
-    .where('w.patient_id', '<>', slot.patient_id)
+    .where('w.appointment_type_id', '=', slot.appointmentTypeId)
+    .where('w.patient_id', '<>', slot.patientId)
     .where('w.earliest_date', '<=', day)
     .where('w.latest_date', '>=', day)
-    .where(sql<boolean>`(cardinality(w.provider_ids) = 0 or ${slot.provider_id}::uuid = any(w.provider_ids))`)
-    .where(sql<boolean>`(cardinality(w.location_ids) = 0 or ${slot.location_id}::uuid = any(w.location_ids))`)
+    .where(sql<boolean>`(cardinality(w.provider_ids) = 0 or ${slot.providerId}::uuid = any(w.provider_ids))`)
+    .where(sql<boolean>`(cardinality(w.location_ids) = 0 or ${slot.locationId}::uuid = any(w.location_ids))`)
     .where('p.consent_email_reminders', '=', true)
     .where('p.email', 'is not', null)
     .where('p.status', '=', 'active')
@@ -80,7 +66,7 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
     .executeTakeFirst();
   if (!entry) return null;
   const minutes = await offerMinutes(db, organizationId);
-  const expiresAt = new Date(Math.min(now.getTime() + minutes * 60_000, slot.starts_at.getTime()));
+  const expiresAt = new Date(Math.min(now.getTime() + minutes * 60_000, slot.startsAt.getTime()));
   await sql`savepoint waitlist_offer`.execute(db);
   let offerId: string;
   try {
@@ -90,11 +76,11 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
         organization_id: organizationId,
         entry_id: entry.id,
         patient_id: entry.patient_id,
-        provider_id: slot.provider_id,
-        location_id: slot.location_id,
-        appointment_type_id: slot.appointment_type_id,
-        starts_at: slot.starts_at,
-        blocked_until: slot.blocked_until,
+        provider_id: slot.providerId,
+        location_id: slot.locationId,
+        appointment_type_id: slot.appointmentTypeId,
+        starts_at: slot.startsAt,
+        blocked_until: slot.blockedUntil,
         source_appointment_id: slot.id,
         expires_at: expiresAt,
         created_at: now,
@@ -126,7 +112,7 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
     resourceType: 'waitlist_offer',
     resourceId: offerId,
     patientId: entry.patient_id,
-    details: { entryId: entry.id, sourceAppointmentId: slot.id, start: slot.starts_at.toISOString(), expiresAt: expiresAt.toISOString() },
+    details: { entryId: entry.id, sourceAppointmentId: slot.id, start: slot.startsAt.toISOString(), expiresAt: expiresAt.toISOString() },
   });
   return offerId;
 }

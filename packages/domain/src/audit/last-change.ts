@@ -8,7 +8,7 @@ export interface LastChange {
   changes: Record<string, { before: unknown; after: unknown }> | null;
 }
 
-/** (Reads the audit trail; the audit module may take this over.) The latest successful update of a record: who changed what, for the "someone else edited this" screen. */
+/** The latest successful update of a record, from the audit trail: who changed what, for the "someone else edited this" screen (412 answers). */
 export async function lastChange(ctx: Ctx, resourceType: string, resourceId: string): Promise<LastChange | null> {
   const row = await ctx.db
     .selectFrom('audit_events as a')
