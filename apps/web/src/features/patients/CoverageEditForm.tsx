@@ -3,12 +3,13 @@
  * changed fields. A 412 reloads the list (someone else changed it); a 409 means the new
  * dates overlap another active coverage of that priority and lands under the field.
  */
-import { Alert, Button, Grid, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { CoverageFields } from './CoverageFields.tsx';
 import type { Coverage, CoveragePatch } from './patients-api.ts';
 
 const dayOrEmpty = (v: string) => (!v || /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD');
@@ -73,33 +74,7 @@ export function CoverageEditForm(props: { patientId: string; coverage: Coverage;
     <form onSubmit={form.onSubmit(save)} noValidate data-testid="coverage-edit">
       {error && <Alert color="red">{error}</Alert>}
       <Grid align="flex-end">
-        {!terminate && (
-          <>
-            <Grid.Col span={2}>
-              <Select
-                label="Priority"
-                data={['primary', 'secondary', 'tertiary']}
-                allowDeselect={false}
-                {...form.getInputProps('priority')}
-              />
-            </Grid.Col>
-            <Grid.Col span={3}>
-              <TextInput label="Member id" {...form.getInputProps('memberId')} />
-            </Grid.Col>
-            <Grid.Col span={3}>
-              <TextInput label="Group number" {...form.getInputProps('groupNumber')} />
-            </Grid.Col>
-            <Grid.Col span={4}>
-              <TextInput label="Plan name" {...form.getInputProps('planName')} />
-            </Grid.Col>
-            <Grid.Col span={3}>
-              <TextInput label="Effective date" placeholder="YYYY-MM-DD" {...form.getInputProps('effectiveDate')} />
-            </Grid.Col>
-            <Grid.Col span={3}>
-              <NumberInput label="Office copay ($)" min={0} decimalScale={2} {...form.getInputProps('officeCopay')} />
-            </Grid.Col>
-          </>
-        )}
+        {!terminate && <CoverageFields field={(name) => form.getInputProps(name)} />}
         <Grid.Col span={3}>
           <TextInput label="Termination date" placeholder="YYYY-MM-DD" {...form.getInputProps('terminationDate')} />
         </Grid.Col>

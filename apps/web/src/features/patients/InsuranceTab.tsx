@@ -1,5 +1,5 @@
 /** Coverages of the patient with their card images, and a form to add one (one active coverage per priority on any day). */
-import { Alert, Button, Grid, Group, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, Select, Stack, Table } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { fieldErrors, toProblem } from '../../api/problem.ts';
 import { useCan } from '../auth/use-me.ts';
 import { CoverageCardImages } from './CoverageCardImages.tsx';
 import { CoverageEditForm } from './CoverageEditForm.tsx';
+import { CoverageFields } from './CoverageFields.tsx';
 import type { CoverageInput } from './patients-api.ts';
 
 const money = (c?: number) => (c === undefined ? '—' : `$${(c / 100).toFixed(2)}`);
@@ -132,29 +133,7 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
               {...form.getInputProps('payerId')}
             />
           </Grid.Col>
-          <Grid.Col span={2}>
-            <Select
-              label="Priority"
-              data={['primary', 'secondary', 'tertiary']}
-              allowDeselect={false}
-              {...form.getInputProps('priority')}
-            />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <TextInput label="Member id" {...form.getInputProps('memberId')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <TextInput label="Group number" {...form.getInputProps('groupNumber')} />
-          </Grid.Col>
-          <Grid.Col span={4}>
-            <TextInput label="Plan name" {...form.getInputProps('planName')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <TextInput label="Effective date" placeholder="YYYY-MM-DD" {...form.getInputProps('effectiveDate')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <NumberInput label="Office copay ($)" min={0} decimalScale={2} {...form.getInputProps('officeCopay')} />
-          </Grid.Col>
+          <CoverageFields field={(name) => form.getInputProps(name)} />
           <Grid.Col span={2}>
             <Button type="submit">Add coverage</Button>
           </Grid.Col>
