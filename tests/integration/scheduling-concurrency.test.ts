@@ -11,7 +11,9 @@ import { newOrganization, type TestOrg } from '../helpers/factories.ts';
 import { booking, newAppointmentType, newPatient, newProvider, newRoom, weeklyHours } from '../helpers/scheduling-factories.ts';
 
 const clock = new FakeClock('2026-03-02T15:00:00Z');
-const database = await createTestDatabase<Database>({ poolSize: 30 });
+// 200 requests queue for 30 connections; on a loaded CI machine some wait longer than the
+// production 5 s acquire timeout (a 503), which is not what this file tests.
+const database = await createTestDatabase<Database>({ poolSize: 30, connectionTimeoutMillis: 60_000 });
 const { app } = await buildApp({ db: database.db, pool: database.pool, clock });
 afterAll(() => app.close());
 
@@ -58,9 +60,10 @@ describe(`${N} concurrent bookings`, () => {
         new Date(Date.parse('2026-03-04T14:00:00Z') + (i % 20) * 60_000).toISOString(),
       ),
     );
-    const { ok, taken } = await fire(org, bodies);
-    expect(ok).toBe(1);
-    expect(taken).toBe(N - 1);
+    const { ok, taken, codes } = await fire(org, bodies);
+    const odd = JSON.stringify(codes.filter((c) => c !== 201 && c !== '409 SLOT_TAKEN').slice(0, 3));
+    expect(ok, odd).toBe(1);
+    expect(taken, odd).toBe(N - 1);
   });
 
   it('for one procedure room wanted by many providers at once: exactly one gets it', async () => {

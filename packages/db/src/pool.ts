@@ -15,13 +15,15 @@ export interface PoolOptions {
   max?: number;
   /** Run as the least-privilege app role (SET ROLE). Off for migrations and admin tools. */
   appRole?: boolean;
+  /** How long a request may wait for a free connection before it fails (503). Default 5 s. */
+  connectionTimeoutMillis?: number;
 }
 
 export function createPool(options: PoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 20,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'clinicdesk',
   });

@@ -18,7 +18,9 @@ export interface TestDatabase<DB> {
 }
 
 /** Create this file's database; it is dropped after the file's tests. */
-export async function createTestDatabase<DB>(opts: { poolSize?: number } = {}): Promise<TestDatabase<DB>> {
+export async function createTestDatabase<DB>(
+  opts: { poolSize?: number; connectionTimeoutMillis?: number } = {},
+): Promise<TestDatabase<DB>> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplateDb');
   const templatePid = template.replace('cd_tpl_', '');
@@ -37,7 +39,12 @@ export async function createTestDatabase<DB>(opts: { poolSize?: number } = {}): 
   }
   await admin.end();
   const connectionString = withDatabaseName(adminUrl, name);
-  const pool = createPool({ connectionString, max: opts.poolSize ?? 10, appRole: true });
+  const pool = createPool({
+    connectionString,
+    max: opts.poolSize ?? 10,
+    appRole: true,
+    connectionTimeoutMillis: opts.connectionTimeoutMillis,
+  });
   const db = createKysely<DB>(pool);
   afterAll(async () => {
     await db.destroy().catch(() => undefined);
