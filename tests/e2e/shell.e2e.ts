@@ -122,9 +122,11 @@ describe('front desk', () => {
     expect(ended.status).toBe(204);
 
     // Nobody touches the page: the shell's session poll notices and leaves for the login page.
+    // The router changes the URL before React has rendered the (lazy) login page, so wait for
+    // the page itself before checking that the shell is gone.
     await page.waitForURL(/\/login\?signedOut=idle$/, { timeout: 60_000 });
-    await expect(page.getByTestId('practice-name').count()).resolves.toBe(0);
     await page.getByText('You were signed out after inactivity.').waitFor();
+    await expect(page.getByTestId('practice-name').count()).resolves.toBe(0);
     expect(watch.problems).toEqual([]);
     await context.close();
   });
