@@ -1,17 +1,16 @@
 /** Synthetic data for benchmarks: same seed, same data. Set-based inserts in batches. */
-import { syntheticPatient } from '@domain/demo/index.ts';
 import type { Db } from '@domain/shared/context.ts';
-import { seededRandom } from '@domain/shared/random.ts';
 import { sql } from 'kysely';
+import { benchPatient, type NameModel, populationStreams } from './population.ts';
 
 /** Insert `count` synthetic patients into the organization; returns their ids. Idempotent per (org, seed, count) is not needed: each bench run has a fresh database. */
-export async function generatePatients(db: Db, organizationId: string, count: number, seed: number): Promise<string[]> {
-  const rnd = seededRandom(seed);
+export async function generatePatients(db: Db, organizationId: string, count: number, seed: number, model: NameModel): Promise<string[]> {
+  const { rnd, names } = populationStreams(seed);
   const ids: string[] = [];
   const batch = 5_000;
   for (let start = 0; start < count; start += batch) {
     const n = Math.min(batch, count - start);
-    const rows = Array.from({ length: n }, (_, k) => syntheticPatient(rnd, start + k));
+    const rows = Array.from({ length: n }, (_, k) => benchPatient(rnd, names, start + k, model));
     const res = await sql<{ id: string }>`
       insert into patients (organization_id, mrn, given_name, family_name, birth_date, sex, phones, email, address)
       select ${organizationId}::uuid, nextval('patient_mrn_seq')::text, g, f, b::date, s, p::jsonb, e, a::jsonb
@@ -23,6 +22,7 @@ export async function generatePatients(db: Db, organizationId: string, count: nu
       returning id`.execute(db);
     for (const r of res.rows) ids.push(r.id);
   }
-  await sql`analyze patients`.execute(db);
+  // A registry that has been running is vacuumed: visibility map set, statistics current.
+  await sql`vacuum (analyze) patients, patient_name_words`.execute(db);
   return ids;
 }

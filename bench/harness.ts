@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createKysely, createPool, resolveDatabase } from '@db/index.ts';
 import type { Database } from '@domain/database.ts';
 import type { Db } from '@domain/shared/context.ts';
+import type { NameModel } from './population.ts';
 import autocannon from 'autocannon';
 import { generatePatients } from './generate.ts';
 
@@ -24,6 +25,8 @@ export interface BenchOptions {
   connections: number;
   durationSeconds: number;
   seed: number;
+  /** Name distribution of generated patients (bench/population.ts). */
+  names: NameModel;
 }
 
 export interface BenchServer {
@@ -111,7 +114,8 @@ export async function startBenchServer(options: BenchOptions): Promise<BenchServ
   await waitReady(url, child);
   // The bench shares the server's database to generate data directly (fast, set-based).
   const database = await resolveDatabase({ databaseUrl, dataDir, shareRunning: true });
-  const pool = createPool({ connectionString: database.connectionString, max: 8 });
+  // As the database owner (no SET ROLE): the generator vacuums and analyzes what it wrote.
+  const pool = createPool({ connectionString: database.connectionString, max: 8, appRole: false });
   const db = createKysely<Database>(pool);
   const login = async (email: string, password: string) => {
     const r = await fetch(`${url}/api/auth/login`, {
@@ -130,7 +134,7 @@ export async function startBenchServer(options: BenchOptions): Promise<BenchServ
     patients() {
       patientIds ??= (async () => {
         const t0 = performance.now();
-        const ids = await generatePatients(db, admin.organization_id, options.patients, options.seed);
+        const ids = await generatePatients(db, admin.organization_id, options.patients, options.seed, options.names);
         process.stderr.write(`generated ${ids.length} patients in ${((performance.now() - t0) / 1000).toFixed(1)}s\n`);
         return ids;
       })();

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [scenario…] [--patients N] [--connections C] [--duration S]`
+ * `npm run bench [scenario…] [--patients N] [--connections C] [--duration S] [--names census|common]`
  * Prints one JSON line per scenario result. BENCH_DATABASE_URL runs on an external
  * PostgreSQL (default: a fresh embedded cluster in a temp dir).
  */
@@ -14,6 +14,7 @@ const { values, positionals } = parseArgs({
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },
     seed: { type: 'string', default: '42' },
+    names: { type: 'string', default: 'census' },
     list: { type: 'boolean', default: false },
   },
 });
@@ -30,7 +31,13 @@ if (unknown.length) {
   process.exit(2);
 }
 
+if (values.names !== 'census' && values.names !== 'common') {
+  console.error('--names is census (a long tail of surnames, the default) or common (~130 names, the worst case)');
+  process.exit(2);
+}
+
 const server = await startBenchServer({
+  names: values.names,
   patients: Number(values.patients),
   connections: Number(values.connections),
   durationSeconds: Number(values.duration),
@@ -40,7 +47,9 @@ try {
   for (const s of scenarios.filter((x) => wanted.includes(x.name))) {
     const out = await s.run(server);
     for (const line of Array.isArray(out) ? out : [out]) {
-      console.log(JSON.stringify({ ...line, mode: server.mode, cpus: (await import('node:os')).cpus().length }));
+      console.log(
+        JSON.stringify({ ...line, names: server.options.names, mode: server.mode, cpus: (await import('node:os')).cpus().length }),
+      );
     }
   }
 } finally {

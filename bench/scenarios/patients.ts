@@ -3,8 +3,8 @@
  * (access check + audit), and the search box (names, typos, birth dates, phones, MRNs)
  * over the generated population (--patients N, default 10,000).
  */
-import { syntheticPatient } from '@domain/demo/index.ts';
 import { seededRandom } from '@domain/shared/random.ts';
+import { benchPatient, type NameModel, populationStreams } from '../population.ts';
 import { type BenchServer, load, type Scenario, sequentialLatency } from '../harness.ts';
 
 const auth = (s: BenchServer) => ({ authorization: `Bearer ${s.adminToken}` });
@@ -14,7 +14,7 @@ export const patientCreate: Scenario = {
   description: 'POST /api/patients: validation, duplicate check, MRN, audit row (unique synthetic people)',
   async run(s) {
     await s.patients();
-    const rnd = seededRandom(s.options.seed + 1);
+    const { rnd, names } = populationStreams(s.options.seed + 1);
     let n = 0;
     return load('patient-create', {
       url: `${s.url}/api/patients`,
@@ -25,7 +25,7 @@ export const patientCreate: Scenario = {
       requests: [
         {
           setupRequest: (req: Record<string, unknown>) => {
-            const p = syntheticPatient(rnd, 10_000_000 + n++);
+            const p = benchPatient(rnd, names, 10_000_000 + n++, s.options.names);
             // A unique given name keeps synthetic people from colliding as possible duplicates.
             const body = {
               givenName: `${p.givenName}${n.toString(36)}`,
@@ -65,11 +65,11 @@ export const patientRead: Scenario = {
 };
 
 /** Queries of every kind the box accepts, drawn from the generated population. */
-function searchQueries(count: number, seed: number): string[] {
-  const rnd = seededRandom(seed);
+function searchQueries(count: number, seed: number, model: NameModel): string[] {
+  const rnd = seededRandom(seed + 2);
   const out: string[] = [];
-  const gen = seededRandom(seed);
-  const sample = Array.from({ length: 500 }, (_, k) => syntheticPatient(gen, k));
+  const gen = populationStreams(seed);
+  const sample = Array.from({ length: 500 }, (_, k) => benchPatient(gen.rnd, gen.names, k, model));
   for (let i = 0; i < count; i++) {
     const p = sample[rnd.int(0, sample.length - 1)] as (typeof sample)[number];
     const [y, m, d] = p.birthDate.split('-');
@@ -91,7 +91,7 @@ export const patientSearch: Scenario = {
   description: 'GET /api/patients?q=… sequentially: prefixes, full names, typos, DOB formats, phone digits (p50/p95/p99)',
   async run(s) {
     const ids = await s.patients();
-    const queries = searchQueries(600, s.options.seed);
+    const queries = searchQueries(600, s.options.seed, s.options.names);
     // Warm the caches and plans first, then measure.
     for (const q of queries.slice(0, 50))
       await (await fetch(`${s.url}/api/patients?q=${encodeURIComponent(q)}`, { headers: auth(s) })).arrayBuffer();

@@ -55,6 +55,37 @@ describe('patient search', () => {
     expect(ids(await search('zzzz qqqq'))).toEqual([]);
   });
 
+  it('matches name words: apostrophes and hyphens both ways, sound-alikes, transpositions, and a renamed patient by the new name', async () => {
+    const org = await t.newOrg();
+    const fd = t.as(org, 'front_desk');
+    const make = async (body: Record<string, unknown>) => {
+      const res = await fd.post('/api/patients', { confirmNotDuplicate: true, ...body });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as Item & { version: number };
+    };
+    const siobhan = await make({ givenName: 'Siobhan', familyName: "O'Brien-Walsh", birthDate: '1975-05-05' });
+    const john = await make({ givenName: 'John', familyName: 'Whitaker', birthDate: '1960-01-01' });
+    const unrelated = await make({ givenName: 'Brienne', familyName: 'Tarth', birthDate: '1990-09-09' });
+    const search = (q: string) => fd.get(`/api/patients?q=${encodeURIComponent(q)}`);
+
+    for (const q of ['obrien', "o'brien", 'brien walsh', 'obrienwalsh', 'walsh sio']) {
+      expect(ids(await search(q)), q).toEqual([siobhan.id]);
+    }
+    // A whole word ranks above a word it only begins.
+    expect(ids(await search('brien'))).toEqual([siobhan.id, unrelated.id]);
+    // Sound-alike (Double Metaphone) within one extra edit, and a swapped pair of letters.
+    expect(ids(await search('jhon whitaker'))).toEqual([john.id]);
+    expect(ids(await search('john whtiaker'))).toEqual([john.id]);
+    // Far-off words are not typos.
+    expect(ids(await search('john wheeler'))).toEqual([]);
+
+    const renamed = await fd.patch(`/api/patients/${john.id}`, { familyName: 'Okonkwo' }, { 'if-match': `"${john.version}"` });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(ids(await search('okonkwo'))).toEqual([john.id]);
+    expect(ids(await search('okonkow john'))).toEqual([john.id]);
+    expect(ids(await search('whitaker'))).toEqual([]);
+  });
+
   it('pages with a cursor, caps the page size at 100, and never shows another organization', async () => {
     const org = await t.newOrg();
     const other = await t.newOrg();

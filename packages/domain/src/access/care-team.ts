@@ -7,14 +7,20 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 
-/** SQL predicate: `userId` is on the care team of the patient whose id is `patientIdRef` (e.g. sql.ref('p.id')). */
-export function onCareTeamSql(patientIdRef: Expression<unknown>, userId: string): Expression<SqlBool> {
-  return sql<SqlBool>`(exists (select 1 from patient_care_team ct where ct.patient_id = ${patientIdRef} and ct.user_id = ${userId})
-    or exists (select 1 from patients cp join users cu on cu.provider_id = cp.primary_provider_id and cu.organization_id = cp.organization_id
-                where cp.id = ${patientIdRef} and cu.id = ${userId} and cu.active))`;
+/**
+ * SQL predicate: `userId` is on the care team of the patient row `alias` (e.g. 'p' for
+ * `from patients p`). The primary-provider part compares the row's own column with the
+ * user's provider, looked up once per statement: a join back to patients here made the
+ * planner price a hashed scan of the whole registry into every search.
+ */
+export function onCareTeamSql(alias: string, userId: string): Expression<SqlBool> {
+  return sql<SqlBool>`(exists (select 1 from patient_care_team ct where ct.patient_id = ${sql.ref(`${alias}.id`)} and ct.user_id = ${userId})
+    or ${sql.ref(`${alias}.primary_provider_id`)} = (select cu.provider_id from users cu where cu.id = ${userId} and cu.active))`;
 }
 
 export async function isOnCareTeam(ctx: Ctx, patientId: string, userId: string): Promise<boolean> {
-  const { rows } = await sql<{ member: boolean }>`select ${onCareTeamSql(sql`${patientId}::uuid`, userId)} as member`.execute(ctx.db);
+  const { rows } = await sql<{
+    member: boolean;
+  }>`select ${onCareTeamSql('p', userId)} as member from patients p where p.id = ${patientId}`.execute(ctx.db);
   return rows[0]?.member === true;
 }

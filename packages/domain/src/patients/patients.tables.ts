@@ -57,6 +57,7 @@ export interface PatientsTable {
   registration_hash: string | null;
   search_name: ColumnType<string, never, never>;
   phone_digits: ColumnType<string[], never, never>;
+  name_keys: ColumnType<string[], never, never>;
 }
 
 export interface EmergencyContactRow {
@@ -80,7 +81,15 @@ export interface PatientCareTeamTable {
   user_id: string;
 }
 
+/** The words of every patient's names, per organization, filled by trigger (0033). */
+export interface PatientNameWordsTable {
+  organization_id: string;
+  word: string;
+  sound: string;
+}
+
 export interface PatientsTables {
   patients: PatientsTable;
   patient_care_team: PatientCareTeamTable;
+  patient_name_words: PatientNameWordsTable;
 }

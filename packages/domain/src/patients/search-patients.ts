@@ -3,11 +3,9 @@ import { onCareTeamSql, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
+import { expandNameTerms, type NameExpansion } from './expand-name-terms.ts';
 import { parseSearch, type SearchTerms } from './parse-search.ts';
 import type { PatientSummary } from './patients.schemas.ts';
-
-/** A name token this close to a word of the name (pg_trgm word_similarity) still matches: "smiht" ~ "smith". */
-const TYPO_THRESHOLD = 0.45;
 
 export interface SearchInput {
   q?: string | undefined;
@@ -37,21 +35,24 @@ function decodeCursor(c: string): Cursor {
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
-/** Score of a row: each name token adds 100 for a word-prefix match, else up to 80 by similarity; numbers add 100. */
-function scoreOf(t: SearchTerms, typos: boolean) {
-  const parts = t.names.map(
+/**
+ * Score of a row: each name token adds 110 for a whole word, 100 for a word it is the
+ * prefix of, 70 or 55 for a near or far misspelling; numbers add 100 for the MRN, else 50.
+ */
+function scoreOf(t: SearchTerms, names: NameExpansion[]) {
+  const parts = names.map(
     (n) =>
-      sql`(case when p.search_name like ${`% ${n}%`} then 100 + (case when p.search_name like ${`% ${n} %`} then 10 else 0 end)
-               else ${typos ? sql`round(word_similarity(${n}, p.search_name) * 80)` : sql`0`} end)`,
+      sql`(case when p.name_keys @> ${sql.val([n.token])}::text[] then 110
+               when p.name_keys && ${sql.val(n.prefixKeys)}::text[] then 100
+               when p.name_keys && ${sql.val(n.nearTypos)}::text[] then 70
+               when p.name_keys && ${sql.val(n.farTypos)}::text[] then 55 else 0 end)`,
   );
   for (const n of t.numbers) parts.push(sql`(case when p.mrn = ${n} then 100 else 50 end)`);
   return parts.length ? sql<number>`(${sql.join(parts, sql` + `)})::int` : sql<number>`0`;
 }
 
-function matchOf(t: SearchTerms, typos: boolean): Expression<SqlBool>[] {
-  const out = t.names.map((n) =>
-    typos ? sql<SqlBool>`(p.search_name like ${`% ${n}%`} or ${n} <% p.search_name)` : sql<SqlBool>`p.search_name like ${`% ${n}%`}`,
-  );
+function matchOf(t: SearchTerms, names: NameExpansion[]): Expression<SqlBool>[] {
+  const out = names.map((n) => sql<SqlBool>`p.name_keys && ${sql.val([...n.prefixKeys, ...n.nearTypos, ...n.farTypos])}::text[]`);
   if (t.birthDates.length) out.push(sql<SqlBool>`p.birth_date = any(${sql.val(t.birthDates)}::date[])`);
   if (t.phones.length) out.push(sql<SqlBool>`p.phone_digits && ${sql.val(t.phones)}::text[]`);
   for (const n of t.numbers) out.push(sql<SqlBool>`(p.mrn = ${n} or p.phone_digits @> array[${n}]::text[])`);
@@ -69,18 +70,19 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
   const terms = parseSearch(input.q ?? '', ctx.clock.now());
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   return inTransaction(ctx, async (tx) => {
-    if (terms.names.length)
-      await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`.execute(tx.db);
     const userId = tx.actor.kind === 'user' ? tx.actor.userId : null;
     const runPage = async (typos: boolean) => {
-      const conditions = matchOf(terms, typos);
+      // Names become vocabulary words first; a token that stands for no word finds no one.
+      const names = await expandNameTerms(tx, terms.names, typos);
+      if (names.some((n) => !n.prefixKeys.length && !n.nearTypos.length && !n.farTypos.length)) return [];
+      const conditions = matchOf(terms, names);
       conditions.push(input.includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`);
       if (userId) {
         conditions.push(sql<SqlBool>`(not p.restricted
-        or ${onCareTeamSql(sql.ref('p.id'), userId)}
+        or ${onCareTeamSql('p', userId)}
         or exists (select 1 from break_glass_grants g where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${tx.clock.now()}))`);
       }
-      const score = scoreOf(terms, typos);
+      const score = scoreOf(terms, names);
       const page = sql<{
         id: string;
         mrn: string;
@@ -94,20 +96,25 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
         status: 'active' | 'inactive' | 'deceased' | 'merged';
         restricted: boolean;
         score: number;
-      }>`
-      select * from (
+      }>`/* unprepared */
+      with ranked as materialized (
         select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex, p.phones,
                p.status, p.restricted, ${score} as score
           from patients p
          where p.organization_id = ${tx.organizationId} and ${sql.join(conditions, sql` and `)}
-      ) ranked
+      )
+      select * from ranked
       ${after ? sql`where (-score, family_name, given_name, id) > (${-after.s}, ${after.f}, ${after.g}, ${after.i}::uuid)` : sql``}
       order by -score, family_name, given_name, id
       limit ${input.limit + 1}`;
+      // Unprepared (packages/db/src/pool.ts): a plan cached for one key would be wrong for a thousand.
+      // Materialized: every match is found by its keys first, then ranked. Left to itself the
+      // planner may instead walk a name-ordered index through the whole registry, betting that
+      // a phone number (no statistics for its digits) matches thousands.
       return (await page.execute(tx.db)).rows;
     };
     // Exact word-prefix matching first: it is what staff type, and it is cheap. Typo matching
-    // (trigram similarity over many candidate rows) runs only when prefixes do not fill the
+    // (more vocabulary words per token, so more candidate rows) runs only when prefixes do not fill the
     // first page; the choice is kept in the cursor so every page of one search ranks alike.
     let typos = after ? after.t === 1 : false;
     let rows = await runPage(typos);
