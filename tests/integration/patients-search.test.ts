@@ -76,6 +76,8 @@ describe('patient search', () => {
     // Sound-alike (Double Metaphone) within one extra edit, and a swapped pair of letters.
     expect(ids(await search('jhon whitaker'))).toEqual([john.id]);
     expect(ids(await search('john whtiaker'))).toEqual([john.id]);
+    // A wrong first letter: found through pg_trgm similarity.
+    expect(ids(await search('john qhitaker'))).toEqual([john.id]);
     // Far-off words are not typos.
     expect(ids(await search('john wheeler'))).toEqual([]);
 

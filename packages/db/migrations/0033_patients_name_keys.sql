@@ -5,8 +5,8 @@
 -- ("smith" gives smith, ^s, ^sm, ^smi, ^smit). A typed token of up to 4 letters is
 -- one key; a longer one is expanded through the organization's vocabulary of name
 -- words (`patient_name_words`, with a phonetic key) into the few words it begins.
--- Typos are expanded the same way (a sound-alike, a trigram neighbour or a word with
--- the same first two letters, kept when the edit distance is small). So every search
+-- Typos are expanded the same way: candidates are sound-alikes, pg_trgm neighbours and
+-- words with the same first two letters, kept when the edit distance is small. So every search
 -- is exact key membership in one index. The vocabulary grows by trigger and is never
 -- pruned: a word nobody has any more matches no one.
 -- This replaces the trigram index over whole names, which had to recheck thousands
@@ -57,6 +57,8 @@ create table patient_name_words (
 );
 create index patient_name_words_sound on patient_name_words (organization_id, sound) where sound <> '';
 create index patient_name_words_trgm on patient_name_words using gin (word gin_trgm_ops);
+-- Typo candidates with the same first two letters and nearly the same length (transpositions).
+create index patient_name_words_shape on patient_name_words (organization_id, left(word, 2), length(word));
 
 create or replace function patient_name_words_collect() returns trigger language plpgsql as $$
 begin
