@@ -64,7 +64,17 @@ describe('registering a patient', () => {
     expect(got.statusCode).toBe(200);
     expect(got.json().preferredName).toBe('Johnny');
     expect(got.headers.etag).toBe('"1"');
-    expect((await auditRows(org.id, { action: 'create', patientId: p.id })).length).toBe(1);
+    const created = await auditRows(org.id, { action: 'create', patientId: p.id });
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({
+      resource_type: 'patient',
+      resource_id: p.id,
+      user_id: org.users.front_desk.id,
+      role: 'front_desk',
+      break_glass: false,
+      request_id: res.headers['x-request-id'],
+      details: { mrn: p.mrn },
+    });
     expect((await auditRows(org.id, { action: 'read', patientId: p.id })).length).toBe(1);
   });
 

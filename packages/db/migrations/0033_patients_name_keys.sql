@@ -45,6 +45,9 @@ alter table patients
 -- keeps the scan small and still merges entries in batches.
 create index patients_name_keys on patients using gin (name_keys) with (fastupdate = on, gin_pending_list_limit = 128);
 drop index if exists patients_search_name_trgm;
+-- The padded name string it indexed has no reader left; computing it cost every insert a regexp.
+alter table patients drop column search_name;
+drop function patient_search_name(text, text, text, text);
 alter index patients_phone_digits set (gin_pending_list_limit = 128);
 select gin_clean_pending_list('patients_phone_digits'::regclass);
 

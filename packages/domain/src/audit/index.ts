@@ -9,6 +9,7 @@ export {
   type AuditedAccess,
   type AuditEventInput,
   diffFields,
+  insertAudited,
   readAudited,
   recordAudit,
 } from './record-audit.ts';

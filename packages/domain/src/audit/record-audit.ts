@@ -3,7 +3,10 @@
  * create, update, delete, print or export of patient data and every
  * authentication event goes through here; there is no switch that turns it off.
  */
-import { type RawBuilder, sql } from 'kysely';
+import { type Compilable, type OperationNodeSource, type RawBuilder, sql } from 'kysely';
+
+const isRawBuilder = (v: unknown): v is RawBuilder<unknown> =>
+  typeof v === 'object' && v !== null && (v as { isRawBuilder?: unknown }).isRawBuilder === true;
 import { actorRoleLabel, actorUserId, type Ctx } from '../shared/context.ts';
 
 export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'print' | 'export' | 'merge' | 'break_glass' | (string & {});
@@ -65,19 +68,21 @@ async function appendAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
 function auditInsert(
   ctx: Ctx,
   event: AuditEventInput,
-  patientId: string | null,
+  patientId: string | null | RawBuilder<unknown>,
   breakGlass: boolean,
-  details: Record<string, unknown> | null,
+  details: Record<string, unknown> | null | RawBuilder<unknown>,
   source: RawBuilder<unknown>,
+  resourceId: string | null | RawBuilder<unknown> = event.resourceId ?? null,
 ) {
+  const detailsSql = details === null || isRawBuilder(details) ? details : JSON.stringify(details);
   return sql`insert into audit_events (organization_id, user_id, role, patient_id, action, resource_type, resource_id,
                               outcome, ip, user_agent, request_id, break_glass, changes, details)
     select ${event.organizationId !== undefined ? event.organizationId : ctx.organizationId || null}::uuid,
            ${event.userId !== undefined ? event.userId : actorUserId(ctx)}::uuid,
            ${actorRoleLabel(ctx) || null}, ${patientId}::uuid, ${event.action}, ${event.resourceType},
-           ${event.resourceId ?? null}, ${event.outcome ?? 'success'}, ${ctx.ip},
+           ${resourceId}, ${event.outcome ?? 'success'}, ${ctx.ip},
            ${ctx.userAgent ? ctx.userAgent.slice(0, 500) : null}, ${ctx.requestId}, ${breakGlass},
-           ${event.changes ? JSON.stringify(event.changes) : null}::jsonb, ${details ? JSON.stringify(details) : null}::jsonb
+           ${event.changes ? JSON.stringify(event.changes) : null}::jsonb, ${detailsSql}::jsonb
     from ${source}`;
 }
 
@@ -95,6 +100,40 @@ export async function readAudited<Row>(ctx: Ctx, read: RawBuilder<Row>, event: A
          append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint) where exists (select 1 from found)),
          appended as (${auditInsert(ctx, event, patientId, false, event.details ?? null, sql`append_lock`)} returning 1)
     select * from found`.execute(ctx.db);
+  return result.rows;
+}
+
+/**
+ * Write rows and audit each in ONE statement (one round trip instead of two): `write` is an
+ * INSERT ... RETURNING of rows with an `id`, which becomes the audit row's resource id (and
+ * patient id when `patientRow`); `details` is SQL over the written row `w` (e.g.
+ * sql`jsonb_build_object('mrn', w.mrn)`). Never under break-glass: for new rows only, which no
+ * grant can cover yet. Must run inside the caller's transaction (the append lock must last
+ * until commit).
+ */
+export async function insertAudited<Row extends { id: string }>(
+  ctx: Ctx,
+  write: Compilable<Row> & OperationNodeSource,
+  event: Omit<AuditEventInput, 'resourceId' | 'patientId' | 'details' | 'access' | 'breakGlass'> & {
+    patientRow?: boolean;
+    details?: RawBuilder<unknown>;
+  },
+): Promise<Row[]> {
+  if (!ctx.db.isTransaction) throw new Error('insertAudited needs a transaction');
+  const { details, patientRow, ...rest } = event;
+  const result = await sql<Row>`
+    with written as (${write}),
+         append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint) where exists (select 1 from written)),
+         appended as (${auditInsert(
+           ctx,
+           rest,
+           patientRow ? sql`w.id` : null,
+           false,
+           details ?? null,
+           sql`append_lock, written w`,
+           sql`w.id::text`,
+         )} returning 1)
+    select * from written`.execute(ctx.db);
   return result.rows;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { requirePermission } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { insertAudited, recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkDates, checkReferences } from './check-patient-rules.ts';
@@ -37,31 +37,34 @@ export async function createPatient(ctx: Ctx, input: PatientData): Promise<Patie
         throw new AppError('ALREADY_EXISTS', 'an identical registration exists', { extra: { candidates: shown } });
       }
       const { confirmNotDuplicate: _c, ...data } = input;
-      const row = await tx.db
-        .insertInto('patients')
-        .values({
-          ...(toPatientColumns(data) as { given_name: string; family_name: string; birth_date: string }),
-          organization_id: tx.organizationId,
-          mrn: sql<string>`nextval('patient_mrn_seq')::text`,
-          registration_hash: hash,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const careTeam = row.restricted && tx.actor.kind === 'user' ? [tx.actor.userId] : [];
+      const overridden = candidates.length ? { confirmedNotDuplicate: true, candidateIds: candidates.map((c) => c.id) } : {};
+      const careTeam = input.restricted && tx.actor.kind === 'user' ? [tx.actor.userId] : [];
+      // The row and its audit event in one statement; the MRN comes from the sequence.
+      const [row] = await insertAudited(
+        tx,
+        tx.db
+          .insertInto('patients')
+          .values({
+            ...(toPatientColumns(data) as { given_name: string; family_name: string; birth_date: string }),
+            organization_id: tx.organizationId,
+            mrn: sql<string>`nextval('patient_mrn_seq')::text`,
+            registration_hash: hash,
+          })
+          .returningAll(),
+        {
+          action: 'create',
+          resourceType: 'patient',
+          patientRow: true,
+          details: sql`jsonb_build_object('mrn', w.mrn) || ${JSON.stringify({ ...overridden, ...(careTeam.length ? { careTeam } : {}) })}::jsonb`,
+        },
+      );
+      if (!row) throw new Error('insert returned no row');
       // Registering a record as restricted must not lock the clerk out of it.
       if (careTeam.length)
         await tx.db
           .insertInto('patient_care_team')
           .values(careTeam.map((userId) => ({ organization_id: tx.organizationId, patient_id: row.id, user_id: userId })))
           .execute();
-      const overridden = candidates.length ? { confirmedNotDuplicate: true, candidateIds: candidates.map((c) => c.id) } : {};
-      await recordAudit(tx, {
-        action: 'create',
-        resourceType: 'patient',
-        resourceId: row.id,
-        patientId: row.id,
-        details: { mrn: row.mrn, ...overridden, ...(careTeam.length ? { careTeam } : {}) },
-      });
       return toPatient(row);
     });
   } catch (e) {

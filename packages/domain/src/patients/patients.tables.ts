@@ -55,7 +55,6 @@ export interface PatientsTable {
   merged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   external_id: string | null;
   registration_hash: string | null;
-  search_name: ColumnType<string, never, never>;
   phone_digits: ColumnType<string[], never, never>;
   name_keys: ColumnType<string[], never, never>;
 }
