@@ -151,3 +151,59 @@ describe('GET /api/availability', () => {
     expect((await t.as(stranger, 'front_desk').get(`/api/availability?${base}`)).statusCode).toBe(404);
   });
 });
+
+describe('a sparse calendar read in several chunks', () => {
+  it('offers the same slots every time, and none of them runs into a booking past a chunk edge', async () => {
+    const org = await t.newOrg();
+    await weeklyHours(t.db, org, { start: '08:00', end: '18:00' });
+    const visit = await newAppointmentType(t.db, org, { duration: 20 });
+    const long = await newAppointmentType(t.db, org, { duration: 60 });
+    const patient = await newPatient(t.db, org);
+    // Three weeks of 20-minute bookings at uneven times (fixed pattern), so 60-minute gaps are
+    // few and slots stepping through a gap would cross the next booking if it went unseen.
+    const rows: { starts_at: Date; ends_at: Date; blocked_until: Date }[] = [];
+    for (let day = 0; day < 21; day++) {
+      for (let k = 0; k < 6; k++) {
+        const local = 8 * 60 + 35 + k * 95 + ((day * 7 + k * 13) % 5) * 10;
+        const start = new Date(Date.UTC(2026, 2, 2 + day, 5, 0) + local * 60_000); // New York is UTC-5 until 8 March, then UTC-4
+        const shifted = new Date(start.getTime() - (day >= 6 ? 3_600_000 : 0));
+        rows.push({
+          starts_at: shifted,
+          ends_at: new Date(shifted.getTime() + 20 * 60_000),
+          blocked_until: new Date(shifted.getTime() + 20 * 60_000),
+        });
+      }
+    }
+    await t.db
+      .insertInto('appointments')
+      .values(
+        rows.map((r) => ({
+          organization_id: org.id,
+          patient_id: patient,
+          provider_id: org.providerId,
+          location_id: org.locationId,
+          appointment_type_id: visit,
+          ...r,
+        })),
+      )
+      .execute();
+    const base = `appointmentTypeId=${long}&providerId=${org.providerId}&locationId=${org.locationId}&to=2026-03-23T04:00:00Z&limit=30`;
+    const first = await slots(org, `${base}&from=2026-03-02T05:00:00Z`);
+    const second = await slots(org, `${base}&from=2026-03-02T05:00:00Z`);
+    expect(first).toHaveLength(30);
+    expect(second).toEqual(first);
+    // The first chunk ends 3 days after `from`: starting the search at every 10 minutes of a
+    // working day puts a chunk edge at every 10 minutes of some later day, next to bookings.
+    for (let m = 0; m < 60; m++) {
+      const from = new Date(Date.parse('2026-03-02T13:00:00Z') + m * 10 * 60_000).toISOString();
+      const found = await slots(org, `${base}&from=${from}`);
+      expect(found.length).toBe(30);
+      for (const slot of found) {
+        const s = new Date(slot.start).getTime();
+        const e = new Date(slot.end).getTime();
+        const clash = rows.find((r) => r.starts_at.getTime() < e && r.blocked_until.getTime() > s);
+        expect(clash, `from ${from}: ${slot.start} runs into the booking at ${clash?.starts_at.toISOString()}`).toBeUndefined();
+      }
+    }
+  });
+});

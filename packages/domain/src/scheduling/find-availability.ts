@@ -25,10 +25,22 @@ export function roomsFree(rooms: RoomInfo[], locationId: string, kinds: readonly
   return kinds.every((kind) => rooms.some((r) => r.locationId === locationId && r.kind === kind && !overlapsAny(r.busy, s, e)));
 }
 
-/** The first query covers this much; only a sparse calendar needs the second, for the rest of the range. */
-const FIRST_CHUNK_MS = 3 * 86_400_000;
+const DAY_MS = 86_400_000;
+/** The first query covers this much; later ones are sized by how many slots it found. */
+const FIRST_CHUNK_MS = 3 * DAY_MS;
 
 const SLOT_GRID_MS = 10 * 60_000;
+
+/** Milliseconds of calendar expected to hold `wanted` slots at `perMs` slots per ms, a quarter more for weekends and full days. */
+const chunkFor = (wanted: number, perMs: number) => Math.max(DAY_MS, Math.ceil((wanted * 1.25) / perMs));
+
+/** Slots per millisecond of calendar the last time each search ran (per process; a hint, never a result). */
+const recentDensity = new Map<string, number>();
+function remember(key: string, perMs: number): void {
+  recentDensity.delete(key);
+  recentDensity.set(key, perMs);
+  if (recentDensity.size > 1_000) recentDensity.delete(recentDensity.keys().next().value as string);
+}
 
 type RawSlot = { s: number; p: string; l: string };
 const bySlot = (a: RawSlot, b: RawSlot) => a.s - b.s || (a.p < b.p ? -1 : a.p > b.p ? 1 : a.l < b.l ? -1 : a.l > b.l ? 1 : 0);
@@ -38,8 +50,9 @@ const bySlot = (a: RawSlot, b: RawSlot) => a.s - b.s || (a.p < b.p ? -1 : a.p > 
  * the providers' working hours, clear of their bookings (each with its buffer), with a
  * free room of every kind the type needs. Slots start at each free stretch and step by
  * duration + buffer. Past instants are never offered.
- * Speed: ranked by time with a page limit, so the first query loads only the first
- * days; a second query loads the rest of the range only when those days had too few.
+ * Speed: ranked by time with a page limit, so a query loads only the days the page needs:
+ * 3 days at first, or as many as the same search needed last time; further queries load
+ * just enough more days, judged by the slots found so far.
  */
 export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<{ items: Slot[]; nextCursor: string | null }> {
   requirePermission(ctx, 'appointment:read');
@@ -54,9 +67,17 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
   const slots: RawSlot[] = [];
   let durationMs = 0;
   let chunkStart = Math.max(from, after?.s ?? from);
+  // How densely this search found slots last time sizes the first query, so a sparse type
+  // (long visits, busy calendars) is one query, not a small one and then a large one.
+  const densityKey = `${ctx.organizationId}|${q.appointmentTypeId}|${q.providerIds?.join(',') ?? ''}|${q.locationIds?.join(',') ?? ''}|${Math.floor(chunkStart / SLOT_GRID_MS)}`;
+  const density = recentDensity.get(densityKey);
+  let chunkMs = density ? chunkFor(limit + 1, density) : FIRST_CHUNK_MS;
+  const started = chunkStart;
   while (chunkStart < to) {
-    const chunkEnd = slots.length === 0 && chunkStart + FIRST_CHUNK_MS < to ? chunkStart + FIRST_CHUNK_MS : to;
-    const snap = await loadScheduleSnapshot(ctx, { ...q, from: new Date(chunkStart), to: new Date(chunkEnd) });
+    const chunkEnd = Math.min(to, chunkStart + chunkMs);
+    // Bookings a day past the chunk are loaded too: a slot that starts before the chunk's end
+    // may run (with its buffer) into a booking that starts after it.
+    const snap = await loadScheduleSnapshot(ctx, { ...q, from: new Date(chunkStart), to: new Date(chunkEnd + DAY_MS) });
     if (!snap.type) throw new AppError('NOT_FOUND', 'appointment type not found');
     durationMs = snap.type.duration_minutes * MINUTE;
     const found = slotsIn(snap, [from, to], [chunkStart, chunkEnd]).filter(
@@ -64,8 +85,12 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
     );
     slots.push(...found);
     if (slots.length > limit) break;
+    // The next chunk is sized by this one's density (a quarter more, for weekends and
+    // full days), so a page that is nearly full reads a day or two more, not the whole range.
+    chunkMs = found.length ? chunkFor(limit + 1 - slots.length, found.length / (chunkEnd - chunkStart)) : chunkMs * 2;
     chunkStart = chunkEnd;
   }
+  if (slots.length && chunkStart > started) remember(densityKey, slots.length / (Math.min(chunkStart, to) - started));
   const page = slots.slice(0, limit);
   const last = page[page.length - 1];
   return {

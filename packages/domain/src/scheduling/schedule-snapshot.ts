@@ -4,7 +4,7 @@
  * their active bookings, and the rooms of the kinds the type needs with their
  * reservations. The rest is in-memory interval arithmetic (find-availability.ts).
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { type Interval, normalize } from './intervals.ts';
 import type { AppointmentTypesTable } from './scheduling.tables.ts';
@@ -12,6 +12,13 @@ import { type ExceptionRow, type TemplateRow, WorkingHours } from './working-hou
 import type { Selectable } from 'kysely';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * An instant as whole epoch milliseconds (a JSON integer). date_part, not extract: extract
+ * answers numeric since PostgreSQL 14, and numeric arithmetic over thousands of bookings
+ * made the whole snapshot three times slower.
+ */
+const msOf = (col: RawBuilder<unknown>) => sql`(date_part('epoch', ${col}) * 1000)::int8`;
 /** Statuses that hold time on the calendar. */
 export const ACTIVE_STATUSES = ['scheduled', 'confirmed', 'arrived', 'roomed', 'with_provider', 'checked_out'] as const;
 
@@ -41,9 +48,10 @@ interface SnapshotRow {
   providers: string[];
   templates: TemplateRow[];
   exceptions: ExceptionRow[];
-  busy: [string, number, number][];
+  /** Per provider (room), its bookings as [start, blockedUntil] epoch milliseconds: grouped, a third of the JSON of one array per row. */
+  busy: [string, [number, number][]][];
   rooms: [string, string, string][];
-  room_busy: [string, number, number][];
+  room_busy: [string, [number, number][]][];
 }
 
 export async function loadScheduleSnapshot(
@@ -89,26 +97,23 @@ export async function loadScheduleSnapshot(
           where organization_id = ${org} and start_date <= ${toDate}::date and end_date >= ${fromDate}::date
             and (provider_id is null or provider_id in (select id from provs))
             and (location_id is null or location_id in (select id from locs))) x) as exceptions,
-      (select coalesce(json_agg(json_build_array(provider_id, date_part('epoch', starts_at) * 1000, date_part('epoch', blocked_until) * 1000)), '[]')
-         from appointments
-        where provider_id in (select id from provs) and status in (${active})
-          and starts_at < ${q.to} and starts_at > ${lookback} and blocked_until > ${q.from}) as busy,
+      (select coalesce(json_agg(json_build_array(provider_id, spans)), '[]') from (
+         select provider_id, array_agg(array[${msOf(sql`starts_at`)}, ${msOf(sql`blocked_until`)}]) as spans
+           from appointments
+          where provider_id in (select id from provs) and status in (${active})
+            and starts_at < ${q.to} and starts_at > ${lookback} and blocked_until > ${q.from}
+          group by provider_id) b) as busy,
       (select coalesce(json_agg(json_build_array(id, location_id, kind) order by kind, id), '[]') from rms) as rooms,
-      (select coalesce(json_agg(json_build_array(reserved_room_id, date_part('epoch', starts_at) * 1000, date_part('epoch', blocked_until) * 1000)), '[]')
-         from appointments
-        where reserved_room_id in (select id from rms) and status in (${active})
-          and starts_at < ${q.to} and starts_at > ${lookback} and blocked_until > ${q.from}) as room_busy
+      (select coalesce(json_agg(json_build_array(reserved_room_id, spans)), '[]') from (
+         select reserved_room_id, array_agg(array[${msOf(sql`starts_at`)}, ${msOf(sql`blocked_until`)}]) as spans
+           from appointments
+          where reserved_room_id in (select id from rms) and status in (${active})
+            and starts_at < ${q.to} and starts_at > ${lookback} and blocked_until > ${q.from}
+          group by reserved_room_id) b) as room_busy
   `.execute(ctx.db);
   const r = rows[0] as SnapshotRow;
-  const busyLists = new Map<string, Interval[]>();
-  for (const [id, s, e] of r.busy) {
-    const list = busyLists.get(id);
-    if (list) list.push([s, e]);
-    else busyLists.set(id, [[s, e]]);
-  }
-  for (const [id, list] of busyLists) busyLists.set(id, normalize(list));
-  const roomBusy = new Map<string, Interval[]>();
-  for (const [id, s, e] of r.room_busy) roomBusy.set(id, [...(roomBusy.get(id) ?? []), [s, e]]);
+  const busyLists = new Map<string, Interval[]>(r.busy.map(([id, spans]) => [id, normalize(spans)]));
+  const roomBusy = new Map<string, Interval[]>(r.room_busy);
   return {
     type: r.type ? ({ ...r.type } as Selectable<AppointmentTypesTable>) : null,
     zones: new Map(r.locations.map((l) => [l.id, l.time_zone])),
