@@ -3,7 +3,7 @@ import type { Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { type Interval, overlapsAny, subtract } from './intervals.ts';
 import { localDateOf } from './local-time.ts';
-import { loadScheduleSnapshot, type RoomInfo, type ScheduleSnapshot } from './schedule-snapshot.ts';
+import { loadScheduleSnapshot, MAX_SPAN_MS, type RoomInfo, type ScheduleSnapshot } from './schedule-snapshot.ts';
 import type { Slot } from './scheduling.schemas.ts';
 
 const MAX_RANGE_MS = 62 * 86_400_000;
@@ -75,9 +75,9 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
   const started = chunkStart;
   while (chunkStart < to) {
     const chunkEnd = Math.min(to, chunkStart + chunkMs);
-    // Bookings a day past the chunk are loaded too: a slot that starts before the chunk's end
-    // may run (with its buffer) into a booking that starts after it.
-    const snap = await loadScheduleSnapshot(ctx, { ...q, from: new Date(chunkStart), to: new Date(chunkEnd + DAY_MS) });
+    // Bookings starting up to a span past the chunk are loaded too: a slot that starts before
+    // the chunk's end may run (with its buffer) into a booking that starts after it.
+    const snap = await loadScheduleSnapshot(ctx, { ...q, from: new Date(chunkStart), to: new Date(chunkEnd + MAX_SPAN_MS) });
     if (!snap.type) throw new AppError('NOT_FOUND', 'appointment type not found');
     durationMs = snap.type.duration_minutes * MINUTE;
     const found = slotsIn(snap, [from, to], [chunkStart, chunkEnd]).filter(

@@ -19,6 +19,8 @@ const DAY_MS = 86_400_000;
  * made the whole snapshot three times slower.
  */
 const msOf = (col: RawBuilder<unknown>) => sql`(date_part('epoch', ${col}) * 1000)::int8`;
+/** The longest a booking can hold a calendar: 480 minutes plus a 120-minute buffer (0040's checks). */
+export const MAX_SPAN_MS = (480 + 120) * 60_000;
 /** Statuses that hold time on the calendar. */
 export const ACTIVE_STATUSES = ['scheduled', 'confirmed', 'arrived', 'roomed', 'with_provider', 'checked_out'] as const;
 
@@ -64,7 +66,8 @@ export async function loadScheduleSnapshot(
   const toDate = new Date(q.to.getTime() + DAY_MS).toISOString().slice(0, 10);
   const provs = q.providerIds?.length ? q.providerIds : null;
   const locs = q.locationIds?.length ? q.locationIds : null;
-  const lookback = new Date(q.from.getTime() - DAY_MS);
+  // A booking that started before `from` can reach into it by at most its span.
+  const lookback = new Date(q.from.getTime() - MAX_SPAN_MS);
   const active = sql.join(ACTIVE_STATUSES.map((s) => sql.lit(s)));
   const { rows } = await sql<SnapshotRow>`
     with t as (
@@ -107,7 +110,7 @@ export async function loadScheduleSnapshot(
       (select coalesce(json_agg(json_build_array(reserved_room_id, spans)), '[]') from (
          select reserved_room_id, array_agg(array[${msOf(sql`starts_at`)}, ${msOf(sql`blocked_until`)}]) as spans
            from appointments
-          where reserved_room_id in (select id from rms) and status in (${active})
+          where reserved_room_id is not null and reserved_room_id in (select id from rms) and status in (${active})
             and starts_at < ${q.to} and starts_at > ${lookback} and blocked_until > ${q.from}
           group by reserved_room_id) b) as room_busy
   `.execute(ctx.db);
