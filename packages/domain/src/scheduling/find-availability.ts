@@ -71,8 +71,9 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
   // (long visits, busy calendars) is one query, not a small one and then a large one.
   const densityKey = `${ctx.organizationId}|${q.appointmentTypeId}|${q.providerIds?.join(',') ?? ''}|${q.locationIds?.join(',') ?? ''}|${Math.floor(chunkStart / SLOT_GRID_MS)}`;
   const density = recentDensity.get(densityKey);
-  let chunkMs = density ? chunkFor(limit + 1, density) : FIRST_CHUNK_MS;
+  let chunkMs = density ? Math.max(FIRST_CHUNK_MS, chunkFor(limit + 1, density)) : FIRST_CHUNK_MS;
   const started = chunkStart;
+  let loadedUntil = chunkStart;
   while (chunkStart < to) {
     const chunkEnd = Math.min(to, chunkStart + chunkMs);
     // Bookings starting up to a span past the chunk are loaded too: a slot that starts before
@@ -84,13 +85,14 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
       (x) => !after || x.s > after.s || (x.s === after.s && (x.p > after.p || (x.p === after.p && x.l > after.l))),
     );
     slots.push(...found);
+    loadedUntil = chunkEnd;
     if (slots.length > limit) break;
     // The next chunk is sized by this one's density (a quarter more, for weekends and
     // full days), so a page that is nearly full reads a day or two more, not the whole range.
     chunkMs = found.length ? chunkFor(limit + 1 - slots.length, found.length / (chunkEnd - chunkStart)) : chunkMs * 2;
     chunkStart = chunkEnd;
   }
-  if (slots.length && chunkStart > started) remember(densityKey, slots.length / (Math.min(chunkStart, to) - started));
+  if (slots.length && loadedUntil > started) remember(densityKey, slots.length / (loadedUntil - started));
   const page = slots.slice(0, limit);
   const last = page[page.length - 1];
   return {
