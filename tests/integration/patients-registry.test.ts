@@ -165,6 +165,23 @@ describe('duplicates', () => {
     expect((await auditRows(org.id, { action: 'duplicate-check' })).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('registers a person once when several desks register them at the same moment', async () => {
+    const org = await t.newOrg();
+    const fd = t.as(org, 'front_desk');
+    const same = await Promise.all(Array.from({ length: 8 }, () => fd.post('/api/patients', john)));
+    expect(same.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    // Different bodies (so no identical registration), same birth date and a similar name:
+    // the duplicate check must see the registrations running beside it.
+    const similar = ['Jon', 'Johnn', 'Jonny', 'Johny', 'Jhon', 'Joh'].map((givenName) =>
+      fd.post('/api/patients', { givenName, familyName: 'Smyth', birthDate: '1990-06-06' }),
+    );
+    const answers = await Promise.all(similar);
+    expect(answers.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(answers.filter((r) => r.statusCode === 409).map((r) => r.json().code)).toEqual(Array(5).fill('POSSIBLE_DUPLICATE'));
+    const rows = await t.db.selectFrom('patients').select('id').where('organization_id', '=', org.id).execute();
+    expect(rows).toHaveLength(2);
+  });
+
   it('does not treat patients of another organization as duplicates', async () => {
     const a = await t.newOrg();
     const b = await t.newOrg();
