@@ -170,10 +170,10 @@ describe('duplicates', () => {
     const fd = t.as(org, 'front_desk');
     const same = await Promise.all(Array.from({ length: 8 }, () => fd.post('/api/patients', john)));
     expect(same.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
-    // Different bodies (so no identical registration), same birth date and a similar name:
-    // the duplicate check must see the registrations running beside it.
-    const similar = ['Jon', 'Johnn', 'Jonny', 'Johny', 'Jhon', 'Joh'].map((givenName) =>
-      fd.post('/api/patients', { givenName, familyName: 'Smyth', birthDate: '1990-06-06' }),
+    // Different bodies (so no identical registration), the same name and birth date: the
+    // duplicate check must see the registrations running beside it.
+    const similar = Array.from({ length: 6 }, (_, i) =>
+      fd.post('/api/patients', { givenName: 'Jonathan', familyName: 'Smyth', birthDate: '1990-06-06', email: `desk${i}@example.org` }),
     );
     const answers = await Promise.all(similar);
     expect(answers.filter((r) => r.statusCode === 201)).toHaveLength(1);

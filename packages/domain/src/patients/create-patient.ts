@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkDates, checkReferences } from './check-patient-rules.ts';
 import { findRegistrationClashes } from './find-duplicates.ts';
-import { registrationHash, toPatient, toPatientColumns } from './patient-row.ts';
+import { PATIENT_RECORD_COLUMNS, registrationHash, toPatient, toPatientColumns } from './patient-row.ts';
 import type { DuplicateCandidate, Patient, PatientData } from './patients.schemas.ts';
 
 /**
@@ -50,7 +50,7 @@ export async function createPatient(ctx: Ctx, input: PatientData): Promise<Patie
             mrn: sql<string>`nextval('patient_mrn_seq')::text`,
             registration_hash: hash,
           })
-          .returningAll(),
+          .returning(PATIENT_RECORD_COLUMNS),
         {
           action: 'create',
           resourceType: 'patient',

@@ -1,11 +1,10 @@
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
-import { type Selectable, sql } from 'kysely';
+import { sql } from 'kysely';
 import { readAudited, recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
-import { toPatient } from './patient-row.ts';
+import { PATIENT_RECORD_COLUMNS, type PatientRow, toPatient } from './patient-row.ts';
 import type { Patient } from './patients.schemas.ts';
-import type { PatientsTable } from './patients.tables.ts';
 
 /** Open one patient record (audited). A merged tombstone answers with `mergedIntoId` pointing to the survivor. */
 export async function getPatient(ctx: Ctx, id: string): Promise<Patient> {
@@ -13,9 +12,9 @@ export async function getPatient(ctx: Ctx, id: string): Promise<Patient> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('patient');
   // Hot path: an unrestricted record of this organization is read and audited in one
   // statement (no access query needed: any patient:read holder may open it).
-  const [open] = await readAudited<Selectable<PatientsTable>>(
+  const [open] = await readAudited<PatientRow>(
     ctx,
-    sql`select * from patients where id = ${id} and organization_id = ${ctx.organizationId} and not restricted`,
+    sql`select ${sql.join(PATIENT_RECORD_COLUMNS.map((c) => sql.ref(c)))} from patients where id = ${id} and organization_id = ${ctx.organizationId} and not restricted`,
     { action: 'read', resourceType: 'patient', resourceId: id, patientId: id },
   );
   if (open) return toPatient(open);

@@ -4,7 +4,50 @@ import type { Selectable } from 'kysely';
 import type { Guarantor, GuarantorInput, Patient, PatientData, PatientPatch } from './patients.schemas.ts';
 import type { PatientsTable } from './patients.tables.ts';
 
-export type PatientRow = Selectable<PatientsTable>;
+/** What the record is made of: every column but the search keys and the registration hash, which only the database reads. */
+type RecordColumn = Exclude<keyof PatientsTable, 'phone_digits' | 'name_keys' | 'registration_hash'>;
+
+export type PatientRow = Pick<Selectable<PatientsTable>, RecordColumn>;
+
+/** The columns to select or return for a record: no arrays for the driver to parse that nobody reads (hot paths). */
+export const PATIENT_RECORD_COLUMNS: readonly RecordColumn[] = [
+  'id',
+  'organization_id',
+  'mrn',
+  'given_name',
+  'middle_name',
+  'family_name',
+  'suffix',
+  'preferred_name',
+  'birth_date',
+  'sex',
+  'gender_identity',
+  'pronouns',
+  'preferred_language',
+  'interpreter_needed',
+  'phones',
+  'email',
+  'address',
+  'status',
+  'deceased_date',
+  'restricted',
+  'primary_provider_id',
+  'preferred_location_id',
+  'version',
+  'created_at',
+  'updated_at',
+  'preferred_contact_method',
+  'consent_email_reminders',
+  'consent_sms_reminders',
+  'emergency_contacts',
+  'guarantor_kind',
+  'guarantor_patient_id',
+  'guarantor_person',
+  'alerts',
+  'merged_into_id',
+  'merged_at',
+  'external_id',
+];
 
 function toGuarantor(r: PatientRow): Guarantor {
   if (r.guarantor_kind === 'patient' && r.guarantor_patient_id) return { kind: 'patient', patientId: r.guarantor_patient_id };
