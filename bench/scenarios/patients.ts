@@ -22,6 +22,7 @@ export const patientCreate: Scenario = {
       headers: { ...auth(s), 'content-type': 'application/json' },
       connections: s.options.connections,
       duration: s.options.durationSeconds,
+      warmupSeconds: 3,
       requests: [
         {
           setupRequest: (req: Record<string, unknown>) => {
@@ -57,6 +58,7 @@ export const patientRead: Scenario = {
       headers: auth(s),
       connections: s.options.connections,
       duration: s.options.durationSeconds,
+      warmupSeconds: 3,
       requests: [
         {
           setupRequest: (req: { path?: string }) => ({ ...req, path: `/api/patients/${ids[i++ % ids.length]}` }),
