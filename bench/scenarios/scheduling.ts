@@ -4,7 +4,8 @@
  *  - availability: GET /api/availability for all 50 providers × 4 weeks (target p95 < 25 ms),
  *    and for one provider;
  *  - appointment-book: concurrent POST /api/appointments at random provider times
- *    (201 or 409 SLOT_TAKEN; non2xx counts the conflicts, errors must stay 0).
+ *    (201 or 409 SLOT_TAKEN; non2xx counts the conflicts, errors must stay 0);
+ *  - appointment-book-open-slots: the same at open times, about one request in ten racing.
  */
 import type { Db } from '@domain/shared/context.ts';
 import { seededRandom } from '@domain/shared/random.ts';
@@ -25,6 +26,8 @@ export interface GeneratedSchedule {
   /** First local date of the generated weeks (tomorrow). */
   firstDate: string;
   appointments: number;
+  /** The 20-minute follow-up times left open, in generation order (provider, epoch ms). */
+  open: { p: string; s: number }[];
 }
 
 /** Generate providers, hours, types, rooms and booked appointments (fill ≈ `fill`) for `weeks` from tomorrow. */
@@ -110,6 +113,7 @@ export async function generateSchedule(
     )
     .execute();
   const rows: { p: string; pt: string; s: number }[] = [];
+  const open: { p: string; s: number }[] = [];
   for (const providerId of providerIds) {
     for (let d = 0; d < weeks * 7; d++) {
       const date = addDays(firstDate, d);
@@ -120,6 +124,7 @@ export async function generateSchedule(
       ] as const) {
         for (let t = localToEpochMs(ZONE, date, from); t + 20 * MINUTE <= localToEpochMs(ZONE, date, to); t += 20 * MINUTE) {
           if (rnd.chance(opts.fill ?? 0.5)) rows.push({ p: providerId, pt: rnd.pick(patientIds), s: t });
+          else open.push({ p: providerId, s: t });
         }
       }
     }
@@ -141,6 +146,7 @@ export async function generateSchedule(
     procedureTypeId: procedure?.id as string,
     firstDate,
     appointments: rows.length,
+    open,
   };
 }
 
@@ -219,6 +225,57 @@ export async function runBookingLoad(s: BenchServer): Promise<LoadResult> {
   return { ...result, booked: Number(after.n) - Number(before.n), conflicts: result.non2xx };
 }
 
+/**
+ * Booking as a front desk does it: times that availability offered (the open follow-up
+ * slots, in random order), and every tenth request races another desk for a time that was
+ * just asked for, so about one in ten answers 409.
+ */
+export async function runOpenSlotBookingLoad(s: BenchServer): Promise<LoadResult> {
+  const g = await schedule(s);
+  const patients = await s.patients();
+  const rnd = seededRandom(s.options.seed + 11);
+  const slots = [...g.open];
+  for (let i = slots.length - 1; i > 0; i--) {
+    const j = rnd.int(0, i);
+    [slots[i], slots[j]] = [slots[j] as (typeof slots)[number], slots[i] as (typeof slots)[number]];
+  }
+  let next = 0;
+  let last: (typeof slots)[number] | undefined;
+  const before = await s.db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const result = await load('appointment-book-open-slots', {
+    url: `${s.url}/api/appointments`,
+    method: 'POST',
+    headers: { ...auth(s), 'content-type': 'application/json' },
+    connections: s.options.connections,
+    duration: s.options.durationSeconds,
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => {
+          const race = last !== undefined && rnd.chance(0.1);
+          const slot = race ? (last as (typeof slots)[number]) : (slots[next++ % slots.length] as (typeof slots)[number]);
+          last = slot;
+          const body = {
+            patientId: rnd.pick(patients),
+            providerId: slot.p,
+            appointmentTypeId: g.followUpTypeId,
+            locationId: g.locationId,
+            start: new Date(slot.s).toISOString(),
+          };
+          return { ...req, body: JSON.stringify(body) };
+        },
+      },
+    ],
+  } as unknown as Parameters<typeof load>[1]);
+  const after = await s.db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { ...result, booked: Number(after.n) - Number(before.n), conflicts: result.non2xx, openSlots: slots.length };
+}
+
 export const schedulingScenarios: Scenario[] = [
   {
     name: 'availability',
@@ -229,5 +286,10 @@ export const schedulingScenarios: Scenario[] = [
     name: 'appointment-book',
     description: 'POST /api/appointments under concurrent load (201 or 409 SLOT_TAKEN)',
     run: (s) => runBookingLoad(s),
+  },
+  {
+    name: 'appointment-book-open-slots',
+    description: 'POST /api/appointments for open times, one request in ten racing another for the same time',
+    run: (s) => runOpenSlotBookingLoad(s),
   },
 ];

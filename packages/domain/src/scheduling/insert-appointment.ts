@@ -127,7 +127,8 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
       reservedRoomId ? sql`, pg_advisory_xact_lock(hashtextextended(${`appointments:room:${reservedRoomId}`}, 0))` : sql``
     }`.execute(tx.db);
     try {
-      const row = await tx.db
+      // The row and its first status event in one statement.
+      const insert = tx.db
         .insertInto('appointments')
         .values({
           organization_id: tx.organizationId,
@@ -147,8 +148,16 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
           created_at: tx.clock.now(),
           updated_at: tx.clock.now(),
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+        .returning('id');
+      const { rows } = await sql<{ id: string }>`
+        with a as (${insert})
+        insert into appointment_events (organization_id, appointment_id, from_status, to_status, at, user_id, details)
+        select ${tx.organizationId}::uuid, a.id, null, 'scheduled', ${tx.clock.now()}::timestamptz, ${userId}::uuid,
+               ${overbooked ? JSON.stringify({ overbooked: true }) : null}::jsonb
+          from a
+        returning appointment_id as id`.execute(tx.db);
+      const row = rows[0];
+      if (!row) throw new Error('appointment insert returned no row');
       id = row.id;
       if (canRetry) await sql`release savepoint insert_appointment`.execute(tx.db);
     } catch (e) {
@@ -164,18 +173,6 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
       reservedRoomId = next;
     }
   }
-  await tx.db
-    .insertInto('appointment_events')
-    .values({
-      organization_id: tx.organizationId,
-      appointment_id: id,
-      from_status: null,
-      to_status: 'scheduled',
-      at: tx.clock.now(),
-      user_id: userId,
-      details: overbooked ? JSON.stringify({ overbooked: true }) : null,
-    })
-    .execute();
   await recordAudit(tx, {
     action: 'create',
     resourceType: 'appointment',

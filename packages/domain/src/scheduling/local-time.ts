@@ -53,6 +53,11 @@ const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
  * date-time without offset read on the location's wall clock. A local time that does
  * not exist there (spring-forward gap) is refused; a repeated one means the earlier.
  */
+/** True for an ISO instant with a zone designator (2026-03-09T14:00:00Z), which needs no clinic zone to read. */
+export function isInstant(value: string): boolean {
+  return INSTANT_RE.test(value);
+}
+
 export function parseStart(value: string, zone: string, path = 'start'): Date {
   if (INSTANT_RE.test(value)) {
     const ms = Date.parse(value);
