@@ -93,10 +93,11 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     [props.appointments, zone, mode],
   );
 
-  // 07:00-19:00, widened to show early or evening visits.
+  // 07:00-19:00, widened to show early or evening visits, with an hour to spare after the
+  // last one, so an evening visit can still be dragged later.
   const [min, max] = useMemo(() => {
     const first = Math.min(DAY_START_HOUR, ...events.map((e) => e.start.getHours()));
-    const last = Math.max(DAY_END_HOUR, ...events.map((e) => e.end.getHours() + (e.end.getMinutes() ? 1 : 0)));
+    const last = Math.max(DAY_END_HOUR, ...events.map((e) => e.end.getHours() + (e.end.getMinutes() ? 1 : 0) + 1));
     return [new Date(1970, 0, 1, first, 0), new Date(1970, 0, 1, Math.min(last, 23), last >= 24 ? 59 : 0)];
   }, [events]);
 
