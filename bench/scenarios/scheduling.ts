@@ -184,16 +184,28 @@ export async function runAvailabilityQueries(s: BenchServer, count = 200): Promi
   ];
 }
 
-/** Concurrent booking load at random provider times in the generated weeks (conflicts answer 409). */
-export async function runBookingLoad(s: BenchServer): Promise<LoadResult> {
+const countAppointments = async (s: BenchServer) =>
+  Number(
+    (
+      await s.db
+        .selectFrom('appointments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** POST /api/appointments under load, each body from `next`; reports how many were booked and how many refused. */
+async function bookingLoad(
+  s: BenchServer,
+  scenario: string,
+  next: () => { providerId: string; start: string },
+  extra: Record<string, unknown> = {},
+): Promise<LoadResult> {
   const g = await schedule(s);
   const patients = await s.patients();
-  const rnd = seededRandom(s.options.seed + 7);
-  const before = await s.db
-    .selectFrom('appointments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const result = await load('appointment-book', {
+  const rnd = seededRandom(s.options.seed + 3);
+  const before = await countAppointments(s);
+  const result = await load(scenario, {
     url: `${s.url}/api/appointments`,
     method: 'POST',
     headers: { ...auth(s), 'content-type': 'application/json' },
@@ -202,27 +214,27 @@ export async function runBookingLoad(s: BenchServer): Promise<LoadResult> {
     requests: [
       {
         setupRequest: (req: Record<string, unknown>) => {
-          let date = addDays(g.firstDate, rnd.int(0, 27));
-          while (isoWeekday(date) > 5) date = addDays(date, 1);
-          const minutes = rnd.pick([8, 9, 10, 11, 13, 14, 15, 16]) * 60 + rnd.pick([0, 20, 40]);
-          const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-          const body = {
-            patientId: rnd.pick(patients),
-            providerId: rnd.pick(g.providerIds),
-            appointmentTypeId: g.followUpTypeId,
-            locationId: g.locationId,
-            start: `${date}T${time}`,
-          };
+          const body = { patientId: rnd.pick(patients), appointmentTypeId: g.followUpTypeId, locationId: g.locationId, ...next() };
           return { ...req, body: JSON.stringify(body) };
         },
       },
     ],
   } as unknown as Parameters<typeof load>[1]);
-  const after = await s.db
-    .selectFrom('appointments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { ...result, booked: Number(after.n) - Number(before.n), conflicts: result.non2xx };
+  const booked = (await countAppointments(s)) - before;
+  return { ...result, booked, conflicts: result.non2xx, ...extra };
+}
+
+/** Concurrent booking load at random provider times in the generated weeks (conflicts answer 409). */
+export async function runBookingLoad(s: BenchServer): Promise<LoadResult> {
+  const g = await schedule(s);
+  const rnd = seededRandom(s.options.seed + 7);
+  return bookingLoad(s, 'appointment-book', () => {
+    let date = addDays(g.firstDate, rnd.int(0, 27));
+    while (isoWeekday(date) > 5) date = addDays(date, 1);
+    const minutes = rnd.pick([8, 9, 10, 11, 13, 14, 15, 16]) * 60 + rnd.pick([0, 20, 40]);
+    const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    return { providerId: rnd.pick(g.providerIds), start: `${date}T${time}` };
+  });
 }
 
 /**
@@ -232,7 +244,6 @@ export async function runBookingLoad(s: BenchServer): Promise<LoadResult> {
  */
 export async function runOpenSlotBookingLoad(s: BenchServer): Promise<LoadResult> {
   const g = await schedule(s);
-  const patients = await s.patients();
   const rnd = seededRandom(s.options.seed + 11);
   const slots = [...g.open];
   for (let i = slots.length - 1; i > 0; i--) {
@@ -241,39 +252,17 @@ export async function runOpenSlotBookingLoad(s: BenchServer): Promise<LoadResult
   }
   let next = 0;
   let last: (typeof slots)[number] | undefined;
-  const before = await s.db
-    .selectFrom('appointments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const result = await load('appointment-book-open-slots', {
-    url: `${s.url}/api/appointments`,
-    method: 'POST',
-    headers: { ...auth(s), 'content-type': 'application/json' },
-    connections: s.options.connections,
-    duration: s.options.durationSeconds,
-    requests: [
-      {
-        setupRequest: (req: Record<string, unknown>) => {
-          const race = last !== undefined && rnd.chance(0.1);
-          const slot = race ? (last as (typeof slots)[number]) : (slots[next++ % slots.length] as (typeof slots)[number]);
-          last = slot;
-          const body = {
-            patientId: rnd.pick(patients),
-            providerId: slot.p,
-            appointmentTypeId: g.followUpTypeId,
-            locationId: g.locationId,
-            start: new Date(slot.s).toISOString(),
-          };
-          return { ...req, body: JSON.stringify(body) };
-        },
-      },
-    ],
-  } as unknown as Parameters<typeof load>[1]);
-  const after = await s.db
-    .selectFrom('appointments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { ...result, booked: Number(after.n) - Number(before.n), conflicts: result.non2xx, openSlots: slots.length };
+  return bookingLoad(
+    s,
+    'appointment-book-open-slots',
+    () => {
+      const race = last !== undefined && rnd.chance(0.1);
+      const slot = race ? (last as (typeof slots)[number]) : (slots[next++ % slots.length] as (typeof slots)[number]);
+      last = slot;
+      return { providerId: slot.p, start: new Date(slot.s).toISOString() };
+    },
+    { openSlots: slots.length },
+  );
 }
 
 export const schedulingScenarios: Scenario[] = [

@@ -33,24 +33,42 @@ export function typoBudget(token: string): number {
  * kept if its Damerau-Levenshtein distance (transpositions count once, which Levenshtein
  * and trigrams both miss in short names) is within the budget above.
  */
-export async function expandNameTerms(ctx: Ctx, tokens: string[], typos: boolean): Promise<NameExpansion[]> {
+export async function expandNameTerms(
+  ctx: Ctx,
+  tokens: string[],
+  typos: boolean,
+  /** This search's prefix-only expansion, when it has one: only the typo candidates are then looked up. */
+  known?: NameExpansion[],
+): Promise<NameExpansion[]> {
   if (!tokens.length) return [];
-  const long = tokens.filter((t) => t.length > 4);
-  if (!long.length && !typos) return tokens.map((token) => ({ token, prefixKeys: [`^${token}`], nearTypos: [], farTypos: [] }));
-  const found = await lookUp(ctx, tokens, typos, false);
+  const long = tokens.some((t) => t.length > 4);
+  let found: NameExpansion[];
+  if (known) found = known;
+  else if (!long && !typos) return tokens.map((token) => ({ token, prefixKeys: [`^${token}`], nearTypos: [], farTypos: [] }));
+  else found = await lookUp(ctx, tokens, { prefixes: true, typos, trigrams: false });
   if (!typos) return found;
+  if (known) found = merge(found, await lookUp(ctx, tokens, { prefixes: false, typos: true, trigrams: false }));
   // Trigram neighbours cost more to find (a common trigram such as "son" is in thousands of
   // words), so they are looked up only for the tokens the cheaper candidates did not explain.
   const unexplained = found.filter((e) => typoBudget(e.token) > 0 && !e.nearTypos.length && !e.farTypos.length).map((e) => e.token);
   if (!unexplained.length) return found;
-  const more = new Map((await lookUp(ctx, unexplained, true, true)).map((e) => [e.token, e]));
+  return merge(found, await lookUp(ctx, unexplained, { prefixes: false, typos: true, trigrams: true }));
+}
+
+/** `found` with the typo candidates of `more` (by token). */
+function merge(found: NameExpansion[], more: NameExpansion[]): NameExpansion[] {
+  const byToken = new Map(more.map((e) => [e.token, e]));
   return found.map((e) => {
-    const m = more.get(e.token);
+    const m = byToken.get(e.token);
     return m ? { ...e, nearTypos: m.nearTypos, farTypos: m.farTypos } : e;
   });
 }
 
-async function lookUp(ctx: Ctx, tokens: string[], typos: boolean, trigrams: boolean): Promise<NameExpansion[]> {
+async function lookUp(
+  ctx: Ctx,
+  tokens: string[],
+  { prefixes, typos, trigrams }: { prefixes: boolean; typos: boolean; trigrams: boolean },
+): Promise<NameExpansion[]> {
   const budgets = tokens.map(typoBudget);
   // Unprepared (packages/db/src/pool.ts): a generic plan cannot see which index a token suits.
   const rows = await sql<{ token: string; prefix_of: string[]; candidates: { w: string; alike: boolean }[] }>`/* unprepared */
@@ -59,7 +77,7 @@ async function lookUp(ctx: Ctx, tokens: string[], typos: boolean, trigrams: bool
      cross join lateral (
        select coalesce(array_agg(v.word), '{}') as prefix_of
          from patient_name_words v
-        where length(t.n) > 4 and v.organization_id = ${ctx.organizationId}
+        where ${prefixes} and length(t.n) > 4 and v.organization_id = ${ctx.organizationId}
           and v.word >= (t.n collate "C") and v.word < ((t.n || '{') collate "C")
      ) x
      cross join lateral (

@@ -71,9 +71,12 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   return inTransaction(ctx, async (tx) => {
     const userId = tx.actor.kind === 'user' ? tx.actor.userId : null;
+    let prefixOnly: NameExpansion[] | undefined;
     const runPage = async (typos: boolean) => {
       // Names become vocabulary words first; a token that stands for no word finds no one.
-      const names = await expandNameTerms(tx, terms.names, typos);
+      // The typo pass after a short prefix pass reuses that pass's prefixes.
+      const names = await expandNameTerms(tx, terms.names, typos, prefixOnly);
+      if (!typos) prefixOnly = names;
       if (names.some((n) => !n.prefixKeys.length && !n.nearTypos.length && !n.farTypos.length)) return [];
       const conditions = matchOf(terms, names);
       conditions.push(input.includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`);

@@ -11,6 +11,43 @@ import { STATES } from './patients-api.ts';
 
 type Form = UseFormReturnType<DemographicsValues>;
 
+/** "Street address" becomes "Guarantor street address"; "ZIP" stays "ZIP". */
+const prefixed = (prefix: string | undefined, label: string) =>
+  !prefix ? label : `${prefix} ${/^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label}`;
+
+/** Street, second line, city, state and ZIP of the patient (`address`) or of a guarantor who is another person. */
+export function AddressFields({ form, path, label }: { form: Form; path: 'address' | 'guarantor.address'; label?: string }) {
+  const v = form.getValues();
+  const state = path === 'address' ? v.address.state : v.guarantor.address.state;
+  return (
+    <>
+      <Grid.Col span={6}>
+        <TextInput label={prefixed(label, 'Street address')} {...form.getInputProps(`${path}.line1`)} />
+      </Grid.Col>
+      <Grid.Col span={6}>
+        <TextInput label={prefixed(label, 'Address line 2')} {...form.getInputProps(`${path}.line2`)} />
+      </Grid.Col>
+      <Grid.Col span={5}>
+        <TextInput label={prefixed(label, 'City')} {...form.getInputProps(`${path}.city`)} />
+      </Grid.Col>
+      <Grid.Col span={3}>
+        <Select
+          label={prefixed(label, 'State')}
+          data={STATES}
+          searchable
+          clearable
+          {...form.getInputProps(`${path}.state`)}
+          value={state || null}
+          onChange={(s) => form.setFieldValue(`${path}.state`, s ?? '')}
+        />
+      </Grid.Col>
+      <Grid.Col span={4}>
+        <TextInput label={prefixed(label, 'ZIP')} {...form.getInputProps(`${path}.postalCode`)} />
+      </Grid.Col>
+    </>
+  );
+}
+
 export function EmergencyContactsFields({ form }: { form: Form }) {
   const contacts = form.getValues().emergencyContacts;
   return (
@@ -132,29 +169,7 @@ export function GuarantorFields({ form, selfId }: { form: Form; selfId: string }
           <Grid.Col span={4}>
             <TextInput label="Phone" {...form.getInputProps('guarantor.phone')} />
           </Grid.Col>
-          <Grid.Col span={6}>
-            <TextInput label="Guarantor street address" {...form.getInputProps('guarantor.address.line1')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <TextInput label="Guarantor address line 2" {...form.getInputProps('guarantor.address.line2')} />
-          </Grid.Col>
-          <Grid.Col span={5}>
-            <TextInput label="Guarantor city" {...form.getInputProps('guarantor.address.city')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <Select
-              label="Guarantor state"
-              data={STATES}
-              searchable
-              clearable
-              {...form.getInputProps('guarantor.address.state')}
-              value={g.address.state || null}
-              onChange={(v) => form.setFieldValue('guarantor.address.state', v ?? '')}
-            />
-          </Grid.Col>
-          <Grid.Col span={4}>
-            <TextInput label="Guarantor ZIP" {...form.getInputProps('guarantor.address.postalCode')} />
-          </Grid.Col>
+          <AddressFields form={form} path="guarantor.address" label="Guarantor" />
         </>
       )}
     </>

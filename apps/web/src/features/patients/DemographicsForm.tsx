@@ -8,10 +8,10 @@ import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { fieldErrors, type Problem } from '../../api/problem.ts';
-import { EmergencyContactsFields, GuarantorFields } from './ContactsFields.tsx';
+import { AddressFields, EmergencyContactsFields, GuarantorFields } from './ContactsFields.tsx';
 import { changedFields, type DemographicsValues, toFormValues } from './demographics-patch.ts';
 import { type EditConflict, EditConflictPanel } from './EditConflictPanel.tsx';
-import { type Patient, type PatientPatch, STATES, savePatient } from './patients-api.ts';
+import { type Patient, type PatientPatch, savePatient } from './patients-api.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 /** The contact row a validator runs for (`path` is "emergencyContacts.N.field"). */
@@ -182,29 +182,7 @@ export function DemographicsForm(props: {
               onChange={(v) => form.setFieldValue('preferredContactMethod', v ?? '')}
             />
           </Grid.Col>
-          <Grid.Col span={6}>
-            <TextInput label="Street address" {...form.getInputProps('address.line1')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <TextInput label="Address line 2" {...form.getInputProps('address.line2')} />
-          </Grid.Col>
-          <Grid.Col span={5}>
-            <TextInput label="City" {...form.getInputProps('address.city')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <Select
-              label="State"
-              data={STATES}
-              searchable
-              clearable
-              {...form.getInputProps('address.state')}
-              value={values.address.state || null}
-              onChange={(v) => form.setFieldValue('address.state', v ?? '')}
-            />
-          </Grid.Col>
-          <Grid.Col span={4}>
-            <TextInput label="ZIP" {...form.getInputProps('address.postalCode')} />
-          </Grid.Col>
+          <AddressFields form={form} path="address" />
           <EmergencyContactsFields form={form} />
           <GuarantorFields form={form} selfId={props.patient.id} />
           <Grid.Col span={12}>
