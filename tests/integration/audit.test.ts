@@ -401,17 +401,19 @@ describe('hash chain', () => {
     const v = await verifyAudit(t.db);
     expect(v).toEqual({ ok: true, checked: counts.rows[0]?.seals, firstBadSeq: null });
 
+    // The API walks the same chain but counts only the caller's organization's rows (the CLI counts all).
     const res = await t.as(org, 'admin').get('/api/audit/verify');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, checked: counts.rows[0]?.seals, firstBadSeq: null });
+    expect(res.json()).toEqual({ ok: true, checked: 6, firstBadSeq: null });
     expect((await t.as(org, 'clinician').get('/api/audit/verify')).statusCode).toBe(403);
 
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: t.database.connectionString, LOG_LEVEL: 'silent' };
     const sealed = await run(process.execPath, ['bin/clinicdesk.js', 'audit', 'seal'], { env });
-    expect(JSON.parse(sealed.stdout)).toMatchObject({ busy: false, sealed: 1 }); // the verify request's own row
+    // The verify request's own row, and the clinician's refusal (access_denied).
+    expect(JSON.parse(sealed.stdout)).toMatchObject({ busy: false, sealed: 2 });
     const verified = await run(process.execPath, ['bin/clinicdesk.js', 'audit', 'verify'], { env });
-    expect(JSON.parse(verified.stdout)).toEqual({ ok: true, checked: (counts.rows[0]?.seals ?? 0) + 1, firstBadSeq: null });
+    expect(JSON.parse(verified.stdout)).toEqual({ ok: true, checked: (counts.rows[0]?.seals ?? 0) + 2, firstBadSeq: null });
   });
 
   it('runs as a recurring loop (as `clinicdesk serve` starts it) that seals new rows and stops cleanly', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { buildApp } from '@server/app.ts';
 import { describe, expect, it } from 'vitest';
+import { IP_DELAY_FROM, IP_FAILURE_LIMIT, ipDelaySeconds } from '@domain/identity/index.ts';
 import { TEST_PASSWORD } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -123,6 +124,10 @@ describe('login', () => {
       expect(cookie).not.toContain('Domain=');
       const me = await secure.app.inject({ method: 'GET', url: '/api/me', cookies: { '__Host-cd_session': res.json().token } });
       expect(me.statusCode).toBe(200);
+      expect(me.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+      // Cookie tossing: a sibling subdomain can plant a plain cd_session, never a __Host- one. Over HTTPS only the latter counts.
+      const tossed = await secure.app.inject({ method: 'GET', url: '/api/me', cookies: { cd_session: res.json().token } });
+      expect(tossed.statusCode).toBe(401);
     } finally {
       await secure.app.close();
     }
@@ -163,26 +168,36 @@ describe('brute force', () => {
     expect(res.headers['retry-after']).toBeDefined();
   });
 
-  it('throttles an IP spraying many accounts, and a success on another account does not reset that IP count', async () => {
+  it('slows, then locks, an IP spraying many accounts; a success on another account does not reset that IP count', async () => {
     const org = await t.newOrg();
     const ip = newIp();
-    const victims = [org.users.admin, org.users.biller, org.users.nurse, org.users.clinician, org.users.front_desk];
-    for (let i = 0; i < 9; i++) {
-      const res = await login({ email: victims[i % victims.length]!.email, password: `spray-attempt-${i}` }, ip);
-      expect(res.statusCode).toBe(401);
-    }
+    // Spread over many (unknown) accounts so that no account lock trips first.
+    const victim = (i: number) => `sprayed.${i}.${ip}@test.clinicdesk.dev`;
+    for (let i = 0; i < IP_DELAY_FROM - 1; i++)
+      expect((await login({ email: victim(i), password: `spray-${i}` }, ip)).statusCode).toBe(401);
     // The attacker signs in to an account they own from the same address...
-    const own = await login({ email: org.users.office_manager.email, password: TEST_PASSWORD }, ip);
-    expect(own.statusCode).toBe(200);
-    // ...the tenth failure still counts, and the eleventh attempt is refused.
-    expect((await login({ email: org.users.admin.email, password: 'spray-attempt-9' }, ip)).statusCode).toBe(401);
-    const res = await login({ email: org.users.admin.email, password: TEST_PASSWORD }, ip);
-    expect(res.statusCode).toBe(429);
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    // Another address is not affected, nor is the account (it had only a few failures).
+    expect((await login({ email: org.users.office_manager.email, password: TEST_PASSWORD }, ip)).statusCode).toBe(200);
+    // ...the next failure still counts, and from then on each attempt waits after the last failure.
+    expect((await login({ email: victim(100), password: 'spray-x' }, ip)).statusCode).toBe(401);
+    const slowed = await login({ email: org.users.admin.email, password: TEST_PASSWORD }, ip);
+    expect(slowed.statusCode).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBe(ipDelaySeconds(IP_DELAY_FROM));
+    clock.advance(ipDelaySeconds(IP_DELAY_FROM) * 1000);
+    expect((await login({ email: org.users.admin.email, password: TEST_PASSWORD }, ip)).statusCode).toBe(200);
+    // Straight to the address's hard limit: then it is locked, and the lock is audited once.
+    await t.db
+      .insertInto('login_failures')
+      .values(Array.from({ length: IP_FAILURE_LIMIT }, (_, i) => ({ email: victim(1000 + i), ip, at: clock.now() })))
+      .execute();
+    for (let i = 0; i < 3; i++) {
+      const res = await login({ email: org.users.admin.email, password: TEST_PASSWORD }, ip);
+      expect(res.statusCode).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(60);
+    }
+    // Another address is not affected, nor is the account.
     expect((await login({ email: org.users.admin.email, password: TEST_PASSWORD }, newIp())).statusCode).toBe(200);
     const lock = await t.db.selectFrom('audit_events').select('details').where('action', '=', 'lockout').where('ip', '=', ip).execute();
-    expect(lock.some((l) => (l.details as { scope?: string }).scope === 'ip')).toBe(true);
+    expect(lock.map((l) => (l.details as { scope?: string }).scope)).toEqual(['ip']);
   });
 });
 
@@ -249,7 +264,7 @@ describe('password policy', () => {
 });
 
 describe('security headers', () => {
-  it('sends a strict CSP, HSTS, nosniff, no-referrer and no-store on the API', async () => {
+  it('sends a strict CSP, frame denial that agrees with it, nosniff, no-referrer and no-store on the API; HSTS only over HTTPS', async () => {
     const org = await t.newOrg();
     const res = await t.as(org, 'admin').get('/api/me');
     const csp = String(res.headers['content-security-policy']);
@@ -258,7 +273,9 @@ describe('security headers', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
-    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    // Served over plain HTTP (development): no HSTS. The HTTPS test below checks it is sent there.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cache-control']).toBe('no-store');

@@ -163,12 +163,14 @@ describe('MFA required by the organization', () => {
     expect((await get('/api/me')).json().session.mfaPending).toBe(false);
   });
 
-  it('does not hold back roles outside admin, office manager and biller, nor anyone when the practice turns it off', async () => {
+  it('holds back every role that can read patient data (front desk, clinicians and nurses too), and nobody when the practice turns it off', async () => {
     const org = await t.newOrg({ settings: { require_mfa: true } });
-    const fd = await login({ email: org.users.front_desk.email, password: TEST_PASSWORD });
-    expect(fd.json().mfaPending).toBe(false);
-    const biller = await login({ email: org.users.biller.email, password: TEST_PASSWORD });
-    expect(biller.json().mfaPending).toBe(true);
+    for (const role of ['front_desk', 'clinician', 'nurse', 'biller', 'office_manager', 'admin'] as const) {
+      const res = await login({ email: org.users[role].email, password: TEST_PASSWORD });
+      expect(res.json().mfaPending, role).toBe(true);
+      const patients = await t.app.inject({ method: 'GET', url: '/api/patients?q=smith', headers: bearer(res.json().token) });
+      expect([patients.statusCode, patients.json().code], role).toEqual([401, 'MFA_REQUIRED']);
+    }
     const off = await t.newOrg({ settings: { require_mfa: false } });
     expect((await login({ email: off.users.admin.email, password: TEST_PASSWORD })).json().mfaPending).toBe(false);
   });

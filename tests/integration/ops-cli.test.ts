@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createTestDatabase } from '@db/testing.ts';
 import type { Database } from '@domain/database.ts';
-import { verifyPassword } from '@domain/identity/index.ts';
+import { LOGIN_FAILURE_LIMIT, verifyPassword } from '@domain/identity/index.ts';
 import { systemClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
 import { newOrganization } from '../helpers/factories.ts';
@@ -93,5 +93,32 @@ describe('clinicdesk user create', () => {
     expect(missing.stderr).toMatch(/required option '--email <email>'/);
     for (const r of [dup, badRole, missing]) expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await t.db.selectFrom('users').select('id').where('email', 'in', ['x@example.org']).execute()).toEqual([]);
+  }, 60_000);
+});
+
+describe('clinicdesk user unlock', () => {
+  it('clears the failed sign-ins of a locked account (the only administrator, say) and audits it', async () => {
+    const t = await createTestDatabase<Database>();
+    const org = await newOrganization(t.db, systemClock);
+    const email = org.users.admin.email;
+    await t.db
+      .insertInto('login_failures')
+      .values(Array.from({ length: LOGIN_FAILURE_LIMIT }, () => ({ email, ip: '203.0.113.9', at: new Date() })))
+      .execute();
+    const env = { DATABASE_URL: t.connectionString };
+    const ok = await runCli(['user', 'unlock', '--email', email.toUpperCase()], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout.trim().split('\n').pop() as string)).toMatchObject({ id: org.users.admin.id, signInLockedUntil: null });
+    expect(await t.db.selectFrom('login_failures').select('id').where('email', '=', email).execute()).toEqual([]);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'unlock')
+      .where('resource_id', '=', org.users.admin.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    const unknown = await runCli(['user', 'unlock', '--email', 'nobody@example.org'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no account with the email nobody@example.org/);
   }, 60_000);
 });

@@ -74,6 +74,8 @@ describe('schedule settings', () => {
     await weeklyHours(t.db, org);
     const typeId = await newAppointmentType(t.db, org, { duration: 20 });
     const admin = t.as(org, 'admin');
+    // With MFA required, sessions of users without a second factor may only enrol: these users have one.
+    await t.db.updateTable('users').set({ mfa_enabled: true }).where('organization_id', '=', org.id).execute();
     expect((await admin.patch('/api/organization/settings', { requireMfa: true, idleTimeoutSeconds: 600 })).statusCode).toBe(200);
     const res = await admin.patch('/api/organization/settings', { noShowAfterMinutes: 45 });
     expect(res.statusCode, res.body).toBe(200);

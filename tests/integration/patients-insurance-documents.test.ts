@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TestOrg } from '../helpers/factories.ts';
+import { pdfkitPdf } from '../helpers/upload-files.ts';
 
 // Documents go to this file's own data directory (the app reads DATA_DIR when no storage is injected).
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-docs-'));
@@ -13,7 +14,8 @@ const t = await createTestApp();
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+// A real one-page PDF (uploads are parsed, so a hand-made stub with no pages is refused).
+const PDF = await pdfkitPdf('Referral');
 
 async function patient(org: TestOrg, given = 'Ada') {
   const res = await t.as(org, 'front_desk').post('/api/patients', { givenName: given, familyName: 'Lovelace', birthDate: '1985-12-10' });
@@ -165,7 +167,9 @@ describe('documents', () => {
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(PNG)).toBe(true);
     expect(dl.headers['content-type']).toBe('image/png');
-    expect(dl.headers['content-disposition']).toMatch(/^attachment; filename="card-front.pdf"/);
+    // Sent as card-front.pdf but a PNG: stored and downloaded under the extension of what it is.
+    expect(doc.fileName).toBe('card-front.png');
+    expect(dl.headers['content-disposition']).toMatch(/^attachment; filename="card-front.png"/);
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
     const view = await t.as(org, 'nurse').get(`/api/documents/${doc.id}/content?disposition=inline`);
     expect(view.headers['content-disposition']).toMatch(/^inline;/);

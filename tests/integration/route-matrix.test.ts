@@ -15,9 +15,10 @@ import { createSession } from '@domain/identity/sessions.ts';
 import { buildApp } from '@server/app.ts';
 import { type RegisteredRoute, UndeclaredRouteError } from '@server/plugins/route-guard.ts';
 import type { App } from '@server/plugins/types.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { insertPatient } from '../helpers/audit-fixtures.ts';
 import type { TestOrg } from '../helpers/factories.ts';
+import { contractViolation, type OpenApiDoc, operationOf } from '../helpers/openapi-contract.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const t = await createTestApp();
@@ -36,6 +37,9 @@ afterAll(async () => {
 
 type Factory = (org: TestOrg, route: string) => Promise<string>;
 
+/** Where factory accounts hold their role: everywhere, or (the location walk) at one location. */
+let factoryUserLocation: string | null = null;
+
 async function newUser(org: TestOrg): Promise<string> {
   const tag = randomBytes(4).toString('hex');
   const user = await t.db
@@ -45,7 +49,7 @@ async function newUser(org: TestOrg): Promise<string> {
     .executeTakeFirstOrThrow();
   await t.db
     .insertInto('user_roles')
-    .values({ organization_id: org.id, user_id: user.id, role: 'front_desk', location_id: null })
+    .values({ organization_id: org.id, user_id: user.id, role: 'front_desk', location_id: factoryUserLocation })
     .execute();
   return user.id;
 }
@@ -100,8 +104,11 @@ interface Answer {
   code?: string;
 }
 
-async function call(route: RegisteredRoute, path: string, token: string | null): Promise<Answer> {
-  const headers: Record<string, string> = { 'if-match': '"1"' };
+/** Answers the OpenAPI document does not list for their operation (checked by the last test). */
+const undocumented: string[] = [];
+
+async function call(route: RegisteredRoute, path: string, token: string | null, extra: Record<string, string> = {}): Promise<Answer> {
+  const headers: Record<string, string> = { 'if-match': '"1"', ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
   const mutation = !['GET', 'DELETE', 'HEAD', 'OPTIONS'].includes(route.method);
   const body = SAMPLE_BODIES[`${route.method} ${route.url}`] ?? {};
@@ -113,11 +120,18 @@ async function call(route: RegisteredRoute, path: string, token: string | null):
     signal: AbortSignal.timeout(20_000),
   });
   let code: string | undefined;
-  if ((res.headers.get('content-type') ?? '').includes('json')) {
-    code = ((await res.json().catch(() => ({}))) as { code?: string }).code;
+  let answered: unknown;
+  const contentType = res.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    answered = await res.json().catch(() => ({}));
+    code = (answered as { code?: string }).code;
   } else {
     await res.body?.cancel(); // a stream (text/event-stream) answers its headers, then we hang up
   }
+  // Every answer of the matrix is held to the OpenAPI document (tests/integration/openapi-contract.test.ts probes more).
+  const op = operationOf(t.app.swagger() as unknown as OpenApiDoc, route.method, route.url);
+  const violation = op && contractViolation(op, { status: res.status, contentType, body: answered });
+  if (violation) undocumented.push(`${route.method} ${route.url}: ${violation}`);
   return { status: res.status, ...(code ? { code } : {}) };
 }
 
@@ -196,6 +210,83 @@ describe('route matrix', () => {
   });
 });
 
+describe('a role limited to one location', () => {
+  /** An office manager (user:manage, settings, audit…) whose only role is at the org's first location. */
+  async function locationLimitedToken(org: TestOrg): Promise<string> {
+    const tag = randomBytes(4).toString('hex');
+    const user = await t.db
+      .insertInto('users')
+      .values({ organization_id: org.id, email: `east.manager.${tag}@test.clinicdesk.dev`, display_name: `East Manager ${tag}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('user_roles')
+      .values({ organization_id: org.id, user_id: user.id, role: 'office_manager', location_id: org.locationId })
+      .execute();
+    return (await createSession(t.db, t.clock, { userId: user.id, organizationId: org.id, ip: null, userAgent: null })).token;
+  }
+
+  it('acts at its own location only: without a location header and at another location every permission-checked route answers 403', async () => {
+    const failures: string[] = [];
+    const checked = t.routes.filter((r) => r.permission !== undefined);
+    expect(checked.length).toBeGreaterThan(50);
+    // The accounts in user-management paths work at this manager's location (a practice-wide one is beyond its reach).
+    factoryUserLocation = own.locationId;
+    onTestFinished(() => {
+      factoryUserLocation = null;
+    });
+    for (const route of checked) {
+      for (const where of ['none', 'own', 'other'] as const) {
+        const { path } = await fillPath(route.url, own);
+        const headers: Record<string, string> =
+          where === 'none' ? {} : { 'x-location-id': where === 'own' ? own.locationId : own.secondLocationId };
+        const res = await call(route, path, await locationLimitedToken(own), headers);
+        const label = `${route.method} ${route.url} (${where} location)`;
+        if (res.status >= 500) failures.push(`${label}: ${res.status}`);
+        else if (where === 'own' && holds('office_manager', route)) {
+          if (res.status === 401 || res.status === 403) failures.push(`${label}: expected access, got ${res.status} ${res.code ?? ''}`);
+        } else if (res.status !== 403 || res.code !== 'FORBIDDEN') {
+          failures.push(`${label}: expected 403 FORBIDDEN, got ${res.status} ${res.code ?? ''}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('cannot create a practice-wide administrator without a location header (the reported escalation)', async () => {
+    const token = await locationLimitedToken(own);
+    const body = {
+      email: `escalated.${randomBytes(4).toString('hex')}@test.clinicdesk.dev`,
+      displayName: 'Escalated Admin',
+      roles: [{ role: 'admin', locationId: null }],
+    };
+    const res = await fetch(`${base}/api/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(403);
+    const created = await t.db.selectFrom('users').select('id').where('email', '=', body.email).executeTakeFirst();
+    expect(created).toBeUndefined();
+  });
+
+  it('/api/me lists only practice-wide permissions without a header, and offers only its own location', async () => {
+    const token = await locationLimitedToken(own);
+    const me = async (headers: Record<string, string>) =>
+      (await (await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${token}`, ...headers } })).json()) as {
+        user: { permissions: string[] };
+        locations: { id: string }[];
+      };
+    const none = await me({});
+    expect(none.user.permissions).toEqual([]);
+    expect(none.locations.map((l) => l.id)).toEqual([own.locationId]);
+    const at = await me({ 'x-location-id': own.locationId });
+    expect(at.user.permissions).toContain('user:manage');
+    const elsewhere = await me({ 'x-location-id': own.secondLocationId });
+    expect(elsewhere.user.permissions).toEqual([]);
+  });
+});
+
 describe('start-up guard', () => {
   const undeclared = async (app: App) => {
     app.get('/api/test/undeclared', async () => ({ ok: true }));
@@ -211,5 +302,11 @@ describe('start-up guard', () => {
     for (const mod of [undeclared, twice, unknownPermission]) {
       await expect(buildApp({ db: t.db, pool: t.database.pool, extraRoutes: [mod] })).rejects.toBeInstanceOf(UndeclaredRouteError);
     }
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('lists every status and problem code the matrix above was answered with', () => {
+    expect([...new Set(undocumented)]).toEqual([]);
   });
 });

@@ -2,19 +2,15 @@
  * The schedule leaving the app: providers' secret-token iCalendar feeds (parsed with
  * ical.js, an independent reader) and the printed day schedule (PDF text read back with pdfjs-dist).
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { FakeClock } from '@domain/shared/clock.ts';
 import ICAL from 'ical.js';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { TestOrg } from '../helpers/factories.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 import { booking, newAppointmentType, newPatient, newProvider, weeklyHours } from '../helpers/scheduling-factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04 08:30 in New York (the org's first location).
-// pdfjs reads the 14 standard PDF fonts' metrics from its package.
-const FONTS = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 const clock = new FakeClock('2026-03-04T13:30:00Z');
 const t = await createTestApp({ clock });
 
@@ -55,16 +51,6 @@ function parseEvents(ics: string) {
       stamp: v.getFirstPropertyValue('dtstamp'),
     };
   });
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, standardFontDataUrl: FONTS }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    parts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  return parts.join('\n');
 }
 
 describe('iCalendar feed', () => {

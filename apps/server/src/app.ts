@@ -8,17 +8,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
+import { AppError } from '@domain/shared/errors.ts';
 import type { Db } from '@domain/shared/context.ts';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
+import type { TrustProxy } from './config.ts';
 import { installAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
+import { documentErrors, problemComponent } from './plugins/openapi-errors.ts';
+import { installRefusalAudit } from './plugins/refusal-audit.ts';
 import { installRouteGuard, type RegisteredRoute } from './plugins/route-guard.ts';
+import { installTextGuard } from './plugins/text-guard.ts';
 import type { App } from './plugins/types.ts';
 import { routeModules } from './routes/index.ts';
 
@@ -33,8 +39,19 @@ export interface AppDeps {
   webDist?: string;
   /** Extra route modules (tests use this to prove the start-up guard). */
   extraRoutes?: ((app: App) => Promise<void>)[];
+  /** Proxies trusted to tell the client's address (CLINICDESK_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+  /** Requests per minute per client address on unauthenticated API routes (sign-in, invitations, patient links, feeds). */
+  publicRateLimitPerMinute?: number;
   /** Publish/subscribe for live updates; set by server.ts. */
   services?: Record<string, unknown>;
+}
+
+export const DEFAULT_PUBLIC_RATE_LIMIT = 120;
+
+/** A hop count becomes "trust the nearest N addresses" (what Fastify does for a number, which its types omit). */
+function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 export interface BuiltApp {
@@ -53,9 +70,12 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._:-]{8,100}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: process.env.CLINICDESK_TRUST_PROXY === '1',
+    // Only the configured hops: X-Forwarded-For entries a client wrote itself are never taken as its address.
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // A malformed or over-long URL answers problem+json too (plugins/errors.ts).
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,6 +83,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const routes: RegisteredRoute[] = [];
   installRouteGuard(app, routes);
   registerErrorHandling(app);
+  installRefusalAudit(app);
+  installTextGuard(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -70,6 +92,14 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   });
 
   await app.register(fastifyCookie);
+  // Unauthenticated API routes get a per-address limit (the route guard marks them); signed-in routes do not.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: deps.publicRateLimitPerMinute ?? DEFAULT_PUBLIC_RATE_LIMIT,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `too many requests from this address; try again in ${context.after}`),
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -87,7 +117,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
         formAction: ["'self'"],
       },
     },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    // HSTS only when served over HTTPS: over plain HTTP it is meaningless, and wrong for a development host name.
+    hsts: deps.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Agrees with frame-ancestors 'none' (older browsers read only this header).
+    xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
@@ -101,15 +134,22 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'cd_session' },
         },
+        schemas: { Problem: problemComponent() },
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Route schemas to JSON Schema, plus each route's error answers (plugins/openapi-errors.ts).
+    transform: documentErrors(jsonSchemaTransform),
   });
   // The docs UI is public (the route guard knows its prefix).
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installAuth(app, { db: deps.db, clock });
+  installAuth(app, {
+    db: deps.db,
+    clock,
+    mfaPolicyOff: (deps.services?.config as { requireMfa?: boolean } | undefined)?.requireMfa === false,
+    secureCookies: deps.secureCookies ?? false,
+  });
 
   const services = { pool: deps.pool, clock, secureCookies: deps.secureCookies ?? false, ...deps.services };
   app.decorate('services', services);

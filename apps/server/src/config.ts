@@ -1,4 +1,6 @@
 /** Environment variables ClinicDesk reads. Names are a public contract (README lists them). */
+import { installationPublicUrl, PublicUrlError } from '@domain/shared/public-url.ts';
+
 export interface Config {
   port: number;
   host: string;
@@ -10,10 +12,47 @@ export interface Config {
   /** CLINICDESK_REQUIRE_MFA=0 turns the organization MFA requirement off: development and tests only. */
   requireMfa: boolean;
   logLevel: string;
+  /** Human log lines: LOG_FORMAT=pretty, or by default when standard output is a terminal (LOG_FORMAT=json forces JSON). */
+  logPretty: boolean;
   bodyLimitBytes: number;
   /** Set when served over HTTPS (behind TLS termination): cookies get Secure and the __Host- prefix. */
   secureCookies: boolean;
   jobs: boolean;
+  /**
+   * CLINICDESK_PUBLIC_URL, else derived from HOST/PORT/CLINICDESK_HTTPS here at start-up: the base
+   * of every absolute link the server writes (never a request's Host header).
+   */
+  publicUrl: string;
+  /**
+   * CLINICDESK_TRUST_PROXY: which proxies may tell the client's address in X-Forwarded-For.
+   * A number is how many proxy hops in front of ClinicDesk to trust (1: one load balancer);
+   * otherwise a comma-separated list of proxy addresses or CIDR ranges (as Fastify's
+   * `trustProxy` takes). Unset or 0: trust none; the socket's address is the client's.
+   */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+export class ConfigError extends Error {}
+
+const PROXY_ADDRESS = /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i;
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.find((s) => !PROXY_ADDRESS.test(s));
+  if (bad !== undefined || list.length === 0) {
+    throw new ConfigError(
+      `CLINICDESK_TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses (got ${JSON.stringify(value)})`,
+    );
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,8 +66,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.CLINICDESK_ADMIN_PASSWORD || undefined,
     requireMfa: env.CLINICDESK_REQUIRE_MFA !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    logPretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : process.stdout.isTTY === true,
     bodyLimitBytes: Number(env.CLINICDESK_BODY_LIMIT ?? 1_048_576),
     secureCookies: env.CLINICDESK_HTTPS === '1',
     jobs: env.CLINICDESK_JOBS !== '0',
+    publicUrl: publicUrlFrom(env),
+    trustProxy: parseTrustProxy(env.CLINICDESK_TRUST_PROXY),
   };
+}
+
+function publicUrlFrom(env: NodeJS.ProcessEnv): string {
+  try {
+    return installationPublicUrl(env);
+  } catch (e) {
+    if (e instanceof PublicUrlError) throw new ConfigError(e.message);
+    throw e;
+  }
 }

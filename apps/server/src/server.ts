@@ -12,16 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { createKysely, createPool, migrate, resolveDatabase } from '@db/index.ts';
 import type { Database } from '@domain/database.ts';
 import { seedDemo } from '@domain/demo/index.ts';
-import { AuditSealer } from '@domain/audit/index.ts';
-import { ReminderSweeper } from '@domain/comms/index.ts';
 import { ensureAdmin } from '@domain/identity/index.ts';
-import { JobPruner, JobRunner } from '@domain/jobs/index.ts';
+import { JobRunner } from '@domain/jobs/index.ts';
+import { periodicTasks } from '@domain/modules.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import pino from 'pino';
 import { type AppDeps, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { jobHandlers } from './jobs/index.ts';
-import { loggerOptions } from './logger.ts';
+import { loggerOptions, prettyTransport } from './logger.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
@@ -55,7 +54,7 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const clock = opts.clock ?? systemClock;
-  const log = pino({ level: config.logLevel });
+  const log = pino({ level: config.logLevel, ...prettyTransport(config.logPretty) });
   if (opts.buildWeb) buildWebIfMissing((m) => log.info(m));
   const database = await resolveDatabase({
     databaseUrl: config.databaseUrl,
@@ -83,9 +82,10 @@ export async function startServer(
       db,
       pool,
       clock,
-      logger: loggerOptions(config.logLevel),
+      logger: loggerOptions(config.logLevel, config.logPretty),
       bodyLimitBytes: config.bodyLimitBytes,
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
       webDist: WEB_DIST,
       services: { config },
       extraRoutes: opts.extraRoutes,
@@ -99,26 +99,9 @@ export async function startServer(
         })
       : undefined;
     runner?.start();
-    // The audit hash chain is extended every few seconds by the process that runs background work.
-    const sealer = config.jobs
-      ? new AuditSealer({ db, onError: (err) => log.warn({ err }, 'audit sealing failed; will retry') })
-      : undefined;
-    sealer?.start();
-    // Due appointment reminders are looked for once a minute (one sweep job per minute, whatever the process count).
-    const sweeper = config.jobs
-      ? new ReminderSweeper({ db, clock, onError: (err) => log.warn({ err }, 'reminder sweep could not be queued; will retry') })
-      : undefined;
-    sweeper?.start();
-    // Finished jobs are deleted hourly: 'done' after 7 days, 'dead' after 90.
-    const pruner = config.jobs
-      ? new JobPruner({
-          db,
-          clock,
-          onPruned: (deleted) => log.info(deleted, 'old finished jobs deleted'),
-          onError: (err) => log.warn({ err }, 'pruning finished jobs failed; will retry'),
-        })
-      : undefined;
-    pruner?.start();
+    // Each module's periodic work (audit sealer, reminder sweep, job pruning), in the process that runs background work.
+    const periodic = config.jobs ? periodicTasks({ db, clock, log }) : [];
+    for (const task of periodic) task.start();
     const address = await app.listen({ port: config.port, host: config.host });
     log.info({ address }, 'ClinicDesk is listening');
     let stopping: Promise<void> | undefined;
@@ -131,9 +114,7 @@ export async function startServer(
         const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
         await app.close().finally(() => clearInterval(reaper));
         await runner?.stop(); // stops claiming; jobs in hand finish
-        await sealer?.stop();
-        await sweeper?.stop();
-        await pruner?.stop();
+        for (const task of periodic) await task.stop();
         await pool?.end();
         await database.stop();
         log.info('stopped');

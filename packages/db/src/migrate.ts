@@ -1,7 +1,14 @@
 /**
  * Plain-SQL migrations, applied in file-name order under an advisory lock, each
  * in its own transaction. The same files serve the embedded and external server.
+ *
+ * Integrity: each applied migration's SHA-256 is kept in schema_migrations. A run
+ * refuses to start when an applied file was edited or removed, when a pending file
+ * sorts before the last applied one (numbers are global and only grow), or when two
+ * files share a number. Databases migrated before checksums existed get theirs
+ * recorded on their next run.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +23,65 @@ export interface MigrateResult {
   appRole: boolean;
 }
 
-export function migrationFiles(): string[] {
+export class MigrationIntegrityError extends Error {}
+
+export function migrationFiles(dir: string = MIGRATIONS_DIR): string[] {
   return fs
-    .readdirSync(MIGRATIONS_DIR)
+    .readdirSync(dir)
     .filter((f) => /^\d{4}_.+\.sql$/.test(f))
     .sort();
+}
+
+/** SHA-256 of a migration's text, line endings normalized (a Windows checkout is not an edit). */
+export function migrationChecksum(sql: string): string {
+  return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
+}
+
+/** Two files with one number would apply in an order their authors did not choose. */
+function checkNumbers(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const n = f.slice(0, 4);
+    const other = seen.get(n);
+    if (other)
+      throw new MigrationIntegrityError(`migrations ${other} and ${f} share the number ${n}: number new migrations after the last one`);
+    seen.set(n, f);
+  }
+}
+
+/**
+ * The pending files, in order, after checking the applied ones against the files:
+ * none edited, none missing, and no pending file before the last applied.
+ */
+export function planMigrations(
+  files: readonly { name: string; checksum: string }[],
+  applied: readonly { name: string; checksum: string | null }[],
+): string[] {
+  checkNumbers(files.map((f) => f.name));
+  const byName = new Map(files.map((f) => [f.name, f.checksum]));
+  for (const a of applied) {
+    const current = byName.get(a.name);
+    if (current === undefined) {
+      throw new MigrationIntegrityError(
+        `migration ${a.name} was applied to this database but is not in this ClinicDesk (an older version?)`,
+      );
+    }
+    if (a.checksum !== null && a.checksum !== current) {
+      throw new MigrationIntegrityError(
+        `migration ${a.name} was edited after it was applied (checksum ${a.checksum.slice(0, 12)}, file ${current.slice(0, 12)}): put the change in a new migration`,
+      );
+    }
+  }
+  const done = new Set(applied.map((a) => a.name));
+  const last = [...done].sort().at(-1);
+  const pending = files.map((f) => f.name).filter((n) => !done.has(n));
+  const early = last === undefined ? undefined : pending.find((n) => n < last);
+  if (early && last) {
+    throw new MigrationIntegrityError(
+      `migration ${early} sorts before ${last}, which is already applied: give it a number after the last migration`,
+    );
+  }
+  return pending;
 }
 
 /**
@@ -30,32 +91,44 @@ export function migrationFiles(): string[] {
 export async function migrate(
   connectionString: string,
   log: (m: string) => void = () => undefined,
-  opts: { only?: readonly string[] } = {},
+  opts: { only?: readonly string[]; dir?: string } = {},
 ): Promise<MigrateResult> {
+  const dir = opts.dir ?? MIGRATIONS_DIR;
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query(
-      'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
+      'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now(), checksum text)',
     );
-    const done = new Set((await client.query<{ name: string }>('select name from schema_migrations')).rows.map((r) => r.name));
-    const applied: string[] = [];
+    await client.query('alter table schema_migrations add column if not exists checksum text');
+    const files = migrationFiles(dir).map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name), 'utf8');
+      return { name, sql, checksum: migrationChecksum(sql) };
+    });
+    const appliedRows = (await client.query<{ name: string; checksum: string | null }>('select name, checksum from schema_migrations'))
+      .rows;
     const only = opts.only ? new Set(opts.only) : undefined;
-    for (const file of migrationFiles()) {
-      if (done.has(file) || (only && !only.has(file))) continue;
-      const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
+    const pending = planMigrations(files, appliedRows).filter((n) => !only || only.has(n));
+    // Rows from before checksums were kept: record what they are now.
+    for (const row of appliedRows.filter((r) => r.checksum === null)) {
+      const file = files.find((f) => f.name === row.name);
+      if (file) await client.query('update schema_migrations set checksum = $2 where name = $1', [row.name, file.checksum]);
+    }
+    const applied: string[] = [];
+    for (const name of pending) {
+      const file = files.find((f) => f.name === name) as { sql: string; checksum: string };
       await client.query('begin');
       try {
-        await client.query(sql);
-        await client.query('insert into schema_migrations (name) values ($1)', [file]);
+        await client.query(file.sql);
+        await client.query('insert into schema_migrations (name, checksum) values ($1, $2)', [name, file.checksum]);
         await client.query('commit');
       } catch (e) {
         await client.query('rollback');
-        throw new Error(`migration ${file} failed: ${(e as Error).message}`);
+        throw new Error(`migration ${name} failed: ${(e as Error).message}`);
       }
-      applied.push(file);
-      log(`applied migration ${file}`);
+      applied.push(name);
+      log(`applied migration ${name}`);
     }
     const appRole = await applyGrants(client, log);
     return { applied, appRole };

@@ -4,6 +4,7 @@
  */
 import type { AuditTables } from './audit/audit.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
+import type { ComplianceTables } from './compliance/compliance.tables.ts';
 import type { DocumentsTables } from './documents/documents.tables.ts';
 import type { IdentityTables } from './identity/identity.tables.ts';
 import type { IcalTables } from './scheduling/ical.tables.ts';
@@ -25,4 +26,5 @@ export interface Database
     DocumentsTables,
     IcalTables,
     CommsTables,
-    WaitlistTables {}
+    WaitlistTables,
+    ComplianceTables {}

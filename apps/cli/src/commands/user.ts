@@ -1,8 +1,23 @@
 import type { Command } from 'commander';
 import { ROLES, type Role } from '@domain/access/permissions.ts';
-import { createUser } from '@domain/identity/index.ts';
+import { createUser, unlockUser } from '@domain/identity/index.ts';
+import type { Ctx } from '@domain/shared/context.ts';
 import { systemClock } from '@domain/shared/clock.ts';
 import { withDatabase } from '../database.ts';
+
+function systemCtx(db: Ctx['db'], organizationId: string, purpose: string): Ctx {
+  return {
+    actor: { kind: 'system', organizationId, purpose },
+    organizationId,
+    locationId: null,
+    requestId: 'cli',
+    clock: systemClock,
+    db,
+    baseDb: db,
+    ip: null,
+    userAgent: 'clinicdesk-cli',
+  };
+}
 
 export function registerUser(program: Command): void {
   const user = program.command('user').description('Manage staff accounts');
@@ -23,27 +38,30 @@ export function registerUser(program: Command): void {
           ? await db.selectFrom('organizations').select('id').where('id', '=', opts.organization).executeTakeFirst()
           : await db.selectFrom('organizations').select('id').orderBy('created_at').limit(1).executeTakeFirst();
         if (!org) throw new Error('no organization: start ClinicDesk once (or run `clinicdesk seed demo`) first');
-        const created = await createUser(
-          {
-            actor: { kind: 'system', organizationId: org.id, purpose: 'cli:user-create' },
-            organizationId: org.id,
-            locationId: null,
-            requestId: 'cli',
-            clock: systemClock,
-            db,
-            baseDb: db,
-            ip: null,
-            userAgent: 'clinicdesk-cli',
-          },
-          {
-            email: opts.email,
-            displayName: opts.name ?? opts.email,
-            password,
-            roles: opts.role.map((r) => ({ role: r as Role, locationId: null })),
-          },
-        );
+        const created = await createUser(systemCtx(db, org.id, 'cli:user-create'), {
+          email: opts.email,
+          displayName: opts.name ?? opts.email,
+          password,
+          roles: opts.role.map((r) => ({ role: r as Role, locationId: null })),
+        });
         // Without a password the account is invited: print the one-time link path (append it to the site's address).
         console.log(JSON.stringify({ id: created.id, email: opts.email.toLowerCase(), roles: opts.role, invite: created.invite }));
+      });
+    });
+  user
+    .command('unlock')
+    .description('Clear the failed sign-ins that lock an account (e.g. the only administrator locked out); audited')
+    .requiredOption('--email <email>', 'the locked account')
+    .action(async (opts: { email: string }) => {
+      await withDatabase(async ({ db }) => {
+        const row = await db
+          .selectFrom('users')
+          .select(['id', 'organization_id'])
+          .where('email', '=', opts.email.trim().toLowerCase())
+          .executeTakeFirst();
+        if (!row) throw new Error(`no account with the email ${opts.email}`);
+        const unlocked = await unlockUser(systemCtx(db, row.organization_id, 'cli:user-unlock'), row.id);
+        console.log(JSON.stringify({ id: unlocked.id, email: unlocked.email, signInLockedUntil: unlocked.signInLockedUntil }));
       });
     });
 }

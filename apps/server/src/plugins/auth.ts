@@ -2,7 +2,6 @@
  * Builds `request.ctx` for every request and enforces authentication, CSRF and
  * the route's permission before any handler runs (default deny).
  */
-import { permissionsAt } from '@domain/access/permissions.ts';
 import type { Clock } from '@domain/shared/clock.ts';
 import type { Db } from '@domain/shared/context.ts';
 import { AppError } from '@domain/shared/errors.ts';
@@ -41,7 +40,7 @@ function checkSameOrigin(request: FastifyRequest): void {
   }
 }
 
-export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; mfaPolicyOff?: boolean; secureCookies?: boolean }): void {
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (request) => {
     request.ctx = {
@@ -59,10 +58,14 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }
     if (cfg.public || !request.routeOptions.url) return; // public route, or 404 handler
     const bearer = bearerToken(request);
     const cookies = (request as unknown as { cookies?: Record<string, string | undefined> }).cookies ?? {};
-    const cookie = cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+    // Over HTTPS only the __Host- cookie counts: a sibling subdomain can toss a plain cd_session, never a __Host- one.
+    const cookie = deps.secureCookies ? cookies[SECURE_SESSION_COOKIE] : cookies[SESSION_COOKIE];
     const token = bearer ?? cookie;
     if (!token) throw new AppError('UNAUTHENTICATED');
-    const session = await resolveSession(deps.db, deps.clock, token, { passive: cfg.passive === true });
+    const session = await resolveSession(deps.db, deps.clock, token, {
+      passive: cfg.passive === true,
+      mfaPolicyOff: deps.mfaPolicyOff === true,
+    });
     if (session === 'missing') throw new AppError('UNAUTHENTICATED', 'unknown or ended session');
     if (session === 'expired') throw new AppError('SESSION_EXPIRED');
     if (!bearer && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
@@ -83,14 +86,8 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }
         });
       locationId = loc.id;
     }
+    // A role granted at one location acts only there: without a location header, only practice-wide grants count.
     const actor = toUserActor(session, locationId);
-    // Without a chosen location, the actor holds the union of all its roles (scripts, integrations).
-    if (locationId === null) {
-      actor.permissions = permissionsAt(
-        session.user.roles.map((r) => ({ ...r, locationId: null })),
-        null,
-      );
-    }
     request.ctx = { ...request.ctx, actor, organizationId: session.organizationId, locationId };
     (request as unknown as { session: typeof session }).session = session;
     if (session.mfaPending && !cfg.allowMfaPending) throw new AppError('MFA_REQUIRED', 'finish signing in with your one-time code');

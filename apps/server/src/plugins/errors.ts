@@ -5,8 +5,33 @@
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '@domain/shared/errors.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 export const PROBLEM_BASE = 'https://clinicdesk.dev/problems/';
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+/**
+ * The body of every error answer, as `problem()` writes it; the OpenAPI document's
+ * `components.schemas.Problem`. Members beyond these are RFC 9457 extension members,
+ * documented on the responses that carry them (e.g. `candidates` on a 409, `current` on a 412).
+ */
+export const problemSchema = z
+  .looseObject({
+    type: z.string().describe(`${PROBLEM_BASE}<code in lower case, words joined by '-'>`),
+    title: z.string().describe("the code's fixed title"),
+    status: z.number().int().describe('the HTTP status'),
+    detail: z.string().describe('what went wrong in this request (for people; match on `code`)'),
+    code: z.enum(ERROR_CODE_NAMES).describe('the stable error code clients match on'),
+    instance: z.string().describe('the request path'),
+    requestId: z.string().describe('the x-request-id of the request, for the logs'),
+    errors: z
+      .array(z.object({ path: z.string().describe("dotted field path ('address.postalCode', 'query.limit')"), message: z.string() }))
+      .optional()
+      .describe('VALIDATION_FAILED: one entry per field'),
+  })
+  .describe('An error answer (RFC 9457 problem details, application/problem+json)');
 
 export function problem(
   reply: FastifyReply,
@@ -27,7 +52,7 @@ export function problem(
     ...extra,
   };
   if (!body.errors) delete body.errors;
-  return reply.code(status).type('application/problem+json').send(body);
+  return reply.code(status).type(PROBLEM_MEDIA_TYPE).send(body);
 }
 
 /** A dotted field path ('address.postalCode', 'query.limit') from a zod issue as fastify reports it. */
@@ -35,6 +60,22 @@ function fieldPath(instancePath: string | undefined, part: string | undefined): 
   const segs = (instancePath ?? '').split('/').filter(Boolean);
   const prefix = part && part !== 'body' ? `${part}.` : '';
   return prefix + segs.join('.');
+}
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a malformed percent-encoding,
+ * a path segment over the router's length limit): the same problem+json as every other error
+ * (`frameworkErrors` in app.ts), not Fastify's own JSON.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', request.id);
+  if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const message = error.code === 'FST_ERR_BAD_URL' ? 'the URL is not validly percent-encoded' : 'a path segment is too long';
+    return problem(reply, request, 'VALIDATION_FAILED', message, { errors: [{ path: 'url', message }] });
+  }
+  request.log.error({ err: error }, 'router error');
+  return problem(reply, request, 'INTERNAL', 'an unexpected error occurred; it has been logged');
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

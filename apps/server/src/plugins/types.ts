@@ -1,5 +1,6 @@
 import type { Permission } from '@domain/access/permissions.ts';
 import type { Ctx } from '@domain/shared/context.ts';
+import type { ErrorCode } from '@domain/shared/errors.ts';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
@@ -18,6 +19,16 @@ declare module 'fastify' {
      * (/api/me, /api/me/mfa/*, logout). Every other route refuses it with MFA_REQUIRED.
      */
     allowMfaPending?: boolean;
+    /**
+     * Error codes the route's use case can raise beyond those its declaration implies
+     * (conflicts, rate limits...): each is documented under its status in the OpenAPI
+     * document (plugins/openapi-errors.ts). Codes implied by the declaration need no listing:
+     * 400 for any input, 401/403 for a session or permission, 404 for an object named in the
+     * path, query or body, 412/428 for `ifMatch`, 413/415 for a body.
+     */
+    errors?: ErrorCode[];
+    /** Updates need `If-Match` (plugins/etag.ts `requireIfMatch`): documents the header, 412 and 428. */
+    ifMatch?: boolean;
   }
   interface FastifyRequest {
     ctx: Ctx;

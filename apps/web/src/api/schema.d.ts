@@ -33,6 +33,32 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -72,7 +98,19 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description The database does not answer */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -81,6 +119,20 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             status: "unavailable";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -151,6 +203,82 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Invalid email or password (INVALID_CREDENTIALS), A one-time code is required (MFA_REQUIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "INVALID_CREDENTIALS" | "MFA_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Too many requests (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -196,6 +324,70 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Too many requests (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -229,6 +421,80 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -281,12 +547,55 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            locations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
                             locationId: string | null;
                             session: {
                                 id: string | null;
                                 expiresAt: string | null;
                                 mfaPending: boolean;
                             };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -328,6 +637,44 @@ export interface paths {
                             id: string;
                             expiresAt: string;
                             mfaPending: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -385,6 +732,56 @@ export interface paths {
                                 version: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -452,6 +849,92 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -477,7 +960,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -527,6 +1013,135 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                addressLine1: string;
+                                addressLine2: string;
+                                city: string;
+                                state: string | null;
+                                postalCode: string | null;
+                                phone: string | null;
+                                timeZone: string;
+                                placeOfService: string;
+                                billingNpi: string | null;
+                                tin: string | null;
+                                active: boolean;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -567,6 +1182,56 @@ export interface paths {
                                 active: boolean;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -616,6 +1281,68 @@ export interface paths {
                                 active: boolean;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -685,8 +1412,72 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                                /** @description True when the event is about a restricted record the caller may not open (not on its care team, no active break-glass grant): `changes` is null and `details` keeps only `breakGlassGrantId`. */
+                                redacted: boolean;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -729,7 +1520,71 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -748,7 +1603,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chain over the whole audit table (all organizations) */
+        /** Verify the audit hash chain: the whole chain is checked, the answer counts and names only the caller's organization's events */
         get: {
             parameters: {
                 query?: never;
@@ -771,6 +1626,56 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -788,7 +1693,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Break-glass grants and the accesses flagged under them */
+        /** Break-glass grants, the accesses flagged under them, their review, and renewal chains */
         get: {
             parameters: {
                 query?: {
@@ -826,6 +1731,22 @@ export interface paths {
                                 createdAt: string;
                                 expiresAt: string;
                                 active: boolean;
+                                /** @description The manager's review of the grant; null until reviewed. */
+                                review: {
+                                    reviewedAt: string;
+                                    /** Format: uuid */
+                                    reviewedBy: string;
+                                    reviewerDisplayName: string | null;
+                                    note: string | null;
+                                } | null;
+                                /** @description Set when this grant follows another grant of the same user for the same record by less than 24 hours (a renewal); null otherwise. */
+                                chain: {
+                                    /** @description 2 for the first renewal, 3 for the next, … */
+                                    position: number;
+                                    /** Format: uuid */
+                                    previousGrantId: string;
+                                    previousReviewed: boolean;
+                                } | null;
                                 accesses: {
                                     seq: number;
                                     occurredAt: string;
@@ -841,10 +1762,221 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/break-glass/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a manager's review of a break-glass grant (not one's own: 403; once per grant: 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            grantId: string;
+                            reviewedAt: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -905,8 +2037,72 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                                /** @description True when the event is about a restricted record the caller may not open (not on its care team, no active break-glass grant): `changes` is null and `details` keeps only `breakGlassGrantId`. */
+                                redacted: boolean;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -929,7 +2125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a restricted record in an emergency (at most 60 minutes, reason required) */
+        /** Open a restricted record in an emergency (at most 60 minutes, reason required; renewing an unreviewed grant within 24 hours needs renewal: true and a reason of 40+ characters) */
         post: {
             parameters: {
                 query?: never;
@@ -945,6 +2141,8 @@ export interface paths {
                         reason: string;
                         /** @default 60 */
                         minutes?: number;
+                        /** @description The user states that this grant renews one opened for the same record in the last 24 hours. Needed, with a reason of at least 40 characters, while that grant is not reviewed. */
+                        renewal?: boolean;
                     };
                 };
             };
@@ -963,6 +2161,114 @@ export interface paths {
                             reason: string;
                             createdAt: string;
                             expiresAt: string;
+                            /** @description The grant this one renews (same user and record, less than 24 hours before); null otherwise. */
+                            renewalOf: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Renewing break-glass access needs a review or a renewal reason (BREAK_GLASS_RENEWAL_UNREVIEWED) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "BREAK_GLASS_RENEWAL_UNREVIEWED";
+                        } & {
+                            /**
+                             * Format: uuid
+                             * @description BREAK_GLASS_RENEWAL_UNREVIEWED: the unreviewed grant this one would renew
+                             */
+                            previousGrantId?: string;
+                            /** @description BREAK_GLASS_RENEWAL_UNREVIEWED: the length a renewal reason needs */
+                            minReasonLength?: number;
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1007,6 +2313,80 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1044,6 +2424,92 @@ export interface paths {
                             secret: string;
                             otpauthUrl: string;
                             qrDataUrl: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1088,6 +2554,92 @@ export interface paths {
                     content: {
                         "application/json": {
                             recoveryCodes: string[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1144,8 +2696,59 @@ export interface paths {
                                 hasPassword: boolean;
                                 createdAt: string;
                                 deactivatedAt: string | null;
+                                signInLockedUntil: string | null;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1199,12 +2802,111 @@ export interface paths {
                                 hasPassword: boolean;
                                 createdAt: string;
                                 deactivatedAt: string | null;
+                                signInLockedUntil: string | null;
                             };
                             invite: {
                                 token: string;
                                 url: string;
                                 expiresAt: string;
                             } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1257,6 +2959,69 @@ export interface paths {
                             hasPassword: boolean;
                             createdAt: string;
                             deactivatedAt: string | null;
+                            signInLockedUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1322,6 +3087,105 @@ export interface paths {
                             hasPassword: boolean;
                             createdAt: string;
                             deactivatedAt: string | null;
+                            signInLockedUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1377,6 +3241,105 @@ export interface paths {
                             hasPassword: boolean;
                             createdAt: string;
                             deactivatedAt: string | null;
+                            signInLockedUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1431,6 +3394,246 @@ export interface paths {
                             hasPassword: boolean;
                             createdAt: string;
                             deactivatedAt: string | null;
+                            signInLockedUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear failed sign-ins that lock the account (audited; the holder is told by email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            active: boolean;
+                            providerId: string | null;
+                            roles: {
+                                /** @enum {string} */
+                                role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
+                                locationId: string | null;
+                            }[];
+                            mfaEnabled: boolean;
+                            hasPassword: boolean;
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                            signInLockedUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1473,6 +3676,104 @@ export interface paths {
                             token: string;
                             url: string;
                             expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1525,6 +3826,68 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1563,6 +3926,92 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -1604,6 +4053,56 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1642,6 +4141,80 @@ export interface paths {
                             idleTimeoutSeconds: number;
                             icalShowPatientNames: boolean;
                             noShowAfterMinutes: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1699,6 +4272,56 @@ export interface paths {
                                 score: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -1880,15 +4503,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS), Possible duplicate patient (POSSIBLE_DUPLICATE) */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE";
+                        } & {
                             candidates?: {
                                 /** Format: uuid */
                                 id: string;
@@ -1897,8 +4569,44 @@ export interface paths {
                                 familyName: string;
                                 birthDate: string;
                             }[];
-                        } & {
-                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -2019,6 +4727,104 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2127,6 +4933,68 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2138,7 +5006,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2298,6 +5169,203 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                mrn: string;
+                                givenName: string;
+                                middleName: string | null;
+                                familyName: string;
+                                suffix: string | null;
+                                preferredName: string | null;
+                                birthDate: string;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                genderIdentity: string | null;
+                                pronouns: string | null;
+                                preferredLanguage: string | null;
+                                interpreterNeeded: boolean;
+                                phones: {
+                                    type: string;
+                                    number: string;
+                                }[];
+                                email: string | null;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                                preferredContactMethod: ("phone" | "sms" | "email" | "mail" | "portal") | null;
+                                consentEmailReminders: boolean;
+                                consentSmsReminders: boolean;
+                                emergencyContacts: {
+                                    name: string;
+                                    relationship: string | null;
+                                    phone: string;
+                                }[];
+                                guarantor: {
+                                    /** @enum {string} */
+                                    kind: "self";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "patient";
+                                    /** Format: uuid */
+                                    patientId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                    givenName: string;
+                                    familyName: string;
+                                    birthDate: string | null;
+                                    relationship: string | null;
+                                    phone: string | null;
+                                    address: {
+                                        line1: string;
+                                        line2: string | null;
+                                        city: string;
+                                        state: string;
+                                        postalCode: string;
+                                    } | null;
+                                };
+                                primaryProviderId: string | null;
+                                preferredLocationId: string | null;
+                                /** @enum {string} */
+                                status: "active" | "inactive" | "deceased" | "merged";
+                                deceasedDate: string | null;
+                                restricted: boolean;
+                                alerts: string[];
+                                mergedIntoId: string | null;
+                                externalId: string | null;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2340,6 +5408,68 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         /** Replace the listed care team (active staff of this practice; not under break-glass) */
@@ -2376,6 +5506,104 @@ export interface paths {
                                 viaPrimaryProvider: boolean;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -2433,6 +5661,56 @@ export interface paths {
                                 active: boolean;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -2495,6 +5773,92 @@ export interface paths {
                             claimType: "professional";
                             timelyFilingDays: number;
                             active: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -2580,6 +5944,68 @@ export interface paths {
                                 version: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -2698,6 +6124,104 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2723,7 +6247,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                     coverageId: string;
@@ -2828,6 +6355,175 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: uuid */
+                                payerId: string;
+                                payerName: string;
+                                planName: string | null;
+                                memberId: string;
+                                groupNumber: string | null;
+                                subscriber: {
+                                    /** @enum {string} */
+                                    kind: "self";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                    givenName: string;
+                                    familyName: string;
+                                    birthDate: string;
+                                    /** @enum {string} */
+                                    sex: "female" | "male" | "unknown";
+                                    address: {
+                                        line1: string;
+                                        line2: string | null;
+                                        city: string;
+                                        state: string;
+                                        postalCode: string;
+                                    } | null;
+                                };
+                                relationship: string;
+                                /** @enum {string} */
+                                priority: "primary" | "secondary" | "tertiary";
+                                effectiveDate: string;
+                                terminationDate: string | null;
+                                copays: {
+                                    office?: number;
+                                    specialist?: number;
+                                    urgentCare?: number;
+                                    emergency?: number;
+                                    telehealth?: number;
+                                };
+                                active: boolean;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2878,6 +6574,68 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -2935,6 +6693,104 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2970,6 +6826,68 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Stored data failed its integrity check (INTEGRITY_FAILURE), Internal error (INTERNAL), Service unavailable (SERVICE_UNAVAILABLE) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "INTEGRITY_FAILURE" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
                 };
             };
         };
@@ -3023,6 +6941,56 @@ export interface paths {
                                 version: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3086,6 +7054,104 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3111,7 +7177,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3154,6 +7223,145 @@ export interface paths {
                             overbookingAllowed: boolean;
                             active: boolean;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                durationMinutes: number;
+                                color: string;
+                                /** @enum {string} */
+                                patientKind: "new" | "established" | "any";
+                                resourceKinds: string[];
+                                providerIds: string[];
+                                bufferMinutes: number;
+                                overbookingAllowed: boolean;
+                                active: boolean;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3203,6 +7411,68 @@ export interface paths {
                                 version: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3256,6 +7526,104 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3286,12 +7654,98 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -3301,7 +7755,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3338,6 +7795,144 @@ export interface paths {
                             effectiveFrom: string;
                             effectiveTo: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                weekday: number;
+                                startTime: string;
+                                endTime: string;
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3388,6 +7983,68 @@ export interface paths {
                                 reason: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3444,6 +8101,92 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3474,12 +8217,98 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -3532,6 +8361,68 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3578,15 +8469,14 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** Format: uuid */
-                                patientId: string;
+                                patientId: string | null;
                                 patientName: string;
+                                busy: boolean;
                                 /** Format: uuid */
                                 providerId: string;
                                 /** Format: uuid */
                                 locationId: string;
-                                /** Format: uuid */
-                                appointmentTypeId: string;
+                                appointmentTypeId: string | null;
                                 appointmentTypeName: string;
                                 start: string;
                                 end: string;
@@ -3607,6 +8497,68 @@ export interface paths {
                                 version: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3654,15 +8606,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
+                            busy: boolean;
                             /** Format: uuid */
                             providerId: string;
                             /** Format: uuid */
                             locationId: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             start: string;
                             end: string;
@@ -3681,6 +8632,104 @@ export interface paths {
                             insuranceConfirmedAt: string | null;
                             demographicsConfirmedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Slot taken (SLOT_TAKEN) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "SLOT_TAKEN";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3754,6 +8803,104 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Slot taken (SLOT_TAKEN) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SLOT_TAKEN";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3790,15 +8937,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
+                            busy: boolean;
                             /** Format: uuid */
                             providerId: string;
                             /** Format: uuid */
                             locationId: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             start: string;
                             end: string;
@@ -3826,6 +8972,68 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3877,15 +9085,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
+                            busy: boolean;
                             /** Format: uuid */
                             providerId: string;
                             /** Format: uuid */
                             locationId: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             start: string;
                             end: string;
@@ -3904,6 +9111,104 @@ export interface paths {
                             insuranceConfirmedAt: string | null;
                             demographicsConfirmedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Illegal status transition (ILLEGAL_TRANSITION) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -3956,15 +9261,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
+                            busy: boolean;
                             /** Format: uuid */
                             providerId: string;
                             /** Format: uuid */
                             locationId: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             start: string;
                             end: string;
@@ -3983,6 +9287,104 @@ export interface paths {
                             insuranceConfirmedAt: string | null;
                             demographicsConfirmedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Slot taken (SLOT_TAKEN), Illegal status transition (ILLEGAL_TRANSITION) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SLOT_TAKEN" | "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4031,15 +9433,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
+                            busy: boolean;
                             /** Format: uuid */
                             providerId: string;
                             /** Format: uuid */
                             locationId: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             start: string;
                             end: string;
@@ -4058,6 +9459,104 @@ export interface paths {
                             insuranceConfirmedAt: string | null;
                             demographicsConfirmedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4109,15 +9608,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
+                            busy: boolean;
                             /** Format: uuid */
                             providerId: string;
                             /** Format: uuid */
                             locationId: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             start: string;
                             end: string;
@@ -4136,6 +9634,104 @@ export interface paths {
                             insuranceConfirmedAt: string | null;
                             demographicsConfirmedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Slot taken (SLOT_TAKEN), Illegal status transition (ILLEGAL_TRANSITION) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4176,15 +9772,14 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** Format: uuid */
-                                patientId: string;
+                                patientId: string | null;
                                 patientName: string;
+                                busy: boolean;
                                 /** Format: uuid */
                                 providerId: string;
                                 /** Format: uuid */
                                 locationId: string;
-                                /** Format: uuid */
-                                appointmentTypeId: string;
+                                appointmentTypeId: string | null;
                                 appointmentTypeName: string;
                                 start: string;
                                 end: string;
@@ -4212,6 +9807,68 @@ export interface paths {
                                 cancelled: number;
                                 noShow: number;
                             };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4255,9 +9912,9 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 appointmentId: string;
-                                /** Format: uuid */
-                                patientId: string;
+                                patientId: string | null;
                                 patientName: string;
+                                busy: boolean;
                                 /** Format: uuid */
                                 providerId: string;
                                 providerName: string;
@@ -4276,6 +9933,68 @@ export interface paths {
                             nextCursor: null;
                             date: string;
                             timeZone: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4314,6 +10033,68 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -4359,6 +10140,92 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         /** Revoke the provider's calendar feed (its URL then answers 404) */
@@ -4373,12 +10240,98 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -4411,7 +10364,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -4449,7 +10442,71 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -4494,6 +10551,56 @@ export interface paths {
                             publicUrl: string | null;
                             /** @enum {string} */
                             effectiveSource: "organization" | "environment" | "none";
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4545,6 +10652,80 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -4583,6 +10764,56 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4629,6 +10860,92 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4659,12 +10976,98 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -4703,6 +11106,104 @@ export interface paths {
                             channel: "email" | "sms";
                             active: boolean;
                             createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4761,6 +11262,68 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4804,11 +11367,10 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** Format: uuid */
-                                patientId: string;
+                                patientId: string | null;
                                 patientName: string;
-                                /** Format: uuid */
-                                appointmentTypeId: string;
+                                hidden: boolean;
+                                appointmentTypeId: string | null;
                                 appointmentTypeName: string;
                                 providerIds: string[];
                                 locationIds: string[];
@@ -4833,6 +11395,68 @@ export interface paths {
                                 version: number;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4877,11 +11501,10 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            hidden: boolean;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             providerIds: string[];
                             locationIds: string[];
@@ -4904,6 +11527,92 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -4956,6 +11665,56 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4994,6 +11753,56 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5028,6 +11837,80 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -5054,12 +11937,98 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
                 };
             };
         };
@@ -5097,11 +12066,10 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            hidden: boolean;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             providerIds: string[];
                             locationIds: string[];
@@ -5124,6 +12092,104 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
                         };
                     };
                 };
@@ -5171,11 +12237,10 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
-                            patientId: string;
+                            patientId: string | null;
                             patientName: string;
-                            /** Format: uuid */
-                            appointmentTypeId: string;
+                            hidden: boolean;
+                            appointmentTypeId: string | null;
                             appointmentTypeName: string;
                             providerIds: string[];
                             locationIds: string[];
@@ -5201,6 +12266,104 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Slot taken (SLOT_TAKEN) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "SLOT_TAKEN";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5212,7 +12375,36 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** @description An error answer (RFC 9457 problem details, application/problem+json) */
+        Problem: {
+            /** @description https://clinicdesk.dev/problems/<code in lower case, words joined by '-'> */
+            type: string;
+            /** @description the code's fixed title */
+            title: string;
+            /** @description the HTTP status */
+            status: number;
+            /** @description what went wrong in this request (for people; match on `code`) */
+            detail: string;
+            /**
+             * @description the stable error code clients match on
+             * @enum {string}
+             */
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_REQUIRED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "BREAK_GLASS_RENEWAL_UNREVIEWED" | "VERSION_MISMATCH" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTEGRITY_FAILURE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            /** @description the request path */
+            instance: string;
+            /** @description the x-request-id of the request, for the logs */
+            requestId: string;
+            /** @description VALIDATION_FAILED: one entry per field */
+            errors?: {
+                /** @description dotted field path ('address.postalCode', 'query.limit') */
+                path: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -5,10 +5,18 @@ import { Providers } from './providers.tsx';
 import { queryClient } from './query-client.ts';
 import { router } from './router.tsx';
 
-/** A lost session (401 on any call): drop cached data and show the login page, saying why. */
+/**
+ * A lost session (401 on any call): drop cached data and show the login page, saying why.
+ * MFA_REQUIRED is not a lost session: the practice now requires two-step sign-in and this
+ * session has none, so the shell reloads /api/me and shows the enrolment gate.
+ */
 function signedOutByServer(code: string): void {
   const here = router.state.location;
   if (here.pathname === '/login') return;
+  if (code === 'MFA_REQUIRED') {
+    void queryClient.invalidateQueries({ queryKey: ['me'] });
+    return;
+  }
   const params = new URLSearchParams();
   if (code === 'SESSION_EXPIRED') params.set('signedOut', 'idle');
   if (here.pathname !== '/') params.set('next', here.pathname + here.search);

@@ -111,11 +111,33 @@ export function permissionsAt(roles: readonly RoleAssignment[], locationId: stri
   return out;
 }
 
+/**
+ * Whether an account holding `manager` may manage (create, re-invite, reset, unlock, deactivate,
+ * change the roles of) an account holding `target`: the administrator manages every role; any
+ * other role manages only roles whose permissions are all its own, never the administrator. So an
+ * office manager manages front desk, billers and other office managers, but not an administrator,
+ * nor clinicians and nurses (signing in as them would let it write clinical notes).
+ */
+export function managesRole(manager: Role, target: Role): boolean {
+  if (manager === 'admin' || manager === target) return true;
+  if (target === 'admin') return false;
+  const own = ROLE_PERMISSIONS[manager];
+  return ROLE_PERMISSIONS[target].every((p) => own.includes(p));
+}
+
 /** Markdown matrix for docs/PERMISSIONS.md. */
 export function permissionMatrixMarkdown(): string {
   const head = `| permission | ${ROLES.join(' | ')} | meaning |\n|---|${ROLES.map(() => ':-:').join('|')}|---|\n`;
   const rows = ALL.map(
     (p) => `| \`${p}\` | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? '✔' : '')).join(' | ')} | ${PERMISSIONS[p]} |`,
   );
-  return `# Role × permission matrix\n\nGenerated from \`packages/domain/src/access/permissions.ts\` by \`clinicdesk docs permissions\`. Do not edit by hand.\n\n${head}${rows.join('\n')}\n`;
+  const managers = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('user:manage'));
+  const manageHead = `| account holding → | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => ':-:').join('|')}|\n`;
+  const manageRows = managers.map((m) => `| managed by ${m} | ${ROLES.map((r) => (managesRole(m, r) ? '✔' : '')).join(' | ')} |`);
+  const manage =
+    '\n## Who manages whom\n\nWith `user:manage`, an account is managed (created, re-invited, MFA reset, unlocked, deactivated, roles changed) only by someone ' +
+    'whose roles cover each of its roles: the administrator covers every role, any other role covers the roles whose permissions are all its own, ' +
+    'never the administrator. A role limited to a location covers only that location, and acts only when that location is chosen (`x-location-id`). ' +
+    'Nobody re-invites or resets the MFA of their own account.\n\n';
+  return `# Role × permission matrix\n\nGenerated from \`packages/domain/src/access/permissions.ts\` by \`clinicdesk docs permissions\`. Do not edit by hand.\n\n${head}${rows.join('\n')}\n${manage}${manageHead}${manageRows.join('\n')}\n`;
 }

@@ -1,11 +1,11 @@
 /** Confirm and cancel links: they go through the scheduling use cases like a person at the desk would. */
 import { cancelAppointment, changeAppointmentStatus } from '../scheduling/index.ts';
 import { loadAppointmentSummary } from './appointment-summary.ts';
-import { registerLinkAction } from './link-actions.ts';
+import type { LinkAction } from './link-actions.ts';
 
 const ACTIVE = new Set(['scheduled', 'confirmed']);
 
-registerLinkAction({
+export const confirmLinkAction: LinkAction = {
   purpose: 'confirm',
   async describe(tx, id) {
     const a = await loadAppointmentSummary(tx.db, tx.organizationId, id);
@@ -18,9 +18,9 @@ registerLinkAction({
     if (before?.status !== 'confirmed') await changeAppointmentStatus(tx, id, { status: 'confirmed' });
     return { title: 'Appointment confirmed', detail: `Thank you. We look forward to seeing you on ${before?.when ?? 'the day'}.` };
   },
-});
+};
 
-registerLinkAction({
+export const cancelLinkAction: LinkAction = {
   purpose: 'cancel',
   async describe(tx, id) {
     const a = await loadAppointmentSummary(tx.db, tx.organizationId, id);
@@ -31,4 +31,4 @@ registerLinkAction({
     await cancelAppointment(tx, id, { reason: 'patient', note: 'cancelled by the patient from an emailed link' });
     return { title: 'Appointment cancelled', detail: 'Your appointment is cancelled. Call the practice to book another time.' };
   },
-});
+};

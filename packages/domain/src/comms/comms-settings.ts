@@ -3,13 +3,13 @@
  * installation's SMTP_URL / SMTP_FROM. Links in messages start with its public URL.
  */
 import type { Db } from '../shared/context.ts';
+import { installationPublicUrl, type PublicUrlEnv } from '../shared/public-url.ts';
 import type { MessageChannel } from './channel.ts';
 import { createEmailChannel, parseSmtpUrl, type SmtpConfig } from './email-channel.ts';
 
-export interface CommsEnv {
+export interface CommsEnv extends PublicUrlEnv {
   SMTP_URL?: string | undefined;
   SMTP_FROM?: string | undefined;
-  CLINICDESK_PUBLIC_URL?: string | undefined;
 }
 
 export interface ResolvedComms {
@@ -21,7 +21,7 @@ export interface ResolvedComms {
 
 export async function resolveComms(db: Db, organizationId: string, env: CommsEnv = process.env): Promise<ResolvedComms> {
   const row = await db.selectFrom('comms_settings').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
-  const publicUrl = (row?.public_url || env.CLINICDESK_PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  const publicUrl = publicUrlOf(row?.public_url, env);
   if (row?.smtp_host) {
     return {
       source: 'organization',
@@ -38,6 +38,19 @@ export async function resolveComms(db: Db, organizationId: string, env: CommsEnv
   }
   const smtp = parseSmtpUrl(env.SMTP_URL, env.SMTP_FROM);
   return { source: smtp ? 'environment' : 'none', publicUrl, smtp };
+}
+
+/**
+ * The base of every absolute link for a practice: its own public URL (Admin → Reminders),
+ * else the installation's (shared/public-url.ts). Never from a request's Host header.
+ */
+export async function practicePublicUrl(db: Db, organizationId: string, env: PublicUrlEnv = process.env): Promise<string> {
+  const row = await db.selectFrom('comms_settings').select('public_url').where('organization_id', '=', organizationId).executeTakeFirst();
+  return publicUrlOf(row?.public_url, env);
+}
+
+function publicUrlOf(practiceUrl: string | null | undefined, env: PublicUrlEnv): string {
+  return (practiceUrl || installationPublicUrl(env)).replace(/\/+$/, '');
 }
 
 /** The channel of `kind` for a practice, or null when it is not set up. */

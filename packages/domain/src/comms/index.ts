@@ -1,7 +1,7 @@
 /** Patient messages: channels, reminder rules and the sweep, the message log, one-click links. */
 export type { MessageChannel, OutgoingMessage } from './channel.ts';
 export { createEmailChannel, parseSmtpUrl, type SmtpConfig } from './email-channel.ts';
-export { type CommsEnv, channelFor, resolveComms, type ResolvedComms } from './comms-settings.ts';
+export { type CommsEnv, channelFor, practicePublicUrl, resolveComms, type ResolvedComms } from './comms-settings.ts';
 export * from './comms.schemas.ts';
 export type { CommsTables, LinkPurpose, MessageStatus } from './comms.tables.ts';
 export { localWhen } from './appointment-summary.ts';
@@ -16,7 +16,8 @@ export { ReminderSweeper } from './reminder-sweeper.ts';
 export { handleSendReminderJob } from './send-reminder.ts';
 export { deliverMessage, emailRecipient, skipMessage } from './deliver-message.ts';
 export { issueLink } from './signed-links.ts';
-export { type LinkAction, registerLinkAction } from './link-actions.ts';
+export type { LinkAction } from './link-actions.ts';
+export { cancelLinkAction, confirmLinkAction } from './appointment-link-actions.ts';
 export { type LinkPage, openSignedLink, useSignedLink } from './use-signed-link.ts';
 export { listPatientMessages } from './list-patient-messages.ts';
 export { systemCtx } from './system-ctx.ts';

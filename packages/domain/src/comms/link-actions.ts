@@ -1,7 +1,8 @@
 /**
- * What each link purpose does. Comms owns confirm and cancel; the waitlist registers
- * `waitlist_accept` from its index.ts (comms never imports the waitlist). Each action
- * runs with the system actor `patient-link` in the link's transaction.
+ * What each link purpose does. Comms owns confirm and cancel; the waitlist declares
+ * `waitlist_accept` in its manifest (comms never imports the waitlist). Each action runs
+ * with the system actor `patient-link` in the link's transaction. The actions come from
+ * the module list (modules.ts), read lazily.
  */
 import type { Ctx } from '../shared/context.ts';
 import type { LinkPurpose } from './comms.tables.ts';
@@ -19,9 +20,8 @@ export interface LinkAction {
   perform(tx: Ctx, subjectId: string): Promise<LinkPageText>;
 }
 
-export const LINK_ACTIONS = new Map<LinkPurpose, LinkAction>();
-
-/** Register once per purpose (re-registering replaces). */
-export function registerLinkAction(action: LinkAction): void {
-  LINK_ACTIONS.set(action.purpose, action);
+/** The action the modules declare for `purpose`, if any. */
+export async function linkActionFor(purpose: LinkPurpose): Promise<LinkAction | undefined> {
+  const { linkActions } = await import('../modules.ts');
+  return linkActions().get(purpose);
 }

@@ -8,10 +8,9 @@ import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { LinkPurpose } from './comms.tables.ts';
-import { LINK_ACTIONS, type LinkAction } from './link-actions.ts';
+import { type LinkAction, linkActionFor } from './link-actions.ts';
 import { type LinkRejection, tokenHash, verifyToken } from './signed-links.ts';
 import { systemCtx } from './system-ctx.ts';
-import './appointment-link-actions.ts';
 
 export interface LinkPage {
   status: number;
@@ -59,7 +58,7 @@ async function findLink(ctx: Ctx, token: string, lock: boolean): Promise<FoundLi
   if (!row || row.purpose !== claims.purpose || row.subject_id !== claims.subjectId) return 'forged';
   if (row.used_at) return 'used';
   if (row.expires_at <= ctx.clock.now()) return 'expired';
-  const action = LINK_ACTIONS.get(row.purpose);
+  const action = await linkActionFor(row.purpose);
   if (!action) return 'forged';
   const sys = { ...systemCtx(ctx.db, ctx.clock, row.organization_id, 'patient-link', ctx.requestId), ip: ctx.ip, userAgent: ctx.userAgent };
   return { row, action, ctx: sys };

@@ -69,6 +69,7 @@ export function toAuditEvent(r: EventRow): AuditEvent {
     breakGlass: r.break_glass,
     changes: r.changes,
     details: r.details,
+    redacted: false,
   };
 }
 

@@ -16,6 +16,14 @@ const sortValues = Object.keys(AUDIT_SORT_FIELDS).flatMap((f) => [f, `-${f}`]) a
 
 const instant = z.iso.datetime({ offset: true });
 
+/**
+ * Break-glass renewals (docs/AUDIT.md): a grant opened by the same user for the same record
+ * less than this many hours after the previous one renews it, and while that one is not
+ * reviewed the new one needs `renewal: true` and a reason of at least this many characters.
+ */
+export const BREAK_GLASS_RENEWAL_WINDOW_HOURS = 24;
+export const BREAK_GLASS_RENEWAL_MIN_REASON = 40;
+
 /** Filters shared by the list, the CSV export and the reports. Unknown parameters are refused. */
 export const auditFilterShape = {
   patientId: z.string().uuid().optional(),
@@ -61,6 +69,11 @@ export const auditEventSchema = z.object({
   breakGlass: z.boolean(),
   changes: z.record(z.string(), z.unknown()).nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  redacted: z
+    .boolean()
+    .describe(
+      'True when the event is about a restricted record the caller may not open (not on its care team, no active break-glass grant): `changes` is null and `details` keeps only `breakGlassGrantId`.',
+    ),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
@@ -94,6 +107,25 @@ export const breakGlassGrantSchema = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   active: z.boolean(),
+  review: z
+    .object({
+      reviewedAt: z.string(),
+      reviewedBy: z.string().uuid(),
+      reviewerDisplayName: z.string().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable()
+    .describe("The manager's review of the grant; null until reviewed."),
+  chain: z
+    .object({
+      position: z.number().int().min(2).describe('2 for the first renewal, 3 for the next, …'),
+      previousGrantId: z.string().uuid(),
+      previousReviewed: z.boolean(),
+    })
+    .nullable()
+    .describe(
+      `Set when this grant follows another grant of the same user for the same record by less than ${BREAK_GLASS_RENEWAL_WINDOW_HOURS} hours (a renewal); null otherwise.`,
+    ),
   /** Audit rows flagged break_glass under this grant (newest first, at most 100). */
   accesses: z.array(
     z.object({
@@ -113,6 +145,12 @@ export const breakGlassInputSchema = z.strictObject({
   reason: z.string().trim().min(10).max(1000),
   /** At most 60 minutes (the grant table enforces it too). */
   minutes: z.number().int().min(1).max(60).default(60),
+  renewal: z
+    .boolean()
+    .optional()
+    .describe(
+      `The user states that this grant renews one opened for the same record in the last ${BREAK_GLASS_RENEWAL_WINDOW_HOURS} hours. Needed, with a reason of at least ${BREAK_GLASS_RENEWAL_MIN_REASON} characters, while that grant is not reviewed.`,
+    ),
 });
 export type BreakGlassInput = z.infer<typeof breakGlassInputSchema>;
 
@@ -122,5 +160,25 @@ export const breakGlassOpenedSchema = z.object({
   reason: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),
+  renewalOf: z
+    .string()
+    .uuid()
+    .nullable()
+    .describe(
+      `The grant this one renews (same user and record, less than ${BREAK_GLASS_RENEWAL_WINDOW_HOURS} hours before); null otherwise.`,
+    ),
 });
 export type BreakGlassOpened = z.infer<typeof breakGlassOpenedSchema>;
+
+export const breakGlassReviewInputSchema = z.strictObject({
+  note: z.string().trim().min(1).max(1000).optional(),
+});
+export type BreakGlassReviewInput = z.infer<typeof breakGlassReviewInputSchema>;
+
+export const breakGlassReviewSchema = z.object({
+  grantId: z.string().uuid(),
+  reviewedAt: z.string(),
+  reviewedBy: z.string().uuid(),
+  note: z.string().nullable(),
+});
+export type BreakGlassReview = z.infer<typeof breakGlassReviewSchema>;

@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import { filtersForAudit, queryAuditEvents } from './audit-query.ts';
 import type { AuditEvent, AuditExportQuery } from './compliance.schemas.ts';
+import { redactUnopenable } from './redact-audit-events.ts';
 
 /** More rows than this: narrow the filters (the export is built in memory). */
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
@@ -26,6 +27,7 @@ const COLUMNS: (keyof AuditEvent)[] = [
   'breakGlass',
   'changes',
   'details',
+  'redacted',
 ];
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -42,7 +44,10 @@ export function auditEventsToCsv(items: AuditEvent[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The filtered trail as CSV. The export itself is an audit event (action 'export'). */
+/**
+ * The filtered trail as CSV. The export itself is an audit event (action 'export'). Events about
+ * a restricted record the caller may not open come without their values (one check per page).
+ */
 export async function exportAuditEvents(ctx: Ctx, query: AuditExportQuery): Promise<{ csv: string; rows: number }> {
   requirePermission(ctx, 'audit:read');
   return inTransaction(ctx, async (tx) => {
@@ -50,7 +55,7 @@ export async function exportAuditEvents(ctx: Ctx, query: AuditExportQuery): Prom
     let cursor: string | undefined;
     do {
       const page = await queryAuditEvents(tx.db, tx.organizationId, query, { cursor, limit: 1_000 });
-      items.push(...page.items);
+      items.push(...(await redactUnopenable(tx, page.items)));
       if (items.length > AUDIT_EXPORT_MAX_ROWS) {
         throw invalid('to', `more than ${AUDIT_EXPORT_MAX_ROWS} rows; narrow the time range`);
       }

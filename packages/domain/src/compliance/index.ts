@@ -5,4 +5,6 @@ export { getAccessReport } from './get-access-report.ts';
 export { listAuditEvents } from './list-audit-events.ts';
 export { listBreakGlassGrants } from './list-break-glass-grants.ts';
 export { openBreakGlass } from './open-break-glass.ts';
+export { redactUnopenable } from './redact-audit-events.ts';
+export { reviewBreakGlassGrant } from './review-break-glass-grant.ts';
 export { verifyAuditTrail } from './verify-audit-trail.ts';

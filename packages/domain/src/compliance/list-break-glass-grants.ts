@@ -3,7 +3,7 @@ import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
-import type { BreakGlassGrant, BreakGlassReportQuery } from './compliance.schemas.ts';
+import { BREAK_GLASS_RENEWAL_WINDOW_HOURS, type BreakGlassGrant, type BreakGlassReportQuery } from './compliance.schemas.ts';
 
 interface GrantRow {
   id: string;
@@ -14,6 +14,13 @@ interface GrantRow {
   expires_at: Date;
   user_email: string | null;
   user_display_name: string | null;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  reviewer_display_name: string | null;
+  review_note: string | null;
+  chain_position: number | null;
+  previous_grant_id: string | null;
+  previous_reviewed: boolean | null;
   access_count: number;
   accesses: {
     seq: number;
@@ -36,7 +43,10 @@ function decodeCursor(cursor: string): string {
 /**
  * The office manager's review of emergency access: grants newest first, each with the
  * audit rows flagged under it (attributed by grant id, or by user, patient and the
- * grant's window for rows written without one). Viewing the report is audited.
+ * grant's window for rows written without one), its review, and its place in a chain:
+ * a grant opened less than 24 hours after the same user's previous grant for the same
+ * record renews it (`chain`: its position, counting back link by link, and the grant it
+ * follows). Viewing the report is audited.
  */
 export async function listBreakGlassGrants(
   ctx: Ctx,
@@ -67,17 +77,46 @@ export async function listBreakGlassGrants(
       and e.patient_id = g.patient_id and e.action <> 'break_glass'
       and (e.details->>'breakGlassGrantId' = g.id::text
            or (e.details->>'breakGlassGrantId' is null and e.occurred_at between g.created_at and g.expires_at))`;
+    const window = sql`${BREAK_GLASS_RENEWAL_WINDOW_HOURS}::int * interval '1 hour'`;
+    // The grant just before `w` of the same user for the same record, if it is within the window.
+    const before = (w: string) =>
+      sql`select q.id, q.created_at from break_glass_grants q
+           where q.organization_id = ${sql.ref(`${w}.organization_id`)} and q.user_id = ${sql.ref(`${w}.user_id`)}
+             and q.patient_id = ${sql.ref(`${w}.patient_id`)}
+             and q.created_at > ${sql.ref(`${w}.created_at`)} - ${window}
+             and (q.created_at, q.id) < (${sql.ref(`${w}.created_at`)}, ${sql.ref(`${w}.id`)})
+           order by q.created_at desc, q.id desc limit 1`;
     const { rows } = await sql<GrantRow>`
+      with recursive page as (
+        select g.* from break_glass_grants g
+         where ${sql.join(conds, sql` and `)}
+         order by g.created_at desc, g.id desc
+         limit ${query.limit + 1}
+      ),
+      -- Each page grant walks back through the grants it follows (one index probe per link).
+      walk (grant_id, id, organization_id, user_id, patient_id, created_at, n) as (
+        select p.id, p.id, p.organization_id, p.user_id, p.patient_id, p.created_at, 1 from page p
+        union all
+        select w.grant_id, b.id, w.organization_id, w.user_id, w.patient_id, b.created_at, w.n + 1
+          from walk w cross join lateral (${before('w')}) b
+      ),
+      chains as (select grant_id, max(n)::int as position from walk group by grant_id)
       select g.id, g.user_id, g.patient_id, g.reason, g.created_at, g.expires_at,
              u.email as user_email, u.display_name as user_display_name,
+             r.reviewed_at, r.reviewed_by, ru.display_name as reviewer_display_name, r.note as review_note,
+             c.position as chain_position, prev.id as previous_grant_id,
+             (prev.id is not null and exists (select 1 from break_glass_reviews pr where pr.grant_id = prev.id)) as previous_reviewed,
              (select count(*) from audit_events e where ${flagged})::int as access_count,
              coalesce((select json_agg(x order by x.seq desc) from (
                  select e.seq, e.occurred_at, e.action, e.resource_type, e.resource_id, e.outcome
                    from audit_events e where ${flagged} order by e.seq desc limit 100) x), '[]'::json) as accesses
-        from break_glass_grants g left join users u on u.id = g.user_id
-       where ${sql.join(conds, sql` and `)}
-       order by g.created_at desc, g.id desc
-       limit ${query.limit + 1}`.execute(tx.db);
+        from page g
+        left join users u on u.id = g.user_id
+        left join break_glass_reviews r on r.grant_id = g.id
+        left join users ru on ru.id = r.reviewed_by
+        left join chains c on c.grant_id = g.id
+        left join lateral (${before('g')}) prev on true
+       order by g.created_at desc, g.id desc`.execute(tx.db);
     const now = tx.clock.now().getTime();
     const items = rows.slice(0, query.limit).map(
       (r): BreakGlassGrant => ({
@@ -90,6 +129,19 @@ export async function listBreakGlassGrants(
         createdAt: r.created_at.toISOString(),
         expiresAt: r.expires_at.toISOString(),
         active: r.expires_at.getTime() > now,
+        review:
+          r.reviewed_at && r.reviewed_by
+            ? {
+                reviewedAt: r.reviewed_at.toISOString(),
+                reviewedBy: r.reviewed_by,
+                reviewerDisplayName: r.reviewer_display_name,
+                note: r.review_note,
+              }
+            : null,
+        chain:
+          r.previous_grant_id && r.chain_position
+            ? { position: r.chain_position, previousGrantId: r.previous_grant_id, previousReviewed: r.previous_reviewed === true }
+            : null,
         accessCount: r.access_count,
         accesses: r.accesses.map((a) => ({
           seq: Number(a.seq),

@@ -1,15 +1,12 @@
 /**
  * The demo practice a newcomer sees on first start: "Demo Family Practice" with two
  * locations in different time zones, four providers, rooms, one login per role and
- * about 200 synthetic patients (fixed seed). Modules add their demo data by
- * appending a seeder to DEMO_SEEDERS; each gets the ids created here.
+ * about 200 synthetic patients (fixed seed). Modules add their demo data with a `demo`
+ * seeder in their manifest (module.ts); each gets the ids created here, in module order.
  */
 import { sql } from 'kysely';
 import { ROLES, type Role } from '../access/index.ts';
-import { seedCommsDemo } from '../comms/index.ts';
 import { createUser } from '../identity/index.ts';
-import { seedDemoInsurance } from '../insurance/index.ts';
-import { seedSchedulingDemo } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Ctx, Db } from '../shared/context.ts';
 import { seededRandom } from '../shared/random.ts';
@@ -31,9 +28,6 @@ export interface DemoPractice {
 }
 
 export type DemoSeeder = (demo: DemoPractice) => Promise<void>;
-
-/** Modules register extra demo data here (scheduling adds appointments, billing adds claims...). */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoInsurance, seedSchedulingDemo, seedCommsDemo];
 
 export interface DemoLogin {
   role: Role;
@@ -176,7 +170,8 @@ export async function seedDemo(db: Db, clock: Clock, opts: { patients?: number; 
       patientIds: patients.map((p) => p.id),
       ctx,
     };
-    for (const seeder of DEMO_SEEDERS) await seeder(demo);
+    const { demoSeeders } = await import('../modules.ts');
+    for (const seeder of demoSeeders()) await seeder(demo);
     return logins;
   });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { textCheck } from '../shared/text.ts';
 
 export const DOCUMENT_CATEGORIES = ['id', 'insurance_card', 'consent', 'referral', 'outside_records', 'other'] as const;
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 /** Largest accepted upload. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -12,11 +14,13 @@ export const documentMetaSchema = z.strictObject({
     .trim()
     .min(1)
     .max(200)
+    .check(textCheck())
     .refine((v) => !/[\\/\0]/.test(v), 'a file name, not a path'),
   description: z
     .string()
     .trim()
     .max(500)
+    .check(textCheck({ multiline: true }))
     .optional()
     .transform((v) => v || null),
   coverageId: z.string().uuid().optional(),

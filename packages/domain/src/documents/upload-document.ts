@@ -1,17 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { toDocument } from './document-row.ts';
-import { DOCUMENT_TYPES, type DocumentInfo, type DocumentMeta, MAX_DOCUMENT_BYTES } from './documents.schemas.ts';
+import { type DocumentInfo, type DocumentMeta, MAX_DOCUMENT_BYTES } from './documents.schemas.ts';
+import { fileNameFor, inspectUpload } from './inspect-upload.ts';
 import type { DocumentStorage } from './storage.ts';
 
 /**
  * Store a scanned document for a patient. The type comes from the bytes
- * (PDF, JPEG, PNG, TIFF only), never from the client; the SHA-256 recorded here
- * is checked on every read. Bytes are written first and removed again when the
+ * (PDF, JPEG, PNG, TIFF only), never from the client, and the bytes must parse as that
+ * type (inspect-upload.ts: no disguised files, no PDFs with JavaScript or automatic
+ * actions); the stored file name carries the detected type's extension, so a download
+ * is named for what it is. The SHA-256 recorded here is checked on every read. Bytes are written first and removed again when the
  * row cannot be committed, so no row ever points at a missing file.
  */
 export async function uploadDocument(
@@ -25,14 +27,8 @@ export async function uploadDocument(
   const access = await requirePatientAccess(ctx, patientId, 'document:write');
   if (bytes.length === 0) throw invalid('body', 'the file is empty');
   if (bytes.length > MAX_DOCUMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `documents are limited to ${MAX_DOCUMENT_BYTES} bytes`);
-  const detected = await fileTypeFromBuffer(bytes);
-  const contentType = DOCUMENT_TYPES.find((t) => t === detected?.mime);
-  if (!contentType) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `only PDF, JPEG, PNG and TIFF files are accepted (this looks like ${detected?.mime ?? 'an unknown type'})`,
-    );
-  }
+  const { contentType } = await inspectUpload(bytes);
+  const fileName = fileNameFor(meta.fileName, contentType);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = `${ctx.organizationId}/${randomUUID()}`;
   return inTransaction(ctx, async (tx) => {
@@ -57,7 +53,7 @@ export async function uploadDocument(
           patient_id: patientId,
           coverage_id: meta.coverageId ?? null,
           category: meta.category,
-          file_name: meta.fileName,
+          file_name: fileName,
           description: meta.description,
           content_type: contentType,
           size_bytes: bytes.length,

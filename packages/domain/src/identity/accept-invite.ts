@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
-import { checkPasswordPolicy, hashPassword } from './passwords.ts';
+import { checkPasswordPolicy, hashPassword, practiceNameOf } from './passwords.ts';
 import { endUserSessions, hashToken } from './sessions.ts';
 
 const badToken = () =>
@@ -19,11 +19,15 @@ export async function acceptInvite(ctx: Ctx, input: { token: string; password: s
   const invite = await ctx.db
     .selectFrom('user_invites as i')
     .innerJoin('users as u', 'u.id', 'i.user_id')
-    .select(['i.id', 'i.user_id', 'i.organization_id', 'i.expires_at', 'i.used_at', 'u.email', 'u.active'])
+    .select(['i.id', 'i.user_id', 'i.organization_id', 'i.expires_at', 'i.used_at', 'u.email', 'u.display_name', 'u.active'])
     .where('i.token_hash', '=', hashToken(input.token))
     .executeTakeFirst();
   if (!invite || invite.used_at || new Date(invite.expires_at) <= now || !invite.active) throw badToken();
-  checkPasswordPolicy(input.password, { email: invite.email });
+  await checkPasswordPolicy(input.password, {
+    email: invite.email,
+    displayName: invite.display_name,
+    practiceName: await practiceNameOf(ctx.db, invite.organization_id),
+  });
   const hash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     const used = await tx.db

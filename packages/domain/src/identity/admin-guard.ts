@@ -1,6 +1,11 @@
-/** Guards that keep a practice from locking itself out of its own administration. */
+/**
+ * Guards on managing staff accounts: a practice never locks itself out of its own
+ * administration, and nobody manages an account more privileged than their own.
+ */
+import { managesRole, type RoleAssignment } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { rolesOf } from './user-row.ts';
 
 /** After a change inside `ctx`'s transaction: at least one active admin for all locations must remain. */
 export async function assertAdminRemains(ctx: Ctx): Promise<void> {
@@ -17,7 +22,32 @@ export async function assertAdminRemains(ctx: Ctx): Promise<void> {
   if (!admin) throw new AppError('CONFLICT', 'the practice must keep at least one active administrator for all locations');
 }
 
-/** Administrators do not deactivate themselves or change their own roles: another admin must. */
+/** Nobody deactivates, re-invites or changes the roles or MFA of their own account through user management. */
 export function refuseSelf(ctx: Ctx, userId: string, what: string): void {
   if (ctx.actor.kind === 'user' && ctx.actor.userId === userId) throw new AppError('CONFLICT', `you cannot ${what} your own account`);
+}
+
+/**
+ * Refuses unless the actor's roles cover every role in `roles` (managesRole: the administrator
+ * covers all, others the roles whose permissions are all their own) where it applies: a
+ * practice-wide role only from a practice-wide grant, a location's role from a practice-wide
+ * grant or one at that location (and only grants that act at the request's location count).
+ * An office manager therefore cannot create, promote or take over an administrator.
+ */
+export function assertHoldsRoles(ctx: Ctx, roles: readonly RoleAssignment[], what: string): void {
+  if (ctx.actor.kind === 'system') return;
+  if (ctx.actor.kind !== 'user') throw new AppError('FORBIDDEN');
+  const here = ctx.actor.roles.filter((g) => g.locationId === null || g.locationId === ctx.locationId);
+  const missing = roles.find(
+    (r) => !here.some((g) => managesRole(g.role, r.role) && (g.locationId === null || g.locationId === r.locationId)),
+  );
+  if (missing) {
+    const scope = missing.locationId === null ? 'at every location' : 'at that location';
+    throw new AppError('FORBIDDEN', `you cannot ${what} an account with the ${missing.role} role ${scope}: your own roles do not cover it`);
+  }
+}
+
+/** The target account's roles must all be the actor's own (see assertHoldsRoles). */
+export async function assertMayManage(ctx: Ctx, userId: string, what: string): Promise<void> {
+  assertHoldsRoles(ctx, (await rolesOf(ctx, [userId])).get(userId) ?? [], what);
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction, requireUser } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import { checkPasswordPolicy, hashPassword, practiceNameOf, verifyPassword } from './passwords.ts';
 import { endUserSessions } from './sessions.ts';
 
 /**
@@ -12,7 +12,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   const actor = requireUser(ctx);
   const user = await ctx.db
     .selectFrom('users')
-    .select(['email', 'password_hash'])
+    .select(['email', 'display_name', 'password_hash'])
     .where('id', '=', actor.userId)
     .where('organization_id', '=', ctx.organizationId)
     .executeTakeFirstOrThrow();
@@ -33,13 +33,11 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
       errors: [{ path: 'currentPassword', message: 'is not your current password' }],
     });
   }
-  try {
-    checkPasswordPolicy(input.newPassword, { email: user.email });
-  } catch (e) {
-    if (e instanceof AppError)
-      throw new AppError('VALIDATION_FAILED', e.message, { errors: [{ path: 'newPassword', message: e.message }] });
-    throw e;
-  }
+  await checkPasswordPolicy(
+    input.newPassword,
+    { email: user.email, displayName: user.display_name, practiceName: await practiceNameOf(ctx.db, ctx.organizationId) },
+    'newPassword',
+  );
   if (input.newPassword === input.currentPassword) {
     throw new AppError('VALIDATION_FAILED', 'the new password must differ', {
       errors: [{ path: 'newPassword', message: 'must differ from the current one' }],

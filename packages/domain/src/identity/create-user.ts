@@ -9,8 +9,9 @@ import { requirePermission } from '../access/index.ts';
 import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Invite } from './identity.schemas.ts';
+import { assertHoldsRoles } from './admin-guard.ts';
 import { newInvite } from './invite.ts';
-import { checkPasswordPolicy, hashPassword } from './passwords.ts';
+import { checkPasswordPolicy, hashPassword, practiceNameOf } from './passwords.ts';
 
 export interface CreateUserInput {
   email: string;
@@ -22,8 +23,12 @@ export interface CreateUserInput {
 
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ id: string; invite: Invite | null }> {
   requirePermission(ctx, 'user:manage');
+  assertHoldsRoles(ctx, input.roles, 'create');
   const email = input.email.trim().toLowerCase();
-  if (input.password !== undefined) checkPasswordPolicy(input.password, { email });
+  if (input.password !== undefined) {
+    const practiceName = await practiceNameOf(ctx.db, ctx.organizationId);
+    await checkPasswordPolicy(input.password, { email, displayName: input.displayName, practiceName });
+  }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   return inTransaction(ctx, async (tx) => {
     await checkRoleLocations(tx, input.roles);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
-import { assertAdminRemains, refuseSelf } from './admin-guard.ts';
+import { assertAdminRemains, assertMayManage, refuseSelf } from './admin-guard.ts';
 import type { User } from './identity.schemas.ts';
 import { endUserSessions } from './sessions.ts';
 import { findUser, loadUser } from './user-row.ts';
@@ -14,6 +14,7 @@ export async function deactivateUser(ctx: Ctx, userId: string): Promise<User> {
   return inTransaction(ctx, async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`user-roles:${tx.organizationId}`}))`.execute(tx.db);
     const user = await findUser(tx, userId, { forUpdate: true });
+    await assertMayManage(tx, userId, 'deactivate');
     if (!user.active) return loadUser(tx, userId);
     const now = tx.clock.now();
     await tx.db.updateTable('users').set({ active: false, deactivated_at: now }).where('id', '=', userId).execute();

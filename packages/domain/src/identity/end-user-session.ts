@@ -2,6 +2,7 @@ import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { assertMayManage } from './admin-guard.ts';
 import { findUser } from './user-row.ts';
 
 /** Sign a user out of one session (a lost laptop). Ending an already-ended session is a no-op; another user's session is NOT_FOUND. */
@@ -9,6 +10,7 @@ export async function endUserSession(ctx: Ctx, userId: string, sessionId: string
   requirePermission(ctx, 'user:manage');
   await inTransaction(ctx, async (tx) => {
     await findUser(tx, userId);
+    await assertMayManage(tx, userId, 'sign out');
     const session = /^[0-9a-f-]{36}$/i.test(sessionId)
       ? await tx.db
           .selectFrom('sessions')

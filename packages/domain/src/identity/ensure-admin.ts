@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../shared/clock.ts';
 import type { Ctx, Db } from '../shared/context.ts';
 import { createUser } from './create-user.ts';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import { checkPasswordPolicy, hashPassword, practiceNameOf, verifyPassword } from './passwords.ts';
 
 export async function ensureAdmin(
   db: Db,
@@ -15,7 +15,6 @@ export async function ensureAdmin(
   input: { email: string; password: string; organizationName?: string; requireMfa?: boolean },
 ): Promise<{ userId: string; organizationId: string; created: boolean }> {
   const email = input.email.trim().toLowerCase();
-  checkPasswordPolicy(input.password);
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(720451004)`.execute(trx);
     const existing = await trx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -23,6 +22,12 @@ export async function ensureAdmin(
       const patch: Record<string, unknown> = {};
       if (!existing.active) Object.assign(patch, { active: true, deactivated_at: null });
       if (!(await verifyPassword(existing.password_hash, input.password))) {
+        // The policy applies when a password is set (a new admin: in createUser), not to one already in use.
+        await checkPasswordPolicy(input.password, {
+          email,
+          displayName: existing.display_name,
+          practiceName: await practiceNameOf(trx, existing.organization_id),
+        });
         Object.assign(patch, { password_hash: await hashPassword(input.password), password_changed_at: clock.now() });
       }
       if (Object.keys(patch).length) await trx.updateTable('users').set(patch).where('id', '=', existing.id).execute();

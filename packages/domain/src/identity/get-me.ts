@@ -17,8 +17,22 @@ export async function getMe(ctx: Ctx, userId: string, locationId: string | null)
     .select(['id', 'name'])
     .where('id', '=', user.organization_id)
     .executeTakeFirstOrThrow();
-  const effective = locationId === null ? roles.map((r) => ({ ...r, locationId: null })) : roles;
-  const permissions = [...permissionsAt(effective, locationId)].sort() as Permission[];
+  // Location-limited roles count only at their location (never without a chosen location).
+  const permissions = [...permissionsAt(roles, locationId)].sort() as Permission[];
+  const everywhere = roles.some((r) => r.locationId === null);
+  const own = [...new Set(roles.map((r) => r.locationId).filter((l): l is string => l !== null))];
+  const locations =
+    everywhere || own.length > 0
+      ? await ctx.db
+          .selectFrom('locations')
+          .select(['id', 'name'])
+          .where('organization_id', '=', ctx.organizationId)
+          .where('active', '=', true)
+          .$if(!everywhere, (q) => q.where('id', 'in', own))
+          .orderBy('name')
+          .orderBy('id')
+          .execute()
+      : [];
   return {
     user: {
       id: user.id,
@@ -30,5 +44,7 @@ export async function getMe(ctx: Ctx, userId: string, locationId: string | null)
       permissions,
     },
     organization: org,
+    /** Where the user can work: every active location with a practice-wide role, else the locations of their roles. */
+    locations,
   };
 }

@@ -17,6 +17,8 @@ export const userSchema = z.object({
   hasPassword: z.boolean(),
   createdAt: z.string(),
   deactivatedAt: z.string().nullable(),
+  /** Set while too many failed sign-ins lock the account: when the lock ends by itself (an administrator can unlock it sooner). */
+  signInLockedUntil: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;
 

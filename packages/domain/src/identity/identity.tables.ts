@@ -60,6 +60,12 @@ export interface LoginFailuresTable {
   at: Instant;
 }
 
+export interface LoginLockoutsTable {
+  scope: 'account' | 'ip';
+  key: string;
+  until: Instant;
+}
+
 export interface BreakGlassGrantsTable {
   id: Generated<string>;
   organization_id: string;
@@ -87,6 +93,7 @@ export interface IdentityTables {
   mfa_recovery_codes: MfaRecoveryCodesTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  login_lockouts: LoginLockoutsTable;
   break_glass_grants: BreakGlassGrantsTable;
   user_invites: UserInvitesTable;
 }

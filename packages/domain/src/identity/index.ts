@@ -14,7 +14,7 @@ export { inviteUser } from './invite-user.ts';
 export { listUserSessions } from './list-user-sessions.ts';
 export { listUsers } from './list-users.ts';
 export { login, type LoginInput, type LoginOptions, type LoginResult, MFA_REQUIRED_ROLES } from './login.ts';
-export { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS } from './login-throttle.ts';
+export { IP_DELAY_FROM, IP_FAILURE_LIMIT, ipDelaySeconds, LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS } from './login-throttle.ts';
 export { checkPasswordPolicy, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './passwords.ts';
 export { resetUserMfa } from './reset-user-mfa.ts';
 export {
@@ -29,3 +29,5 @@ export {
   toUserActor,
 } from './sessions.ts';
 export { setUserRoles } from './set-user-roles.ts';
+export { handleSecurityNoticeJob, SECURITY_NOTICE_QUEUE } from './security-notice.ts';
+export { unlockUser } from './unlock-user.ts';

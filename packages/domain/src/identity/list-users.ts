@@ -2,6 +2,7 @@ import { requirePermission } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { User } from './identity.schemas.ts';
+import { accountLocks } from './login-throttle.ts';
 import { rolesOf, toUser, USER_COLUMNS } from './user-row.ts';
 
 /** Staff accounts of the organization, by email, a page at a time (the cursor is the last email seen). */
@@ -32,9 +33,14 @@ export async function listUsers(
     ctx,
     page.map((r) => r.id),
   );
+  const locks = await accountLocks(
+    ctx.db,
+    ctx.clock,
+    page.map((r) => r.email),
+  );
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => toUser(r, roles.get(r.id) ?? [])),
+    items: page.map((r) => toUser(r, roles.get(r.id) ?? [], locks.get(r.email) ?? null)),
     nextCursor: rows.length > input.limit && last ? Buffer.from(last.email).toString('base64url') : null,
   };
 }

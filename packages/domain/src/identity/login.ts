@@ -6,18 +6,18 @@
  * audited; failure records are committed on their own so the error does not roll
  * them back. Each sign-in makes a new session (a new id and token).
  */
-import type { Role } from '../access/index.ts';
+import { ROLES, type Role } from '../access/index.ts';
 import { type AuditEventInput, recordAudit } from '../audit/index.ts';
 import { readSecuritySettings } from '../organizations/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearLoginFailures, LOGIN_FAILURE_LIMIT, loginThrottle, recordLoginFailure } from './login-throttle.ts';
+import { clearLoginFailures, releaseLoginAttempt, reserveLoginAttempt } from './login-throttle.ts';
 import { checkTotp, consumeRecoveryCode, consumeTotpStep, isTotpFormat } from './mfa.ts';
 import { verifyPassword } from './passwords.ts';
-import { createSession, type NewSession } from './sessions.ts';
+import { createSession, type NewSession, needsMfa } from './sessions.ts';
 
-/** Roles that must use MFA when the organization requires it. */
-export const MFA_REQUIRED_ROLES: readonly Role[] = ['admin', 'office_manager', 'biller'];
+/** Roles that must use MFA when the organization requires it: every role that can read patient data. */
+export const MFA_REQUIRED_ROLES: readonly Role[] = ROLES.filter(needsMfa);
 
 export interface LoginInput {
   email: string;
@@ -45,7 +45,6 @@ async function recordOutside(ctx: Ctx, fn: (tx: Ctx) => Promise<void>): Promise<
 /** `ctx` here is an anonymous context: its organization is learnt from the account. */
 export async function login(ctx: Ctx, input: LoginInput, opts: LoginOptions = {}): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  const throttle = await loginThrottle(ctx.baseDb, ctx.clock, email, ctx.ip);
   const user = await ctx.baseDb
     .selectFrom('users')
     .select(['id', 'organization_id', 'password_hash', 'active', 'mfa_enabled', 'mfa_secret', 'mfa_last_step'])
@@ -53,36 +52,33 @@ export async function login(ctx: Ctx, input: LoginInput, opts: LoginOptions = {}
     .executeTakeFirst();
   const who = { userId: user?.id ?? null, organizationId: user?.organization_id ?? null };
 
-  if (throttle.locked) {
-    await recordOutside(ctx, (tx) =>
-      recordAudit(tx, {
-        action: 'lockout',
-        resourceType: 'session',
-        outcome: 'denied',
-        ...who,
-        details: { scope: throttle.scope, retryAfterSeconds: throttle.retryAfterSeconds },
-      }),
-    );
-    throw new AppError('RATE_LIMITED', 'too many failed sign-ins; try again later', {
-      headers: { 'retry-after': String(throttle.retryAfterSeconds) },
-    });
-  }
-
-  const fail = async (code: 'INVALID_CREDENTIALS' | 'MFA_REQUIRED', event: AuditEventInput, message?: string): Promise<never> => {
-    await recordOutside(ctx, async (tx) => {
-      await recordLoginFailure(tx.db, tx.clock, email, tx.ip);
-      await recordAudit(tx, { ...who, ...event, outcome: 'denied' });
-      const after = await loginThrottle(tx.db, tx.clock, email, tx.ip);
-      if (after.locked) {
-        await recordAudit(tx, {
-          ...who,
+  // Counted before the password is checked, atomically: simultaneous guesses cannot pass the limit.
+  const reservation = await reserveLoginAttempt(ctx.baseDb, ctx.clock, email, ctx.ip);
+  if (reservation.state) {
+    const throttle = reservation.state;
+    // A lockout is audited once, when it starts refusing; the refused attempts inside it are not.
+    if (throttle.newLockout) {
+      await recordOutside(ctx, (tx) =>
+        recordAudit(tx, {
           action: 'lockout',
           resourceType: 'session',
           outcome: 'denied',
-          details: { scope: after.scope, failures: LOGIN_FAILURE_LIMIT, retryAfterSeconds: after.retryAfterSeconds },
-        });
-      }
-    });
+          ...who,
+          details: { scope: throttle.scope, retryAfterSeconds: throttle.retryAfterSeconds },
+        }),
+      );
+    }
+    const message =
+      throttle.scope === 'ip_delay'
+        ? 'many failed sign-ins from this network; wait a moment and try again'
+        : 'too many failed sign-ins; try again later or ask an administrator to unlock the account';
+    throw new AppError('RATE_LIMITED', message, { headers: { 'retry-after': String(throttle.retryAfterSeconds) } });
+  }
+  const attemptId = reservation.attemptId;
+
+  // The failure row was written with the reservation; only the audit row remains.
+  const fail = async (code: 'INVALID_CREDENTIALS' | 'MFA_REQUIRED', event: AuditEventInput, message?: string): Promise<never> => {
+    await recordOutside(ctx, (tx) => recordAudit(tx, { ...who, ...event, outcome: 'denied' }));
     throw new AppError(code, message);
   };
 
@@ -93,6 +89,7 @@ export async function login(ctx: Ctx, input: LoginInput, opts: LoginOptions = {}
 
   if (user.mfa_enabled && !input.totp) {
     // The password was right; the client asks for the second factor. Not a failure, but audited.
+    await releaseLoginAttempt(ctx.baseDb, attemptId);
     await recordOutside(ctx, (tx) =>
       recordAudit(tx, { ...who, action: 'login', resourceType: 'session', outcome: 'denied', details: { reason: 'code required' } }),
     );

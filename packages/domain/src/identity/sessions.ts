@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { permissionsAt, type Role, type RoleAssignment } from '../access/index.ts';
+import { permissionsAt, ROLE_PERMISSIONS, type Role, type RoleAssignment } from '../access/index.ts';
 import type { Db, UserActor } from '../shared/context.ts';
 import type { Clock } from '../shared/clock.ts';
 
@@ -86,13 +86,16 @@ export async function resolveSession(
   db: Db,
   clock: Clock,
   token: string,
-  options: { passive?: boolean } = {},
+  options: { passive?: boolean; mfaPolicyOff?: boolean } = {},
 ): Promise<ResolvedSession | SessionProblem> {
   const now = clock.now();
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organizations as o', 'o.id', 's.organization_id')
     .select([
+      'u.mfa_enabled',
+      sql<boolean>`coalesce((o.settings->>'require_mfa')::boolean, false)`.as('org_requires_mfa'),
       's.id',
       's.user_id',
       's.organization_id',
@@ -141,11 +144,13 @@ export async function resolveSession(
     lastSeen = now;
   }
   const roles = row.roles;
+  // The practice requires MFA and this user has none: whatever the session was opened with, it may only enrol.
+  const mfaDue = row.org_requires_mfa && !row.mfa_enabled && !options.mfaPolicyOff && roles.some((r) => needsMfa(r.role as Role));
   return {
     sessionId: row.id,
     userId: row.user_id,
     organizationId: row.organization_id,
-    mfaPending: row.mfa_pending,
+    mfaPending: row.mfa_pending || mfaDue,
     // What the database holds, so a passive poll reports the real deadline rather than a slid one.
     expiresAt: idleExpiry(lastSeen, row.idle_timeout_seconds, new Date(row.expires_at)),
     user: {
@@ -155,6 +160,11 @@ export async function resolveSession(
       roles: roles.map((r) => ({ role: r.role as Role, locationId: r.location_id })),
     },
   };
+}
+
+/** Roles that must use MFA when the organization requires it: every role that can read patient data. */
+export function needsMfa(role: Role): boolean {
+  return ROLE_PERMISSIONS[role].includes('patient:read');
 }
 
 export async function endSession(db: Db, clock: Clock, sessionId: string, reason: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { RoleAssignment } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
-import { assertAdminRemains, refuseSelf } from './admin-guard.ts';
+import { assertAdminRemains, assertHoldsRoles, assertMayManage, refuseSelf } from './admin-guard.ts';
 import { checkRoleLocations, setRoles } from './create-user.ts';
 import type { User } from './identity.schemas.ts';
 import { findUser, loadUser, rolesOf } from './user-row.ts';
@@ -16,6 +16,8 @@ export async function setUserRoles(ctx: Ctx, userId: string, roles: RoleAssignme
     // One role change at a time per organization, so the last-admin check cannot be raced.
     await sql`select pg_advisory_xact_lock(hashtext(${`user-roles:${tx.organizationId}`}))`.execute(tx.db);
     await findUser(tx, userId, { forUpdate: true });
+    await assertMayManage(tx, userId, 'change the roles of');
+    assertHoldsRoles(tx, roles, 'give');
     await checkRoleLocations(tx, roles);
     const before = (await rolesOf(tx, [userId])).get(userId) ?? [];
     await setRoles(tx, userId, roles);

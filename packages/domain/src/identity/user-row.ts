@@ -3,6 +3,7 @@ import type { Role } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { User } from './identity.schemas.ts';
+import { accountLocks } from './login-throttle.ts';
 
 const USER_COLUMNS = [
   'id',
@@ -46,7 +47,7 @@ export async function rolesOf(ctx: Ctx, userIds: string[]): Promise<Map<string, 
   return out;
 }
 
-export function toUser(row: UserRow, roles: { role: Role; locationId: string | null }[]): User {
+export function toUser(row: UserRow, roles: { role: Role; locationId: string | null }[], lockedUntil: Date | null = null): User {
   return {
     id: row.id,
     email: row.email,
@@ -58,12 +59,14 @@ export function toUser(row: UserRow, roles: { role: Role; locationId: string | n
     hasPassword: row.password_hash !== null,
     createdAt: new Date(row.created_at).toISOString(),
     deactivatedAt: row.deactivated_at ? new Date(row.deactivated_at).toISOString() : null,
+    signInLockedUntil: lockedUntil ? lockedUntil.toISOString() : null,
   };
 }
 
 export async function loadUser(ctx: Ctx, id: string): Promise<User> {
   const row = await findUser(ctx, id);
-  return toUser(row, (await rolesOf(ctx, [id])).get(id) ?? []);
+  const locks = await accountLocks(ctx.db, ctx.clock, [row.email]);
+  return toUser(row, (await rolesOf(ctx, [id])).get(id) ?? [], locks.get(row.email) ?? null);
 }
 
 export { USER_COLUMNS };

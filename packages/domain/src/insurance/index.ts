@@ -1,6 +1,3 @@
-import { registerPatientMergeHook } from '../patients/index.ts';
-import { mergeCoveragesHook } from './merge-coverages.ts';
-
 export { createCoverage } from './create-coverage.ts';
 export { createPayer } from './create-payer.ts';
 export * from './insurance.schemas.ts';
@@ -9,5 +6,4 @@ export { listCoverages } from './list-coverages.ts';
 export { listPayers } from './list-payers.ts';
 export { DEMO_PAYERS, seedDemoInsurance } from './seed-payers.ts';
 export { updateCoverage } from './update-coverage.ts';
-
-registerPatientMergeHook(mergeCoveragesHook);
+export { mergeCoverages } from './merge-coverages.ts';

@@ -11,7 +11,7 @@ export {
   importPatientBatch,
 } from './import-patients.ts';
 export { parseLooseDate } from './loose-date.ts';
-export { PATIENT_MERGE_HOOKS, type PatientMerge, type PatientMergeHook, registerPatientMergeHook } from './merge-hooks.ts';
+export { mergeCareTeam, type PatientMerge, patientMerging } from './merge-hooks.ts';
 export { mergePatients } from './merge-patients.ts';
 export * from './patients.schemas.ts';
 export type { PatientsTables } from './patients.tables.ts';

@@ -18,13 +18,18 @@ export function parseLooseDate(text: string, today: Date): string | null {
     d = Number(iso[2]);
     y = Number(iso[3]);
     if ((iso[3] as string).length === 2) {
-      const yy = today.getUTCFullYear() % 100;
-      const century = Math.floor(today.getUTCFullYear() / 100) * 100;
-      y = y <= yy ? century + y : century - 100 + y;
+      // This century's date, unless it is still ahead of today (compared by day, not by year).
+      y += Math.floor(today.getUTCFullYear() / 100) * 100;
+      if (day(y, m, d) > today.toISOString().slice(0, 10)) y -= 100;
     }
   }
-  const out = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // PostgreSQL dates have no year 0 (1 BC); a search for one was a 500.
+  if (y < 1) return null;
+  const out = day(y, m, d);
   const dt = new Date(`${out}T00:00:00Z`);
   if (Number.isNaN(dt.getTime()) || dt.toISOString().slice(0, 10) !== out) return null;
   return out;
 }
+
+const day = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -4,12 +4,14 @@ import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
-import { PATIENT_MERGE_HOOKS, type PatientMerge } from './merge-hooks.ts';
+import { emit } from '../shared/events.ts';
+import { type PatientMerge, patientMerging } from './merge-hooks.ts';
+import { planMerge } from './merge-plan.ts';
 import { toPatient } from './patient-row.ts';
 import type { Patient } from './patients.schemas.ts';
 
 /** Every single foreign-key column that points at patients.id, outside append-only tables (the audit trail keeps history). */
-async function referencingColumns(tx: Ctx): Promise<{ table: string; column: string }[]> {
+export async function referencingColumns(tx: Ctx): Promise<{ table: string; column: string }[]> {
   const r = await sql<{ table: string; column: string }>`
     select cl.relname as table, a.attname as column
       from pg_constraint c
@@ -25,22 +27,40 @@ async function referencingColumns(tx: Ctx): Promise<{ table: string; column: str
   return r.rows;
 }
 
-async function repointRemaining(tx: Ctx, m: PatientMerge): Promise<Record<string, number>> {
+/** Re-point the `move` columns; `keep` columns stay with the merged record. */
+async function moveColumns(tx: Ctx, m: PatientMerge, columns: readonly string[]): Promise<Record<string, number>> {
   const moved: Record<string, number> = {};
-  for (const { table, column } of await referencingColumns(tx)) {
+  for (const key of columns) {
+    const [table, column] = key.split('.') as [string, string];
     const t = pg.escapeIdentifier(table);
     const c = pg.escapeIdentifier(column);
     const r = await sql`update ${sql.raw(t)} set ${sql.raw(c)} = ${m.survivorId} where ${sql.raw(c)} = ${m.mergedId}`.execute(tx.db);
     const n = Number(r.numAffectedRows ?? 0);
-    if (n) moved[`${table}.${column}`] = n;
+    if (n) moved[key] = n;
   }
   return moved;
 }
 
+/** Rows of `refuse` columns that point at either record stop the merge (nothing has changed yet). */
+async function refusing(tx: Ctx, m: PatientMerge, columns: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const key of columns) {
+    const [table, column] = key.split('.') as [string, string];
+    const r =
+      await sql`select 1 from ${sql.raw(pg.escapeIdentifier(table))} where ${sql.raw(pg.escapeIdentifier(column))} = ${m.mergedId} limit 1`.execute(
+        tx.db,
+      );
+    if (r.rows.length) found.push(key);
+  }
+  return found;
+}
+
 /**
- * Merge a duplicate into the surviving record: every linked record moves to the
- * survivor (registered hooks first, then every remaining foreign key), the
- * merged record stays as a tombstone pointing at the survivor, both audited.
+ * Merge a duplicate into the surviving record: linked records follow their owners'
+ * merge policies (reactions to patient.merging first, then `move` columns re-pointed,
+ * `keep` columns left, and `refuse` columns with rows stopping the merge before anything
+ * changes); the merged record stays as a tombstone pointing at the survivor, both audited
+ * with what moved and what was kept.
  */
 export async function mergePatients(ctx: Ctx, m: PatientMerge): Promise<Patient> {
   requirePermission(ctx, 'patient:merge');
@@ -64,10 +84,21 @@ export async function mergePatients(ctx: Ctx, m: PatientMerge): Promise<Patient>
         extra: { mergedIntoId: survivor.merged_into_id ?? merged.merged_into_id },
       });
     }
+    const { mergePolicies } = await import('../modules.ts');
+    const plan = planMerge(
+      (await referencingColumns(tx)).map((c) => `${c.table}.${c.column}`),
+      mergePolicies(),
+    );
+    if (plan.undeclared.length) throw new Error(`no merge policy declared for ${plan.undeclared.join(', ')}`);
+    const blocking = await refusing(tx, m, plan.refuse);
+    if (blocking.length) {
+      throw new AppError('CONFLICT', `the record to merge has records that cannot move (${blocking.join(', ')})`, {
+        extra: { refusedBy: blocking },
+      });
+    }
     const moved: Record<string, number> = {};
-    for (const hook of PATIENT_MERGE_HOOKS) {
-      const n = await hook.run(tx, m);
-      if (n) moved[hook.name] = n;
+    for (const r of await emit(tx, patientMerging, m)) {
+      if (typeof r.result === 'number' && r.result > 0) moved[r.reaction] = r.result;
     }
     // The survivor must not end up as its own guarantor.
     if (survivor.guarantor_patient_id === m.mergedId) {
@@ -77,7 +108,7 @@ export async function mergePatients(ctx: Ctx, m: PatientMerge): Promise<Patient>
         .where('id', '=', m.survivorId)
         .execute();
     }
-    Object.assign(moved, await repointRemaining(tx, m));
+    Object.assign(moved, await moveColumns(tx, m, plan.move));
     const now = tx.clock.now();
     await tx.db
       .updateTable('patients')
@@ -100,7 +131,14 @@ export async function mergePatients(ctx: Ctx, m: PatientMerge): Promise<Patient>
       .where('id', '=', m.survivorId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const details = { survivorId: m.survivorId, survivorMrn: survivor.mrn, mergedId: m.mergedId, mergedMrn: merged.mrn, moved };
+    const details = {
+      survivorId: m.survivorId,
+      survivorMrn: survivor.mrn,
+      mergedId: m.mergedId,
+      mergedMrn: merged.mrn,
+      moved,
+      ...(plan.keep.length ? { keptWithMerged: plan.keep } : {}),
+    };
     await recordAudit(tx, {
       action: 'merge',
       resourceType: 'patient',

@@ -3,6 +3,7 @@
  * imports depend on them) and the input rules behind every 400.
  */
 import { z } from 'zod';
+import { text, textCheck } from '../shared/text.ts';
 import { phoneSchema, stateSchema, zipSchema } from '../shared/validation.ts';
 
 /** A calendar day 'YYYY-MM-DD' that exists (no 2023-02-30). */
@@ -16,19 +17,21 @@ export const dayDateSchema = z
 
 export const birthDateSchema = dayDateSchema.refine((v) => v >= '1880-01-01', 'birth date before 1880');
 
-const name = (max = 100) => z.string().trim().min(1).max(max);
+/** Names and short texts: one line, no control characters (shared/text.ts). */
+const name = (max = 100) => text({ max });
 const optionalText = (max = 100) =>
   z
     .string()
     .trim()
     .max(max)
+    .check(textCheck())
     .nullish()
     .transform((v) => (v ? v : null));
 
 export const addressSchema = z.strictObject({
-  line1: z.string().trim().min(1).max(200),
+  line1: name(200),
   line2: optionalText(200),
-  city: z.string().trim().min(1).max(100),
+  city: name(100),
   state: stateSchema,
   postalCode: zipSchema,
 });
@@ -106,7 +109,7 @@ const demographics = {
   status: z.enum(EDITABLE_STATUSES).default('active'),
   deceasedDate: dayDateSchema.nullish().transform((v) => v ?? null),
   restricted: z.boolean().default(false),
-  alerts: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  alerts: z.array(name(200)).max(20).default([]),
 };
 
 export const patientInputSchema = z.strictObject({
@@ -143,7 +146,7 @@ export const patientPatchSchema = z.strictObject({
   status: z.enum(EDITABLE_STATUSES).optional(),
   deceasedDate: demographics.deceasedDate.optional(),
   restricted: z.boolean().optional(),
-  alerts: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  alerts: z.array(name(200)).max(20).optional(),
 });
 export type PatientPatch = z.infer<typeof patientPatchSchema>;
 

@@ -2,7 +2,8 @@ import { requirePatientAccess } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { applyTransition, lockAppointment } from './appointment-status.ts';
-import { runCancelHooks } from './cancel-hooks.ts';
+import { emit } from '../shared/events.ts';
+import { appointmentCancelled } from './cancel-hooks.ts';
 import { loadAppointment } from './get-appointment.ts';
 import type { Appointment, CancelInput } from './scheduling.schemas.ts';
 
@@ -17,7 +18,7 @@ export async function cancelAppointment(ctx: Ctx, id: string, input: CancelInput
       details: { reason: input.reason, ...(input.note && { note: input.note }) },
       breakGlass: access.breakGlass,
     });
-    await runCancelHooks(tx, {
+    await emit(tx, appointmentCancelled, {
       id,
       patientId: current.patient_id,
       providerId: current.provider_id,

@@ -1,9 +1,13 @@
-/** Lays out the printed day schedule (pdfkit, US Letter, built-in Helvetica): a header, then one row per visit. */
-import PDFDocument from 'pdfkit';
+/** Lays out the printed day schedule on the shared PDF layer (shared/pdf): the location's letterhead, then one row per visit. */
+import { createPdf, type PdfColumn } from '../shared/pdf/index.ts';
 
 export interface DayScheduleSheet {
   practice: string;
   location: string;
+  /** The location's street lines and city/state/ZIP, and phone, for the letterhead. */
+  address: string[];
+  phone: string | null;
+  /** YYYY-MM-DD, on the location's clock. */
   date: string;
   timeZone: string;
   provider: string | null;
@@ -11,61 +15,27 @@ export interface DayScheduleSheet {
   rows: { time: string; provider: string; patient: string; type: string; status: string }[];
 }
 
-const COLUMNS = [
-  { key: 'time', label: 'Time', x: 40, width: 55 },
-  { key: 'provider', label: 'Provider', x: 95, width: 130 },
-  { key: 'patient', label: 'Patient', x: 225, width: 150 },
-  { key: 'type', label: 'Type', x: 375, width: 110 },
-  { key: 'status', label: 'Status', x: 485, width: 87 },
-] as const;
-const ROW_HEIGHT = 18;
-const BOTTOM = 740;
+type Column = 'time' | 'provider' | 'patient' | 'type' | 'status';
+const COLUMNS: PdfColumn<Column>[] = [
+  { key: 'time', label: 'Time', width: 45 },
+  { key: 'provider', label: 'Provider', width: 120 },
+  // A name prints whole: 6 lines hold the longest name the registry takes (2 × 100 characters).
+  { key: 'patient', label: 'Patient', width: 190, maxLines: 6 },
+  { key: 'type', label: 'Type', width: 100 },
+  { key: 'status', label: 'Status', width: 77 },
+];
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function renderDaySchedulePdf(sheet: DayScheduleSheet): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'LETTER',
-    margin: 40,
-    info: { Title: `Schedule ${sheet.date} ${sheet.location}`, Producer: 'ClinicDesk' },
+  const weekday = WEEKDAYS[new Date(`${sheet.date}T00:00:00Z`).getUTCDay()];
+  const pdf = createPdf({
+    title: sheet.provider ? `Day schedule, ${sheet.provider}` : 'Day schedule',
+    date: `${weekday} ${sheet.date}`,
+    letterhead: { practiceName: sheet.practice, locationName: sheet.location, addressLines: sheet.address, phone: sheet.phone },
+    subtitle: `Times in ${sheet.timeZone}. Printed ${sheet.printedAt}. ${sheet.rows.length} ${sheet.rows.length === 1 ? 'visit' : 'visits'}.`,
+    footerNote: 'Contains patient information: handle as confidential.',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.font('Helvetica-Bold').fontSize(16).text(sheet.practice, 40, 40);
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .text(`${sheet.location}: ${sheet.date}${sheet.provider ? `, ${sheet.provider}` : ''}`);
-  doc
-    .fontSize(8)
-    .fillColor('#555')
-    .text(`Times in ${sheet.timeZone}. Printed ${sheet.printedAt}. Contains patient information: handle as confidential.`);
-  doc.fillColor('#000');
-  let y = doc.y + 12;
-  const heading = () => {
-    doc.font('Helvetica-Bold').fontSize(10);
-    for (const c of COLUMNS) doc.text(c.label, c.x, y, { width: c.width, lineBreak: false });
-    y += ROW_HEIGHT;
-    doc
-      .moveTo(40, y - 4)
-      .lineTo(572, y - 4)
-      .stroke();
-    doc.font('Helvetica').fontSize(10);
-  };
-  heading();
-  if (sheet.rows.length === 0) doc.text('No appointments.', 40, y);
-  for (const row of sheet.rows) {
-    if (y > BOTTOM) {
-      doc.addPage();
-      y = 40;
-      heading();
-    }
-    for (const c of COLUMNS) doc.text(row[c.key], c.x, y, { width: c.width, lineBreak: false, ellipsis: true });
-    y += ROW_HEIGHT;
-  }
-  doc.end();
-  return done;
+  pdf.table(COLUMNS, sheet.rows, { empty: 'No appointments.' });
+  return pdf.finish();
 }

@@ -3,14 +3,17 @@ import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
-import { type AppointmentRow, selectAppointments, toAppointment } from './appointment-row.ts';
+import { readAppointments, toAppointment } from './appointment-row.ts';
 import type { Appointment, AppointmentDetail } from './scheduling.schemas.ts';
 
-/** Read one appointment row without access checks or audit: for use cases that already did both. */
+/**
+ * Read one appointment without an access check or audit: for use cases that already did both
+ * (a caller who may not open the patient's record would still get a busy block).
+ */
 export async function loadAppointment(ctx: Ctx, id: string): Promise<Appointment> {
-  const row = await selectAppointments(ctx).where('a.id', '=', id).executeTakeFirst();
+  const [row] = await readAppointments(ctx, (q) => q.where('a.id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', 'appointment not found');
-  return toAppointment(row as AppointmentRow);
+  return toAppointment(row);
 }
 
 /** One appointment with its status history. Object access goes through the patient. */
@@ -37,8 +40,7 @@ export async function getAppointment(ctx: Ctx, id: string): Promise<AppointmentD
       action: 'read',
       resourceType: 'appointment',
       resourceId: id,
-      patientId: head.patient_id,
-      breakGlass: access.breakGlass,
+      access,
     });
     return {
       ...appointment,

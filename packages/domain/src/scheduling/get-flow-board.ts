@@ -1,7 +1,6 @@
 import { requirePermission } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { selectAppointments } from './appointment-row.ts';
+import { auditAppointmentPage, readAppointments } from './appointment-row.ts';
 import { requireLocationZone } from './check-references.ts';
 import { addDays, localDateOf, localToEpochMs } from './local-time.ts';
 import type { FlowBoardItem } from './scheduling.schemas.ts';
@@ -16,27 +15,29 @@ export async function getFlowBoard(
     const zone = await requireLocationZone(tx, q.locationId);
     const now = tx.clock.now().getTime();
     const date = q.date ?? localDateOf(now, zone);
-    const rows = await selectAppointments(tx)
-      .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
-      .leftJoin('rooms as r', 'r.id', 'a.room_id')
-      .select(['pr.given_name as provider_given', 'pr.family_name as provider_family', 'pr.credentials', 'r.name as room_name'])
-      .where('a.location_id', '=', q.locationId)
-      .where('a.starts_at', '>=', new Date(localToEpochMs(zone, date, '00:00')))
-      .where('a.starts_at', '<', new Date(localToEpochMs(zone, addDays(date, 1), '00:00')))
-      .where('a.status', 'not in', ['cancelled', 'rescheduled'])
-      .orderBy('a.starts_at')
-      .orderBy('a.id')
-      .execute();
-    await recordAudit(tx, {
+    const rows = await readAppointments(tx, (base) =>
+      base
+        .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+        .leftJoin('rooms as r', 'r.id', 'a.room_id')
+        .select(['pr.given_name as provider_given', 'pr.family_name as provider_family', 'pr.credentials', 'r.name as room_name'])
+        .where('a.location_id', '=', q.locationId)
+        .where('a.starts_at', '>=', new Date(localToEpochMs(zone, date, '00:00')))
+        .where('a.starts_at', '<', new Date(localToEpochMs(zone, addDays(date, 1), '00:00')))
+        .where('a.status', 'not in', ['cancelled', 'rescheduled'])
+        .orderBy('a.starts_at')
+        .orderBy('a.id'),
+    );
+    await auditAppointmentPage(tx, rows, {
       action: 'search',
       resourceType: 'flow_board',
       resourceId: q.locationId,
-      details: { date, count: rows.length, patientIds: [...new Set(rows.map((r) => r.patient_id))] },
+      details: { date, count: rows.length },
     });
     const items = rows.map((r) => ({
       appointmentId: r.id,
       patientId: r.patient_id,
       patientName: r.patient_name,
+      busy: r.busy,
       providerId: r.provider_id,
       providerName: `${r.provider_given} ${r.provider_family}${r.credentials ? `, ${r.credentials}` : ''}`,
       appointmentTypeName: r.type_name,

@@ -2,6 +2,7 @@ import ical from 'ical-generator';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
+import { BUSY_TYPE_NAME } from './appointment-row.ts';
 import { hashIcalToken, ICAL_TOKEN_RE } from './ical-token.ts';
 
 const DAY_MS = 86_400_000;
@@ -14,7 +15,9 @@ const SHOWN: readonly string[] = ['scheduled', 'confirmed', 'arrived', 'roomed',
  * A provider's appointments as an RFC 5545 calendar, for the secret-token URL
  * `/ical/<token>.ics`. No sign-in: the token is the credential, so an unknown or revoked
  * token is NOT_FOUND. Events carry the type, times (UTC) and location; patient names
- * only when the practice turned on `ical_show_patient_names` (restricted patients never).
+ * only when the practice turned on `ical_show_patient_names`. A token is no one's sign-in, so
+ * no one on a restricted patient's care team: such a visit is a busy block ("Busy", the times,
+ * the location and the status), whatever the setting.
  * Each fetch is audited as the system actor `ical-feed`, with patient ids only when names are shown.
  */
 export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string> {
@@ -66,13 +69,12 @@ export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string
       ttl: 15 * 60,
     });
     for (const r of rows) {
-      const who = r.restricted ? 'Restricted patient' : `${r.given_name} ${r.family_name}`;
       cal.createEvent({
         id: `${r.id}@clinicdesk`,
         start: r.starts_at,
         end: r.ends_at,
         stamp: r.updated_at,
-        summary: showNames ? `${r.type_name}: ${who}` : r.type_name,
+        summary: r.restricted ? BUSY_TYPE_NAME : showNames ? `${r.type_name}: ${r.given_name} ${r.family_name}` : r.type_name,
         location: r.location_name,
         description: `Status: ${r.status.replace('_', ' ')}`,
       });
@@ -84,7 +86,7 @@ export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string
       details: {
         count: rows.length,
         patientNames: showNames,
-        ...(showNames ? { patientIds: [...new Set(rows.map((r) => r.patient_id))] } : {}),
+        ...(showNames ? { patientIds: [...new Set(rows.filter((r) => !r.restricted).map((r) => r.patient_id))] } : {}),
       },
     });
     return cal.toString();

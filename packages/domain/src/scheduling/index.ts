@@ -10,7 +10,7 @@ export { type AvailabilityQuery, findAvailability } from './find-availability.ts
 export { bookAppointment } from './book-appointment.ts';
 export { bookAppointmentSeries } from './book-appointment-series.ts';
 export { cancelAppointment } from './cancel-appointment.ts';
-export { type AppointmentCancelHook, type CancelledAppointment, registerAppointmentCancelHook } from './cancel-hooks.ts';
+export { appointmentCancelled, type CancelledAppointment } from './cancel-hooks.ts';
 export { changeAppointmentStatus } from './change-appointment-status.ts';
 export { confirmCheckIn } from './confirm-check-in.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';

@@ -1,9 +1,8 @@
 import { requirePatientAccess } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
-import { type AppointmentRow, selectAppointments, toAppointment } from './appointment-row.ts';
+import { auditAppointmentPage, readAppointments, toAppointment } from './appointment-row.ts';
 import type { Appointment } from './scheduling.schemas.ts';
 import type { AppointmentStatus } from './scheduling.tables.ts';
 
@@ -25,30 +24,35 @@ export async function listAppointments(ctx: Ctx, f: AppointmentFilter): Promise<
   const limit = f.limit ?? 50;
   return inTransaction(ctx, async (tx) => {
     const access = f.patientId ? await requirePatientAccess(tx, f.patientId, 'appointment:read') : null;
-    let q = selectAppointments(tx).where('a.starts_at', '>=', f.from).where('a.starts_at', '<', f.to);
-    if (f.providerIds?.length) q = q.where('a.provider_id', 'in', f.providerIds);
-    if (f.locationIds?.length) q = q.where('a.location_id', 'in', f.locationIds);
-    if (f.patientId) q = q.where('a.patient_id', '=', f.patientId);
-    if (f.statuses?.length) q = q.where('a.status', 'in', f.statuses);
+    let cursorAt: { at: Date; id: string } | null = null;
     if (f.cursor) {
       const [ms, id] = Buffer.from(f.cursor, 'base64url').toString().split('|');
       if (!ms || !id || Number.isNaN(Number(ms)) || !/^[0-9a-f-]{36}$/.test(id)) throw invalid('cursor', 'not a cursor from this list');
-      const at = new Date(Number(ms));
-      q = q.where((eb) => eb.or([eb('a.starts_at', '>', at), eb.and([eb('a.starts_at', '=', at), eb('a.id', '>', id)])]));
+      cursorAt = { at: new Date(Number(ms)), id };
     }
-    const rows = (await q
-      .orderBy('a.starts_at')
-      .orderBy('a.id')
-      .limit(limit + 1)
-      .execute()) as AppointmentRow[];
+    const rows = await readAppointments(tx, (base) => {
+      let q = base.where('a.starts_at', '>=', f.from).where('a.starts_at', '<', f.to);
+      if (f.providerIds?.length) q = q.where('a.provider_id', 'in', f.providerIds);
+      if (f.locationIds?.length) q = q.where('a.location_id', 'in', f.locationIds);
+      if (f.patientId) q = q.where('a.patient_id', '=', f.patientId);
+      if (f.statuses?.length) q = q.where('a.status', 'in', f.statuses);
+      if (cursorAt) {
+        const { at, id } = cursorAt;
+        q = q.where((eb) => eb.or([eb('a.starts_at', '>', at), eb.and([eb('a.starts_at', '=', at), eb('a.id', '>', id)])]));
+      }
+      return q
+        .orderBy('a.starts_at')
+        .orderBy('a.id')
+        .limit(limit + 1);
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    await recordAudit(tx, {
+    await auditAppointmentPage(tx, page, {
       action: 'search',
       resourceType: 'appointment',
       patientId: f.patientId ?? null,
-      breakGlass: access?.breakGlass ?? false,
-      details: { count: page.length, patientIds: [...new Set(page.map((r) => r.patient_id))] },
+      ...(access ? { access } : { breakGlass: false }),
+      details: { count: page.length },
     });
     return {
       items: page.map(toAppointment),

@@ -3,7 +3,7 @@ import { requirePatientAccess } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { type AppointmentRow, selectAppointments, toAppointment } from './appointment-row.ts';
+import { readAppointments, toAppointment } from './appointment-row.ts';
 import type { Appointment } from './scheduling.schemas.ts';
 
 export interface PatientAppointmentCounts {
@@ -22,11 +22,7 @@ export async function listPatientAppointments(
   requirePermission(ctx, 'appointment:read');
   return inTransaction(ctx, async (tx) => {
     const access = await requirePatientAccess(tx, patientId, 'appointment:read');
-    const rows = (await selectAppointments(tx)
-      .where('a.patient_id', '=', patientId)
-      .orderBy('a.starts_at', 'desc')
-      .limit(200)
-      .execute()) as AppointmentRow[];
+    const rows = await readAppointments(tx, (q) => q.where('a.patient_id', '=', patientId).orderBy('a.starts_at', 'desc').limit(200));
     const now = tx.clock.now();
     const c = await tx.db
       .selectFrom('appointments')
@@ -44,8 +40,7 @@ export async function listPatientAppointments(
       action: 'read',
       resourceType: 'patient_appointments',
       resourceId: patientId,
-      patientId,
-      breakGlass: access.breakGlass,
+      access,
       details: { count: rows.length },
     });
     return { items: rows.map(toAppointment), nextCursor: null, counts: c };

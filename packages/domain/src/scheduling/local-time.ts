@@ -58,10 +58,20 @@ export function isInstant(value: string): boolean {
   return INSTANT_RE.test(value);
 }
 
+/** Date.parse rolls an impossible day over (2026-04-31 becomes May 1); Temporal refuses it. */
+function isCalendarDate(date: string): boolean {
+  try {
+    Temporal.PlainDate.from(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseStart(value: string, zone: string, path = 'start'): Date {
   if (INSTANT_RE.test(value)) {
     const ms = Date.parse(value);
-    if (Number.isNaN(ms)) throw invalid(path, 'not a valid instant');
+    if (Number.isNaN(ms) || !isCalendarDate(value.slice(0, 10))) throw invalid(path, 'not a valid instant');
     return new Date(ms);
   }
   if (!LOCAL_RE.test(value)) throw invalid(path, 'expected an ISO instant (2026-03-09T14:00:00Z) or a local time (2026-03-09T09:00)');

@@ -154,13 +154,21 @@ export const bookAppointmentInputSchema = z.strictObject({
 });
 export type BookAppointmentInput = z.infer<typeof bookAppointmentInputSchema>;
 
+/**
+ * `busy`: a restricted patient's visit, shown to someone who may not open the record (not on
+ * its care team, no break-glass grant): times, provider, location, rooms, status and arrival
+ * are real; patientId, appointmentTypeId, the cancel reason and note, seriesId and the
+ * reschedule links are null, notes empty, check-in ticks unset, patientName "Restricted patient"
+ * and appointmentTypeName "Busy".
+ */
 export const appointmentSchema = z.object({
   id: uuid,
-  patientId: uuid,
+  patientId: uuid.nullable(),
   patientName: z.string(),
+  busy: z.boolean(),
   providerId: uuid,
   locationId: uuid,
-  appointmentTypeId: uuid,
+  appointmentTypeId: uuid.nullable(),
   appointmentTypeName: z.string(),
   start: z.string(),
   end: z.string(),
@@ -251,10 +259,12 @@ export const seriesOccurrenceSchema = z.object({
 export const seriesResultSchema = z.object({ seriesId: uuid, occurrences: z.array(seriesOccurrenceSchema) });
 export type SeriesResult = z.infer<typeof seriesResultSchema>;
 
+/** `busy`: as on an appointment (patientId null, placeholder patient and type, check-in ticks false). */
 export const flowBoardItemSchema = z.object({
   appointmentId: uuid,
-  patientId: uuid,
+  patientId: uuid.nullable(),
   patientName: z.string(),
+  busy: z.boolean(),
   providerId: uuid,
   providerName: z.string(),
   appointmentTypeName: z.string(),

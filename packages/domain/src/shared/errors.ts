@@ -30,6 +30,11 @@ export const ERROR_CODES = {
   SLOT_TAKEN: { status: 409, title: 'Slot taken' },
   /** The status change is not allowed from the current status. */
   ILLEGAL_TRANSITION: { status: 409, title: 'Illegal status transition' },
+  /**
+   * A break-glass grant that renews an unreviewed one (same user and record, within 24 h)
+   * without `renewal: true` and a longer reason; `errors` names `reason`. Nothing was granted.
+   */
+  BREAK_GLASS_RENEWAL_UNREVIEWED: { status: 409, title: 'Renewing break-glass access needs a review or a renewal reason' },
   /** If-Match did not match the current version. */
   VERSION_MISMATCH: { status: 412, title: 'The record was changed by someone else' },
   /** An update needs If-Match. */

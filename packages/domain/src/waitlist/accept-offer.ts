@@ -4,7 +4,7 @@
  * same transaction: the hold passes to the booking with no gap another writer could use.
  */
 import { recordAudit } from '../audit/index.ts';
-import { localWhen, registerLinkAction } from '../comms/index.ts';
+import { type LinkAction, localWhen } from '../comms/index.ts';
 import { bookAppointment } from '../scheduling/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
@@ -47,7 +47,7 @@ export async function acceptOffer(tx: Ctx, offerId: string): Promise<{ appointme
   return { appointmentId: appointment.id, when: localWhen(offer.starts_at, offer.time_zone) };
 }
 
-registerLinkAction({
+export const waitlistAcceptLinkAction: LinkAction = {
   purpose: 'waitlist_accept',
   async describe(tx, offerId) {
     const o = await tx.db
@@ -68,4 +68,4 @@ registerLinkAction({
     const done = await acceptOffer(tx, offerId);
     return { title: 'Appointment booked', detail: `You are booked for ${done.when}. You have been taken off the waiting list.` };
   },
-});
+};

@@ -1,12 +1,15 @@
-/** The one query shape waitlist entries are read with, and its mapping to the API object. */
+/** The one query shape waitlist entries are read with (readEntries), and its mapping to the API object. */
 import { sql } from 'kysely';
-import { actorUserId, type Ctx } from '../shared/context.ts';
+import { type PatientAccess, patientAccessMany } from '../access/index.ts';
+import type { Ctx } from '../shared/context.ts';
 import type { WaitlistEntry } from './waitlist.schemas.ts';
 
-/** Entries of the caller's organization with patient and type names (restricted names only for the care team). */
-export function selectEntries(ctx: Ctx) {
-  const userId = actorUserId(ctx);
-  const seesRestricted = ctx.actor.kind === 'system';
+/** What a hidden entry shows instead of the patient and the type. */
+export const HIDDEN_PATIENT_NAME = 'Restricted patient';
+export const HIDDEN_TYPE_NAME = 'Hidden';
+
+/** Entries of the caller's organization with patient and type names, not yet decided for the caller: only readEntries executes it. */
+function selectEntries(ctx: Ctx) {
   return ctx.db
     .selectFrom('waitlist_entries as w')
     .innerJoin('patients as p', 'p.id', 'w.patient_id')
@@ -15,9 +18,8 @@ export function selectEntries(ctx: Ctx) {
     .where('w.organization_id', '=', ctx.organizationId)
     .selectAll('w')
     .select([
-      sql<string>`case when not p.restricted or ${seesRestricted} or exists (
-        select 1 from patient_care_team ct where ct.patient_id = p.id and ct.user_id = ${userId}::uuid)
-        then p.given_name || ' ' || p.family_name else 'Restricted patient' end`.as('patient_name'),
+      sql<string>`p.given_name || ' ' || p.family_name`.as('patient_name'),
+      'p.restricted as patient_restricted',
       't.name as type_name',
       'o.id as offer_id',
       'o.starts_at as offer_start',
@@ -27,13 +29,55 @@ export function selectEntries(ctx: Ctx) {
     ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof selectEntries>['executeTakeFirstOrThrow']>>;
+export type EntryQuery = ReturnType<typeof selectEntries>;
+type Row = Awaited<ReturnType<EntryQuery['executeTakeFirstOrThrow']>>;
 
-export function toEntry(r: Row): WaitlistEntry {
+/**
+ * A row as the caller may see it. `hidden`: the patient's record is restricted and the caller
+ * may not open it (not on its care team, no break-glass grant); the entry keeps its place in
+ * the list (priority, status, dates, wishes, the slot held for it) but not the patient, the
+ * type, notes or the booked appointment. `access`: what the details rest on (null when hidden).
+ */
+export type ShownEntry = Omit<Row, 'patient_id' | 'appointment_type_id'> & {
+  patient_id: string | null;
+  appointment_type_id: string | null;
+  hidden: boolean;
+  access: PatientAccess | null;
+};
+
+/**
+ * Run an entry query (`shape` adds filters and order) and decide the page for the caller at
+ * once (patientAccessMany: one query, only when a restricted patient is on the page).
+ */
+export async function readEntries(ctx: Ctx, shape: (q: EntryQuery) => { execute(): Promise<Row[]> }): Promise<ShownEntry[]> {
+  const rows = await shape(selectEntries(ctx)).execute();
+  const access = await patientAccessMany(
+    ctx,
+    rows.map((r) => ({ id: r.patient_id, restricted: r.patient_restricted })),
+  );
+  return rows.map((r) => {
+    const decided = access.get(r.patient_id) ?? null;
+    if (decided) return { ...r, hidden: false, access: decided };
+    return {
+      ...r,
+      patient_id: null,
+      patient_name: HIDDEN_PATIENT_NAME,
+      appointment_type_id: null,
+      type_name: HIDDEN_TYPE_NAME,
+      notes: '',
+      appointment_id: null,
+      hidden: true,
+      access: null,
+    };
+  });
+}
+
+export function toEntry(r: ShownEntry): WaitlistEntry {
   return {
     id: r.id,
     patientId: r.patient_id,
     patientName: r.patient_name,
+    hidden: r.hidden,
     appointmentTypeId: r.appointment_type_id,
     appointmentTypeName: r.type_name,
     providerIds: r.provider_ids,
@@ -60,5 +104,7 @@ export function toEntry(r: Row): WaitlistEntry {
 }
 
 export async function loadEntry(ctx: Ctx, id: string): Promise<WaitlistEntry> {
-  return toEntry(await selectEntries(ctx).where('w.id', '=', id).executeTakeFirstOrThrow());
+  const [row] = await readEntries(ctx, (q) => q.where('w.id', '=', id));
+  if (!row) throw new Error(`waitlist entry ${id} vanished`);
+  return toEntry(row);
 }

@@ -1,8 +1,8 @@
-import { requirePermission } from '../access/index.ts';
+import { mayOpenPatientSql, type PatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
-import { selectEntries, toEntry } from './entry-row.ts';
+import { readEntries, toEntry } from './entry-row.ts';
 import type { WaitlistEntry } from './waitlist.schemas.ts';
 
 export interface WaitlistFilter {
@@ -26,31 +26,41 @@ function decodeCursor(cursor: string | undefined) {
 export async function listWaitlistEntries(ctx: Ctx, f: WaitlistFilter): Promise<{ items: WaitlistEntry[]; nextCursor: string | null }> {
   requirePermission(ctx, 'appointment:read');
   return inTransaction(ctx, async (tx) => {
-    let q = selectEntries(tx)
-      .where('w.status', '=', f.status)
-      .orderBy('w.priority')
-      .orderBy('w.created_at')
-      .orderBy('w.id')
-      .limit(f.limit + 1);
-    if (f.patientId) q = q.where('w.patient_id', '=', f.patientId);
-    if (f.appointmentTypeId) q = q.where('w.appointment_type_id', '=', f.appointmentTypeId);
     const c = decodeCursor(f.cursor);
-    if (c) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('w.priority', '>', c.priority),
-          eb.and([eb('w.priority', '=', c.priority), eb('w.created_at', '>', c.at)]),
-          eb.and([eb('w.priority', '=', c.priority), eb('w.created_at', '=', c.at), eb('w.id', '>', c.id)]),
-        ]),
-      );
-    }
-    const rows = await q.execute();
+    const rows = await readEntries(tx, (base) => {
+      let q = base
+        .where('w.status', '=', f.status)
+        .orderBy('w.priority')
+        .orderBy('w.created_at')
+        .orderBy('w.id')
+        .limit(f.limit + 1);
+      if (f.patientId) q = q.where('w.patient_id', '=', f.patientId);
+      if (f.appointmentTypeId) q = q.where('w.appointment_type_id', '=', f.appointmentTypeId);
+      // A filter by patient or type would tell what a hidden entry hides: such a list holds
+      // only the entries the caller may open.
+      if (f.patientId || f.appointmentTypeId) q = q.where(mayOpenPatientSql(tx, 'p'));
+      if (c) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('w.priority', '>', c.priority),
+            eb.and([eb('w.priority', '=', c.priority), eb('w.created_at', '>', c.at)]),
+            eb.and([eb('w.priority', '=', c.priority), eb('w.created_at', '=', c.at), eb('w.id', '>', c.id)]),
+          ]),
+        );
+      }
+      return q;
+    });
     const page = rows.slice(0, f.limit);
+    const hidden = page.filter((r) => r.hidden).length;
     await recordAudit(tx, {
       action: 'search',
       resourceType: 'waitlist_entry',
-      details: { status: f.status, count: page.length, ...(f.patientId && { patientId: f.patientId }) },
+      details: { status: f.status, count: page.length, ...(f.patientId && { patientId: f.patientId }), ...(hidden > 0 && { hidden }) },
     });
+    // An entry shown under a break-glass grant gets a row of its own, flagged with the grant.
+    const underGrant = new Map<string, PatientAccess>();
+    for (const r of page) if (r.access?.breakGlass) underGrant.set(r.access.patientId, r.access);
+    for (const access of underGrant.values()) await recordAudit(tx, { action: 'search', resourceType: 'waitlist_entry', access });
     const last = page[page.length - 1];
     return {
       items: page.map(toEntry),

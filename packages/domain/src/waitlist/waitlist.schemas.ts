@@ -5,11 +5,18 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const openOfferSchema = z.object({ id: uuid, start: z.string(), providerId: uuid, locationId: uuid, expiresAt: z.string() });
 
+/**
+ * `hidden`: a restricted patient's entry, shown to someone who may not open the record (not on
+ * its care team, no break-glass grant): patientId, appointmentTypeId and appointmentId are
+ * null, notes empty, patientName "Restricted patient" and appointmentTypeName "Hidden"; its
+ * place in the list, dates, wishes and held slot are real.
+ */
 export const waitlistEntrySchema = z.object({
   id: uuid,
-  patientId: uuid,
+  patientId: uuid.nullable(),
   patientName: z.string(),
-  appointmentTypeId: uuid,
+  hidden: z.boolean(),
+  appointmentTypeId: uuid.nullable(),
   appointmentTypeName: z.string(),
   providerIds: z.array(uuid),
   locationIds: z.array(uuid),

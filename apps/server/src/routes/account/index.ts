@@ -32,7 +32,7 @@ export default async function accountRoutes(app: App) {
   app.post(
     '/api/me/mfa/enroll',
     {
-      config: { authenticated: true, allowMfaPending: true },
+      config: { authenticated: true, allowMfaPending: true, errors: ['CONFLICT'] },
       schema: {
         tags: ['account'],
         summary: 'Start TOTP enrolment: a secret, its otpauth:// URL and a QR code (data: URL)',
@@ -45,7 +45,7 @@ export default async function accountRoutes(app: App) {
   app.post(
     '/api/me/mfa/activate',
     {
-      config: { authenticated: true, allowMfaPending: true },
+      config: { authenticated: true, allowMfaPending: true, errors: ['CONFLICT'] },
       schema: {
         tags: ['account'],
         summary: 'Confirm enrolment with a code; answers the ten recovery codes, shown this once',

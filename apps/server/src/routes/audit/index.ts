@@ -8,14 +8,18 @@ import {
   breakGlassInputSchema,
   breakGlassOpenedSchema,
   breakGlassReportQuerySchema,
+  breakGlassReviewInputSchema,
+  breakGlassReviewSchema,
   exportAuditEvents,
   getAccessReport,
   listAuditEvents,
   listBreakGlassGrants,
   openBreakGlass,
+  reviewBreakGlassGrant,
   verifyAuditTrail,
 } from '@domain/compliance/index.ts';
-import { idParams, listOf } from '../../plugins/http-schemas.ts';
+import { z } from 'zod';
+import { idParams, listOf, problemWith } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
 /** The audit trail: reports, CSV export, chain verification, patient access reports and break-glass. */
@@ -58,7 +62,8 @@ export default async function auditRoutes(app: App) {
       config: { permission: 'audit:read' },
       schema: {
         tags: ['audit'],
-        summary: 'Verify the hash chain over the whole audit table (all organizations)',
+        summary:
+          "Verify the audit hash chain: the whole chain is checked, the answer counts and names only the caller's organization's events",
         response: { 200: auditVerificationSchema },
       },
     },
@@ -71,12 +76,27 @@ export default async function auditRoutes(app: App) {
       config: { permission: 'audit:read' },
       schema: {
         tags: ['audit'],
-        summary: 'Break-glass grants and the accesses flagged under them',
+        summary: 'Break-glass grants, the accesses flagged under them, their review, and renewal chains',
         querystring: breakGlassReportQuerySchema,
         response: { 200: listOf(breakGlassGrantSchema) },
       },
     },
     async (request) => listBreakGlassGrants(request.ctx, request.query),
+  );
+
+  app.post(
+    '/api/audit/break-glass/:id/review',
+    {
+      config: { permission: 'audit:read', errors: ['CONFLICT'] },
+      schema: {
+        tags: ['audit'],
+        summary: "Record a manager's review of a break-glass grant (not one's own: 403; once per grant: 409)",
+        params: idParams,
+        body: breakGlassReviewInputSchema,
+        response: { 201: breakGlassReviewSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await reviewBreakGlassGrant(request.ctx, request.params.id, request.body)),
   );
 
   app.get(
@@ -97,13 +117,24 @@ export default async function auditRoutes(app: App) {
   app.post(
     '/api/patients/:id/break-glass',
     {
-      config: { permission: 'break_glass' },
+      config: { permission: 'break_glass', errors: ['CONFLICT', 'BREAK_GLASS_RENEWAL_UNREVIEWED'] },
       schema: {
         tags: ['audit'],
-        summary: 'Open a restricted record in an emergency (at most 60 minutes, reason required)',
+        summary:
+          'Open a restricted record in an emergency (at most 60 minutes, reason required; renewing an unreviewed grant within 24 hours needs renewal: true and a reason of 40+ characters)',
         params: idParams,
         body: breakGlassInputSchema,
-        response: { 201: breakGlassOpenedSchema },
+        response: {
+          201: breakGlassOpenedSchema,
+          409: problemWith({
+            previousGrantId: z
+              .string()
+              .uuid()
+              .optional()
+              .describe('BREAK_GLASS_RENEWAL_UNREVIEWED: the unreviewed grant this one would renew'),
+            minReasonLength: z.number().int().optional().describe('BREAK_GLASS_RENEWAL_UNREVIEWED: the length a renewal reason needs'),
+          }),
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await openBreakGlass(request.ctx, request.params.id, request.body)),

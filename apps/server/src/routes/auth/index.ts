@@ -22,9 +22,9 @@ function setSessionCookie(reply: FastifyReply, secure: boolean, token: string | 
   else reply.setCookie(name, token, opts);
 }
 
-function cookieToken(request: FastifyRequest): string | undefined {
+function cookieToken(request: FastifyRequest, secure: boolean): string | undefined {
   const cookies = (request as unknown as { cookies?: Record<string, string | undefined> }).cookies ?? {};
-  return cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+  return secure ? cookies[SECURE_SESSION_COOKIE] : cookies[SESSION_COOKIE];
 }
 
 function currentSession(request: FastifyRequest): ResolvedSession | undefined {
@@ -40,7 +40,7 @@ export default async function authRoutes(app: App) {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true },
+      config: { public: true, errors: ['INVALID_CREDENTIALS', 'MFA_REQUIRED', 'RATE_LIMITED'] },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email, password and (when enrolled) a TOTP code or a recovery code',
@@ -54,7 +54,7 @@ export default async function authRoutes(app: App) {
     async (request, reply) => {
       const result = await login(request.ctx, request.body, { mfaPolicyOff: mfaForcedOff(app) });
       // A session the browser still held does not outlive the new sign-in.
-      const previous = cookieToken(request);
+      const previous = cookieToken(request, app.services.secureCookies);
       if (previous) await endSessionByToken(request.ctx.db, request.ctx.clock, previous, 'replaced by new sign-in');
       setSessionCookie(reply, app.services.secureCookies, result.token);
       const me = await getMe({ ...request.ctx, organizationId: result.organizationId }, result.userId, null);

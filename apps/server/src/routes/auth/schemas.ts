@@ -39,6 +39,8 @@ export const sessionStatusSchema = z.object({
 export const meResponseSchema = z.object({
   user: meUserSchema,
   organization: z.object({ id: z.string().uuid(), name: z.string() }),
+  /** The active locations the user holds a role at (all of them with a practice-wide role); the web UI offers these. */
+  locations: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
   locationId: z.string().uuid().nullable(),
   session: z.object({ id: z.string().uuid().nullable(), expiresAt: z.string().nullable(), mfaPending: z.boolean() }),
 });

@@ -57,7 +57,7 @@ export default async function commsRoutes(app: App) {
   app.post(
     '/api/reminder-rules',
     {
-      config: { permission: 'schedule:manage' },
+      config: { permission: 'schedule:manage', errors: ['ALREADY_EXISTS'] },
       schema: { tags, summary: 'Remind N hours before each visit', body: reminderRuleInputSchema, response: { 201: reminderRuleSchema } },
     },
     async (request, reply) => reply.code(201).send(await createReminderRule(request.ctx, request.body)),
@@ -66,7 +66,7 @@ export default async function commsRoutes(app: App) {
   app.patch(
     '/api/reminder-rules/:id',
     {
-      config: { permission: 'schedule:manage' },
+      config: { permission: 'schedule:manage', errors: ['ALREADY_EXISTS'] },
       schema: {
         tags,
         summary: 'Change or pause a reminder rule',

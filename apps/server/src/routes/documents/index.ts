@@ -60,7 +60,7 @@ export default async function documentRoutes(app: App) {
   app.post(
     '/api/patients/:id/documents',
     {
-      config: { permission: 'document:write' },
+      config: { permission: 'document:write', errors: ['CONFLICT'] },
       bodyLimit: MAX_DOCUMENT_BYTES,
       schema: {
         tags: ['documents'],
@@ -86,7 +86,7 @@ export default async function documentRoutes(app: App) {
   app.get(
     '/api/documents/:id/content',
     {
-      config: { permission: 'document:read' },
+      config: { permission: 'document:read', errors: ['INTEGRITY_FAILURE'] },
       schema: {
         tags: ['documents'],
         summary: 'The file (attachment by default; disposition=inline to view). Refused with 500 INTEGRITY_FAILURE if it changed on disk',

@@ -33,7 +33,7 @@ export default async function insuranceRoutes(app: App) {
   app.post(
     '/api/payers',
     {
-      config: { permission: 'payer:manage' },
+      config: { permission: 'payer:manage', errors: ['ALREADY_EXISTS'] },
       schema: { tags: ['insurance'], summary: 'Add a payer', body: payerInputSchema, response: { 201: payerSchema } },
     },
     async (request, reply) => reply.code(201).send(await createPayer(request.ctx, request.body)),
@@ -60,7 +60,7 @@ export default async function insuranceRoutes(app: App) {
   app.post(
     '/api/patients/:id/coverages',
     {
-      config: { permission: 'coverage:write' },
+      config: { permission: 'coverage:write', errors: ['CONFLICT'] },
       schema: {
         tags: ['insurance'],
         summary: 'Add a coverage (one active coverage per priority on any day)',
@@ -75,7 +75,7 @@ export default async function insuranceRoutes(app: App) {
   app.patch(
     '/api/patients/:id/coverages/:coverageId',
     {
-      config: { permission: 'coverage:write' },
+      config: { permission: 'coverage:write', ifMatch: true, errors: ['CONFLICT'] },
       schema: {
         tags: ['insurance'],
         summary: 'Edit a coverage, e.g. terminate it (needs If-Match with its version; 409 on an overlapping priority)',

@@ -36,7 +36,7 @@ export default async function organizationRoutes(app: App) {
   app.post(
     '/api/locations',
     {
-      config: { permission: 'location:manage' },
+      config: { permission: 'location:manage', errors: ['ALREADY_EXISTS'] },
       schema: { tags: ['organization'], summary: 'Add a location', body: locationInputSchema, response: { 201: locationSchema } },
     },
     async (request, reply) => {
@@ -49,7 +49,7 @@ export default async function organizationRoutes(app: App) {
   app.patch(
     '/api/locations/:id',
     {
-      config: { permission: 'location:manage' },
+      config: { permission: 'location:manage', ifMatch: true },
       schema: {
         tags: ['organization'],
         summary: 'Edit a location (needs If-Match)',

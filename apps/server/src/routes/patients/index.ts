@@ -17,10 +17,8 @@ import {
 } from '@domain/patients/index.ts';
 import { z } from 'zod';
 import { requireIfMatch, setEtag } from '../../plugins/etag.ts';
-import { idParams, listOf } from '../../plugins/http-schemas.ts';
+import { idParams, listOf, problemWith } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
-
-const problem = z.object({ code: z.string(), detail: z.string() }).passthrough();
 
 export default async function patientRoutes(app: App) {
   app.get(
@@ -51,12 +49,12 @@ export default async function patientRoutes(app: App) {
   app.post(
     '/api/patients',
     {
-      config: { permission: 'patient:write' },
+      config: { permission: 'patient:write', errors: ['ALREADY_EXISTS', 'POSSIBLE_DUPLICATE'] },
       schema: {
         tags: ['patients'],
         summary: 'Register a patient (409 POSSIBLE_DUPLICATE with candidates unless confirmNotDuplicate)',
         body: patientInputSchema,
-        response: { 201: patientSchema, 409: problem.extend({ candidates: z.array(duplicateCandidateSchema).optional() }) },
+        response: { 201: patientSchema, 409: problemWith({ candidates: z.array(duplicateCandidateSchema).optional() }) },
       },
     },
     async (request, reply) => {
@@ -69,7 +67,7 @@ export default async function patientRoutes(app: App) {
   app.post(
     '/api/patients/merge',
     {
-      config: { permission: 'patient:merge' },
+      config: { permission: 'patient:merge', errors: ['CONFLICT'] },
       schema: {
         tags: ['patients'],
         summary: 'Merge a duplicate into the surviving record (the merged one stays as a tombstone)',
@@ -105,7 +103,7 @@ export default async function patientRoutes(app: App) {
   app.patch(
     '/api/patients/:id',
     {
-      config: { permission: 'patient:write' },
+      config: { permission: 'patient:write', ifMatch: true, errors: ['CONFLICT'] },
       schema: {
         tags: ['patients'],
         summary: 'Edit demographics (needs If-Match; 412 carries the current record and the last change)',
@@ -138,7 +136,7 @@ export default async function patientRoutes(app: App) {
   app.put(
     '/api/patients/:id/care-team',
     {
-      config: { permission: 'patient:write' },
+      config: { permission: 'patient:write', errors: ['CONFLICT'] },
       schema: {
         tags: ['patients'],
         summary: 'Replace the listed care team (active staff of this practice; not under break-glass)',

@@ -58,7 +58,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN'] },
       schema: {
         tags,
         summary: 'Book an appointment (409 SLOT_TAKEN when taken)',
@@ -72,7 +72,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointment-series',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['SLOT_TAKEN'] },
       schema: {
         tags,
         summary: 'Book a recurring series; conflicts are reported per occurrence',
@@ -124,7 +124,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments/:id/cancel',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['ILLEGAL_TRANSITION'] },
       schema: { tags, summary: 'Cancel with a reason', params: idParams, body: cancelInputSchema, response: { 200: appointmentSchema } },
     },
     async (request) => cancelAppointment(request.ctx, request.params.id, request.body),
@@ -133,7 +133,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments/:id/status',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['SLOT_TAKEN', 'ILLEGAL_TRANSITION'] },
       schema: {
         tags,
         summary: 'Move through the visit (409 ILLEGAL_TRANSITION when not allowed)',
@@ -148,7 +148,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments/:id/check-in-confirmations',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['CONFLICT'] },
       schema: {
         tags,
         summary: "The desk's check-in ticks (insurance, demographics) after check-in (409 CONFLICT before it)",
@@ -163,7 +163,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments/:id/reschedule',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN', 'ILLEGAL_TRANSITION'] },
       schema: {
         tags,
         summary: 'Move to a new time; the old appointment is kept as rescheduled',

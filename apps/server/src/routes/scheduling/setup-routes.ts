@@ -48,7 +48,7 @@ export async function setupRoutes(app: App) {
   app.post(
     '/api/appointment-types',
     {
-      config: { permission: 'schedule:manage' },
+      config: { permission: 'schedule:manage', errors: ['ALREADY_EXISTS'] },
       schema: { tags, summary: 'Add an appointment type', body: appointmentTypeInputSchema, response: { 201: appointmentTypeSchema } },
     },
     async (request, reply) => {
@@ -61,7 +61,7 @@ export async function setupRoutes(app: App) {
   app.patch(
     '/api/appointment-types/:id',
     {
-      config: { permission: 'schedule:manage' },
+      config: { permission: 'schedule:manage', ifMatch: true, errors: ['ALREADY_EXISTS'] },
       schema: {
         tags,
         summary: 'Edit an appointment type (needs If-Match)',
@@ -94,7 +94,7 @@ export async function setupRoutes(app: App) {
   app.post(
     '/api/availability-templates',
     {
-      config: { permission: 'schedule:manage' },
+      config: { permission: 'schedule:manage', errors: ['CONFLICT'] },
       schema: { tags, summary: 'Add a weekly block of working hours', body: templateInputSchema, response: { 201: templateSchema } },
     },
     async (request, reply) => {
@@ -107,7 +107,7 @@ export async function setupRoutes(app: App) {
   app.patch(
     '/api/availability-templates/:id',
     {
-      config: { permission: 'schedule:manage' },
+      config: { permission: 'schedule:manage', ifMatch: true, errors: ['CONFLICT'] },
       schema: {
         tags,
         summary: 'Change a weekly block (needs If-Match)',

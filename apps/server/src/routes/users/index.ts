@@ -9,6 +9,7 @@ import {
   listUserSessions,
   listUsers,
   resetUserMfa,
+  unlockUser,
   setRolesBodySchema,
   setUserRoles,
   userSchema,
@@ -45,7 +46,7 @@ export default async function userRoutes(app: App) {
   app.post(
     '/api/users',
     {
-      config: { permission: 'user:manage' },
+      config: { permission: 'user:manage', errors: ['ALREADY_EXISTS'] },
       schema: {
         tags: ['users'],
         summary: 'Create a staff account, or invite one (omit password: the answer carries a one-time link)',
@@ -72,7 +73,7 @@ export default async function userRoutes(app: App) {
   app.put(
     '/api/users/:id/roles',
     {
-      config: { permission: 'user:manage' },
+      config: { permission: 'user:manage', errors: ['CONFLICT'] },
       schema: {
         tags: ['users'],
         summary: 'Replace the roles (per location, null = all locations); audited with before and after',
@@ -87,7 +88,7 @@ export default async function userRoutes(app: App) {
   app.post(
     '/api/users/:id/deactivate',
     {
-      config: { permission: 'user:manage' },
+      config: { permission: 'user:manage', errors: ['CONFLICT'] },
       schema: {
         tags: ['users'],
         summary: 'Deactivate an account and end its sessions (accounts are never deleted)',
@@ -101,7 +102,7 @@ export default async function userRoutes(app: App) {
   app.post(
     '/api/users/:id/reset-mfa',
     {
-      config: { permission: 'user:manage' },
+      config: { permission: 'user:manage', errors: ['CONFLICT'] },
       schema: {
         tags: ['users'],
         summary: 'Forget the authenticator and recovery codes; the user enrols again',
@@ -113,9 +114,23 @@ export default async function userRoutes(app: App) {
   );
 
   app.post(
-    '/api/users/:id/invite',
+    '/api/users/:id/unlock',
     {
       config: { permission: 'user:manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Clear failed sign-ins that lock the account (audited; the holder is told by email)',
+        params: idParams,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => unlockUser(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/users/:id/invite',
+    {
+      config: { permission: 'user:manage', errors: ['CONFLICT'] },
       schema: {
         tags: ['users'],
         summary: 'A new one-time link to set the password (earlier links stop working)',

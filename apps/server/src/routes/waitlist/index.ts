@@ -97,7 +97,7 @@ export default async function waitlistRoutes(app: App) {
   app.patch(
     '/api/waitlist/:id',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['CONFLICT'] },
       schema: {
         tags,
         summary: 'Change wishes, window or priority',
@@ -121,7 +121,7 @@ export default async function waitlistRoutes(app: App) {
   app.post(
     '/api/waitlist/:id/book',
     {
-      config: { permission: 'appointment:write' },
+      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN'] },
       schema: {
         tags,
         summary: 'Fill a slot from the list by hand (409 SLOT_TAKEN when taken or held)',

@@ -1,17 +1,21 @@
-/** Chooses the location sent as x-location-id; the first active one until the user picks. */
+/**
+ * Chooses the location sent as x-location-id: one of the locations the user holds a role at
+ * (GET /api/me; every active one with a practice-wide role), the first until the user picks.
+ * A role limited to one location acts only when that location is chosen.
+ */
 import { Select } from '@mantine/core';
 import { IconMapPin } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, unwrap } from '../../api/client.ts';
 import { setSelectedLocation } from '../../api/selected-location.ts';
+import { useMe } from '../../features/auth/use-me.ts';
 import { useSelectedLocation } from '../use-selected-location.ts';
 
 export function LocationSwitcher() {
   const selected = useSelectedLocation();
   const queryClient = useQueryClient();
-  const locations = useQuery({ queryKey: ['locations', 'active'], queryFn: () => unwrap(api.GET('/api/locations')) });
-  const items = locations.data?.items ?? [];
+  const me = useMe();
+  const items = me.data?.locations ?? [];
 
   useEffect(() => {
     const first = items[0];
@@ -33,7 +37,7 @@ export function LocationSwitcher() {
       onChange={choose}
       allowDeselect={false}
       leftSection={<IconMapPin size={16} stroke={1.5} />}
-      placeholder={locations.isPending ? 'Loading locations…' : 'Choose a location'}
+      placeholder={me.isPending ? 'Loading locations…' : 'Choose a location'}
       w={240}
       comboboxProps={{ withinPortal: true }}
       data-testid="location-switcher"

@@ -48,7 +48,10 @@ export function AcceptInvitePage() {
           ) : (
             <form onSubmit={submit} noValidate>
               <Stack>
-                <Text size="sm">12 to 128 characters; common and breached passwords are refused.</Text>
+                <Text size="sm">
+                  12 to 128 characters, easy for you to remember and hard to guess: common or breached passwords, and passwords built on
+                  your name, email address or the practice name, are refused.
+                </Text>
                 {failure && (
                   <Alert color="red" role="alert">
                     {failure}

@@ -39,7 +39,8 @@ export function PasswordForm() {
     <form onSubmit={submit} noValidate aria-label="Change password">
       <Stack maw={420}>
         <Text size="sm" c="dimmed">
-          Use a long passphrase: 12 to 128 characters. Common and breached passwords are refused.
+          Use a long passphrase: 12 to 128 characters. Common or breached passwords, and passwords built on your name, email address or the
+          practice name, are refused.
         </Text>
         {failure && (
           <Alert color="red" role="alert">

@@ -73,7 +73,12 @@ export function FlowBoardPage() {
                 <Table.Td>{clockTime(item.start, timeZone)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <span>{item.patientName}</span>
+                    <span
+                      data-busy={item.busy || undefined}
+                      title={item.busy ? "A restricted patient's visit: only the patient's care team sees the details" : undefined}
+                    >
+                      {item.patientName}
+                    </span>
                     {item.insuranceConfirmed && (
                       <Badge
                         size="xs"
@@ -115,11 +120,14 @@ export function FlowBoardPage() {
                 </Table.Td>
                 <Table.Td>{item.roomName ?? ''}</Table.Td>
                 <Table.Td>
-                  {can('appointment:write') && (
+                  {/* A busy block's visit is moved along by its care team: the API answers 404 to anyone else. */}
+                  {can('appointment:write') && !item.busy && (
                     <FlowActions
                       item={item}
                       rooms={hereRooms}
-                      onCheckedIn={(i) => setCheckedIn({ appointmentId: i.appointmentId, patientId: i.patientId, name: i.patientName })}
+                      onCheckedIn={(i) =>
+                        i.patientId && setCheckedIn({ appointmentId: i.appointmentId, patientId: i.patientId, name: i.patientName })
+                      }
                     />
                   )}
                 </Table.Td>

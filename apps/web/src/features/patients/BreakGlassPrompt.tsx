@@ -2,18 +2,27 @@
  * Shown on a chart that answered 404 to a user holding break_glass: the server answers a
  * restricted record and a missing one alike, so the UI offers the emergency path without
  * claiming the record exists. The grant (reason, at most 60 minutes) is audited and reviewed.
+ * Renewing one's own unreviewed grant for the record within 24 hours needs a stated renewal and
+ * a longer reason (409 BREAK_GLASS_RENEWAL_UNREVIEWED, docs/AUDIT.md): the prompt then asks for both.
  */
-import { Alert, Button, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { toProblem } from '../../api/problem.ts';
+
+const MIN_REASON = 10;
+/** The server says how long a renewal reason must be (`minReasonLength`); this is its documented value. */
+const MIN_RENEWAL_REASON = 40;
 
 export function BreakGlassPrompt(props: { patientId: string; onOpened: () => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const short = reason.trim().length < 10;
+  /** Set once the server has answered that this grant would renew an unreviewed one. */
+  const [renewal, setRenewal] = useState<{ minReasonLength: number; confirmed: boolean } | null>(null);
+  const minimum = renewal ? renewal.minReasonLength : MIN_REASON;
+  const short = reason.trim().length < minimum;
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -23,11 +32,16 @@ export function BreakGlassPrompt(props: { patientId: string; onOpened: () => voi
       response,
     } = await api.POST('/api/patients/{id}/break-glass', {
       params: { path: { id: props.patientId } },
-      body: { reason: reason.trim(), minutes: 60 },
+      body: { reason: reason.trim(), minutes: 60, ...(renewal?.confirmed ? { renewal: true } : {}) },
     });
     setBusy(false);
     if (data) return props.onOpened();
     const problem = toProblem(err, response.status);
+    if (problem.code === 'BREAK_GLASS_RENEWAL_UNREVIEWED') {
+      const min = (problem as { minReasonLength?: unknown }).minReasonLength;
+      setRenewal({ minReasonLength: typeof min === 'number' ? min : MIN_RENEWAL_REASON, confirmed: renewal?.confirmed ?? false });
+      return;
+    }
     setError(response.status === 404 ? 'There is no such patient record.' : problem.detail || problem.title);
   };
   if (!open) {
@@ -42,18 +56,32 @@ export function BreakGlassPrompt(props: { patientId: string; onOpened: () => voi
       <Alert color="red" title="Emergency access">
         Access is granted for 60 minutes, recorded with your reason, and reviewed by the practice.
       </Alert>
+      {renewal && (
+        <Alert color="orange" title="This renews your earlier emergency access" data-testid="break-glass-renewal">
+          You opened this record under break-glass less than 24 hours ago and that access has not been reviewed yet. To open it again,
+          confirm that this is a renewal and explain in at least {renewal.minReasonLength} characters why access is still needed, or ask a
+          manager to review the earlier access first.
+        </Alert>
+      )}
       {error && <Alert color="red">{error}</Alert>}
       <Textarea
         label="Reason"
-        description="At least 10 characters"
+        description={`At least ${minimum} characters`}
         autosize
-        minRows={2}
+        minRows={renewal ? 3 : 2}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
-        error={reason && short ? 'State the reason in at least 10 characters' : null}
+        error={reason && short ? `State the reason in at least ${minimum} characters` : null}
       />
-      <Button color="red" disabled={short} loading={busy} onClick={() => void submit()}>
-        Break the glass and open the chart
+      {renewal && (
+        <Checkbox
+          label="I am renewing my emergency access to this record"
+          checked={renewal.confirmed}
+          onChange={(e) => setRenewal({ ...renewal, confirmed: e.currentTarget.checked })}
+        />
+      )}
+      <Button color="red" disabled={short || (renewal !== null && !renewal.confirmed)} loading={busy} onClick={() => void submit()}>
+        {renewal ? 'Renew access and open the chart' : 'Break the glass and open the chart'}
       </Button>
     </Stack>
   );

@@ -2,7 +2,8 @@
  * The calendar grid (react-big-calendar): day by provider, day by room, or one provider's
  * week. Works in wall dates (zoned-time.ts) so times are the location's. Empty time is
  * selectable (book), events drag to reschedule, Tab/arrow keys move between events and
- * Enter opens one.
+ * Enter opens one. A busy block (a restricted patient's visit the user may not open) shows
+ * the slot taken and nothing else: grey, "Busy", not opened, not dragged.
  */
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
@@ -38,6 +39,8 @@ const UNASSIGNED = 'unassigned';
 const DAY_START_HOUR = 7;
 const DAY_END_HOUR = 19;
 const MOVABLE = new Set(['scheduled', 'confirmed']);
+const BUSY_COLOR = '#868e96';
+const BUSY_HINT = "A restricted patient's visit: only the patient's care team sees the details";
 
 export interface ScheduleCalendarProps {
   mode: CalendarMode;
@@ -55,7 +58,15 @@ export interface ScheduleCalendarProps {
 
 /** The event's text; the id lets tests and tools find a visit on the grid. */
 function EventLabel({ event }: { event: CalEvent }) {
-  return <span data-appointment-id={event.id}>{event.title}</span>;
+  return (
+    <span
+      data-appointment-id={event.id}
+      data-busy={event.appointment.busy || undefined}
+      title={event.appointment.busy ? BUSY_HINT : undefined}
+    >
+      {event.title}
+    </span>
+  );
 }
 
 /** Arrow keys walk the events in reading order; Tab does the same natively. */
@@ -84,7 +95,7 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     () =>
       props.appointments.map((a) => ({
         id: a.id,
-        title: `${a.patientName} · ${a.appointmentTypeName}`,
+        title: a.busy ? a.appointmentTypeName : `${a.patientName} · ${a.appointmentTypeName}`,
         start: toWall(a.start, zone),
         end: toWall(a.end, zone),
         resourceId: mode === 'rooms' ? (a.roomId ?? a.reservedRoomId ?? UNASSIGNED) : a.providerId,
@@ -133,16 +144,23 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
         components={{ event: EventLabel }}
         selectable
         onSelectSlot={select}
-        onSelectEvent={(e) => props.onOpen(e.appointment)}
-        onKeyPressEvent={(e, k) => {
-          if ((k as unknown as KeyboardEvent).key === 'Enter') props.onOpen(e.appointment);
+        onSelectEvent={(e) => {
+          if (!e.appointment.busy) props.onOpen(e.appointment);
         }}
-        draggableAccessor={(e) => MOVABLE.has(e.appointment.status)}
+        onKeyPressEvent={(e, k) => {
+          if ((k as unknown as KeyboardEvent).key === 'Enter' && !e.appointment.busy) props.onOpen(e.appointment);
+        }}
+        draggableAccessor={(e) => !e.appointment.busy && MOVABLE.has(e.appointment.status)}
         resizable={false}
         onEventDrop={drop}
         eventPropGetter={(e) => ({
-          className: `status-${e.appointment.status}`,
-          style: { backgroundColor: colors.get(e.appointment.appointmentTypeId) ?? '#228be6', borderColor: '#fff' },
+          className: `status-${e.appointment.status}${e.appointment.busy ? ' busy-block' : ''}`,
+          style: {
+            backgroundColor: e.appointment.busy
+              ? BUSY_COLOR
+              : ((e.appointment.appointmentTypeId && colors.get(e.appointment.appointmentTypeId)) ?? '#228be6'),
+            borderColor: '#fff',
+          },
         })}
         style={{ height: 'calc(100vh - 240px)', minHeight: 520 }}
       />

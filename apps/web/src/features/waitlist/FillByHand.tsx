@@ -36,14 +36,15 @@ export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: Waitli
   const providerNames = new Map((providers.data ?? []).map((p) => [p.id, providerName(p)]));
   const slots = useQuery({
     queryKey: ['availability', 'waitlist', entry.id],
-    enabled: locations.data !== undefined,
+    // A hidden entry (no type shown) is never offered for filling by hand.
+    enabled: locations.data !== undefined && entry.appointmentTypeId !== null,
     queryFn: async () => {
       const { from, to } = searchRange(entry);
       const page = await unwrap(
         api.GET('/api/availability', {
           params: {
             query: {
-              appointmentTypeId: entry.appointmentTypeId,
+              appointmentTypeId: entry.appointmentTypeId ?? '',
               providerId: entry.providerIds,
               locationId: entry.locationIds,
               from: from.toISOString(),

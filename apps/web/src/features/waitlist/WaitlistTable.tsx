@@ -74,7 +74,8 @@ export function WaitlistTable(props: { entries: WaitlistEntry[]; canWrite: boole
                 <OfferCell entry={e} zones={zones} />
               </Table.Td>
               <Table.Td>
-                {props.canWrite && e.status === 'waiting' && (
+                {/* A hidden entry (restricted patient, user off the care team) is the care team's to change. */}
+                {props.canWrite && e.status === 'waiting' && !e.hidden && (
                   <Group gap="xs" wrap="nowrap" justify="flex-end">
                     <Button size="compact-sm" onClick={() => props.onFill(e)} aria-label={`Fill by hand for ${e.patientName}`}>
                       Fill by hand

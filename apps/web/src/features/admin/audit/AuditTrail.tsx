@@ -56,6 +56,11 @@ function Row({ e }: { e: AuditEvent }) {
           {e.ip ?? ''} {e.requestId ? `· ${e.requestId}` : ''}
         </Text>
         {e.changes && <Code block>{JSON.stringify(e.changes, null, 1)}</Code>}
+        {e.redacted && (
+          <Badge color="gray" variant="light" title="A restricted record you may not open: the values are withheld">
+            values withheld
+          </Badge>
+        )}
       </Table.Td>
     </Table.Tr>
   );

@@ -1,8 +1,66 @@
-/** Break-glass review: each emergency grant, its reason, and the accesses flagged under it. */
-import { Alert, Badge, Code, List, Loader, Stack, Switch, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+/**
+ * Break-glass review: each emergency grant, its reason, the accesses flagged under it, whether it
+ * renews an earlier grant (a chain: the same user and record within 24 hours), and its review.
+ */
+import { Alert, Badge, Button, Code, List, Loader, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
+import type { BreakGlassGrant } from './audit-api.ts';
+
+function ChainCell({ chain }: { chain: BreakGlassGrant['chain'] }) {
+  if (!chain)
+    return (
+      <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
+  return (
+    <Tooltip label={`Follows grant ${chain.previousGrantId} by the same user for the same record within 24 hours`}>
+      <Stack gap={2}>
+        <Badge color="orange" variant="light">
+          renewal #{chain.position - 1}
+        </Badge>
+        <Text size="xs" c={chain.previousReviewed ? 'dimmed' : 'orange'}>
+          {chain.previousReviewed ? 'previous grant reviewed' : 'previous grant not reviewed'}
+        </Text>
+      </Stack>
+    </Tooltip>
+  );
+}
+
+function ReviewCell({ grant }: { grant: BreakGlassGrant }) {
+  const queryClient = useQueryClient();
+  const review = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/audit/break-glass/{id}/review', { params: { path: { id: grant.id } }, body: {} })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['audit', 'break-glass'] }),
+  });
+  if (grant.review) {
+    return (
+      <Stack gap={2}>
+        <Badge color="green" variant="light">
+          reviewed
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {grant.review.reviewerDisplayName ?? grant.review.reviewedBy} · {new Date(grant.review.reviewedAt).toLocaleString()}
+        </Text>
+        {grant.review.note && <Text size="xs">{grant.review.note}</Text>}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Button size="xs" variant="light" loading={review.isPending} onClick={() => review.mutate()}>
+        Mark reviewed
+      </Button>
+      {review.isError && (
+        <Text size="xs" c="red">
+          {review.error.message}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 export function BreakGlassReport() {
   const [activeOnly, setActiveOnly] = useState(false);
@@ -18,7 +76,7 @@ export function BreakGlassReport() {
       {report.isError && <Alert color="red">{report.error.message}</Alert>}
       {report.data && report.data.items.length === 0 && <Text c="dimmed">No break-glass access.</Text>}
       {report.data && report.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={1100}>
           <Table striped verticalSpacing="sm" aria-label="Break-glass grants">
             <Table.Thead>
               <Table.Tr>
@@ -28,6 +86,8 @@ export function BreakGlassReport() {
                 <Table.Th>Reason</Table.Th>
                 <Table.Th>Until</Table.Th>
                 <Table.Th>Accesses</Table.Th>
+                <Table.Th>Chain</Table.Th>
+                <Table.Th>Review</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -59,6 +119,12 @@ export function BreakGlassReport() {
                         </List.Item>
                       ))}
                     </List>
+                  </Table.Td>
+                  <Table.Td>
+                    <ChainCell chain={g.chain} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ReviewCell grant={g} />
                   </Table.Td>
                 </Table.Tr>
               ))}

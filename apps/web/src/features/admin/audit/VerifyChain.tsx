@@ -1,4 +1,7 @@
-/** The verify button: checks the hash chain over the whole audit table and shows { ok, checked, firstBadSeq }. */
+/**
+ * The verify button: the server checks the whole hash chain and answers for this practice's events
+ * ({ ok, checked, firstBadSeq }); a break outside them shows as ok: false without a seq.
+ */
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -18,6 +21,12 @@ export function VerifyChain() {
           <Text size="sm">
             ok: {String(result.ok)} · checked: {result.checked} · firstBadSeq: {result.firstBadSeq ?? '—'}
           </Text>
+          {!result.ok && result.firstBadSeq === null && (
+            <Text size="sm">
+              The break is not at one of this practice's events. Ask whoever runs the installation to run{' '}
+              <code>clinicdesk audit verify</code>.
+            </Text>
+          )}
         </Alert>
       )}
     </Group>

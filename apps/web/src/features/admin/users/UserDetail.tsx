@@ -1,4 +1,4 @@
-/** One account: roles per location, sign-up link, MFA reset, deactivation, open sessions. */
+/** One account: roles per location, sign-up link, MFA reset, sign-in unlock, deactivation, open sessions. */
 import { Alert, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -48,7 +48,13 @@ export function UserDetail({ user, canManage, onChanged }: { user: StaffUser; ca
         {user.active ? <Badge color="green">Active</Badge> : <Badge color="gray">Deactivated</Badge>}
         {user.mfaEnabled && <Badge color="blue">MFA on</Badge>}
         {!user.hasPassword && <Badge color="yellow">Invited</Badge>}
+        {user.signInLockedUntil && <Badge color="red">Locked out</Badge>}
       </Group>
+      {user.signInLockedUntil && (
+        <Text size="sm" c="dimmed">
+          Too many failed sign-ins: locked until {new Date(user.signInLockedUntil).toLocaleTimeString()} unless you unlock the account.
+        </Text>
+      )}
       {failure && (
         <Alert color="red" role="alert">
           {failure}
@@ -79,10 +85,27 @@ export function UserDetail({ user, canManage, onChanged }: { user: StaffUser; ca
           </Title>
           {invite && <InviteLink invite={invite} />}
           <Group>
+            {user.signInLockedUntil && (
+              <Button
+                variant="light"
+                color="green"
+                loading={busy === 'unlock'}
+                onClick={() => void run('unlock', () => api.POST('/api/users/{id}/unlock', id), changed)}
+              >
+                Unlock sign-in
+              </Button>
+            )}
             <Button
               variant="light"
               loading={busy === 'invite'}
-              onClick={() => void run('invite', () => api.POST('/api/users/{id}/invite', id), setInvite)}
+              onClick={() =>
+                user.hasPassword
+                  ? confirmThen(
+                      `Issue a new password link for ${user.displayName}? They are signed out everywhere and told by email.`,
+                      () => void run('invite', () => api.POST('/api/users/{id}/invite', id), setInvite),
+                    )
+                  : void run('invite', () => api.POST('/api/users/{id}/invite', id), setInvite)
+              }
             >
               {user.hasPassword ? 'New password link' : 'New invite link'}
             </Button>
@@ -93,7 +116,7 @@ export function UserDetail({ user, canManage, onChanged }: { user: StaffUser; ca
               loading={busy === 'mfa'}
               onClick={() =>
                 confirmThen(
-                  `Reset two-step sign-in for ${user.displayName}? They will enrol again.`,
+                  `Reset two-step sign-in for ${user.displayName}? They are signed out everywhere, told by email, and enrol again.`,
                   () => void run('mfa', () => api.POST('/api/users/{id}/reset-mfa', id), changed),
                 )
               }

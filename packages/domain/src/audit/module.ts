@@ -1,0 +1,10 @@
+import { defineModule } from '../module-manifest.ts';
+import { AuditSealer } from './audit-sealer.ts';
+
+/** The append-only audit trail and its hash chain. */
+export const auditModule = defineModule({
+  name: 'audit',
+  tables: ['audit_events', 'audit_seals'],
+  // The hash chain is extended every few seconds by the process that runs background work.
+  periodic: ({ db, log }) => [new AuditSealer({ db, onError: (err) => log.warn({ err }, 'audit sealing failed; will retry') })],
+});

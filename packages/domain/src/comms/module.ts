@@ -1,0 +1,21 @@
+import { defineModule } from '../module-manifest.ts';
+import { cancelLinkAction, confirmLinkAction } from './appointment-link-actions.ts';
+import { ReminderSweeper } from './reminder-sweeper.ts';
+import { handleSendReminderJob } from './send-reminder.ts';
+import { seedCommsDemo } from './seed-comms-demo.ts';
+import { handleReminderSweepJob, REMINDER_SWEEP_QUEUE, SEND_REMINDER_QUEUE } from './sweep-reminders.ts';
+
+/** Messages to patients: mail settings, reminder rules and the sweep, the message log, signed one-click links. */
+export const commsModule = defineModule({
+  name: 'comms',
+  tables: ['app_secrets', 'comms_settings', 'reminder_rules', 'messages', 'signed_links'],
+  jobs: { [REMINDER_SWEEP_QUEUE]: handleReminderSweepJob, [SEND_REMINDER_QUEUE]: handleSendReminderJob },
+  // Due reminders are looked for once a minute (one sweep job per minute, whatever the process count).
+  periodic: ({ db, clock, log }) => [
+    new ReminderSweeper({ db, clock, onError: (err) => log.warn({ err }, 'reminder sweep could not be queued; will retry') }),
+  ],
+  linkActions: [confirmLinkAction, cancelLinkAction],
+  demo: seedCommsDemo,
+  // The message log follows the patient; sent messages are not changed.
+  merge: { 'messages.patient_id': 'move' },
+});

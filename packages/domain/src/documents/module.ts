@@ -1,0 +1,8 @@
+import { defineModule } from '../module-manifest.ts';
+
+/** Scanned paperwork and card images. */
+export const documentsModule = defineModule({
+  name: 'documents',
+  tables: ['documents'],
+  merge: { 'documents.patient_id': 'move' },
+});

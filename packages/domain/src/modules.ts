@@ -1,0 +1,122 @@
+/**
+ * The modules, once, in dependency order. The server (jobs, periodic work), the demo
+ * seeding, event reactions, patient links, patient merges and the boundary check
+ * (scripts/check-boundaries.js reads each module's `tables`) all read this list.
+ * A new module: write its `module.ts` (module-manifest.ts says what it may declare) and
+ * add it here. Modules read this list only lazily (`await import('../modules.ts')`), so
+ * it can import every module without cycles.
+ */
+import { accessModule } from './access/module.ts';
+import { auditModule } from './audit/module.ts';
+import type { LinkAction } from './comms/index.ts';
+import { commsModule } from './comms/module.ts';
+import { complianceModule } from './compliance/module.ts';
+import type { DemoSeeder } from './demo/index.ts';
+import { documentsModule } from './documents/module.ts';
+import { identityModule } from './identity/module.ts';
+import { insuranceModule } from './insurance/module.ts';
+import type { JobHandler } from './jobs/index.ts';
+import { jobsModule } from './jobs/module.ts';
+import type { MergePolicy, ModuleManifest, PeriodicDeps } from './module-manifest.ts';
+import { organizationsModule } from './organizations/module.ts';
+import { patientsModule } from './patients/module.ts';
+import { schedulingModule } from './scheduling/module.ts';
+import type { Reaction } from './shared/events.ts';
+import type { PeriodicTask } from './shared/periodic-task.ts';
+import { waitlistModule } from './waitlist/module.ts';
+
+export const MODULES: readonly ModuleManifest[] = [
+  organizationsModule,
+  identityModule,
+  accessModule,
+  auditModule,
+  jobsModule,
+  complianceModule,
+  patientsModule,
+  insuranceModule,
+  documentsModule,
+  schedulingModule,
+  commsModule,
+  waitlistModule,
+];
+
+export type ModuleName = (typeof MODULES)[number]['name'];
+
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
+function uniqueBy<T>(what: string, entries: [string, T, string][]): Map<string, T> {
+  const out = new Map<string, T>();
+  const owner = new Map<string, string>();
+  for (const [key, value, module] of entries) {
+    if (out.has(key)) throw new Error(`${what} ${key} is declared by both ${owner.get(key)} and ${module}`);
+    out.set(key, value);
+    owner.set(key, module);
+  }
+  return out;
+}
+
+/** Job handlers of every module by queue name (a queue belongs to one module). */
+export const jobHandlers = once(
+  (): Record<string, JobHandler> =>
+    Object.fromEntries(
+      uniqueBy(
+        'job queue',
+        MODULES.flatMap((m) => Object.entries(m.jobs ?? {}).map(([q, h]): [string, JobHandler, string] => [q, h, m.name])),
+      ),
+    ),
+);
+
+/** The periodic work of every module, for the process that runs background work. */
+export function periodicTasks(deps: PeriodicDeps): PeriodicTask[] {
+  return MODULES.flatMap((m) => m.periodic?.(deps) ?? []);
+}
+
+const reactionIndex = once(() => {
+  const byEvent = new Map<string, Reaction[]>();
+  for (const m of MODULES) for (const r of m.reactions ?? []) byEvent.set(r.event, [...(byEvent.get(r.event) ?? []), r]);
+  return byEvent;
+});
+
+/** The reactions to an event, in module order. */
+export function reactionsTo(event: string): readonly Reaction[] {
+  return reactionIndex().get(event) ?? [];
+}
+
+/** What each patient-link purpose does (one module per purpose). */
+export const linkActions = once(() =>
+  uniqueBy(
+    'link purpose',
+    MODULES.flatMap((m) => (m.linkActions ?? []).map((a): [string, LinkAction, string] => [a.purpose, a, m.name])),
+  ),
+);
+
+/** Demo data seeders, in module order. */
+export function demoSeeders(): DemoSeeder[] {
+  return MODULES.flatMap((m) => (m.demo ? [m.demo] : []));
+}
+
+/** Merge policies of every column that points at patients.id ("table.column"). */
+export const mergePolicies = once(() =>
+  uniqueBy(
+    'merge policy for',
+    MODULES.flatMap((m) => Object.entries(m.merge ?? {}).map(([k, p]): [string, MergePolicy, string] => [k, p, m.name])),
+  ),
+);
+
+/** Which module owns each table. */
+export const tableOwners = once(() =>
+  uniqueBy(
+    'table',
+    MODULES.flatMap((m) => m.tables.map((t): [string, string, string] => [t, m.name, m.name])),
+  ),
+);
