@@ -3,7 +3,8 @@
 //  1. a domain module imports another module only through its index.ts (shared/ is the common
 //     kernel and exempt; module.ts files and modules.ts compose modules); packages/* never import apps/*;
 //     no module imports modules.ts statically (it reads the list lazily: `await import('../modules.ts')`);
-//  2. only the module that owns a table (its module.ts `tables`) queries it, through Kysely
+//  2. only the module that owns a table (its module.ts `tables`) queries it (views it declares in
+//     `views` are open to every module for reading), through Kysely
 //     (selectFrom, insertInto, updateTable, deleteFrom, joins) or raw SQL (from/join/into/update).
 //     Known crossings still being paid down are listed in scripts/boundary-debt.txt: the check fails
 //     on a crossing not listed there, and on a listed one that no longer exists (the list only shrinks).
@@ -53,6 +54,7 @@ for (const file of walk(path.join(root, 'packages'))) {
 
 // 2. Table ownership, from each module's manifest.
 const owners = new Map();
+const views = new Map();
 const modules = fs.existsSync(domain) ? fs.readdirSync(domain).filter((d) => fs.existsSync(path.join(domain, d, 'module.ts'))) : [];
 for (const mod of modules) {
   const text = fs.readFileSync(path.join(domain, mod, 'module.ts'), 'utf8');
@@ -60,6 +62,12 @@ for (const mod of modules) {
   for (const t of list.matchAll(/'([a-z_][a-z0-9_]*)'/g)) {
     if (owners.has(t[1])) problems.push(`table ${t[1]} is owned by both ${owners.get(t[1])} and ${mod}`);
     owners.set(t[1], mod);
+  }
+  // Views a module offers to the others (its read surface): anyone may read them.
+  const viewList = /views:\s*\[([^\]]*)\]/.exec(text)?.[1] ?? '';
+  for (const v of viewList.matchAll(/'([a-z_][a-z0-9_]*)'/g)) {
+    if (owners.has(v[1]) || views.has(v[1])) problems.push(`view ${v[1]} is declared twice (${mod})`);
+    views.set(v[1], mod);
   }
 }
 const builderRe =

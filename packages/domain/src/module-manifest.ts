@@ -32,6 +32,12 @@ export interface ModuleManifest {
   readonly name: string;
   /** Tables the module owns: only its own files query them (scripts/check-boundaries.js). */
   readonly tables: readonly string[];
+  /**
+   * Views the module defines (in its migrations) as a read surface for other modules, e.g. a
+   * directory of names for joins on hot paths. Any module may read them; only the owner writes
+   * its tables. Keep them narrow: a view exposes exactly what the owner chooses.
+   */
+  readonly views?: readonly string[];
   /** Background job handlers by queue name. */
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   /** Work the serving process repeats (sealing the audit chain, queueing the reminder sweep...). */
