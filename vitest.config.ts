@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ['packages/**/*.test.ts', 'apps/server/**/*.test.ts', 'apps/cli/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
+    // Fails a file that wrote an audit event the catalogue refused, even where the error was swallowed.
+    setupFiles: ['tests/setup/audit-catalogue-guard.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

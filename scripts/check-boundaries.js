@@ -71,7 +71,7 @@ for (const mod of modules) {
   }
 }
 const builderRe =
-  /\.(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto)\(\s*['"]([a-z_][a-z0-9_]*)/g;
+  /\b(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto)\(\s*['"]([a-z_][a-z0-9_]*)/g;
 const rawRe = /\b(from|join|into|update)\s+([a-z_][a-z0-9_]*)\b/gi;
 const crossings = new Set();
 for (const mod of modules) {
@@ -81,8 +81,9 @@ for (const mod of modules) {
     const text = fs.readFileSync(file, 'utf8');
     const hits = [];
     for (const m of text.matchAll(builderRe)) hits.push([m[1], m[2]]);
-    for (const tpl of text.matchAll(/sql(?:<[^`]*?>)?`([^`]*)`/gs))
-      for (const m of tpl[1].matchAll(rawRe)) hits.push([m[1].toLowerCase(), m[2]]);
+    // Raw SQL: the text of every template literal (a nested sql`…` inside \${} splits one into
+    // pieces, and each piece is scanned; an expression builder's selectFrom has no leading dot).
+    for (const tpl of text.matchAll(/`([^`]*)`/gs)) for (const m of tpl[1].matchAll(rawRe)) hits.push([m[1].toLowerCase(), m[2]]);
     for (const [how, table] of hits) {
       const owner = owners.get(table);
       if (owner && owner !== mod) crossings.add(`${rel} ${how} ${table} (owned by ${owner})`);

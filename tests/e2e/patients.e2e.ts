@@ -101,6 +101,8 @@ describe('patient registry journey', () => {
     // The chart header: name, age, DOB, MRN, alerts, coverages (self-pay so far), balance placeholder.
     const header = page.getByTestId('chart-header');
     await header.getByRole('heading', { name: /Quarterfield, Zebulon/ }).waitFor();
+    // Coverages load after the record: wait for them before reading the header.
+    await header.getByText('Self-pay').waitFor();
     const headerText = (await header.textContent()) ?? '';
     const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
     const now = new Date();

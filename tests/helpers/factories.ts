@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { ROLES, type Role } from '@domain/access/permissions.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import type { Clock } from '@domain/shared/clock.ts';
-import type { Ctx, Db } from '@domain/shared/context.ts';
+import { type Ctx, type Db, systemCtx } from '@domain/shared/context.ts';
 import { npiWithCheckDigit } from '@domain/shared/validation.ts';
 
 // One argon2id hash of TEST_PASSWORD, computed once per file, reused for every factory user.
@@ -32,7 +32,7 @@ export interface TestOrg {
   secondLocationId: string;
   providerId: string;
   users: Record<Role, TestUser>;
-  /** A system-actor context for calling use cases directly. */
+  /** A system-actor context for calling use cases directly (purpose `tests`: every permission but the clinical ones). */
   ctx: Ctx;
 }
 
@@ -89,16 +89,6 @@ export async function newOrganization(db: Db, clock: Clock, opts: { settings?: R
     secondLocationId: (loc2 as { id: string }).id,
     providerId: provider.id,
     users,
-    ctx: {
-      actor: { kind: 'system', organizationId: org.id, purpose: 'test' },
-      organizationId: org.id,
-      locationId: null,
-      requestId: `test-${tag}`,
-      clock,
-      db,
-      baseDb: db,
-      ip: null,
-      userAgent: null,
-    },
+    ctx: systemCtx(db, clock, org.id, 'tests', `test-${tag}`),
   };
 }

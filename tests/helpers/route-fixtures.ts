@@ -1,23 +1,60 @@
 /**
  * Real objects for the path parameters of any route, chosen by the path segment before
  * the parameter (`/api/waitlist/:id` gets a waiting-list entry of the organization), so
- * generated tests (tests/integration/openapi-contract.test.ts) can reach past "not found".
- * Unknown segments get a random uuid. Objects are made fresh for every call: a request
- * that deactivates, deletes or cancels cannot spoil the next one.
+ * generated tests (tests/integration/route-matrix.test.ts, openapi-contract.test.ts) reach
+ * past "not found" on their own objects and meet a real object of the other organization
+ * in its checks. A nested parameter gets an object of its parent: in
+ * `/api/patients/:id/coverages/:coverageId` a coverage of that patient, in
+ * `/api/users/:id/sessions/:sessionId` a session of that user.
+ *
+ * A segment without a factory gets a random uuid and is reported in `unknown` (`known` is
+ * false): the route matrix fails on it, so a route with a new kind of parameter needs a
+ * factory here. Objects are made fresh for every call: a request that deactivates, deletes
+ * or cancels cannot spoil the next one.
+ *
+ * Documents are stored under DATA_DIR: a test file using these fixtures calls
+ * `temporaryDataDir()` before `createTestApp()` (the app reads DATA_DIR when it is built).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { issueLink } from '@domain/comms/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
+import { afterAll } from 'vitest';
 import { insertPatient } from './audit-fixtures.ts';
 import type { TestOrg } from './factories.ts';
 import { newAppointmentType, newProvider, weeklyHours } from './scheduling-factories.ts';
 import type { TestApp } from './test-app.ts';
 
-type Factory = (org: TestOrg) => Promise<string>;
+/** The ids already chosen for the earlier parameters of the path, by the segment before each. */
+type Parents = Readonly<Record<string, string>>;
+type Factory = (org: TestOrg, parents: Parents) => Promise<string>;
+
+export interface FilledPath {
+  path: string;
+  /** False when some parameter got a random uuid (no factory for its segment). */
+  known: boolean;
+  /** The parameters that got a random uuid, as `segment/:param`. */
+  unknown: string[];
+}
 
 const tag = () => randomBytes(4).toString('hex');
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** A 1×1 PNG: the smallest upload the document inspection accepts. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-export function routeFixtures(t: TestApp) {
+/** A data directory of the test file's own, removed after it: call before `createTestApp()`. */
+export function temporaryDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-route-fixtures-'));
+  process.env.DATA_DIR = dir;
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | null } = {}) {
+  // Uploaded documents would otherwise land in ./data of the working tree.
+  if (!process.env.DATA_DIR) throw new Error('call temporaryDataDir() before createTestApp(): the fixtures upload documents');
   const prepared = new Map<string, Promise<{ typeId: string }>>();
   /** Once per organization: weekly hours for its provider at its first location, and a bookable type. */
   const prepare = (org: TestOrg) => {
@@ -31,11 +68,23 @@ export function routeFixtures(t: TestApp) {
     }
     return p;
   };
+  const payers = new Map<string, Promise<string>>();
+  /** Once per organization: a payer for its coverages. */
+  const payerOf = (org: TestOrg) => {
+    let p = payers.get(org.id);
+    if (!p) {
+      p = (async () => created(await admin(org).post('/api/payers', { name: `Fixture Payer ${tag()}` }), 'a payer'))();
+      payers.set(org.id, p);
+    }
+    return p;
+  };
   const admin = (org: TestOrg) => t.as(org, 'admin');
   const created = async (res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<string> => {
     if (res.statusCode !== 201) throw new Error(`could not create ${what}: ${res.statusCode} ${res.body}`);
     return (res.json() as { id: string }).id;
   };
+  /** The patient of the path (`/api/patients/:id/...`), else a new one. */
+  const patientOf = async (org: TestOrg, parents: Parents) => parents.patients ?? insertPatient(t.db, org.id);
   let slot = 0;
   let hours = 0;
 
@@ -49,9 +98,15 @@ export function routeFixtures(t: TestApp) {
         .executeTakeFirstOrThrow();
       await t.db
         .insertInto('user_roles')
-        .values({ organization_id: org.id, user_id: user.id, role: 'front_desk', location_id: null })
+        .values({ organization_id: org.id, user_id: user.id, role: 'front_desk', location_id: opts.userLocation?.() ?? null })
         .execute();
       return user.id;
+    },
+    /** A session of the path's user. */
+    sessions: async (org, parents) => {
+      const userId = parents.users ?? (await FACTORIES.users?.(org, parents));
+      if (!userId) throw new Error('no user for the session');
+      return (await createSession(t.db, t.clock, { userId, organizationId: org.id, ip: null, userAgent: null })).id;
     },
     providers: async (org) => org.providerId,
     locations: async (org) => {
@@ -94,24 +149,24 @@ export function routeFixtures(t: TestApp) {
         if (res.statusCode !== 409) return created(res, 'a reminder rule');
       }
     },
-    waitlist: async (org) => {
+    waitlist: async (org, parents) => {
       const { typeId } = await prepare(org);
       const body = {
-        patientId: await insertPatient(t.db, org.id),
+        patientId: await patientOf(org, parents),
         appointmentTypeId: typeId,
         earliestDate: isoDay(7),
         latestDate: isoDay(30),
       };
       return created(await admin(org).post('/api/waitlist', body), 'a waiting-list entry');
     },
-    appointments: async (org) => {
+    appointments: async (org, parents) => {
       const { typeId } = await prepare(org);
       // A fresh quarter hour (local time at the location) for every booking, from 60 days on.
       const n = slot++;
       const minutes = 9 * 60 + (n % 32) * 15;
       const start = `${isoDay(60 + Math.floor(n / 32))}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
       const body = {
-        patientId: await insertPatient(t.db, org.id),
+        patientId: await patientOf(org, parents),
         providerId: org.providerId,
         appointmentTypeId: typeId,
         locationId: org.locationId,
@@ -119,36 +174,82 @@ export function routeFixtures(t: TestApp) {
       };
       return created(await admin(org).post('/api/appointments', body), 'an appointment');
     },
+    /** A coverage of the path's patient. */
+    coverages: async (org, parents) => {
+      const patientId = await patientOf(org, parents);
+      const body = { payerId: await payerOf(org), memberId: `M${tag()}`, priority: 'primary', effectiveDate: isoDay(-30) };
+      return created(await admin(org).post(`/api/patients/${patientId}/coverages`, body), 'a coverage');
+    },
+    /** A document of the path's patient, uploaded as the desk would. */
+    documents: async (org, parents) => {
+      const patientId = await patientOf(org, parents);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/patients/${patientId}/documents?category=other&fileName=fixture.png`,
+        headers: { authorization: `Bearer ${org.users.admin.token}`, 'content-type': 'image/png' },
+        payload: PNG,
+      });
+      return created(res, 'a document');
+    },
+    /** A break-glass grant a nurse opened on a restricted record (a manager may review it). */
+    'break-glass': async (org) => {
+      const patientId = await insertPatient(t.db, org.id, { restricted: true });
+      const res = await t.as(org, 'nurse').post(`/api/patients/${patientId}/break-glass`, { reason: 'route fixture: emergency access' });
+      return created(res, 'a break-glass grant');
+    },
+    /** `/r/:token`: a signed confirm link for an appointment (of the path's patient, if any). */
+    r: async (org, parents) => {
+      const appointmentId = await (FACTORIES.appointments as Factory)(org, parents);
+      const appt = await t.db.selectFrom('appointments').select('patient_id').where('id', '=', appointmentId).executeTakeFirstOrThrow();
+      const expiresAt = new Date(t.clock.now().getTime() + 30 * 86_400_000);
+      return issueLink(t.db, {
+        organizationId: org.id,
+        purpose: 'confirm',
+        subjectId: appointmentId,
+        patientId: appt.patient_id,
+        expiresAt,
+      });
+    },
+    /** `/ical/:token.ics`: a calendar-feed token of the organization's provider (it replaces the previous one). */
+    ical: async (org) => {
+      const res = await admin(org).post(`/api/providers/${org.providerId}/ical-token`);
+      const token = /^\/ical\/([^/]+)\.ics$/.exec((res.json() as { path?: string }).path ?? '')?.[1];
+      if (res.statusCode !== 201 || !token) throw new Error(`could not create a calendar feed: ${res.statusCode} ${res.body}`);
+      return token;
+    },
   };
 
   /**
-   * Fill each `:param` (and a trailing `*`) of `url` with an object of `org`; nested ids (a user's
-   * session) belong to the parent object. `known` is false when some parameter got a random uuid.
+   * Fill each `:param` (and a trailing `*`) of `url`: the first parameter with an object of
+   * `org`, the later (nested) ones with objects of `nestedOrg` (default `org`). Nested objects
+   * belong to their parent when both are of one organization; given another organization, a
+   * nested object belongs to a parent of that organization (the path then mixes two).
    */
-  async function fillPath(url: string, org: TestOrg): Promise<{ path: string; known: boolean }> {
-    const segments = url.split('/');
-    let known = true;
-    let parentUser: string | undefined;
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i] as string;
+  async function fillPath(url: string, org: TestOrg, nestedOrg: TestOrg = org): Promise<FilledPath> {
+    const original = url.split('/');
+    const segments = [...original];
+    const unknown: string[] = [];
+    const parents: Record<string, string> = {};
+    let params = 0;
+    for (let i = 0; i < original.length; i++) {
+      const seg = original[i] as string;
       if (seg === '*') segments[i] = 'index.html';
       if (!seg.startsWith(':')) continue;
       const suffix = /^:[A-Za-z0-9_]+(.*)$/.exec(seg)?.[1] ?? ''; // '/ical/:token.ics'
-      const before = segments[i - 1] ?? '';
-      const factory = FACTORIES[before];
+      const before = original[i - 1] ?? '';
+      const factory = Object.hasOwn(FACTORIES, before) ? FACTORIES[before] : undefined;
+      const owner = params++ === 0 ? org : nestedOrg;
       let value: string;
-      if (before === 'sessions' && parentUser) {
-        value = (await createSession(t.db, t.clock, { userId: parentUser, organizationId: org.id, ip: null, userAgent: null })).id;
-      } else if (factory) {
-        value = await factory(org);
-        if (before === 'users') parentUser = value;
+      if (factory) {
+        value = await factory(owner, owner === org ? parents : {});
+        parents[before] = value;
       } else {
         value = randomUUID();
-        known = false;
+        unknown.push(`${before}/${seg}`);
       }
       segments[i] = value + suffix;
     }
-    return { path: segments.join('/'), known };
+    return { path: segments.join('/'), known: unknown.length === 0, unknown };
   }
 
   return { fillPath, segments: Object.keys(FACTORIES) };

@@ -53,13 +53,13 @@ let gap = 0;
 beforeAll(async () => {
   org = await t.newOrg();
   for (let i = 0; i < 12; i++) {
-    await recordAudit(org.ctx, { action: i % 3 ? 'read' : 'update', resourceType: 'patient', resourceId: `r${i}`, details: { i } });
+    await recordAudit(org.ctx, { action: i % 3 ? 'read' : 'update', resourceType: 'patient', resourceId: `r${i}` });
   }
   // A rolled-back append leaves a permanent gap in seq.
   await t.db
     .transaction()
     .execute(async (trx) => {
-      await recordAudit({ ...org.ctx, db: trx }, { action: 'read', resourceType: 'rolled back' });
+      await recordAudit({ ...org.ctx, db: trx }, { action: 'read', resourceType: 'patient', resourceId: 'rolled back' });
       throw new Error('rollback');
     })
     .catch(() => undefined);
@@ -202,7 +202,7 @@ function openAppend(db: Db, ctx: Ctx) {
   const done = db
     .transaction()
     .execute(async (trx) => {
-      await recordAudit({ ...ctx, db: trx }, { action: 'read', resourceType: 'in flight' });
+      await recordAudit({ ...ctx, db: trx }, { action: 'read', resourceType: 'patient', resourceId: 'in flight' });
       appended();
       if (!(await decided)) throw new Error('rollback');
     })
@@ -224,7 +224,7 @@ describe('sealer and concurrent appends', () => {
     const early = openAppend(t.db, org.ctx);
     await early.ready;
     // A later append commits while the earlier one is still open: shared locks do not serialize.
-    await recordAudit(org.ctx, { action: 'read', resourceType: 'committed first' });
+    await recordAudit(org.ctx, { action: 'read', resourceType: 'patient', resourceId: 'committed first' });
     const late = await t.db.selectFrom('audit_events').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     const blocked = await sealAudit(t.db, { lockAttempts: 3, lockRetryMs: 1 });
     expect(blocked).toMatchObject({ sealed: 0, watermark: null });

@@ -103,7 +103,7 @@ describe('audit reports', () => {
     const org = await t.newOrg();
     const admin = userCtx(org, 'admin');
     const patientId = await insertPatient(t.db, org.id);
-    for (const action of ['read', 'update', 'print', 'read', 'search', 'export', 'read']) {
+    for (const action of ['read', 'update', 'print', 'read', 'export', 'export', 'read'] as const) {
       await recordAudit(admin, { action, resourceType: 'patient', resourceId: patientId, patientId });
     }
     for (const sort of ['seq', '-seq', 'action', '-action', '-occurredAt', 'userId']) {
@@ -133,7 +133,7 @@ describe('audit reports', () => {
   it('filters by time range, refuses a foreign cursor and unknown parameters', async () => {
     const org = await t.newOrg();
     const other = await t.newOrg();
-    await recordAudit(userCtx(org, 'admin'), { action: 'read', resourceType: 'thing' });
+    await recordAudit(userCtx(org, 'admin'), { action: 'read', resourceType: 'appointment' });
     const all = (await t.as(org, 'admin').get('/api/audit?action=read&limit=1')).json();
     expect(all.items).toHaveLength(1);
     const at = all.items[0].occurredAt as string;
@@ -142,8 +142,8 @@ describe('audit reports', () => {
     expect((await t.as(org, 'admin').get(`/api/audit?action=read&from=${before}&to=${after}`)).json().items).toHaveLength(1);
     expect((await t.as(org, 'admin').get(`/api/audit?action=read&from=${after}`)).json().items).toHaveLength(0);
 
-    await recordAudit(userCtx(other, 'admin'), { action: 'read', resourceType: 'thing' });
-    await recordAudit(userCtx(other, 'admin'), { action: 'read', resourceType: 'thing' });
+    await recordAudit(userCtx(other, 'admin'), { action: 'read', resourceType: 'appointment' });
+    await recordAudit(userCtx(other, 'admin'), { action: 'read', resourceType: 'appointment' });
     const page = (await t.as(other, 'admin').get('/api/audit?action=read&limit=1')).json();
     expect(page.nextCursor).toEqual(expect.any(String));
     const foreign = await t.as(org, 'admin').get(`/api/audit?action=read&limit=1&cursor=${page.nextCursor}`);
@@ -333,7 +333,7 @@ describe('break-glass', () => {
 describe('append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE to the app role, and UPDATE even to the superuser', async () => {
     const org = await t.newOrg();
-    await recordAudit(org.ctx, { action: 'read', resourceType: 'thing' });
+    await recordAudit(org.ctx, { action: 'read', resourceType: 'appointment' });
     await sealAudit(t.db);
     const role = await sql<{ r: string }>`select current_user as r`.execute(t.db);
     expect(role.rows[0]?.r).toBe('clinicdesk_app');
@@ -359,7 +359,7 @@ describe('append-only', () => {
   it('keeps an audit row written outside a transaction under the append lock until it commits', async () => {
     // Outside a transaction recordAudit opens one, so the shared lock spans the insert.
     const org = await t.newOrg();
-    await recordAudit({ ...org.ctx, db: t.db }, { action: 'read', resourceType: 'thing' });
+    await recordAudit({ ...org.ctx, db: t.db }, { action: 'read', resourceType: 'appointment' });
     const rows = await t.db.selectFrom('audit_events').select('action').where('organization_id', '=', org.id).execute();
     expect(rows).toHaveLength(1);
   });
@@ -379,16 +379,16 @@ describe('hash chain', () => {
   it('seals new rows, continues the chain, and verifies through the API and the CLI', async () => {
     const org = await t.newOrg();
     await sealAudit(t.db);
-    for (let i = 0; i < 5; i++) await recordAudit(org.ctx, { action: 'read', resourceType: 'thing', details: { i } });
+    for (let i = 0; i < 5; i++) await recordAudit(org.ctx, { action: 'read', resourceType: 'appointment', resourceId: `a${i}` });
     // A rolled-back append leaves a gap that the chain skips.
     await t.db
       .transaction()
       .execute(async (trx) => {
-        await recordAudit({ ...org.ctx, db: trx }, { action: 'read', resourceType: 'rolled back' });
+        await recordAudit({ ...org.ctx, db: trx }, { action: 'read', resourceType: 'appointment', resourceId: 'rolled back' });
         throw new Error('rollback');
       })
       .catch(() => undefined);
-    await recordAudit(org.ctx, { action: 'read', resourceType: 'after gap' });
+    await recordAudit(org.ctx, { action: 'read', resourceType: 'appointment', resourceId: 'after gap' });
     const first = await sealAudit(t.db, { batchSize: 4 });
     expect(first.sealed).toBeGreaterThanOrEqual(6);
     expect(first.busy).toBe(false);
@@ -421,8 +421,8 @@ describe('hash chain', () => {
     const errors: unknown[] = [];
     const sealer = new AuditSealer({ db: t.db, intervalMs: 20, onError: (e) => errors.push(e) });
     sealer.start();
-    await recordAudit(org.ctx, { action: 'read', resourceType: 'loop' });
-    const row = await t.db.selectFrom('audit_events').select('seq').where('resource_type', '=', 'loop').executeTakeFirstOrThrow();
+    await recordAudit(org.ctx, { action: 'read', resourceType: 'appointment', resourceId: 'sealer loop' });
+    const row = await t.db.selectFrom('audit_events').select('seq').where('resource_id', '=', 'sealer loop').executeTakeFirstOrThrow();
     let sealed = false;
     for (let i = 0; i < 500 && !sealed; i++) {
       sealed = (await t.db.selectFrom('audit_seals').select('seq').where('seq', '=', row.seq).executeTakeFirst()) !== undefined;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { buildApp } from '@server/app.ts';
+import { loadConfig } from '@server/config.ts';
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -267,7 +268,8 @@ describe('organization settings', () => {
   });
 
   it('CLINICDESK_REQUIRE_MFA=0 forces the requirement off at sign-in', async () => {
-    const forced = await buildApp({ db: t.db, pool: t.database.pool, clock, services: { config: { requireMfa: false } } });
+    const config = loadConfig({ CLINICDESK_REQUIRE_MFA: '0' });
+    const forced = await buildApp({ db: t.db, pool: t.database.pool, clock, config });
     try {
       const org = await t.newOrg({ settings: { require_mfa: true } });
       const res = await forced.app.inject({

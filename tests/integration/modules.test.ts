@@ -17,12 +17,13 @@ import { createTestApp } from '../helpers/test-app.ts';
 const t = await createTestApp();
 
 describe('the module list', () => {
-  it('gives every table of the schema exactly one owning module', async () => {
+  it('gives every table and view of the schema exactly one owning module', async () => {
     const tables = await sql<{ name: string }>`
       select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
+       where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v') and not c.relispartition
          and c.relname <> 'schema_migrations' order by 1`.execute(t.db);
-    const owners = tableOwners();
+    const owners = new Map(tableOwners());
+    for (const m of MODULES) for (const v of m.views ?? []) owners.set(v, m.name);
     expect(tables.rows.map((r) => r.name).filter((name) => !owners.has(name))).toEqual([]);
     expect([...owners.keys()].filter((name) => !tables.rows.some((r) => r.name === name))).toEqual([]);
   });

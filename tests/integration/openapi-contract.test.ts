@@ -32,9 +32,10 @@ import {
   sampleBody,
   sampleOf,
 } from '../helpers/openapi-contract.ts';
-import { routeFixtures } from '../helpers/route-fixtures.ts';
+import { routeFixtures, temporaryDataDir } from '../helpers/route-fixtures.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
+temporaryDataDir(); // before the app is built: it reads DATA_DIR
 const t = await createTestApp();
 const fixtures = routeFixtures(t);
 let own: TestOrg;

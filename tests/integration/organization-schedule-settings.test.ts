@@ -3,8 +3,10 @@
  * patient names in iCal feeds and the no-show delay. Validated, audited, settings:manage
  * only, and they change what the feed and the next booking do.
  */
+import { parseOrganizationSettings } from '@domain/organizations/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import ICAL from 'ical.js';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { booking, newAppointmentType, newPatient, weeklyHours } from '../helpers/scheduling-factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -109,5 +111,32 @@ describe('schedule settings', () => {
     expect((await t.as(org, 'front_desk').patch('/api/organization/settings', { icalShowPatientNames: true })).statusCode).toBe(403);
     expect((await t.as(org, 'clinician').get('/api/organization/settings')).statusCode).toBe(403);
     expect((await admin.get('/api/organization/settings')).json()).toMatchObject({ icalShowPatientNames: false, noShowAfterMinutes: 30 });
+  });
+
+  it('reach scheduling through the organization_schedule_settings view, read as the settings API reads them', async () => {
+    const org = await t.newOrg();
+    // What the API writes, nothing stored, and malformed values both readers answer with the default.
+    for (const stored of [
+      {},
+      { ical_show_patient_names: true, no_show_after_minutes: 45 },
+      { ical_show_patient_names: false, no_show_after_minutes: 5, require_mfa: true, waitlist_offer_minutes: 20 },
+      { no_show_after_minutes: 240.0 },
+      { no_show_after_minutes: 0 },
+      { ical_show_patient_names: 'true', no_show_after_minutes: 12.5 },
+      { ical_show_patient_names: 1, no_show_after_minutes: -5 },
+      { no_show_after_minutes: 'soon' },
+    ]) {
+      await sql`update organizations set settings = ${JSON.stringify(stored)}::jsonb where id = ${org.id}`.execute(t.db);
+      const row = await t.db
+        .selectFrom('organization_schedule_settings')
+        .select(['ical_show_patient_names', 'no_show_after_minutes'])
+        .where('organization_id', '=', org.id)
+        .executeTakeFirstOrThrow();
+      const parsed = parseOrganizationSettings(stored);
+      expect(row, JSON.stringify(stored)).toEqual({
+        ical_show_patient_names: parsed.icalShowPatientNames,
+        no_show_after_minutes: parsed.noShowAfterMinutes,
+      });
+    }
   });
 });

@@ -57,7 +57,7 @@ describe('absolute URLs ignore the Host header', () => {
   it("uses the server's configuration (fixed at start-up) when the app is built with it", async () => {
     const config = loadConfig({ HOST: '0.0.0.0', PORT: '8443', CLINICDESK_HTTPS: '1' });
     expect(config.publicUrl).toBe('https://localhost:8443');
-    const { app } = await buildApp({ db: t.db, pool: t.database.pool, services: { config } });
+    const { app } = await buildApp({ db: t.db, pool: t.database.pool, config });
     try {
       const org = await t.newOrg();
       const { url, path } = (await icalToken(app, org)).json();

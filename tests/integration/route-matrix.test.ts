@@ -2,101 +2,85 @@
  * The route matrix, generated from the route registry `buildApp` returns: every route ×
  * {no session, each role of the own organization, each role holding the permission with
  * another organization's object in the path}. Routes other modules add later are covered
- * without editing this file; known path parameters get real objects (own and foreign),
- * unknown ones a random uuid.
+ * without editing this file. Every path parameter gets a real object, of the own or the other
+ * organization (tests/helpers/route-fixtures.ts; a nested one belongs to its parent): a
+ * parameter no factory knows fails the first test, so a random id can never make the
+ * foreign-object check pass by itself.
  *
  * Requests go over real HTTP (so a streaming route answers with its headers and is then
  * closed) with a fresh session per request (so logout or ending sessions cannot spoil
  * the next request).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@domain/access/permissions.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { buildApp } from '@server/app.ts';
 import { type RegisteredRoute, UndeclaredRouteError } from '@server/plugins/route-guard.ts';
 import type { App } from '@server/plugins/types.ts';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { insertPatient } from '../helpers/audit-fixtures.ts';
 import type { TestOrg } from '../helpers/factories.ts';
 import { contractViolation, type OpenApiDoc, operationOf } from '../helpers/openapi-contract.ts';
+import { routeFixtures, temporaryDataDir } from '../helpers/route-fixtures.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
+temporaryDataDir(); // before the app is built: it reads DATA_DIR
 const t = await createTestApp();
 let own: TestOrg;
 let other: TestOrg;
 let base = '';
 
+let ownPayerId = '';
+
 beforeAll(async () => {
   own = await t.newOrg();
   other = await t.newOrg();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const payer = await t.as(own, 'admin').post('/api/payers', { name: 'Route Matrix Payer' });
+  expect(payer.statusCode, payer.body).toBe(201);
+  ownPayerId = payer.json().id;
 });
 afterAll(async () => {
   await t.app.close();
 });
 
-type Factory = (org: TestOrg, route: string) => Promise<string>;
-
 /** Where factory accounts hold their role: everywhere, or (the location walk) at one location. */
 let factoryUserLocation: string | null = null;
 
-async function newUser(org: TestOrg): Promise<string> {
-  const tag = randomBytes(4).toString('hex');
-  const user = await t.db
-    .insertInto('users')
-    .values({ organization_id: org.id, email: `matrix.${tag}@test.clinicdesk.dev`, display_name: `Matrix ${tag}` })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('user_roles')
-    .values({ organization_id: org.id, user_id: user.id, role: 'front_desk', location_id: factoryUserLocation })
-    .execute();
-  return user.id;
+/** Real objects of either organization for every path parameter (tests/helpers/route-fixtures.ts). */
+const { fillPath } = routeFixtures(t, { userLocation: () => factoryUserLocation });
+
+interface Sample {
+  body?: unknown;
+  /** The query string (an upload's metadata). */
+  query?: string;
+  /** A raw body instead of JSON (an upload). */
+  file?: { bytes: Uint8Array<ArrayBuffer>; type: string };
 }
 
-/** A real object of `org` for a path parameter, chosen by the path segment before it. */
-const FACTORIES: Record<string, Factory> = {
-  patients: (org) => insertPatient(t.db, org.id),
-  users: (org) => newUser(org),
-  providers: async (org) => org.providerId,
-  locations: async (org) => {
-    const row = await t.db
-      .insertInto('locations')
-      .values({ organization_id: org.id, name: `Matrix ${randomBytes(4).toString('hex')}`, time_zone: 'America/Chicago' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  },
-};
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+);
+const LATER = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
 
-/** Fill each `:param` (and a trailing `*`) of `url`; nested ids (a user's session) belong to the parent object. */
-async function fillPath(url: string, org: TestOrg): Promise<{ path: string; known: boolean }> {
-  const segments = url.split('/');
-  let known = true;
-  let parentUser: string | undefined;
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i] as string;
-    if (seg === '*') segments[i] = 'index.html';
-    if (!seg.startsWith(':')) continue;
-    const before = segments[i - 1] ?? '';
-    const factory = FACTORIES[before];
-    if (before === 'sessions' && parentUser) {
-      segments[i] = (await createSession(t.db, t.clock, { userId: parentUser, organizationId: org.id, ip: null, userAgent: null })).id;
-    } else if (factory) {
-      segments[i] = await factory(org, url);
-      if (before === 'users') parentUser = segments[i];
-    } else {
-      segments[i] = randomUUID();
-      known = false;
-    }
-  }
-  return { path: segments.join('/'), known };
-}
-
-/** Bodies that pass validation, so a foreign id must be what stops the request. */
-const SAMPLE_BODIES: Record<string, unknown> = {
-  'POST /api/patients/:id/break-glass': { reason: 'route matrix emergency' },
-  'PATCH /api/locations/:id': { city: 'Springfield' },
+/**
+ * Requests that pass validation (with the own organization's ids), so on a path with another
+ * organization's object only that object can stop them: a route answering 400 on its own object
+ * would make its foreign-object check unable to fail.
+ */
+const SAMPLES: Record<string, () => Sample> = {
+  'POST /api/patients/:id/break-glass': () => ({ body: { reason: 'route matrix emergency' } }),
+  'PATCH /api/locations/:id': () => ({ body: { city: 'Springfield' } }),
+  'POST /api/appointments/:id/cancel': () => ({ body: { reason: 'clinic' } }),
+  'POST /api/appointments/:id/status': () => ({ body: { status: 'confirmed' } }),
+  'POST /api/appointments/:id/check-in-confirmations': () => ({ body: { insuranceConfirmed: true } }),
+  'POST /api/appointments/:id/reschedule': () => ({ body: { start: `${LATER}T10:00` } }),
+  'POST /api/waitlist/:id/book': () => ({ body: { providerId: own.providerId, locationId: own.locationId, start: `${LATER}T11:00` } }),
+  'PUT /api/patients/:id/care-team': () => ({ body: { userIds: [] } }),
+  'PUT /api/users/:id/roles': () => ({ body: { roles: [{ role: 'front_desk', locationId: factoryUserLocation }] } }),
+  'POST /api/patients/:id/coverages': () => ({
+    body: { payerId: ownPayerId, memberId: `M${randomBytes(4).toString('hex')}`, priority: 'primary', effectiveDate: '2026-01-01' },
+  }),
+  'POST /api/patients/:id/documents': () => ({ query: 'category=other&fileName=matrix.png', file: { bytes: PNG, type: 'image/png' } }),
 };
 
 interface Answer {
@@ -111,12 +95,12 @@ async function call(route: RegisteredRoute, path: string, token: string | null, 
   const headers: Record<string, string> = { 'if-match': '"1"', ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
   const mutation = !['GET', 'DELETE', 'HEAD', 'OPTIONS'].includes(route.method);
-  const body = SAMPLE_BODIES[`${route.method} ${route.url}`] ?? {};
-  if (mutation) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}${path}`, {
+  const sample = SAMPLES[`${route.method} ${route.url}`]?.() ?? {};
+  if (mutation) headers['content-type'] = sample.file?.type ?? 'application/json';
+  const res = await fetch(`${base}${path}${sample.query ? `?${sample.query}` : ''}`, {
     method: route.method,
     headers,
-    body: mutation ? JSON.stringify(body) : undefined,
+    body: mutation ? (sample.file?.bytes ?? JSON.stringify(sample.body ?? {})) : undefined,
     signal: AbortSignal.timeout(20_000),
   });
   let code: string | undefined;
@@ -159,6 +143,17 @@ describe('route matrix', () => {
       expect([r.permission !== undefined, r.public === true, r.authenticated === true].filter(Boolean)).toHaveLength(1);
   });
 
+  it('gives every path parameter of every route a real object, of either organization (a new kind of parameter needs a factory)', async () => {
+    const unknown = new Set<string>();
+    for (const route of t.routes.filter((r) => r.url.includes('/:'))) {
+      for (const org of [own, other]) {
+        for (const u of (await fillPath(route.url, org)).unknown) unknown.add(`${route.method} ${route.url}: ${u}`);
+      }
+    }
+    // Each entry needs a factory in tests/helpers/route-fixtures.ts, keyed by the segment before the parameter.
+    expect([...unknown]).toEqual([]);
+  }, 300_000);
+
   it('answers 401 without a session on every non-public route, and never 500', async () => {
     const failures: string[] = [];
     for (const route of t.routes) {
@@ -168,7 +163,7 @@ describe('route matrix', () => {
       if (!route.public && res.status !== 401) failures.push(`${route.method} ${route.url}: expected 401, got ${res.status}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 
   it('answers 403 to every role lacking the permission, lets every role holding it through, and never 500', async () => {
     const failures: string[] = [];
@@ -186,28 +181,39 @@ describe('route matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 
   it("answers 404 for another organization's object in the path, to every role holding the permission", async () => {
     const failures: string[] = [];
     const withParams = t.routes.filter((r) => !r.public && r.url.includes('/:'));
     expect(withParams.length).toBeGreaterThan(0);
     for (const route of withParams) {
+      const nested = (route.url.match(/\/:/g) ?? []).length > 1;
       for (const role of ROLES.filter((r) => holds(r, route))) {
         const mine = await fillPath(route.url, own);
-        const theirs = await fillPath(route.url, other);
         const ownRes = await call(route, mine.path, await tokenFor(own, role));
-        const res = await call(route, theirs.path, await tokenFor(own, role));
-        const where = `${route.method} ${route.url} as ${role}${theirs.known ? '' : ' (random id)'}`;
-        // When the same request on an own object got past validation, only the foreign id can stop it: 404.
-        const validationFirst = ownRes.status === 400 || ownRes.status === 428;
-        const allowed = validationFirst ? [400, 404, 428] : [404];
-        if (!allowed.includes(res.status))
-          failures.push(`${where}: expected ${allowed.join('/')}, got ${res.status} (own: ${ownRes.status})`);
+        // A request refused by validation on its own object would be refused the same way on a foreign one: no check at all.
+        if (ownRes.status === 400 || ownRes.status === 428) {
+          failures.push(`${route.method} ${route.url} as ${role}: ${ownRes.status} on an own object; give it a valid request in SAMPLES`);
+          continue;
+        }
+        // Every object of the other organization; and, for a nested path, the own parent with the other's child.
+        const foreign = [{ label: 'foreign', filled: await fillPath(route.url, other) }];
+        if (nested) foreign.push({ label: 'own parent, foreign child', filled: await fillPath(route.url, own, other) });
+        for (const { label, filled } of foreign) {
+          const where = `${route.method} ${route.url} as ${role} (${label})`;
+          if (!filled.known || !mine.known) {
+            failures.push(`${where}: a parameter without a real object (${[...mine.unknown, ...filled.unknown].join(', ')})`);
+            continue;
+          }
+          // The same request got past validation on an own object: only the foreign object can stop it.
+          const res = await call(route, filled.path, await tokenFor(own, role));
+          if (res.status !== 404) failures.push(`${where}: expected 404, got ${res.status} (own: ${ownRes.status})`);
+        }
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe('a role limited to one location', () => {
@@ -251,7 +257,7 @@ describe('a role limited to one location', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 
   it('cannot create a practice-wide administrator without a location header (the reported escalation)', async () => {
     const token = await locationLimitedToken(own);

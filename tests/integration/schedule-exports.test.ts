@@ -100,12 +100,14 @@ describe('iCalendar feed', () => {
     expect(parseEvents(res.body).map((e) => e.summary)).toEqual(patients.map((p) => `Follow-up: ${p.name}`));
     const row = await t.db
       .selectFrom('audit_events')
-      .select('details')
+      .select(['details', 'role'])
       .where('organization_id', '=', org.id)
       .where('resource_type', '=', 'ical_feed')
       .where('action', '=', 'read')
       .executeTakeFirstOrThrow();
     expect((row.details as { patientIds: string[] }).patientIds.sort()).toEqual(patients.map((p) => p.id).sort());
+    // Names are patient data: the feed reads them as a purpose that holds patient:read.
+    expect(row.role).toBe('system:ical-feed:patient-names');
   });
 
   it('answers 404 after revocation, for a replaced token, and for unknown or malformed tokens', async () => {

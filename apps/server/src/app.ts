@@ -12,13 +12,15 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { runInTenantScope } from '@db/index.ts';
+import { type DocumentStorage, localDocumentStorage } from '@domain/documents/index.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import { AppError } from '@domain/shared/errors.ts';
 import type { Db } from '@domain/shared/context.ts';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
-import type { TrustProxy } from './config.ts';
+import { type Config, loadConfig, type TrustProxy } from './config.ts';
 import { installAuth } from './plugins/auth.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { documentErrors, problemComponent } from './plugins/openapi-errors.ts';
@@ -27,6 +29,7 @@ import { installRouteGuard, type RegisteredRoute } from './plugins/route-guard.t
 import { installTextGuard } from './plugins/text-guard.ts';
 import type { App } from './plugins/types.ts';
 import { routeModules } from './routes/index.ts';
+import { FlowBoardHub } from './routes/scheduling/flow-board-hub.ts';
 
 export interface AppDeps {
   db: Db;
@@ -43,8 +46,22 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** Requests per minute per client address on unauthenticated API routes (sign-in, invitations, patient links, feeds). */
   publicRateLimitPerMinute?: number;
-  /** Publish/subscribe for live updates; set by server.ts. */
-  services?: Record<string, unknown>;
+  /** The installation's configuration (server.ts passes the one it started with); read from the environment when omitted. */
+  config?: Config;
+  /** Where uploaded documents are kept; by default files under `config.dataDir`. */
+  documentStorage?: DocumentStorage;
+}
+
+/** What the host gives every route module besides the request: `app.services`. */
+export interface Services {
+  pool: pg.Pool;
+  clock: Clock;
+  /** Served over HTTPS: the session cookie is Secure, with the __Host- prefix. */
+  secureCookies: boolean;
+  config: Config;
+  documentStorage: DocumentStorage;
+  /** Live flow-board changes: one LISTEN connection per process, fanned out to the event streams. */
+  flowBoard: FlowBoardHub;
 }
 
 export const DEFAULT_PUBLIC_RATE_LIMIT = 120;
@@ -61,6 +78,7 @@ export interface BuiltApp {
 
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const clock = deps.clock ?? systemClock;
+  const config = deps.config ?? loadConfig();
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
@@ -79,6 +97,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Each request runs in its own tenant scope (row-level security, packages/db/src/tenant.ts);
+  // the auth plugin names the organization once the session is known.
+  app.addHook('onRequest', (_request, _reply, done) => runInTenantScope(() => done()));
 
   const routes: RegisteredRoute[] = [];
   installRouteGuard(app, routes);
@@ -147,11 +169,21 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   installAuth(app, {
     db: deps.db,
     clock,
-    mfaPolicyOff: (deps.services?.config as { requireMfa?: boolean } | undefined)?.requireMfa === false,
+    mfaPolicyOff: !config.requireMfa,
     secureCookies: deps.secureCookies ?? false,
   });
 
-  const services = { pool: deps.pool, clock, secureCookies: deps.secureCookies ?? false, ...deps.services };
+  const flowBoard = new FlowBoardHub(deps.pool, (err) => app.log.warn({ err }, 'flow board LISTEN connection lost'));
+  // Before the server stops accepting: end the open streams, or close would wait on them forever.
+  app.addHook('preClose', async () => flowBoard.close());
+  const services: Services = {
+    pool: deps.pool,
+    clock,
+    secureCookies: deps.secureCookies ?? false,
+    config,
+    documentStorage: deps.documentStorage ?? localDocumentStorage(config.dataDir),
+    flowBoard,
+  };
   app.decorate('services', services);
   for (const mod of [...routeModules, ...(deps.extraRoutes ?? [])]) {
     await app.register(mod);
@@ -182,6 +214,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    services: { pool: pg.Pool; clock: Clock; secureCookies: boolean; [k: string]: unknown };
+    services: Services;
   }
 }

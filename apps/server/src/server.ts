@@ -4,7 +4,6 @@
  * SIGINT shut down in order: stop accepting, finish in-flight requests, stop
  * claiming jobs, close the pool, stop the embedded server.
  */
-import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,7 +64,7 @@ export async function startServer(
   try {
     log.info({ mode: database.mode }, 'database ready');
     const migrated = await migrate(database.connectionString, (m) => log.info(m));
-    pool = createPool({ connectionString: database.connectionString, max: poolSize(), appRole: migrated.appRole });
+    pool = createPool({ connectionString: database.connectionString, max: config.dbPoolMax, appRole: migrated.appRole });
     const db = createKysely<Database>(pool);
     if (config.demo) {
       const logins = await seedDemo(db, clock);
@@ -87,7 +86,7 @@ export async function startServer(
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       webDist: WEB_DIST,
-      services: { config },
+      config,
       extraRoutes: opts.extraRoutes,
     });
     const runner = config.jobs
@@ -140,16 +139,4 @@ export async function startServer(
     await database.stop();
     throw e;
   }
-}
-
-/**
- * Database connections for the server: CLINICDESK_DB_POOL_MAX, else 4 per CPU between 8
- * and 20. More connections than the database has cores to run them only queue inside
- * PostgreSQL instead of here: on 2 cores, 8 connections registered patients 10-15% faster
- * than 20 (docs/OPERATIONS.md).
- */
-function poolSize(): number {
-  const set = Number(process.env.CLINICDESK_DB_POOL_MAX);
-  if (Number.isInteger(set) && set > 0) return set;
-  return Math.max(8, Math.min(20, os.cpus().length * 4));
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { tenantPool } from './tenant.ts';
 
 // bigint (int8) columns hold money in cents and counts; they fit in a JS number well below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -78,6 +79,7 @@ function prepareStatements(client: pg.PoolClient): void {
   };
 }
 
+/** Kysely over `pool`; every connection it uses carries the current tenant scope (tenant.ts). */
 export function createKysely<DB>(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: tenantPool(pool) }) });
 }

@@ -1,18 +1,25 @@
 /**
- * The whole database as Kysely sees it: the union of the tables each module owns.
- * Only the owning module queries its tables; others call its index.ts.
+ * The whole database as Kysely sees it: the union of the tables each module owns, and the
+ * views modules offer as their read surface (their manifest's `views`). Only the owning module
+ * queries its tables; others call its index.ts or read its views (scripts/check-boundaries.js).
  */
 import type { AuditTables } from './audit/audit.tables.ts';
+import type { AuditViews } from './audit/audit.views.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
 import type { ComplianceTables } from './compliance/compliance.tables.ts';
+import type { ComplianceViews } from './compliance/compliance.views.ts';
 import type { DocumentsTables } from './documents/documents.tables.ts';
 import type { IdentityTables } from './identity/identity.tables.ts';
+import type { IdentityViews } from './identity/identity.views.ts';
 import type { IcalTables } from './scheduling/ical.tables.ts';
 import type { InsuranceTables } from './insurance/insurance.tables.ts';
 import type { JobsTables } from './jobs/jobs.tables.ts';
 import type { OrganizationsTables } from './organizations/organizations.tables.ts';
+import type { OrganizationsViews } from './organizations/organizations.views.ts';
 import type { PatientsTables } from './patients/patients.tables.ts';
+import type { PatientsViews } from './patients/patients.views.ts';
 import type { SchedulingTables } from './scheduling/scheduling.tables.ts';
+import type { SchedulingViews } from './scheduling/scheduling.views.ts';
 import type { WaitlistTables } from './waitlist/waitlist.tables.ts';
 
 export interface Database
@@ -27,4 +34,10 @@ export interface Database
     IcalTables,
     CommsTables,
     WaitlistTables,
-    ComplianceTables {}
+    ComplianceTables,
+    OrganizationsViews,
+    PatientsViews,
+    IdentityViews,
+    AuditViews,
+    ComplianceViews,
+    SchedulingViews {}

@@ -7,6 +7,7 @@
 import type { LinkAction } from './comms/index.ts';
 import type { DemoSeeder } from './demo/index.ts';
 import type { JobHandler } from './jobs/index.ts';
+import type { AuditEventSpecs } from './shared/audit-events.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Db } from './shared/context.ts';
 import type { Reaction } from './shared/events.ts';
@@ -50,6 +51,12 @@ export interface ModuleManifest {
   readonly demo?: DemoSeeder;
   /** For each owned table with a column pointing at patients.id ("table.column"): what a merge does. */
   readonly merge?: Readonly<Record<string, MergePolicy>>;
+  /**
+   * The audit events its use cases write, by `${action}:${resourceType}` (defineAuditEvents in
+   * shared/audit-events.ts): what each row records and the shape of its details. Writing an
+   * undeclared event, or details of another shape, throws (docs/AUDIT.md, "The catalogue").
+   */
+  readonly audit?: AuditEventSpecs;
 }
 
 export function defineModule<const M extends ModuleManifest>(manifest: M): M {

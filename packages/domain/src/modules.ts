@@ -21,6 +21,7 @@ import type { MergePolicy, ModuleManifest, PeriodicDeps } from './module-manifes
 import { organizationsModule } from './organizations/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { schedulingModule } from './scheduling/module.ts';
+import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-events.ts';
 import type { Reaction } from './shared/events.ts';
 import type { PeriodicTask } from './shared/periodic-task.ts';
 import { waitlistModule } from './waitlist/module.ts';
@@ -118,5 +119,13 @@ export const tableOwners = once(() =>
   uniqueBy(
     'table',
     MODULES.flatMap((m) => m.tables.map((t): [string, string, string] => [t, m.name, m.name])),
+  ),
+);
+
+/** The audit catalogue: every declared audit event by `${action}:${resourceType}` (one module per event). */
+export const auditCatalogue = once(() =>
+  uniqueBy(
+    'audit event',
+    MODULES.flatMap((m) => declaredAuditEvents(m.name, m.audit ?? {}).map((e): [string, DeclaredAuditEvent, string] => [e.key, e, m.name])),
   ),
 );

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { IMPORT_FIELDS, type ImportField, type ImportRow, type ImportRowError, importPatientBatch } from '@domain/patients/index.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
-import type { Ctx, Db } from '@domain/shared/context.ts';
+import { type Db, systemCtx } from '@domain/shared/context.ts';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse';
@@ -109,17 +109,9 @@ export async function importPatientsFile(
     onProgress?: (done: number) => void;
   },
 ): Promise<ImportFileResult> {
-  const ctx: Ctx = {
-    actor: { kind: 'system', organizationId: opts.organizationId, purpose: 'cli:import-patients' },
-    organizationId: opts.organizationId,
-    locationId: null,
-    requestId: `import-${Date.now()}`,
-    clock: opts.clock ?? systemClock,
-    db,
-    baseDb: db,
-    ip: null,
+  const ctx = systemCtx(db, opts.clock ?? systemClock, opts.organizationId, 'cli:import-patients', `import-${Date.now()}`, {
     userAgent: 'clinicdesk-cli',
-  };
+  });
   const batchSize = opts.batchSize ?? 1000;
   const parser = fs
     .createReadStream(opts.file)

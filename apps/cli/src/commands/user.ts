@@ -1,23 +1,13 @@
 import type { Command } from 'commander';
 import { ROLES, type Role } from '@domain/access/permissions.ts';
 import { createUser, unlockUser } from '@domain/identity/index.ts';
-import type { Ctx } from '@domain/shared/context.ts';
+import type { SystemPurpose } from '@domain/access/permissions.ts';
 import { systemClock } from '@domain/shared/clock.ts';
+import { type Ctx, systemCtx } from '@domain/shared/context.ts';
 import { withDatabase } from '../database.ts';
 
-function systemCtx(db: Ctx['db'], organizationId: string, purpose: string): Ctx {
-  return {
-    actor: { kind: 'system', organizationId, purpose },
-    organizationId,
-    locationId: null,
-    requestId: 'cli',
-    clock: systemClock,
-    db,
-    baseDb: db,
-    ip: null,
-    userAgent: 'clinicdesk-cli',
-  };
-}
+const cliCtx = (db: Ctx['db'], organizationId: string, purpose: SystemPurpose): Ctx =>
+  systemCtx(db, systemClock, organizationId, purpose, 'cli', { userAgent: 'clinicdesk-cli' });
 
 export function registerUser(program: Command): void {
   const user = program.command('user').description('Manage staff accounts');
@@ -38,7 +28,7 @@ export function registerUser(program: Command): void {
           ? await db.selectFrom('organizations').select('id').where('id', '=', opts.organization).executeTakeFirst()
           : await db.selectFrom('organizations').select('id').orderBy('created_at').limit(1).executeTakeFirst();
         if (!org) throw new Error('no organization: start ClinicDesk once (or run `clinicdesk seed demo`) first');
-        const created = await createUser(systemCtx(db, org.id, 'cli:user-create'), {
+        const created = await createUser(cliCtx(db, org.id, 'cli:user-create'), {
           email: opts.email,
           displayName: opts.name ?? opts.email,
           password,
@@ -60,7 +50,7 @@ export function registerUser(program: Command): void {
           .where('email', '=', opts.email.trim().toLowerCase())
           .executeTakeFirst();
         if (!row) throw new Error(`no account with the email ${opts.email}`);
-        const unlocked = await unlockUser(systemCtx(db, row.organization_id, 'cli:user-unlock'), row.id);
+        const unlocked = await unlockUser(cliCtx(db, row.organization_id, 'cli:user-unlock'), row.id);
         console.log(JSON.stringify({ id: unlocked.id, email: unlocked.email, signInLockedUntil: unlocked.signInLockedUntil }));
       });
     });

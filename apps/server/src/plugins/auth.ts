@@ -4,6 +4,7 @@
  */
 import type { Clock } from '@domain/shared/clock.ts';
 import type { Db } from '@domain/shared/context.ts';
+import { setTenant } from '@db/index.ts';
 import { AppError } from '@domain/shared/errors.ts';
 import { resolveSession, toUserActor } from '@domain/identity/sessions.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -68,6 +69,8 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     });
     if (session === 'missing') throw new AppError('UNAUTHENTICATED', 'unknown or ended session');
     if (session === 'expired') throw new AppError('SESSION_EXPIRED');
+    // From here on this request's connections see only its practice's patient data.
+    setTenant(session.organizationId);
     if (!bearer && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
     const requested = request.headers[LOCATION_HEADER];
     let locationId: string | null = null;

@@ -41,7 +41,10 @@ export function problem(
   extra: { errors?: FieldError[] | undefined; [k: string]: unknown } = {},
 ) {
   const { status, title } = ERROR_CODES[code];
+  // The problem's own members come last: an error's extra members never replace them (an
+  // appointment's `status` once did, making the answer's `status` a string).
   const body: Record<string, unknown> = {
+    ...extra,
     type: `${PROBLEM_BASE}${code.toLowerCase().replaceAll('_', '-')}`,
     title,
     status,
@@ -49,7 +52,6 @@ export function problem(
     code,
     instance: request.url.split('?')[0],
     requestId: request.id,
-    ...extra,
   };
   if (!body.errors) delete body.errors;
   return reply.code(status).type(PROBLEM_MEDIA_TYPE).send(body);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
 import { onUnauthorized } from '../api/unauthorized.ts';
+import { authKeys } from '../features/auth/query-keys.ts';
 import { Providers } from './providers.tsx';
 import { queryClient } from './query-client.ts';
 import { router } from './router.tsx';
@@ -14,7 +15,7 @@ function signedOutByServer(code: string): void {
   const here = router.state.location;
   if (here.pathname === '/login') return;
   if (code === 'MFA_REQUIRED') {
-    void queryClient.invalidateQueries({ queryKey: ['me'] });
+    void queryClient.invalidateQueries({ queryKey: authKeys.me() });
     return;
   }
   const params = new URLSearchParams();

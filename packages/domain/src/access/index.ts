@@ -1,6 +1,6 @@
 export { isOnCareTeam, onCareTeamSql } from './care-team.ts';
 export { type PatientAccess, requirePatientAccess } from './patient-access.ts';
-export { mayOpenPatientSql, patientAccessMany } from './patient-access-many.ts';
+export { mayOpenPatientRowSql, mayOpenPatientSql, patientAccessMany } from './patient-access-many.ts';
 export {
   PERMISSIONS,
   type Permission,
@@ -11,5 +11,8 @@ export {
   ROLES,
   type Role,
   type RoleAssignment,
+  SYSTEM_PURPOSES,
+  type SystemPurpose,
+  systemPermissions,
 } from './permissions.ts';
 export { can, requirePermission } from './require-permission.ts';

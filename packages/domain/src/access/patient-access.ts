@@ -34,7 +34,7 @@ export async function requirePatientAccess(
   const row = loaded
     ? loaded.row
     : await ctx.db
-        .selectFrom('patients')
+        .selectFrom('patient_access_facts')
         .select(['id', 'restricted'])
         .where('id', '=', patientId)
         .where('organization_id', '=', ctx.organizationId)
@@ -45,7 +45,7 @@ export async function requirePatientAccess(
   const userId = ctx.actor.userId;
   if (await isOnCareTeam(ctx, patientId, userId)) return { patientId, breakGlass: false };
   const grant = await ctx.db
-    .selectFrom('break_glass_grants')
+    .selectFrom('break_glass_windows')
     .select('id')
     .where('patient_id', '=', patientId)
     .where('user_id', '=', userId)

@@ -94,6 +94,57 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
 };
 
+/**
+ * What the system does without a person, each purpose with the permissions its code path
+ * needs: `can` checks a system actor against its purpose's set as it checks a user against
+ * their roles. No purpose holds a clinical permission (note:*, break_glass). A new kind of
+ * system work adds its purpose here with the fewest permissions that let it run, and builds
+ * its context with `systemCtx` (shared/context.ts); the audit trail names it `system:<purpose>`.
+ */
+export const SYSTEM_PURPOSES = {
+  'job:no-show': {
+    does: 'The automatic no-show job (scheduling/mark-no-show.ts): a visit the patient missed becomes no_show',
+    permissions: ['appointment:write'],
+  },
+  'job:waitlist': {
+    does: 'The waitlist jobs (waitlist/waitlist-jobs.ts, offer-freed-slot.ts): offer a freed slot to the next entry, holding it; expire an offer',
+    permissions: ['appointment:write'],
+  },
+  'patient-link': {
+    does: "A patient's one-click link (comms/use-signed-link.ts): confirm or cancel their visit, take a waitlist offer (a booking)",
+    permissions: ['appointment:write'],
+  },
+  'ical-feed': {
+    does: "A provider's calendar feed (scheduling/get-ical-feed.ts): the visits' types, times, locations and statuses",
+    permissions: ['appointment:read'],
+  },
+  'ical-feed:patient-names': {
+    does: 'The same feed when the practice chose to show patient names in it',
+    permissions: ['appointment:read', 'patient:read'],
+  },
+  'demo-seed': {
+    does: "The demo practice on first start (demo/seed-demo.ts): one login per role; the modules' demo seeders write their rows directly",
+    permissions: ['user:manage'],
+  },
+  'ensure-admin': {
+    does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
+    permissions: ['user:manage'],
+  },
+  'cli:import-patients': { does: '`clinicdesk import patients`: registers patients from a CSV file', permissions: ['patient:write'] },
+  'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
+  'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },
+  tests: {
+    does: 'Tests calling use cases directly (tests/helpers/factories.ts): never used by the application (a unit test checks)',
+    permissions: ALL.filter((p) => !CLINICAL.includes(p)),
+  },
+} satisfies Record<string, { does: string; permissions: readonly Permission[] }>;
+export type SystemPurpose = keyof typeof SYSTEM_PURPOSES;
+
+/** The permissions a system actor working for `purpose` holds. */
+export function systemPermissions(purpose: SystemPurpose): ReadonlySet<Permission> {
+  return new Set<Permission>(SYSTEM_PURPOSES[purpose].permissions);
+}
+
 export interface RoleAssignment {
   role: Role;
   /** null: at every location. */
@@ -139,5 +190,17 @@ export function permissionMatrixMarkdown(): string {
     'whose roles cover each of its roles: the administrator covers every role, any other role covers the roles whose permissions are all its own, ' +
     'never the administrator. A role limited to a location covers only that location, and acts only when that location is chosen (`x-location-id`). ' +
     'Nobody re-invites or resets the MFA of their own account.\n\n';
-  return `# Role × permission matrix\n\nGenerated from \`packages/domain/src/access/permissions.ts\` by \`clinicdesk docs permissions\`. Do not edit by hand.\n\n${head}${rows.join('\n')}\n${manage}${manageHead}${manageRows.join('\n')}\n`;
+  const system =
+    '\n## System actors\n\nWork done without a person (jobs, patient links, the calendar feed, the CLI, seeding) acts as the system for one ' +
+    'organization, with a purpose that holds only the permissions its code path needs, and never a clinical one. The audit trail names it ' +
+    '`system:<purpose>`.\n\n| purpose | permissions | what it does |\n|---|---|---|\n' +
+    Object.entries(SYSTEM_PURPOSES)
+      .map(([purpose, p]) => {
+        const held: readonly Permission[] = p.permissions;
+        const missing = ALL.filter((x) => !held.includes(x));
+        const list = (ps: readonly Permission[]) => ps.map((x) => `\`${x}\``).join(', ');
+        return `| \`${purpose}\` | ${missing.length < held.length ? `all but ${list(missing)}` : list(held)} | ${p.does} |`;
+      })
+      .join('\n');
+  return `# Role × permission matrix\n\nGenerated from \`packages/domain/src/access/permissions.ts\` by \`clinicdesk docs permissions\`. Do not edit by hand.\n\n${head}${rows.join('\n')}\n${manage}${manageHead}${manageRows.join('\n')}\n${system}\n`;
 }

@@ -2,9 +2,11 @@ import { AppError } from '../shared/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { Permission } from './permissions.ts';
 
-/** True when the actor holds `permission` at the context's location. The system actor holds all. */
+/**
+ * True when the actor holds `permission`: a user through their roles at the context's location,
+ * the system through its purpose (SYSTEM_PURPOSES in permissions.ts), nobody before sign-in.
+ */
 export function can(ctx: Ctx, permission: Permission): boolean {
-  if (ctx.actor.kind === 'system') return true;
   if (ctx.actor.kind === 'anonymous') return false;
   return ctx.actor.permissions.has(permission);
 }

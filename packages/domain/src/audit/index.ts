@@ -1,5 +1,6 @@
 export { auditVerificationSchema } from './audit.schemas.ts';
 export type { AuditTables } from './audit.tables.ts';
+export type { AuditTrailView, AuditViews } from './audit.views.ts';
 export { AuditSealer, type AuditSealerOptions } from './audit-sealer.ts';
 export { CANONICAL_COLUMNS } from './canonical-row.ts';
 export { type LastChange, lastChange } from './last-change.ts';

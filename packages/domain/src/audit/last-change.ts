@@ -12,7 +12,7 @@ export interface LastChange {
 export async function lastChange(ctx: Ctx, resourceType: string, resourceId: string): Promise<LastChange | null> {
   const row = await ctx.db
     .selectFrom('audit_events as a')
-    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .leftJoin('staff_directory as u', 'u.id', 'a.user_id')
     .select(['a.user_id', 'u.display_name', 'a.role', 'a.occurred_at', 'a.changes'])
     .where('a.organization_id', '=', ctx.organizationId)
     .where('a.resource_type', '=', resourceType)

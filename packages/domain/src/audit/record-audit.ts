@@ -2,14 +2,39 @@
  * Write one audit event inside the caller's transaction. Every read, search,
  * create, update, delete, print or export of patient data and every
  * authentication event goes through here; there is no switch that turns it off.
+ * Every event must be declared in the audit catalogue (each module's manifest, `audit`)
+ * and its details must have the declared shape, or the write throws before anything is
+ * written (insertAudited: with the caller's transaction, its details being SQL).
  */
 import { type Compilable, type OperationNodeSource, type RawBuilder, sql } from 'kysely';
 
 const isRawBuilder = (v: unknown): v is RawBuilder<unknown> =>
   typeof v === 'object' && v !== null && (v as { isRawBuilder?: unknown }).isRawBuilder === true;
+import { type AuditAction, auditEventSpec, checkAuditDetails, checkAuditEvent, type DeclaredAuditEvent } from '../shared/audit-events.ts';
 import { actorRoleLabel, actorUserId, type Ctx } from '../shared/context.ts';
 
-export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'print' | 'export' | 'merge' | 'break_glass' | (string & {});
+export type { AuditAction };
+
+/**
+ * The audit catalogue (every module's declared events), read once from the module list.
+ * Lazily: audit must not import modules.ts statically. After the first write it is a
+ * plain map lookup.
+ */
+let catalogue: ReadonlyMap<string, DeclaredAuditEvent> | undefined;
+
+async function loadCatalogue(): Promise<ReadonlyMap<string, DeclaredAuditEvent>> {
+  const { auditCatalogue } = await import('../modules.ts');
+  catalogue = auditCatalogue();
+  return catalogue;
+}
+
+/**
+ * Throws unless (action, resourceType) is declared and `details` (null when absent) has the
+ * declared shape: the check every write goes through, before anything is written.
+ */
+async function checkEvent(event: { action: string; resourceType: string }, details: unknown): Promise<void> {
+  checkAuditEvent(catalogue ?? (await loadCatalogue()), event.action, event.resourceType, details);
+}
 
 /** What requirePatientAccess answered (structurally; audit does not import access). */
 export interface AuditedAccess {
@@ -42,6 +67,7 @@ export interface AuditEventInput {
 export const AUDIT_APPEND_LOCK = 720_451_002;
 
 export async function recordAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
+  await checkEvent(event, event.details);
   // The shared lock must cover the insert until it commits, or the sealer could take a
   // watermark past this seq while the row is still invisible. Outside a transaction
   // (autocommit) the lock would end with its own statement, so open one.
@@ -94,6 +120,7 @@ function auditInsert(
  * to the general path otherwise). Not for reads under break-glass: the row is not flagged.
  */
 export async function readAudited<Row>(ctx: Ctx, read: RawBuilder<Row>, event: AuditEventInput): Promise<Row[]> {
+  await checkEvent(event, event.details);
   const patientId = event.patientId ?? null;
   const result = await sql<Row>`
     with found as (${read}),
@@ -121,7 +148,11 @@ export async function insertAudited<Row extends { id: string }>(
 ): Promise<Row[]> {
   if (!ctx.db.isTransaction) throw new Error('insertAudited needs a transaction');
   const { details, patientRow, ...rest } = event;
-  const result = await sql<Row>`
+  // SQL details can only be checked as written: they come back with each row, and a
+  // mismatch throws inside the caller's transaction, so the rows and their audit roll back.
+  const spec = auditEventSpec(catalogue ?? (await loadCatalogue()), rest.action, rest.resourceType);
+  if (!details) checkAuditDetails(spec, null);
+  const result = await sql<Row & { __audit_details?: unknown }>`
     with written as (${write}),
          append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint) where exists (select 1 from written)),
          appended as (${auditInsert(
@@ -132,9 +163,17 @@ export async function insertAudited<Row extends { id: string }>(
            details ?? null,
            sql`append_lock, written w`,
            sql`w.id::text`,
-         )} returning 1)
-    select * from written`.execute(ctx.db);
-  return result.rows;
+         )} returning resource_id, details)
+    ${
+      details
+        ? sql`select w.*, (select a.details from appended a where a.resource_id = w.id::text) as __audit_details from written w`
+        : sql`select * from written`
+    }`.execute(ctx.db);
+  if (!details) return result.rows;
+  return result.rows.map(({ __audit_details, ...row }) => {
+    checkAuditDetails(spec, __audit_details);
+    return row as unknown as Row;
+  });
 }
 
 /**
@@ -152,8 +191,9 @@ async function breakGlassFlag(
     return { breakGlass, grantId: breakGlass ? (event.access?.grantId ?? null) : null };
   }
   if (!patientId || ctx.actor.kind !== 'user' || event.outcome === 'denied') return { breakGlass: false, grantId: null };
+  // Grants are compliance's: audit reads the view it declares (audit imports no module).
   const grant = await ctx.db
-    .selectFrom('break_glass_grants')
+    .selectFrom('break_glass_windows')
     .select('id')
     .where('user_id', '=', ctx.actor.userId)
     .where('patient_id', '=', patientId)

@@ -46,6 +46,10 @@ export async function verifyAudit(db: Db, opts: { batchSize?: number; organizati
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
+      // The chain links every organization's rows, so the walk needs all of them: this one
+      // read-only transaction lifts the row-level security scope (migration 0089). What it
+      // answers is still counted and named for the caller's organization only.
+      await sql`select set_config('clinicdesk.organization_id', '*', true)`.execute(trx);
       const top = await trx
         .selectFrom('audit_seals')
         .select((eb) => eb.fn.max('seq').as('max'))

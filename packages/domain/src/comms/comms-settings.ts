@@ -19,6 +19,10 @@ export interface ResolvedComms {
   publicUrl: string;
 }
 
+/**
+ * `env`: the installation's mail server and link base. Requests pass the server's Config;
+ * job handlers (whose context carries no Config yet) get the process environment.
+ */
 export async function resolveComms(db: Db, organizationId: string, env: CommsEnv = process.env): Promise<ResolvedComms> {
   const row = await db.selectFrom('comms_settings').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
   const publicUrl = publicUrlOf(row?.public_url, env);
@@ -44,7 +48,7 @@ export async function resolveComms(db: Db, organizationId: string, env: CommsEnv
  * The base of every absolute link for a practice: its own public URL (Admin → Reminders),
  * else the installation's (shared/public-url.ts). Never from a request's Host header.
  */
-export async function practicePublicUrl(db: Db, organizationId: string, env: PublicUrlEnv = process.env): Promise<string> {
+export async function practicePublicUrl(db: Db, organizationId: string, env: PublicUrlEnv): Promise<string> {
   const row = await db.selectFrom('comms_settings').select('public_url').where('organization_id', '=', organizationId).executeTakeFirst();
   return publicUrlOf(row?.public_url, env);
 }

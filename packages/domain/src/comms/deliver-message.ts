@@ -4,20 +4,16 @@
  * transaction, after the message row was written (its unique key is the "sent once" guard).
  */
 import type { JobContext } from '../jobs/index.ts';
+import { emailContactOf } from '../patients/index.ts';
 import type { Db } from '../shared/context.ts';
 import { channelFor, type ResolvedComms } from './comms-settings.ts';
 
 export type SkipReason = 'no_consent' | 'no_address' | 'appointment_inactive';
 
-/** The patient's email when they agreed to email reminders; else why not. */
+/** The patient's email when they agreed to email reminders; else why not (the record's contact: patients' emailContactOf). */
 export async function emailRecipient(db: Db, organizationId: string, patientId: string): Promise<{ to: string } | { skip: SkipReason }> {
-  const p = await db
-    .selectFrom('patients')
-    .select(['email', 'consent_email_reminders'])
-    .where('id', '=', patientId)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirstOrThrow();
-  if (!p.consent_email_reminders) return { skip: 'no_consent' };
+  const p = await emailContactOf(db, organizationId, patientId);
+  if (!p.consentEmailReminders) return { skip: 'no_consent' };
   if (!p.email) return { skip: 'no_address' };
   return { to: p.email };
 }

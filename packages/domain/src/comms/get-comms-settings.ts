@@ -18,8 +18,11 @@ export async function readCommsSettings(db: Db, organizationId: string, env: Com
   };
 }
 
-/** The practice's mail settings. The password is never returned, only whether one is stored. */
-export async function getCommsSettings(ctx: Ctx, env: CommsEnv = process.env): Promise<CommsSettings> {
+/**
+ * The practice's mail settings. The password is never returned, only whether one is stored.
+ * `env`: the installation's mail server and link base (the server's Config).
+ */
+export async function getCommsSettings(ctx: Ctx, env: CommsEnv): Promise<CommsSettings> {
   requirePermission(ctx, 'settings:manage');
   return readCommsSettings(ctx.db, ctx.organizationId, env);
 }

@@ -20,5 +20,7 @@ export type { LinkAction } from './link-actions.ts';
 export { cancelLinkAction, confirmLinkAction } from './appointment-link-actions.ts';
 export { type LinkPage, openSignedLink, useSignedLink } from './use-signed-link.ts';
 export { listPatientMessages } from './list-patient-messages.ts';
-export { systemCtx } from './system-ctx.ts';
+/** Kept for the modules that import it from here; it lives in shared/context.ts. */
+export { systemCtx } from '../shared/context.ts';
 export { seedCommsDemo } from './seed-comms-demo.ts';
+export { addressMessage, lockOfferMessage, type NewMessage, queueMessage } from './queued-message.ts';

@@ -1,4 +1,5 @@
 import { defineModule } from '../module-manifest.ts';
+import { commsAuditEvents } from './comms.audit.ts';
 import { cancelLinkAction, confirmLinkAction } from './appointment-link-actions.ts';
 import { ReminderSweeper } from './reminder-sweeper.ts';
 import { handleSendReminderJob } from './send-reminder.ts';
@@ -18,4 +19,5 @@ export const commsModule = defineModule({
   demo: seedCommsDemo,
   // The message log follows the patient; sent messages are not changed.
   merge: { 'messages.patient_id': 'move' },
+  audit: commsAuditEvents,
 });

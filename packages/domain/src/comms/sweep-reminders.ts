@@ -5,7 +5,7 @@
  * well (a visit booked the day before), only the shortest is sent.
  */
 import { sql } from 'kysely';
-import { enqueueJob } from '../jobs/index.ts';
+import { enqueueJob, jobEnqueuedSql } from '../jobs/index.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
@@ -18,7 +18,7 @@ const BATCH = 1_000;
 export async function sweepReminders(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const due = await db
-    .selectFrom('appointments as a')
+    .selectFrom('appointment_times as a')
     .innerJoin('reminder_rules as r', (j) => j.onRef('r.organization_id', '=', 'a.organization_id').on('r.active', '=', true))
     .select(['a.id as appointmentId', 'a.organization_id as organizationId', 'a.starts_at as startsAt', 'r.id as ruleId'])
     .where('a.status', 'in', ['scheduled', 'confirmed'])
@@ -40,16 +40,7 @@ export async function sweepReminders(db: Db, clock: Clock): Promise<number> {
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('messages as m').select('m.id').whereRef('m.appointment_id', '=', 'a.id').whereRef('m.rule_id', '=', 'r.id'))),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('jobs as j')
-            .select('j.id')
-            .where('j.queue', '=', SEND_REMINDER_QUEUE)
-            .where(sql<boolean>`j.dedupe_key = 'reminder:' || a.id || ':' || r.id`),
-        ),
-      ),
-    )
+    .where(({ not }) => not(jobEnqueuedSql(SEND_REMINDER_QUEUE, sql<string>`'reminder:' || a.id || ':' || r.id`)))
     .orderBy('a.starts_at')
     .limit(BATCH)
     .execute();

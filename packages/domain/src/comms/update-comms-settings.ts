@@ -8,8 +8,9 @@ import { readCommsSettings } from './get-comms-settings.ts';
 /**
  * Change the practice's SMTP server, sender or link base. Omitted fields keep their
  * value; the password is write-only and its audit row says only that it changed.
+ * `env`: the installation's mail server and link base (the server's Config).
  */
-export async function updateCommsSettings(ctx: Ctx, patch: CommsSettingsPatch, env: CommsEnv = process.env): Promise<CommsSettings> {
+export async function updateCommsSettings(ctx: Ctx, patch: CommsSettingsPatch, env: CommsEnv): Promise<CommsSettings> {
   requirePermission(ctx, 'settings:manage');
   return inTransaction(ctx, async (tx) => {
     const before = await readCommsSettings(tx.db, tx.organizationId, env);

@@ -5,12 +5,11 @@
  * `patient-link`, marks the link used and audits it, all in one transaction.
  */
 import { recordAudit } from '../audit/index.ts';
-import { type Ctx, inTransaction } from '../shared/context.ts';
+import { type Ctx, inTransaction, systemCtx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { LinkPurpose } from './comms.tables.ts';
 import { type LinkAction, linkActionFor } from './link-actions.ts';
 import { type LinkRejection, tokenHash, verifyToken } from './signed-links.ts';
-import { systemCtx } from './system-ctx.ts';
 
 export interface LinkPage {
   status: number;
@@ -60,7 +59,7 @@ async function findLink(ctx: Ctx, token: string, lock: boolean): Promise<FoundLi
   if (row.expires_at <= ctx.clock.now()) return 'expired';
   const action = await linkActionFor(row.purpose);
   if (!action) return 'forged';
-  const sys = { ...systemCtx(ctx.db, ctx.clock, row.organization_id, 'patient-link', ctx.requestId), ip: ctx.ip, userAgent: ctx.userAgent };
+  const sys = systemCtx(ctx.db, ctx.clock, row.organization_id, 'patient-link', ctx.requestId, { ip: ctx.ip, userAgent: ctx.userAgent });
   return { row, action, ctx: sys };
 }
 

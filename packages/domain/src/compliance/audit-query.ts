@@ -2,10 +2,11 @@
  * The one query behind every audit report (list, CSV export, patient access report):
  * an organization's events, filtered, sorted by an allow-listed key, and paged by keyset
  * on (sort key, seq). The cursor names the last row's seq; its sort value is read back
- * from that row, so no value the client sends ever reaches the SQL text.
+ * from that row, so no value the client sends ever reaches the SQL text. The trail is read through
+ * the view audit declares for its reports (audit_trail), names through identity's staff_directory.
  */
 import { type Selectable, sql } from 'kysely';
-import type { AuditTables } from '../audit/index.ts';
+import type { AuditTrailView } from '../audit/index.ts';
 import type { Db } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import { AUDIT_SORT_FIELDS, type AuditEvent, type AuditSortField } from './compliance.schemas.ts';
@@ -48,7 +49,7 @@ function decodeCursor(cursor: string, sort: string): number {
   return c.s;
 }
 
-type EventRow = Selectable<AuditTables['audit_events']> & { user_email: string | null; user_display_name: string | null };
+type EventRow = Selectable<AuditTrailView> & { user_email: string | null; user_display_name: string | null };
 
 export function toAuditEvent(r: EventRow): AuditEvent {
   return {
@@ -84,8 +85,8 @@ export async function queryAuditEvents(
   const { field, desc } = parseSort(sort);
   const key = sql.raw(AUDIT_SORT_FIELDS[field]);
   let q = db
-    .selectFrom('audit_events as e')
-    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .selectFrom('audit_trail as e')
+    .leftJoin('staff_directory as u', 'u.id', 'e.user_id')
     .selectAll('e')
     .select(['u.email as user_email', 'u.display_name as user_display_name'])
     .where('e.organization_id', '=', organizationId);
@@ -97,14 +98,14 @@ export async function queryAuditEvents(
   if (page.cursor) {
     const after = decodeCursor(page.cursor, sort);
     const anchor = await db
-      .selectFrom('audit_events')
+      .selectFrom('audit_trail')
       .select('seq')
       .where('seq', '=', after)
       .where('organization_id', '=', organizationId)
       .executeTakeFirst();
     if (!anchor) throw invalid('cursor', 'not a cursor from this list');
     // The inner `e` shadows the outer one: the key is read from the anchor row.
-    const anchorKey = sql`(select ${key} from audit_events e where e.seq = ${after})`;
+    const anchorKey = sql`(select ${key} from audit_trail e where e.seq = ${after})`;
     q = q.where(sql<boolean>`(${key}, e.seq) ${sql.raw(desc ? '<' : '>')} (${anchorKey}, ${after}::bigint)`);
   }
   const dir = desc ? 'desc' : 'asc';

@@ -46,7 +46,8 @@ function decodeCursor(cursor: string): string {
  * grant's window for rows written without one), its review, and its place in a chain:
  * a grant opened less than 24 hours after the same user's previous grant for the same
  * record renews it (`chain`: its position, counting back link by link, and the grant it
- * follows). Viewing the report is audited.
+ * follows). Viewing the report is audited. The accesses come from audit's audit_trail view,
+ * the names from identity's staff_directory.
  */
 export async function listBreakGlassGrants(
   ctx: Ctx,
@@ -106,14 +107,14 @@ export async function listBreakGlassGrants(
              r.reviewed_at, r.reviewed_by, ru.display_name as reviewer_display_name, r.note as review_note,
              c.position as chain_position, prev.id as previous_grant_id,
              (prev.id is not null and exists (select 1 from break_glass_reviews pr where pr.grant_id = prev.id)) as previous_reviewed,
-             (select count(*) from audit_events e where ${flagged})::int as access_count,
+             (select count(*) from audit_trail e where ${flagged})::int as access_count,
              coalesce((select json_agg(x order by x.seq desc) from (
                  select e.seq, e.occurred_at, e.action, e.resource_type, e.resource_id, e.outcome
-                   from audit_events e where ${flagged} order by e.seq desc limit 100) x), '[]'::json) as accesses
+                   from audit_trail e where ${flagged} order by e.seq desc limit 100) x), '[]'::json) as accesses
         from page g
-        left join users u on u.id = g.user_id
+        left join staff_directory u on u.id = g.user_id
         left join break_glass_reviews r on r.grant_id = g.id
-        left join users ru on ru.id = r.reviewed_by
+        left join staff_directory ru on ru.id = r.reviewed_by
         left join chains c on c.grant_id = g.id
         left join lateral (${before('g')}) prev on true
        order by g.created_at desc, g.id desc`.execute(tx.db);

@@ -29,7 +29,7 @@ export async function openBreakGlass(ctx: Ctx, patientId: string, input: BreakGl
   const user = requireUser(ctx);
   return inTransaction(ctx, async (tx) => {
     const patient = await tx.db
-      .selectFrom('patients')
+      .selectFrom('patient_access_facts')
       .select(['id', 'restricted'])
       .where('id', '=', patientId)
       .where('organization_id', '=', tx.organizationId)

@@ -9,7 +9,7 @@
  * One query per page, whatever its size: the page's patient ids are checked together.
  */
 import { sql } from 'kysely';
-import { onCareTeamSql } from '../access/index.ts';
+import { mayOpenPatientRowSql } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { AuditEvent } from './compliance.schemas.ts';
 
@@ -27,14 +27,11 @@ function withoutValues(e: AuditEvent): AuditEvent {
 async function openable(ctx: Ctx, ids: string[]): Promise<Set<string>> {
   if (ctx.actor.kind === 'system') return new Set(ids);
   if (ctx.actor.kind !== 'user') return new Set();
-  const userId = ctx.actor.userId;
+  // access's predicate (not restricted, on the care team, or an active grant) over patients' view.
   const { rows } = await sql<{ id: string }>`
-    select p.id from patients p
+    select p.id from patient_access_facts p
      where p.organization_id = ${ctx.organizationId} and p.id = any(${ids}::uuid[])
-       and (not p.restricted
-            or ${onCareTeamSql('p', userId)}
-            or exists (select 1 from break_glass_grants g
-                        where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${ctx.clock.now()}))`.execute(ctx.db);
+       and ${mayOpenPatientRowSql(ctx, 'p')}`.execute(ctx.db);
   return new Set(rows.map((r) => r.id));
 }
 

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { ROLES, type Role } from '../access/index.ts';
 import { createUser } from '../identity/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { Ctx, Db } from '../shared/context.ts';
+import { type Ctx, type Db, systemCtx } from '../shared/context.ts';
 import { seededRandom } from '../shared/random.ts';
 import { npiWithCheckDigit } from '../shared/validation.ts';
 import { syntheticPatient } from './synthetic-patient.ts';
@@ -52,17 +52,7 @@ export async function seedDemo(db: Db, clock: Clock, opts: { patients?: number; 
       .values({ name: DEMO_ORG_NAME, settings: JSON.stringify({ require_mfa: false, idle_timeout_seconds: 900 }) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const ctx: Ctx = {
-      actor: { kind: 'system', organizationId: org.id, purpose: 'demo-seed' },
-      organizationId: org.id,
-      locationId: null,
-      requestId: 'demo-seed',
-      clock,
-      db: trx,
-      baseDb: db,
-      ip: null,
-      userAgent: null,
-    };
+    const ctx = systemCtx(trx, clock, org.id, 'demo-seed', 'demo-seed', { baseDb: db });
     const locations = await trx
       .insertInto('locations')
       .values([

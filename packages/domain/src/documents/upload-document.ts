@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { isCoverageOfPatient } from '../insurance/index.ts';
+import { patientStatus } from '../patients/index.ts';
 import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { toDocument } from './document-row.ts';
@@ -32,18 +34,10 @@ export async function uploadDocument(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = `${ctx.organizationId}/${randomUUID()}`;
   return inTransaction(ctx, async (tx) => {
-    const patient = await tx.db.selectFrom('patients').select('status').where('id', '=', patientId).executeTakeFirstOrThrow();
-    if (patient.status === 'merged') throw new AppError('CONFLICT', 'this record was merged; upload to the surviving record');
-    if (meta.coverageId) {
-      const coverage = await tx.db
-        .selectFrom('coverages')
-        .select('id')
-        .where('id', '=', meta.coverageId)
-        .where('patient_id', '=', patientId)
-        .where('organization_id', '=', tx.organizationId)
-        .executeTakeFirst();
-      if (!coverage) throw invalid('coverageId', "not one of this patient's coverages");
-    }
+    if ((await patientStatus(tx, patientId)) === 'merged')
+      throw new AppError('CONFLICT', 'this record was merged; upload to the surviving record');
+    if (meta.coverageId && !(await isCoverageOfPatient(tx, meta.coverageId, patientId)))
+      throw invalid('coverageId', "not one of this patient's coverages");
     await storage.put(key, bytes);
     try {
       const row = await tx.db

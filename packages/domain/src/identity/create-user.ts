@@ -6,6 +6,7 @@
 import { recordAudit } from '../audit/index.ts';
 import type { Role, RoleAssignment } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
+import { locationsByIds, providersByIds } from '../organizations/index.ts';
 import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Invite } from './identity.schemas.ts';
@@ -67,13 +68,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ id
 export async function checkRoleLocations(ctx: Ctx, roles: RoleAssignment[]): Promise<void> {
   const ids = [...new Set(roles.map((r) => r.locationId).filter((l): l is string => l !== null))];
   if (ids.length === 0) return;
-  const found = await ctx.db
-    .selectFrom('locations')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('organization_id', '=', ctx.organizationId)
-    .execute();
-  const known = new Set(found.map((f) => f.id));
+  const known = new Set((await locationsByIds(ctx, ids)).map((l) => l.id));
   const errors = roles
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => r.locationId !== null && !known.has(r.locationId))
@@ -82,12 +77,7 @@ export async function checkRoleLocations(ctx: Ctx, roles: RoleAssignment[]): Pro
 }
 
 async function checkProvider(ctx: Ctx, providerId: string): Promise<void> {
-  const p = await ctx.db
-    .selectFrom('providers')
-    .select('id')
-    .where('id', '=', providerId)
-    .where('organization_id', '=', ctx.organizationId)
-    .executeTakeFirst();
+  const [p] = await providersByIds(ctx, [providerId]);
   if (!p) throw new AppError('VALIDATION_FAILED', 'unknown provider', { errors: [{ path: 'providerId', message: 'unknown provider' }] });
 }
 

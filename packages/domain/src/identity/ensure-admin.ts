@@ -1,11 +1,12 @@
 /**
  * CLINICDESK_ADMIN_EMAIL + CLINICDESK_ADMIN_PASSWORD: make sure an active admin
- * with that login exists (scripts and tests rely on it). Creates an organization
- * when the database has none.
+ * with that login exists (scripts and tests rely on it). The organizations module creates
+ * the practice when the database has none (ensurePractice).
  */
 import { sql } from 'kysely';
+import { ensurePractice } from '../organizations/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { Ctx, Db } from '../shared/context.ts';
+import { type Db, systemCtx } from '../shared/context.ts';
 import { createUser } from './create-user.ts';
 import { checkPasswordPolicy, hashPassword, practiceNameOf, verifyPassword } from './passwords.ts';
 
@@ -46,28 +47,8 @@ export async function ensureAdmin(
       }
       return { userId: existing.id, organizationId: existing.organization_id, created: false };
     }
-    let org = await trx.selectFrom('organizations').select('id').orderBy('created_at').limit(1).executeTakeFirst();
-    if (!org) {
-      org = await trx
-        .insertInto('organizations')
-        .values({
-          name: input.organizationName ?? 'My Practice',
-          settings: JSON.stringify({ require_mfa: input.requireMfa ?? true, idle_timeout_seconds: 900 }),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-    }
-    const ctx: Ctx = {
-      actor: { kind: 'system', organizationId: org.id, purpose: 'ensure-admin' },
-      organizationId: org.id,
-      locationId: null,
-      requestId: 'ensure-admin',
-      clock,
-      db: trx,
-      baseDb: db,
-      ip: null,
-      userAgent: null,
-    };
+    const org = await ensurePractice(trx, { name: input.organizationName, requireMfa: input.requireMfa });
+    const ctx = systemCtx(trx, clock, org.id, 'ensure-admin', 'ensure-admin', { baseDb: db });
     const user = await createUser(ctx, {
       email,
       displayName: 'Administrator',

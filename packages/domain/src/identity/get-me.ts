@@ -1,4 +1,7 @@
-/** The signed-in user as the web shell needs it: roles, effective permissions, organization. */
+/**
+ * The signed-in user as the web shell needs it: roles, effective permissions, organization.
+ * The practice and its locations come from the views organizations declares (names only).
+ */
 import { type Permission, permissionsAt, type Role } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 
@@ -13,7 +16,7 @@ export async function getMe(ctx: Ctx, userId: string, locationId: string | null)
     (r) => ({ role: r.role as Role, locationId: r.location_id }),
   );
   const org = await ctx.db
-    .selectFrom('organizations')
+    .selectFrom('organization_directory')
     .select(['id', 'name'])
     .where('id', '=', user.organization_id)
     .executeTakeFirstOrThrow();
@@ -24,7 +27,7 @@ export async function getMe(ctx: Ctx, userId: string, locationId: string | null)
   const locations =
     everywhere || own.length > 0
       ? await ctx.db
-          .selectFrom('locations')
+          .selectFrom('location_directory')
           .select(['id', 'name'])
           .where('organization_id', '=', ctx.organizationId)
           .where('active', '=', true)

@@ -66,16 +66,6 @@ export interface LoginLockoutsTable {
   until: Instant;
 }
 
-export interface BreakGlassGrantsTable {
-  id: Generated<string>;
-  organization_id: string;
-  user_id: string;
-  patient_id: string;
-  reason: string;
-  created_at: Instant;
-  expires_at: Instant;
-}
-
 export interface UserInvitesTable {
   id: Generated<string>;
   organization_id: string;
@@ -94,6 +84,5 @@ export interface IdentityTables {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   login_lockouts: LoginLockoutsTable;
-  break_glass_grants: BreakGlassGrantsTable;
   user_invites: UserInvitesTable;
 }

@@ -164,8 +164,8 @@ export async function checkPasswordPolicy(password: string, context: PasswordCon
   if (message) throw new AppError('VALIDATION_FAILED', `the password ${message}`, { errors: [{ path: field, message }] });
 }
 
-/** The organization's name, the context word every password of its staff is checked against. */
+/** The organization's name (organizations' directory view), the context word every password of its staff is checked against. */
 export async function practiceNameOf(db: Db, organizationId: string): Promise<string | undefined> {
-  const org = await db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirst();
+  const org = await db.selectFrom('organization_directory').select('name').where('id', '=', organizationId).executeTakeFirst();
   return org?.name;
 }

@@ -92,10 +92,11 @@ export async function resolveSession(
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('organizations as o', 'o.id', 's.organization_id')
+    // The practice's MFA requirement through the view organizations declares for it: still one query.
+    .innerJoin('organization_security as o', 'o.organization_id', 's.organization_id')
     .select([
       'u.mfa_enabled',
-      sql<boolean>`coalesce((o.settings->>'require_mfa')::boolean, false)`.as('org_requires_mfa'),
+      'o.require_mfa as org_requires_mfa',
       's.id',
       's.user_id',
       's.organization_id',

@@ -1,5 +1,6 @@
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { patientStatus } from '../patients/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import type { Coverage, CoverageInput } from './insurance.schemas.ts';
@@ -13,8 +14,8 @@ export async function createCoverage(ctx: Ctx, patientId: string, input: Coverag
   requirePermission(ctx, 'coverage:write');
   const access = await requirePatientAccess(ctx, patientId, 'coverage:write');
   return inTransaction(ctx, async (tx) => {
-    const patient = await tx.db.selectFrom('patients').select('status').where('id', '=', patientId).executeTakeFirstOrThrow();
-    if (patient.status === 'merged') throw new AppError('CONFLICT', 'this record was merged; add coverage to the surviving record');
+    if ((await patientStatus(tx, patientId)) === 'merged')
+      throw new AppError('CONFLICT', 'this record was merged; add coverage to the surviving record');
     const payer = await tx.db
       .selectFrom('payers')
       .select(['id', 'name'])

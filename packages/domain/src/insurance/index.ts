@@ -7,3 +7,4 @@ export { listPayers } from './list-payers.ts';
 export { DEMO_PAYERS, seedDemoInsurance } from './seed-payers.ts';
 export { updateCoverage } from './update-coverage.ts';
 export { mergeCoverages } from './merge-coverages.ts';
+export { isCoverageOfPatient } from './coverage-of-patient.ts';

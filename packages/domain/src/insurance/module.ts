@@ -1,4 +1,5 @@
 import { defineModule } from '../module-manifest.ts';
+import { insuranceAuditEvents } from './insurance.audit.ts';
 import { patientMerging } from '../patients/index.ts';
 import { react } from '../shared/events.ts';
 import { mergeCoverages } from './merge-coverages.ts';
@@ -12,4 +13,5 @@ export const insuranceModule = defineModule({
   demo: seedDemoInsurance,
   // Overlapping coverages of one priority cannot both stay active: the reaction settles them.
   merge: { 'coverages.patient_id': 'reaction' },
+  audit: insuranceAuditEvents,
 });

@@ -87,6 +87,12 @@ export class JobRunner {
         .executeTakeFirst();
       if (!job) return false;
       const handler = this.opts.handlers[job.queue] as JobHandler;
+      // A job of one practice sees only that practice's rows (row-level security; the claim
+      // itself spans practices). The setting ends with this transaction.
+      const organizationId = (job.payload as { organizationId?: unknown }).organizationId;
+      if (typeof organizationId === 'string' && /^[0-9a-f-]{36}$/i.test(organizationId)) {
+        await sql`select set_config('clinicdesk.organization_id', ${organizationId}, true)`.execute(trx);
+      }
       try {
         await sql`savepoint job_handler`.execute(trx);
         await handler({

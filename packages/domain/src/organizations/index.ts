@@ -7,3 +7,7 @@ export * from './organizations.schemas.ts';
 export type { OrganizationsTables } from './organizations.tables.ts';
 export { updateLocation } from './update-location.ts';
 export { updateOrganizationSettings } from './update-organization-settings.ts';
+export { locationsByIds, providersByIds, roomsByIds } from './find-by-ids.ts';
+export { locationLetterhead } from './location-letterhead.ts';
+export { mergeModuleSettings, readModuleSettings } from './module-settings.ts';
+export { ensurePractice } from './ensure-practice.ts';

@@ -1,8 +1,9 @@
 /**
  * The practice-wide part of organizations.settings (JSON): the MFA requirement and
  * the idle timeout (security), and the schedule's `ical_show_patient_names` and
- * `no_show_after_minutes` (read directly by the scheduling module's feed, snapshot and
- * no-show job). Other modules keep their own keys in the same object; a change here
+ * `no_show_after_minutes` (which the scheduling module's feed, snapshot and no-show job read
+ * through the organization_schedule_settings view, migration 0090: keep its parsing in step).
+ * Other modules keep their own keys in the same object (module-settings.ts); a change here
  * merges, never replaces it.
  */
 import { z } from 'zod';

@@ -1,18 +1,18 @@
-/** Read a patient's care team: explicit members and the primary provider's linked users, by name. */
+/** Read a patient's care team: explicit members and the primary provider's linked users, by name (identity's staff_directory). */
 import type { Ctx } from '../shared/context.ts';
 import type { CareTeamMember } from './patients.schemas.ts';
 
 export async function careTeamMembers(ctx: Ctx, patientId: string): Promise<CareTeamMember[]> {
   const explicit = await ctx.db
     .selectFrom('patient_care_team as ct')
-    .innerJoin('users as u', 'u.id', 'ct.user_id')
+    .innerJoin('staff_directory as u', 'u.id', 'ct.user_id')
     .select(['u.id', 'u.display_name', 'u.active'])
     .where('ct.patient_id', '=', patientId)
     .where('ct.organization_id', '=', ctx.organizationId)
     .execute();
   const implicit = await ctx.db
     .selectFrom('patients as p')
-    .innerJoin('users as u', (j) =>
+    .innerJoin('staff_directory as u', (j) =>
       j.onRef('u.provider_id', '=', 'p.primary_provider_id').onRef('u.organization_id', '=', 'p.organization_id'),
     )
     .select(['u.id', 'u.display_name', 'u.active'])

@@ -1,4 +1,5 @@
 /** Rules the schema cannot check alone: dates against today, and references inside the organization. */
+import { locationsByIds, providersByIds } from '../organizations/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import type { GuarantorInput } from './patients.schemas.ts';
@@ -22,21 +23,11 @@ export async function checkReferences(
   selfId?: string,
 ): Promise<void> {
   if (p.primaryProviderId) {
-    const found = await ctx.db
-      .selectFrom('providers')
-      .select('id')
-      .where('id', '=', p.primaryProviderId)
-      .where('organization_id', '=', ctx.organizationId)
-      .executeTakeFirst();
+    const [found] = await providersByIds(ctx, [p.primaryProviderId]);
     if (!found) throw invalid('primaryProviderId', 'no such provider in this practice');
   }
   if (p.preferredLocationId) {
-    const found = await ctx.db
-      .selectFrom('locations')
-      .select('id')
-      .where('id', '=', p.preferredLocationId)
-      .where('organization_id', '=', ctx.organizationId)
-      .executeTakeFirst();
+    const [found] = await locationsByIds(ctx, [p.preferredLocationId]);
     if (!found) throw invalid('preferredLocationId', 'no such location in this practice');
   }
   if (p.guarantor?.kind === 'patient') {

@@ -76,7 +76,7 @@ async function lookUp(
       from unnest(${sql.val(tokens)}::text[], ${sql.val(budgets)}::int[]) with ordinality as t(n, budget, i)
      cross join lateral (
        select coalesce(array_agg(v.word), '{}') as prefix_of
-         from patient_name_words v
+         from patient_name_words_scoped v
         where ${prefixes} and length(t.n) > 4 and v.organization_id = ${ctx.organizationId}
           and v.word >= (t.n collate "C") and v.word < ((t.n || '{') collate "C")
      ) x
@@ -84,7 +84,7 @@ async function lookUp(
        select coalesce(json_agg(json_build_object('w', c.word, 'alike', c.alike)), '[]') as candidates
          from (
            select v.word, (m.sound <> '' and v.sound = m.sound) as alike
-             from (select dmetaphone(t.n) as sound) m, patient_name_words v
+             from (select dmetaphone(t.n) as sound) m, patient_name_words_scoped v
             where ${typos} and t.budget > 0
               and v.organization_id = ${ctx.organizationId}
               and ((v.sound <> '' and v.sound = m.sound)

@@ -33,7 +33,7 @@ export async function findRegistrationClashes(
   })`;
   const identical = opts.registrationHash ? sql<boolean>`(registration_hash = ${opts.registrationHash})` : sql<boolean>`false`;
   let q = ctx.db
-    .selectFrom('patients')
+    .selectFrom('patients_scoped')
     .select(['id', 'mrn', 'given_name', 'family_name', 'birth_date', similar.as('similar'), identical.as('identical')])
     .where('organization_id', '=', ctx.organizationId)
     .where('status', '<>', 'merged')

@@ -18,3 +18,5 @@ export type { PatientsTables } from './patients.tables.ts';
 export { type SearchInput, searchPatients } from './search-patients.ts';
 export { setCareTeam } from './set-care-team.ts';
 export { updatePatient } from './update-patient.ts';
+export { emailContactOf } from './email-contact.ts';
+export { type PatientStatus, patientStatus } from './patient-status.ts';

@@ -91,4 +91,7 @@ export interface PatientsTables {
   patients: PatientsTable;
   patient_care_team: PatientCareTeamTable;
   patient_name_words: PatientNameWordsTable;
+  /** Views of the two tables above that apply the tenant check as a plain condition (migration 0089): for search only. */
+  patients_scoped: PatientsTable;
+  patient_name_words_scoped: PatientNameWordsTable;
 }

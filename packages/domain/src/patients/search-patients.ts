@@ -1,5 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { onCareTeamSql, requirePermission } from '../access/index.ts';
+import { mayOpenPatientRowSql, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
@@ -80,11 +80,8 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
       if (names.some((n) => !n.prefixKeys.length && !n.nearTypos.length && !n.farTypos.length)) return [];
       const conditions = matchOf(terms, names);
       conditions.push(input.includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`);
-      if (userId) {
-        conditions.push(sql<SqlBool>`(not p.restricted
-        or ${onCareTeamSql('p', userId)}
-        or exists (select 1 from break_glass_grants g where g.patient_id = p.id and g.user_id = ${userId} and g.expires_at > ${tx.clock.now()}))`);
-      }
+      // A restricted record only for its care team or an active break-glass grant (access's predicate, on this row).
+      if (userId) conditions.push(mayOpenPatientRowSql(tx, 'p'));
       const score = scoreOf(terms, names);
       const page = sql<{
         id: string;
@@ -103,7 +100,7 @@ export async function searchPatients(ctx: Ctx, input: SearchInput): Promise<{ it
       with ranked as materialized (
         select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex, p.phones,
                p.status, p.restricted, ${score} as score
-          from patients p
+          from patients_scoped p
          where p.organization_id = ${tx.organizationId} and ${sql.join(conditions, sql` and `)}
       )
       select * from ranked

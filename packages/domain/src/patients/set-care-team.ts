@@ -31,7 +31,7 @@ export async function setCareTeam(
     if (patient.status === 'merged') throw new AppError('CONFLICT', 'this record was merged; edit the surviving record');
     const found = userIds.length
       ? await tx.db
-          .selectFrom('users')
+          .selectFrom('staff_directory')
           .select('id')
           .where('organization_id', '=', tx.organizationId)
           .where('active', '=', true)

@@ -24,8 +24,8 @@ export interface AppointmentFacts {
 export async function loadAppointmentFacts(db: Db, organizationId: string, appointmentId: string): Promise<AppointmentFacts | null> {
   const row = await db
     .selectFrom('appointments as a')
-    .innerJoin('locations as l', 'l.id', 'a.location_id')
-    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .innerJoin('location_directory as l', 'l.id', 'a.location_id')
+    .innerJoin('organization_directory as o', 'o.id', 'a.organization_id')
     .select([
       'a.id',
       'a.organization_id',

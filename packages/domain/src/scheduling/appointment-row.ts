@@ -62,7 +62,7 @@ export type ShownRow<R extends AppointmentRow = AppointmentRow> = Omit<R, 'patie
 function selectAppointments(ctx: Ctx) {
   return ctx.db
     .selectFrom('appointments as a')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('patient_names as p', 'p.id', 'a.patient_id')
     .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
     .where('a.organization_id', '=', ctx.organizationId)
     .select([

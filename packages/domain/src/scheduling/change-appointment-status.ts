@@ -1,5 +1,6 @@
 import { requirePatientAccess } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
+import { roomsByIds } from '../organizations/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { applyTransition, lockAppointment } from './appointment-status.ts';
@@ -25,14 +26,8 @@ export async function changeAppointmentStatus(ctx: Ctx, id: string, input: Statu
     let roomId: string | undefined;
     if (input.roomId) {
       if (input.status !== 'roomed') throw invalid('roomId', 'a room is given when the patient is roomed');
-      const room = await tx.db
-        .selectFrom('rooms')
-        .select('id')
-        .where('id', '=', input.roomId)
-        .where('organization_id', '=', tx.organizationId)
-        .where('location_id', '=', current.location_id)
-        .executeTakeFirst();
-      if (!room) throw invalid('roomId', 'not a room at this location');
+      const [room] = await roomsByIds(tx, [input.roomId]);
+      if (room?.locationId !== current.location_id) throw invalid('roomId', 'not a room at this location');
       roomId = room.id;
     }
     const confirmed = confirmationChanges(tx, current, input);

@@ -17,8 +17,8 @@ export async function getFlowBoard(
     const date = q.date ?? localDateOf(now, zone);
     const rows = await readAppointments(tx, (base) =>
       base
-        .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
-        .leftJoin('rooms as r', 'r.id', 'a.room_id')
+        .innerJoin('provider_directory as pr', 'pr.id', 'a.provider_id')
+        .leftJoin('room_directory as r', 'r.id', 'a.room_id')
         .select(['pr.given_name as provider_given', 'pr.family_name as provider_family', 'pr.credentials', 'r.name as room_name'])
         .where('a.location_id', '=', q.locationId)
         .where('a.starts_at', '>=', new Date(localToEpochMs(zone, date, '00:00')))

@@ -1,6 +1,6 @@
 import ical from 'ical-generator';
 import { recordAudit } from '../audit/index.ts';
-import { type Ctx, inTransaction } from '../shared/context.ts';
+import { type Ctx, inTransaction, systemCtx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { BUSY_TYPE_NAME } from './appointment-row.ts';
 import { hashIcalToken, ICAL_TOKEN_RE } from './ical-token.ts';
@@ -18,32 +18,40 @@ const SHOWN: readonly string[] = ['scheduled', 'confirmed', 'arrived', 'roomed',
  * only when the practice turned on `ical_show_patient_names`. A token is no one's sign-in, so
  * no one on a restricted patient's care team: such a visit is a busy block ("Busy", the times,
  * the location and the status), whatever the setting.
- * Each fetch is audited as the system actor `ical-feed`, with patient ids only when names are shown.
+ * Each fetch is audited as the system actor `ical-feed`, or `ical-feed:patient-names` (which
+ * adds patient:read) with the patient ids when names are shown.
  */
 export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string> {
   if (!ICAL_TOKEN_RE.test(token)) throw notFound('calendar feed');
   const feed = await anonymous.db
     .selectFrom('provider_ical_tokens as k')
-    .innerJoin('providers as pr', 'pr.id', 'k.provider_id')
-    .innerJoin('organizations as o', 'o.id', 'k.organization_id')
-    .select(['k.organization_id', 'k.provider_id', 'pr.given_name', 'pr.family_name', 'pr.credentials', 'o.name as org_name', 'o.settings'])
+    .innerJoin('provider_directory as pr', 'pr.id', 'k.provider_id')
+    .innerJoin('organization_directory as o', 'o.id', 'k.organization_id')
+    .innerJoin('organization_schedule_settings as s', 's.organization_id', 'k.organization_id')
+    .select([
+      'k.organization_id',
+      'k.provider_id',
+      'pr.given_name',
+      'pr.family_name',
+      'pr.credentials',
+      'o.name as org_name',
+      's.ical_show_patient_names',
+    ])
     .where('k.token_hash', '=', hashIcalToken(token))
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!feed) throw notFound('calendar feed');
-  const ctx: Ctx = {
-    ...anonymous,
-    actor: { kind: 'system', organizationId: feed.organization_id, purpose: 'ical-feed' },
-    organizationId: feed.organization_id,
-  };
-  const showNames = (feed.settings as { ical_show_patient_names?: unknown }).ical_show_patient_names === true;
+  const showNames = feed.ical_show_patient_names;
+  const purpose = showNames ? 'ical-feed:patient-names' : 'ical-feed';
+  const { db, clock, requestId, baseDb, ip, userAgent } = anonymous;
+  const ctx = systemCtx(db, clock, feed.organization_id, purpose, requestId, { baseDb, ip, userAgent });
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const rows = await tx.db
       .selectFrom('appointments as a')
       .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
-      .innerJoin('locations as l', 'l.id', 'a.location_id')
-      .innerJoin('patients as p', 'p.id', 'a.patient_id')
+      .innerJoin('location_directory as l', 'l.id', 'a.location_id')
+      .innerJoin('patient_names as p', 'p.id', 'a.patient_id')
       .select([
         'a.id',
         'a.patient_id',

@@ -1,6 +1,7 @@
 /** Calendar-feed tokens: random, shown once, stored as SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
 import { can } from '../access/index.ts';
+import { providersByIds } from '../organizations/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 
@@ -18,11 +19,6 @@ export const ICAL_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 export async function requireFeedOwner(ctx: Ctx, providerId: string): Promise<void> {
   const own = ctx.actor.kind === 'user' && ctx.actor.providerId === providerId;
   if (!own && !can(ctx, 'schedule:manage')) throw notFound('provider');
-  const row = await ctx.db
-    .selectFrom('providers')
-    .select('id')
-    .where('organization_id', '=', ctx.organizationId)
-    .where('id', '=', providerId)
-    .executeTakeFirst();
-  if (!row) throw notFound('provider');
+  const [provider] = await providersByIds(ctx, [providerId]);
+  if (!provider) throw notFound('provider');
 }

@@ -1,6 +1,7 @@
 export { createAppointmentType } from './create-appointment-type.ts';
 export { updateAppointmentType } from './update-appointment-type.ts';
 export { listAppointmentTypes } from './list-appointment-types.ts';
+export { loadAppointmentType } from './load-appointment-type.ts';
 export { createAvailabilityTemplate } from './create-availability-template.ts';
 export { updateAvailabilityTemplate } from './update-availability-template.ts';
 export { deleteAvailabilityTemplate } from './delete-availability-template.ts';

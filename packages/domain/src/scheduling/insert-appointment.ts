@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { can } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { roomsByIds } from '../organizations/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { containedIn, overlapsAny } from './intervals.ts';
@@ -88,15 +89,8 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
   const kinds = type.resource_kinds;
   const candidates = snap.rooms.filter((r) => r.locationId === a.locationId && kinds.includes(r.kind));
   if (a.roomId) {
-    const room = await tx.db
-      .selectFrom('rooms')
-      .select(['id', 'kind'])
-      .where('id', '=', a.roomId)
-      .where('organization_id', '=', tx.organizationId)
-      .where('location_id', '=', a.locationId)
-      .where('active', '=', true)
-      .executeTakeFirst();
-    if (!room || (kinds.length > 0 && !kinds.includes(room.kind)))
+    const [room] = await roomsByIds(tx, [a.roomId]);
+    if (!room || room.locationId !== a.locationId || !room.active || (kinds.length > 0 && !kinds.includes(room.kind)))
       throw invalid('roomId', `not a ${kinds.join('/') || 'room'} at this location`);
     reservedRoomId = room.id;
   } else if (kinds.length > 0) {

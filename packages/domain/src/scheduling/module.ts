@@ -1,4 +1,5 @@
 import { defineModule } from '../module-manifest.ts';
+import { schedulingAuditEvents } from './scheduling.audit.ts';
 import { NO_SHOW_QUEUE } from './insert-appointment.ts';
 import { handleNoShowJob } from './mark-no-show.ts';
 import { seedSchedulingDemo } from './seed-scheduling-demo.ts';
@@ -15,8 +16,11 @@ export const schedulingModule = defineModule({
     'appointment_events',
     'provider_ical_tokens',
   ],
+  // Appointment type names for other modules' lists (migration 0092, scheduling.views.ts).
+  views: ['appointment_type_names', 'appointment_times'],
   jobs: { [NO_SHOW_QUEUE]: handleNoShowJob },
   demo: seedSchedulingDemo,
   // Visits, past and booked, follow the patient; their history is unchanged.
   merge: { 'appointments.patient_id': 'move', 'appointment_series.patient_id': 'move' },
+  audit: schedulingAuditEvents,
 });

@@ -1,12 +1,13 @@
 import { requirePermission } from '../access/index.ts';
+import { locationLetterhead, providersByIds } from '../organizations/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { auditAppointmentPage, readAppointments } from './appointment-row.ts';
 import { renderDaySchedulePdf } from './day-schedule-pdf.ts';
 import { addDays, localDateOf, localTimeOf, localToEpochMs } from './local-time.ts';
 
-const providerName = (r: { given_name: string; family_name: string; credentials: string }) =>
-  `${r.given_name} ${r.family_name}${r.credentials ? `, ${r.credentials}` : ''}`;
+const providerName = (givenName: string, familyName: string, credentials: string) =>
+  `${givenName} ${familyName}${credentials ? `, ${credentials}` : ''}`;
 
 /**
  * The day's schedule at a location (optionally one provider) as a PDF for the front desk:
@@ -17,30 +18,15 @@ const providerName = (r: { given_name: string; family_name: string; credentials:
 export async function printDaySchedule(ctx: Ctx, q: { locationId: string; date?: string; providerId?: string }): Promise<Buffer> {
   requirePermission(ctx, 'appointment:read');
   return inTransaction(ctx, async (tx) => {
-    const location = await tx.db
-      .selectFrom('locations as l')
-      .innerJoin('organizations as o', 'o.id', 'l.organization_id')
-      .select([
-        'l.name',
-        'l.time_zone',
-        'o.name as practice',
-        'l.address_line1',
-        'l.address_line2',
-        'l.city',
-        'l.state',
-        'l.postal_code',
-        'l.phone',
-      ])
-      .where('l.organization_id', '=', tx.organizationId)
-      .where('l.id', '=', q.locationId)
-      .executeTakeFirst();
-    if (!location) throw notFound('location');
-    const zone = location.time_zone;
+    const letterhead = await locationLetterhead(tx, q.locationId);
+    if (!letterhead) throw notFound('location');
+    const { practice, location } = letterhead;
+    const zone = location.timeZone;
     const now = tx.clock.now().getTime();
     const date = q.date ?? localDateOf(now, zone);
     const rows = await readAppointments(tx, (base) => {
       let rowsQuery = base
-        .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+        .innerJoin('provider_directory as pr', 'pr.id', 'a.provider_id')
         .select(['pr.given_name', 'pr.family_name', 'pr.credentials'])
         .where('a.location_id', '=', q.locationId)
         .where('a.starts_at', '>=', new Date(localToEpochMs(zone, date, '00:00')))
@@ -51,14 +37,9 @@ export async function printDaySchedule(ctx: Ctx, q: { locationId: string; date?:
     });
     let provider: string | null = null;
     if (q.providerId) {
-      const p = await tx.db
-        .selectFrom('providers')
-        .select(['given_name', 'family_name', 'credentials'])
-        .where('organization_id', '=', tx.organizationId)
-        .where('id', '=', q.providerId)
-        .executeTakeFirst();
+      const [p] = await providersByIds(tx, [q.providerId]);
       if (!p) throw notFound('provider');
-      provider = providerName(p);
+      provider = providerName(p.givenName, p.familyName, p.credentials);
     }
     await auditAppointmentPage(tx, rows, {
       action: 'print',
@@ -67,12 +48,12 @@ export async function printDaySchedule(ctx: Ctx, q: { locationId: string; date?:
       details: { date, providerId: q.providerId ?? null, count: rows.length },
     });
     return renderDaySchedulePdf({
-      practice: location.practice,
+      practice,
       location: location.name,
       address: [
-        location.address_line1,
-        location.address_line2,
-        [[location.city, location.state].filter(Boolean).join(', '), location.postal_code].filter(Boolean).join(' '),
+        location.addressLine1,
+        location.addressLine2,
+        [[location.city, location.state].filter(Boolean).join(', '), location.postalCode].filter(Boolean).join(' '),
       ].filter(Boolean),
       phone: location.phone,
       date,
@@ -81,7 +62,7 @@ export async function printDaySchedule(ctx: Ctx, q: { locationId: string; date?:
       printedAt: `${localDateOf(now, zone)} ${localTimeOf(now, zone).slice(0, 5)}`,
       rows: rows.map((r) => ({
         time: localTimeOf(r.starts_at.getTime(), zone).slice(0, 5),
-        provider: providerName(r),
+        provider: providerName(r.given_name, r.family_name, r.credentials),
         patient: r.patient_name,
         type: r.type_name,
         status: r.status.replace('_', ' '),

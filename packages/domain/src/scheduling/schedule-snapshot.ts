@@ -3,6 +3,8 @@
  * locations (with zones), the eligible providers, their templates and exceptions,
  * their active bookings, and the rooms of the kinds the type needs with their
  * reservations. The rest is in-memory interval arithmetic (find-availability.ts).
+ * Locations, providers, rooms and the no-show delay come from the organizations
+ * module's views (migration 0090), inlined by the planner like the tables.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
@@ -73,19 +75,19 @@ export async function loadScheduleSnapshot(
     with t as (
       select * from appointment_types where organization_id = ${org} and id = ${q.appointmentTypeId} and active
     ), locs as (
-      select id, time_zone from locations
+      select id, time_zone from location_directory
        where organization_id = ${org} and active and (${locs}::uuid[] is null or id = any(${locs}::uuid[]))
     ), provs as (
-      select p.id from providers p, t
+      select p.id from provider_directory p, t
        where p.organization_id = ${org} and p.active
          and (${provs}::uuid[] is null or p.id = any(${provs}::uuid[]))
          and (cardinality(t.provider_ids) = 0 or p.id = any(t.provider_ids))
     ), rms as (
-      select r.id, r.location_id, r.kind from rooms r, t
+      select r.id, r.location_id, r.kind from room_directory r, t
        where r.organization_id = ${org} and r.active and r.location_id in (select id from locs) and r.kind = any(t.resource_kinds)
     )
     select
-      (select (settings ->> 'no_show_after_minutes')::int from organizations where id = ${org}) as no_show_minutes,
+      (select no_show_after_minutes from organization_schedule_settings where organization_id = ${org}) as no_show_minutes,
       (select row_to_json(t) from t) as type,
       (select coalesce(json_agg(locs), '[]') from locs) as locations,
       (select coalesce(json_agg(id), '[]') from provs) as providers,

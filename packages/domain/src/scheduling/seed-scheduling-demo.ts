@@ -7,6 +7,7 @@
  */
 import type { DemoSeeder } from '../demo/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { listLocations, listRooms } from '../organizations/index.ts';
 import { seededRandom } from '../shared/random.ts';
 import { addDays, isoWeekday, localDateOf, localToEpochMs } from './local-time.ts';
 import { NO_SHOW_QUEUE } from './insert-appointment.ts';
@@ -52,12 +53,7 @@ export const seedSchedulingDemo: DemoSeeder = async (demo) => {
     )
     .returning(['id', 'name'])
     .execute();
-  const zones = new Map(
-    (await db.selectFrom('locations').select(['id', 'time_zone']).where('organization_id', '=', org).execute()).map((l) => [
-      l.id,
-      l.time_zone,
-    ]),
-  );
+  const zones = new Map((await listLocations(demo.ctx)).map((l) => [l.id, l.timeZone]));
   const assignments = demo.providerIds.map((providerId, i) => ({ providerId, locationId: i < 2 ? loc0 : loc1 }));
   const today = new Map([...zones].map(([id, zone]) => [id, localDateOf(now, zone)]));
   await db
@@ -115,16 +111,11 @@ export const seedSchedulingDemo: DemoSeeder = async (demo) => {
   }
 
   const weighted = types.flatMap((t, i) => Array<typeof t>(TYPES[i]?.weight ?? 1).fill(t));
-  const rooms = await db
-    .selectFrom('rooms')
-    .select(['id', 'location_id'])
-    .where('organization_id', '=', org)
-    .where('kind', '=', 'exam room')
-    .execute();
+  const rooms = (await listRooms(demo.ctx)).filter((r) => r.kind === 'exam room');
   const rows: Insertable<AppointmentsTable>[] = [];
   for (const { providerId, locationId } of assignments) {
     const zone = zones.get(locationId) as string;
-    const examRooms = rooms.filter((r) => r.location_id === locationId).map((r) => r.id);
+    const examRooms = rooms.filter((r) => r.locationId === locationId).map((r) => r.id);
     for (let d = 0; d <= 14; d++) {
       const date = addDays(today.get(locationId) as string, d);
       if (isoWeekday(date) > 5 && d > 0) continue;
@@ -163,7 +154,7 @@ export const seedSchedulingDemo: DemoSeeder = async (demo) => {
   }
   // A procedure reserves one of the main clinic's exam rooms; drop one when both are taken.
   const reservations = new Map<string, [number, number][]>();
-  const mainRooms = rooms.filter((r) => r.location_id === loc0).map((r) => r.id);
+  const mainRooms = rooms.filter((r) => r.locationId === loc0).map((r) => r.id);
   const kept = rows.filter((r) => {
     if (!r.reserved_room_id) return true;
     const s = (r.starts_at as Date).getTime();

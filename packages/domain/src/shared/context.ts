@@ -4,7 +4,7 @@
  * inside which transaction. There are no ambient globals for any of these.
  */
 import type { Kysely } from 'kysely';
-import type { Permission, RoleAssignment } from '../access/index.ts';
+import { type Permission, type RoleAssignment, type SystemPurpose, systemPermissions } from '../access/index.ts';
 import type { Database } from '../database.ts';
 import type { Clock } from './clock.ts';
 
@@ -22,12 +22,14 @@ export interface UserActor {
   sessionId: string | null;
 }
 
-/** The CLI and background jobs act as the system, on behalf of one organization. */
+/** Jobs, patient links, the calendar feed, the CLI and seeding act as the system, on behalf of one organization. Built by `systemCtx`. */
 export interface SystemActor {
   kind: 'system';
   organizationId: string;
-  /** What the system is doing, for the audit trail (e.g. "cli:import"). */
-  purpose: string;
+  /** What the system is doing (SYSTEM_PURPOSES in access/permissions.ts); the audit trail names it `system:<purpose>`. */
+  purpose: SystemPurpose;
+  /** The purpose's permissions, and no others: `can` checks them as it checks a user's. */
+  permissions: ReadonlySet<Permission>;
 }
 
 /** Before login, on public routes. Holds no permission. */
@@ -48,6 +50,33 @@ export interface Ctx {
   baseDb: Db;
   ip: string | null;
   userAgent: string | null;
+}
+
+/**
+ * The one builder of a system context: work for `organizationId` that no person does (a job, a
+ * patient's link, the calendar feed, the CLI, seeding), holding the permissions of `purpose`.
+ * `more` carries what the caller inherits: the pool outside its transaction (`baseDb`, else
+ * `db`), and the address and browser behind a link or feed request.
+ */
+export function systemCtx(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  purpose: SystemPurpose,
+  requestId: string,
+  more: { baseDb?: Db; ip?: string | null; userAgent?: string | null } = {},
+): Ctx {
+  return {
+    actor: { kind: 'system', organizationId, purpose, permissions: systemPermissions(purpose) },
+    organizationId,
+    locationId: null,
+    requestId,
+    clock,
+    db,
+    baseDb: more.baseDb ?? db,
+    ip: more.ip ?? null,
+    userAgent: more.userAgent ?? null,
+  };
 }
 
 /** Run `fn` in a transaction (or the one already open) with a context bound to it. */

@@ -18,7 +18,7 @@ export const PUBLIC_URL_PATTERN = /^https?:\/\/[^\s/?#@]+(:\d+)?\/?$/;
 
 export class PublicUrlError extends Error {}
 
-export function installationPublicUrl(env: PublicUrlEnv = process.env): string {
+export function installationPublicUrl(env: PublicUrlEnv): string {
   const configured = env.CLINICDESK_PUBLIC_URL?.trim();
   if (configured) {
     if (!PUBLIC_URL_PATTERN.test(configured) || !URL.canParse(configured)) {

@@ -12,7 +12,7 @@ import { AppError } from '../shared/errors.ts';
 export async function acceptOffer(tx: Ctx, offerId: string): Promise<{ appointmentId: string; when: string }> {
   const offer = await tx.db
     .selectFrom('waitlist_offers as o')
-    .innerJoin('locations as l', 'l.id', 'o.location_id')
+    .innerJoin('location_directory as l', 'l.id', 'o.location_id')
     .selectAll('o')
     .select('l.time_zone')
     .where('o.id', '=', offerId)
@@ -52,7 +52,7 @@ export const waitlistAcceptLinkAction: LinkAction = {
   async describe(tx, offerId) {
     const o = await tx.db
       .selectFrom('waitlist_offers as o')
-      .innerJoin('locations as l', 'l.id', 'o.location_id')
+      .innerJoin('location_directory as l', 'l.id', 'o.location_id')
       .select(['o.status', 'o.starts_at', 'o.expires_at', 'l.name', 'l.time_zone'])
       .where('o.id', '=', offerId)
       .where('o.organization_id', '=', tx.organizationId)

@@ -1,6 +1,8 @@
 import { requirePatientAccess } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { locationsByIds, providersByIds } from '../organizations/index.ts';
+import { loadAppointmentType } from '../scheduling/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import { loadEntry } from './entry-row.ts';
@@ -11,13 +13,7 @@ export async function createWaitlistEntry(ctx: Ctx, input: WaitlistEntryInput): 
   requirePermission(ctx, 'appointment:write');
   return inTransaction(ctx, async (tx) => {
     const access = await requirePatientAccess(tx, input.patientId, 'appointment:write');
-    const type = await tx.db
-      .selectFrom('appointment_types')
-      .select('id')
-      .where('id', '=', input.appointmentTypeId)
-      .where('organization_id', '=', tx.organizationId)
-      .executeTakeFirst();
-    if (!type) throw invalid('appointmentTypeId', 'unknown appointment type');
+    if (!(await loadAppointmentType(tx, input.appointmentTypeId))) throw invalid('appointmentTypeId', 'unknown appointment type');
     await checkOwnIds(tx, input.providerIds, input.locationIds);
     const row = await tx.db
       .insertInto('waitlist_entries')
@@ -51,21 +47,11 @@ export async function createWaitlistEntry(ctx: Ctx, input: WaitlistEntryInput): 
 /** Provider and location wishes must name the practice's own. */
 export async function checkOwnIds(tx: Ctx, providerIds: string[] | undefined, locationIds: string[] | undefined): Promise<void> {
   if (providerIds?.length) {
-    const n = await tx.db
-      .selectFrom('providers')
-      .select('id')
-      .where('organization_id', '=', tx.organizationId)
-      .where('id', 'in', providerIds)
-      .execute();
-    if (n.length !== new Set(providerIds).size) throw invalid('providerIds', 'unknown provider');
+    const found = await providersByIds(tx, providerIds);
+    if (found.length !== new Set(providerIds).size) throw invalid('providerIds', 'unknown provider');
   }
   if (locationIds?.length) {
-    const n = await tx.db
-      .selectFrom('locations')
-      .select('id')
-      .where('organization_id', '=', tx.organizationId)
-      .where('id', 'in', locationIds)
-      .execute();
-    if (n.length !== new Set(locationIds).size) throw invalid('locationIds', 'unknown location');
+    const found = await locationsByIds(tx, locationIds);
+    if (found.length !== new Set(locationIds).size) throw invalid('locationIds', 'unknown location');
   }
 }

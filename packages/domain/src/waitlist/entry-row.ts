@@ -12,8 +12,8 @@ export const HIDDEN_TYPE_NAME = 'Hidden';
 function selectEntries(ctx: Ctx) {
   return ctx.db
     .selectFrom('waitlist_entries as w')
-    .innerJoin('patients as p', 'p.id', 'w.patient_id')
-    .innerJoin('appointment_types as t', 't.id', 'w.appointment_type_id')
+    .innerJoin('patient_names as p', 'p.id', 'w.patient_id')
+    .innerJoin('appointment_type_names as t', 't.id', 'w.appointment_type_id')
     .leftJoin('waitlist_offers as o', (j) => j.onRef('o.entry_id', '=', 'w.id').on('o.status', '=', 'open'))
     .where('w.organization_id', '=', ctx.organizationId)
     .selectAll('w')

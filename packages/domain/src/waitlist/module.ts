@@ -1,4 +1,5 @@
 import { defineModule } from '../module-manifest.ts';
+import { waitlistAuditEvents } from './waitlist.audit.ts';
 import { appointmentCancelled } from '../scheduling/index.ts';
 import { react } from '../shared/events.ts';
 import { waitlistAcceptLinkAction } from './accept-offer.ts';
@@ -13,4 +14,5 @@ export const waitlistModule = defineModule({
   reactions: [react(appointmentCancelled, 'waitlist.offer-freed-slot', queueFreedSlotOffer)],
   linkActions: [waitlistAcceptLinkAction],
   merge: { 'waitlist_entries.patient_id': 'move' },
+  audit: waitlistAuditEvents,
 });

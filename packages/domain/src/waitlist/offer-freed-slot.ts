@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
-import { systemCtx } from '../comms/index.ts';
+import { queueMessage, systemCtx } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import { loadAppointmentFacts } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -34,7 +34,8 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
   const day = Temporal.Instant.fromEpochMilliseconds(slot.startsAt.getTime()).toZonedDateTimeISO(slot.zone).toPlainDate().toString();
   const entry = await db
     .selectFrom('waitlist_entries as w')
-    .innerJoin('patients as p', 'p.id', 'w.patient_id')
+    // Only patients who can be offered the slot by email.
+    .innerJoin('patients_reachable_by_email as p', 'p.id', 'w.patient_id')
     .select(['w.id', 'w.patient_id'])
     .where('w.organization_id', '=', organizationId)
     .where('w.status', '=', 'waiting')
@@ -44,9 +45,6 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
     .where('w.latest_date', '>=', day)
     .where(sql<boolean>`(cardinality(w.provider_ids) = 0 or ${slot.providerId}::uuid = any(w.provider_ids))`)
     .where(sql<boolean>`(cardinality(w.location_ids) = 0 or ${slot.locationId}::uuid = any(w.location_ids))`)
-    .where('p.consent_email_reminders', '=', true)
-    .where('p.email', 'is not', null)
-    .where('p.status', '=', 'active')
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -94,20 +92,17 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
     if (isSlotConflict(e)) return null; // booked (or held) by someone else meanwhile
     throw e;
   }
-  await db
-    .insertInto('messages')
-    .values({
-      organization_id: organizationId,
-      patient_id: entry.patient_id,
-      kind: 'waitlist_offer',
-      channel: 'email',
-      offer_id: offerId,
-      created_at: now,
-    })
-    .execute();
+  await queueMessage(db, {
+    organizationId,
+    patientId: entry.patient_id,
+    kind: 'waitlist_offer',
+    channel: 'email',
+    offerId,
+    createdAt: now,
+  });
   await enqueueJob(db, SEND_OFFER_QUEUE, { organizationId, offerId }, { dedupeKey: `waitlist-offer:${offerId}`, runAt: now });
   await enqueueJob(db, EXPIRE_OFFER_QUEUE, { organizationId, offerId }, { dedupeKey: `waitlist-expire:${offerId}`, runAt: expiresAt });
-  await recordAudit(systemCtx(db, clock, organizationId, 'waitlist', `offer-${offerId}`), {
+  await recordAudit(systemCtx(db, clock, organizationId, 'job:waitlist', `offer-${offerId}`), {
     action: 'create',
     resourceType: 'waitlist_offer',
     resourceId: offerId,

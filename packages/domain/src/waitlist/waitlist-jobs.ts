@@ -3,7 +3,17 @@
  * (and pass the slot to the next entry). Each runs in the job's claiming transaction.
  */
 import { recordAudit } from '../audit/index.ts';
-import { deliverMessage, emailRecipient, issueLink, localWhen, resolveComms, skipMessage, systemCtx } from '../comms/index.ts';
+import {
+  addressMessage,
+  deliverMessage,
+  emailRecipient,
+  issueLink,
+  localWhen,
+  lockOfferMessage,
+  resolveComms,
+  skipMessage,
+  systemCtx,
+} from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import { offerFreedSlot } from './offer-freed-slot.ts';
@@ -19,35 +29,25 @@ export const handleSlotFreedJob: JobHandler = async ({ db, clock, job }) => {
 export const handleSendOfferJob: JobHandler = async (job) => {
   const { db } = job;
   const { organizationId, offerId } = job.job.payload as OfferPayload;
+  // The offer's message (comms owns the log), locked: one send however often the job runs.
+  const message = await lockOfferMessage(db, organizationId, offerId);
+  if (message?.status !== 'queued') return; // sent, skipped or failed already
   const offer = await db
     .selectFrom('waitlist_offers as o')
-    .innerJoin('locations as l', 'l.id', 'o.location_id')
-    .innerJoin('organizations as g', 'g.id', 'o.organization_id')
-    .innerJoin('messages as m', 'm.offer_id', 'o.id')
-    .select([
-      'o.id',
-      'o.patient_id',
-      'o.status',
-      'o.starts_at',
-      'o.expires_at',
-      'l.name as location',
-      'l.time_zone',
-      'g.name as practice',
-      'm.id as message_id',
-      'm.status as message_status',
-    ])
+    .innerJoin('location_directory as l', 'l.id', 'o.location_id')
+    .innerJoin('organization_directory as g', 'g.id', 'o.organization_id')
+    .select(['o.id', 'o.patient_id', 'o.status', 'o.starts_at', 'o.expires_at', 'l.name as location', 'l.time_zone', 'g.name as practice'])
     .where('o.id', '=', offerId)
     .where('o.organization_id', '=', organizationId)
-    .forUpdate('m')
     .executeTakeFirst();
-  if (offer?.message_status !== 'queued') return; // sent, skipped or failed already
+  if (!offer) return;
   if (offer.status !== 'open') {
-    await skipMessage(db, offer.message_id, 'appointment_inactive');
+    await skipMessage(db, message.id, 'appointment_inactive');
     return;
   }
   const recipient = await emailRecipient(db, organizationId, offer.patient_id);
   if ('skip' in recipient) {
-    await skipMessage(db, offer.message_id, recipient.skip);
+    await skipMessage(db, message.id, recipient.skip);
     return;
   }
   const comms = await resolveComms(db, organizationId);
@@ -71,8 +71,8 @@ export const handleSendOfferJob: JobHandler = async (job) => {
     '',
     'If you do not take it, it goes to the next patient on the list and you stay on the list.',
   ].join('\n');
-  await db.updateTable('messages').set({ to_address: recipient.to, subject }).where('id', '=', offer.message_id).execute();
-  await deliverMessage(job, comms, { id: offer.message_id, to: recipient.to, subject, text });
+  await addressMessage(db, message.id, { address: recipient.to, subject });
+  await deliverMessage(job, comms, { id: message.id, to: recipient.to, subject, text });
 };
 
 export const handleExpireOfferJob: JobHandler = async ({ db, clock, job }) => {
@@ -94,7 +94,7 @@ export const handleExpireOfferJob: JobHandler = async ({ db, clock, job }) => {
     return;
   }
   await db.updateTable('waitlist_offers').set({ status: 'expired', closed_at: clock.now() }).where('id', '=', offerId).execute();
-  await recordAudit(systemCtx(db, clock, organizationId, 'waitlist', `job-${job.id}`), {
+  await recordAudit(systemCtx(db, clock, organizationId, 'job:waitlist', `job-${job.id}`), {
     action: 'update',
     resourceType: 'waitlist_offer',
     resourceId: offerId,

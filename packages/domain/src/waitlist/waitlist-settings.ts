@@ -1,15 +1,19 @@
-/** How long a waitlist offer holds its slot: organizations.settings.waitlist_offer_minutes (default 30). */
-import { sql } from 'kysely';
+/**
+ * How long a waitlist offer holds its slot: `waitlist_offer_minutes` (default 30), the
+ * waitlist's own key in the practice settings, read and merged through the organizations
+ * module (which owns the row).
+ */
 import { requirePermission } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
+import { mergeModuleSettings, readModuleSettings } from '../organizations/index.ts';
 import { type Ctx, type Db, inTransaction } from '../shared/context.ts';
 import type { WaitlistSettings } from './waitlist.schemas.ts';
 
 export const DEFAULT_OFFER_MINUTES = 30;
+const KEY = 'waitlist_offer_minutes';
 
 export async function offerMinutes(db: Db, organizationId: string): Promise<number> {
-  const org = await db.selectFrom('organizations').select('settings').where('id', '=', organizationId).executeTakeFirstOrThrow();
-  const m = Number((org.settings as { waitlist_offer_minutes?: unknown }).waitlist_offer_minutes);
+  const m = Number((await readModuleSettings(db, organizationId, [KEY]))[KEY]);
   return Number.isInteger(m) && m >= 5 ? m : DEFAULT_OFFER_MINUTES;
 }
 
@@ -23,11 +27,7 @@ export async function updateWaitlistSettings(ctx: Ctx, patch: WaitlistSettings):
   requirePermission(ctx, 'settings:manage');
   return inTransaction(ctx, async (tx) => {
     const before = { offerMinutes: await offerMinutes(tx.db, tx.organizationId) };
-    await tx.db
-      .updateTable('organizations')
-      .set({ settings: sql<string>`settings || ${JSON.stringify({ waitlist_offer_minutes: patch.offerMinutes })}::jsonb` })
-      .where('id', '=', tx.organizationId)
-      .execute();
+    await mergeModuleSettings(tx.db, tx.organizationId, { [KEY]: patch.offerMinutes });
     await recordAudit(tx, {
       action: 'update',
       resourceType: 'waitlist_settings',

@@ -33,7 +33,7 @@ function currentSession(request: FastifyRequest): ResolvedSession | undefined {
 
 /** CLINICDESK_REQUIRE_MFA=0 (development and tests only) forces the organization's MFA requirement off. */
 export function mfaForcedOff(app: App): boolean {
-  return (app.services.config as { requireMfa?: boolean } | undefined)?.requireMfa === false;
+  return !app.services.config.requireMfa;
 }
 
 export default async function authRoutes(app: App) {

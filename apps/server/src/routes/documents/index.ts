@@ -1,9 +1,7 @@
 import {
-  type DocumentStorage,
   documentMetaSchema,
   documentSchema,
   listDocuments,
-  localDocumentStorage,
   MAX_DOCUMENT_BYTES,
   readDocumentContent,
   uploadDocument,
@@ -16,27 +14,12 @@ import type { App } from '../../plugins/types.ts';
 /** Raw upload bodies: a browser sends a File with its own type, curl --data-binary with octet-stream. */
 const UPLOAD_TYPES = ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'image/tiff'];
 
-/**
- * The document storage: `services.documentStorage` when the host provides one,
- * else local disk under the data directory (config.dataDir from server.ts, or DATA_DIR).
- */
-function resolveStorage(app: App): () => DocumentStorage {
-  let storage: DocumentStorage | undefined;
-  return () => {
-    storage ??=
-      (app.services.documentStorage as DocumentStorage | undefined) ??
-      localDocumentStorage((app.services.config as { dataDir?: string } | undefined)?.dataDir ?? process.env.DATA_DIR ?? './data');
-    return storage;
-  };
-}
-
 function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export default async function documentRoutes(app: App) {
-  const storage = resolveStorage(app);
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get(
@@ -78,7 +61,7 @@ export default async function documentRoutes(app: App) {
       if (!Buffer.isBuffer(body)) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the file itself as the body, with Content-Type ${UPLOAD_TYPES.join(', ')}`);
       }
-      const doc = await uploadDocument(request.ctx, storage(), request.params.id, request.query, body);
+      const doc = await uploadDocument(request.ctx, app.services.documentStorage, request.params.id, request.query, body);
       return reply.code(201).send(doc);
     },
   );
@@ -95,7 +78,12 @@ export default async function documentRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const { document, bytes } = await readDocumentContent(request.ctx, storage(), request.params.id, request.query.disposition);
+      const { document, bytes } = await readDocumentContent(
+        request.ctx,
+        app.services.documentStorage,
+        request.params.id,
+        request.query.disposition,
+      );
       return reply
         .header('content-type', document.contentType)
         .header('content-length', String(bytes.length))

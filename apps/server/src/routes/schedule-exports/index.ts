@@ -1,18 +1,12 @@
 /** The schedule leaving the app: providers' secret-token iCalendar feeds and the printed day schedule. */
 import { practicePublicUrl } from '@domain/comms/index.ts';
 import { createIcalToken, getIcalFeed, printDaySchedule, revokeIcalToken } from '@domain/scheduling/index.ts';
-import type { PublicUrlEnv } from '@domain/shared/public-url.ts';
 import { z } from 'zod';
+import { commsDefaults } from '../../config.ts';
 import { idParams } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
 const tags = ['scheduling'];
-
-/** The server's configuration (its public URL was fixed at start-up), else the environment (tests, embedding). */
-function publicUrlEnv(app: App): PublicUrlEnv {
-  const publicUrl = (app.services.config as { publicUrl?: string } | undefined)?.publicUrl;
-  return publicUrl ? { CLINICDESK_PUBLIC_URL: publicUrl } : process.env;
-}
 
 export default async function scheduleExportRoutes(app: App) {
   app.post(
@@ -31,7 +25,7 @@ export default async function scheduleExportRoutes(app: App) {
       const { token, createdAt } = await createIcalToken(request.ctx, request.params.id);
       const path = `/ical/${token}.ics`;
       // The configured public URL, never the Host header (a client can send any).
-      const origin = await practicePublicUrl(request.ctx.db, request.ctx.organizationId, publicUrlEnv(app));
+      const origin = await practicePublicUrl(request.ctx.db, request.ctx.organizationId, commsDefaults(app.services.config));
       return reply
         .code(201)
         .header('cache-control', 'no-store')

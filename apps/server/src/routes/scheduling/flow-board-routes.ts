@@ -5,7 +5,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../plugins/types.ts';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../plugins/auth.ts';
-import { FlowBoardHub } from './flow-board-hub.ts';
 
 const tags = ['scheduling'];
 const HEARTBEAT_MS = 15_000;
@@ -18,9 +17,7 @@ function sessionToken(request: FastifyRequest): string | undefined {
 }
 
 export async function flowBoardRoutes(app: App) {
-  const hub = new FlowBoardHub(app.services.pool, (err) => app.log.warn({ err }, 'flow board LISTEN connection lost'));
-  // Before the server stops accepting: end the open streams, or close would wait on them forever.
-  app.addHook('preClose', async () => hub.close());
+  const hub = app.services.flowBoard;
 
   app.get(
     '/api/flow-board',

@@ -9,6 +9,7 @@ import { useInterval } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { authKeys } from '../../features/auth/query-keys.ts';
 
 const POLL_MS = 30_000;
 const WARN_MS = 120_000;
@@ -18,7 +19,7 @@ export function SessionWatch() {
   const [now, setNow] = useState(() => Date.now());
   useInterval(() => setNow(Date.now()), 5_000, { autoInvoke: true });
   const status = useQuery({
-    queryKey: ['session-status'],
+    queryKey: authKeys.sessionStatus(),
     queryFn: () => unwrap(api.GET('/api/me/session')),
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: true,
@@ -33,7 +34,7 @@ export function SessionWatch() {
   if (left > WARN_MS) return null;
   const stay = async () => {
     await api.GET('/api/me'); // any ordinary call counts as activity
-    await queryClient.invalidateQueries({ queryKey: ['session-status'] });
+    await queryClient.invalidateQueries({ queryKey: authKeys.sessionStatus() });
   };
   return (
     <Affix position={{ bottom: 20, right: 20 }}>

@@ -4,12 +4,12 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 
 export function AcceptInvitePage() {
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
   const [done, setDone] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(token ? null : 'This link is incomplete. Ask your administrator for a new one.');
   const form = useForm({
     initialValues: { password: '', repeat: '' },
     validate: {
@@ -17,18 +17,18 @@ export function AcceptInvitePage() {
       repeat: (v, values) => (v !== values.password ? 'The two entries differ' : null),
     },
   });
+  const accepting = useSubmit((password: string) => api.POST('/api/auth/accept-invite', { body: { token, password } }), {
+    onSuccess: (data) => setDone(data.email),
+    onProblem: (problem) => {
+      form.setErrors(fieldErrors(problem));
+      return problem.errors?.some((e) => e.path === 'token')
+        ? 'This link was already used or has expired. Ask for a new one.'
+        : problem.detail;
+    },
+  });
+  const failure = token ? accepting.error : 'This link is incomplete. Ask your administrator for a new one.';
   const submit = form.onSubmit(async ({ password }) => {
-    setFailure(null);
-    const { data, error, response } = await api.POST('/api/auth/accept-invite', { body: { token, password } });
-    if (data) {
-      setDone(data.email);
-      return;
-    }
-    const problem = toProblem(error, response.status);
-    form.setErrors(fieldErrors(problem));
-    setFailure(
-      problem.errors?.some((e) => e.path === 'token') ? 'This link was already used or has expired. Ask for a new one.' : problem.detail,
-    );
+    await accepting.submit(password);
   });
 
   return (

@@ -1,6 +1,7 @@
 /** Account: change your password; set up two-step sign-in (TOTP). */
 import { Badge, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { authKeys } from '../auth/query-keys.ts';
 import { useCurrentUser } from '../auth/use-me.ts';
 import { MfaSetup } from './MfaSetup.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
@@ -28,7 +29,7 @@ export function AccountPage() {
           Sign-in asks for a code from your authenticator app. Lost your phone? Use a recovery code, or ask an administrator to reset it.
         </Text>
       ) : (
-        <MfaSetup onActivated={() => void queryClient.invalidateQueries({ queryKey: ['me'] })} />
+        <MfaSetup onActivated={() => void queryClient.invalidateQueries({ queryKey: authKeys.me() })} />
       )}
     </Stack>
   );

@@ -5,6 +5,7 @@
 import { Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { authKeys } from '../auth/query-keys.ts';
 import { signOut } from '../auth/sign-out.ts';
 import { MfaSetup } from './MfaSetup.tsx';
 
@@ -19,7 +20,7 @@ export function MfaEnrolmentGate() {
             Set up two-step sign-in
           </Title>
           <Text>Your practice requires a one-time code from an authenticator app for your role. Set it up to continue.</Text>
-          <MfaSetup onActivated={() => void queryClient.invalidateQueries({ queryKey: ['me'] })} />
+          <MfaSetup onActivated={() => void queryClient.invalidateQueries({ queryKey: authKeys.me() })} />
           <Button variant="subtle" w="fit-content" onClick={() => void signOut(() => navigate('/login', { replace: true }))}>
             Sign out
           </Button>

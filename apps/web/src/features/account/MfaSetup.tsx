@@ -5,7 +5,7 @@
 import { Alert, Button, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 interface Enrollment {
@@ -18,36 +18,24 @@ export function MfaSetup({ onActivated }: { onActivated: () => void }) {
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const start = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { data, error, response } = await api.POST('/api/me/mfa/enroll');
-      if (data) setEnrollment(data);
-      else setFailure(toProblem(error, response.status).detail);
-    } finally {
-      setBusy(false);
-    }
+  const enrolling = useSubmit(() => api.POST('/api/me/mfa/enroll'), {
+    onSuccess: (data) => setEnrollment(data),
+    onProblem: (problem) => problem.detail,
+  });
+  const activating = useSubmit(() => api.POST('/api/me/mfa/activate', { body: { code: code.trim() } }), {
+    onSuccess: (data) => setCodes(data.recoveryCodes),
+    onProblem: (problem) => (problem.status === 400 ? 'That code did not work. Enter the current code.' : problem.detail),
+  });
+  // Activation follows enrolment on the same screen: one busy state, one message line.
+  const busy = enrolling.busy || activating.busy;
+  const failure = activating.error ?? enrolling.error;
+  const start = () => {
+    activating.reset();
+    void enrolling.submit();
   };
-
-  const activate = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { data, error, response } = await api.POST('/api/me/mfa/activate', { body: { code: code.trim() } });
-      if (data) setCodes(data.recoveryCodes);
-      else
-        setFailure(
-          toProblem(error, response.status).status === 400
-            ? 'That code did not work. Enter the current code.'
-            : toProblem(error, response.status).detail,
-        );
-    } finally {
-      setBusy(false);
-    }
+  const activate = () => {
+    enrolling.reset();
+    void activating.submit();
   };
 
   if (codes) return <RecoveryCodes codes={codes} onDone={onActivated} />;
@@ -59,7 +47,7 @@ export function MfaSetup({ onActivated }: { onActivated: () => void }) {
         </Alert>
       )}
       {!enrollment ? (
-        <Button onClick={() => void start()} loading={busy} w="fit-content">
+        <Button onClick={start} loading={busy} w="fit-content">
           Set up an authenticator app
         </Button>
       ) : (
@@ -81,7 +69,7 @@ export function MfaSetup({ onActivated }: { onActivated: () => void }) {
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}
             />
-            <Button onClick={() => void activate()} loading={busy} disabled={!/^\d{6}$/.test(code.trim())}>
+            <Button onClick={activate} loading={busy} disabled={!/^\d{6}$/.test(code.trim())}>
               Turn on
             </Button>
           </Group>

@@ -2,13 +2,11 @@
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 
 export function PasswordForm() {
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', repeat: '' },
     validate: {
@@ -17,22 +15,22 @@ export function PasswordForm() {
     },
   });
 
-  const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      const { error, response } = await api.POST('/api/me/password', { body: { currentPassword, newPassword } });
-      if (response.ok) {
+  const changing = useSubmit(
+    (currentPassword: string, newPassword: string) => api.POST('/api/me/password', { body: { currentPassword, newPassword } }),
+    {
+      onSuccess: () => {
         form.reset();
         notifications.show({ color: 'green', message: 'Password changed. Your other sessions were signed out.' });
-        return;
-      }
-      const problem = toProblem(error, response.status);
-      form.setErrors(fieldErrors(problem));
-      setFailure(problem.detail || problem.title);
-    } finally {
-      setSaving(false);
-    }
+      },
+      onProblem: (problem) => {
+        form.setErrors(fieldErrors(problem));
+        return undefined;
+      },
+    },
+  );
+  const { busy: saving, error: failure } = changing;
+  const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
+    await changing.submit(currentPassword, newPassword);
   });
 
   return (

@@ -7,9 +7,14 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import type { paths } from '../../api/schema';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { queryClient } from '../../app/query-client.ts';
 import { safeNext } from './safe-next.ts';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type LoginBody = Json<paths['/api/auth/login']['post']['requestBody']>;
 
 const MESSAGES: Record<string, string> = {
   INVALID_CREDENTIALS: 'The email or password is not correct.',
@@ -20,34 +25,26 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [mfaRequired, setMfaRequired] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({ initialValues: { email: '', password: '', totp: '' } });
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      const body = { email: values.email, password: values.password, ...(mfaRequired && values.totp ? { totp: values.totp } : {}) };
-      const { error, response } = await api.POST('/api/auth/login', { body });
-      if (response.ok) {
-        queryClient.clear();
-        await navigate(safeNext(params.get('next')), { replace: true });
-        return;
-      }
-      const problem = toProblem(error, response.status);
+  const signIn = useSubmit((body: LoginBody) => api.POST('/api/auth/login', { body }), {
+    // Nothing cached belongs to the new session.
+    onSuccess: async () => {
+      queryClient.clear();
+      await navigate(safeNext(params.get('next')), { replace: true });
+    },
+    onProblem: (problem) => {
       if (problem.code === 'MFA_REQUIRED') {
-        setFailure(mfaRequired ? 'That code did not work. Enter the current code from your authenticator app.' : null);
         setMfaRequired(true);
-        return;
+        return mfaRequired ? 'That code did not work. Enter the current code from your authenticator app.' : null;
       }
       form.setErrors(fieldErrors(problem));
-      setFailure(MESSAGES[problem.code] ?? problem.detail ?? problem.title);
-    } catch {
-      setFailure('ClinicDesk cannot be reached. Check the connection and try again.');
-    } finally {
-      setSubmitting(false);
-    }
+      return MESSAGES[problem.code] ?? problem.detail ?? problem.title;
+    },
+  });
+  const { busy: submitting, error: failure } = signIn;
+  const submit = form.onSubmit(async (values) => {
+    await signIn.submit({ email: values.email, password: values.password, ...(mfaRequired && values.totp ? { totp: values.totp } : {}) });
   });
 
   return (

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Loader, Stack, Table, Text } from '@mantine/core'
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { PatientMessage } from './comms-api.ts';
+import { commsKeys } from './query-keys.ts';
 
 const STATUS_COLORS: Record<PatientMessage['status'], string> = {
   queued: 'blue',
@@ -18,7 +19,7 @@ const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle:
 
 export function PatientMessagesTab(props: { patientId: string }) {
   const messages = useInfiniteQuery({
-    queryKey: ['patient', props.patientId, 'messages'],
+    queryKey: commsKeys.patientMessages(props.patientId),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       unwrap(

@@ -1,40 +1,44 @@
 /** Reminder rules (schedule:manage): "remind N hours before each visit", add, change, pause, delete. */
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import type { Problem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { hoursLabel, type ReminderRule } from './comms-api.ts';
+import { commsKeys } from './query-keys.ts';
 
-const describe = (error: unknown, status: number) => {
-  const p = toProblem(error, status);
-  return [p.detail, ...(p.errors ?? []).map((e) => e.message)].join(': ');
-};
+const describe = (p: Problem) => [p.detail, ...(p.errors ?? []).map((e) => e.message)].join(': ');
 
-function RuleRow(props: { rule: ReminderRule; onChanged(): Promise<unknown>; onError(message: string): void }) {
+/** A row's failures show in the table's one message line. */
+function RuleRow(props: { rule: ReminderRule; onError(message: string): void }) {
   const { rule } = props;
   const [editing, setEditing] = useState(false);
   const [hours, setHours] = useState<number | string>(rule.hoursBefore);
-  const patch = async (body: { hoursBefore?: number; active?: boolean }) => {
-    const { data, error, response } = await api.PATCH('/api/reminder-rules/{id}', { params: { path: { id: rule.id } }, body });
-    if (!data) return props.onError(describe(error, response.status));
-    setEditing(false);
-    await props.onChanged();
+  const failed = (problem: Problem) => {
+    props.onError(describe(problem));
+    return null;
   };
-  const remove = async () => {
-    const { error, response } = await api.DELETE('/api/reminder-rules/{id}', { params: { path: { id: rule.id } } });
-    if (!response.ok) return props.onError(describe(error, response.status));
-    notifications.show({ message: `${hoursLabel(rule.hoursBefore)} reminder removed` });
-    await props.onChanged();
-  };
+  const patching = useSubmit(
+    (body: { hoursBefore?: number; active?: boolean }) =>
+      api.PATCH('/api/reminder-rules/{id}', { params: { path: { id: rule.id } }, body }),
+    { invalidate: [commsKeys.reminderRules()], onSuccess: () => setEditing(false), onProblem: failed },
+  );
+  const removing = useSubmit(() => api.DELETE('/api/reminder-rules/{id}', { params: { path: { id: rule.id } } }), {
+    invalidate: [commsKeys.reminderRules()],
+    onSuccess: () => notifications.show({ message: `${hoursLabel(rule.hoursBefore)} reminder removed` }),
+    onProblem: failed,
+  });
+  const patch = (body: { hoursBefore?: number; active?: boolean }) => void patching.submit(body);
+  const remove = () => void removing.submit();
   return (
     <Table.Tr data-testid={`reminder-rule-${rule.hoursBefore}`}>
       <Table.Td>
         {editing ? (
           <Group gap="xs">
             <NumberInput aria-label="Hours before" min={1} max={720} value={hours} onChange={setHours} w={100} />
-            <Button size="compact-sm" onClick={() => void patch({ hoursBefore: Number(hours) })}>
+            <Button size="compact-sm" onClick={() => patch({ hoursBefore: Number(hours) })}>
               Save
             </Button>
             <Button size="compact-sm" variant="subtle" onClick={() => setEditing(false)}>
@@ -50,7 +54,7 @@ function RuleRow(props: { rule: ReminderRule; onChanged(): Promise<unknown>; onE
         <Switch
           aria-label={`${hoursLabel(rule.hoursBefore)} reminder active`}
           checked={rule.active}
-          onChange={(e) => void patch({ active: e.currentTarget.checked })}
+          onChange={(e) => patch({ active: e.currentTarget.checked })}
           label={rule.active ? <Badge color="green">On</Badge> : <Badge color="gray">Paused</Badge>}
         />
       </Table.Td>
@@ -61,7 +65,7 @@ function RuleRow(props: { rule: ReminderRule; onChanged(): Promise<unknown>; onE
               Edit
             </Button>
           )}
-          <Button size="compact-sm" variant="subtle" color="red" onClick={() => void remove()}>
+          <Button size="compact-sm" variant="subtle" color="red" onClick={remove}>
             Delete
           </Button>
         </Group>
@@ -71,18 +75,26 @@ function RuleRow(props: { rule: ReminderRule; onChanged(): Promise<unknown>; onE
 }
 
 export function ReminderRulesTable() {
-  const queryClient = useQueryClient();
-  const rules = useQuery({ queryKey: ['reminder-rules'], queryFn: () => unwrap(api.GET('/api/reminder-rules')) });
+  const rules = useQuery({ queryKey: commsKeys.reminderRules(), queryFn: () => unwrap(api.GET('/api/reminder-rules')) });
   const [hours, setHours] = useState<number | string>('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['reminder-rules'] });
-  const add = async () => {
-    setFailure(null);
-    const { data, error, response } = await api.POST('/api/reminder-rules', { body: { hoursBefore: Number(hours), channel: 'email' } });
-    if (!data) return setFailure(describe(error, response.status));
-    setHours('');
-    notifications.show({ color: 'green', message: `Patients will be reminded ${hoursLabel(data.hoursBefore)} before` });
-    await refresh();
+  /** A row's failure (a row's own change replaces the message of an earlier add). */
+  const [rowFailure, setRowFailure] = useState<string | null>(null);
+  const adding = useSubmit(() => api.POST('/api/reminder-rules', { body: { hoursBefore: Number(hours), channel: 'email' } }), {
+    invalidate: [commsKeys.reminderRules()],
+    onSuccess: (rule) => {
+      setHours('');
+      notifications.show({ color: 'green', message: `Patients will be reminded ${hoursLabel(rule.hoursBefore)} before` });
+    },
+    onProblem: describe,
+  });
+  const failure = rowFailure ?? adding.error;
+  const add = () => {
+    setRowFailure(null);
+    void adding.submit();
+  };
+  const rowFailed = (message: string) => {
+    adding.reset();
+    setRowFailure(message);
   };
   const sorted = [...(rules.data?.items ?? [])].sort((a, b) => b.hoursBefore - a.hoursBefore);
   return (
@@ -114,7 +126,7 @@ export function ReminderRulesTable() {
             </Table.Thead>
             <Table.Tbody>
               {sorted.map((r) => (
-                <RuleRow key={`${r.id}-${r.hoursBefore}`} rule={r} onChanged={refresh} onError={setFailure} />
+                <RuleRow key={`${r.id}-${r.hoursBefore}`} rule={r} onError={rowFailed} />
               ))}
               {sorted.length === 0 && (
                 <Table.Tr>
@@ -128,7 +140,7 @@ export function ReminderRulesTable() {
         )}
         <Group align="flex-end">
           <NumberInput label="Hours before the visit" placeholder="e.g. 48" min={1} max={720} value={hours} onChange={setHours} w={200} />
-          <Button disabled={hours === ''} onClick={() => void add()}>
+          <Button disabled={hours === ''} onClick={add}>
             Add rule
           </Button>
         </Group>

@@ -7,8 +7,10 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { type CommsSettings, type CommsSettingsPatch, SOURCE_LABELS } from './comms-api.ts';
+import { commsKeys } from './query-keys.ts';
 
 interface Draft {
   smtpHost: string;
@@ -32,19 +34,30 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 export function SmtpSettingsForm() {
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['comms-settings'], queryFn: () => unwrap(api.GET('/api/comms/settings')) });
+  const settings = useQuery({ queryKey: commsKeys.settings(), queryFn: () => unwrap(api.GET('/api/comms/settings')) });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [newPassword, setNewPassword] = useState('');
   const [replacing, setReplacing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
     if (settings.data) setDraft(toDraft(settings.data));
   }, [settings.data]);
 
-  const save = async (password?: string | null) => {
+  const saving = useSubmit((body: CommsSettingsPatch) => api.PATCH('/api/comms/settings', { body }), {
+    onSuccess: (saved) => {
+      queryClient.setQueryData(commsKeys.settings(), saved);
+      setNewPassword('');
+      setReplacing(false);
+      notifications.show({ color: 'green', message: 'Mail settings saved' });
+    },
+    onProblem: (problem) => {
+      setErrors(fieldErrors(problem));
+      return problem.detail;
+    },
+  });
+  const failure = saving.error;
+  const save = (password?: string | null) => {
     if (!draft) return;
-    setFailure(null);
     setErrors({});
     const body: CommsSettingsPatch = {
       smtpHost: orNull(draft.smtpHost),
@@ -55,16 +68,7 @@ export function SmtpSettingsForm() {
       publicUrl: orNull(draft.publicUrl),
       ...(password !== undefined ? { smtpPassword: password } : {}),
     };
-    const { data, error, response } = await api.PATCH('/api/comms/settings', { body });
-    if (!data) {
-      const problem = toProblem(error, response.status);
-      setErrors(fieldErrors(problem));
-      return setFailure(problem.detail);
-    }
-    queryClient.setQueryData(['comms-settings'], data);
-    setNewPassword('');
-    setReplacing(false);
-    notifications.show({ color: 'green', message: 'Mail settings saved' });
+    void saving.submit(body);
   };
 
   if (settings.isError) return <Alert color="red">{settings.error.message}</Alert>;
@@ -170,7 +174,7 @@ export function SmtpSettingsForm() {
               <Button size="compact-sm" variant="light" onClick={() => setReplacing(true)}>
                 Replace password
               </Button>
-              <Button size="compact-sm" variant="subtle" color="red" onClick={() => void save(null)}>
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => save(null)}>
                 Clear password
               </Button>
             </Group>
@@ -185,7 +189,7 @@ export function SmtpSettingsForm() {
           w={420}
         />
         <Group>
-          <Button onClick={() => void save(newPassword ? newPassword : undefined)}>Save mail settings</Button>
+          <Button onClick={() => save(newPassword ? newPassword : undefined)}>Save mail settings</Button>
         </Group>
       </Stack>
     </Paper>

@@ -6,10 +6,12 @@
 import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { api } from '../../api/client.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { coveragesQuery, patientQuery } from '../patients/patients-api.ts';
+import { flowKeys } from './query-keys.ts';
 
 export interface CheckedInVisit {
   appointmentId: string;
@@ -28,32 +30,26 @@ export function CheckInDialog(props: { visit: CheckedInVisit | null; onClose(): 
 }
 
 function CheckInDetails(props: { appointmentId: string; patientId: string; onClose(): void }) {
-  const queryClient = useQueryClient();
-  const patient = useQuery({
-    queryKey: ['patient', props.patientId],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: props.patientId } } })),
-  });
-  const coverages = useQuery({
-    queryKey: ['coverages', props.patientId],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: props.patientId } } })),
-  });
+  // The patient's own keys: an edit on the chart (coverages, demographics) shows here too.
+  const patient = useQuery(patientQuery(props.patientId));
+  const coverages = useQuery(coveragesQuery(props.patientId));
   const [insuranceOk, setInsuranceOk] = useState(false);
   const [demographicsOk, setDemographicsOk] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    const { data, error, response } = await api.POST('/api/appointments/{id}/check-in-confirmations', {
-      params: { path: { id: props.appointmentId } },
-      body: { insuranceConfirmed: insuranceOk, demographicsConfirmed: demographicsOk },
-    });
-    setSaving(false);
-    if (!data) {
-      notifications.show({ color: 'red', message: toProblem(error, response.status).detail });
-      return;
-    }
-    await queryClient.invalidateQueries({ queryKey: ['flow-board'] });
-    props.onClose();
-  };
+  const { submit: save, busy: saving } = useSubmit(
+    () =>
+      api.POST('/api/appointments/{id}/check-in-confirmations', {
+        params: { path: { id: props.appointmentId } },
+        body: { insuranceConfirmed: insuranceOk, demographicsConfirmed: demographicsOk },
+      }),
+    {
+      invalidate: [flowKeys.boards()],
+      onSuccess: props.onClose,
+      onProblem: (problem) => {
+        notifications.show({ color: 'red', message: problem.detail });
+        return null;
+      },
+    },
+  );
   if (patient.isPending || coverages.isPending) return <Loader aria-label="Loading" />;
   const p = patient.data;
   const a = p?.address;

@@ -1,34 +1,37 @@
 /** The next step for one visit on the board: check in, room, with provider, check out. */
 import { Button, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { scheduleKeys } from '../schedule/query-keys.ts';
 import { changeStatus, type FlowItem, type FlowStatus } from './flow-api.ts';
+import { flowKeys } from './query-keys.ts';
 
 export function FlowActions(props: { item: FlowItem; rooms: { id: string; name: string }[]; onCheckedIn(item: FlowItem): void }) {
   const { item } = props;
-  const queryClient = useQueryClient();
   const [roomId, setRoomId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const go = async (status: FlowStatus, room?: string) => {
-    setBusy(true);
-    const { data, error, response } = await changeStatus(item.appointmentId, status, room);
-    setBusy(false);
-    if (!data) {
-      notifications.show({ color: 'red', message: toProblem(error, response.status).detail });
-      return;
-    }
-    await queryClient.invalidateQueries({ queryKey: ['flow-board'] });
-    if (status === 'arrived') props.onCheckedIn(item);
-  };
+  const { submit, busy } = useSubmit(
+    (status: FlowStatus, room: string | null) => changeStatus(item.appointmentId, status, room ?? undefined),
+    {
+      // The board and the calendar both show the visit's status.
+      invalidate: [flowKeys.boards(), scheduleKeys.appointmentLists()],
+      onSuccess: (_data, status) => {
+        if (status === 'arrived') props.onCheckedIn(item);
+      },
+      onProblem: (problem) => {
+        notifications.show({ color: 'red', message: problem.detail });
+        return null;
+      },
+    },
+  );
+  const go = (status: FlowStatus, room: string | null = null) => void submit(status, room);
   const who = item.patientName;
   switch (item.status) {
     case 'scheduled':
     case 'confirmed':
     case 'no_show':
       return (
-        <Button size="compact-sm" loading={busy} onClick={() => void go('arrived')} aria-label={`Check in ${who}`}>
+        <Button size="compact-sm" loading={busy} onClick={() => go('arrived')} aria-label={`Check in ${who}`}>
           Check in
         </Button>
       );
@@ -49,7 +52,7 @@ export function FlowActions(props: { item: FlowItem; rooms: { id: string; name: 
             size="compact-sm"
             disabled={!roomId}
             loading={busy}
-            onClick={() => roomId && void go('roomed', roomId)}
+            onClick={() => roomId && go('roomed', roomId)}
             aria-label={`Room ${who}`}
           >
             Room
@@ -58,13 +61,7 @@ export function FlowActions(props: { item: FlowItem; rooms: { id: string; name: 
       );
     case 'roomed':
       return (
-        <Button
-          size="compact-sm"
-          variant="light"
-          loading={busy}
-          onClick={() => void go('with_provider')}
-          aria-label={`With provider: ${who}`}
-        >
+        <Button size="compact-sm" variant="light" loading={busy} onClick={() => go('with_provider')} aria-label={`With provider: ${who}`}>
           With provider
         </Button>
       );
@@ -75,7 +72,7 @@ export function FlowActions(props: { item: FlowItem; rooms: { id: string; name: 
           variant="light"
           color="gray"
           loading={busy}
-          onClick={() => void go('checked_out')}
+          onClick={() => go('checked_out')}
           aria-label={`Check out ${who}`}
         >
           Check out

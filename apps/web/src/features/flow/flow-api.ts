@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
+import { flowKeys } from './query-keys.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
 export type FlowItem = Json<paths['/api/flow-board']['get']['responses'][200]>['items'][number];
@@ -13,7 +14,7 @@ export const LONG_WAIT_MINUTES = 15;
 
 export function useFlowBoard(locationId: string | null) {
   return useQuery({
-    queryKey: ['flow-board', locationId],
+    queryKey: flowKeys.board(locationId),
     enabled: locationId !== null,
     queryFn: () => unwrap(api.GET('/api/flow-board', { params: { query: { locationId: locationId ?? '' } } })),
   });
@@ -29,7 +30,7 @@ export function useFlowStream(locationId: string | null): boolean {
   useEffect(() => {
     if (!locationId) return;
     const source = new EventSource(`/api/flow-board/stream?locationId=${encodeURIComponent(locationId)}`);
-    const refetch = () => void queryClient.invalidateQueries({ queryKey: ['flow-board', locationId] });
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: flowKeys.board(locationId) });
     source.addEventListener('ready', () => {
       setLive(true);
       refetch();

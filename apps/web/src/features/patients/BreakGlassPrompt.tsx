@@ -8,42 +8,40 @@
 import { Alert, Button, Checkbox, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { auditKeys } from '../admin/audit/query-keys.ts';
+import { patientKeys } from './query-keys.ts';
 
 const MIN_REASON = 10;
 /** The server says how long a renewal reason must be (`minReasonLength`); this is its documented value. */
 const MIN_RENEWAL_REASON = 40;
 
-export function BreakGlassPrompt(props: { patientId: string; onOpened: () => void }) {
+/** Once the grant is made, everything about the record is read again (it answered 404 so far). */
+export function BreakGlassPrompt(props: { patientId: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   /** Set once the server has answered that this grant would renew an unreviewed one. */
   const [renewal, setRenewal] = useState<{ minReasonLength: number; confirmed: boolean } | null>(null);
   const minimum = renewal ? renewal.minReasonLength : MIN_REASON;
   const short = reason.trim().length < minimum;
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    const {
-      data,
-      error: err,
-      response,
-    } = await api.POST('/api/patients/{id}/break-glass', {
-      params: { path: { id: props.patientId } },
-      body: { reason: reason.trim(), minutes: 60, ...(renewal?.confirmed ? { renewal: true } : {}) },
-    });
-    setBusy(false);
-    if (data) return props.onOpened();
-    const problem = toProblem(err, response.status);
-    if (problem.code === 'BREAK_GLASS_RENEWAL_UNREVIEWED') {
-      const min = (problem as { minReasonLength?: unknown }).minReasonLength;
-      setRenewal({ minReasonLength: typeof min === 'number' ? min : MIN_RENEWAL_REASON, confirmed: renewal?.confirmed ?? false });
-      return;
-    }
-    setError(response.status === 404 ? 'There is no such patient record.' : problem.detail || problem.title);
-  };
+  const { submit, busy, error } = useSubmit(
+    () =>
+      api.POST('/api/patients/{id}/break-glass', {
+        params: { path: { id: props.patientId } },
+        body: { reason: reason.trim(), minutes: 60, ...(renewal?.confirmed ? { renewal: true } : {}) },
+      }),
+    {
+      invalidate: [patientKeys.record(props.patientId), auditKeys.breakGlassLists()],
+      onProblem: (problem) => {
+        if (problem.code === 'BREAK_GLASS_RENEWAL_UNREVIEWED') {
+          const min = (problem as { minReasonLength?: unknown }).minReasonLength;
+          setRenewal({ minReasonLength: typeof min === 'number' ? min : MIN_RENEWAL_REASON, confirmed: renewal?.confirmed ?? false });
+          return null;
+        }
+        return problem.status === 404 ? 'There is no such patient record.' : undefined;
+      },
+    },
+  );
   if (!open) {
     return (
       <Button color="red" variant="light" onClick={() => setOpen(true)}>

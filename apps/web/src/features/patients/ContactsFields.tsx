@@ -5,9 +5,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
 import type { DemographicsValues } from './demographics-patch.ts';
-import { STATES } from './patients-api.ts';
+import { patientQuery, patientSearchQuery, STATES } from './patients-api.ts';
 
 type Form = UseFormReturnType<DemographicsValues>;
 
@@ -94,16 +93,8 @@ function GuarantorPatientPicker({ form, selfId }: { form: Form; selfId: string }
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const value = form.getValues().guarantor.patientId;
-  const found = useQuery({
-    queryKey: ['patients', 'search', q, 'guarantor'],
-    enabled: q.trim().length >= 2,
-    queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q, limit: 10 } } })),
-  });
-  const current = useQuery({
-    queryKey: ['patient', value],
-    enabled: Boolean(value),
-    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: value } } })),
-  });
+  const found = useQuery({ ...patientSearchQuery(q, 10), enabled: q.trim().length >= 2 });
+  const current = useQuery({ ...patientQuery(value), enabled: Boolean(value) });
   const options = (found.data?.items ?? [])
     .filter((p) => p.id !== selfId)
     .map((p) => ({ value: p.id, label: `${p.familyName}, ${p.givenName} · ${p.birthDate} · MRN ${p.mrn}` }));

@@ -4,9 +4,10 @@
  * with the coverage's id (the server checks it is this patient's coverage).
  */
 import { Alert, Anchor, Button, FileButton, Group, Image, Modal, Text, UnstyledButton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useSubmit } from '../../api/use-submit.ts';
 import { type DocumentInfo, documentObjectUrl, uploadDocument } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
 
 /** The document's bytes as an object URL for as long as the component shows them. */
 function useObjectUrl(id: string): { url: string | null; error: string | null } {
@@ -75,21 +76,12 @@ export function CoverageCardImages(props: {
   docs: DocumentInfo[];
   canUpload: boolean;
 }) {
-  const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const upload = async (file: File | null) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await uploadDocument(props.patientId, file, { category: 'insurance_card', coverageId: props.coverageId });
-      await qc.invalidateQueries({ queryKey: ['patient', props.patientId, 'documents'] });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+  const { submit, busy, error } = useSubmit(
+    (file: File) => uploadDocument(props.patientId, file, { category: 'insurance_card', coverageId: props.coverageId }),
+    { invalidate: [patientKeys.documents(props.patientId)] },
+  );
+  const upload = (file: File | null) => {
+    if (file) void submit(file);
   };
   return (
     <Group gap="xs" wrap="wrap" data-testid="coverage-cards">
@@ -98,7 +90,7 @@ export function CoverageCardImages(props: {
       ))}
       {props.canUpload && (
         <FileButton
-          onChange={(f) => void upload(f)}
+          onChange={upload}
           accept="image/jpeg,image/png,image/tiff,application/pdf"
           inputProps={{ 'aria-label': `Card image file for ${props.payerName}` }}
         >

@@ -6,19 +6,18 @@
 import { Alert, Button, Grid, Group, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { CoverageFields } from './CoverageFields.tsx';
 import type { Coverage, CoveragePatch } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
 
 const dayOrEmpty = (v: string) => (!v || /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD');
 
 export function CoverageEditForm(props: { patientId: string; coverage: Coverage; mode: 'edit' | 'terminate'; onDone: () => void }) {
   const c = props.coverage;
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const initial = {
     memberId: c.memberId,
     groupNumber: c.groupNumber ?? '',
@@ -36,7 +35,28 @@ export function CoverageEditForm(props: { patientId: string; coverage: Coverage;
       terminationDate: (v, all) => dayOrEmpty(v) ?? (v && v < all.effectiveDate ? 'Before the effective date' : null),
     },
   });
-  const save = async (v: typeof initial) => {
+  const { submit, busy, error } = useSubmit(
+    (patch: CoveragePatch) =>
+      api.PATCH('/api/patients/{id}/coverages/{coverageId}', {
+        params: { path: { id: props.patientId, coverageId: c.id } },
+        headers: { 'if-match': `"${c.version}"` },
+        body: patch,
+      }),
+    {
+      // The chart header, the Insurance tab and the check-in dialog all read this list.
+      invalidate: [patientKeys.coverages(props.patientId)],
+      onSuccess: props.onDone,
+      onProblem: (problem) => {
+        if (problem.status === 412) {
+          void qc.invalidateQueries({ queryKey: patientKeys.coverages(props.patientId) });
+          return 'Someone changed this coverage meanwhile; the list now shows their version. Edit again.';
+        }
+        form.setErrors(fieldErrors(problem));
+        return undefined;
+      },
+    },
+  );
+  const save = (v: typeof initial) => {
     const patch: Record<string, unknown> = {};
     if (v.memberId.trim() !== c.memberId) patch.memberId = v.memberId.trim();
     if ((v.groupNumber.trim() || null) !== c.groupNumber) patch.groupNumber = v.groupNumber.trim() || null;
@@ -50,24 +70,7 @@ export function CoverageEditForm(props: { patientId: string; coverage: Coverage;
       patch.copays = office === undefined ? rest : { ...rest, office };
     }
     if (Object.keys(patch).length === 0) return props.onDone();
-    setBusy(true);
-    setError(null);
-    const {
-      data,
-      error: err,
-      response,
-    } = await api.PATCH('/api/patients/{id}/coverages/{coverageId}', {
-      params: { path: { id: props.patientId, coverageId: c.id } },
-      headers: { 'if-match': `"${c.version}"` },
-      body: patch as CoveragePatch,
-    });
-    setBusy(false);
-    void qc.invalidateQueries({ queryKey: ['patient', props.patientId, 'coverages'] });
-    if (data) return props.onDone();
-    const problem = toProblem(err, response.status);
-    if (response.status === 412) return setError('Someone changed this coverage meanwhile; the list now shows their version. Edit again.');
-    form.setErrors(fieldErrors(problem));
-    setError(problem.detail || problem.title);
+    void submit(patch as CoveragePatch);
   };
   const terminate = props.mode === 'terminate';
   return (

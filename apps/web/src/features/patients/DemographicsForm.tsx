@@ -7,11 +7,12 @@ import { ActionIcon, Alert, Button, Checkbox, Grid, Group, Select, Stack, TagsIn
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { fieldErrors, type Problem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { AddressFields, EmergencyContactsFields, GuarantorFields } from './ContactsFields.tsx';
 import { changedFields, type DemographicsValues, toFormValues } from './demographics-patch.ts';
 import { type EditConflict, EditConflictPanel } from './EditConflictPanel.tsx';
-import { type Patient, type PatientPatch, savePatient } from './patients-api.ts';
+import { conflictOf, type Patient, type PatientPatch, patchPatient } from './patients-api.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 /** The contact row a validator runs for (`path` is "emergencyContacts.N.field"). */
@@ -31,8 +32,6 @@ export function DemographicsForm(props: {
     etag: props.etag,
   }));
   const [conflict, setConflict] = useState<EditConflict | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<DemographicsValues>({
     mode: 'controlled',
     initialValues: base.values,
@@ -57,24 +56,23 @@ export function DemographicsForm(props: {
     },
   });
 
+  const saving = useSubmit((etag: string, patch: PatientPatch) => patchPatient(props.patient.id, etag, patch), {
+    onSuccess: (saved) => props.onSaved(saved),
+    onProblem: (problem, _etag, patch) => {
+      const current = conflictOf(problem);
+      if (current) {
+        setConflict({ ...current, mine: patch });
+        return null;
+      }
+      const fields = fieldErrors(problem);
+      form.setErrors(fields);
+      return Object.keys(fields).length ? 'Check the highlighted fields.' : undefined;
+    },
+  });
+  const { busy, error } = saving;
   const send = async (etag: string, patch: PatientPatch) => {
     if (Object.keys(patch).length === 0) return props.onCancel();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await savePatient(props.patient.id, etag, patch);
-      if (result.ok) return props.onSaved(result.patient);
-      if ('conflict' in result) return setConflict({ ...result.conflict, mine: patch });
-      showProblem(result.problem);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const showProblem = (problem: Problem) => {
-    const fields = fieldErrors(problem);
-    form.setErrors(fields);
-    setError(Object.keys(fields).length ? 'Check the highlighted fields.' : problem.detail || problem.title);
+    await saving.submit(etag, patch);
   };
 
   /** Rebase on the current version: their fields as they are now, this user's edited fields on top. */

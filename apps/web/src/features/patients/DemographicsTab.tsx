@@ -3,8 +3,15 @@ import { Alert, Button, Group, SimpleGrid, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCan } from '../auth/use-me.ts';
+import { flowKeys } from '../flow/query-keys.ts';
+import { scheduleKeys } from '../schedule/query-keys.ts';
+import { waitlistKeys } from '../waitlist/query-keys.ts';
 import { DemographicsForm } from './DemographicsForm.tsx';
 import { type Patient, readPatient } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
+
+/** Where a patient's name and details show besides the record: searches, the calendar, the flow board, the waiting list. */
+const SHOWN_ELSEWHERE = [patientKeys.searches(), scheduleKeys.appointmentLists(), flowKeys.boards(), waitlistKeys.entryLists()];
 
 function Field(props: { label: string; value: string | null | undefined }) {
   return (
@@ -49,15 +56,15 @@ export function DemographicsTab({ patient }: { patient: Patient }) {
   const [editing, setEditing] = useState<{ patient: Patient; etag: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const show = (p: Patient) => {
-    qc.setQueryData(['patient', p.id], p);
-    void qc.invalidateQueries({ queryKey: ['patients', 'search'] });
+    qc.setQueryData(patientKeys.detail(p.id), p);
+    for (const queryKey of SHOWN_ELSEWHERE) void qc.invalidateQueries({ queryKey });
     setEditing(null);
   };
   const edit = async () => {
     setError(null);
     try {
       const fresh = await readPatient(patient.id);
-      qc.setQueryData(['patient', patient.id], fresh.patient);
+      qc.setQueryData(patientKeys.detail(patient.id), fresh.patient);
       setEditing(fresh);
     } catch (e) {
       setError((e as Error).message);

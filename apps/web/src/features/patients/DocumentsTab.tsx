@@ -1,9 +1,10 @@
 /** Documents: upload (PDF, JPEG, PNG, TIFF up to 10 MB) and view images and PDFs in place. */
 import { Alert, Button, FileInput, Group, Image, Select, Stack, Table } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { CATEGORIES, type DocumentInfo, documentObjectUrl, uploadDocument } from './patients-api.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { CATEGORIES, coveragesQuery, type DocumentInfo, documentObjectUrl, documentsQuery, uploadDocument } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
 
 function Viewer({ doc }: { doc: DocumentInfo }) {
   const [url, setUrl] = useState<string | null>(null);
@@ -29,34 +30,23 @@ function Viewer({ doc }: { doc: DocumentInfo }) {
 }
 
 export function DocumentsTab({ patientId }: { patientId: string }) {
-  const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [category, setCategory] = useState<string>('insurance_card');
   const [coverageId, setCoverageId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [viewing, setViewing] = useState<DocumentInfo | null>(null);
-  const docs = useQuery({
-    queryKey: ['patient', patientId, 'documents'],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/documents', { params: { path: { id: patientId }, query: {} } })),
-  });
-  const coverages = useQuery({
-    queryKey: ['patient', patientId, 'coverages'],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: patientId }, query: {} } })),
-  });
+  const docs = useQuery(documentsQuery(patientId));
+  const coverages = useQuery(coveragesQuery(patientId));
   const coverageLabel = (id: string | null) => {
     const c = id ? coverages.data?.items.find((x) => x.id === id) : undefined;
     return c ? `${c.payerName} ${c.memberId}` : '';
   };
-  const upload = async () => {
-    if (!file) return;
-    setError(null);
-    try {
-      await uploadDocument(patientId, file, { category, coverageId: category === 'insurance_card' ? coverageId : null });
-      setFile(null);
-      void qc.invalidateQueries({ queryKey: ['patient', patientId, 'documents'] });
-    } catch (e) {
-      setError((e as Error).message);
-    }
+  const uploading = useSubmit(
+    (chosen: File) => uploadDocument(patientId, chosen, { category, coverageId: category === 'insurance_card' ? coverageId : null }),
+    { invalidate: [patientKeys.documents(patientId)], onSuccess: () => setFile(null) },
+  );
+  const { error } = uploading;
+  const upload = () => {
+    if (file) void uploading.submit(file);
   };
   return (
     <Stack mt="md">
@@ -79,7 +69,7 @@ export function DocumentsTab({ patientId }: { patientId: string }) {
             onChange={setCoverageId}
           />
         )}
-        <Button onClick={() => void upload()} disabled={!file}>
+        <Button onClick={upload} disabled={!file}>
           Upload
         </Button>
       </Group>

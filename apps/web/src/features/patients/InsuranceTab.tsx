@@ -1,35 +1,28 @@
 /** Coverages of the patient with their card images, and a form to add one (one active coverage per priority on any day). */
 import { Alert, Button, Grid, Group, Select, Stack, Table } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { CoverageCardImages } from './CoverageCardImages.tsx';
 import { CoverageEditForm } from './CoverageEditForm.tsx';
 import { CoverageFields } from './CoverageFields.tsx';
-import type { CoverageInput } from './patients-api.ts';
+import { type CoverageInput, coveragesQuery, documentsQuery } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
 
 const money = (c?: number) => (c === undefined ? '—' : `$${(c / 100).toFixed(2)}`);
 
 export function InsuranceTab({ patientId }: { patientId: string }) {
-  const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; mode: 'edit' | 'terminate' } | null>(null);
-  const coverages = useQuery({
-    queryKey: ['patient', patientId, 'coverages'],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: patientId }, query: {} } })),
-  });
+  const coverages = useQuery(coveragesQuery(patientId));
   const can = useCan();
-  const documents = useQuery({
-    queryKey: ['patient', patientId, 'documents'],
-    enabled: can('document:read'),
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/documents', { params: { path: { id: patientId }, query: {} } })),
-  });
+  const documents = useQuery({ ...documentsQuery(patientId), enabled: can('document:read') });
   const cardsOf = (coverageId: string) =>
     (documents.data?.items ?? []).filter((d) => d.coverageId === coverageId && d.category === 'insurance_card');
-  const payers = useQuery({ queryKey: ['payers'], queryFn: () => unwrap(api.GET('/api/payers', { params: { query: {} } })) });
+  const payers = useQuery({ queryKey: patientKeys.payers(), queryFn: () => unwrap(api.GET('/api/payers', { params: { query: {} } })) });
   const form = useForm({
     initialValues: { payerId: '', planName: '', memberId: '', groupNumber: '', priority: 'primary', effectiveDate: '', officeCopay: 0 },
     validate: {
@@ -38,8 +31,19 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
       effectiveDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD'),
     },
   });
-  const add = async (v: typeof form.values) => {
-    setError(null);
+  const adding = useSubmit(
+    (body: CoverageInput) => api.POST('/api/patients/{id}/coverages', { params: { path: { id: patientId } }, body }),
+    {
+      invalidate: [patientKeys.coverages(patientId)],
+      onSuccess: () => form.reset(),
+      onProblem: (problem) => {
+        form.setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  const { error } = adding;
+  const add = (v: typeof form.values) => {
     const body = {
       payerId: v.payerId,
       planName: v.planName || null,
@@ -49,15 +53,7 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
       effectiveDate: v.effectiveDate,
       copays: v.officeCopay ? { office: Math.round(v.officeCopay * 100) } : {},
     } as CoverageInput;
-    const { data, error: err, response } = await api.POST('/api/patients/{id}/coverages', { params: { path: { id: patientId } }, body });
-    if (data) {
-      form.reset();
-      void qc.invalidateQueries({ queryKey: ['patient', patientId, 'coverages'] });
-      return;
-    }
-    const problem = toProblem(err, response.status);
-    form.setErrors(fieldErrors(problem));
-    setError(problem.detail);
+    void adding.submit(body);
   };
   return (
     <Stack mt="md">

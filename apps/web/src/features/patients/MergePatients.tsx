@@ -2,9 +2,13 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { flowKeys } from '../flow/query-keys.ts';
+import { scheduleKeys } from '../schedule/query-keys.ts';
+import { waitlistKeys } from '../waitlist/query-keys.ts';
 import { PatientSearchBox } from './PatientSearch.tsx';
 import type { PatientSummary } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
 
 function Pick(props: { title: string; value: PatientSummary | null; onPick: (p: PatientSummary | null) => void }) {
   return (
@@ -32,16 +36,17 @@ function Pick(props: { title: string; value: PatientSummary | null; onPick: (p: 
 export function MergePatients(props: { survivor: PatientSummary | null; onDone: (survivorId: string) => void; onCancel: () => void }) {
   const [survivor, setSurvivor] = useState<PatientSummary | null>(props.survivor);
   const [merged, setMerged] = useState<PatientSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const merge = async () => {
-    if (!survivor || !merged) return;
-    const {
-      data,
-      error: err,
-      response,
-    } = await api.POST('/api/patients/merge', { body: { survivorId: survivor.id, mergedId: merged.id } });
-    if (data) return props.onDone(data.id);
-    setError(toProblem(err, response.status).detail);
+  const { submit, error } = useSubmit(
+    (survivorId: string, mergedId: string) => api.POST('/api/patients/merge', { body: { survivorId, mergedId } }),
+    {
+      // Both records and everything linked to the duplicate (visits, waiting-list entries) changed owner.
+      invalidate: [patientKeys.all, scheduleKeys.appointmentLists(), flowKeys.boards(), waitlistKeys.entryLists()],
+      onSuccess: (survivorRecord) => props.onDone(survivorRecord.id),
+      onProblem: (problem) => problem.detail,
+    },
+  );
+  const merge = () => {
+    if (survivor && merged) void submit(survivor.id, merged.id);
   };
   return (
     <Stack>
@@ -59,7 +64,7 @@ export function MergePatients(props: { survivor: PatientSummary | null; onDone: 
         <Button variant="default" onClick={props.onCancel}>
           Cancel
         </Button>
-        <Button color="red" disabled={!survivor || !merged || survivor.id === merged.id} onClick={() => void merge()}>
+        <Button color="red" disabled={!survivor || !merged || survivor.id === merged.id} onClick={merge}>
           Merge
         </Button>
       </Group>

@@ -1,7 +1,6 @@
 /** The chart: header (name, age, DOB, MRN, alerts, coverages, balance), then demographics, insurance and documents. */
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/problem.ts';
 import { useCan } from '../auth/use-me.ts';
 import { PatientMessagesTab } from '../comms/PatientMessagesTab.tsx';
@@ -9,29 +8,20 @@ import { BreakGlassPrompt } from './BreakGlassPrompt.tsx';
 import { DemographicsTab } from './DemographicsTab.tsx';
 import { DocumentsTab } from './DocumentsTab.tsx';
 import { InsuranceTab } from './InsuranceTab.tsx';
-import { ageOf } from './patients-api.ts';
+import { ageOf, coveragesQuery, patientQuery } from './patients-api.ts';
 import { PrivacyTab } from './PrivacyTab.tsx';
 
 export function PatientChart(props: { id: string; onOpen: (id: string) => void; onBack: () => void; onMerge: (id: string) => void }) {
   const can = useCan();
-  const qc = useQueryClient();
-  const patient = useQuery({
-    queryKey: ['patient', props.id],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id: props.id } } })),
-  });
-  const coverages = useQuery({
-    queryKey: ['patient', props.id, 'coverages'],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id: props.id }, query: {} } })),
-  });
+  const patient = useQuery(patientQuery(props.id));
+  const coverages = useQuery(coveragesQuery(props.id));
   if (patient.isPending) return <Loader aria-label="Loading patient" />;
   if (patient.isError) {
     const notFound = patient.error instanceof ApiError && patient.error.problem.status === 404;
     return (
       <Stack>
         <Alert color="red">{patient.error.message}</Alert>
-        {notFound && can('break_glass') && (
-          <BreakGlassPrompt patientId={props.id} onOpened={() => void qc.invalidateQueries({ queryKey: ['patient', props.id] })} />
-        )}
+        {notFound && can('break_glass') && <BreakGlassPrompt patientId={props.id} />}
       </Stack>
     );
   }

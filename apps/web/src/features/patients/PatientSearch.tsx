@@ -4,8 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { ageOf, type PatientSummary } from './patients-api.ts';
+import { ageOf, type PatientSummary, patientSearchQuery } from './patients-api.ts';
 
 export function PatientSearchBox(props: {
   onPick: (p: PatientSummary) => void;
@@ -15,11 +14,7 @@ export function PatientSearchBox(props: {
 }) {
   const [q, setQ] = useState(props.initialQuery ?? '');
   const [debounced] = useDebouncedValue(q.trim(), 250);
-  const results = useQuery({
-    queryKey: ['patients', 'search', debounced],
-    enabled: debounced.length >= 2,
-    queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q: debounced, limit: 25 } } })),
-  });
+  const results = useQuery({ ...patientSearchQuery(debounced, 25), enabled: debounced.length >= 2 });
   return (
     <Stack gap="xs">
       <TextInput

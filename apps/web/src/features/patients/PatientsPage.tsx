@@ -1,5 +1,4 @@
 /** Patients: search, register, chart and merge, switched by the query string (?q=, ?id=, ?new, ?merge). */
-import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../auth/use-me.ts';
 import { MergePatients } from './MergePatients.tsx';
@@ -10,21 +9,11 @@ import { RegisterPatientForm } from './RegisterPatientForm.tsx';
 export function PatientsPage() {
   const [params, setParams] = useSearchParams();
   const can = useCan();
-  const qc = useQueryClient();
   const open = (id: string) => setParams({ id });
   const home = () => setParams({});
   const id = params.get('id');
   if (params.has('merge')) {
-    return (
-      <MergePatients
-        survivor={null}
-        onDone={(survivorId) => {
-          void qc.invalidateQueries({ queryKey: ['patient'] });
-          open(survivorId);
-        }}
-        onCancel={home}
-      />
-    );
+    return <MergePatients survivor={null} onDone={open} onCancel={home} />;
   }
   if (params.has('new')) return <RegisterPatientForm onCreated={open} onOpen={open} onCancel={home} />;
   if (id) return <PatientChart key={id} id={id} onOpen={open} onBack={home} onMerge={() => setParams({ merge: '1' })} />;

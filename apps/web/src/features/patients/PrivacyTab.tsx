@@ -9,68 +9,59 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { activeStaffQuery } from '../admin/users/users-api.ts';
 import { useCan, useCurrentUser } from '../auth/use-me.ts';
-import { type Patient, readPatient, savePatient } from './patients-api.ts';
+import { conflictOf, type Patient, patchPatient, readPatient } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
 
 export function PrivacyTab({ patient }: { patient: Patient }) {
   const can = useCan();
   const me = useCurrentUser();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [pick, setPick] = useState<string | null>(null);
   const writable = can('patient:write') && !patient.mergedIntoId;
   const team = useQuery({
-    queryKey: ['patient', patient.id, 'care-team'],
+    queryKey: patientKeys.careTeam(patient.id),
     queryFn: () => unwrap(api.GET('/api/patients/{id}/care-team', { params: { path: { id: patient.id } } })),
   });
-  const staff = useQuery({
-    queryKey: ['users', 'active'],
-    enabled: writable && can('user:read'),
-    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { limit: 200 } } })),
-  });
+  const staff = useQuery({ ...activeStaffQuery(), enabled: writable && can('user:read') });
 
-  const setRestricted = async (restricted: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      // Start from the version as it is now: a toggle has nothing of its own to merge.
-      const fresh = await readPatient(patient.id);
-      const result = await savePatient(patient.id, fresh.etag, { restricted });
-      if (result.ok) {
-        qc.setQueryData(['patient', patient.id], result.patient);
-        void qc.invalidateQueries({ queryKey: ['patient', patient.id, 'care-team'] });
-      } else if ('conflict' in result) {
-        qc.setQueryData(['patient', patient.id], result.conflict.current);
-        setError('Someone changed this record meanwhile; check the flag and try again.');
-      } else setError(result.problem.detail || result.problem.title);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  // Start from the version as it is now: a toggle has nothing of its own to merge.
+  const restrict = useSubmit(
+    async (restricted: boolean) => patchPatient(patient.id, (await readPatient(patient.id)).etag, { restricted }),
+    {
+      // Whoever restricts the record joins its care team; search results show the flag.
+      invalidate: [patientKeys.careTeam(patient.id), patientKeys.searches()],
+      onSuccess: (saved) => qc.setQueryData(patientKeys.detail(patient.id), saved),
+      onProblem: (problem) => {
+        const conflict = conflictOf(problem);
+        if (!conflict) return undefined;
+        qc.setQueryData(patientKeys.detail(patient.id), conflict.current);
+        return 'Someone changed this record meanwhile; check the flag and try again.';
+      },
+    },
+  );
   const listed = (team.data?.items ?? []).filter((m) => m.explicit).map((m) => m.userId);
-  const saveTeam = async (userIds: string[]) => {
-    setBusy(true);
-    setError(null);
-    const {
-      data,
-      error: err,
-      response,
-    } = await api.PUT('/api/patients/{id}/care-team', {
-      params: { path: { id: patient.id } },
-      body: { userIds },
-    });
-    setBusy(false);
-    if (data) {
-      qc.setQueryData(['patient', patient.id, 'care-team'], data);
-      setPick(null);
-      return;
-    }
-    setError(toProblem(err, response.status).detail);
+  const teamSave = useSubmit(
+    (userIds: string[]) => api.PUT('/api/patients/{id}/care-team', { params: { path: { id: patient.id } }, body: { userIds } }),
+    {
+      onSuccess: (saved) => {
+        qc.setQueryData(patientKeys.careTeam(patient.id), saved);
+        setPick(null);
+      },
+    },
+  );
+  // One message line and one busy state for both actions, as each replaces the other's outcome.
+  const busy = restrict.busy || teamSave.busy;
+  const error = restrict.error ?? teamSave.error;
+  const setRestricted = (restricted: boolean) => {
+    teamSave.reset();
+    void restrict.submit(restricted);
+  };
+  const saveTeam = (userIds: string[]) => {
+    restrict.reset();
+    void teamSave.submit(userIds);
   };
   const removingSelf = (userId: string) =>
     userId === me.user.id && patient.restricted && !team.data?.items.find((m) => m.userId === userId)?.viaPrimaryProvider;
@@ -85,7 +76,7 @@ export function PrivacyTab({ patient }: { patient: Patient }) {
         label="Restricted record: only the care team may open it (others need break-glass)"
         checked={patient.restricted}
         disabled={!writable || busy}
-        onChange={(e) => void setRestricted(e.currentTarget.checked)}
+        onChange={(e) => setRestricted(e.currentTarget.checked)}
       />
       <Text fw={500}>Care team</Text>
       {team.isError && <Alert color="red">{team.error.message}</Alert>}
@@ -110,7 +101,7 @@ export function PrivacyTab({ patient }: { patient: Patient }) {
                     aria-label={`Remove ${m.displayName}`}
                     disabled={busy || removingSelf(m.userId)}
                     title={removingSelf(m.userId) ? 'You would lose access to this restricted record' : undefined}
-                    onClick={() => void saveTeam(listed.filter((id) => id !== m.userId))}
+                    onClick={() => saveTeam(listed.filter((id) => id !== m.userId))}
                   >
                     <IconTrash size={16} />
                   </ActionIcon>
@@ -128,7 +119,7 @@ export function PrivacyTab({ patient }: { patient: Patient }) {
       {writable && can('user:read') && (
         <Group align="flex-end">
           <Select label="Add to the care team" searchable data={candidates} value={pick} onChange={setPick} w={360} />
-          <Button disabled={!pick || busy} onClick={() => pick && void saveTeam([...listed, pick])}>
+          <Button disabled={!pick || busy} onClick={() => pick && saveTeam([...listed, pick])}>
             Add
           </Button>
         </Group>

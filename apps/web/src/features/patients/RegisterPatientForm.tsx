@@ -3,8 +3,10 @@ import { Alert, Button, Checkbox, Grid, Group, Select, Stack, Table, TagsInput, 
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { type PatientInput, STATES } from './patients-api.ts';
+import { patientKeys } from './query-keys.ts';
 
 interface Candidate {
   id: string;
@@ -18,7 +20,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function RegisterPatientForm(props: { onCreated: (id: string) => void; onCancel: () => void; onOpen: (id: string) => void }) {
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -57,7 +58,25 @@ export function RegisterPatientForm(props: { onCreated: (id: string) => void; on
     },
   });
 
-  const submit = async (confirm: boolean) => {
+  const registering = useSubmit((body: PatientInput) => api.POST('/api/patients', { body }), {
+    invalidate: [patientKeys.searches()],
+    onSuccess: (created) => props.onCreated(created.id),
+    onProblem: (problem) => {
+      if (problem.code === 'POSSIBLE_DUPLICATE' || problem.code === 'ALREADY_EXISTS') {
+        setCandidates((problem as { candidates?: Candidate[] }).candidates ?? []);
+        return null;
+      }
+      const fields = fieldErrors(problem);
+      const mapped: Record<string, string> = {};
+      for (const [path, msg] of Object.entries(fields))
+        mapped[path.replace(/^address\./, '').replace(/^phones\.0\.number$/, 'phone')] = msg;
+      form.setErrors(mapped);
+      return problem.detail;
+    },
+  });
+  const { error } = registering;
+
+  const submit = (confirm: boolean) => {
     const v = form.getValues();
     const hasAddress = v.line1 || v.city || v.state || v.postalCode;
     const body: PatientInput = {
@@ -76,19 +95,7 @@ export function RegisterPatientForm(props: { onCreated: (id: string) => void; on
       alerts: v.alerts,
       confirmNotDuplicate: confirm,
     } as PatientInput;
-    setError(null);
-    const { data, error: err, response } = await api.POST('/api/patients', { body });
-    if (data) return props.onCreated(data.id);
-    const problem = toProblem(err, response.status);
-    if (problem.code === 'POSSIBLE_DUPLICATE' || problem.code === 'ALREADY_EXISTS') {
-      setCandidates((err as { candidates?: Candidate[] }).candidates ?? []);
-      return;
-    }
-    const fields = fieldErrors(problem);
-    const mapped: Record<string, string> = {};
-    for (const [path, msg] of Object.entries(fields)) mapped[path.replace(/^address\./, '').replace(/^phones\.0\.number$/, 'phone')] = msg;
-    form.setErrors(mapped);
-    setError(problem.detail);
+    void registering.submit(body);
   };
 
   return (
@@ -164,7 +171,7 @@ export function RegisterPatientForm(props: { onCreated: (id: string) => void; on
                 ))}
               </Table.Tbody>
             </Table>
-            <Button size="xs" color="orange" onClick={() => void submit(true)}>
+            <Button size="xs" color="orange" onClick={() => submit(true)}>
               Not the same person: register anyway
             </Button>
           </Alert>

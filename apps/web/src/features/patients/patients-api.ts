@@ -1,8 +1,11 @@
-/** Types and calls of the patient registry, from the generated OpenAPI types. */
+/** Types, queries and calls of the patient registry, from the generated OpenAPI types. */
+import { queryOptions } from '@tanstack/react-query';
 import type { paths } from '../../api/schema';
-import { api } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { ApiError, type Problem, toProblem } from '../../api/problem.ts';
 import { getSelectedLocation } from '../../api/selected-location.ts';
+import type { ApiResult } from '../../api/use-submit.ts';
+import { patientKeys } from './query-keys.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
 export type Patient = Json<paths['/api/patients/{id}']['get']['responses'][200]>;
@@ -45,10 +48,32 @@ export interface LastChange {
   changes: Record<string, { before: unknown; after: unknown }> | null;
 }
 
-export type SaveResult =
-  | { ok: true; patient: Patient; etag: string }
-  | { ok: false; conflict: { current: Patient; lastChange: LastChange | null; etag: string } }
-  | { ok: false; problem: Problem };
+/** The record (the chart, the check-in dialog, a guarantor picked from the registry). */
+export const patientQuery = (id: string) =>
+  queryOptions({
+    queryKey: patientKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id } } })),
+  });
+
+/** The patient's coverages (chart header, Insurance and Documents tabs, check-in dialog). */
+export const coveragesQuery = (id: string) =>
+  queryOptions({
+    queryKey: patientKeys.coverages(id),
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/coverages', { params: { path: { id }, query: {} } })),
+  });
+
+export const documentsQuery = (id: string) =>
+  queryOptions({
+    queryKey: patientKeys.documents(id),
+    queryFn: () => unwrap(api.GET('/api/patients/{id}/documents', { params: { path: { id }, query: {} } })),
+  });
+
+/** The registry search (names, typos, birth dates, phones, MRNs), first `limit` results. */
+export const patientSearchQuery = (q: string, limit: number) =>
+  queryOptions({
+    queryKey: patientKeys.search(q, limit),
+    queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q, limit } } })),
+  });
 
 /** The record with its ETag, read fresh: an edit starts from this version. */
 export async function readPatient(id: string): Promise<{ patient: Patient; etag: string }> {
@@ -57,29 +82,31 @@ export async function readPatient(id: string): Promise<{ patient: Patient; etag:
   return { patient: data, etag: response.headers.get('etag') ?? `"${data.version}"` };
 }
 
-/** PATCH with If-Match; a 412 comes back as the conflict (the record now, the last change, its ETag). */
-export async function savePatient(id: string, etag: string, patch: PatientPatch): Promise<SaveResult> {
-  const { data, error, response } = await api.PATCH('/api/patients/{id}', {
-    params: { path: { id } },
-    headers: { 'if-match': etag },
-    body: patch,
-  });
-  if (data) return { ok: true, patient: data, etag: response.headers.get('etag') ?? `"${data.version}"` };
-  const problem = toProblem(error, response.status);
-  if (response.status === 412 && problem.current) {
-    const current = problem.current as Patient;
-    const lastChange = ((problem as { lastChange?: LastChange | null }).lastChange ?? null) as LastChange | null;
-    return { ok: false, conflict: { current, lastChange, etag: `"${current.version}"` } };
-  }
-  return { ok: false, problem };
+/** PATCH with If-Match of the version the edit started from; a 412 carries the conflict (`conflictOf`). */
+export function patchPatient(id: string, etag: string, patch: PatientPatch) {
+  return api.PATCH('/api/patients/{id}', { params: { path: { id } }, headers: { 'if-match': etag }, body: patch });
 }
 
-/** Raw upload: the file is the body, metadata in the query (the API has no multipart). */
+export interface PatientConflict {
+  current: Patient;
+  lastChange: LastChange | null;
+  etag: string;
+}
+
+/** The conflict a 412 VERSION_MISMATCH describes (the record now, its last change, its ETag), else null. */
+export function conflictOf(problem: Problem): PatientConflict | null {
+  if (problem.status !== 412 || !problem.current) return null;
+  const current = problem.current as Patient;
+  const lastChange = (problem as { lastChange?: LastChange | null }).lastChange ?? null;
+  return { current, lastChange, etag: `"${current.version}"` };
+}
+
+/** Raw upload: the file is the body, metadata in the query (the API has no multipart); answers as openapi-fetch does. */
 export async function uploadDocument(
   patientId: string,
   file: File,
   meta: { category: string; coverageId?: string | null },
-): Promise<DocumentInfo> {
+): Promise<ApiResult<DocumentInfo>> {
   const q = new URLSearchParams({ category: meta.category, fileName: file.name });
   if (meta.coverageId) q.set('coverageId', meta.coverageId);
   const res = await fetch(`/api/patients/${patientId}/documents?${q}`, {
@@ -89,8 +116,7 @@ export async function uploadDocument(
     body: file,
   });
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(toProblem(body, res.status));
-  return body as DocumentInfo;
+  return res.ok ? { data: body as DocumentInfo, response: res } : { error: body, response: res };
 }
 
 /** The document's bytes as an object URL for viewing inline (images and PDFs). */

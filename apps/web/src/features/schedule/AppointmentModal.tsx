@@ -1,10 +1,12 @@
 /** One appointment opened from the calendar: who, when, what, where it stands; cancel from here. */
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { flowKeys } from '../flow/query-keys.ts';
+import { waitlistKeys } from '../waitlist/query-keys.ts';
+import { scheduleKeys } from './query-keys.ts';
 import type { Appointment } from './schedule-api.ts';
 import { clockDateTime, clockTime } from './zoned-time.ts';
 
@@ -17,18 +19,27 @@ export function AppointmentModal(props: {
   onClose(): void;
 }) {
   const a = props.appointment;
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState<(typeof REASONS)[number]>('patient');
-  const cancel = async () => {
-    if (!a) return;
-    const { error, response } = await api.POST('/api/appointments/{id}/cancel', { params: { path: { id: a.id } }, body: { reason } });
-    if (!response.ok) {
-      notifications.show({ color: 'red', message: toProblem(error, response.status).detail });
-      return;
-    }
-    notifications.show({ message: 'Appointment cancelled' });
-    await queryClient.invalidateQueries({ queryKey: ['appointments'] });
-    props.onClose();
+  const cancelling = useSubmit((id: string) => api.POST('/api/appointments/{id}/cancel', { params: { path: { id } }, body: { reason } }), {
+    // The freed time is open again and offered to the waiting list (in the same transaction).
+    invalidate: [
+      scheduleKeys.appointmentLists(),
+      scheduleKeys.availabilitySearches(),
+      flowKeys.boards(),
+      waitlistKeys.entryLists(),
+      waitlistKeys.reports(),
+    ],
+    onSuccess: () => {
+      notifications.show({ message: 'Appointment cancelled' });
+      props.onClose();
+    },
+    onProblem: (problem) => {
+      notifications.show({ color: 'red', message: problem.detail });
+      return null;
+    },
+  });
+  const cancel = () => {
+    if (a) void cancelling.submit(a.id);
   };
   return (
     <Modal opened={a !== null} onClose={props.onClose} title={a ? a.patientName : ''}>
@@ -74,7 +85,7 @@ export function AppointmentModal(props: {
                 allowDeselect={false}
                 w={160}
               />
-              <Button color="red" variant="light" onClick={() => void cancel()}>
+              <Button color="red" variant="light" onClick={cancel}>
                 Cancel appointment
               </Button>
             </Group>

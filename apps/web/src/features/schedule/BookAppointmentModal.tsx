@@ -5,13 +5,14 @@
  */
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
+import { flowKeys } from '../flow/query-keys.ts';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
-import { type AppointmentType, type Provider, providerName } from './schedule-api.ts';
+import { scheduleKeys } from './query-keys.ts';
+import { type AppointmentType, type BookInput, type Provider, providerName } from './schedule-api.ts';
 
 export interface BookingDraft {
   /** A local date-time ("2026-03-04T09:00", the location's clock) or an instant from the availability search. */
@@ -38,49 +39,38 @@ export function BookAppointmentModal(props: {
 }
 
 function BookingForm(props: { draft: BookingDraft; locationId: string; types: AppointmentType[]; providers: Provider[]; onClose(): void }) {
-  const queryClient = useQueryClient();
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [typeId, setTypeId] = useState<string | null>(props.draft.appointmentTypeId ?? props.types[0]?.id ?? null);
   const [providerId, setProviderId] = useState<string | null>(props.draft.providerId ?? props.providers[0]?.id ?? null);
-  const [error, setError] = useState<{ code: string; detail: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [overbook, setOverbook] = useState(false);
   const can = useCan();
   const type = props.types.find((t) => t.id === typeId);
   const mayOverbook = can('appointment:override') || type?.overbookingAllowed === true;
 
-  const book = async (asOverbook = overbook && mayOverbook) => {
-    if (!patient || !typeId || !providerId) return;
-    setBusy(true);
-    setError(null);
-    const {
-      data,
-      error: err,
-      response,
-    } = await api.POST('/api/appointments', {
-      body: {
-        patientId: patient.id,
-        appointmentTypeId: typeId,
-        providerId,
-        locationId: props.locationId,
-        start: props.draft.start,
-        notes: '',
-        overbook: asOverbook,
-      },
-    });
-    setBusy(false);
-    if (data) {
+  const booking = useSubmit((body: BookInput, _who: PickedPatient) => api.POST('/api/appointments', { body }), {
+    // The calendar, every open-slot search and (for today) the flow board show the new visit.
+    invalidate: [scheduleKeys.appointmentLists(), scheduleKeys.availabilitySearches(), flowKeys.boards()],
+    onSuccess: (data, _body, who) => {
       notifications.show({
         color: 'green',
-        message: `Booked ${patient.name}, ${props.draft.label}${data.overbooked ? ' (overbooked)' : ''}`,
+        message: `Booked ${who.name}, ${props.draft.label}${data.overbooked ? ' (overbooked)' : ''}`,
       });
-      await queryClient.invalidateQueries({ queryKey: ['appointments'] });
-      await queryClient.invalidateQueries({ queryKey: ['availability'] });
       props.onClose();
-      return;
-    }
-    const problem = toProblem(err, response.status);
-    setError({ code: problem.code, detail: problem.detail || problem.title });
+    },
+  });
+  const { busy, problem, error } = booking;
+  const book = (asOverbook = overbook && mayOverbook) => {
+    if (!patient || !typeId || !providerId) return;
+    const body = {
+      patientId: patient.id,
+      appointmentTypeId: typeId,
+      providerId,
+      locationId: props.locationId,
+      start: props.draft.start,
+      notes: '',
+      overbook: asOverbook,
+    };
+    void booking.submit(body, patient);
   };
 
   return (
@@ -114,7 +104,7 @@ function BookingForm(props: { draft: BookingDraft; locationId: string; types: Ap
           data-testid="overbook"
         />
       )}
-      {error?.code === 'SLOT_TAKEN' && (
+      {problem?.code === 'SLOT_TAKEN' && (
         <Alert color="red" title="That time is taken" data-testid="slot-taken">
           <Stack gap="xs" align="flex-start">
             <span>
@@ -122,19 +112,19 @@ function BookingForm(props: { draft: BookingDraft; locationId: string; types: Ap
               {mayOverbook ? 'Choose another time, or book it on top.' : 'Choose another time.'}
             </span>
             {mayOverbook && (
-              <Button size="xs" color="orange" loading={busy} onClick={() => void book(true)}>
+              <Button size="xs" color="orange" loading={busy} onClick={() => book(true)}>
                 Overbook instead?
               </Button>
             )}
           </Stack>
         </Alert>
       )}
-      {error && error.code !== 'SLOT_TAKEN' && <Alert color="red">{error.detail}</Alert>}
+      {error && problem?.code !== 'SLOT_TAKEN' && <Alert color="red">{error}</Alert>}
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onClose}>
           Cancel
         </Button>
-        <Button onClick={() => void book()} loading={busy} disabled={!patient || !typeId || !providerId}>
+        <Button onClick={() => book()} loading={busy} disabled={!patient || !typeId || !providerId}>
           Book
         </Button>
       </Group>

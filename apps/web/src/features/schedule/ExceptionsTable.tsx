@@ -1,9 +1,11 @@
 /** Departures from the weekly hours: time off, holidays, blocked time (lunch), extra hours. */
 import { Alert, Button, Group, Select, Table, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import type { Problem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { scheduleKeys } from './query-keys.ts';
 
 const KINDS = [
   { value: 'time_off', label: 'Time off' },
@@ -14,9 +16,8 @@ const KINDS = [
 type Kind = (typeof KINDS)[number]['value'];
 
 export function ExceptionsTable(props: { providerId: string; locationId: string; today: string }) {
-  const queryClient = useQueryClient();
   const list = useQuery({
-    queryKey: ['availability-exceptions', props.providerId, props.locationId],
+    queryKey: scheduleKeys.exceptionList(props.providerId, props.locationId),
     queryFn: () => unwrap(api.GET('/api/availability-exceptions', { params: { query: { from: props.today } } })),
     select: (d) =>
       d.items.filter(
@@ -29,31 +30,37 @@ export function ExceptionsTable(props: { providerId: string; locationId: string;
   const [startTime, setStartTime] = useState('');
   const [endTime, setEndTime] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['availability-exceptions'] });
-  const add = async () => {
-    setError(null);
-    const { error: err, response } = await api.POST('/api/availability-exceptions', {
-      body: {
-        kind,
-        providerId: kind === 'holiday' ? null : props.providerId,
-        locationId: kind === 'time_off' || kind === 'blocked' ? null : props.locationId,
-        startDate,
-        endDate,
-        startTime: startTime || null,
-        endTime: endTime || null,
-        reason,
-      },
-    });
-    if (!response.ok) {
-      const p = toProblem(err, response.status);
-      setError([p.detail, ...(p.errors ?? []).map((e) => `${e.path}: ${e.message}`)].join(' '));
-    }
-    await refresh();
+  // Time off, holidays and extra hours change which times are open.
+  const changed = [scheduleKeys.exceptionLists(), scheduleKeys.availabilitySearches()];
+  const describe = (p: Problem) => [p.detail, ...(p.errors ?? []).map((e) => `${e.path}: ${e.message}`)].join(' ');
+  const adding = useSubmit(
+    () =>
+      api.POST('/api/availability-exceptions', {
+        body: {
+          kind,
+          providerId: kind === 'holiday' ? null : props.providerId,
+          locationId: kind === 'time_off' || kind === 'blocked' ? null : props.locationId,
+          startDate,
+          endDate,
+          startTime: startTime || null,
+          endTime: endTime || null,
+          reason,
+        },
+      }),
+    { invalidate: changed, onProblem: describe },
+  );
+  const removing = useSubmit((id: string) => api.DELETE('/api/availability-exceptions/{id}', { params: { path: { id } } }), {
+    invalidate: changed,
+    onProblem: describe,
+  });
+  const error = adding.error ?? removing.error;
+  const add = () => {
+    removing.reset();
+    void adding.submit();
   };
-  const remove = async (id: string) => {
-    await api.DELETE('/api/availability-exceptions/{id}', { params: { path: { id } } });
-    await refresh();
+  const remove = (id: string) => {
+    adding.reset();
+    void removing.submit(id);
   };
   return (
     <>
@@ -78,7 +85,7 @@ export function ExceptionsTable(props: { providerId: string; locationId: string;
               <Table.Td>{e.startTime ? `${e.startTime.slice(0, 5)}–${e.endTime?.slice(0, 5)}` : 'all day'}</Table.Td>
               <Table.Td>{e.reason}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(e.id)}>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove(e.id)}>
                   Remove
                 </Button>
               </Table.Td>
@@ -94,7 +101,7 @@ export function ExceptionsTable(props: { providerId: string; locationId: string;
         <TextInput label="From" placeholder="all day" value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} w={90} />
         <TextInput label="To" placeholder="all day" value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} w={90} />
         <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={160} />
-        <Button onClick={() => void add()}>Add exception</Button>
+        <Button onClick={add}>Add exception</Button>
       </Group>
     </>
   );

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { BookingDraft } from './BookAppointmentModal.tsx';
+import { scheduleKeys } from './query-keys.ts';
 import { type AppointmentType, type Provider, providerName } from './schedule-api.ts';
 import { clockDateTime } from './zoned-time.ts';
 
@@ -23,7 +24,7 @@ export function NextAvailable(props: {
   const providerIds = chosen.length ? chosen : props.providers.map((p) => p.id);
   const names = new Map(props.providers.map((p) => [p.id, providerName(p)]));
   const slots = useQuery({
-    queryKey: ['availability', props.locationId, asked],
+    queryKey: scheduleKeys.availabilitySearch({ locationId: props.locationId, asked }),
     enabled: asked !== null,
     queryFn: () => {
       const q = asked as NonNullable<typeof asked>;

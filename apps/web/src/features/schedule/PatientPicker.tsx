@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
+import { patientSearchQuery } from '../patients/patients-api.ts';
 
 export interface PickedPatient {
   id: string;
@@ -15,11 +15,7 @@ export interface PickedPatient {
 export function PatientPicker(props: { value: PickedPatient | null; onChange: (p: PickedPatient | null) => void }) {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 250);
-  const results = useQuery({
-    queryKey: ['patients', 'search', debounced, 8],
-    enabled: debounced.length >= 2 && props.value === null,
-    queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q: debounced, limit: 8 } } })),
-  });
+  const results = useQuery({ ...patientSearchQuery(debounced, 8), enabled: debounced.length >= 2 && props.value === null });
   if (props.value) {
     return (
       <Group justify="space-between" data-testid="picked-patient">

@@ -4,30 +4,32 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { organizationKeys } from '../admin/users/query-keys.ts';
 
 export function ScheduleSettingsCard() {
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['organization-settings'], queryFn: () => unwrap(api.GET('/api/organization/settings')) });
+  const settings = useQuery({ queryKey: organizationKeys.settings(), queryFn: () => unwrap(api.GET('/api/organization/settings')) });
   const [showNames, setShowNames] = useState(false);
   const [noShowMinutes, setNoShowMinutes] = useState<number | string>(30);
-  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     if (!settings.data) return;
     setShowNames(settings.data.icalShowPatientNames);
     setNoShowMinutes(settings.data.noShowAfterMinutes);
   }, [settings.data]);
 
-  const save = async () => {
-    setFailure(null);
+  const saving = useSubmit(
     // Only this card's fields: the security settings are left as they are.
-    const { data, error, response } = await api.PATCH('/api/organization/settings', {
-      body: { icalShowPatientNames: showNames, noShowAfterMinutes: Number(noShowMinutes) },
-    });
-    if (!data) return setFailure(toProblem(error, response.status).detail);
-    queryClient.setQueryData(['organization-settings'], data);
-    notifications.show({ color: 'green', message: 'Schedule settings saved' });
-  };
+    () => api.PATCH('/api/organization/settings', { body: { icalShowPatientNames: showNames, noShowAfterMinutes: Number(noShowMinutes) } }),
+    {
+      onSuccess: (saved) => {
+        queryClient.setQueryData(organizationKeys.settings(), saved);
+        notifications.show({ color: 'green', message: 'Schedule settings saved' });
+      },
+      onProblem: (problem) => problem.detail,
+    },
+  );
+  const failure = saving.error;
 
   if (!settings.data) return null;
   return (
@@ -57,7 +59,7 @@ export function ScheduleSettingsCard() {
             onChange={setNoShowMinutes}
             w={320}
           />
-          <Button onClick={() => void save()}>Save</Button>
+          <Button onClick={() => void saving.submit()}>Save</Button>
         </Group>
         <Text size="xs" c="dimmed">
           5 to 240 minutes. Visits booked from now on use the new delay.

@@ -1,39 +1,46 @@
 /** A provider's weekly working hours at the location: list, add a block, remove one. */
 import { Alert, Button, Group, Select, Table, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { scheduleKeys } from './query-keys.ts';
 import type { Template } from './schedule-api.ts';
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function TemplatesTable(props: { providerId: string; locationId: string; templates: Template[]; today: string }) {
-  const queryClient = useQueryClient();
   const [weekday, setWeekday] = useState<string | null>('1');
   const [start, setStart] = useState('08:00');
   const [end, setEnd] = useState('17:00');
-  const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['availability-templates'] });
-  const add = async () => {
-    setError(null);
-    const { error: err, response } = await api.POST('/api/availability-templates', {
-      body: {
-        providerId: props.providerId,
-        locationId: props.locationId,
-        weekday: Number(weekday),
-        startTime: start,
-        endTime: end,
-        effectiveFrom: props.today,
-        effectiveTo: null,
-      },
-    });
-    if (!response.ok) setError(toProblem(err, response.status).detail);
-    await refresh();
+  // Working hours decide which times are open.
+  const changed = [scheduleKeys.templateLists(), scheduleKeys.availabilitySearches()];
+  const adding = useSubmit(
+    () =>
+      api.POST('/api/availability-templates', {
+        body: {
+          providerId: props.providerId,
+          locationId: props.locationId,
+          weekday: Number(weekday),
+          startTime: start,
+          endTime: end,
+          effectiveFrom: props.today,
+          effectiveTo: null,
+        },
+      }),
+    { invalidate: changed, onProblem: (problem) => problem.detail },
+  );
+  const removing = useSubmit((id: string) => api.DELETE('/api/availability-templates/{id}', { params: { path: { id } } }), {
+    invalidate: changed,
+    onProblem: (problem) => problem.detail,
+  });
+  const error = adding.error ?? removing.error;
+  const add = () => {
+    removing.reset();
+    void adding.submit();
   };
-  const remove = async (id: string) => {
-    await api.DELETE('/api/availability-templates/{id}', { params: { path: { id } } });
-    await refresh();
+  const remove = (id: string) => {
+    adding.reset();
+    void removing.submit(id);
   };
   const rows = [...props.templates].sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
   return (
@@ -61,7 +68,7 @@ export function TemplatesTable(props: { providerId: string; locationId: string; 
                 {t.effectiveFrom} to {t.effectiveTo ?? 'open'}
               </Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(t.id)}>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove(t.id)}>
                   Remove
                 </Button>
               </Table.Td>
@@ -80,7 +87,7 @@ export function TemplatesTable(props: { providerId: string; locationId: string; 
         />
         <TextInput label="From" value={start} onChange={(e) => setStart(e.currentTarget.value)} placeholder="HH:MM" w={90} />
         <TextInput label="To" value={end} onChange={(e) => setEnd(e.currentTarget.value)} placeholder="HH:MM" w={90} />
-        <Button onClick={() => void add()}>Add block</Button>
+        <Button onClick={add}>Add block</Button>
       </Group>
     </>
   );

@@ -3,6 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { toProblem } from '../../api/problem.ts';
+import { flowKeys } from '../flow/query-keys.ts';
+import { scheduleKeys } from './query-keys.ts';
 import type { Appointment } from './schedule-api.ts';
 import { clockTime, toWall, wallLocal } from './zoned-time.ts';
 
@@ -17,8 +19,8 @@ export function useMoveAppointment(zone: string | null) {
     const offset = Date.parse(a.start) - toWall(a.start, zone).getTime();
     const start = new Date(wallStart.getTime() + offset);
     const end = new Date(start.getTime() + Date.parse(a.end) - Date.parse(a.start));
-    const before = queryClient.getQueriesData<Appointment[]>({ queryKey: ['appointments'] });
-    queryClient.setQueriesData<Appointment[]>({ queryKey: ['appointments'] }, (list) =>
+    const before = queryClient.getQueriesData<Appointment[]>({ queryKey: scheduleKeys.appointmentLists() });
+    queryClient.setQueriesData<Appointment[]>({ queryKey: scheduleKeys.appointmentLists() }, (list) =>
       list?.map((x) =>
         x.id === a.id ? { ...x, start: start.toISOString(), end: end.toISOString(), providerId: providerId ?? x.providerId } : x,
       ),
@@ -38,6 +40,11 @@ export function useMoveAppointment(zone: string | null) {
       return;
     }
     notifications.show({ color: 'green', message: `${a.patientName} moved to ${clockTime(data.start, zone)}` });
-    await queryClient.invalidateQueries({ queryKey: ['appointments'] });
+    // The old time is open again and the new one taken; today's board may gain or lose the visit.
+    await Promise.all(
+      [scheduleKeys.appointmentLists(), scheduleKeys.availabilitySearches(), flowKeys.boards()].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
   };
 }

@@ -2,6 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
+import { locationKeys } from '../admin/locations/query-keys.ts';
+import { scheduleKeys } from './query-keys.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
 export type Appointment = Json<paths['/api/appointments']['get']['responses'][200]>['items'][number];
@@ -16,7 +18,7 @@ export type BookInput = Json<paths['/api/appointments']['post']['requestBody']>;
 export const providerName = (p: Provider) => `${p.givenName} ${p.familyName}${p.credentials ? `, ${p.credentials}` : ''}`;
 
 export function useLocations() {
-  return useQuery({ queryKey: ['locations', 'active'], queryFn: () => unwrap(api.GET('/api/locations')) });
+  return useQuery({ queryKey: locationKeys.active(), queryFn: () => unwrap(api.GET('/api/locations')) });
 }
 
 /** The location's IANA zone (null while loading). */
@@ -26,12 +28,12 @@ export function useLocationZone(locationId: string | null): string | null {
 }
 
 export function useProviders() {
-  return useQuery({ queryKey: ['providers'], queryFn: () => unwrap(api.GET('/api/providers')), select: (d) => d.items });
+  return useQuery({ queryKey: scheduleKeys.providers(), queryFn: () => unwrap(api.GET('/api/providers')), select: (d) => d.items });
 }
 
 export function useRooms(locationId: string | null) {
   return useQuery({
-    queryKey: ['rooms', locationId],
+    queryKey: scheduleKeys.rooms(locationId),
     enabled: locationId !== null,
     queryFn: () => unwrap(api.GET('/api/rooms', { params: { query: { locationId: locationId ?? undefined } } })),
     select: (d) => d.items,
@@ -39,12 +41,16 @@ export function useRooms(locationId: string | null) {
 }
 
 export function useAppointmentTypes() {
-  return useQuery({ queryKey: ['appointment-types'], queryFn: () => unwrap(api.GET('/api/appointment-types')), select: (d) => d.items });
+  return useQuery({
+    queryKey: scheduleKeys.appointmentTypes(),
+    queryFn: () => unwrap(api.GET('/api/appointment-types')),
+    select: (d) => d.items,
+  });
 }
 
 export function useTemplates(locationId: string | null) {
   return useQuery({
-    queryKey: ['availability-templates', locationId],
+    queryKey: scheduleKeys.templateList(locationId),
     enabled: locationId !== null,
     queryFn: () => unwrap(api.GET('/api/availability-templates', { params: { query: { locationId: locationId ?? undefined } } })),
     select: (d) => d.items,
@@ -64,7 +70,7 @@ export function useLocationProviders(locationId: string | null): Provider[] {
 /** Every appointment starting in [from, to) at the location, all pages. */
 export function useAppointments(locationId: string | null, from: Date, to: Date) {
   return useQuery({
-    queryKey: ['appointments', locationId, from.toISOString(), to.toISOString()],
+    queryKey: scheduleKeys.appointmentList(locationId, from.toISOString(), to.toISOString()),
     enabled: locationId !== null,
     queryFn: async () => {
       const items: Appointment[] = [];

@@ -7,9 +7,12 @@ import { Alert, Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { flowKeys } from '../flow/query-keys.ts';
+import { scheduleKeys } from '../schedule/query-keys.ts';
 import { providerName, type Slot, useLocations, useProviders } from '../schedule/schedule-api.ts';
 import { clockDateTime } from '../schedule/zoned-time.ts';
+import { waitlistKeys } from './query-keys.ts';
 import type { WaitlistEntry } from './waitlist-api.ts';
 
 const HOUR = 3_600_000;
@@ -29,13 +32,13 @@ export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: Waitli
   const { entry } = props;
   const providers = useProviders();
   const locations = useLocations();
-  const [failure, setFailure] = useState<string | null>(null);
+  /** The slot being booked (its button spins, the others wait). */
   const [booking, setBooking] = useState<string | null>(null);
   const zones = new Map((locations.data?.items ?? []).map((l) => [l.id, l.timeZone]));
   const locationNames = new Map((locations.data?.items ?? []).map((l) => [l.id, l.name]));
   const providerNames = new Map((providers.data ?? []).map((p) => [p.id, providerName(p)]));
   const slots = useQuery({
-    queryKey: ['availability', 'waitlist', entry.id],
+    queryKey: scheduleKeys.availabilitySearch({ waitlistEntryId: entry.id }),
     // A hidden entry (no type shown) is never offered for filling by hand.
     enabled: locations.data !== undefined && entry.appointmentTypeId !== null,
     queryFn: async () => {
@@ -61,21 +64,33 @@ export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: Waitli
     },
   });
 
+  const booked = useSubmit(
+    (slot: Slot) =>
+      api.POST('/api/waitlist/{id}/book', {
+        params: { path: { id: entry.id } },
+        body: { providerId: slot.providerId, locationId: slot.locationId, start: slot.start },
+      }),
+    {
+      // The entry leaves the waiting list for the calendar (and today's board); its time is no longer open.
+      invalidate: [
+        waitlistKeys.entryLists(),
+        waitlistKeys.reports(),
+        scheduleKeys.appointmentLists(),
+        scheduleKeys.availabilitySearches(),
+        flowKeys.boards(),
+      ],
+      onSuccess: (data) => props.onBooked(data),
+      onProblem: (problem) => {
+        void slots.refetch();
+        return problem.code === 'SLOT_TAKEN' ? 'That time was just taken or is held for someone else. Pick another.' : problem.detail;
+      },
+    },
+  );
+  const failure = booked.error;
   const book = async (slot: Slot, key: string) => {
-    setFailure(null);
     setBooking(key);
-    const { data, error, response } = await api.POST('/api/waitlist/{id}/book', {
-      params: { path: { id: entry.id } },
-      body: { providerId: slot.providerId, locationId: slot.locationId, start: slot.start },
-    });
+    await booked.submit(slot);
     setBooking(null);
-    if (!data) {
-      const problem = toProblem(error, response.status);
-      setFailure(problem.code === 'SLOT_TAKEN' ? 'That time was just taken or is held for someone else. Pick another.' : problem.detail);
-      await slots.refetch();
-      return;
-    }
-    props.onBooked(data);
   };
 
   return (

@@ -3,6 +3,7 @@ import { Alert, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { waitlistKeys } from './query-keys.ts';
 import type { WaitlistReport } from './waitlist-api.ts';
 
 function Figure(props: { label: string; value: string | number; testId: string }) {
@@ -24,7 +25,7 @@ export function FillRateReport() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const report = useQuery({
-    queryKey: ['waitlist-report', from, to],
+    queryKey: waitlistKeys.report(from, to),
     queryFn: () =>
       unwrap(
         api.GET('/api/waitlist/report', {

@@ -4,26 +4,24 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { waitlistKeys } from './query-keys.ts';
 
 export function HoldTimeSetting() {
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['waitlist-settings'], queryFn: () => unwrap(api.GET('/api/waitlist/settings')) });
+  const settings = useQuery({ queryKey: waitlistKeys.settings(), queryFn: () => unwrap(api.GET('/api/waitlist/settings')) });
   const [minutes, setMinutes] = useState<number | string>('');
-  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     if (settings.data) setMinutes(settings.data.offerMinutes);
   }, [settings.data]);
-  const save = async () => {
-    setFailure(null);
-    const { data, error, response } = await api.PATCH('/api/waitlist/settings', { body: { offerMinutes: Number(minutes) } });
-    if (!data) {
-      const p = toProblem(error, response.status);
-      return setFailure([p.detail, ...(p.errors ?? []).map((e) => e.message)].join(': '));
-    }
-    queryClient.setQueryData(['waitlist-settings'], data);
-    notifications.show({ color: 'green', message: `Offers now hold their slot for ${data.offerMinutes} minutes` });
-  };
+  const saving = useSubmit(() => api.PATCH('/api/waitlist/settings', { body: { offerMinutes: Number(minutes) } }), {
+    onSuccess: (saved) => {
+      queryClient.setQueryData(waitlistKeys.settings(), saved);
+      notifications.show({ color: 'green', message: `Offers now hold their slot for ${saved.offerMinutes} minutes` });
+    },
+    onProblem: (p) => [p.detail, ...(p.errors ?? []).map((e) => e.message)].join(': '),
+  });
+  const failure = saving.error;
   if (!settings.data) return null;
   return (
     <Paper withBorder p="md">
@@ -38,7 +36,7 @@ export function HoldTimeSetting() {
         )}
         <Group align="flex-end">
           <NumberInput label="Minutes an offer holds the slot" min={5} max={1440} value={minutes} onChange={setMinutes} w={260} />
-          <Button onClick={() => void save()}>Save</Button>
+          <Button onClick={() => void saving.submit()}>Save</Button>
         </Group>
         <Text size="xs" c="dimmed">
           5 minutes to 24 hours. When an offer expires, the slot goes to the next patient on the list.

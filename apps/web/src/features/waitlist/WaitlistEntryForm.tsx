@@ -2,10 +2,12 @@
 import { Alert, Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { fieldErrors, toProblem } from '../../api/problem.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { PatientPicker, type PickedPatient } from '../schedule/PatientPicker.tsx';
 import { providerName, useAppointmentTypes, useLocations, useProviders } from '../schedule/schedule-api.ts';
-import { isoDay, PRIORITIES, type WaitlistEntry } from './waitlist-api.ts';
+import { waitlistKeys } from './query-keys.ts';
+import { isoDay, PRIORITIES, type WaitlistEntry, type WaitlistEntryInput, type WaitlistEntryPatch } from './waitlist-api.ts';
 
 export function WaitlistEntryForm(props: { entry?: WaitlistEntry; onSaved(entry: WaitlistEntry): void; onCancel(): void }) {
   const { entry } = props;
@@ -21,25 +23,32 @@ export function WaitlistEntryForm(props: { entry?: WaitlistEntry; onSaved(entry:
   const [priority, setPriority] = useState(String(entry?.priority ?? 3));
   const [notes, setNotes] = useState(entry?.notes ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  /** Said before asking the server: nothing to send yet. */
+  const [incomplete, setIncomplete] = useState<string | null>(null);
 
-  const save = async () => {
+  const saving = useSubmit(
+    (wishes: WaitlistEntryPatch, added: Pick<WaitlistEntryInput, 'patientId' | 'appointmentTypeId'> | null) =>
+      added
+        ? api.POST('/api/waitlist', { body: { ...wishes, ...added } as WaitlistEntryInput })
+        : api.PATCH('/api/waitlist/{id}', { params: { path: { id: entry?.id ?? '' } }, body: wishes }),
+    {
+      invalidate: [waitlistKeys.entryLists(), waitlistKeys.reports()],
+      onSuccess: (saved) => props.onSaved(saved),
+      onProblem: (problem) => {
+        setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  const failure = incomplete ?? saving.error;
+  const save = () => {
     setErrors({});
-    setFailure(null);
+    setIncomplete(null);
+    saving.reset();
     const wishes = { providerIds, locationIds, earliestDate, latestDate, priority: Number(priority), notes };
-    if (!entry && (!patient || !typeId)) return setFailure('Pick a patient and an appointment type.');
-    setSaving(true);
-    const result = entry
-      ? await api.PATCH('/api/waitlist/{id}', { params: { path: { id: entry.id } }, body: wishes })
-      : await api.POST('/api/waitlist', { body: { ...wishes, patientId: patient?.id ?? '', appointmentTypeId: typeId ?? '' } });
-    setSaving(false);
-    if (!result.data) {
-      const problem = toProblem(result.error, result.response.status);
-      setErrors(fieldErrors(problem));
-      return setFailure(problem.detail);
-    }
-    props.onSaved(result.data);
+    if (entry) return void saving.submit(wishes, null);
+    if (!patient || !typeId) return setIncomplete('Pick a patient and an appointment type.');
+    void saving.submit(wishes, { patientId: patient.id, appointmentTypeId: typeId });
   };
 
   return (
@@ -112,7 +121,7 @@ export function WaitlistEntryForm(props: { entry?: WaitlistEntry; onSaved(entry:
         <Button variant="default" onClick={props.onCancel}>
           Cancel
         </Button>
-        <Button loading={saving} onClick={() => void save()}>
+        <Button loading={saving.busy} onClick={save}>
           {entry ? 'Save changes' : 'Add to waiting list'}
         </Button>
       </Group>

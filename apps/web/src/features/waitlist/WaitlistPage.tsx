@@ -5,14 +5,15 @@
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { FillByHand } from './FillByHand.tsx';
 import { FillRateReport } from './FillRateReport.tsx';
 import { HoldTimeSetting } from './HoldTimeSetting.tsx';
+import { waitlistKeys } from './query-keys.ts';
 import type { WaitlistEntry, WaitlistStatus } from './waitlist-api.ts';
 import { WaitlistEntryForm } from './WaitlistEntryForm.tsx';
 import { WaitlistTable } from './WaitlistTable.tsx';
@@ -27,26 +28,27 @@ const STATUSES = [
 
 export function WaitlistPage() {
   const can = useCan();
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState<WaitlistStatus>('waiting');
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useQuery({
-    queryKey: ['waitlist', status],
+    queryKey: waitlistKeys.entryList(status),
     queryFn: () => unwrap(api.GET('/api/waitlist', { params: { query: { status, limit: 200 } } })),
   });
   const canWrite = can('appointment:write');
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['waitlist'] });
-    void queryClient.invalidateQueries({ queryKey: ['waitlist-report'] });
-  };
   const close = () => setDialog(null);
-  const remove = async (entry: WaitlistEntry) => {
-    const { error, response } = await api.DELETE('/api/waitlist/{id}', { params: { path: { id: entry.id } } });
-    close();
-    if (!response.ok) return notifications.show({ color: 'red', message: toProblem(error, response.status).detail });
-    notifications.show({ message: `${entry.patientName} was taken off the waiting list` });
-    refresh();
-  };
+  const removing = useSubmit((entry: WaitlistEntry) => api.DELETE('/api/waitlist/{id}', { params: { path: { id: entry.id } } }), {
+    // An offer out for the entry is withdrawn: the report counts it.
+    invalidate: [waitlistKeys.entryLists(), waitlistKeys.reports()],
+    onSuccess: (_data, entry) => {
+      close();
+      notifications.show({ message: `${entry.patientName} was taken off the waiting list` });
+    },
+    onProblem: (problem) => {
+      close();
+      notifications.show({ color: 'red', message: problem.detail });
+      return null;
+    },
+  });
 
   return (
     <Stack>
@@ -87,7 +89,6 @@ export function WaitlistPage() {
               const message = dialog.kind === 'edit' ? 'Entry saved' : `${entry.patientName} is on the waiting list`;
               close();
               notifications.show({ color: 'green', message });
-              refresh();
             }}
           />
         )}
@@ -99,8 +100,6 @@ export function WaitlistPage() {
             onBooked={(entry) => {
               close();
               notifications.show({ color: 'green', message: `${entry.patientName} is booked` });
-              void queryClient.invalidateQueries({ queryKey: ['appointments'] });
-              refresh();
             }}
           />
         )}
@@ -113,7 +112,7 @@ export function WaitlistPage() {
               <Button variant="default" onClick={close}>
                 Keep
               </Button>
-              <Button color="red" onClick={() => void remove(dialog.entry)}>
+              <Button color="red" onClick={() => void removing.submit(dialog.entry)}>
                 Remove
               </Button>
             </Group>

@@ -2,17 +2,13 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
 import { useCan } from '../../auth/use-me.ts';
+import { staffListQuery } from '../users/users-api.ts';
 import { ACTIONS, type AuditFilters, exportHref } from './audit-api.ts';
 
 export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange: (f: AuditFilters) => void }) {
   const can = useCan();
-  const users = useQuery({
-    queryKey: ['users', { includeInactive: true, q: '' }],
-    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { limit: 200, includeInactive: 'true' } } })),
-    enabled: can('user:read'),
-  });
+  const users = useQuery({ ...staffListQuery({ includeInactive: true, q: '' }), enabled: can('user:read') });
   const set = (patch: Partial<AuditFilters>) => onChange({ ...value, ...patch });
   return (
     <Group align="flex-end">

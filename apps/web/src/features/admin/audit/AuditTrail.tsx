@@ -4,6 +4,7 @@ import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
 import { type AuditEvent, type AuditFilters, toQuery } from './audit-api.ts';
+import { auditKeys } from './query-keys.ts';
 
 type SortKey = 'occurredAt' | 'seq' | 'action' | 'userId' | 'patientId' | 'outcome';
 
@@ -69,7 +70,7 @@ function Row({ e }: { e: AuditEvent }) {
 export function AuditTrail({ filters, onSort }: { filters: AuditFilters; onSort: (s: AuditFilters['sort']) => void }) {
   const query = toQuery(filters);
   const trail = useInfiniteQuery({
-    queryKey: ['audit', query],
+    queryKey: auditKeys.trail(query),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       unwrap(api.GET('/api/audit', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),

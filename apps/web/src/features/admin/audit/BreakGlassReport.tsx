@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import type { BreakGlassGrant } from './audit-api.ts';
+import { auditKeys } from './query-keys.ts';
 
 function ChainCell({ chain }: { chain: BreakGlassGrant['chain'] }) {
   if (!chain)
@@ -33,7 +34,7 @@ function ReviewCell({ grant }: { grant: BreakGlassGrant }) {
   const queryClient = useQueryClient();
   const review = useMutation({
     mutationFn: () => unwrap(api.POST('/api/audit/break-glass/{id}/review', { params: { path: { id: grant.id } }, body: {} })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['audit', 'break-glass'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.breakGlassLists() }),
   });
   if (grant.review) {
     return (
@@ -65,7 +66,7 @@ function ReviewCell({ grant }: { grant: BreakGlassGrant }) {
 export function BreakGlassReport() {
   const [activeOnly, setActiveOnly] = useState(false);
   const report = useQuery({
-    queryKey: ['audit', 'break-glass', { activeOnly }],
+    queryKey: auditKeys.breakGlassList(activeOnly),
     queryFn: () =>
       unwrap(api.GET('/api/audit/break-glass', { params: { query: { limit: 200, ...(activeOnly ? { active: 'true' } : {}) } } })),
   });

@@ -4,13 +4,15 @@
  */
 import { Alert, Button, Grid, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiError, fieldErrors } from '../../../api/problem.ts';
 import type { Location } from '../../../api/types.ts';
+import { authKeys } from '../../auth/query-keys.ts';
 import { PLACES_OF_SERVICE, timeZones, US_STATES } from './choices.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { emptyLocation, FIELD_LABELS as L, fromLocation, type LocationFormValues, toPayload } from './location-form-values.ts';
+import { locationKeys } from './query-keys.ts';
 import { saveLocation } from './save-location.ts';
 
 export function LocationForm({
@@ -27,10 +29,16 @@ export function LocationForm({
   const [conflict, setConflict] = useState<Location | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const zones = useMemo(() => timeZones(location?.timeZone), [location?.timeZone]);
+  const queryClient = useQueryClient();
 
   const save = useMutation({
     mutationFn: (values: LocationFormValues) => saveLocation(toPayload(values), location ? { id: location.id, version } : null),
-    onSuccess: onSaved,
+    onSuccess: (saved) => {
+      // Both location lists, and the location switcher (GET /api/me lists where the user may work).
+      void queryClient.invalidateQueries({ queryKey: locationKeys.all });
+      void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+      onSaved(saved);
+    },
     onError: (error) => {
       if (!(error instanceof ApiError)) return setFailure('ClinicDesk cannot be reached. Try again.');
       const { problem } = error;

@@ -2,24 +2,19 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../../api/client.ts';
 import type { Location } from '../../../api/types.ts';
 import { LocationForm } from './LocationForm.tsx';
+import { allLocationsQuery } from './locations-api.ts';
 import { LocationsTable } from './LocationsTable.tsx';
 
 export function LocationsPage() {
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Location | 'new' | null>(null);
-  const list = useQuery({
-    queryKey: ['locations', 'all'],
-    queryFn: () => unwrap(api.GET('/api/locations', { params: { query: { includeInactive: 'true' } } })),
-  });
+  const list = useQuery(allLocationsQuery());
 
   const saved = (l: Location) => {
     setEditing(null);
-    void queryClient.invalidateQueries({ queryKey: ['locations'] });
     notifications.show({ color: 'green', message: `${l.name} saved` });
   };
 

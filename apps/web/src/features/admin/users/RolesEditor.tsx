@@ -2,7 +2,7 @@
 import { ActionIcon, Button, Group, Select, Stack } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
+import { allLocationsQuery } from '../locations/locations-api.ts';
 import { ROLE_LABELS, type RoleAssignment } from './users-api.ts';
 
 const ALL = '__all__';
@@ -16,10 +16,7 @@ export function RolesEditor({
   onChange: (v: RoleAssignment[]) => void;
   error?: string | undefined;
 }) {
-  const locations = useQuery({
-    queryKey: ['locations', 'all'],
-    queryFn: () => unwrap(api.GET('/api/locations', { params: { query: { includeInactive: 'true' } } })),
-  });
+  const locations = useQuery(allLocationsQuery());
   const locationOptions = [
     { value: ALL, label: 'All locations' },
     ...(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name })),

@@ -4,29 +4,31 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
-import { toProblem } from '../../../api/problem.ts';
+import { useSubmit } from '../../../api/use-submit.ts';
+import { organizationKeys } from './query-keys.ts';
 
 export function SecuritySettings() {
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['organization-settings'], queryFn: () => unwrap(api.GET('/api/organization/settings')) });
+  const settings = useQuery({ queryKey: organizationKeys.settings(), queryFn: () => unwrap(api.GET('/api/organization/settings')) });
   const [requireMfa, setRequireMfa] = useState(false);
   const [idleMinutes, setIdleMinutes] = useState<number | string>(15);
-  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     if (!settings.data) return;
     setRequireMfa(settings.data.requireMfa);
     setIdleMinutes(Math.round(settings.data.idleTimeoutSeconds / 60));
   }, [settings.data]);
 
-  const save = async () => {
-    setFailure(null);
-    const { data, error, response } = await api.PATCH('/api/organization/settings', {
-      body: { requireMfa, idleTimeoutSeconds: Number(idleMinutes) * 60 },
-    });
-    if (!data) return setFailure(toProblem(error, response.status).detail);
-    queryClient.setQueryData(['organization-settings'], data);
-    notifications.show({ color: 'green', message: 'Security settings saved' });
-  };
+  const saving = useSubmit(
+    () => api.PATCH('/api/organization/settings', { body: { requireMfa, idleTimeoutSeconds: Number(idleMinutes) * 60 } }),
+    {
+      onSuccess: (saved) => {
+        queryClient.setQueryData(organizationKeys.settings(), saved);
+        notifications.show({ color: 'green', message: 'Security settings saved' });
+      },
+      onProblem: (problem) => problem.detail,
+    },
+  );
+  const failure = saving.error;
 
   if (!settings.data) return null;
   return (
@@ -50,7 +52,7 @@ export function SecuritySettings() {
         />
         <Group align="end">
           <NumberInput label="Sign out after inactivity (minutes)" min={1} max={30} value={idleMinutes} onChange={setIdleMinutes} w={260} />
-          <Button onClick={() => void save()}>Save</Button>
+          <Button onClick={() => void saving.submit()}>Save</Button>
         </Group>
         <Text size="xs" c="dimmed">
           At most 30 minutes. A new timeout applies to sessions started after the change.

@@ -1,37 +1,32 @@
 /** One account: roles per location, sign-up link, MFA reset, sign-in unlock, deactivation, open sessions. */
 import { Alert, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
-import { toProblem } from '../../../api/problem.ts';
+import { type ApiResult, useSubmit } from '../../../api/use-submit.ts';
 import { InviteLink } from './InviteLink.tsx';
+import { userKeys } from './query-keys.ts';
 import { RolesEditor } from './RolesEditor.tsx';
 import { UserSessions } from './UserSessions.tsx';
 import type { Invite, RoleAssignment, StaffUser } from './users-api.ts';
 
 export function UserDetail({ user, canManage, onChanged }: { user: StaffUser; canManage: boolean; onChanged: (u: StaffUser) => void }) {
-  const queryClient = useQueryClient();
   const [roles, setRoles] = useState<RoleAssignment[]>(user.roles);
   const [invite, setInvite] = useState<Invite | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  /** Which action runs (its button spins). */
+  const [running, setRunning] = useState<string | null>(null);
   const id = { params: { path: { id: user.id } } };
 
-  const run = async <T,>(
-    what: string,
-    call: () => Promise<{ data?: T; error?: unknown; response: Response }>,
-    after: (data: T) => void,
-  ) => {
-    setBusy(what);
-    setFailure(null);
-    try {
-      const { data, error, response } = await call();
-      if (!response.ok) return setFailure(toProblem(error, response.status).detail);
-      after(data as T);
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-    } finally {
-      setBusy(null);
-    }
+  // Every action changes the account as listed (and may end its sessions).
+  const action = useSubmit((call: () => Promise<ApiResult<unknown>>) => call(), {
+    invalidate: [userKeys.all],
+    onProblem: (problem) => problem.detail,
+  });
+  const failure = action.error;
+  const busy = action.busy ? running : null;
+  const run = async <T,>(what: string, call: () => Promise<ApiResult<T>>, after: (data: T) => void) => {
+    setRunning(what);
+    const outcome = await action.submit(call);
+    if (outcome.ok) after(outcome.data as T);
   };
   const changed = (u: StaffUser) => {
     setRoles(u.roles);

@@ -1,17 +1,16 @@
 /** Add a staff account: with an initial password, or (leave it empty) with a one-time invite link. */
 import { Alert, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, unwrap } from '../../../api/client.ts';
-import { fieldErrors, toProblem } from '../../../api/problem.ts';
+import { api } from '../../../api/client.ts';
+import { fieldErrors } from '../../../api/problem.ts';
+import { useSubmit } from '../../../api/use-submit.ts';
+import { providerName, useProviders } from '../../schedule/schedule-api.ts';
+import { userKeys } from './query-keys.ts';
 import { RolesEditor } from './RolesEditor.tsx';
-import type { Invite, RoleAssignment, StaffUser } from './users-api.ts';
+import type { Invite, NewUser, RoleAssignment, StaffUser } from './users-api.ts';
 
 export function UserForm({ onCreated, onCancel }: { onCreated: (user: StaffUser, invite: Invite | null) => void; onCancel: () => void }) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const providers = useQuery({ queryKey: ['providers'], queryFn: () => unwrap(api.GET('/api/providers')) });
+  const providers = useProviders();
   const form = useForm({
     initialValues: {
       email: '',
@@ -22,25 +21,23 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (user: StaffUser,
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      const body = {
-        email: v.email,
-        displayName: v.displayName,
-        roles: v.roles,
-        ...(v.providerId ? { providerId: v.providerId } : {}),
-        ...(v.password ? { password: v.password } : {}),
-      };
-      const { data, error, response } = await api.POST('/api/users', { body });
-      if (data) return onCreated(data.user, data.invite);
-      const problem = toProblem(error, response.status);
+  const creating = useSubmit((body: NewUser) => api.POST('/api/users', { body }), {
+    invalidate: [userKeys.lists()],
+    onSuccess: (created) => onCreated(created.user, created.invite),
+    onProblem: (problem) => {
       form.setErrors(fieldErrors(problem));
-      setFailure(problem.detail || problem.title);
-    } finally {
-      setSaving(false);
-    }
+      return undefined;
+    },
+  });
+  const { busy: saving, error: failure } = creating;
+  const submit = form.onSubmit(async (v) => {
+    await creating.submit({
+      email: v.email,
+      displayName: v.displayName,
+      roles: v.roles,
+      ...(v.providerId ? { providerId: v.providerId } : {}),
+      ...(v.password ? { password: v.password } : {}),
+    });
   });
 
   const errors = Object.entries(form.errors)
@@ -64,10 +61,7 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (user: StaffUser,
         <Select
           label="Acts as provider (clinicians)"
           clearable
-          data={(providers.data?.items ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.givenName} ${p.familyName}${p.credentials ? `, ${p.credentials}` : ''}`,
-          }))}
+          data={(providers.data ?? []).map((p) => ({ value: p.id, label: providerName(p) }))}
           {...form.getInputProps('providerId')}
         />
         <PasswordInput

@@ -1,11 +1,12 @@
 import { Button, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
+import { userKeys } from './query-keys.ts';
 
 /** Open sessions of one user, each with a way to end it. */
 export function UserSessions({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
-  const key = ['users', userId, 'sessions'];
+  const key = userKeys.sessions(userId);
   const sessions = useQuery({
     queryKey: key,
     queryFn: () => unwrap(api.GET('/api/users/{id}/sessions', { params: { path: { id: userId } } })),

@@ -1,33 +1,23 @@
 /** Admin → Users: staff accounts, add or invite, then per account roles, MFA reset, deactivation and sessions. */
 import { Alert, Badge, Button, Drawer, Group, Loader, Modal, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../../api/client.ts';
 import { useCan } from '../../auth/use-me.ts';
 import { InviteLink } from './InviteLink.tsx';
 import { SecuritySettings } from './SecuritySettings.tsx';
 import { UserDetail } from './UserDetail.tsx';
 import { UserForm } from './UserForm.tsx';
-import { type Invite, ROLE_LABELS, type StaffUser } from './users-api.ts';
+import { type Invite, ROLE_LABELS, type StaffUser, staffListQuery } from './users-api.ts';
 
 export function UsersPage() {
   const can = useCan();
-  const queryClient = useQueryClient();
   const [includeInactive, setIncludeInactive] = useState(false);
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<{ user: StaffUser; invite: Invite } | null>(null);
   const [open, setOpen] = useState<StaffUser | null>(null);
-  const list = useQuery({
-    queryKey: ['users', { includeInactive, q }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/users', {
-          params: { query: { limit: 200, includeInactive: includeInactive ? 'true' : 'false', ...(q.trim() ? { q: q.trim() } : {}) } },
-        }),
-      ),
-  });
+  const list = useQuery(staffListQuery({ includeInactive, q }));
   const canManage = can('user:manage');
 
   return (
@@ -110,7 +100,6 @@ export function UsersPage() {
             onCreated={(user, invite) => {
               setAdding(false);
               setCreated(invite ? { user, invite } : null);
-              void queryClient.invalidateQueries({ queryKey: ['users'] });
             }}
           />
         )}

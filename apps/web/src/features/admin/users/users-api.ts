@@ -1,5 +1,8 @@
-/** Types of the user-admin API, from the generated schema. */
+/** Types and queries of the user-admin API, from the generated schema. */
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
 import type { paths } from '../../../api/schema';
+import { userKeys } from './query-keys.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -21,3 +24,24 @@ export const ROLE_LABELS: Record<RoleAssignment['role'], string> = {
 
 /** The invite link as the person will open it. */
 export const inviteLink = (invite: Invite) => `${window.location.origin}${invite.url}`;
+
+/** Staff accounts, first 200 by name: the Users page, the audit filter's user picker, the care-team picker. */
+export const staffListQuery = (filters: { includeInactive: boolean; q: string }) =>
+  queryOptions({
+    queryKey: userKeys.list(filters),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/users', {
+          params: {
+            query: {
+              limit: 200,
+              includeInactive: filters.includeInactive ? 'true' : 'false',
+              ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+            },
+          },
+        }),
+      ),
+  });
+
+/** Active staff (the care-team picker). */
+export const activeStaffQuery = () => staffListQuery({ includeInactive: false, q: '' });

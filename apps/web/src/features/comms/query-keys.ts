@@ -1,0 +1,10 @@
+import { patientKeys } from '../patients/query-keys.ts';
+
+/** Query keys of patient messages: the practice's mail settings, reminder rules, and what was sent to a patient. */
+export const commsKeys = {
+  all: ['comms'] as const,
+  settings: () => [...commsKeys.all, 'settings'] as const,
+  reminderRules: () => [...commsKeys.all, 'reminder-rules'] as const,
+  /** Under the patient's record, so whatever refreshes the record (break-glass, merge) refreshes this too. */
+  patientMessages: (patientId: string) => [...patientKeys.record(patientId), 'messages'] as const,
+};
