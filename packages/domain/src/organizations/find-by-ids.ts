@@ -5,6 +5,7 @@
  * there). One query whatever the number of ids; unknown ids are simply absent.
  */
 import type { Ctx } from '../shared/context.ts';
+import { toProvider, toRoom } from './provider-room-rows.ts';
 import { toLocation } from './location-row.ts';
 import type { Location, Provider, Room } from './organizations.schemas.ts';
 
@@ -18,16 +19,7 @@ export async function providersByIds(ctx: Ctx, ids: readonly string[]): Promise<
     .where('organization_id', '=', ctx.organizationId)
     .where('id', 'in', unique(ids))
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    credentials: r.credentials,
-    npi: r.npi,
-    taxonomyCode: r.taxonomy_code,
-    color: r.color,
-    active: r.active,
-  }));
+  return rows.map(toProvider);
 }
 
 export async function locationsByIds(ctx: Ctx, ids: readonly string[]): Promise<Location[]> {
@@ -49,5 +41,5 @@ export async function roomsByIds(ctx: Ctx, ids: readonly string[]): Promise<Room
     .where('organization_id', '=', ctx.organizationId)
     .where('id', 'in', unique(ids))
     .execute();
-  return rows.map((r) => ({ id: r.id, locationId: r.location_id, name: r.name, kind: r.kind, active: r.active }));
+  return rows.map(toRoom);
 }

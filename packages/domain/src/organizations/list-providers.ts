@@ -1,4 +1,5 @@
 import type { Ctx } from '../shared/context.ts';
+import { toProvider, toRoom } from './provider-room-rows.ts';
 import type { Provider, Room } from './organizations.schemas.ts';
 
 /** Active providers of the organization. */
@@ -11,16 +12,7 @@ export async function listProviders(ctx: Ctx): Promise<Provider[]> {
     .orderBy('family_name')
     .orderBy('given_name')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    credentials: r.credentials,
-    npi: r.npi,
-    taxonomyCode: r.taxonomy_code,
-    color: r.color,
-    active: r.active,
-  }));
+  return rows.map(toProvider);
 }
 
 /** Rooms, optionally of one location. */
@@ -28,5 +20,5 @@ export async function listRooms(ctx: Ctx, locationId?: string): Promise<Room[]> 
   let q = ctx.db.selectFrom('rooms').selectAll().where('organization_id', '=', ctx.organizationId).where('active', '=', true);
   if (locationId) q = q.where('location_id', '=', locationId);
   const rows = await q.orderBy('name').execute();
-  return rows.map((r) => ({ id: r.id, locationId: r.location_id, name: r.name, kind: r.kind, active: r.active }));
+  return rows.map(toRoom);
 }
