@@ -45,6 +45,18 @@ export async function generateSchedule(
     .values({ organization_id: organizationId, name: `Bench Clinic ${Date.now()}`, time_zone: ZONE })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // NPIs are unique per organization: a second schedule in the same practice (same seed,
+  // so the same draws) moves each NPI that is taken to the next block of `providers` stems.
+  const taken = new Set(
+    (await db.selectFrom('providers').select('npi').where('organization_id', '=', organizationId).execute()).map((r) => r.npi),
+  );
+  const npiFor = (i: number) => {
+    let stem = 300_000_000 + i * 7 + rnd.int(0, 6);
+    while (taken.has(npiWithCheckDigit(String(stem)))) stem += providers * 7;
+    const npi = npiWithCheckDigit(String(stem));
+    taken.add(npi);
+    return npi;
+  };
   const provs = await db
     .insertInto('providers')
     .values(
@@ -52,7 +64,7 @@ export async function generateSchedule(
         organization_id: organizationId,
         given_name: 'Bench',
         family_name: `Provider ${i + 1}`,
-        npi: npiWithCheckDigit(String(300_000_000 + i * 7 + rnd.int(0, 6))),
+        npi: npiFor(i),
       })),
     )
     .returning('id')

@@ -56,7 +56,19 @@ describe('reminders and the waiting list', () => {
     await page.getByTestId('reminder-rule-72').waitFor();
     await page.getByTestId('reminder-rule-24').waitFor();
     await page.getByTestId('smtp-password-state').waitFor();
-    await page.getByLabel('Hours before the visit').fill('2');
+    // Out-of-range hours are refused with a message, never quietly changed to 1 h or 30 days.
+    const hours = page.getByLabel('Hours before the visit');
+    for (const [typed, said] of [
+      ['0', 'At least 1 hour before the visit'],
+      ['100000', 'At most 720 hours (30 days) before the visit'],
+    ] as const) {
+      await hours.fill(typed);
+      await hours.blur();
+      await page.getByText(said).waitFor();
+      expect(await hours.inputValue()).toBe(typed);
+      expect(await page.getByRole('button', { name: 'Add rule' }).isDisabled()).toBe(true);
+    }
+    await hours.fill('2');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.getByTestId('reminder-rule-2').getByText('2 h before').waitFor();
     const rules = await getJson<{ items: { hoursBefore: number; active: boolean }[] }>(page, '/api/reminder-rules');

@@ -201,6 +201,19 @@ describe('admin', () => {
     await dialog.waitFor({ state: 'detached' });
     await row.getByText('4800 Baseline Rd, Lafayette, CO 80303').waitFor();
 
+    // Rooms of the new location: add one, take it out of service.
+    await page.getByRole('combobox', { name: 'Rooms of location' }).click();
+    await page.getByRole('option', { name: 'Boulder North Clinic' }).click();
+    await page.getByText('No rooms at this location yet.').waitFor();
+    await page.getByLabel('New room').fill('Exam North 1');
+    await page.getByRole('button', { name: 'Add room' }).click();
+    const rooms = page.getByRole('table', { name: 'Rooms at Boulder North Clinic' });
+    await rooms.getByRole('row', { name: /Exam North 1 exam room In service/ }).waitFor();
+    await page.getByRole('button', { name: 'Take Exam North 1 out of service' }).click();
+    await rooms.getByText('Out of service').waitFor();
+    const saved = await (await page.request.get(`/api/rooms?locationId=${id}&includeInactive=true`)).json();
+    expect(saved.items).toEqual([expect.objectContaining({ name: 'Exam North 1', kind: 'exam room', active: false })]);
+
     await expect(fitsWidth(page)).resolves.toBe(true);
     expect(watch.cspViolations()).toEqual([]);
     expect(watch.problems).toEqual([]);

@@ -16,7 +16,8 @@ import type { SmtpSink } from './smtp-sink.ts';
 import type { TestApp } from './test-app.ts';
 
 export function commsFixtures(t: TestApp, clock: FakeClock, smtp: () => SmtpSink) {
-  const runner = (id = 'r1') => new JobRunner({ db: t.db, clock, handlers: jobHandlers, runnerId: id, backoffBaseMs: 1 });
+  const runner = (id = 'r1') =>
+    new JobRunner({ db: t.db, clock, installation: t.installation, handlers: jobHandlers, runnerId: id, backoffBaseMs: 1 });
   const drain = async (r = runner()) => {
     while (await r.runOnce()) {}
   };

@@ -24,7 +24,7 @@ import { createSession } from '@domain/identity/sessions.ts';
 import { afterAll } from 'vitest';
 import { insertPatient } from './audit-fixtures.ts';
 import type { TestOrg } from './factories.ts';
-import { newAppointmentType, newProvider, weeklyHours } from './scheduling-factories.ts';
+import { newAppointmentType, newProvider, newRoom, weeklyHours } from './scheduling-factories.ts';
 import type { TestApp } from './test-app.ts';
 
 /** The ids already chosen for the earlier parameters of the path, by the segment before each. */
@@ -109,6 +109,7 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       return (await createSession(t.db, t.clock, { userId, organizationId: org.id, ip: null, userAgent: null })).id;
     },
     providers: async (org) => org.providerId,
+    rooms: (org) => newRoom(t.db, org),
     locations: async (org) => {
       const row = await t.db
         .insertInto('locations')

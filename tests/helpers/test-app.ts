@@ -3,7 +3,9 @@ import { createTestDatabase } from '@db/testing.ts';
 import type { Database } from '@domain/database.ts';
 import type { Role } from '@domain/access/permissions.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
+import type { Installation } from '@domain/shared/installation.ts';
 import { buildApp, type BuiltApp } from '@server/app.ts';
+import { installationOf } from '@server/config.ts';
 import type { App } from '@server/plugins/types.ts';
 import type { Response as InjectResponse } from 'light-my-request';
 import { afterAll } from 'vitest';
@@ -13,6 +15,8 @@ export interface TestApp extends BuiltApp {
   db: Awaited<ReturnType<typeof createTestDatabase<Database>>>['db'];
   database: Awaited<ReturnType<typeof createTestDatabase<Database>>>;
   clock: Clock;
+  /** The app's installation settings, as the server hands them to its job runner. */
+  installation: Installation;
   newOrg(opts?: { settings?: Record<string, unknown> }): Promise<TestOrg>;
   /** Inject a request as `role` of `org` (bearer token). */
   as(
@@ -39,6 +43,7 @@ export async function createTestApp(opts: { clock?: Clock; extraRoutes?: ((app: 
     db: database.db,
     database,
     clock,
+    installation: installationOf(built.app.services.config),
     newOrg: (o) => newOrganization(database.db, clock, o),
     as(org, role) {
       const auth = { authorization: `Bearer ${org.users[role].token}` };

@@ -42,7 +42,8 @@ async function freshGet(org: TestOrg, url: string) {
   return t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${s.token}` } });
 }
 
-const runner = (id = 'r1') => new JobRunner({ db: t.db, clock, handlers: jobHandlers, runnerId: id, backoffBaseMs: 1 });
+const runner = (id = 'r1') =>
+  new JobRunner({ db: t.db, clock, installation: t.installation, handlers: jobHandlers, runnerId: id, backoffBaseMs: 1 });
 async function drain(r = runner()): Promise<void> {
   while (await r.runOnce()) {}
 }

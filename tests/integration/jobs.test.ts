@@ -8,10 +8,14 @@ import { createTestDatabase } from '@db/testing.ts';
 import type { Database } from '@domain/database.ts';
 import { enqueueJob, type JobHandler, JobRunner } from '@domain/jobs/index.ts';
 import { FakeClock, systemClock } from '@domain/shared/clock.ts';
+import type { Installation } from '@domain/shared/installation.ts';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../helpers/ops.ts';
+
+/** These handlers send nothing: no mail server, links to a local address. */
+const installation: Installation = { smtpUrl: undefined, smtpFrom: undefined, publicUrl: 'http://localhost:3000' };
 
 const t = await createTestDatabase<Database>();
 const db = t.db;
@@ -41,6 +45,7 @@ describe('retries', () => {
     const runner = new JobRunner({
       db,
       clock,
+      installation,
       backoffBaseMs: 10_000,
       handlers: {
         flaky: async () => {
@@ -79,6 +84,7 @@ describe('retries', () => {
     const runner = new JobRunner({
       db,
       clock,
+      installation,
       backoffBaseMs: 1_000,
       handlers: {
         doomed: async ({ job }) => {
@@ -108,7 +114,7 @@ describe('retries', () => {
       await sql`insert into job_effects (job_id, note) values (${job.id}, ${`attempt ${job.attempts}`})`.execute(trx);
       if (fail) throw new Error('failed after writing');
     };
-    const runner = new JobRunner({ db, clock, backoffBaseMs: 1_000, handlers: { partial: handler } });
+    const runner = new JobRunner({ db, clock, installation, backoffBaseMs: 1_000, handlers: { partial: handler } });
     const id = (await enqueueJob(db, 'partial', {}, { runAt: clock.now() })) as number;
     expect(await runner.runOnce()).toBe(true);
     expect(await effects()).not.toContain(id);
@@ -167,6 +173,7 @@ describe('two runners on one queue', () => {
         new JobRunner({
           db: createKysely<Database>(pool),
           clock: systemClock,
+          installation,
           concurrency: 4,
           pollIntervalMs: 20,
           runnerId: `runner-${i}`,

@@ -66,6 +66,10 @@ describe('backup file', () => {
     const manifest = await verifyBackup(file);
     expect(manifest.format).toBe('clinicdesk-backup');
     expect(manifest.clinicdeskVersion).toBe('0.1.0-test');
+    // The server the backup was read from, as it reports itself.
+    const version = (await sql(source.connectionString, 'show server_version')).rows[0]?.server_version;
+    expect(version).toMatch(/^\d+/);
+    expect(manifest.serverVersion).toBe(version);
     expect(manifest.migrations).toEqual(expect.arrayContaining(['0001_foundation.sql', '0002_identity_audit.sql']));
     const patients = manifest.tables.find((t) => t.name === 'patients');
     expect(patients?.rows).toBe(12);

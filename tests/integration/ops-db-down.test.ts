@@ -1,8 +1,9 @@
 /**
  * Database outage: the app keeps running while its PostgreSQL is stopped, answers
  * /readyz 503 and API calls 503 problem+json (not 500, not a hang), and recovers by
- * itself when the server comes back on the same data dir. The database here is an
- * embedded cluster this file controls, reached like an external server (a pool).
+ * itself when the server comes back on the same data dir. The answers say the database is
+ * down, never that the pool is exhausted (that is a busy process, tests/integration/resilience-limits.test.ts).
+ * The database here is an embedded cluster this file controls, reached like an external server (a pool).
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -56,7 +57,15 @@ describe('database down', () => {
     expect(api.statusCode).toBe(503);
     expect(api.headers['content-type']).toContain('application/problem+json');
     expect(api.headers['retry-after']).toBe('5');
-    expect(api.json()).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(api.json()).toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      detail: 'the database is unavailable; try again shortly',
+    });
+    const verbose = await app.inject({ method: 'GET', url: '/readyz?verbose' });
+    expect(verbose.statusCode).toBe(503);
+    expect(verbose.json()).toMatchObject({ status: 'unavailable', reason: 'database_down', unavailable: { poolExhausted: 0 } });
+    expect(verbose.json().unavailable.databaseDown).toBeGreaterThan(0);
     // Nothing about the connection leaks into the answer.
     expect(api.body).not.toContain(dataDir);
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
@@ -83,13 +92,19 @@ describe('database down', () => {
     const stuckPool = createPool({ connectionString: `postgres://nobody@127.0.0.1:${holePort}/none`, max: 2 });
     const stuck = await buildApp({ db: createKysely<Database>(stuckPool), pool: stuckPool, clock: systemClock });
     try {
-      const [ready, api] = await Promise.all([
-        stuck.app.inject({ method: 'GET', url: '/readyz' }),
-        stuck.app.inject({ method: 'GET', url: '/api/locations', headers: { authorization: `Bearer ${org.users.admin.token}` } }),
-      ]);
+      // More requests than connections: the last waits for a slot that is itself still trying to
+      // reach the database. That wait times out as pool-exhausted waits do, and is still "down".
+      const api = () =>
+        stuck.app.inject({ method: 'GET', url: '/api/locations', headers: { authorization: `Bearer ${org.users.admin.token}` } });
+      const [ready, ...answers] = await Promise.all([stuck.app.inject({ method: 'GET', url: '/readyz?verbose' }), api(), api()]);
       expect(ready.statusCode).toBe(503);
-      expect(api.statusCode).toBe(503);
-      expect(api.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect(ready.json()).toMatchObject({ status: 'unavailable', reason: 'database_down' });
+      for (const answer of answers) {
+        expect(answer.statusCode).toBe(503);
+        expect(answer.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: 'the database is unavailable; try again shortly' });
+      }
+      const counted = (await stuck.app.inject({ method: 'GET', url: '/readyz?verbose' })).json().unavailable;
+      expect(counted).toMatchObject({ poolExhausted: 0, databaseDown: 2 });
     } finally {
       await stuck.app.close();
       for (const s of sockets) s.destroy();

@@ -43,8 +43,10 @@ describe('schedule settings', () => {
       201,
     );
     const admin = t.as(org, 'admin');
-    const token = await admin.post(`/api/providers/${org.providerId}/ical-token`);
+    let token = await admin.post(`/api/providers/${org.providerId}/ical-token`);
     expect(token.statusCode, token.body).toBe(201);
+    // The answer says what the feed shows, so the screen never claims otherwise.
+    expect(token.json().showsPatientNames).toBe(false);
     const feed = async () => (await t.app.inject({ method: 'GET', url: token.json().path })).body;
 
     expect(summaries(await feed())).toEqual(['Follow-up']);
@@ -52,6 +54,9 @@ describe('schedule settings', () => {
     expect(on.statusCode, on.body).toBe(200);
     expect(on.json()).toMatchObject({ icalShowPatientNames: true, noShowAfterMinutes: 30 });
     expect(summaries(await feed())).toEqual([`Follow-up: ${name}`]);
+    const renewed = await admin.post(`/api/providers/${org.providerId}/ical-token`);
+    expect(renewed.json().showsPatientNames).toBe(true);
+    token = renewed;
     const off = await admin.patch('/api/organization/settings', { icalShowPatientNames: false });
     expect(off.json().icalShowPatientNames).toBe(false);
     const body = await feed();

@@ -8,7 +8,7 @@
 import { resolveComms } from '@domain/comms/index.ts';
 import { installationPublicUrl } from '@domain/shared/public-url.ts';
 import { buildApp } from '@server/app.ts';
-import { ConfigError, loadConfig } from '@server/config.ts';
+import { ConfigError, installationOf, loadConfig } from '@server/config.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TestOrg } from '../helpers/factories.ts';
 
@@ -51,7 +51,7 @@ describe('absolute URLs ignore the Host header', () => {
     expect(set.statusCode, set.body).toBe(200);
     const { url, path } = (await icalToken(t.app, org)).json();
     expect(url).toBe(`https://desk.riverside.example${path}`);
-    expect((await resolveComms(t.db, org.id)).publicUrl).toBe('https://desk.riverside.example');
+    expect((await resolveComms(t.db, org.id, t.installation)).publicUrl).toBe('https://desk.riverside.example');
   });
 
   it("uses the server's configuration (fixed at start-up) when the app is built with it", async () => {
@@ -91,7 +91,8 @@ describe('the installation public URL', () => {
 
   it('is the default base of reminder links too', async () => {
     const org = await t.newOrg();
-    expect((await resolveComms(t.db, org.id)).publicUrl).toBe('https://clinic.example.org');
-    expect((await resolveComms(t.db, org.id, { PORT: '4000' })).publicUrl).toBe('http://localhost:4000');
+    // The job runner is handed the same installation settings as the requests (server.ts).
+    expect((await resolveComms(t.db, org.id, t.installation)).publicUrl).toBe('https://clinic.example.org');
+    expect((await resolveComms(t.db, org.id, installationOf(loadConfig({ PORT: '4000' })))).publicUrl).toBe('http://localhost:4000');
   });
 });

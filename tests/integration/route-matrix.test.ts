@@ -70,6 +70,7 @@ const LATER = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10)
 const SAMPLES: Record<string, () => Sample> = {
   'POST /api/patients/:id/break-glass': () => ({ body: { reason: 'route matrix emergency' } }),
   'PATCH /api/locations/:id': () => ({ body: { city: 'Springfield' } }),
+  'PATCH /api/rooms/:id': () => ({ body: { kind: 'procedure room' } }),
   'POST /api/appointments/:id/cancel': () => ({ body: { reason: 'clinic' } }),
   'POST /api/appointments/:id/status': () => ({ body: { status: 'confirmed' } }),
   'POST /api/appointments/:id/check-in-confirmations': () => ({ body: { insuranceConfirmed: true } }),

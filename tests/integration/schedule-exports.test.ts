@@ -49,6 +49,8 @@ function parseEvents(ics: string) {
       start: e.startDate.toJSDate().toISOString(),
       end: e.endDate.toJSDate().toISOString(),
       stamp: v.getFirstPropertyValue('dtstamp'),
+      status: v.getFirstPropertyValue('status'),
+      sequence: e.sequence,
     };
   });
 }
@@ -91,6 +93,50 @@ describe('iCalendar feed', () => {
     expect(audit[0]).toMatchObject({ role: 'system:ical-feed', user_id: null, patient_id: null });
     expect(audit[0]?.details).toMatchObject({ count: 2, patientNames: false });
     expect(JSON.stringify(audit[0]?.details)).not.toContain(patients[0]?.id);
+  });
+
+  it('ends every line in CRLF, sends called-off visits as CANCELLED and bumps SEQUENCE when a visit changes', async () => {
+    const { org, fd, patients } = await practice();
+    const { path } = await feedFor(org);
+    const fetchFeed = async () => {
+      const res = await t.app.inject({ method: 'GET', url: path });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body;
+    };
+    const first = await fetchFeed();
+    // RFC 5545 §3.1: each content line, the last one included, is terminated by CRLF.
+    expect(first.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(first.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const before = parseEvents(first);
+    expect(before.map((e) => [e.status, e.sequence])).toEqual([
+      ['CONFIRMED', 0],
+      ['CONFIRMED', 0],
+    ]);
+
+    const list = (await fd.get('/api/appointments?from=2026-03-04T00:00:00Z&to=2026-03-05T00:00:00Z')).json();
+    const [early, late] = list.items as { id: string; start: string }[];
+    if (!early || !late) throw new Error('two visits expected');
+    // The early visit is confirmed, then cancelled; the late one moves to another time.
+    expect((await fd.post(`/api/appointments/${early.id}/status`, { status: 'confirmed' })).statusCode).toBe(200);
+    const confirmed = parseEvents(await fetchFeed()).find((e) => e.uid === `${early.id}@clinicdesk`);
+    expect(confirmed).toMatchObject({ status: 'CONFIRMED', sequence: 1 });
+    expect((await fd.post(`/api/appointments/${early.id}/cancel`, { reason: 'patient' })).statusCode).toBe(200);
+    const moved = await fd.post(`/api/appointments/${late.id}/reschedule`, { start: '2026-03-05T10:00' });
+    expect(moved.statusCode, moved.body).toBe(201);
+
+    const after = parseEvents(await fetchFeed());
+    const byUid = new Map(after.map((e) => [e.uid, e]));
+    // Still there, same UID and time, now cancelled and a revision later.
+    expect(byUid.get(`${early.id}@clinicdesk`)).toMatchObject({ status: 'CANCELLED', sequence: 2, start: before[0]?.start });
+    expect(byUid.get(`${late.id}@clinicdesk`)).toMatchObject({ status: 'CANCELLED', sequence: 1, start: before[1]?.start });
+    // The new time is its own event.
+    expect(byUid.get(`${moved.json().id}@clinicdesk`)).toMatchObject({
+      status: 'CONFIRMED',
+      sequence: 0,
+      start: '2026-03-05T15:00:00.000Z',
+    });
+    expect(after).toHaveLength(3);
+    for (const p of patients) expect(JSON.stringify(after)).not.toContain(p.name.split(' ')[0]);
   });
 
   it('shows patient names when the practice chose to, and lists their ids in the audit row', async () => {

@@ -1,3 +1,4 @@
+import { createSession } from '@domain/identity/sessions.ts';
 import { JobRunner } from '@domain/jobs/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { jobHandlers } from '@server/jobs/index.ts';
@@ -89,7 +90,7 @@ describe('patient flow', () => {
 
   it('marks a no-show by hand, and automatically when the patient has not arrived in time', async () => {
     const { org, typeId, patientId, fd, id } = await booked('2026-03-04T09:00');
-    const runner = new JobRunner({ db: t.db, clock, handlers: jobHandlers });
+    const runner = new JobRunner({ db: t.db, clock, installation: t.installation, handlers: jobHandlers });
     const second = await fd.post('/api/appointments', booking(org, patientId, typeId, '2026-03-04T10:00'));
     const arrived = await fd.post('/api/appointments', booking(org, patientId, typeId, '2026-03-04T11:00'));
     await fd.post(`/api/appointments/${arrived.json().id}/status`, { status: 'arrived' });
@@ -122,6 +123,65 @@ describe('patient flow', () => {
     const summary = (await fd.get(`/api/patients/${patientId}/appointments`)).json();
     expect(summary.counts).toMatchObject({ total: 3, noShow: 2 });
     expect(summary.items).toHaveLength(3);
+  });
+
+  it('refuses a move into the past before any slot check, and never marks a visit moved in the last hour a no-show', async () => {
+    const { org, typeId, fd, id } = await booked('2026-03-04T09:00');
+    // 08:30 now: 08:00 is gone, and refused even though it is free, naming the field; nothing changes.
+    const past = await fd.post(`/api/appointments/${id}/reschedule`, { start: '2026-03-04T08:00' });
+    expect(past.statusCode, past.body).toBe(400);
+    expect(past.json().errors).toEqual([{ path: 'start', message: expect.stringContaining('already passed') }]);
+    expect((await fd.get(`/api/appointments/${id}`)).json().status).toBe('scheduled');
+    // Taken and past: still "already passed" first, not the slot conflict.
+    const other = await newPatient(t.db, org);
+    const early = await t.db
+      .insertInto('appointments')
+      .values({
+        organization_id: org.id,
+        patient_id: other,
+        provider_id: org.providerId,
+        location_id: org.locationId,
+        appointment_type_id: typeId,
+        starts_at: new Date('2026-03-04T12:40:00Z'),
+        ends_at: new Date('2026-03-04T13:00:00Z'),
+        blocked_until: new Date('2026-03-04T13:00:00Z'),
+        status: 'checked_out',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(early.id).toBeTruthy();
+    expect((await fd.post(`/api/appointments/${id}/reschedule`, { start: '2026-03-04T07:40' })).json().errors?.[0]?.path).toBe('start');
+
+    // At 09:05 the visit is moved to 09:10; at 09:50 the patient is 40 minutes late, but the move is 45 minutes old.
+    clock.set('2026-03-04T14:05:00Z');
+    const runner = new JobRunner({ db: t.db, clock, installation: t.installation, handlers: jobHandlers });
+    try {
+      // A session started now (the factory's has idled out on the fake clock).
+      const session = await createSession(t.db, clock, {
+        userId: org.users.front_desk.id,
+        organizationId: org.id,
+        ip: null,
+        userAgent: null,
+      });
+      const move = await t.app.inject({
+        method: 'POST',
+        url: `/api/appointments/${id}/reschedule`,
+        headers: { authorization: `Bearer ${session.token}` },
+        payload: { start: '2026-03-04T09:10' },
+      });
+      expect(move.statusCode, move.body).toBe(201);
+      const movedId = move.json().id as string;
+      const status = async () =>
+        (await t.db.selectFrom('appointments').select('status').where('id', '=', movedId).executeTakeFirstOrThrow()).status;
+      clock.set('2026-03-04T14:50:00Z');
+      while (await runner.runOnce()) {}
+      expect(await status()).toBe('scheduled');
+      clock.set('2026-03-04T15:06:00Z'); // the hour since the move is over
+      while (await runner.runOnce()) {}
+      expect(await status()).toBe('no_show');
+    } finally {
+      clock.set('2026-03-04T13:30:00Z');
+    }
   });
 
   it('waits for the no-show delay the organization set', async () => {

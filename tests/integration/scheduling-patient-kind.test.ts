@@ -28,7 +28,7 @@ async function pastVisit(
   patientId: string,
   typeId: string,
   startsAt: string,
-  status: 'checked_out' | 'no_show' = 'checked_out',
+  status: 'checked_out' | 'no_show' | 'arrived' | 'roomed' | 'with_provider' = 'checked_out',
 ) {
   const s = new Date(startsAt);
   const e = new Date(s.getTime() + 30 * 60_000);
@@ -57,7 +57,14 @@ describe('patient kind at booking', () => {
     const res = await fd.post('/api/appointments', booking(org, patientId, newType, '2026-03-04T10:00'));
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json()).toMatchObject({ code: 'CONFLICT', reason: 'PATIENT_KIND', patientId, patientKind: 'new', established: true });
-    expect(res.json().detail).toContain(patientId);
+    // The message names the patient as staff know them, never by id.
+    const named = await t.db
+      .selectFrom('patients')
+      .select(['given_name', 'family_name'])
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow();
+    expect(res.json().detail).toContain(`${named.given_name} ${named.family_name} is an established patient`);
+    expect(res.json().detail).not.toContain(patientId);
     const rows = await t.db.selectFrom('appointments').select('id').where('patient_id', '=', patientId).execute();
     expect(rows).toHaveLength(1);
     // The same patient is welcome for an established-patient or any type.
@@ -150,5 +157,30 @@ describe('patient kind at booking', () => {
       start: '2026-03-11T11:00',
     });
     expect(moved.statusCode, moved.body).toBe(201);
+  });
+
+  it('a new patient with the provider right now is established for the follow-up booked before they leave', async () => {
+    const { org, establishedType, anyType } = await practice();
+    const fd = t.as(org, 'front_desk');
+    // Earlier today (New York), before the fake clock's 08:30: the visit is under way.
+    for (const [status, at] of [
+      ['roomed', '2026-03-04T11:00:00Z'],
+      ['with_provider', '2026-03-04T11:40:00Z'],
+    ] as const) {
+      const patientId = await newPatient(t.db, org);
+      await pastVisit(org, patientId, anyType, at, status);
+      const followUp = await fd.post(
+        '/api/appointments',
+        booking(org, patientId, establishedType, status === 'roomed' ? '2026-03-18T10:00' : '2026-03-18T11:00'),
+      );
+      expect(followUp.statusCode, `${status}: ${followUp.body}`).toBe(201);
+    }
+    // Only arrived (in the waiting room, not yet seen): still a new patient.
+    const waiting = await newPatient(t.db, org);
+    await pastVisit(org, waiting, anyType, '2026-03-04T12:20:00Z', 'arrived');
+    const res = await fd.post('/api/appointments', booking(org, waiting, establishedType, '2026-03-18T12:00'));
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ reason: 'PATIENT_KIND', established: false });
+    expect(res.json().detail).toMatch(/ is a new patient \(not seen here/);
   });
 });

@@ -36,7 +36,14 @@ const openSessions = (userId: string) =>
   t.db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('ended_at', 'is', null).execute();
 
 async function drainJobs(): Promise<void> {
-  const runner = new JobRunner({ db: t.db, clock, handlers: jobHandlers, runnerId: 'security', backoffBaseMs: 1 });
+  const runner = new JobRunner({
+    db: t.db,
+    clock,
+    installation: t.installation,
+    handlers: jobHandlers,
+    runnerId: 'security',
+    backoffBaseMs: 1,
+  });
   while (await runner.runOnce()) {}
 }
 

@@ -12,7 +12,6 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { runInTenantScope } from '@db/index.ts';
 import { type DocumentStorage, localDocumentStorage } from '@domain/documents/index.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import { AppError } from '@domain/shared/errors.ts';
@@ -22,7 +21,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type pg from 'pg';
 import { type Config, loadConfig, type TrustProxy } from './config.ts';
 import { installAuth } from './plugins/auth.ts';
-import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
+import { installConcurrencyLimits, type Limiters } from './plugins/concurrency.ts';
+import { frameworkErrorHandler, registerErrorHandling, type UnavailableCounts, unavailableCounts } from './plugins/errors.ts';
 import { documentErrors, problemComponent } from './plugins/openapi-errors.ts';
 import { installRefusalAudit } from './plugins/refusal-audit.ts';
 import { installRouteGuard, type RegisteredRoute } from './plugins/route-guard.ts';
@@ -62,6 +62,8 @@ export interface Services {
   documentStorage: DocumentStorage;
   /** Live flow-board changes: one LISTEN connection per process, fanned out to the event streams. */
   flowBoard: FlowBoardHub;
+  /** How the process is coping, for GET /readyz: 503 answers by cause, and the expensive routes' limits. */
+  load: { unavailable: UnavailableCounts; expensive: Limiters };
 }
 
 export const DEFAULT_PUBLIC_RATE_LIMIT = 120;
@@ -97,14 +99,18 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-
-  // Each request runs in its own tenant scope (row-level security, packages/db/src/tenant.ts);
-  // the auth plugin names the organization once the session is known.
-  app.addHook('onRequest', (_request, _reply, done) => runInTenantScope(() => done()));
+  // Every body the API reads is JSON (or a route's own media type): a text/plain body is an
+  // unsupported media type (415), not a string for the schema to refuse (400).
+  app.removeContentTypeParser('text/plain');
 
   const routes: RegisteredRoute[] = [];
   installRouteGuard(app, routes);
-  registerErrorHandling(app);
+  const expensive = installConcurrencyLimits(app, {
+    limits: config.routeLimits,
+    reportStatementTimeoutMs: config.reportStatementTimeoutMs,
+  });
+  const unavailable = unavailableCounts();
+  registerErrorHandling(app, { pool: deps.pool, counts: unavailable });
   installRefusalAudit(app);
   installTextGuard(app);
 
@@ -166,8 +172,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   // The docs UI is public (the route guard knows its prefix).
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // Also gives each signed-in request its practice's database handle (row-level security, packages/db/src/tenant.ts).
   installAuth(app, {
     db: deps.db,
+    pool: deps.pool,
     clock,
     mfaPolicyOff: !config.requireMfa,
     secureCookies: deps.secureCookies ?? false,
@@ -183,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     config,
     documentStorage: deps.documentStorage ?? localDocumentStorage(config.dataDir),
     flowBoard,
+    load: { unavailable, expensive },
   };
   app.decorate('services', services);
   for (const mod of [...routeModules, ...(deps.extraRoutes ?? [])]) {

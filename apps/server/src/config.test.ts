@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commsDefaults, dbPoolMax, loadConfig } from './config.ts';
+import { ConfigError, dbPoolMax, installationOf, loadConfig, routeLimits } from './config.ts';
 
 describe('loadConfig', () => {
   it('sizes the pool from CLINICDESK_DB_POOL_MAX, else 4 connections per CPU between 8 and 20', () => {
@@ -11,6 +11,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ CLINICDESK_DB_POOL_MAX: '5' }).dbPoolMax).toBe(5);
   });
 
+  it('bounds request statements at 2 s and reports and exports at 30 s unless told otherwise; 0 is no limit', () => {
+    const byDefault = loadConfig({});
+    expect([byDefault.statementTimeoutMs, byDefault.reportStatementTimeoutMs]).toEqual([2_000, 30_000]);
+    const set = loadConfig({ CLINICDESK_STATEMENT_TIMEOUT_MS: '500', CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS: '0' });
+    expect([set.statementTimeoutMs, set.reportStatementTimeoutMs]).toEqual([500, 0]);
+    for (const bad of ['2s', '-1', '1.5']) {
+      expect(() => loadConfig({ CLINICDESK_STATEMENT_TIMEOUT_MS: bad }), bad).toThrow(ConfigError);
+    }
+  });
+
+  it('lets half the pool run expensive requests of one kind, reports half that, unless CLINICDESK_EXPENSIVE_CONCURRENCY says', () => {
+    expect(routeLimits(undefined, 8)).toEqual({
+      search: { inFlight: 4, queue: 16, waitMs: 1_000 },
+      availability: { inFlight: 4, queue: 16, waitMs: 1_000 },
+      report: { inFlight: 2, queue: 8, waitMs: 5_000 },
+    });
+    expect(routeLimits(undefined, 3).search.inFlight).toBe(2);
+    expect(routeLimits(undefined, 3).report.inFlight).toBe(1);
+    for (const ignored of ['', '0', 'lots']) expect(routeLimits(ignored, 20).search.inFlight, ignored).toBe(10);
+    expect(loadConfig({ CLINICDESK_EXPENSIVE_CONCURRENCY: '6' }).routeLimits.search).toEqual({ inFlight: 6, queue: 24, waitMs: 1_000 });
+  });
+
   it("reads the installation's mail server and hands it to the comms use cases with the public URL", () => {
     const config = loadConfig({
       SMTP_URL: 'smtp://desk@mail.example.org:587',
@@ -18,10 +40,10 @@ describe('loadConfig', () => {
       CLINICDESK_PUBLIC_URL: 'https://clinic.example.org',
     });
     expect([config.smtpUrl, config.smtpFrom]).toEqual(['smtp://desk@mail.example.org:587', undefined]);
-    expect(commsDefaults(config)).toEqual({
-      SMTP_URL: 'smtp://desk@mail.example.org:587',
-      SMTP_FROM: undefined,
-      CLINICDESK_PUBLIC_URL: 'https://clinic.example.org',
+    expect(installationOf(config)).toEqual({
+      smtpUrl: 'smtp://desk@mail.example.org:587',
+      smtpFrom: undefined,
+      publicUrl: 'https://clinic.example.org',
     });
   });
 });

@@ -3,7 +3,7 @@
  * services take a Config). Names are a public contract (README lists them).
  */
 import os from 'node:os';
-import type { CommsEnv } from '@domain/comms/index.ts';
+import type { Installation } from '@domain/shared/installation.ts';
 import { installationPublicUrl, PublicUrlError } from '@domain/shared/public-url.ts';
 
 export interface Config {
@@ -38,6 +38,19 @@ export interface Config {
   /** CLINICDESK_DB_POOL_MAX: database connections of the server process (`dbPoolMax`). */
   dbPoolMax: number;
   /**
+   * CLINICDESK_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run before
+   * the database cancels it and the request answers 503 (default 2000; 0: no limit).
+   */
+  statementTimeoutMs: number;
+  /** CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS: the same for reports and exports (default 30000; 0: no limit). */
+  reportStatementTimeoutMs: number;
+  /**
+   * Expensive routes (search, availability, reports and exports) in flight per process, per kind,
+   * with a short queue behind; past it they answer 503 (plugins/concurrency.ts). From
+   * CLINICDESK_EXPENSIVE_CONCURRENCY (requests of one kind at once), else from the pool size.
+   */
+  routeLimits: RouteLimits;
+  /**
    * SMTP_URL (`smtp://user:password@host:587`, or `smtps://` for TLS from the start): the
    * installation's mail server, for practices that set none of their own (Admin → Reminders).
    */
@@ -47,6 +60,21 @@ export interface Config {
 }
 
 export type TrustProxy = false | number | string[];
+
+/** The kinds of expensive route (a route declares its kind as `config.expensive`). */
+export const ROUTE_COSTS = ['search', 'availability', 'report'] as const;
+export type RouteCost = (typeof ROUTE_COSTS)[number];
+
+export interface RouteLimit {
+  /** Requests of this kind running at once. */
+  inFlight: number;
+  /** Requests waiting for one of them to finish; past it the request answers 503 at once. */
+  queue: number;
+  /** How long a request may wait in the queue before it answers 503. */
+  waitMs: number;
+}
+
+export type RouteLimits = Record<RouteCost, RouteLimit>;
 
 export class ConfigError extends Error {}
 
@@ -87,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrlFrom(env),
     trustProxy: parseTrustProxy(env.CLINICDESK_TRUST_PROXY),
     dbPoolMax: dbPoolMax(env.CLINICDESK_DB_POOL_MAX),
+    statementTimeoutMs: millis('CLINICDESK_STATEMENT_TIMEOUT_MS', env.CLINICDESK_STATEMENT_TIMEOUT_MS, 2_000),
+    reportStatementTimeoutMs: millis('CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS', env.CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS, 30_000),
+    routeLimits: routeLimits(env.CLINICDESK_EXPENSIVE_CONCURRENCY, dbPoolMax(env.CLINICDESK_DB_POOL_MAX)),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || undefined,
   };
@@ -104,9 +135,33 @@ export function dbPoolMax(raw: string | undefined, cpus = os.cpus().length): num
   return Math.max(8, Math.min(20, cpus * 4));
 }
 
-/** The installation's mail server and link base, in the shape the comms use cases take them. */
-export function commsDefaults(config: Pick<Config, 'smtpUrl' | 'smtpFrom' | 'publicUrl'>): CommsEnv {
-  return { SMTP_URL: config.smtpUrl, SMTP_FROM: config.smtpFrom, CLINICDESK_PUBLIC_URL: config.publicUrl };
+/** A duration in ms from the environment: a whole number, 0 meaning "no limit". */
+function millis(name: string, raw: string | undefined, fallback: number): number {
+  const value = (raw ?? '').trim();
+  if (value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number of milliseconds (got ${JSON.stringify(value)})`);
+  return Number(value);
+}
+
+/**
+ * Expensive requests of one kind at once: CLINICDESK_EXPENSIVE_CONCURRENCY, else half the pool,
+ * so a flood of one kind leaves connections for sign-in and everyday reads. Reports and exports
+ * hold a connection for long: half that again, with a longer wait in the queue.
+ */
+export function routeLimits(raw: string | undefined, poolMax: number): RouteLimits {
+  const set = Number(raw);
+  const inFlight = Number.isInteger(set) && set > 0 ? set : Math.max(2, Math.floor(poolMax / 2));
+  const reports = Math.max(1, Math.floor(inFlight / 2));
+  return {
+    search: { inFlight, queue: inFlight * 4, waitMs: 1_000 },
+    availability: { inFlight, queue: inFlight * 4, waitMs: 1_000 },
+    report: { inFlight: reports, queue: reports * 4, waitMs: 5_000 },
+  };
+}
+
+/** The installation's mail server and link base, as requests and job handlers take them. */
+export function installationOf(config: Pick<Config, 'smtpUrl' | 'smtpFrom' | 'publicUrl'>): Installation {
+  return { smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom, publicUrl: config.publicUrl };
 }
 
 function publicUrlFrom(env: NodeJS.ProcessEnv): string {

@@ -17,12 +17,17 @@ import { periodicTasks } from '@domain/modules.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import pino from 'pino';
 import { type AppDeps, buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, installationOf } from './config.ts';
 import { jobHandlers } from './jobs/index.ts';
 import { loggerOptions, prettyTransport } from './logger.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+
+/** The job runner's workers (2) and the periodic tasks, with room to spare. */
+const BACKGROUND_POOL_MAX = 4;
+/** A request's transaction left idle this long (a stalled handler holding locks) is ended by the database. */
+const REQUEST_IDLE_IN_TRANSACTION_MS = 60_000;
 
 export interface RunningServer {
   url: string;
@@ -59,15 +64,36 @@ export async function startServer(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     log: (line) => log.debug({ component: 'postgres' }, line),
+    // The embedded PostgreSQL is ours to keep running; when it cannot be restarted, exit non-zero
+    // so the process supervisor (systemd, docker) restarts the whole office (its last lines written first).
+    supervise: { logger: log, onGiveUp: () => log.flush(() => process.exit(1)) },
   });
   let pool: ReturnType<typeof createPool> | undefined;
+  let backgroundPool: ReturnType<typeof createPool> | undefined;
   try {
     log.info({ mode: database.mode }, 'database ready');
     const migrated = await migrate(database.connectionString, (m) => log.info(m));
-    pool = createPool({ connectionString: database.connectionString, max: config.dbPoolMax, appRole: migrated.appRole });
+    pool = createPool({
+      connectionString: database.connectionString,
+      max: config.dbPoolMax,
+      appRole: migrated.appRole,
+      statementTimeoutMillis: config.statementTimeoutMs,
+      idleInTransactionTimeoutMillis: REQUEST_IDLE_IN_TRANSACTION_MS,
+    });
     const db = createKysely<Database>(pool);
+    // Background work (jobs, the audit sealer, the reminder sweep, demo data) has connections of
+    // its own, so a flood of requests cannot stop it, nor it the requests. No statement timeout:
+    // nobody waits on the answer, and a job's work is not a request's.
+    backgroundPool = createPool({
+      connectionString: database.connectionString,
+      max: BACKGROUND_POOL_MAX,
+      appRole: migrated.appRole,
+      connectionTimeoutMillis: 30_000,
+      applicationName: 'clinicdesk-background',
+    });
+    const backgroundDb = createKysely<Database>(backgroundPool);
     if (config.demo) {
-      const logins = await seedDemo(db, clock);
+      const logins = await seedDemo(backgroundDb, clock);
       if (logins) {
         // Printed once, on the start that created them.
         const lines = logins.map((l) => `  ${l.role.padEnd(15)} ${l.email.padEnd(36)} ${l.password}`);
@@ -91,15 +117,16 @@ export async function startServer(
     });
     const runner = config.jobs
       ? new JobRunner({
-          db,
+          db: backgroundDb,
           clock,
+          installation: installationOf(config),
           handlers: jobHandlers,
           onError: (err, job) => log.warn({ err, jobId: job.id, queue: job.queue }, 'job failed'),
         })
       : undefined;
     runner?.start();
     // Each module's periodic work (audit sealer, reminder sweep, job pruning), in the process that runs background work.
-    const periodic = config.jobs ? periodicTasks({ db, clock, log }) : [];
+    const periodic = config.jobs ? periodicTasks({ db: backgroundDb, clock, log }) : [];
     for (const task of periodic) task.start();
     const address = await app.listen({ port: config.port, host: config.host });
     log.info({ address }, 'ClinicDesk is listening');
@@ -115,6 +142,7 @@ export async function startServer(
         await runner?.stop(); // stops claiming; jobs in hand finish
         for (const task of periodic) await task.stop();
         await pool?.end();
+        await backgroundPool?.end();
         await database.stop();
         log.info('stopped');
       })();
@@ -136,6 +164,7 @@ export async function startServer(
     return { url: `http://localhost:${config.port}`, stop };
   } catch (e) {
     await pool?.end().catch(() => undefined);
+    await backgroundPool?.end().catch(() => undefined);
     await database.stop();
     throw e;
   }

@@ -1,6 +1,6 @@
 /** Decide where the database is: DATABASE_URL (a PostgreSQL server) or the embedded cluster under DATA_DIR. */
 import path from 'node:path';
-import { DataDirInUseError, type EmbeddedServer, startEmbedded } from './embedded.ts';
+import { DataDirInUseError, type EmbeddedServer, type EmbeddedSupervision, startEmbedded } from './embedded.ts';
 
 export interface ResolvedDatabase {
   mode: 'embedded' | 'external';
@@ -17,6 +17,8 @@ export async function resolveDatabase(opts: {
   log?: (line: string) => void;
   /** CLI commands: when a running ClinicDesk owns the data dir, use its server instead of refusing. */
   shareRunning?: boolean;
+  /** The server: restart the embedded PostgreSQL when it dies (see EmbeddedOptions.supervise). */
+  supervise?: EmbeddedSupervision;
 }): Promise<ResolvedDatabase> {
   if (opts.databaseUrl) {
     return { mode: 'external', connectionString: opts.databaseUrl, stop: async () => undefined };
@@ -24,7 +26,7 @@ export async function resolveDatabase(opts: {
   const dataDir = path.resolve(opts.dataDir);
   let embedded: EmbeddedServer;
   try {
-    embedded = await startEmbedded({ dataDir, log: opts.log });
+    embedded = await startEmbedded({ dataDir, log: opts.log, supervise: opts.supervise });
   } catch (e) {
     if (!(e instanceof DataDirInUseError) || !opts.shareRunning) throw e;
     const socketDir = path.join(dataDir, 'run');

@@ -7,11 +7,15 @@
  * claim, sign-in). Unset, the policy shows nothing: a connection nobody scoped sees no
  * patient data.
  *
- * The scope lives in AsyncLocalStorage: the server opens one per request (the auth plugin
- * names the organization once the session is known); code outside any scope (jobs, CLI,
- * start-up) is unscoped ('*'). `tenantPool` hands out connections with the setting of the
- * current scope, issuing `set_config` only when the connection last served another scope,
- * so a practice's requests pay no extra round trip once its connections are warm.
+ * A request carries its organization on its database handle: once the session is known, the
+ * auth plugin swaps the request's `db` for the handle of the session's organization
+ * (`organizationScopes`), a Kysely whose connections all carry that organization. Nothing
+ * ambient decides it, so a request pays no per-promise context tracking (AsyncLocalStorage
+ * on Node 20 hooks every promise the process creates). Code outside requests uses the
+ * process's own handle, which is unscoped ('*'), or narrows a piece of work with
+ * `runInTenantScope` (tests, tools). Connections get `set_config` only when they last served
+ * another organization, so a practice's requests pay no extra round trip once its connections
+ * are warm.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
@@ -24,20 +28,16 @@ interface TenantScope {
   organizationId: string | null;
 }
 
+// Only `runInTenantScope` enters it: a process that never calls it (the server's request path)
+// never turns on the promise hooks behind it.
 const scopes = new AsyncLocalStorage<TenantScope>();
 
-/** Run `fn` (and everything it starts) in a new scope, unscoped until `setTenant` names an organization. */
+/** Run `fn` (and everything it starts) with the process's own handle narrowed to `organizationId`. For work outside requests. */
 export function runInTenantScope<T>(fn: () => T, organizationId: string | null = null): T {
   return scopes.run({ organizationId }, fn);
 }
 
-/** Name the organization of the current scope (the request's session is known). No-op outside a scope. */
-export function setTenant(organizationId: string): void {
-  const scope = scopes.getStore();
-  if (scope) scope.organizationId = organizationId;
-}
-
-/** The setting a connection gets now. */
+/** The setting a connection of the process's own handle gets now. */
 export function currentTenant(): string {
   return scopes.getStore()?.organizationId ?? ALL_TENANTS;
 }
@@ -49,14 +49,23 @@ export interface TenantPool {
   end(): Promise<void>;
 }
 
-/** `pool` for Kysely: each connection handed out carries the current scope's organization. */
+/**
+ * What each connection carries now. One map for every handle over a pool: the process's handle
+ * and each organization's take the same connections, and each must see what the last one set.
+ */
+const carried = new WeakMap<pg.PoolClient, string>();
+
+/** Pools that stand for one organization (`organizationPool`): their connections carry it whatever the scope. */
+const boundTo = new WeakMap<object, string>();
+
+/** `pool` for Kysely: each connection handed out carries the pool's organization, else the current scope's. */
 export function tenantPool(pool: pg.Pool): TenantPool {
-  const current = new WeakMap<pg.PoolClient, string>();
+  const bound = boundTo.get(pool);
   return {
     async connect() {
       const client = await pool.connect();
-      const want = currentTenant();
-      if (current.get(client) !== want) {
+      const want = bound ?? currentTenant();
+      if (carried.get(client) !== want) {
         if (want !== ALL_TENANTS && !UUID.test(want)) {
           client.release();
           throw new Error(`not an organization id: ${want}`);
@@ -67,10 +76,45 @@ export function tenantPool(pool: pg.Pool): TenantPool {
           client.release(err as Error);
           throw err;
         }
-        current.set(client, want);
+        carried.set(client, want);
       }
       return client;
     },
     end: () => pool.end(),
+  };
+}
+
+/**
+ * `pool` as seen by one organization: the same connections, each carrying `organizationId`
+ * when a handle built over it (createKysely) hands it out. Ending it does not end `pool`.
+ */
+export function organizationPool(pool: pg.Pool, organizationId: string): pg.Pool {
+  if (!UUID.test(organizationId)) throw new Error(`not an organization id: ${organizationId}`);
+  const view = {
+    connect: () => pool.connect(),
+    end: async () => undefined,
+    get options() {
+      return pool.options;
+    },
+  };
+  boundTo.set(view, organizationId);
+  return view as unknown as pg.Pool;
+}
+
+/**
+ * One handle per organization over `pool`, built by `build` (createKysely) on first use and
+ * kept: building a Kysely per request would cost more than the scope it replaces. At most
+ * `max` organizations are kept (the oldest is rebuilt when needed again).
+ */
+export function organizationScopes<H>(pool: pg.Pool, build: (pool: pg.Pool) => H, max = 1_000): (organizationId: string) => H {
+  const handles = new Map<string, H>();
+  return (organizationId) => {
+    let handle = handles.get(organizationId);
+    if (handle === undefined) {
+      handle = build(organizationPool(pool, organizationId));
+      if (handles.size >= max) handles.delete(handles.keys().next().value as string);
+      handles.set(organizationId, handle);
+    }
+    return handle;
   };
 }

@@ -2,12 +2,16 @@
  * Builds `request.ctx` for every request and enforces authentication, CSRF and
  * the route's permission before any handler runs (default deny).
  */
+import { createKysely, organizationScopes } from '@db/index.ts';
+import type { Database } from '@domain/database.ts';
+import { SessionCache } from '@domain/identity/session-cache.ts';
+import { resolveSession, toUserActor } from '@domain/identity/sessions.ts';
 import type { Clock } from '@domain/shared/clock.ts';
 import type { Db } from '@domain/shared/context.ts';
-import { setTenant } from '@db/index.ts';
 import { AppError } from '@domain/shared/errors.ts';
-import { resolveSession, toUserActor } from '@domain/identity/sessions.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { SessionNotices } from './session-notices.ts';
 
 export const SESSION_COOKIE = 'cd_session';
 export const SECURE_SESSION_COOKIE = '__Host-cd_session';
@@ -41,8 +45,19 @@ function checkSameOrigin(request: FastifyRequest): void {
   }
 }
 
-export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; mfaPolicyOff?: boolean; secureCookies?: boolean }): void {
+export function installAuth(
+  app: FastifyInstance,
+  deps: { db: Db; pool: pg.Pool; clock: Clock; mfaPolicyOff?: boolean; secureCookies?: boolean },
+): void {
   app.decorateRequest('ctx', null as never);
+  // Row-level security: a signed-in request's handle is its practice's, whose every connection
+  // carries the organization (packages/db/src/tenant.ts). Before that, and on public routes,
+  // the request has the process's unscoped handle.
+  const organizationDb = organizationScopes(deps.pool, (pool) => createKysely<Database>(pool));
+  const sessions = new SessionCache();
+  const notices = new SessionNotices(deps.pool, sessions, (err) => app.log.warn({ err }, 'session notice connection lost'));
+  app.decorate('sessionCache', sessions);
+  app.addHook('onClose', async () => notices.close());
   app.addHook('onRequest', async (request) => {
     request.ctx = {
       actor: { kind: 'anonymous' },
@@ -63,20 +78,23 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     const cookie = deps.secureCookies ? cookies[SECURE_SESSION_COOKIE] : cookies[SESSION_COOKIE];
     const token = bearer ?? cookie;
     if (!token) throw new AppError('UNAUTHENTICATED');
+    notices.ensure();
     const session = await resolveSession(deps.db, deps.clock, token, {
       passive: cfg.passive === true,
       mfaPolicyOff: deps.mfaPolicyOff === true,
+      cache: sessions,
     });
     if (session === 'missing') throw new AppError('UNAUTHENTICATED', 'unknown or ended session');
     if (session === 'expired') throw new AppError('SESSION_EXPIRED');
     // From here on this request's connections see only its practice's patient data.
-    setTenant(session.organizationId);
+    const db = organizationDb(session.organizationId);
+    request.ctx = { ...request.ctx, db, baseDb: db };
     if (!bearer && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
     const requested = request.headers[LOCATION_HEADER];
     let locationId: string | null = null;
     if (typeof requested === 'string' && requested) {
       const loc = /^[0-9a-f-]{36}$/i.test(requested)
-        ? await deps.db
+        ? await db
             .selectFrom('locations')
             .select('id')
             .where('id', '=', requested)
@@ -98,4 +116,11 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
       throw new AppError('FORBIDDEN', `your role does not grant ${cfg.permission}`);
     }
   });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's resolved sessions (identity/session-cache.ts). */
+    sessionCache: SessionCache;
+  }
 }

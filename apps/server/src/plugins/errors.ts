@@ -2,9 +2,11 @@
  * The one place that maps errors to HTTP: RFC 9457 application/problem+json with
  * type, title, status, detail, code, and for validation errors [{ path, message }].
  */
+import { type DbUnavailable, poolState, whyUnavailable } from '@db/index.ts';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '@domain/shared/errors.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { z } from 'zod';
 
 export const PROBLEM_BASE = 'https://clinicdesk.dev/problems/';
@@ -27,7 +29,7 @@ export const problemSchema = z
     instance: z.string().describe('the request path'),
     requestId: z.string().describe('the x-request-id of the request, for the logs'),
     errors: z
-      .array(z.object({ path: z.string().describe("dotted field path ('address.postalCode', 'query.limit')"), message: z.string() }))
+      .array(z.object({ path: z.string().describe("dotted field path ('address.postalCode', 'querystring.limit')"), message: z.string() }))
       .optional()
       .describe('VALIDATION_FAILED: one entry per field'),
   })
@@ -57,12 +59,42 @@ export function problem(
   return reply.code(status).type(PROBLEM_MEDIA_TYPE).send(body);
 }
 
-/** A dotted field path ('address.postalCode', 'query.limit') from a zod issue as fastify reports it. */
+/** A dotted field path ('address.postalCode', 'querystring.limit') from a zod issue as fastify reports it. */
 function fieldPath(instancePath: string | undefined, part: string | undefined): string {
   const segs = (instancePath ?? '').split('/').filter(Boolean);
-  const prefix = part && part !== 'body' ? `${part}.` : '';
-  return prefix + segs.join('.');
+  return [part && part !== 'body' ? part : '', ...segs].filter(Boolean).join('.');
 }
+
+/** 503 answers since start, by why the database could not serve (GET /readyz shows them). */
+export type UnavailableCounts = Record<DbUnavailable, number>;
+
+export function unavailableCounts(): UnavailableCounts {
+  return { pool_exhausted: 0, database_down: 0, database_busy: 0, statement_timeout: 0 };
+}
+
+/** Each cause in the answer's words, the log's, and the seconds to wait before trying again. */
+const UNAVAILABLE: Record<DbUnavailable, { detail: string; log: string; retryAfter: string }> = {
+  pool_exhausted: {
+    detail: 'the server is busy: every database connection is in use; try again shortly',
+    log: 'database pool exhausted: no connection came free in time',
+    retryAfter: '2',
+  },
+  database_down: {
+    detail: 'the database is unavailable; try again shortly',
+    log: 'database unavailable',
+    retryAfter: '5',
+  },
+  database_busy: {
+    detail: 'the database accepts no more connections; try again shortly',
+    log: 'database refuses connections: too many clients',
+    retryAfter: '5',
+  },
+  statement_timeout: {
+    detail: 'the request ran past its time limit and was stopped; try again shortly',
+    log: 'statement cancelled by statement_timeout',
+    retryAfter: '2',
+  },
+};
 
 /**
  * Errors Fastify's router raises before any route or hook runs (a malformed percent-encoding,
@@ -80,7 +112,7 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   return problem(reply, request, 'INTERNAL', 'an unexpected error occurred; it has been logged');
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, deps: { pool: pg.Pool; counts: UnavailableCounts }): void {
   app.setNotFoundHandler((request, reply) =>
     problem(reply, request, 'NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`),
   );
@@ -112,9 +144,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     if (fe.statusCode === 429) return problem(reply, request, 'RATE_LIMITED', fe.message);
-    if (isDatabaseDown(err)) {
-      reply.header('retry-after', '5');
-      return problem(reply, request, 'SERVICE_UNAVAILABLE', 'the database is unavailable; try again shortly');
+    const unavailable = whyUnavailable(err);
+    if (unavailable) {
+      const { detail, log, retryAfter } = UNAVAILABLE[unavailable];
+      deps.counts[unavailable]++;
+      request.log.warn({ err, reason: unavailable, pool: poolState(deps.pool) }, log);
+      reply.header('retry-after', retryAfter);
+      return problem(reply, request, 'SERVICE_UNAVAILABLE', detail);
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return problem(reply, request, 'VALIDATION_FAILED', fe.message);
@@ -122,27 +158,4 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return problem(reply, request, 'INTERNAL', 'an unexpected error occurred; it has been logged');
   });
-}
-
-const DB_DOWN_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOENT',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08006',
-  '08001',
-  '08003',
-]);
-
-export function isDatabaseDown(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  if (e?.code && DB_DOWN_CODES.has(e.code)) return true;
-  const m = e?.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-    m,
-  );
 }

@@ -93,3 +93,21 @@ export function useSubmit<A extends unknown[], T>(
     reset: () => setFailure(null),
   };
 }
+
+/**
+ * A list with an add form and a Remove button on each row: one error line for both, and
+ * starting either action clears the other's failure (the line always speaks of the last one).
+ */
+export function addAndRemove<T, U>(adding: Submit<[], T>, removing: Submit<[string], U>) {
+  return {
+    error: adding.error ?? removing.error,
+    add: () => {
+      removing.reset();
+      void adding.submit();
+    },
+    remove: (id: string) => {
+      adding.reset();
+      void removing.submit(id);
+    },
+  };
+}

@@ -1,7 +1,7 @@
 /**
  * The backup file: gzip'd JSON lines.
  *
- *   {"kind":"header", format, formatVersion, clinicdeskVersion, createdAt, migrations}
+ *   {"kind":"header", format, formatVersion, clinicdeskVersion, createdAt, serverVersion, migrations}
  *   {"kind":"rows", table, chunk, rows, sha256, data}      (repeated, tables in foreign-key order)
  *   {"kind":"manifest", ...header, tables: [{ name, columns, rows, chunks: [sha256…] }], sequences}
  *

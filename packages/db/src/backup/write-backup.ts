@@ -64,7 +64,8 @@ export async function backupDatabase(opts: BackupOptions): Promise<BackupManifes
       formatVersion: BACKUP_FORMAT_VERSION,
       clinicdeskVersion: opts.clinicdeskVersion,
       createdAt: new Date().toISOString(),
-      serverVersion: (await client.query<{ v: string }>('show server_version')).rows[0]?.v ?? '',
+      // `show` names its column after the setting: select it under a known name.
+      serverVersion: (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]?.v ?? '',
       migrations: (await client.query<{ name: string }>('select name from schema_migrations order by name')).rows.map((r) => r.name),
     };
     await write(header);

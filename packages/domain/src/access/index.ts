@@ -15,4 +15,4 @@ export {
   type SystemPurpose,
   systemPermissions,
 } from './permissions.ts';
-export { can, requirePermission } from './require-permission.ts';
+export { can, requirePermission, systemMayOpenRestricted } from './require-permission.ts';

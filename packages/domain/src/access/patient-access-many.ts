@@ -8,6 +8,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { onCareTeamSql } from './care-team.ts';
 import type { PatientAccess } from './patient-access.ts';
+import { systemMayOpenRestricted } from './require-permission.ts';
 
 /** SQL: `userId` holds an active break-glass grant for the patient row `alias` (compliance's break_glass_windows). */
 function activeGrantSql(ctx: Ctx, alias: string, userId: string): Expression<SqlBool> {
@@ -17,13 +18,13 @@ function activeGrantSql(ctx: Ctx, alias: string, userId: string): Expression<Sql
 
 /**
  * SQL predicate: the actor may open the patient row `alias`: it is not restricted, the actor is
- * the system, on its care team, or holds an active grant. The row needs `id` and `restricted`
+ * the system at work that reaches restricted records, on its care team, or holds an active grant. The row needs `id` and `restricted`
  * (patients' patient_names view, say); for a restricted one the care team and grants are looked
  * up by id (patients' patient_access_facts). For filters that would otherwise tell what a
  * placeholder hides, over lists of modest size.
  */
 export function mayOpenPatientSql(ctx: Ctx, alias: string): Expression<SqlBool> {
-  if (ctx.actor.kind === 'system') return sql<SqlBool>`true`;
+  if (systemMayOpenRestricted(ctx)) return sql<SqlBool>`true`;
   const restricted = sql.ref(`${alias}.restricted`);
   if (ctx.actor.kind !== 'user') return sql<SqlBool>`not ${restricted}`;
   const userId = ctx.actor.userId;
@@ -38,7 +39,7 @@ export function mayOpenPatientSql(ctx: Ctx, alias: string): Expression<SqlBool> 
  * a scan of all of it.
  */
 export function mayOpenPatientRowSql(ctx: Ctx, alias: string): Expression<SqlBool> {
-  if (ctx.actor.kind === 'system') return sql<SqlBool>`true`;
+  if (systemMayOpenRestricted(ctx)) return sql<SqlBool>`true`;
   const restricted = sql.ref(`${alias}.restricted`);
   if (ctx.actor.kind !== 'user') return sql<SqlBool>`not ${restricted}`;
   const userId = ctx.actor.userId;
@@ -59,7 +60,7 @@ export async function patientAccessMany(
   const out = new Map<string, PatientAccess | null>();
   const restricted = new Set<string>();
   for (const p of patients) {
-    if (!p.restricted || ctx.actor.kind === 'system') out.set(p.id, { patientId: p.id, breakGlass: false });
+    if (!p.restricted || systemMayOpenRestricted(ctx)) out.set(p.id, { patientId: p.id, breakGlass: false });
     else restricted.add(p.id);
   }
   if (restricted.size === 0) return out;

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { isOnCareTeam } from './care-team.ts';
-import { requirePermission } from './require-permission.ts';
+import { requirePermission, systemMayOpenRestricted } from './require-permission.ts';
 import type { Permission } from './permissions.ts';
 
 export interface PatientAccess {
@@ -40,7 +40,7 @@ export async function requirePatientAccess(
         .where('organization_id', '=', ctx.organizationId)
         .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'patient not found');
-  if (!row.restricted || ctx.actor.kind === 'system') return { patientId, breakGlass: false };
+  if (!row.restricted || systemMayOpenRestricted(ctx)) return { patientId, breakGlass: false };
   if (ctx.actor.kind !== 'user') throw new AppError('NOT_FOUND', 'patient not found');
   const userId = ctx.actor.userId;
   if (await isOnCareTeam(ctx, patientId, userId)) return { patientId, breakGlass: false };

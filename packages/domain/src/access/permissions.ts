@@ -101,18 +101,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
  * system work adds its purpose here with the fewest permissions that let it run, and builds
  * its context with `systemCtx` (shared/context.ts); the audit trail names it `system:<purpose>`.
  */
+interface SystemPurposeDef {
+  does: string;
+  permissions: readonly Permission[];
+  /**
+   * The purpose's work reaches restricted records (a job acting for the patient on their own
+   * visit or waitlist entry, the patient's own link, the importer's duplicate check). Without
+   * it a restricted record is to the system what it is to a stranger: not found, or a
+   * placeholder on a list.
+   */
+  restrictedRecords?: true;
+}
+
 export const SYSTEM_PURPOSES = {
   'job:no-show': {
     does: 'The automatic no-show job (scheduling/mark-no-show.ts): a visit the patient missed becomes no_show',
     permissions: ['appointment:write'],
+    restrictedRecords: true,
   },
   'job:waitlist': {
     does: 'The waitlist jobs (waitlist/waitlist-jobs.ts, offer-freed-slot.ts): offer a freed slot to the next entry, holding it; expire an offer',
     permissions: ['appointment:write'],
+    restrictedRecords: true,
   },
   'patient-link': {
     does: "A patient's one-click link (comms/use-signed-link.ts): confirm or cancel their visit, take a waitlist offer (a booking)",
     permissions: ['appointment:write'],
+    restrictedRecords: true,
   },
   'ical-feed': {
     does: "A provider's calendar feed (scheduling/get-ical-feed.ts): the visits' types, times, locations and statuses",
@@ -130,15 +145,25 @@ export const SYSTEM_PURPOSES = {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],
   },
-  'cli:import-patients': { does: '`clinicdesk import patients`: registers patients from a CSV file', permissions: ['patient:write'] },
+  'cli:import-patients': {
+    does: '`clinicdesk import patients`: registers patients from a CSV file',
+    permissions: ['patient:write'],
+    restrictedRecords: true,
+  },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },
   tests: {
     does: 'Tests calling use cases directly (tests/helpers/factories.ts): never used by the application (a unit test checks)',
     permissions: ALL.filter((p) => !CLINICAL.includes(p)),
+    restrictedRecords: true,
   },
-} satisfies Record<string, { does: string; permissions: readonly Permission[] }>;
+} satisfies Record<string, SystemPurposeDef>;
 export type SystemPurpose = keyof typeof SYSTEM_PURPOSES;
+
+/** Whether work for `purpose` reaches restricted records (SystemPurposeDef `restrictedRecords`). */
+export function systemOpensRestricted(purpose: SystemPurpose): boolean {
+  return (SYSTEM_PURPOSES[purpose] as SystemPurposeDef).restrictedRecords === true;
+}
 
 /** The permissions a system actor working for `purpose` holds. */
 export function systemPermissions(purpose: SystemPurpose): ReadonlySet<Permission> {
@@ -193,13 +218,15 @@ export function permissionMatrixMarkdown(): string {
   const system =
     '\n## System actors\n\nWork done without a person (jobs, patient links, the calendar feed, the CLI, seeding) acts as the system for one ' +
     'organization, with a purpose that holds only the permissions its code path needs, and never a clinical one. The audit trail names it ' +
-    '`system:<purpose>`.\n\n| purpose | permissions | what it does |\n|---|---|---|\n' +
+    '`system:<purpose>`. Only the purposes marked below reach restricted records; to the others such a record is not found, as it is to a stranger.\n\n' +
+    '| purpose | permissions | restricted records | what it does |\n|---|---|:-:|---|\n' +
     Object.entries(SYSTEM_PURPOSES)
       .map(([purpose, p]) => {
         const held: readonly Permission[] = p.permissions;
         const missing = ALL.filter((x) => !held.includes(x));
         const list = (ps: readonly Permission[]) => ps.map((x) => `\`${x}\``).join(', ');
-        return `| \`${purpose}\` | ${missing.length < held.length ? `all but ${list(missing)}` : list(held)} | ${p.does} |`;
+        const restricted = systemOpensRestricted(purpose as SystemPurpose) ? '✔' : '';
+        return `| \`${purpose}\` | ${missing.length < held.length ? `all but ${list(missing)}` : list(held)} | ${restricted} | ${p.does} |`;
       })
       .join('\n');
   return `# Role × permission matrix\n\nGenerated from \`packages/domain/src/access/permissions.ts\` by \`clinicdesk docs permissions\`. Do not edit by hand.\n\n${head}${rows.join('\n')}\n${manage}${manageHead}${manageRows.join('\n')}\n${system}\n`;

@@ -5,6 +5,8 @@ import { systemClock } from '../shared/clock.ts';
 import { type Db, systemCtx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { PERMISSIONS, type Permission, SYSTEM_PURPOSES, type SystemPurpose } from './permissions.ts';
+import { requirePatientAccess } from './patient-access.ts';
+import { patientAccessMany } from './patient-access-many.ts';
 import { can, requirePermission } from './require-permission.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -76,5 +78,24 @@ describe('system purposes', () => {
       if (purpose === 'tests') expect(text).not.toMatch(/'tests'/);
       else expect(text, purpose).toContain(`'${purpose}'`);
     }
+  });
+
+  it('reach a restricted record only for a purpose marked for it; to the others it is not found, as to a stranger', async () => {
+    const patientId = '00000000-0000-4000-8000-0000000000aa';
+    const restricted = { row: { restricted: true } };
+    for (const purpose of PURPOSES) {
+      const ctx = ctxFor(purpose);
+      const held: readonly Permission[] = SYSTEM_PURPOSES[purpose].permissions;
+      const permission: Permission = held.includes('patient:read') ? 'patient:read' : (held[0] as Permission);
+      const marked = 'restrictedRecords' in SYSTEM_PURPOSES[purpose];
+      const single = requirePatientAccess(ctx, patientId, permission, restricted);
+      if (marked) await expect(single, purpose).resolves.toEqual({ patientId, breakGlass: false });
+      else await expect(single, purpose).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      // On a list the same record is a placeholder (null), decided without a query.
+      const many = await patientAccessMany(ctx, [{ id: patientId, restricted: true }]);
+      expect(many.get(patientId), purpose).toEqual(marked ? { patientId, breakGlass: false } : null);
+    }
+    // The calendar feed never shows a restricted patient's name, even when the practice shows names.
+    expect('restrictedRecords' in SYSTEM_PURPOSES['ical-feed:patient-names']).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ export {
   type AuditAction,
   type AuditedAccess,
   type AuditEventInput,
+  auditCtes,
   diffFields,
   insertAudited,
   readAudited,

@@ -177,6 +177,31 @@ export async function insertAudited<Row extends { id: string }>(
 }
 
 /**
+ * The audit of rows the caller's statement writes, as CTEs for that statement's WITH (after
+ * `source`, a CTE of the written rows): one audit row per row of `source`, under the same
+ * shared append lock, with `resourceId` (SQL over `w`, a row of `source`, e.g. sql`w.id::text`)
+ * as its resource. For writes whose statement already chains CTEs (an appointment and its
+ * status event), so the audit costs no round trip of its own. The event must say whether
+ * access rests on break-glass (`breakGlass` or `access`): there is no room for a probe.
+ * Must run inside the caller's transaction (the append lock must last until commit).
+ */
+export async function auditCtes(
+  ctx: Ctx,
+  source: string,
+  resourceId: RawBuilder<unknown>,
+  event: Omit<AuditEventInput, 'resourceId'> & ({ breakGlass: boolean } | { access: AuditedAccess }),
+): Promise<RawBuilder<unknown>> {
+  if (!ctx.db.isTransaction) throw new Error('auditCtes needs a transaction');
+  await checkEvent(event, event.details);
+  const patientId = event.patientId !== undefined ? event.patientId : (event.access?.patientId ?? null);
+  const flag = await breakGlassFlag(ctx, event, patientId);
+  const details = flag.grantId ? { ...event.details, breakGlassGrantId: flag.grantId } : (event.details ?? null);
+  const from = sql.ref(source);
+  return sql`append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint) where exists (select 1 from ${from})),
+         appended as (${auditInsert(ctx, event, patientId, flag.breakGlass, details, sql`append_lock, ${from} w`, resourceId)})`;
+}
+
+/**
  * Whether this row happens under break-glass. The caller's access decision answers it
  * directly; a patient row written without one (a module that forgot to thread it) still
  * gets marked when the user holds an active grant for that patient: one index probe.

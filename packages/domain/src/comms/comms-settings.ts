@@ -3,14 +3,9 @@
  * installation's SMTP_URL / SMTP_FROM. Links in messages start with its public URL.
  */
 import type { Db } from '../shared/context.ts';
-import { installationPublicUrl, type PublicUrlEnv } from '../shared/public-url.ts';
+import type { Installation } from '../shared/installation.ts';
 import type { MessageChannel } from './channel.ts';
 import { createEmailChannel, parseSmtpUrl, type SmtpConfig } from './email-channel.ts';
-
-export interface CommsEnv extends PublicUrlEnv {
-  SMTP_URL?: string | undefined;
-  SMTP_FROM?: string | undefined;
-}
 
 export interface ResolvedComms {
   smtp: SmtpConfig | null;
@@ -19,13 +14,10 @@ export interface ResolvedComms {
   publicUrl: string;
 }
 
-/**
- * `env`: the installation's mail server and link base. Requests pass the server's Config;
- * job handlers (whose context carries no Config yet) get the process environment.
- */
-export async function resolveComms(db: Db, organizationId: string, env: CommsEnv = process.env): Promise<ResolvedComms> {
+/** `installation`: its mail server and link base (requests and job handlers both carry it). */
+export async function resolveComms(db: Db, organizationId: string, installation: Installation): Promise<ResolvedComms> {
   const row = await db.selectFrom('comms_settings').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
-  const publicUrl = publicUrlOf(row?.public_url, env);
+  const publicUrl = publicUrlOf(row?.public_url, installation);
   if (row?.smtp_host) {
     return {
       source: 'organization',
@@ -36,11 +28,11 @@ export async function resolveComms(db: Db, organizationId: string, env: CommsEnv
         secure: row.smtp_secure,
         user: row.smtp_user,
         password: row.smtp_password,
-        from: row.smtp_from || env.SMTP_FROM || `ClinicDesk <no-reply@${row.smtp_host}>`,
+        from: row.smtp_from || installation.smtpFrom || `ClinicDesk <no-reply@${row.smtp_host}>`,
       },
     };
   }
-  const smtp = parseSmtpUrl(env.SMTP_URL, env.SMTP_FROM);
+  const smtp = parseSmtpUrl(installation.smtpUrl, installation.smtpFrom);
   return { source: smtp ? 'environment' : 'none', publicUrl, smtp };
 }
 
@@ -48,13 +40,13 @@ export async function resolveComms(db: Db, organizationId: string, env: CommsEnv
  * The base of every absolute link for a practice: its own public URL (Admin → Reminders),
  * else the installation's (shared/public-url.ts). Never from a request's Host header.
  */
-export async function practicePublicUrl(db: Db, organizationId: string, env: PublicUrlEnv): Promise<string> {
+export async function practicePublicUrl(db: Db, organizationId: string, installation: Installation): Promise<string> {
   const row = await db.selectFrom('comms_settings').select('public_url').where('organization_id', '=', organizationId).executeTakeFirst();
-  return publicUrlOf(row?.public_url, env);
+  return publicUrlOf(row?.public_url, installation);
 }
 
-function publicUrlOf(practiceUrl: string | null | undefined, env: PublicUrlEnv): string {
-  return (practiceUrl || installationPublicUrl(env)).replace(/\/+$/, '');
+function publicUrlOf(practiceUrl: string | null | undefined, installation: Installation): string {
+  return (practiceUrl || installation.publicUrl).replace(/\/+$/, '');
 }
 
 /** The channel of `kind` for a practice, or null when it is not set up. */

@@ -1,11 +1,12 @@
 import { requirePermission } from '../access/index.ts';
 import type { Ctx, Db } from '../shared/context.ts';
 import type { CommsSettings } from './comms.schemas.ts';
-import { type CommsEnv, resolveComms } from './comms-settings.ts';
+import { resolveComms } from './comms-settings.ts';
+import type { Installation } from '../shared/installation.ts';
 
-export async function readCommsSettings(db: Db, organizationId: string, env: CommsEnv): Promise<CommsSettings> {
+export async function readCommsSettings(db: Db, organizationId: string, installation: Installation): Promise<CommsSettings> {
   const row = await db.selectFrom('comms_settings').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
-  const resolved = await resolveComms(db, organizationId, env);
+  const resolved = await resolveComms(db, organizationId, installation);
   return {
     smtpHost: row?.smtp_host ?? null,
     smtpPort: row?.smtp_port ?? null,
@@ -20,9 +21,9 @@ export async function readCommsSettings(db: Db, organizationId: string, env: Com
 
 /**
  * The practice's mail settings. The password is never returned, only whether one is stored.
- * `env`: the installation's mail server and link base (the server's Config).
+ * `installation`: its mail server and link base (the server's Config).
  */
-export async function getCommsSettings(ctx: Ctx, env: CommsEnv): Promise<CommsSettings> {
+export async function getCommsSettings(ctx: Ctx, installation: Installation): Promise<CommsSettings> {
   requirePermission(ctx, 'settings:manage');
-  return readCommsSettings(ctx.db, ctx.organizationId, env);
+  return readCommsSettings(ctx.db, ctx.organizationId, installation);
 }

@@ -1,7 +1,7 @@
 /** Patient messages: channels, reminder rules and the sweep, the message log, one-click links. */
 export type { MessageChannel, OutgoingMessage } from './channel.ts';
 export { createEmailChannel, parseSmtpUrl, type SmtpConfig } from './email-channel.ts';
-export { type CommsEnv, channelFor, practicePublicUrl, resolveComms, type ResolvedComms } from './comms-settings.ts';
+export { channelFor, practicePublicUrl, resolveComms, type ResolvedComms } from './comms-settings.ts';
 export * from './comms.schemas.ts';
 export type { CommsTables, LinkPurpose, MessageStatus } from './comms.tables.ts';
 export { localWhen } from './appointment-summary.ts';
@@ -20,7 +20,5 @@ export type { LinkAction } from './link-actions.ts';
 export { cancelLinkAction, confirmLinkAction } from './appointment-link-actions.ts';
 export { type LinkPage, openSignedLink, useSignedLink } from './use-signed-link.ts';
 export { listPatientMessages } from './list-patient-messages.ts';
-/** Kept for the modules that import it from here; it lives in shared/context.ts. */
-export { systemCtx } from '../shared/context.ts';
 export { seedCommsDemo } from './seed-comms-demo.ts';
 export { addressMessage, lockOfferMessage, type NewMessage, queueMessage } from './queued-message.ts';

@@ -42,7 +42,7 @@ export const handleSendReminderJob: JobHandler = async (job) => {
     return;
   }
   await db.updateTable('messages').set({ to_address: recipient.to }).where('id', '=', inserted.id).execute();
-  const comms = await resolveComms(db, organizationId);
+  const comms = await resolveComms(db, organizationId, job.installation);
   const link = (purpose: 'confirm' | 'cancel') =>
     issueLink(db, { organizationId, purpose, subjectId: appointmentId, patientId: appt.patientId, expiresAt: appt.startsAt });
   const [confirm, cancel] = [await link('confirm'), await link('cancel')];

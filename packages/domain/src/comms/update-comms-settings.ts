@@ -2,18 +2,18 @@ import { requirePermission } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { CommsSettings, CommsSettingsPatch } from './comms.schemas.ts';
-import type { CommsEnv } from './comms-settings.ts';
+import type { Installation } from '../shared/installation.ts';
 import { readCommsSettings } from './get-comms-settings.ts';
 
 /**
  * Change the practice's SMTP server, sender or link base. Omitted fields keep their
  * value; the password is write-only and its audit row says only that it changed.
- * `env`: the installation's mail server and link base (the server's Config).
+ * `installation`: its mail server and link base (the server's Config).
  */
-export async function updateCommsSettings(ctx: Ctx, patch: CommsSettingsPatch, env: CommsEnv): Promise<CommsSettings> {
+export async function updateCommsSettings(ctx: Ctx, patch: CommsSettingsPatch, installation: Installation): Promise<CommsSettings> {
   requirePermission(ctx, 'settings:manage');
   return inTransaction(ctx, async (tx) => {
-    const before = await readCommsSettings(tx.db, tx.organizationId, env);
+    const before = await readCommsSettings(tx.db, tx.organizationId, installation);
     const set = {
       ...(patch.smtpHost !== undefined && { smtp_host: patch.smtpHost }),
       ...(patch.smtpPort !== undefined && { smtp_port: patch.smtpPort }),
@@ -29,7 +29,7 @@ export async function updateCommsSettings(ctx: Ctx, patch: CommsSettingsPatch, e
       .values({ organization_id: tx.organizationId, ...set })
       .onConflict((oc) => oc.column('organization_id').doUpdateSet(set))
       .execute();
-    const after = await readCommsSettings(tx.db, tx.organizationId, env);
+    const after = await readCommsSettings(tx.db, tx.organizationId, installation);
     await recordAudit(tx, {
       action: 'update',
       resourceType: 'comms_settings',

@@ -9,7 +9,7 @@
  * One query per page, whatever its size: the page's patient ids are checked together.
  */
 import { sql } from 'kysely';
-import { mayOpenPatientRowSql } from '../access/index.ts';
+import { mayOpenPatientRowSql, systemMayOpenRestricted } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { AuditEvent } from './compliance.schemas.ts';
 
@@ -25,8 +25,8 @@ function withoutValues(e: AuditEvent): AuditEvent {
 
 /** The patient ids among `ids` (of ctx's organization) whose record the caller may open now. */
 async function openable(ctx: Ctx, ids: string[]): Promise<Set<string>> {
-  if (ctx.actor.kind === 'system') return new Set(ids);
-  if (ctx.actor.kind !== 'user') return new Set();
+  if (systemMayOpenRestricted(ctx)) return new Set(ids);
+  if (ctx.actor.kind === 'anonymous') return new Set();
   // access's predicate (not restricted, on the care team, or an active grant) over patients' view.
   const { rows } = await sql<{ id: string }>`
     select p.id from patient_access_facts p

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction, requireUser } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkTotp, consumeTotpStep, issueRecoveryCodes } from './mfa.ts';
+import { sessionsChanged } from './session-cache.ts';
 
 /**
  * Confirm enrolment with a code from the authenticator: MFA turns on, the
@@ -29,6 +30,8 @@ export async function activateMfa(ctx: Ctx, input: { code: string }): Promise<{ 
         );
       throw new AppError('VALIDATION_FAILED', 'the code is wrong or expired', { errors: [{ path: 'code', message: 'wrong or expired' }] });
     }
+    // The user's sessions stop being MFA-pending on their next request.
+    sessionsChanged({ userId: actor.userId });
     await tx.db.updateTable('users').set({ mfa_enabled: true }).where('id', '=', actor.userId).execute();
     const recoveryCodes = await issueRecoveryCodes(tx.db, actor.userId);
     if (actor.sessionId) await tx.db.updateTable('sessions').set({ mfa_pending: false }).where('id', '=', actor.sessionId).execute();

@@ -10,6 +10,7 @@ import { locationsByIds, providersByIds } from '../organizations/index.ts';
 import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Invite } from './identity.schemas.ts';
+import { sessionsChanged } from './session-cache.ts';
 import { assertHoldsRoles } from './admin-guard.ts';
 import { newInvite } from './invite.ts';
 import { checkPasswordPolicy, hashPassword, practiceNameOf } from './passwords.ts';
@@ -82,6 +83,8 @@ async function checkProvider(ctx: Ctx, providerId: string): Promise<void> {
 }
 
 export async function setRoles(ctx: Ctx, userId: string, roles: RoleAssignment[]): Promise<void> {
+  // Effective on the user's next request, wherever their sessions are cached.
+  sessionsChanged({ userId });
   await ctx.db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   const unique = [...new Map(roles.map((r) => [`${r.role}|${r.locationId ?? ''}`, r])).values()];
   if (unique.length === 0) return;

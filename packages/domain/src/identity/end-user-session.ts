@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { assertMayManage } from './admin-guard.ts';
+import { sessionsChanged } from './session-cache.ts';
 import { findUser } from './user-row.ts';
 
 /** Sign a user out of one session (a lost laptop). Ending an already-ended session is a no-op; another user's session is NOT_FOUND. */
@@ -22,6 +23,7 @@ export async function endUserSession(ctx: Ctx, userId: string, sessionId: string
       : undefined;
     if (!session) throw new AppError('NOT_FOUND', 'session not found');
     if (session.ended_at) return;
+    sessionsChanged({ sessionId });
     await tx.db
       .updateTable('sessions')
       .set({ ended_at: tx.clock.now(), end_reason: 'ended by administrator' })

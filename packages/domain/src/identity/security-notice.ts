@@ -65,7 +65,7 @@ export const handleSecurityNoticeJob: JobHandler = async (job) => {
         .where('organization_id', '=', organizationId)
         .executeTakeFirst()
     : undefined;
-  const channel = channelFor(await resolveComms(job.db, organizationId), 'email');
+  const channel = channelFor(await resolveComms(job.db, organizationId, job.installation), 'email');
   if (!channel) return;
   const what = WHAT[kind];
   await channel.send({

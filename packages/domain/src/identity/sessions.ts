@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { permissionsAt, ROLE_PERMISSIONS, type Role, type RoleAssignment } from '../access/index.ts';
 import type { Db, UserActor } from '../shared/context.ts';
 import type { Clock } from '../shared/clock.ts';
+import { type CachedSession, type SessionCache, sessionsChanged } from './session-cache.ts';
 
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 export const DEFAULT_IDLE_SECONDS = 15 * 60;
@@ -16,6 +17,11 @@ export const MAX_IDLE_SECONDS = 30 * 60;
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
+}
+
+/** A token's key in the session cache. */
+export function sessionCacheKey(token: string): string {
+  return hashToken(token).toString('base64');
 }
 
 export function newToken(): string {
@@ -78,17 +84,48 @@ export interface ResolvedSession {
 
 export type SessionProblem = 'missing' | 'expired';
 
+/** How often a person's activity is written to the session (the idle window slides): hot paths stay write-light. */
+const SLIDE_EVERY_MS = 5_000;
+
 /**
  * Look up a token, enforce expiry, and slide the idle window. Returns the reason when
  * the token is unusable. An expired session is ended in the database so it stays dead.
+ * With `cache` (the server's), a session resolved in the last few seconds needs no query
+ * (session-cache.ts); expiry is still checked on every request.
  */
 export async function resolveSession(
   db: Db,
   clock: Clock,
   token: string,
-  options: { passive?: boolean; mfaPolicyOff?: boolean } = {},
+  options: { passive?: boolean; mfaPolicyOff?: boolean; cache?: SessionCache } = {},
 ): Promise<ResolvedSession | SessionProblem> {
   const now = clock.now();
+  const hash = hashToken(token);
+  const cache = options.cache;
+  const key = cache ? hash.toString('base64') : '';
+  const hit = cache?.get(key);
+  if (hit) {
+    const t = now.getTime();
+    if (t < hit.expiresAt && t < hit.lastSeen + hit.idleSeconds * 1000) {
+      let lastSeen = hit.lastSeen;
+      if (!options.passive && t - lastSeen > SLIDE_EVERY_MS) {
+        // Concurrent requests of this session see it slid at once and write nothing more.
+        hit.lastSeen = t;
+        try {
+          await slide(db, hit.sessionId, now);
+        } catch (err) {
+          cache?.remove(key);
+          throw err;
+        }
+        lastSeen = t;
+      }
+      return resolved(hit, lastSeen, options);
+    }
+    // Past a deadline by what this process knows: the database decides (another process may
+    // have slid the idle window), and ends the session if it agrees.
+    cache?.remove(key);
+  }
+  const mark = cache?.mark() ?? 0;
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -116,7 +153,7 @@ export async function resolveSession(
         'roles',
       ),
     ])
-    .where('s.token_hash', '=', hashToken(token))
+    .where('s.token_hash', '=', hash)
     .executeTakeFirst();
   if (!row) return 'missing';
   if (row.ended_at) return 'expired';
@@ -135,31 +172,51 @@ export async function resolveSession(
       .where('id', '=', row.id)
       .where('ended_at', 'is', null)
       .execute();
+    sessionsChanged({ sessionId: row.id });
     return 'expired';
   }
-  // Slide the idle window at most every 5 seconds to keep hot paths write-light.
-  // Passive requests (polling, live feeds) never slide it: only a person's actions keep a session alive.
-  let lastSeen = new Date(row.last_seen_at);
-  if (!options.passive && now.getTime() - lastSeen.getTime() > 5_000) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
-    lastSeen = now;
+  // Passive requests (polling, live feeds) never slide the window: only a person's actions keep a session alive.
+  let lastSeen = new Date(row.last_seen_at).getTime();
+  if (!options.passive && now.getTime() - lastSeen > SLIDE_EVERY_MS) {
+    await slide(db, row.id, now);
+    lastSeen = now.getTime();
   }
-  const roles = row.roles;
-  // The practice requires MFA and this user has none: whatever the session was opened with, it may only enrol.
-  const mfaDue = row.org_requires_mfa && !row.mfa_enabled && !options.mfaPolicyOff && roles.some((r) => needsMfa(r.role as Role));
-  return {
+  const session: CachedSession = {
     sessionId: row.id,
     userId: row.user_id,
     organizationId: row.organization_id,
-    mfaPending: row.mfa_pending || mfaDue,
+    lastSeen,
+    idleSeconds: row.idle_timeout_seconds,
+    expiresAt: new Date(row.expires_at).getTime(),
+    mfaPending: row.mfa_pending,
+    mfaEnabled: row.mfa_enabled,
+    orgRequiresMfa: row.org_requires_mfa,
+    email: row.email,
+    displayName: row.display_name,
+    providerId: row.provider_id,
+    // Frozen: every request of the session shares them while cached.
+    roles: Object.freeze(row.roles.map((r) => Object.freeze({ role: r.role, locationId: r.location_id }))),
+  };
+  cache?.put(key, session, mark);
+  return resolved(session, lastSeen, options);
+}
+
+async function slide(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+function resolved(s: CachedSession, lastSeen: number, options: { mfaPolicyOff?: boolean }): ResolvedSession {
+  const roles = s.roles as RoleAssignment[];
+  // The practice requires MFA and this user has none: whatever the session was opened with, it may only enrol.
+  const mfaDue = s.orgRequiresMfa && !s.mfaEnabled && !options.mfaPolicyOff && roles.some((r) => needsMfa(r.role));
+  return {
+    sessionId: s.sessionId,
+    userId: s.userId,
+    organizationId: s.organizationId,
+    mfaPending: s.mfaPending || mfaDue,
     // What the database holds, so a passive poll reports the real deadline rather than a slid one.
-    expiresAt: idleExpiry(lastSeen, row.idle_timeout_seconds, new Date(row.expires_at)),
-    user: {
-      email: row.email,
-      displayName: row.display_name,
-      providerId: row.provider_id,
-      roles: roles.map((r) => ({ role: r.role as Role, locationId: r.location_id })),
-    },
+    expiresAt: new Date(Math.min(lastSeen + s.idleSeconds * 1000, s.expiresAt)),
+    user: { email: s.email, displayName: s.displayName, providerId: s.providerId, roles },
   };
 }
 
@@ -169,6 +226,7 @@ export function needsMfa(role: Role): boolean {
 }
 
 export async function endSession(db: Db, clock: Clock, sessionId: string, reason: string): Promise<void> {
+  sessionsChanged({ sessionId });
   await db
     .updateTable('sessions')
     .set({ ended_at: clock.now(), end_reason: reason })
@@ -198,6 +256,9 @@ export async function endUserSessions(
   reason: string,
   opts: { except?: string | null } = {},
 ): Promise<number> {
+  // Every cached session of the user goes, not only the ended ones: the callers change what
+  // the spared one rests on too (password, MFA, standing).
+  sessionsChanged({ userId });
   let q = db
     .updateTable('sessions')
     .set({ ended_at: clock.now(), end_reason: reason })
@@ -210,10 +271,12 @@ export async function endUserSessions(
 
 /** End the session a client still holds when it signs in again (the old token must not outlive the new sign-in). */
 export async function endSessionByToken(db: Db, clock: Clock, token: string, reason: string): Promise<void> {
-  await db
+  const ended = await db
     .updateTable('sessions')
     .set({ ended_at: clock.now(), end_reason: reason })
     .where('token_hash', '=', hashToken(token))
     .where('ended_at', 'is', null)
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  if (ended) sessionsChanged({ sessionId: ended.id });
 }

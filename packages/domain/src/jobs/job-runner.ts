@@ -12,11 +12,14 @@
 import { sql } from 'kysely';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/context.ts';
+import type { Installation } from '../shared/installation.ts';
 
 export interface JobContext {
   /** The claiming transaction: write effects here. */
   db: Db;
   clock: Clock;
+  /** The installation's mail server and link base (the server's Config): handlers never read the environment. */
+  installation: Installation;
   job: { id: number; queue: string; payload: Record<string, unknown>; attempts: number; maxAttempts: number };
 }
 
@@ -25,6 +28,7 @@ export type JobHandler = (ctx: JobContext) => Promise<void>;
 export interface JobRunnerOptions {
   db: Db;
   clock: Clock;
+  installation: Installation;
   handlers: Record<string, JobHandler>;
   /** Parallel workers in this process. */
   concurrency?: number;
@@ -98,6 +102,7 @@ export class JobRunner {
         await handler({
           db: trx,
           clock: this.opts.clock,
+          installation: this.opts.installation,
           job: { id: job.id, queue: job.queue, payload: job.payload, attempts: job.attempts + 1, maxAttempts: job.max_attempts },
         });
         await sql`release savepoint job_handler`.execute(trx);

@@ -15,9 +15,10 @@ export async function listProviders(ctx: Ctx): Promise<Provider[]> {
   return rows.map(toProvider);
 }
 
-/** Rooms, optionally of one location. */
-export async function listRooms(ctx: Ctx, locationId?: string): Promise<Room[]> {
-  let q = ctx.db.selectFrom('rooms').selectAll().where('organization_id', '=', ctx.organizationId).where('active', '=', true);
+/** Rooms in service, optionally of one location; with `includeInactive`, those taken out of service too. */
+export async function listRooms(ctx: Ctx, locationId?: string, opts: { includeInactive?: boolean } = {}): Promise<Room[]> {
+  let q = ctx.db.selectFrom('rooms').selectAll().where('organization_id', '=', ctx.organizationId);
+  if (!opts.includeInactive) q = q.where('active', '=', true);
   if (locationId) q = q.where('location_id', '=', locationId);
   const rows = await q.orderBy('name').execute();
   return rows.map(toRoom);

@@ -71,5 +71,26 @@ export const roomSchema = z.object({
   name: z.string(),
   kind: z.string(),
   active: z.boolean(),
+  version: z.number().int(),
 });
 export type Room = z.infer<typeof roomSchema>;
+
+/** The kinds the screen offers; appointment types reserve rooms by kind, so a practice may add its own ("ultrasound"). */
+export const ROOM_KINDS = ['exam room', 'procedure room', 'consult room', 'triage', 'lab', 'imaging'] as const;
+
+const roomFields = {
+  name: z.string().trim().min(1).max(60),
+  kind: z.string().trim().min(1).max(60),
+  active: z.boolean(),
+};
+
+export const roomInputSchema = z.strictObject({
+  locationId: z.string().uuid(),
+  name: roomFields.name,
+  kind: roomFields.kind.default('exam room'),
+});
+export type RoomInput = z.infer<typeof roomInputSchema>;
+
+/** Rename, change what it is for, take out of service or back (`active`). A room stays at its location. */
+export const roomPatchSchema = z.strictObject(roomFields).partial();
+export type RoomPatch = z.infer<typeof roomPatchSchema>;

@@ -51,6 +51,8 @@ export interface RoomsTable {
   kind: Generated<string>;
   active: Generated<boolean>;
   created_at: Created;
+  version: Generated<number>;
+  updated_at: Date | null;
 }
 
 export interface OrganizationsTables {

@@ -17,5 +17,5 @@ export function toProvider(r: Selectable<ProvidersTable>): Provider {
 }
 
 export function toRoom(r: Selectable<RoomsTable>): Room {
-  return { id: r.id, locationId: r.location_id, name: r.name, kind: r.kind, active: r.active };
+  return { id: r.id, locationId: r.location_id, name: r.name, kind: r.kind, active: r.active, version: r.version };
 }

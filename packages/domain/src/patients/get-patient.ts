@@ -6,6 +6,9 @@ import { notFound } from '../shared/errors.ts';
 import { PATIENT_RECORD_COLUMNS, type PatientRow, toPatient } from './patient-row.ts';
 import type { Patient } from './patients.schemas.ts';
 
+/** The record's columns as SQL, built once: parsing forty column references cost more than the rest of the read's query building. */
+const RECORD_COLUMNS = sql.join(PATIENT_RECORD_COLUMNS.map((c) => sql.ref(c)));
+
 /** Open one patient record (audited). A merged tombstone answers with `mergedIntoId` pointing to the survivor. */
 export async function getPatient(ctx: Ctx, id: string): Promise<Patient> {
   requirePermission(ctx, 'patient:read');
@@ -14,7 +17,7 @@ export async function getPatient(ctx: Ctx, id: string): Promise<Patient> {
   // statement (no access query needed: any patient:read holder may open it).
   const [open] = await readAudited<PatientRow>(
     ctx,
-    sql`select ${sql.join(PATIENT_RECORD_COLUMNS.map((c) => sql.ref(c)))} from patients where id = ${id} and organization_id = ${ctx.organizationId} and not restricted`,
+    sql`select ${RECORD_COLUMNS} from patients where id = ${id} and organization_id = ${ctx.organizationId} and not restricted`,
     { action: 'read', resourceType: 'patient', resourceId: id, patientId: id },
   );
   if (open) return toPatient(open);

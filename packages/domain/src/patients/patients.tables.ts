@@ -85,6 +85,8 @@ export interface PatientNameWordsTable {
   organization_id: string;
   word: string;
   sound: string;
+  /** How many patients carry the word (migration 0101), to rank equally near typo candidates. */
+  patients: Generated<number>;
 }
 
 export interface PatientsTables {

@@ -8,6 +8,23 @@ import { isInstant, parseStart } from './local-time.ts';
 import type { Appointment, BookAppointmentInput } from './scheduling.schemas.ts';
 
 /**
+ * Local booking times already resolved in a zone. A desk books the same few hundred times
+ * (the slots of the day) over and over, and Temporal's zone arithmetic costs more than the
+ * rest of the booking's checks; a time that does not exist (a daylight-saving gap) still
+ * throws each time.
+ */
+const localStarts = new Map<string, number>();
+function startIn(value: string, zone: string): Date {
+  const key = `${zone}|${value}`;
+  const known = localStarts.get(key);
+  if (known !== undefined) return new Date(known);
+  const start = parseStart(value, zone);
+  if (localStarts.size >= 10_000) localStarts.clear();
+  localStarts.set(key, start.getTime());
+  return start;
+}
+
+/**
  * Book a visit. 409 SLOT_TAKEN when the provider (or the reserved room) already has an
  * active booking overlapping [start, end + buffer): the database decides, so two
  * concurrent requests can never both win. 409 CONFLICT (PATIENT_KIND) when the type is
@@ -25,7 +42,7 @@ export async function bookAppointment(
     const zone = isInstant(input.start) ? 'UTC' : await requireLocationZone(tx, input.locationId);
     const id = await insertAppointment(tx, {
       ...input,
-      start: parseStart(input.start, zone),
+      start: isInstant(input.start) ? parseStart(input.start, zone) : startIn(input.start, zone),
       breakGlass: access.breakGlass,
     });
     return loadAppointment(tx, id);

@@ -5,9 +5,13 @@ import { hashIcalToken, newIcalToken, requireFeedOwner } from './ical-token.ts';
 /**
  * Give a provider a new secret calendar-feed token (schedule:manage, or the clinician
  * themself). Any earlier token of the provider stops working. The token is returned
- * once and only its hash is kept.
+ * once and only its hash is kept. `showsPatientNames`: what the practice's setting makes the
+ * feed show now, so the screen can say it truthfully.
  */
-export async function createIcalToken(ctx: Ctx, providerId: string): Promise<{ token: string; createdAt: string }> {
+export async function createIcalToken(
+  ctx: Ctx,
+  providerId: string,
+): Promise<{ token: string; createdAt: string; showsPatientNames: boolean }> {
   return inTransaction(ctx, async (tx) => {
     await requireFeedOwner(tx, providerId);
     const now = tx.clock.now();
@@ -30,6 +34,11 @@ export async function createIcalToken(ctx: Ctx, providerId: string): Promise<{ t
       })
       .execute();
     await recordAudit(tx, { action: 'create', resourceType: 'ical_feed', resourceId: providerId });
-    return { token, createdAt: now.toISOString() };
+    const settings = await tx.db
+      .selectFrom('organization_schedule_settings')
+      .select('ical_show_patient_names')
+      .where('organization_id', '=', tx.organizationId)
+      .executeTakeFirst();
+    return { token, createdAt: now.toISOString(), showsPatientNames: settings?.ical_show_patient_names ?? false };
   });
 }

@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction, systemCtx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
@@ -10,6 +10,12 @@ const DAY_MS = 86_400_000;
 const PAST_DAYS = 30;
 const FUTURE_DAYS = 183;
 const SHOWN: readonly string[] = ['scheduled', 'confirmed', 'arrived', 'roomed', 'with_provider', 'checked_out'];
+/**
+ * Visits called off: still sent, as STATUS:CANCELLED, because a subscribed calendar that no
+ * longer finds an event may keep it (or drop it without a word). A rescheduled visit's old
+ * time is called off; the new time is another appointment, another UID.
+ */
+const CALLED_OFF: readonly string[] = ['cancelled', 'rescheduled'];
 
 /**
  * A provider's appointments as an RFC 5545 calendar, for the secret-token URL
@@ -18,6 +24,9 @@ const SHOWN: readonly string[] = ['scheduled', 'confirmed', 'arrived', 'roomed',
  * only when the practice turned on `ical_show_patient_names`. A token is no one's sign-in, so
  * no one on a restricted patient's care team: such a visit is a busy block ("Busy", the times,
  * the location and the status), whatever the setting.
+ * Cancelled and rescheduled visits in the window stay in the feed as STATUS:CANCELLED. SEQUENCE is
+ * the appointment's version less one: every change of the visit (status, room, cancellation)
+ * bumps it, so a client knows its copy is out of date (RFC 5545 §3.8.7.4).
  * Each fetch is audited as the system actor `ical-feed`, or `ical-feed:patient-names` (which
  * adds patient:read) with the patient ids when names are shown.
  */
@@ -59,13 +68,14 @@ export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string
         'a.ends_at',
         'a.status',
         'a.updated_at',
+        'a.version',
         't.name as type_name',
         'l.name as location_name',
       ])
       .select(['p.given_name', 'p.family_name', 'p.restricted'])
       .where('a.organization_id', '=', tx.organizationId)
       .where('a.provider_id', '=', feed.provider_id)
-      .where('a.status', 'in', SHOWN as never[])
+      .where('a.status', 'in', [...SHOWN, ...CALLED_OFF] as never[])
       .where('a.starts_at', '>=', new Date(now.getTime() - PAST_DAYS * DAY_MS))
       .where('a.starts_at', '<', new Date(now.getTime() + FUTURE_DAYS * DAY_MS))
       .orderBy('a.starts_at')
@@ -82,6 +92,8 @@ export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string
         start: r.starts_at,
         end: r.ends_at,
         stamp: r.updated_at,
+        sequence: r.version - 1,
+        status: CALLED_OFF.includes(r.status) ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         summary: r.restricted ? BUSY_TYPE_NAME : showNames ? `${r.type_name}: ${r.given_name} ${r.family_name}` : r.type_name,
         location: r.location_name,
         description: `Status: ${r.status.replace('_', ' ')}`,
@@ -97,6 +109,8 @@ export async function getIcalFeed(anonymous: Ctx, token: string): Promise<string
         ...(showNames ? { patientIds: [...new Set(rows.filter((r) => !r.restricted).map((r) => r.patient_id))] } : {}),
       },
     });
-    return cal.toString();
+    // RFC 5545 §3.1: every content line ends in CRLF, the last one too; the generator leaves it off.
+    const text = cal.toString();
+    return text.endsWith('\r\n') ? text : `${text}\r\n`;
   });
 }

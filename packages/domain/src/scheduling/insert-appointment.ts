@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import { can } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { auditCtes } from '../audit/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import { roomsByIds } from '../organizations/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
@@ -47,6 +47,19 @@ export function isExclusionViolation(e: unknown): boolean {
   return code === '23P01' || code === '40P01';
 }
 
+/** Local dates of booking times: bookings fall on a few hundred distinct times, and Temporal's conversion costs more than the rest of the checks. */
+const localDays = new Map<string, string>();
+function localDay(ms: number, zone: string): string {
+  const key = `${zone}|${ms}`;
+  let day = localDays.get(key);
+  if (day === undefined) {
+    day = localDateOf(ms, zone);
+    if (localDays.size >= 10_000) localDays.clear();
+    localDays.set(key, day);
+  }
+  return day;
+}
+
 export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<string> {
   const s = a.start.getTime();
   const snap = await loadScheduleSnapshot(tx, {
@@ -77,7 +90,7 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
         override: a.overridePatientKind === true,
       });
 
-  const day = localDateOf(s, zone);
+  const day = localDay(s, zone);
   const hours = snap.hours.intervals(a.providerId, a.locationId, zone, addDays(day, -1), addDays(day, 1));
   if (!containedIn(hours, s, end) && !(a.overbook && can(tx, 'appointment:override'))) {
     throw new AppError('CONFLICT', "outside the provider's working hours at this location", { extra: { reason: 'OUTSIDE_HOURS' } });
@@ -107,50 +120,65 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
   const overbooked =
     a.overbook === true && (overlapsAny(snap.busy.get(a.providerId) ?? [], s, blockedUntil) || overlapsAny(roomBusy, s, blockedUntil));
   const userId = actorUserId(tx);
+  const now = tx.clock.now();
+  // Known before the row is written: the audit row goes in the same statement.
+  const audit = (w: string) =>
+    auditCtes(tx, w, sql`w.id::text`, {
+      action: 'create',
+      resourceType: 'appointment',
+      patientId: a.patientId,
+      breakGlass: a.breakGlass ?? false,
+      details: {
+        start: new Date(s).toISOString(),
+        providerId: a.providerId,
+        ...(overbooked && { overbooked: true, override: !type.overbooking_allowed }),
+        ...(kindOverridden && { patientKindOverride: type.patient_kind, override: true }),
+        ...(a.rescheduledFromId && { rescheduledFromId: a.rescheduledFromId }),
+      },
+    });
   let id: string | undefined;
   while (id === undefined) {
     // A savepoint only when another room could be tried after a clash: otherwise a clash
     // ends the booking anyway, and the two extra round trips are saved.
     const canRetry = fallbackRooms.length > 0;
     if (canRetry) await sql`savepoint insert_appointment`.execute(tx.db);
-    // Bookings of one provider (and one room) queue here, in a fixed order (provider, then
-    // room). The exclusion constraints still decide; without the queue, two inserts that
-    // overlap each wait for the other's transaction, PostgreSQL breaks one such deadlock per
-    // deadlock_timeout (1 s), and 30 simultaneous requests for one slot took 30 seconds.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`appointments:provider:${a.providerId}`}, 0))${
-      reservedRoomId ? sql`, pg_advisory_xact_lock(hashtextextended(${`appointments:room:${reservedRoomId}`}, 0))` : sql``
-    }`.execute(tx.db);
     try {
-      // The row and its first status event in one statement.
-      const insert = tx.db
-        .insertInto('appointments')
-        .values({
-          organization_id: tx.organizationId,
-          patient_id: a.patientId,
-          provider_id: a.providerId,
-          location_id: a.locationId,
-          appointment_type_id: type.id,
-          starts_at: new Date(s),
-          ends_at: new Date(end),
-          blocked_until: new Date(blockedUntil),
-          overbooked,
-          reserved_room_id: reservedRoomId,
-          notes: a.notes ?? '',
-          series_id: a.seriesId ?? null,
-          rescheduled_from_id: a.rescheduledFromId ?? null,
-          created_by: userId,
-          created_at: tx.clock.now(),
-          updated_at: tx.clock.now(),
-        })
-        .returning('id');
+      // One statement: the queue, the row, its first status event and its audit row.
+      // Bookings of one provider (and one room) queue on advisory locks, in a fixed order
+      // (provider, then room), taken before the row is inserted (the row is selected from
+      // `queue`). The exclusion constraints still decide; without the queue, two inserts that
+      // overlap each wait for the other's transaction, PostgreSQL breaks one such deadlock per
+      // deadlock_timeout (1 s), and 30 simultaneous requests for one slot took 30 seconds.
       const { rows } = await sql<{ id: string }>`
-        with a as (${insert})
-        insert into appointment_events (organization_id, appointment_id, from_status, to_status, at, user_id, details)
-        select ${tx.organizationId}::uuid, a.id, null, 'scheduled', ${tx.clock.now()}::timestamptz, ${userId}::uuid,
-               ${overbooked ? JSON.stringify({ overbooked: true }) : null}::jsonb
-          from a
-        returning appointment_id as id`.execute(tx.db);
+        with queue as (
+          select pg_advisory_xact_lock(hashtextextended(${`appointments:provider:${a.providerId}`}, 0))${
+            reservedRoomId ? sql`, pg_advisory_xact_lock(hashtextextended(${`appointments:room:${reservedRoomId}`}, 0))` : sql``
+          }
+        ), a as (
+          insert into appointments (organization_id, patient_id, provider_id, location_id, appointment_type_id, starts_at, ends_at,
+                                    blocked_until, overbooked, reserved_room_id, notes, series_id, rescheduled_from_id,
+                                    created_by, created_at, updated_at)
+          select ${tx.organizationId}::uuid, ${a.patientId}::uuid, ${a.providerId}::uuid, ${a.locationId}::uuid, ${type.id}::uuid,
+                 ${new Date(s)}::timestamptz, ${new Date(end)}::timestamptz, ${new Date(blockedUntil)}::timestamptz, ${overbooked}::boolean,
+                 ${reservedRoomId}::uuid, ${a.notes ?? ''}::text, ${a.seriesId ?? null}::uuid, ${a.rescheduledFromId ?? null}::uuid,
+                 ${userId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+            from queue
+          ${
+            // Without another room to try, a clash just answers SLOT_TAKEN: no row instead of an
+            // error (an error costs a rolled-back statement and a formatted stack trace, and at a
+            // busy desk most attempts at a taken time end here).
+            canRetry ? sql`` : sql`on conflict do nothing`
+          }
+          returning id
+        ), event as (
+          insert into appointment_events (organization_id, appointment_id, from_status, to_status, at, user_id, details)
+          select ${tx.organizationId}::uuid, a.id, null, 'scheduled', ${now}::timestamptz, ${userId}::uuid,
+                 ${overbooked ? JSON.stringify({ overbooked: true }) : null}::jsonb
+            from a
+        ), ${await audit('a')}
+        select id from a`.execute(tx.db);
       const row = rows[0];
+      if (!row && !canRetry) throw new AppError('SLOT_TAKEN', 'the provider or the room is already booked at that time');
       if (!row) throw new Error('appointment insert returned no row');
       id = row.id;
       if (canRetry) await sql`release savepoint insert_appointment`.execute(tx.db);
@@ -167,20 +195,6 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
       reservedRoomId = next;
     }
   }
-  await recordAudit(tx, {
-    action: 'create',
-    resourceType: 'appointment',
-    resourceId: id,
-    patientId: a.patientId,
-    breakGlass: a.breakGlass ?? false,
-    details: {
-      start: new Date(s).toISOString(),
-      providerId: a.providerId,
-      ...(overbooked && { overbooked: true, override: !type.overbooking_allowed }),
-      ...(kindOverridden && { patientKindOverride: type.patient_kind, override: true }),
-      ...(a.rescheduledFromId && { rescheduledFromId: a.rescheduledFromId }),
-    },
-  });
   await enqueueJob(
     tx.db,
     NO_SHOW_QUEUE,

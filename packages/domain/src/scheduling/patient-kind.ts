@@ -1,7 +1,8 @@
 /**
  * New vs established patient (the CMS 3-year rule): a patient is established when the
- * practice saw them (a checked-out visit) within the 3 years before the date of service,
- * new otherwise. An appointment type for new patients refuses an established one and
+ * practice saw them (a checked-out visit, or one under way: roomed or with the provider)
+ * within the 3 years before the date of service, new otherwise. A new patient with the
+ * provider right now can so be booked for their follow-up before they leave. An appointment type for new patients refuses an established one and
  * the other way round, unless the booker overrides with appointment:override.
  */
 import { sql } from 'kysely';
@@ -11,14 +12,17 @@ import { AppError } from '../shared/errors.ts';
 
 export type PatientKind = 'new' | 'established' | 'any';
 
-/** Whether the patient had a checked-out visit in the organization in the 3 years before `start`. */
+/** Visits in which the practice has seen (or is now seeing) the patient. */
+const SEEN = ['checked_out', 'roomed', 'with_provider'] as const;
+
+/** Whether the patient was seen (SEEN) in the organization in the 3 years before `start`. */
 export async function isEstablishedPatient(tx: Ctx, patientId: string, start: Date): Promise<boolean> {
   const row = await tx.db
     .selectFrom('appointments')
     .select('id')
     .where('organization_id', '=', tx.organizationId)
     .where('patient_id', '=', patientId)
-    .where('status', '=', 'checked_out')
+    .where('status', 'in', SEEN)
     .where('starts_at', '<', start)
     .where('starts_at', '>=', sql<Date>`${start}::timestamptz - interval '3 years'`)
     .limit(1)
@@ -42,9 +46,17 @@ export async function checkPatientKind(
     if (!can(tx, 'appointment:override')) throw new AppError('FORBIDDEN', 'overriding the patient kind needs appointment:override');
     return true;
   }
+  // The booker passed the record's access check: the message names the patient, never an id.
+  const p = await tx.db
+    .selectFrom('patient_names')
+    .select(['given_name', 'family_name'])
+    .where('id', '=', q.patientId)
+    .where('organization_id', '=', tx.organizationId)
+    .executeTakeFirst();
+  const who = p ? `${p.given_name} ${p.family_name}` : 'This patient';
   const detail = established
-    ? `patient ${q.patientId} is an established patient (a checked-out visit here within 3 years before this one): choose a type for established patients`
-    : `patient ${q.patientId} is a new patient (no checked-out visit here within 3 years before this one): choose a type for new patients`;
+    ? `${who} is an established patient (seen here within the 3 years before this visit): choose a type for established patients`
+    : `${who} is a new patient (not seen here in the 3 years before this visit): choose a type for new patients`;
   throw new AppError('CONFLICT', detail, {
     extra: { reason: 'PATIENT_KIND', patientId: q.patientId, patientKind: q.patientKind, established },
   });

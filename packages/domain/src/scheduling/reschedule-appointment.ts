@@ -1,6 +1,7 @@
 import { requirePatientAccess } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
+import { invalid } from '../shared/errors.ts';
 import { applyTransition, lockAppointment } from './appointment-status.ts';
 import { requireLocationZone } from './check-references.ts';
 import { loadAppointment } from './get-appointment.ts';
@@ -21,6 +22,11 @@ export async function rescheduleAppointment(ctx: Ctx, id: string, input: Resched
     const locationId = input.locationId ?? old.location_id;
     const zone = await requireLocationZone(tx, locationId);
     const start = parseStart(input.start, zone);
+    // Before any slot check: a visit is never moved to a time already gone (a drag that
+    // overshot), whatever else is free then.
+    if (start.getTime() < tx.clock.now().getTime()) {
+      throw invalid('start', 'that time has already passed: choose a time later today or another day');
+    }
     await applyTransition(tx, old, 'rescheduled', { details: { to: start.toISOString() }, breakGlass: access.breakGlass });
     const newId = await insertAppointment(tx, {
       patientId: old.patient_id,

@@ -7,11 +7,11 @@
  */
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
-import { queueMessage, systemCtx } from '../comms/index.ts';
+import { queueMessage } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import { loadAppointmentFacts } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { Db } from '../shared/context.ts';
+import { type Db, systemCtx } from '../shared/context.ts';
 import { Temporal } from 'temporal-polyfill';
 import { EXPIRE_OFFER_QUEUE, SEND_OFFER_QUEUE } from './waitlist-queues.ts';
 import { offerMinutes } from './waitlist-settings.ts';

@@ -12,10 +12,10 @@ import {
   lockOfferMessage,
   resolveComms,
   skipMessage,
-  systemCtx,
 } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import type { JobHandler } from '../jobs/index.ts';
+import { systemCtx } from '../shared/context.ts';
 import { offerFreedSlot } from './offer-freed-slot.ts';
 import { EXPIRE_OFFER_QUEUE, SEND_OFFER_QUEUE, SLOT_FREED_QUEUE } from './waitlist-queues.ts';
 
@@ -50,7 +50,7 @@ export const handleSendOfferJob: JobHandler = async (job) => {
     await skipMessage(db, message.id, recipient.skip);
     return;
   }
-  const comms = await resolveComms(db, organizationId);
+  const comms = await resolveComms(db, organizationId, job.installation);
   const token = await issueLink(db, {
     organizationId,
     purpose: 'waitlist_accept',

@@ -27,7 +27,7 @@ export default async function auditRoutes(app: App) {
   app.get(
     '/api/audit',
     {
-      config: { permission: 'audit:read' },
+      config: { permission: 'audit:read', expensive: 'search' },
       schema: {
         tags: ['audit'],
         summary: "The organization's audit trail, filtered and sorted (keyset pages)",
@@ -41,7 +41,7 @@ export default async function auditRoutes(app: App) {
   app.get(
     '/api/audit/export.csv',
     {
-      config: { permission: 'audit:read' },
+      config: { permission: 'audit:read', expensive: 'report' },
       schema: {
         tags: ['audit'],
         summary: 'The filtered audit trail as CSV (the export is itself audited)',
@@ -59,7 +59,7 @@ export default async function auditRoutes(app: App) {
   app.get(
     '/api/audit/verify',
     {
-      config: { permission: 'audit:read' },
+      config: { permission: 'audit:read', expensive: 'report' },
       schema: {
         tags: ['audit'],
         summary:
@@ -102,7 +102,7 @@ export default async function auditRoutes(app: App) {
   app.get(
     '/api/patients/:id/access-report',
     {
-      config: { permission: 'audit:read' },
+      config: { permission: 'audit:read', expensive: 'report' },
       schema: {
         tags: ['audit'],
         summary: "Who opened this patient's record, and when",

@@ -15,7 +15,7 @@ import {
   updateReminderRule,
 } from '@domain/comms/index.ts';
 import { z } from 'zod';
-import { commsDefaults } from '../../config.ts';
+import { installationOf } from '../../config.ts';
 import { idParams, limitSchema, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 import { linkRoutes } from './link-routes.ts';
@@ -29,7 +29,7 @@ export default async function commsRoutes(app: App) {
       config: { permission: 'settings:manage' },
       schema: { tags, summary: 'Outgoing mail settings (the password is never returned)', response: { 200: commsSettingsSchema } },
     },
-    async (request) => getCommsSettings(request.ctx, commsDefaults(app.services.config)),
+    async (request) => getCommsSettings(request.ctx, installationOf(app.services.config)),
   );
 
   app.patch(
@@ -43,7 +43,7 @@ export default async function commsRoutes(app: App) {
         response: { 200: commsSettingsSchema },
       },
     },
-    async (request) => updateCommsSettings(request.ctx, request.body, commsDefaults(app.services.config)),
+    async (request) => updateCommsSettings(request.ctx, request.body, installationOf(app.services.config)),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import {
   createLocation,
+  createRoom,
   listLocations,
   listProviders,
   listRooms,
@@ -7,8 +8,11 @@ import {
   locationPatchSchema,
   locationSchema,
   providerSchema,
+  roomInputSchema,
+  roomPatchSchema,
   roomSchema,
   updateLocation,
+  updateRoom,
 } from '@domain/organizations/index.ts';
 import { z } from 'zod';
 import { requireIfMatch, setEtag } from '../../plugins/etag.ts';
@@ -81,10 +85,45 @@ export default async function organizationRoutes(app: App) {
       schema: {
         tags: ['organization'],
         summary: 'Rooms',
-        querystring: z.strictObject({ locationId: z.string().uuid().optional() }),
+        querystring: z.strictObject({ locationId: z.string().uuid().optional(), includeInactive: z.enum(['true', 'false']).optional() }),
         response: { 200: list(roomSchema) },
       },
     },
-    async (request) => ({ items: await listRooms(request.ctx, request.query.locationId), nextCursor: null }),
+    async (request) => ({
+      items: await listRooms(request.ctx, request.query.locationId, { includeInactive: request.query.includeInactive === 'true' }),
+      nextCursor: null,
+    }),
+  );
+
+  app.post(
+    '/api/rooms',
+    {
+      config: { permission: 'location:manage', errors: ['ALREADY_EXISTS'] },
+      schema: { tags: ['organization'], summary: 'Add a room at a location', body: roomInputSchema, response: { 201: roomSchema } },
+    },
+    async (request, reply) => {
+      const room = await createRoom(request.ctx, request.body);
+      setEtag(reply, room.version);
+      return reply.code(201).send(room);
+    },
+  );
+
+  app.patch(
+    '/api/rooms/:id',
+    {
+      config: { permission: 'location:manage', ifMatch: true, errors: ['ALREADY_EXISTS'] },
+      schema: {
+        tags: ['organization'],
+        summary: 'Rename a room, change its kind, or take it out of service (needs If-Match)',
+        params: idParams,
+        body: roomPatchSchema,
+        response: { 200: roomSchema },
+      },
+    },
+    async (request, reply) => {
+      const room = await updateRoom(request.ctx, request.params.id, request.body, requireIfMatch(request));
+      setEtag(reply, room.version);
+      return room;
+    },
   );
 }

@@ -24,7 +24,7 @@ export default async function patientRoutes(app: App) {
   app.get(
     '/api/patients',
     {
-      config: { permission: 'patient:read' },
+      config: { permission: 'patient:read', expensive: 'search' },
       schema: {
         tags: ['patients'],
         summary: 'Search patients: names in any order and by prefix, typos, birth date (1980-03-07, 03/07/1980, 3/7/80), phone digits, MRN',
@@ -34,7 +34,15 @@ export default async function patientRoutes(app: App) {
           cursor: z.string().max(500).optional(),
           includeInactive: z.enum(['true', 'false']).optional(),
         }),
-        response: { 200: listOf(patientSummarySchema) },
+        response: {
+          200: listOf(patientSummarySchema).extend({
+            truncated: z
+              .boolean()
+              .describe(
+                'More patients matched than one search ranks: these are the best of those it read; a narrower search finds the rest',
+              ),
+          }),
+        },
       },
     },
     async (request) =>

@@ -2,7 +2,7 @@
 import { practicePublicUrl } from '@domain/comms/index.ts';
 import { createIcalToken, getIcalFeed, printDaySchedule, revokeIcalToken } from '@domain/scheduling/index.ts';
 import { z } from 'zod';
-import { commsDefaults } from '../../config.ts';
+import { installationOf } from '../../config.ts';
 import { idParams } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
@@ -18,18 +18,26 @@ export default async function scheduleExportRoutes(app: App) {
         tags,
         summary: "Create (or replace) the provider's calendar feed; the URL is shown only in this answer",
         params: idParams,
-        response: { 201: z.object({ url: z.string(), path: z.string(), createdAt: z.string() }) },
+        response: {
+          201: z.object({
+            url: z.string(),
+            path: z.string(),
+            createdAt: z.string(),
+            /** Whether the feed shows patient names (the practice's setting, Admin → Schedule), else types and times only. */
+            showsPatientNames: z.boolean(),
+          }),
+        },
       },
     },
     async (request, reply) => {
-      const { token, createdAt } = await createIcalToken(request.ctx, request.params.id);
+      const { token, createdAt, showsPatientNames } = await createIcalToken(request.ctx, request.params.id);
       const path = `/ical/${token}.ics`;
       // The configured public URL, never the Host header (a client can send any).
-      const origin = await practicePublicUrl(request.ctx.db, request.ctx.organizationId, commsDefaults(app.services.config));
+      const origin = await practicePublicUrl(request.ctx.db, request.ctx.organizationId, installationOf(app.services.config));
       return reply
         .code(201)
         .header('cache-control', 'no-store')
-        .send({ url: `${origin}${path}`, path, createdAt });
+        .send({ url: `${origin}${path}`, path, createdAt, showsPatientNames });
     },
   );
 
@@ -49,7 +57,7 @@ export default async function scheduleExportRoutes(app: App) {
     '/ical/:token.ics',
     {
       // The token in the URL is the credential; each fetch is audited.
-      config: { public: true },
+      config: { public: true, expensive: 'report' },
       schema: {
         tags,
         summary: "A provider's appointments as iCalendar (RFC 5545); no patient names unless the practice allows them",
@@ -66,7 +74,7 @@ export default async function scheduleExportRoutes(app: App) {
   app.get(
     '/api/schedule/print',
     {
-      config: { permission: 'appointment:read' },
+      config: { permission: 'appointment:read', expensive: 'report' },
       schema: {
         tags,
         summary: 'The day schedule of a location (optionally one provider) as a PDF',

@@ -33,7 +33,7 @@ export async function appointmentRoutes(app: App) {
   app.get(
     '/api/availability',
     {
-      config: { permission: 'appointment:read' },
+      config: { permission: 'appointment:read', expensive: 'availability' },
       schema: {
         tags,
         summary: 'Open slots for an appointment type, ranked by time',

@@ -60,7 +60,7 @@ export default async function waitlistRoutes(app: App) {
   app.get(
     '/api/waitlist/report',
     {
-      config: { permission: 'report:read' },
+      config: { permission: 'report:read', expensive: 'report' },
       schema: {
         tags,
         summary: 'Offers made, accepted, expired and the fill rate',

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { Problem } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
-import { hoursLabel, type ReminderRule } from './comms-api.ts';
+import { hoursLabel, hoursProblem, type ReminderRule } from './comms-api.ts';
 import { commsKeys } from './query-keys.ts';
 
 const describe = (p: Problem) => [p.detail, ...(p.errors ?? []).map((e) => e.message)].join(': ');
@@ -37,8 +37,22 @@ function RuleRow(props: { rule: ReminderRule; onError(message: string): void }) 
       <Table.Td>
         {editing ? (
           <Group gap="xs">
-            <NumberInput aria-label="Hours before" min={1} max={720} value={hours} onChange={setHours} w={100} />
-            <Button size="compact-sm" onClick={() => patch({ hoursBefore: Number(hours) })}>
+            <NumberInput
+              aria-label="Hours before"
+              min={1}
+              max={720}
+              clampBehavior="none"
+              allowDecimal={false}
+              value={hours}
+              onChange={setHours}
+              error={hoursProblem(hours)}
+              w={140}
+            />
+            <Button
+              size="compact-sm"
+              disabled={hours === '' || hoursProblem(hours) !== null}
+              onClick={() => patch({ hoursBefore: Number(hours) })}
+            >
               Save
             </Button>
             <Button size="compact-sm" variant="subtle" onClick={() => setEditing(false)}>
@@ -139,8 +153,19 @@ export function ReminderRulesTable() {
           </Table>
         )}
         <Group align="flex-end">
-          <NumberInput label="Hours before the visit" placeholder="e.g. 48" min={1} max={720} value={hours} onChange={setHours} w={200} />
-          <Button disabled={hours === ''} onClick={add}>
+          <NumberInput
+            label="Hours before the visit"
+            placeholder="e.g. 48"
+            min={1}
+            max={720}
+            clampBehavior="none"
+            allowDecimal={false}
+            value={hours}
+            onChange={setHours}
+            error={hoursProblem(hours)}
+            w={240}
+          />
+          <Button disabled={hours === '' || hoursProblem(hours) !== null} onClick={add}>
             Add rule
           </Button>
         </Group>

@@ -21,3 +21,13 @@ export function hoursLabel(hours: number): string {
   const parts = [days ? `${days} ${days === 1 ? 'day' : 'days'}` : '', rest ? `${rest} h` : ''].filter(Boolean);
   return parts.join(' ');
 }
+
+/** Reminders go out between 1 hour and 30 days before a visit: anything else is refused here, never quietly changed. */
+export function hoursProblem(value: number | string): string | null {
+  if (value === '') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n)) return 'Enter whole hours';
+  if (n < 1) return 'At least 1 hour before the visit';
+  if (n > 720) return 'At most 720 hours (30 days) before the visit';
+  return null;
+}

@@ -12,6 +12,7 @@ import { api } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { coveragesQuery, patientQuery } from '../patients/patients-api.ts';
 import { flowKeys } from './query-keys.ts';
+import { displayPhone } from '../../app/format-phone.ts';
 
 export interface CheckedInVisit {
   appointmentId: string;
@@ -99,7 +100,7 @@ function CheckInDetails(props: { appointmentId: string; patientId: string; onClo
             </Table.Tr>
             <Table.Tr>
               <Table.Th>Phone</Table.Th>
-              <Table.Td>{p.phones.map((ph) => `${ph.number} (${ph.type})`).join(', ') || 'none on file'}</Table.Td>
+              <Table.Td>{p.phones.map((ph) => `${displayPhone(ph.number)} (${ph.type})`).join(', ') || 'none on file'}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>Email</Table.Th>

@@ -9,6 +9,7 @@ import { waitlistKeys } from '../waitlist/query-keys.ts';
 import { DemographicsForm } from './DemographicsForm.tsx';
 import { type Patient, readPatient } from './patients-api.ts';
 import { patientKeys } from './query-keys.ts';
+import { displayPhone } from '../../app/format-phone.ts';
 
 /** Where a patient's name and details show besides the record: searches, the calendar, the flow board, the waiting list. */
 const SHOWN_ELSEWHERE = [patientKeys.searches(), scheduleKeys.appointmentLists(), flowKeys.boards(), waitlistKeys.entryLists()];
@@ -32,7 +33,7 @@ function Demographics({ p }: { p: Patient }) {
       <Field label="Gender identity" value={p.genderIdentity} />
       <Field label="Pronouns" value={p.pronouns} />
       <Field label="Preferred language" value={`${p.preferredLanguage ?? '—'}${p.interpreterNeeded ? ' (interpreter)' : ''}`} />
-      <Field label="Phones" value={p.phones.map((x) => `${x.type}: ${x.number}`).join(', ')} />
+      <Field label="Phones" value={p.phones.map((x) => `${x.type}: ${displayPhone(x.number)}`).join(', ')} />
       <Field label="Email" value={p.email} />
       <Field label="Address" value={a ? `${a.line1}${a.line2 ? `, ${a.line2}` : ''}, ${a.city}, ${a.state} ${a.postalCode}` : null} />
       <Field label="Preferred contact" value={p.preferredContactMethod} />

@@ -5,6 +5,7 @@ import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ageOf, type PatientSummary, patientSearchQuery } from './patients-api.ts';
+import { displayPhone } from '../../app/format-phone.ts';
 
 export function PatientSearchBox(props: {
   onPick: (p: PatientSummary) => void;
@@ -61,7 +62,7 @@ export function PatientSearchBox(props: {
                   {p.birthDate} ({ageOf(p.birthDate)})
                 </Table.Td>
                 <Table.Td>{p.mrn}</Table.Td>
-                <Table.Td>{p.phones[0]?.number ?? ''}</Table.Td>
+                <Table.Td>{p.phones[0] ? displayPhone(p.phones[0].number) : ''}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

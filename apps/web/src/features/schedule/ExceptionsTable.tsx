@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { Problem } from '../../api/problem.ts';
-import { useSubmit } from '../../api/use-submit.ts';
+import { addAndRemove, useSubmit } from '../../api/use-submit.ts';
 import { scheduleKeys } from './query-keys.ts';
 
 const KINDS = [
@@ -53,15 +53,7 @@ export function ExceptionsTable(props: { providerId: string; locationId: string;
     invalidate: changed,
     onProblem: describe,
   });
-  const error = adding.error ?? removing.error;
-  const add = () => {
-    removing.reset();
-    void adding.submit();
-  };
-  const remove = (id: string) => {
-    adding.reset();
-    void removing.submit(id);
-  };
+  const { error, add, remove } = addAndRemove(adding, removing);
   return (
     <>
       <Title order={2} size="h4">

@@ -6,10 +6,12 @@ import { toProblem } from '../../api/problem.ts';
 
 export function IcalFeedCard(props: { providerId: string }) {
   const [url, setUrl] = useState<string | null>(null);
+  const [showsNames, setShowsNames] = useState<boolean | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const create = async () => {
     const { data, error, response } = await api.POST('/api/providers/{id}/ical-token', { params: { path: { id: props.providerId } } });
     setUrl(data?.url ?? null);
+    setShowsNames(data?.showsPatientNames ?? null);
     setMessage(data ? null : toProblem(error, response.status).detail);
   };
   const revoke = async () => {
@@ -23,12 +25,17 @@ export function IcalFeedCard(props: { providerId: string }) {
         Calendar feed
       </Title>
       <Text size="sm" c="dimmed">
-        A private iCalendar URL for the provider's phone or desktop calendar. It shows appointment types and times, not patient names.
+        A private iCalendar URL for the provider's phone or desktop calendar: anyone holding it sees what it shows, so keep it private.
         Making a new one ends the old one.
       </Text>
       {url && (
         <Alert color="blue" title="Copy this URL now: it is shown only once">
           <Code data-testid="ical-url">{url}</Code>
+          <Text size="sm" mt="xs" data-testid="ical-shows">
+            {showsNames
+              ? "It shows visit types, times and patients' names (the practice's setting); restricted records show as Busy."
+              : 'It shows visit types and times, never patient names.'}
+          </Text>
         </Alert>
       )}
       {message && <Alert color="gray">{message}</Alert>}

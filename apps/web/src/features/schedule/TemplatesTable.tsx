@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Select, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { useSubmit } from '../../api/use-submit.ts';
+import { addAndRemove, useSubmit } from '../../api/use-submit.ts';
 import { scheduleKeys } from './query-keys.ts';
 import type { Template } from './schedule-api.ts';
 
@@ -33,15 +33,7 @@ export function TemplatesTable(props: { providerId: string; locationId: string; 
     invalidate: changed,
     onProblem: (problem) => problem.detail,
   });
-  const error = adding.error ?? removing.error;
-  const add = () => {
-    removing.reset();
-    void adding.submit();
-  };
-  const remove = (id: string) => {
-    adding.reset();
-    void removing.submit(id);
-  };
+  const { error, add, remove } = addAndRemove(adding, removing);
   const rows = [...props.templates].sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
   return (
     <>

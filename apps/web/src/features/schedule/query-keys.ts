@@ -2,7 +2,9 @@
 export const scheduleKeys = {
   all: ['schedule'] as const,
   providers: () => [...scheduleKeys.all, 'providers'] as const,
-  rooms: (locationId: string | null) => [...scheduleKeys.all, 'rooms', locationId] as const,
+  /** Every rooms list (Admin → Locations changes them; the schedule and flow board read them). */
+  roomLists: () => [...scheduleKeys.all, 'rooms'] as const,
+  rooms: (locationId: string | null) => [...scheduleKeys.roomLists(), locationId] as const,
   appointmentTypes: () => [...scheduleKeys.all, 'appointment-types'] as const,
   templateLists: () => [...scheduleKeys.all, 'templates'] as const,
   templateList: (locationId: string | null) => [...scheduleKeys.templateLists(), locationId] as const,

@@ -1,4 +1,4 @@
-/** Admin → Locations: every location (inactive too), add and edit in a dialog. */
+/** Admin → Locations: every location (inactive too), add and edit in a dialog; each location's rooms below. */
 import { Alert, Button, Group, Loader, Modal, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import type { Location } from '../../../api/types.ts';
 import { LocationForm } from './LocationForm.tsx';
 import { allLocationsQuery } from './locations-api.ts';
 import { LocationsTable } from './LocationsTable.tsx';
+import { RoomsSection } from './RoomsSection.tsx';
 
 export function LocationsPage() {
   const [editing, setEditing] = useState<Location | 'new' | null>(null);
@@ -29,6 +30,7 @@ export function LocationsPage() {
       {list.isPending && <Loader aria-label="Loading locations" />}
       {list.isError && <Alert color="red">{list.error.message}</Alert>}
       {list.data && <LocationsTable locations={list.data.items} onEdit={setEditing} />}
+      {list.data && list.data.items.length > 0 && <RoomsSection locations={list.data.items} />}
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

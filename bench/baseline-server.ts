@@ -1,0 +1,86 @@
+/**
+ * The bare stack the scenarios are compared with (bench/baseline.ts starts it): Fastify and
+ * pg with nothing between them, no sessions, validation, tenancy scope or row-level
+ * security, on the bench server's own database and with the server's pool size and
+ * connection settings. Its tables (bench_bare_items, bench_bare_audit) are made by the bench.
+ *
+ * env: PORT, BENCH_BARE_DATABASE_URL; CLINICDESK_DB_POOL_MAX as the server reads it.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dbPoolMax } from '@server/config.ts';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+export const BARE_APPLICATION_NAME = 'clinicdesk-bare';
+/** The organization and user the bare rows and audit rows name (one practice, one clerk). */
+export const BARE_ORGANIZATION = '00000000-0000-4000-8000-00000000b0b0';
+const BARE_USER = '00000000-0000-4000-8000-00000000b0b1';
+
+const COLUMNS = 'id, organization_id, name, payload, created_at';
+
+// Each statement named, as the server's pool names its statements (packages/db/src/pool.ts):
+// parsed once per connection, then a generic plan.
+const READ = { name: 'bare_read', text: `select ${COLUMNS} from bench_bare_items where id = $1` };
+const INSERT = {
+  name: 'bare_insert',
+  text: 'insert into bench_bare_items (id, organization_id, name, payload) values (gen_random_uuid(), $1, $2, $3) returning id',
+};
+// The read and its audit row in one statement: a data-modifying CTE runs whether or not the
+// outer query reads it.
+const READ_AUDIT = {
+  name: 'bare_read_audit',
+  text: `with r as (select ${COLUMNS} from bench_bare_items where id = $1),
+    a as (
+      insert into bench_bare_audit (organization_id, user_id, role, patient_id, action, resource_type, resource_id, ip, user_agent, request_id)
+      select organization_id, $2, 'admin', id, 'patient.read', 'patient', id::text, $3, $4, $5 from r
+    )
+    select * from r`,
+};
+
+async function main(): Promise<void> {
+  const connectionString = process.env.BENCH_BARE_DATABASE_URL;
+  if (!connectionString) throw new Error('BENCH_BARE_DATABASE_URL is not set');
+  const pool = new pg.Pool({
+    connectionString,
+    max: dbPoolMax(process.env.CLINICDESK_DB_POOL_MAX),
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: BARE_APPLICATION_NAME,
+    options: '-c jit=off',
+  });
+  pool.on('error', () => undefined);
+  const app = Fastify({ logger: false });
+
+  app.get('/bare/ready', async () => ({ ok: true }));
+
+  app.get<{ Params: { id: string } }>('/bare/read/:id', async (request, reply) => {
+    const { rows } = await pool.query({ ...READ, values: [request.params.id] });
+    return rows[0] ?? reply.code(404).send({ error: 'not found' });
+  });
+
+  app.get<{ Params: { id: string } }>('/bare/read-audit/:id', async (request, reply) => {
+    const { rows } = await pool.query({
+      ...READ_AUDIT,
+      values: [request.params.id, BARE_USER, request.ip, request.headers['user-agent'] ?? null, request.id],
+    });
+    return rows[0] ?? reply.code(404).send({ error: 'not found' });
+  });
+
+  app.post<{ Body: { name: string; payload: unknown } }>('/bare/insert', async (request, reply) => {
+    const { rows } = await pool.query({ ...INSERT, values: [BARE_ORGANIZATION, request.body.name, request.body.payload] });
+    return reply.code(201).send({ id: rows[0].id });
+  });
+
+  const close = async () => {
+    await app.close();
+    await pool.end();
+    process.exit(0);
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
+  await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+}
+
+// The bench imports the names above; only `run-ts bench/baseline-server.ts` starts the server.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,149 @@
+/**
+ * The bare-stack baseline of `npm run bench`: the same load, the same CPU accounting, in the
+ * same invocation, against a Fastify + pg server with nothing else in it
+ * (bench/baseline-server.ts). A scenario's CPU-ms per request divided by its baseline's is
+ * the figure the targets are set in: it stays put when the machine gets busier or slower.
+ *
+ *  - bare-read: a primary-key read;
+ *  - bare-insert: one row inserted from a JSON body, its id returned;
+ *  - bare-read-audit: a primary-key read and an audit row, in one statement.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { BARE_APPLICATION_NAME, BARE_ORGANIZATION } from './baseline-server.ts';
+import { type BenchServer, backendsOf, type LoadResult, load, ROOT, registerCpuTarget } from './harness.ts';
+
+export type BareKind = 'read' | 'insert' | 'read-audit';
+export const BARE_KINDS: BareKind[] = ['read', 'read-audit', 'insert'];
+
+/** Rows the reads pick from: as many as the patients, up to 100,000 (the primary key's depth is what matters). */
+export function bareRows(patients: number): number {
+  return Math.min(Math.max(patients, 1_000), 100_000);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`bare baseline server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/bare/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('bare baseline server did not become ready');
+}
+
+/** The bare tables, shaped like a patient row (a JSON document) and an audit_events row (same columns and indexes). */
+async function createTables(s: BenchServer, rows: number): Promise<string[]> {
+  await sql`drop table if exists bench_bare_items, bench_bare_audit`.execute(s.db);
+  await sql`create table bench_bare_items (
+    id uuid primary key, organization_id uuid not null, name text not null, payload jsonb not null,
+    created_at timestamptz not null default now())`.execute(s.db);
+  await sql`create table bench_bare_audit (
+    seq bigint generated always as identity primary key, occurred_at timestamptz not null default now(),
+    organization_id uuid, user_id uuid, role text, patient_id uuid, action text not null, resource_type text,
+    resource_id text, outcome text not null default 'success', ip text, user_agent text, request_id text,
+    break_glass boolean not null default false, changes jsonb, details jsonb)`.execute(s.db);
+  await sql`create index on bench_bare_audit (organization_id, occurred_at desc)`.execute(s.db);
+  await sql`create index on bench_bare_audit (patient_id, occurred_at desc) where patient_id is not null`.execute(s.db);
+  await sql`create index on bench_bare_audit (user_id, occurred_at desc)`.execute(s.db);
+  await sql`
+    insert into bench_bare_items (id, organization_id, name, payload)
+    select gen_random_uuid(), ${BARE_ORGANIZATION}::uuid, 'Given' || i || ' Family' || i,
+      jsonb_build_object('givenName', 'Given' || i, 'familyName', 'Family' || i, 'birthDate', date '1950-01-01' + (i % 20000),
+        'sex', case when i % 2 = 0 then 'female' else 'male' end, 'email', 'person' || i || '@example.com',
+        'phones', jsonb_build_array(jsonb_build_object('type', 'mobile', 'number', '+1555' || lpad((i % 10000000)::text, 7, '0'))),
+        'address', jsonb_build_object('line1', i || ' Main Street', 'city', 'Springfield', 'state', 'IL', 'postalCode', '62701', 'country', 'US'))
+    from generate_series(1, ${rows}::int) i`.execute(s.db);
+  await sql`vacuum (analyze) bench_bare_items, bench_bare_audit`.execute(s.db);
+  const ids = await sql<{ id: string }>`select id from bench_bare_items`.execute(s.db);
+  return ids.rows.map((r) => r.id);
+}
+
+export interface Baseline {
+  results: Map<BareKind, LoadResult>;
+}
+
+/** Start the bare server on the bench server's database, run the three loads, stop it. */
+export async function runBaseline(s: BenchServer): Promise<Baseline> {
+  const ids = await createTables(s, bareRows(s.options.patients));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/run-ts.js'), path.join(ROOT, 'bench/baseline-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), BENCH_BARE_DATABASE_URL: s.databaseUrl },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const results = new Map<BareKind, LoadResult>();
+  let unregister: (() => void) | undefined;
+  try {
+    await waitReady(url, child);
+    unregister = registerCpuTarget(url, {
+      label: 'bare',
+      serverPid: child.pid as number,
+      backends: backendsOf(s.db, s.databaseUrl, BARE_APPLICATION_NAME),
+      postmasterPid: s.cpu.postmasterPid,
+    });
+    const common = { connections: s.options.connections, duration: s.options.durationSeconds, warmupSeconds: 3 };
+    let i = 0;
+    const byId = (prefix: string) => [
+      { setupRequest: (req: { path?: string }) => ({ ...req, path: `${prefix}${ids[i++ % ids.length]}` }) },
+    ];
+    results.set('read', await load('bare-read', { ...common, url: `${url}/bare/read/${ids[0]}`, requests: byId('/bare/read/') } as never));
+    results.set(
+      'read-audit',
+      await load('bare-read-audit', { ...common, url: `${url}/bare/read-audit/${ids[0]}`, requests: byId('/bare/read-audit/') } as never),
+    );
+    let n = 0;
+    results.set(
+      'insert',
+      await load('bare-insert', {
+        ...common,
+        url: `${url}/bare/insert`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>) => {
+              const k = n++;
+              // About a registration's body: a name and a document of the person.
+              const payload = {
+                givenName: `Given${k}`,
+                familyName: `Family${k}`,
+                birthDate: '1980-04-12',
+                sex: k % 2 ? 'male' : 'female',
+                email: `bare${k}@example.com`,
+                address: { line1: `${k} Main Street`, city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' },
+              };
+              return { ...req, body: JSON.stringify({ name: `Given${k} Family${k}`, payload }) };
+            },
+          },
+        ],
+      } as never),
+    );
+    return { results };
+  } finally {
+    unregister?.();
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await sql`drop table if exists bench_bare_items, bench_bare_audit`.execute(s.db);
+  }
+}
