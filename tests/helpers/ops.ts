@@ -124,3 +124,14 @@ export async function httpStatus(url: string): Promise<number> {
     return 0;
   }
 }
+
+/** Everything `child` writes to stdout and stderr so far, as one string (for assertions and failure messages). */
+export function captureOutput(child: ChildProcess): () => string {
+  let out = '';
+  const take = (d: Buffer) => {
+    out += d.toString();
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
+  return () => out;
+}

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, httpStatus, ROOT, waitUntil } from '../helpers/ops.ts';
+import { captureOutput, freePort, httpStatus, ROOT, waitUntil } from '../helpers/ops.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-npm-start-'));
 // As root, PostgreSQL runs as the `postgres` user, which must be able to traverse to the data dir.
@@ -98,17 +98,11 @@ async function npmStart(): Promise<Running> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(npm);
-  let out = '';
-  npm.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  npm.stderr?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
+  const output = captureOutput(npm);
   // The first start may build the web UI: a generous bound.
   await waitUntil(
     async () => {
-      if (npm.exitCode !== null) throw new Error(`npm start exited: ${out}`);
+      if (npm.exitCode !== null) throw new Error(`npm start exited: ${output()}`);
       return (await httpStatus(`http://127.0.0.1:${port}/readyz`)) === 200;
     },
     300_000,
@@ -122,7 +116,7 @@ async function npmStart(): Promise<Running> {
         .join('\n')}`,
     );
   const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg/postmaster.pid'), 'utf8').split('\n')[0]);
-  const run = { npm, server, postmaster, output: () => out };
+  const run = { npm, server, postmaster, output };
   runs.push(run);
   expect(descendants(server)).toContain(postmaster);
   return run;

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { verifyBackup } from '@db/backup/index.ts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exited, freePort, httpStatus, ROOT, runCli, waitUntil } from '../helpers/ops.ts';
+import { captureOutput, exited, freePort, httpStatus, ROOT, runCli, waitUntil } from '../helpers/ops.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-serve-'));
 const children: ChildProcess[] = [];
@@ -47,14 +47,8 @@ function serve(port: number): { child: ChildProcess; output: () => string } {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  return { child, output: () => out };
+  const output = captureOutput(child);
+  return { child, output };
 }
 
 async function ready(port: number, s: { child: ChildProcess; output: () => string }) {

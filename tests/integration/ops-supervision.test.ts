@@ -14,7 +14,7 @@ import path from 'node:path';
 import { startEmbedded } from '@db/embedded.ts';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exited, freePort, httpStatus, ROOT, waitUntil } from '../helpers/ops.ts';
+import { captureOutput, exited, freePort, httpStatus, ROOT, waitUntil } from '../helpers/ops.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-supervise-'));
 // As root, PostgreSQL runs as the `postgres` user, which must be able to traverse to the data dirs.
@@ -89,19 +89,13 @@ function serve(dataDir: string, port: number): Serve {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
+  const output = captureOutput(child);
   const logs = () =>
-    out
+    output()
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l));
-  return { child, output: () => out, logs };
+  return { child, output, logs };
 }
 
 async function ready(port: number, s: Serve) {
