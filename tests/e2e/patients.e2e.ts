@@ -108,7 +108,9 @@ describe('patient registry journey', () => {
     const now = new Date();
     const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
     expect(headerText).toContain(`${age} y`);
-    expect(headerText).toContain(`born ${birthDate}`);
+    // Shown as US staff read dates (MM/DD/YYYY).
+    const usBirthDate = `${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`;
+    expect(headerText).toContain(`born ${usBirthDate}`);
     expect(headerText).toMatch(/MRN \S+/);
     expect(headerText).toContain('needs wheelchair');
     expect(headerText).toContain('Self-pay');
@@ -149,7 +151,7 @@ describe('patient registry journey', () => {
     const results = page.getByTestId('patient-results');
     await results.waitFor();
     await results
-      .getByRole('row', { name: new RegExp(birthDate) })
+      .getByRole('row', { name: new RegExp(usBirthDate) })
       .getByRole('button', { name: 'Quarterfield, Zebulon' })
       .click();
     await header.getByRole('heading', { name: /Quarterfield, Zebulon/ }).waitFor();
@@ -197,7 +199,7 @@ describe('patient registry journey', () => {
     await form.getByRole('textbox', { name: 'Phone', exact: true }).fill('12');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('not a valid phone number').waitFor();
-    await form.getByText('Check the highlighted fields.').waitFor();
+    await form.getByText('Check the field marked below: Phone.').waitFor();
     await form.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('demographics').waitFor();
 

@@ -178,10 +178,15 @@ describe('schedule and patient flow', () => {
     await row.and(page.locator('[data-status="arrived"]')).waitFor();
     await watchedRow.and(watcher.locator('[data-status="arrived"]')).waitFor({ timeout: 5_000 });
 
+    // A free room when there is one (free rooms are listed first); a shared one asks first.
     await row.getByRole('combobox', { name: /^Room for/ }).click();
     await page.getByRole('option').first().click();
     await row.getByRole('button', { name: /^Room / }).click();
-    await row.and(page.locator('[data-status="roomed"]')).waitFor();
+    const roomed = row.and(page.locator('[data-status="roomed"]'));
+    const share = page.getByRole('button', { name: / there too$/ });
+    await roomed.or(share).first().waitFor();
+    if (await share.isVisible()) await share.click();
+    await roomed.waitFor();
     await watchedRow.and(watcher.locator('[data-status="roomed"]')).waitFor({ timeout: 5_000 });
     await row.getByRole('button', { name: /^With provider/ }).click();
     await row.and(page.locator('[data-status="with_provider"]')).waitFor();

@@ -175,6 +175,8 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       };
       return created(await admin(org).post('/api/appointments', body), 'an appointment');
     },
+    /** A payer of its own (a PATCH under test changes its version). */
+    payers: async (org) => created(await admin(org).post('/api/payers', { name: `Fixture Payer ${tag()}` }), 'a payer'),
     /** A coverage of the path's patient. */
     coverages: async (org, parents) => {
       const patientId = await patientOf(org, parents);

@@ -103,7 +103,7 @@ describe('login', () => {
     const org = await t.newOrg();
     const res = await login({ email: org.users.admin.email, password: TEST_PASSWORD, organizationId: org.id }, newIp());
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ path: 'organizationId', message: 'unknown field' }]);
+    expect(res.json().errors).toEqual([{ path: 'organizationId', message: 'Not a field this request accepts.' }]);
   });
 
   it('sets a Secure __Host- cookie when served over HTTPS', async () => {

@@ -278,3 +278,56 @@ describe('sending reminders', () => {
     expect(history.items[0]).toMatchObject({ status: 'skipped', skipReason: 'no_consent' });
   });
 });
+
+describe('undelivered messages (the front desk home page)', () => {
+  it('lists failed sends newest first with the patient, hides a restricted record from staff who may not open it, and audits the page', async () => {
+    const { org, typeId } = await practice();
+    await t.as(org, 'admin').post('/api/reminder-rules', { hoursBefore: 24 });
+    const open = await patient(org);
+    const hidden = await patient(org);
+    const delivered = await patient(org);
+    const a1 = await book(org, typeId, open, '2026-03-03T09:00');
+    const a2 = await book(org, typeId, hidden, '2026-03-03T09:40');
+    // Mail that cannot leave: both reminders fail on their only attempt.
+    await t.as(org, 'admin').patch('/api/comms/settings', { smtpPort: 1 });
+    await sweepOnly();
+    for (const a of [a1, a2])
+      await t.db.updateTable('jobs').set({ max_attempts: 1 }).where('dedupe_key', 'like', `reminder:${a}:%`).execute();
+    await drain();
+    // Then mail works again, and a third reminder is delivered: it is not listed.
+    await t.as(org, 'admin').patch('/api/comms/settings', { smtpPort: smtp.port });
+    const a3 = await book(org, typeId, delivered, '2026-03-03T09:20');
+    await sweepAndSend();
+    const statuses = await t.db
+      .selectFrom('messages')
+      .select(['appointment_id', 'status'])
+      .where('appointment_id', 'in', [a1, a2, a3])
+      .execute();
+    expect(statuses.map((m) => `${m.appointment_id === a3 ? 'a3' : 'a1/2'}:${m.status}`).sort()).toEqual([
+      'a1/2:failed',
+      'a1/2:failed',
+      'a3:sent',
+    ]);
+    await t.db.updateTable('patients').set({ restricted: true }).where('id', '=', hidden).execute();
+
+    const res = await freshGet(org, '/api/messages/undelivered');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { patientId: string; patientName: string; status: string; appointmentId: string }[];
+    // The clerk is not on the restricted patient's care team: only the other failure shows.
+    expect(items.map((i) => i.appointmentId)).toEqual([a1]);
+    expect(items[0]).toMatchObject({ patientId: open, status: 'failed' });
+    expect(items[0]?.patientName).toMatch(/, /);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('organization_id', '=', org.id)
+      .where('resource_type', '=', 'undelivered_messages')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ count: 1, patientIds: [open] });
+
+    // Bad input names the field and reads nothing.
+    const bad = await freshGet(org, '/api/messages/undelivered?since=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('querystring.since');
+  });
+});

@@ -253,8 +253,11 @@ describe('access', () => {
     expect(res.statusCode).toBe(404);
     const denied = await auditRows(org.id, { patientId: p.id });
     expect(denied.some((r) => r.outcome === 'denied' && r.user_id === org.users.nurse.id)).toBe(true);
+    // The nurse may break the glass, so search shows the record locked: who, not what.
     const search = await t.as(org, 'nurse').get('/api/patients?q=smith');
-    expect(search.json().items).toEqual([]);
+    expect(search.json().items).toEqual([expect.objectContaining({ id: p.id, locked: true, phones: [] })]);
+    const biller = await t.as(org, 'biller').get('/api/patients?q=smith');
+    expect(biller.json().items).toEqual([]);
     await t.db.insertInto('patient_care_team').values({ organization_id: org.id, patient_id: p.id, user_id: org.users.nurse.id }).execute();
     expect((await t.as(org, 'nurse').get(`/api/patients/${p.id}`)).statusCode).toBe(200);
     expect((await t.as(org, 'nurse').get('/api/patients?q=smith')).json().items.map((i: { id: string }) => i.id)).toEqual([p.id]);

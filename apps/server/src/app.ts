@@ -202,17 +202,26 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
 
   if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
     const root = path.resolve(deps.webDist);
-    await app.register(fastifyStatic, { root, serve: false });
+    // The build writes .br and .gz beside each text file (apps/web/vite.config.ts): sent by
+    // Accept-Encoding, with `Vary: Accept-Encoding`; a client accepting neither gets the file itself.
+    // Cache headers are ours (below), not the plugin's `public, max-age=0`.
+    await app.register(fastifyStatic, { root, serve: false, preCompressed: true, cacheControl: false });
     // Built assets by path; any other non-API GET is a client-side route and gets index.html.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
       const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
       if (urlPath.startsWith('/api/')) return reply.callNotFound();
       const file = path.normalize(path.join(root, urlPath));
-      if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        if (urlPath.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      const isFile = file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
+      // Hashed names under /assets/ never change content: a year, immutable. A missing one is a
+      // stale chunk, not a client route: 404, not index.html under a script's name.
+      if (urlPath.startsWith('/assets/')) {
+        if (!isFile) return reply.callNotFound();
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
         return reply.sendFile(path.relative(root, file));
       }
+      // index.html and unhashed files: revalidate every time (ETag / Last-Modified answer 304).
       reply.header('cache-control', 'no-cache');
+      if (isFile) return reply.sendFile(path.relative(root, file));
       return reply.type('text/html').sendFile('index.html');
     });
   }

@@ -22,15 +22,16 @@ describe('loadConfig', () => {
   });
 
   it('lets half the pool run expensive requests of one kind, reports half that, unless CLINICDESK_EXPENSIVE_CONCURRENCY says', () => {
+    // Searches and availability queue 64 at least (50 desks at once wait their turn), for up to 2 s.
     expect(routeLimits(undefined, 8)).toEqual({
-      search: { inFlight: 4, queue: 16, waitMs: 1_000 },
-      availability: { inFlight: 4, queue: 16, waitMs: 1_000 },
+      search: { inFlight: 4, queue: 64, waitMs: 2_000 },
+      availability: { inFlight: 4, queue: 64, waitMs: 2_000 },
       report: { inFlight: 2, queue: 8, waitMs: 5_000 },
     });
     expect(routeLimits(undefined, 3).search.inFlight).toBe(2);
     expect(routeLimits(undefined, 3).report.inFlight).toBe(1);
     for (const ignored of ['', '0', 'lots']) expect(routeLimits(ignored, 20).search.inFlight, ignored).toBe(10);
-    expect(loadConfig({ CLINICDESK_EXPENSIVE_CONCURRENCY: '6' }).routeLimits.search).toEqual({ inFlight: 6, queue: 24, waitMs: 1_000 });
+    expect(loadConfig({ CLINICDESK_EXPENSIVE_CONCURRENCY: '6' }).routeLimits.search).toEqual({ inFlight: 6, queue: 96, waitMs: 2_000 });
   });
 
   it("reads the installation's mail server and hands it to the comms use cases with the public URL", () => {

@@ -152,9 +152,13 @@ export function routeLimits(raw: string | undefined, poolMax: number): RouteLimi
   const set = Number(raw);
   const inFlight = Number.isInteger(set) && set > 0 ? set : Math.max(2, Math.floor(poolMax / 2));
   const reports = Math.max(1, Math.floor(inFlight / 2));
+  // The queue holds no connection, only a pending request: deep enough that the front desks of a
+  // busy practice (50 searching at once) wait their turn instead of being refused, short enough in
+  // time that a request stuck behind a real flood is told to retry within 2 s.
+  const queue = Math.max(64, inFlight * 16);
   return {
-    search: { inFlight, queue: inFlight * 4, waitMs: 1_000 },
-    availability: { inFlight, queue: inFlight * 4, waitMs: 1_000 },
+    search: { inFlight, queue, waitMs: 2_000 },
+    availability: { inFlight, queue, waitMs: 2_000 },
     report: { inFlight: reports, queue: reports * 4, waitMs: 5_000 },
   };
 }

@@ -22,7 +22,8 @@ import { jobHandlers } from './jobs/index.ts';
 import { loggerOptions, prettyTransport } from './logger.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+/** The built web UI; `CLINICDESK_WEB_DIST` points elsewhere (a UI built apart, or one build per worktree). */
+export const WEB_DIST = process.env.CLINICDESK_WEB_DIST ? path.resolve(process.env.CLINICDESK_WEB_DIST) : path.join(ROOT, 'apps/web/dist');
 
 /** The job runner's workers (2) and the periodic tasks, with room to spare. */
 const BACKGROUND_POOL_MAX = 4;

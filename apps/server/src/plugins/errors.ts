@@ -4,6 +4,7 @@
  */
 import { type DbUnavailable, poolState, whyUnavailable } from '@db/index.ts';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '@domain/shared/errors.ts';
+import { plainIssueMessage, plainValidationDetail, UNKNOWN_FIELD } from '@domain/shared/plain-messages.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type pg from 'pg';
@@ -24,12 +25,17 @@ export const problemSchema = z
     type: z.string().describe(`${PROBLEM_BASE}<code in lower case, words joined by '-'>`),
     title: z.string().describe("the code's fixed title"),
     status: z.number().int().describe('the HTTP status'),
-    detail: z.string().describe('what went wrong in this request (for people; match on `code`)'),
+    detail: z.string().describe('what went wrong in this request, in plain English for people (match on `code`, never on this)'),
     code: z.enum(ERROR_CODE_NAMES).describe('the stable error code clients match on'),
     instance: z.string().describe('the request path'),
     requestId: z.string().describe('the x-request-id of the request, for the logs'),
     errors: z
-      .array(z.object({ path: z.string().describe("dotted field path ('address.postalCode', 'querystring.limit')"), message: z.string() }))
+      .array(
+        z.object({
+          path: z.string().describe("dotted field path ('address.postalCode', 'querystring.limit'): the stable part, match on it"),
+          message: z.string().describe('what is wrong with the field, as a sentence for people ("Must be at least 3 characters.")'),
+        }),
+      )
       .optional()
       .describe('VALIDATION_FAILED: one entry per field'),
   })
@@ -124,24 +130,25 @@ export function registerErrorHandling(app: FastifyInstance, deps: { pool: pg.Poo
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const part = (err as FastifyError).validationContext;
-      const errors = err.validation.flatMap((v) => {
+      const all = err.validation.flatMap((v) => {
         const path = fieldPath(v.instancePath, part);
+        const params = v.params as Record<string, unknown> & { keys?: string[] };
         // Unknown fields: name each field itself, not its parent object.
-        const keys = (v.params as { keys?: string[] }).keys;
-        if (v.keyword === 'unrecognized_keys' && keys?.length) {
-          return keys.map((k) => ({ path: [path, k].filter(Boolean).join('.'), message: 'unknown field' }));
+        if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
+          return params.keys.map((k) => ({ path: [path, k].filter(Boolean).join('.'), message: UNKNOWN_FIELD }));
         }
-        return [{ path, message: v.message ?? 'invalid' }];
+        return [{ path, message: plainIssueMessage({ ...params, code: v.keyword, message: v.message }) }];
       });
-      return problem(reply, request, 'VALIDATION_FAILED', `request ${part ?? 'body'} is invalid`, { errors });
+      // One message per field, the first (a date that is not YYYY-MM-DD is not also "not a real date").
+      const errors = all.filter((e, i) => all.findIndex((o) => o.path === e.path) === i);
+      return problem(reply, request, 'VALIDATION_FAILED', plainValidationDetail(part, errors.length), { errors });
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(reply, request, 'PAYLOAD_TOO_LARGE', fe.message);
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(reply, request, 'UNSUPPORTED_MEDIA_TYPE', fe.message);
     if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
-      return problem(reply, request, 'VALIDATION_FAILED', 'request body is not valid JSON', {
-        errors: [{ path: '', message: fe.message }],
-      });
+      const message = 'The request body is not valid JSON.';
+      return problem(reply, request, 'VALIDATION_FAILED', message, { errors: [{ path: '', message }] });
     }
     if (fe.statusCode === 429) return problem(reply, request, 'RATE_LIMITED', fe.message);
     const unavailable = whyUnavailable(err);

@@ -1796,6 +1796,10 @@ export interface paths {
                                 } | null;
                                 /** @description True when the event is about a restricted record the caller may not open (not on its care team, no active break-glass grant): `changes` is null and `details` keeps only `breakGlassGrantId`. */
                                 redacted: boolean;
+                                /** @description The patient's name (given, family); null without a patient, and for a restricted record the caller may not open (shown as a restricted patient). */
+                                patientName: string | null;
+                                /** @description A name for `resourceId` where it names a staff account, a patient, a location, a room or an appointment type; null otherwise (a restricted patient as for `patientName`). */
+                                resourceName: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2109,6 +2113,8 @@ export interface paths {
                                 userDisplayName: string | null;
                                 /** Format: uuid */
                                 patientId: string;
+                                /** @description The patient's name; null when the caller may not open the record now (restricted: care team or an active grant only). */
+                                patientName: string | null;
                                 reason: string;
                                 createdAt: string;
                                 expiresAt: string;
@@ -2421,6 +2427,10 @@ export interface paths {
                                 } | null;
                                 /** @description True when the event is about a restricted record the caller may not open (not on its care team, no active break-glass grant): `changes` is null and `details` keeps only `breakGlassGrantId`. */
                                 redacted: boolean;
+                                /** @description The patient's name (given, family); null without a patient, and for a restricted record the caller may not open (shown as a restricted patient). */
+                                patientName: string | null;
+                                /** @description A name for `resourceId` where it names a staff account, a patient, a location, a room or an appointment type; null otherwise (a restricted patient as for `patientName`). */
+                                resourceName: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -4651,6 +4661,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "active" | "inactive" | "deceased" | "merged";
                                 restricted: boolean;
+                                locked: boolean;
                                 score: number;
                             }[];
                             nextCursor: string | null;
@@ -6007,11 +6018,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The practice payer list */
+        /** The practice payer list (active payers, unless includeInactive=true) */
         get: {
             parameters: {
                 query?: {
                     q?: string;
+                    includeInactive?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -6043,6 +6055,7 @@ export interface paths {
                                 claimType: "professional";
                                 timelyFilingDays: number;
                                 active: boolean;
+                                version: number;
                             }[];
                             nextCursor: string | null;
                         };
@@ -6157,6 +6170,7 @@ export interface paths {
                             claimType: "professional";
                             timelyFilingDays: number;
                             active: boolean;
+                            version: number;
                         };
                     };
                 };
@@ -6252,6 +6266,228 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/payers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a payer, or take it off the list offered for new coverages (active: false; needs If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        ediPayerId?: string | null;
+                        address?: {
+                            line1: string;
+                            line2?: string | null;
+                            city: string;
+                            /** @enum {string} */
+                            state: "AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "PR" | "VI" | "GU" | "AS" | "MP";
+                            postalCode: string;
+                        } | null;
+                        phone?: string | null;
+                        /** @enum {string} */
+                        claimType?: "professional";
+                        timelyFilingDays?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            ediPayerId: string | null;
+                            address: {
+                                line1: string;
+                                line2: string | null;
+                                city: string;
+                                state: string;
+                                postalCode: string;
+                            } | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            claimType: "professional";
+                            timelyFilingDays: number;
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                ediPayerId: string | null;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                                phone: string | null;
+                                /** @enum {string} */
+                                claimType: "professional";
+                                timelyFilingDays: number;
+                                active: boolean;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/patients/{id}/coverages": {
@@ -8435,7 +8671,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add time off, a holiday, blocked time or extra hours */
+        /** Add time off, a holiday, blocked time or extra hours; `collisions` lists the booked visits it falls on */
         post: {
             parameters: {
                 query?: never;
@@ -8482,6 +8718,37 @@ export interface paths {
                             startTime: string | null;
                             endTime: string | null;
                             reason: string;
+                            collisions: {
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                patientName: string;
+                                busy: boolean;
+                                /** Format: uuid */
+                                providerId: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                appointmentTypeId: string | null;
+                                appointmentTypeName: string;
+                                start: string;
+                                end: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "confirmed" | "arrived" | "roomed" | "with_provider" | "checked_out" | "cancelled" | "no_show" | "rescheduled";
+                                overbooked: boolean;
+                                roomId: string | null;
+                                reservedRoomId: string | null;
+                                notes: string;
+                                cancelReason: ("patient" | "clinic" | "weather" | "provider" | "other") | null;
+                                cancelNote: string | null;
+                                seriesId: string | null;
+                                rescheduledFromId: string | null;
+                                rescheduledToId: string | null;
+                                arrivedAt: string | null;
+                                insuranceConfirmedAt: string | null;
+                                demographicsConfirmedAt: string | null;
+                                version: number;
+                            }[];
+                            collisionsTruncated: boolean;
                         };
                     };
                 };
@@ -8573,6 +8840,139 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/availability-exceptions/{id}/collisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The booked (scheduled or confirmed) visits a time off, holiday or block falls on (500 at most: `truncated` says there are more) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                patientName: string;
+                                busy: boolean;
+                                /** Format: uuid */
+                                providerId: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                appointmentTypeId: string | null;
+                                appointmentTypeName: string;
+                                start: string;
+                                end: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "confirmed" | "arrived" | "roomed" | "with_provider" | "checked_out" | "cancelled" | "no_show" | "rescheduled";
+                                overbooked: boolean;
+                                roomId: string | null;
+                                reservedRoomId: string | null;
+                                notes: string;
+                                cancelReason: ("patient" | "clinic" | "weather" | "provider" | "other") | null;
+                                cancelNote: string | null;
+                                seriesId: string | null;
+                                rescheduledFromId: string | null;
+                                rescheduledToId: string | null;
+                                arrivedAt: string | null;
+                                insuranceConfirmedAt: string | null;
+                                demographicsConfirmedAt: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9961,7 +10361,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move to a new time; the old appointment is kept as rescheduled */
+        /** Move to a new time; the old appointment is kept as rescheduled. With If-Match (the version last seen), 412 when the visit changed since */
         post: {
             parameters: {
                 query?: never;
@@ -9979,6 +10379,7 @@ export interface paths {
                         providerId?: string;
                         /** Format: uuid */
                         locationId?: string;
+                        note?: string;
                     };
                 };
             };
@@ -10078,6 +10479,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "CONFLICT" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
                         };
                     };
                 };
@@ -11719,6 +12132,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/messages/undelivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages that did not reach their patient (failed or bounced), newest first; since defaults to 7 days ago */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reminder" | "waitlist_offer";
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                to: string | null;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "failed" | "bounced" | "skipped";
+                                appointmentId: string | null;
+                                providerMessageId: string | null;
+                                error: string | null;
+                                skipReason: string | null;
+                                sentAt: string | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/waitlist": {
         parameters: {
             query?: never;
@@ -12769,7 +13295,7 @@ export interface components {
             title: string;
             /** @description the HTTP status */
             status: number;
-            /** @description what went wrong in this request (for people; match on `code`) */
+            /** @description what went wrong in this request, in plain English for people (match on `code`, never on this) */
             detail: string;
             /**
              * @description the stable error code clients match on
@@ -12782,8 +13308,9 @@ export interface components {
             requestId: string;
             /** @description VALIDATION_FAILED: one entry per field */
             errors?: {
-                /** @description dotted field path ('address.postalCode', 'querystring.limit') */
+                /** @description dotted field path ('address.postalCode', 'querystring.limit'): the stable part, match on it */
                 path: string;
+                /** @description what is wrong with the field, as a sentence for people ("Must be at least 3 characters.") */
                 message: string;
             }[];
         } & {

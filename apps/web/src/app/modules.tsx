@@ -51,6 +51,7 @@ function Page({ of: Component }: { of: LazyExoticComponent<ComponentType> }) {
 
 const AuditPage = lazyPage(() => import('../features/admin/audit/AuditPage.tsx'), 'AuditPage');
 const LocationsPage = lazyPage(() => import('../features/admin/locations/LocationsPage.tsx'), 'LocationsPage');
+const PayersPage = lazyPage(() => import('../features/admin/payers/PayersPage.tsx'), 'PayersPage');
 const UsersPage = lazyPage(() => import('../features/admin/users/UsersPage.tsx'), 'UsersPage');
 const AccountPage = lazyPage(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
 const RemindersPage = lazyPage(() => import('../features/comms/RemindersPage.tsx'), 'RemindersPage');
@@ -107,6 +108,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
         permission: 'schedule:manage',
         element: <Page of={ScheduleSetupPage} />,
       },
+      { path: '/admin/payers', label: 'Payers', icon: IconReceipt, permission: 'payer:manage', element: <Page of={PayersPage} /> },
       { path: '/admin/reminders', label: 'Reminders', icon: IconBell, permission: 'schedule:manage', element: <Page of={RemindersPage} /> },
       { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: <Page of={AuditPage} /> },
     ],

@@ -19,6 +19,10 @@ export const commsAuditEvents = defineAuditEvents({
     about: "a patient's message log was viewed",
     details: z.strictObject({ count: z.number().int().nonnegative() }),
   },
+  'read:undelivered_messages': {
+    about: 'the list of messages that did not reach their patients was viewed (the patients shown in `patientIds`)',
+    details: z.strictObject({ count: z.number().int().nonnegative(), patientIds: z.array(z.string().uuid()) }),
+  },
   'read:signed_link': { about: "a patient opened a one-click link's page (system actor)", details: link },
   'use_link:signed_link': { about: "a patient used a one-click link's action (system actor)", details: link },
 });

@@ -69,3 +69,7 @@ export const messageSchema = z.object({
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof messageSchema>;
+
+/** A message that did not reach its patient, with whom it was for (the front desk's home page). */
+export const undeliveredMessageSchema = messageSchema.extend({ patientId: uuid, patientName: z.string() });
+export type UndeliveredMessage = z.infer<typeof undeliveredMessageSchema>;

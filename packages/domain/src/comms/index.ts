@@ -20,5 +20,6 @@ export type { LinkAction } from './link-actions.ts';
 export { cancelLinkAction, confirmLinkAction } from './appointment-link-actions.ts';
 export { type LinkPage, openSignedLink, useSignedLink } from './use-signed-link.ts';
 export { listPatientMessages } from './list-patient-messages.ts';
+export { listUndeliveredMessages, UNDELIVERED_DEFAULT_DAYS } from './list-undelivered-messages.ts';
 export { seedCommsDemo } from './seed-comms-demo.ts';
 export { addressMessage, lockOfferMessage, type NewMessage, queueMessage } from './queued-message.ts';

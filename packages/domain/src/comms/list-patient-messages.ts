@@ -1,16 +1,8 @@
 import { requirePatientAccess } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
 import type { Message } from './comms.schemas.ts';
-
-/** Keyset cursor: created_at and id of the last item. */
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) throw invalid('cursor', 'not a cursor from this list');
-  return { at: new Date(at), id };
-}
+import { decodeMessageCursor, encodeMessageCursor, toMessage } from './message-row.ts';
 
 /** Messages sent (or not) to a patient, newest first, with their delivery status. Audited as a read. */
 export async function listPatientMessages(
@@ -20,7 +12,7 @@ export async function listPatientMessages(
 ): Promise<{ items: Message[]; nextCursor: string | null }> {
   return inTransaction(ctx, async (tx) => {
     const access = await requirePatientAccess(tx, patientId, 'patient:read');
-    const after = decodeCursor(opts.cursor);
+    const after = decodeMessageCursor(opts.cursor);
     let q = tx.db
       .selectFrom('messages')
       .selectAll()
@@ -42,22 +34,8 @@ export async function listPatientMessages(
     });
     const last = page[page.length - 1];
     return {
-      items: page.map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        channel: m.channel,
-        to: m.to_address,
-        subject: m.subject,
-        status: m.status,
-        appointmentId: m.appointment_id,
-        providerMessageId: m.provider_message_id,
-        error: m.error,
-        skipReason: m.skip_reason,
-        sentAt: m.sent_at ? m.sent_at.toISOString() : null,
-        createdAt: m.created_at.toISOString(),
-      })),
-      nextCursor:
-        rows.length > opts.limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      items: page.map(toMessage),
+      nextCursor: rows.length > opts.limit && last ? encodeMessageCursor(last) : null,
     };
   });
 }

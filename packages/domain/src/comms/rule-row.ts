@@ -11,4 +11,4 @@ export const toReminderRule = (r: Selectable<ReminderRulesTable>): ReminderRule 
 });
 
 /** 23505 on (organization, channel, hours): the practice already has that rule. */
-export const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
+export { isUniqueViolation } from '../shared/errors.ts';

@@ -71,6 +71,9 @@ export function toAuditEvent(r: EventRow): AuditEvent {
     changes: r.changes,
     details: r.details,
     redacted: false,
+    // Filled by nameAuditEvents (audit-names.ts), which knows who asks.
+    patientName: null,
+    resourceName: null,
   };
 }
 

@@ -74,6 +74,18 @@ export const auditEventSchema = z.object({
     .describe(
       'True when the event is about a restricted record the caller may not open (not on its care team, no active break-glass grant): `changes` is null and `details` keeps only `breakGlassGrantId`.',
     ),
+  patientName: z
+    .string()
+    .nullable()
+    .describe(
+      "The patient's name (given, family); null without a patient, and for a restricted record the caller may not open (shown as a restricted patient).",
+    ),
+  resourceName: z
+    .string()
+    .nullable()
+    .describe(
+      'A name for `resourceId` where it names a staff account, a patient, a location, a room or an appointment type; null otherwise (a restricted patient as for `patientName`).',
+    ),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
@@ -103,6 +115,10 @@ export const breakGlassGrantSchema = z.object({
   userEmail: z.string().nullable(),
   userDisplayName: z.string().nullable(),
   patientId: z.string().uuid(),
+  patientName: z
+    .string()
+    .nullable()
+    .describe("The patient's name; null when the caller may not open the record now (restricted: care team or an active grant only)."),
   reason: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),

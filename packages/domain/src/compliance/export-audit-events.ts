@@ -2,6 +2,7 @@ import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
+import { nameAuditEvents } from './audit-names.ts';
 import { filtersForAudit, queryAuditEvents } from './audit-query.ts';
 import type { AuditEvent, AuditExportQuery } from './compliance.schemas.ts';
 import { redactUnopenable } from './redact-audit-events.ts';
@@ -17,9 +18,11 @@ const COLUMNS: (keyof AuditEvent)[] = [
   'userDisplayName',
   'role',
   'patientId',
+  'patientName',
   'action',
   'resourceType',
   'resourceId',
+  'resourceName',
   'outcome',
   'ip',
   'userAgent',
@@ -55,7 +58,7 @@ export async function exportAuditEvents(ctx: Ctx, query: AuditExportQuery): Prom
     let cursor: string | undefined;
     do {
       const page = await queryAuditEvents(tx.db, tx.organizationId, query, { cursor, limit: 1_000 });
-      items.push(...(await redactUnopenable(tx, page.items)));
+      items.push(...(await nameAuditEvents(tx, await redactUnopenable(tx, page.items))));
       if (items.length > AUDIT_EXPORT_MAX_ROWS) {
         throw invalid('to', `more than ${AUDIT_EXPORT_MAX_ROWS} rows; narrow the time range`);
       }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { mayOpenPatientRowSql, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
@@ -9,6 +9,7 @@ interface GrantRow {
   id: string;
   user_id: string;
   patient_id: string;
+  patient_name: string | null;
   reason: string;
   created_at: Date;
   expires_at: Date;
@@ -47,7 +48,8 @@ function decodeCursor(cursor: string): string {
  * a grant opened less than 24 hours after the same user's previous grant for the same
  * record renews it (`chain`: its position, counting back link by link, and the grant it
  * follows). Viewing the report is audited. The accesses come from audit's audit_trail view,
- * the names from identity's staff_directory.
+ * the names from identity's staff_directory and patients' patient_names (a restricted record's
+ * name only for who may open it now, as on every list).
  */
 export async function listBreakGlassGrants(
   ctx: Ctx,
@@ -102,7 +104,7 @@ export async function listBreakGlassGrants(
           from walk w cross join lateral (${before('w')}) b
       ),
       chains as (select grant_id, max(n)::int as position from walk group by grant_id)
-      select g.id, g.user_id, g.patient_id, g.reason, g.created_at, g.expires_at,
+      select g.id, g.user_id, g.patient_id, pn.given_name || ' ' || pn.family_name as patient_name, g.reason, g.created_at, g.expires_at,
              u.email as user_email, u.display_name as user_display_name,
              r.reviewed_at, r.reviewed_by, ru.display_name as reviewer_display_name, r.note as review_note,
              c.position as chain_position, prev.id as previous_grant_id,
@@ -113,6 +115,8 @@ export async function listBreakGlassGrants(
                    from audit_trail e where ${flagged} order by e.seq desc limit 100) x), '[]'::json) as accesses
         from page g
         left join staff_directory u on u.id = g.user_id
+        left join patient_names pn on pn.id = g.patient_id and pn.organization_id = g.organization_id
+             and ${mayOpenPatientRowSql(tx, 'pn')}
         left join break_glass_reviews r on r.grant_id = g.id
         left join staff_directory ru on ru.id = r.reviewed_by
         left join chains c on c.grant_id = g.id
@@ -126,6 +130,7 @@ export async function listBreakGlassGrants(
         userEmail: r.user_email,
         userDisplayName: r.user_display_name,
         patientId: r.patient_id,
+        patientName: r.patient_name,
         reason: r.reason,
         createdAt: r.created_at.toISOString(),
         expiresAt: r.expires_at.toISOString(),

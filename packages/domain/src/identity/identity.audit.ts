@@ -20,9 +20,8 @@ export const identityAuditEvents = defineAuditEvents({
   },
   'session_end:session': { about: "an administrator ended one of a user's sessions", details: z.strictObject({ userId: z.guid() }) },
   'read:user': {
-    about: "a user account was opened (an administrator's view, or one's own)",
+    about: "someone else's account was opened (an administrator's view; reading one's own, GET /api/me included, is not recorded)",
     details: z.null(),
-    writer: 'also server: GET /api/me',
   },
   'read:user_sessions': { about: "a user's active sessions were listed", details: z.null() },
   'create:user': {

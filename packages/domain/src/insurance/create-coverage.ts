@@ -21,8 +21,10 @@ export async function createCoverage(ctx: Ctx, patientId: string, input: Coverag
       .select(['id', 'name'])
       .where('id', '=', input.payerId)
       .where('organization_id', '=', tx.organizationId)
+      // A payer taken off the list keeps its coverages but gets no new ones.
+      .where('active', '=', true)
       .executeTakeFirst();
-    if (!payer) throw invalid('payerId', 'no such payer in this practice');
+    if (!payer) throw invalid('payerId', 'Choose a payer from the practice list.');
     const { subscriber } = input;
     let row: Awaited<ReturnType<typeof insert>>;
     const insert = () =>

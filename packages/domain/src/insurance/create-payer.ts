@@ -1,9 +1,8 @@
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
-import { AppError } from '../shared/errors.ts';
 import type { Payer, PayerInput } from './insurance.schemas.ts';
-import { toPayer } from './payer-row.ts';
+import { payerNameTaken, rethrowNameTaken, toPayer } from './payer-row.ts';
 
 /** Add a payer to the practice's list (name unique in the practice). */
 export async function createPayer(ctx: Ctx, input: PayerInput): Promise<Payer> {
@@ -15,8 +14,7 @@ export async function createPayer(ctx: Ctx, input: PayerInput): Promise<Payer> {
       .where('organization_id', '=', tx.organizationId)
       .where('name', '=', input.name)
       .executeTakeFirst();
-    if (clash)
-      throw new AppError('ALREADY_EXISTS', 'a payer with this name exists', { errors: [{ path: 'name', message: 'already in use' }] });
+    if (clash) throw payerNameTaken();
     const row = await tx.db
       .insertInto('payers')
       .values({
@@ -29,7 +27,8 @@ export async function createPayer(ctx: Ctx, input: PayerInput): Promise<Payer> {
         timely_filing_days: input.timelyFilingDays,
       })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch(rethrowNameTaken);
     await recordAudit(tx, { action: 'create', resourceType: 'payer', resourceId: row.id, details: { name: row.name } });
     return toPayer(row);
   });

@@ -16,7 +16,7 @@ export const payerInputSchema = z.strictObject({
   ediPayerId: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9]{2,10}$/, 'EDI payer id is 2-10 letters or digits')
+    .regex(/^[A-Za-z0-9]{2,10}$/, 'Enter the EDI payer id: 2 to 10 letters or digits, such as 60054.')
     .nullish()
     .transform((v) => v ?? null),
   address: addressSchema.nullish().transform((v) => v ?? null),
@@ -25,6 +25,14 @@ export const payerInputSchema = z.strictObject({
   timelyFilingDays: z.number().int().min(1).max(3650).default(365),
 });
 export type PayerInput = z.infer<typeof payerInputSchema>;
+
+/** PATCH a payer: any subset (no defaults); `active: false` takes it off the list offered for new coverages. */
+export const payerPatchSchema = patchSchemaOf(payerInputSchema.extend({ active: z.boolean() }));
+export type PayerPatch = z.infer<typeof payerPatchSchema>;
+
+/** Said when the subscriber and the relationship disagree (schema and merged PATCH alike). */
+export const SELF_RELATIONSHIP_MESSAGE = 'Choose "18 self" exactly when the patient is the subscriber, another relationship otherwise.';
+export const TERMINATION_MESSAGE = 'The termination date is before the effective date.';
 
 export const payerSchema = z.object({
   id: z.string().uuid(),
@@ -35,6 +43,7 @@ export const payerSchema = z.object({
   claimType: z.literal('professional'),
   timelyFilingDays: z.number().int(),
   active: z.boolean(),
+  version: z.number().int(),
 });
 export type Payer = z.infer<typeof payerSchema>;
 
@@ -53,7 +62,7 @@ export const RELATIONSHIP_CODES = {
 export const relationshipSchema = z.enum(
   Object.keys(RELATIONSHIP_CODES) as [keyof typeof RELATIONSHIP_CODES, ...(keyof typeof RELATIONSHIP_CODES)[]],
   {
-    message: 'X12 relationship code: 18, 01, 19, 20, 21, 39, 40, 53 or G8',
+    message: 'Choose the relationship: 18 (self), 01 (spouse), 19 (child), 20 (employee), 53 (life partner), G8 (other) or 21 (unknown).',
   },
 );
 
@@ -108,11 +117,11 @@ export const coverageInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['relationship'],
-        message: 'relationship 18 (self) exactly when the patient is the subscriber',
+        message: SELF_RELATIONSHIP_MESSAGE,
       });
     }
     if (c.terminationDate && c.terminationDate < c.effectiveDate) {
-      ctx.addIssue({ code: 'custom', path: ['terminationDate'], message: 'termination is before the effective date' });
+      ctx.addIssue({ code: 'custom', path: ['terminationDate'], message: TERMINATION_MESSAGE });
     }
   });
 export type CoverageInput = z.infer<typeof coverageInputSchema>;

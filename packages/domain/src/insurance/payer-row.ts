@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { AppError, isUniqueViolation } from '../shared/errors.ts';
 import type { Coverage, Payer } from './insurance.schemas.ts';
 import type { CoveragesTable, PayersTable } from './insurance.tables.ts';
 
@@ -12,6 +13,7 @@ export function toPayer(r: Selectable<PayersTable>): Payer {
     claimType: r.claim_type,
     timelyFilingDays: r.timely_filing_days,
     active: r.active,
+    version: r.version,
   };
 }
 
@@ -39,4 +41,16 @@ export function toCoverage(r: Selectable<CoveragesTable> & { payer_name: string 
     active: r.active,
     version: r.version,
   };
+}
+
+/** The practice already has a payer of this name (names are unique in a practice). */
+export function payerNameTaken(): AppError {
+  return new AppError('ALREADY_EXISTS', 'a payer with this name exists', {
+    errors: [{ path: 'name', message: 'The practice already has a payer of this name.' }],
+  });
+}
+
+/** A write racing another to the same name: the unique constraint answers as the pre-check would have. */
+export function rethrowNameTaken(e: unknown): never {
+  throw isUniqueViolation(e) ? payerNameTaken() : e;
 }

@@ -2,7 +2,7 @@ import { requirePatientAccess } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
-import type { Coverage, CoveragePatch } from './insurance.schemas.ts';
+import { type Coverage, type CoveragePatch, SELF_RELATIONSHIP_MESSAGE, TERMINATION_MESSAGE } from './insurance.schemas.ts';
 import { toCoverage } from './payer-row.ts';
 
 /**
@@ -40,16 +40,16 @@ export async function updateCoverage(
         .select('name')
         .where('id', '=', patch.payerId)
         .where('organization_id', '=', tx.organizationId)
+        // Moving a coverage to a payer taken off the list is refused; one already on it stays.
+        .where('active', '=', true)
         .executeTakeFirst();
-      if (!payer) throw invalid('payerId', 'no such payer in this practice');
+      if (!payer) throw invalid('payerId', 'Choose a payer from the practice list.');
       payerName = payer.name;
     }
     const before = toCoverage(current);
     const next = { ...before, ...definedOnly(patch) } as Coverage;
-    if ((next.subscriber.kind === 'self') !== (next.relationship === '18'))
-      throw invalid('relationship', 'relationship 18 (self) exactly when the patient is the subscriber');
-    if (next.terminationDate && next.terminationDate < next.effectiveDate)
-      throw invalid('terminationDate', 'termination is before the effective date');
+    if ((next.subscriber.kind === 'self') !== (next.relationship === '18')) throw invalid('relationship', SELF_RELATIONSHIP_MESSAGE);
+    if (next.terminationDate && next.terminationDate < next.effectiveDate) throw invalid('terminationDate', TERMINATION_MESSAGE);
     const { subscriber } = next;
     let row: Awaited<ReturnType<typeof update>>;
     const update = () =>

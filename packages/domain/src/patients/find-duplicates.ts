@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { foldName } from './fold-name.ts';
 import type { DuplicateCandidate } from './patients.schemas.ts';
 
 /** Names at least this similar (pg_trgm, 0..1) on the same birth date are a possible duplicate. */
@@ -27,8 +28,9 @@ export async function findRegistrationClashes(
   opts: { excludeId?: string | undefined; registrationHash?: string | undefined },
 ): Promise<{ candidates: DuplicateCandidate[]; identical: DuplicateCandidate | undefined }> {
   const phones = p.phones.map((ph) => ph.number.replace(/\D/g, '').slice(-10)).filter((d) => d.length === 10);
-  const fullName = `${p.givenName} ${p.familyName}`.toLowerCase();
-  const similar = sql<boolean>`((birth_date = ${p.birthDate} and similarity(lower(given_name || ' ' || family_name), ${fullName}) >= ${NAME_SIMILARITY})${
+  // Folded as search folds names (fold-name.ts): José Núñez and Jose Nunez are one person's spellings.
+  const fullName = foldName(`${p.givenName} ${p.familyName}`);
+  const similar = sql<boolean>`((birth_date = ${p.birthDate} and similarity(clinicdesk_fold_name(given_name || ' ' || family_name), ${fullName}) >= ${NAME_SIMILARITY})${
     phones.length ? sql` or phone_digits && ${sql.val(phones)}::text[]` : sql``
   })`;
   const identical = opts.registrationHash ? sql<boolean>`(registration_hash = ${opts.registrationHash})` : sql<boolean>`false`;

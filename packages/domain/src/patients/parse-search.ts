@@ -3,6 +3,7 @@
  * date of birth, a phone number, an MRN or a piece of a name. The whole box may
  * also be one phone number typed with spaces, "(413) 555-1234".
  */
+import { nameToken } from './fold-name.ts';
 import { parseLooseDate } from './loose-date.ts';
 
 export interface SearchTerms {
@@ -34,7 +35,7 @@ export function parseSearch(q: string, today: Date): SearchTerms {
       else terms.numbers.push(digits);
       continue;
     }
-    const name = raw.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    const name = nameToken(raw);
     if (name) terms.names.push(name);
   }
   return terms;

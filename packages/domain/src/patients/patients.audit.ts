@@ -11,8 +11,14 @@ export const patientsAuditEvents = defineAuditEvents({
     writer: 'also access: requirePatientAccess, denied',
   },
   'search:patient': {
-    about: 'a registry search: which kinds of terms, never the terms themselves',
-    details: z.strictObject({ resultCount: count, criteria: z.array(z.string()), page: z.enum(['first', 'next']) }),
+    about:
+      'a registry search: which kinds of terms, never the terms themselves; `lockedIds` the restricted records shown locked to a user who may break the glass',
+    details: z.strictObject({
+      resultCount: count,
+      criteria: z.array(z.string()),
+      page: z.enum(['first', 'next']),
+      lockedIds: z.array(z.string().uuid()).optional(),
+    }),
   },
   'create:patient': {
     about: 'a registration (one row, `resourceId` the patient) or an import (one row for the batch)',

@@ -223,6 +223,12 @@ export const patientSummarySchema = z.object({
   phones: z.array(z.object({ type: z.string(), number: z.string() })),
   status: z.enum(['active', 'inactive', 'deceased', 'merged']),
   restricted: z.boolean(),
+  /**
+   * A restricted record this user may not open yet, shown only to users who may break the
+   * glass: name, birth date and MRN to recognise the person, nothing else (no phones, no
+   * preferred or middle name). Opening it is the break-glass prompt.
+   */
+  locked: z.boolean(),
   /** Higher is a better match; results come in this order. */
   score: z.number(),
 });

@@ -1,5 +1,5 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { mayOpenPatientRowSql, requirePermission } from '../access/index.ts';
+import { can, mayOpenPatientRowSql, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
@@ -42,19 +42,34 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('bas
  */
 export const CANDIDATE_ROWS = 2_000;
 
+/** The row's search keys: all its names' (indexed), or, for a locked entry, its given and family names' only. */
+const ALL_KEYS = sql`p.name_keys`;
+const SHOWN_NAME_KEYS = sql`patient_name_keys(p.given_name, null, p.family_name, null)`;
+
 /** A row has a word the token begins. */
-function prefixMatch(n: NameExpansion): Expression<SqlBool> {
-  const keys = sql<SqlBool>`p.name_keys && ${sql.val(n.prefixKeys)}::text[]`;
+function prefixMatch(n: NameExpansion, on: RawBuilder<unknown> = ALL_KEYS): Expression<SqlBool> {
+  const keys = sql<SqlBool>`${on} && ${sql.val(n.prefixKeys)}::text[]`;
   // A token that begins too many words to list is matched by its first 4 letters' key and rechecked.
-  return n.prefixRecheck ? sql<SqlBool>`(${keys} and exists (select from unnest(p.name_keys) k where starts_with(k, ${n.token})))` : keys;
+  return n.prefixRecheck ? sql<SqlBool>`(${keys} and exists (select from unnest(${on}) k where starts_with(k, ${n.token})))` : keys;
 }
 
 /** A row matches the token as a prefix (tier 0), or also as a near typo (1), or also as a far one (2). */
-function tokenMatch(n: NameExpansion, tier: 0 | 1 | 2): Expression<SqlBool> {
+function tokenMatch(n: NameExpansion, tier: 0 | 1 | 2, on: RawBuilder<unknown> = ALL_KEYS): Expression<SqlBool> {
   const typos = tier === 0 ? [] : tier === 1 ? n.nearTypos : [...n.nearTypos, ...n.farTypos];
-  if (!typos.length) return prefixMatch(n);
-  if (!n.prefixRecheck) return sql<SqlBool>`p.name_keys && ${sql.val([...n.prefixKeys, ...typos])}::text[]`;
-  return sql<SqlBool>`(${prefixMatch(n)} or p.name_keys && ${sql.val(typos)}::text[])`;
+  if (!typos.length) return prefixMatch(n, on);
+  if (!n.prefixRecheck) return sql<SqlBool>`${on} && ${sql.val([...n.prefixKeys, ...typos])}::text[]`;
+  return sql<SqlBool>`(${prefixMatch(n, on)} or ${on} && ${sql.val(typos)}::text[])`;
+}
+
+/**
+ * A locked entry matches only on what it shows (given and family name, birth date, MRN): a
+ * search by its phone, middle or preferred name must not confirm what the entry hides.
+ */
+function lockedMatch(t: SearchTerms, names: NameExpansion[]): Expression<SqlBool> {
+  if (t.phones.length) return sql<SqlBool>`false`;
+  const parts: Expression<SqlBool>[] = t.numbers.map((n) => sql<SqlBool>`p.mrn = ${n}`);
+  for (const n of names) parts.push(tokenMatch(n, 2, SHOWN_NAME_KEYS));
+  return parts.length ? sql.join(parts, sql` and `) : sql<SqlBool>`true`;
 }
 
 /**
@@ -108,14 +123,24 @@ function tiers(names: NameExpansion[], typos: boolean): Expression<SqlBool>[] {
   return out;
 }
 
-/** Which rows a search may show at all: status, and restricted records only to whom may open them. */
-function rowFilters(ctx: Ctx, includeInactive: boolean | undefined): { status: Expression<SqlBool>; mayOpen: Expression<SqlBool> } {
-  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-  return {
-    status: includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`,
-    // A restricted record only for its care team or an active break-glass grant (access's predicate, on this row).
-    mayOpen: userId ? mayOpenPatientRowSql(ctx, 'p') : sql<SqlBool>`true`,
-  };
+/**
+ * Which rows a search may show at all: status, and restricted records only to whom may open
+ * them (their care team, an active break-glass grant: access's predicate, on this row). A user
+ * who may break the glass sees the others too, as locked entries (`locked`): in an emergency
+ * the nurse must find the record to open the prompt.
+ */
+function rowFilters(
+  ctx: Ctx,
+  includeInactive: boolean | undefined,
+  /** What a locked entry must match (lockedMatch); without it (no terms) none is shown. */
+  lockedTerms?: Expression<SqlBool>,
+): { status: Expression<SqlBool>; mayOpen: Expression<SqlBool>; locked: Expression<SqlBool> } {
+  const status = includeInactive ? sql<SqlBool>`p.status <> 'merged'` : sql<SqlBool>`p.status in ('active', 'deceased')`;
+  if (ctx.actor.kind !== 'user') return { status, mayOpen: sql<SqlBool>`true`, locked: sql<SqlBool>`false` };
+  const opens = mayOpenPatientRowSql(ctx, 'p');
+  if (!lockedTerms || !can(ctx, 'break_glass')) return { status, mayOpen: opens, locked: sql<SqlBool>`false` };
+  // As a filter, an unknown (null) answer keeps a row out; as a flag it must say locked.
+  return { status, mayOpen: sql<SqlBool>`(${opens} or ${lockedTerms})`, locked: sql<SqlBool>`not coalesce(${opens}, false)` };
 }
 
 /**
@@ -144,11 +169,11 @@ export function searchPage(
   names: NameExpansion[],
   opts: { typos: boolean; includeInactive?: boolean | undefined; limit: number; after?: Cursor | null | undefined },
 ): RawBuilder<PageRow> {
-  const { status, mayOpen } = rowFilters(ctx, opts.includeInactive);
+  const { status, mayOpen, locked } = rowFilters(ctx, opts.includeInactive, lockedMatch(terms, names));
   const filters = [...otherMatches(terms), status, mayOpen];
   const branches = tiers(names, opts.typos).map(
     (tier) => sql`(select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex,
-                          p.phones, p.status, p.restricted, p.name_keys
+                          p.phones, p.status, p.restricted, ${locked} as locked, p.name_keys
                      from patients_scoped p
                     where p.organization_id = ${ctx.organizationId} and ${sql.join(filters, sql` and `)} and ${tier})`,
   );
@@ -162,7 +187,7 @@ export function searchPage(
       select * from (${sql.join(branches, sql` union all `)}) c limit ${CANDIDATE_ROWS + 1}
     ), ranked as (
       select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex, p.phones,
-             p.status, p.restricted, ${scoreOf(terms, names)} as score
+             p.status, p.restricted, p.locked, ${scoreOf(terms, names)} as score
         from found p
     )
     select *, (select count(*) from found) > ${CANDIDATE_ROWS} as truncated from ranked
@@ -190,7 +215,7 @@ export async function searchPatients(
   terms.names = terms.names.slice(0, NAME_SEARCH_BOUNDS.nameTokens);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   return inTransaction(ctx, async (tx) => {
-    const { status, mayOpen } = rowFilters(tx, input.includeInactive);
+    const { status, mayOpen, locked } = rowFilters(tx, input.includeInactive);
     let prefixOnly: NameExpansion[] | undefined;
     const narrowed = terms.birthDates.length + terms.phones.length + terms.numbers.length > 0;
     const runPage = async (typos: boolean): Promise<PageRow[]> => {
@@ -211,7 +236,7 @@ export async function searchPatients(
       rows = (
         await sql<PageRow>`/* unprepared */
         select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex, p.phones,
-               p.status, p.restricted, 0 as score, false as truncated
+               p.status, p.restricted, ${locked} as locked, 0 as score, false as truncated
           from patients_scoped p
          where p.organization_id = ${tx.organizationId} and ${status} and ${mayOpen}
            ${after ? sql`and (p.family_name, p.given_name, p.id) > (${after.f}, ${after.g}, ${after.i}::uuid)` : sql``}
@@ -234,24 +259,28 @@ export async function searchPatients(
       id: r.id,
       mrn: r.mrn,
       givenName: r.given_name,
-      middleName: r.middle_name,
+      // A locked entry tells who the person is, nothing more (patientSummarySchema).
+      middleName: r.locked ? null : r.middle_name,
       familyName: r.family_name,
-      preferredName: r.preferred_name,
+      preferredName: r.locked ? null : r.preferred_name,
       birthDate: r.birth_date,
       sex: r.sex,
-      phones: r.phones,
+      phones: r.locked ? [] : r.phones,
       status: r.status,
       restricted: r.restricted,
+      locked: r.locked,
       score: Number(r.score),
     }));
     const last = items[items.length - 1];
     const criteria = Object.entries(terms)
       .filter(([, v]) => (v as string[]).length)
       .map(([k]) => k);
+    // Which restricted records were shown locked: a compliance review can tell who looked them up.
+    const lockedIds = items.filter((i) => i.locked).map((i) => i.id);
     await recordAudit(tx, {
       action: 'search',
       resourceType: 'patient',
-      details: { resultCount: items.length, criteria, page: after ? 'next' : 'first' },
+      details: { resultCount: items.length, criteria, page: after ? 'next' : 'first', ...(lockedIds.length ? { lockedIds } : {}) },
     });
     return {
       items,
@@ -274,6 +303,7 @@ export interface PageRow {
   phones: { type: string; number: string }[];
   status: 'active' | 'inactive' | 'deceased' | 'merged';
   restricted: boolean;
+  locked: boolean;
   score: number;
   truncated: boolean;
 }

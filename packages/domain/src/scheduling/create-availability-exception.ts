@@ -3,11 +3,16 @@ import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { requireLocationZone, requireProviders } from './check-references.ts';
-import type { AvailabilityException, ExceptionInput } from './scheduling.schemas.ts';
+import { collisionsOf, maySeeCollisions } from './list-exception-collisions.ts';
+import type { AvailabilityException, ExceptionCreated, ExceptionInput } from './scheduling.schemas.ts';
 import { toException } from './template-row.ts';
 
-/** Record time off, a holiday, blocked time (lunch, meetings) or extra hours on given days. */
-export async function createAvailabilityException(ctx: Ctx, input: ExceptionInput): Promise<AvailabilityException> {
+/**
+ * Record time off, a holiday, blocked time (lunch, meetings) or extra hours on given days.
+ * The answer lists the booked visits it falls on (`collisions`), which stay booked until
+ * someone moves or cancels them (empty for a caller without appointment:read).
+ */
+export async function createAvailabilityException(ctx: Ctx, input: ExceptionInput): Promise<ExceptionCreated> {
   requirePermission(ctx, 'schedule:manage');
   return inTransaction(ctx, async (tx) => {
     if (input.providerId) await requireProviders(tx, [input.providerId], 'providerId');
@@ -28,7 +33,9 @@ export async function createAvailabilityException(ctx: Ctx, input: ExceptionInpu
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(tx, { action: 'create', resourceType: 'availability_exception', resourceId: row.id, details: { kind: row.kind } });
-    return toException(row);
+    const exception: AvailabilityException = toException(row);
+    const found = maySeeCollisions(tx) ? await collisionsOf(tx, exception) : { items: [], truncated: false };
+    return { ...exception, collisions: found.items, collisionsTruncated: found.truncated };
   });
 }
 

@@ -7,6 +7,7 @@ export { updateAvailabilityTemplate } from './update-availability-template.ts';
 export { deleteAvailabilityTemplate } from './delete-availability-template.ts';
 export { listAvailabilityExceptions, listAvailabilityTemplates } from './list-availability-templates.ts';
 export { createAvailabilityException, deleteAvailabilityException } from './create-availability-exception.ts';
+export { listExceptionCollisions } from './list-exception-collisions.ts';
 export { type AvailabilityQuery, findAvailability } from './find-availability.ts';
 export { bookAppointment } from './book-appointment.ts';
 export { bookAppointmentSeries } from './book-appointment-series.ts';

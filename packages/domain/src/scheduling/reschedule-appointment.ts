@@ -1,7 +1,7 @@
 import { requirePatientAccess } from '../access/index.ts';
 import { requirePermission } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
+import { AppError, invalid } from '../shared/errors.ts';
 import { applyTransition, lockAppointment } from './appointment-status.ts';
 import { requireLocationZone } from './check-references.ts';
 import { loadAppointment } from './get-appointment.ts';
@@ -13,12 +13,20 @@ import type { Appointment, RescheduleInput } from './scheduling.schemas.ts';
  * Move a visit to a new time (and optionally provider or location). History is kept:
  * the old row becomes `rescheduled` and points to the new one, which points back.
  * The old slot is released first, so a move that overlaps its own old time works.
+ * `expectedVersion` (If-Match): the version the caller last saw; the move is refused
+ * (VERSION_MISMATCH, with the visit as it is now) when the visit changed since, so an
+ * "Undo" a few seconds late cannot move a visit someone else has moved or checked in.
  */
-export async function rescheduleAppointment(ctx: Ctx, id: string, input: RescheduleInput): Promise<Appointment> {
+export async function rescheduleAppointment(ctx: Ctx, id: string, input: RescheduleInput, expectedVersion?: number): Promise<Appointment> {
   requirePermission(ctx, 'appointment:write');
   return inTransaction(ctx, async (tx) => {
     const old = await lockAppointment(tx, id);
     const access = await requirePatientAccess(tx, old.patient_id, 'appointment:write');
+    if (expectedVersion !== undefined && old.version !== expectedVersion) {
+      throw new AppError('VERSION_MISMATCH', `appointment is at version ${old.version}`, {
+        extra: { current: await loadAppointment(tx, id) },
+      });
+    }
     const locationId = input.locationId ?? old.location_id;
     const zone = await requireLocationZone(tx, locationId);
     const start = parseStart(input.start, zone);
@@ -27,7 +35,10 @@ export async function rescheduleAppointment(ctx: Ctx, id: string, input: Resched
     if (start.getTime() < tx.clock.now().getTime()) {
       throw invalid('start', 'that time has already passed: choose a time later today or another day');
     }
-    await applyTransition(tx, old, 'rescheduled', { details: { to: start.toISOString() }, breakGlass: access.breakGlass });
+    await applyTransition(tx, old, 'rescheduled', {
+      details: { to: start.toISOString(), ...(input.note && { note: input.note }) },
+      breakGlass: access.breakGlass,
+    });
     const newId = await insertAppointment(tx, {
       patientId: old.patient_id,
       providerId: input.providerId ?? old.provider_id,

@@ -52,7 +52,10 @@ export const schedulingAuditEvents = defineAuditEvents({
   },
   'read:appointment': { about: 'an appointment was opened', details: z.null() },
   'read:patient_appointments': { about: "a patient's appointments were listed", details: z.strictObject({ count }) },
-  'search:appointment': { about: 'a list of appointments was viewed', details: page({}) },
+  'search:appointment': {
+    about: 'a list of appointments was viewed (`exceptionId`: the visits a time off, holiday or block falls on)',
+    details: page({ exceptionId: z.guid().optional() }),
+  },
   'search:flow_board': { about: "a location's flow board was viewed", details: page({ date: z.iso.date() }) },
   'print:schedule': {
     about: "a day's schedule was printed",

@@ -112,6 +112,11 @@ export const exceptionInputSchema = z
     message: 'must be after startTime',
   })
   .refine((e) => e.endDate === undefined || e.endDate >= e.startDate, { path: ['endDate'], message: 'before startDate' })
+  // One exception spans a year at most (bounded work for its collisions); longer absences are several.
+  .refine((e) => e.endDate === undefined || Date.parse(e.endDate) - Date.parse(e.startDate) <= 366 * 86_400_000, {
+    path: ['endDate'],
+    message: 'Time off can span a year at most: add another for longer.',
+  })
   .refine((e) => e.kind !== 'extra_hours' || (e.providerId !== null && e.locationId !== null && e.startTime !== null), {
     path: ['kind'],
     message: 'extra hours need a provider, a location and times',
@@ -190,6 +195,11 @@ export const appointmentSchema = z.object({
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
+/** A saved exception and the booked visits it falls on (they stay booked until moved or cancelled). */
+/** `collisionsTruncated`: more visits collide than one answer lists (500); the rest show once these are dealt with. */
+export const exceptionCreatedSchema = exceptionSchema.extend({ collisions: z.array(appointmentSchema), collisionsTruncated: z.boolean() });
+export type ExceptionCreated = z.infer<typeof exceptionCreatedSchema>;
+
 export const appointmentEventSchema = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string(),
@@ -228,7 +238,13 @@ export const checkInConfirmationInputSchema = z
   });
 export type CheckInConfirmationInput = z.infer<typeof checkInConfirmationInputSchema>;
 
-export const rescheduleInputSchema = z.strictObject({ start: startSchema, providerId: uuid.optional(), locationId: uuid.optional() });
+export const rescheduleInputSchema = z.strictObject({
+  start: startSchema,
+  providerId: uuid.optional(),
+  locationId: uuid.optional(),
+  /** Why the visit moves (asked when it changes provider or day); kept on the visit's history and audit row. */
+  note: z.string().trim().max(200).optional(),
+});
 export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
 
 export const seriesInputSchema = z

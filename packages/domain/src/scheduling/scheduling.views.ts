@@ -18,10 +18,12 @@ export interface AppointmentTimesView {
   organization_id: Read<string>;
   starts_at: Read<Date>;
   status: Read<AppointmentStatus>;
+  /** Migration 0125. */
+  patient_id: Read<string>;
 }
 
 export interface SchedulingViews {
   appointment_type_names: AppointmentTypeNamesView;
-  /** Migration 0100: visit times and statuses (the reminder sweep). */
+  /** Migrations 0100 and 0125: visit times, statuses and patients (the reminder sweep, demo messages). */
   appointment_times: AppointmentTimesView;
 }

@@ -86,3 +86,6 @@ export class AppError extends Error {
 
 export const notFound = (what = 'resource') => new AppError('NOT_FOUND', `${what} not found`);
 export const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, { errors: [{ path, message }] });
+
+/** PostgreSQL's unique_violation (23505): a concurrent writer took the value a pre-check found free. */
+export const isUniqueViolation = (e: unknown): boolean => (e as { code?: string } | null)?.code === '23505';

@@ -107,7 +107,7 @@ describe('toE164 and phoneSchema', () => {
     expect(phoneSchema.parse('(413) 736-1234')).toBe('+14137361234');
     const bad = phoneSchema.safeParse('736-1234');
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toBe('not a valid phone number');
+    expect(bad.error?.issues[0]?.message).toBe('Not a valid phone number: include the area code, such as (303) 555-0142.');
     expect(phoneSchema.safeParse(`413-736-1234${' '.repeat(30)}`).success).toBe(false);
   });
 });

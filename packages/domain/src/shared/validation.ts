@@ -98,20 +98,22 @@ export function toE164(input: string, defaultCountry: 'US' = 'US'): string | nul
   return p?.isValid() ? p.number : null;
 }
 
-export const npiSchema = z.string().refine(isValidNpi, 'not a valid NPI (10 digits with a correct check digit)');
-export const timeZoneSchema = z.string().refine(isValidTimeZone, 'not an IANA time zone name such as America/New_York');
-export const stateSchema = z.enum(US_STATES, { message: 'not a US state or territory code' });
-export const zipSchema = z.string().regex(/^\d{5}(-\d{4})?$/, 'ZIP must be 12345 or 12345-6789');
+/** Messages are sentences for people (shared/plain-messages.ts); the field is named beside them. */
+export const PHONE_MESSAGE = 'Not a valid phone number: include the area code, such as (303) 555-0142.';
+export const npiSchema = z.string().refine(isValidNpi, 'Not a valid NPI: it has 10 digits, the last one a check digit.');
+export const timeZoneSchema = z.string().refine(isValidTimeZone, 'Choose a time zone, such as America/New_York.');
+export const stateSchema = z.enum(US_STATES, { message: 'Enter a two-letter US state, such as CO.' });
+export const zipSchema = z.string().regex(/^\d{5}(-\d{4})?$/, 'Enter a ZIP code as 12345 or 12345-6789.');
 export const phoneSchema = z
   .string()
   .max(40)
   .transform((v, ctx) => {
     const e164 = toE164(v);
     if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'not a valid phone number' });
+      ctx.addIssue({ code: 'custom', message: PHONE_MESSAGE });
       return z.NEVER;
     }
     return e164;
   });
-export const tinSchema = z.string().regex(/^\d{9}$/, 'TIN must be 9 digits');
-export const posSchema = z.string().regex(/^\d{2}$/, 'place of service is a 2-digit CMS code');
+export const tinSchema = z.string().regex(/^\d{9}$/, 'Enter the 9 digits of the tax id (TIN).');
+export const posSchema = z.string().regex(/^\d{2}$/, 'Enter the 2-digit CMS place of service code, such as 11.');

@@ -104,11 +104,9 @@ export default async function authRoutes(app: App) {
     async (request) => {
       const actor = requireUser(request.ctx);
       const session = currentSession(request);
-      const me = await inTransaction(request.ctx, async (tx) => {
-        const result = await getMe(tx, actor.userId, tx.locationId);
-        await recordAudit(tx, { action: 'read', resourceType: 'user', resourceId: actor.userId });
-        return result;
-      });
+      // One's own account is not audited: the shell reads it on every page, and the trail would
+      // fill with rows that say nothing (issue 11). Reading someone else's account is (getUser).
+      const me = await getMe(request.ctx, actor.userId, request.ctx.locationId);
       return {
         ...me,
         locationId: request.ctx.locationId,

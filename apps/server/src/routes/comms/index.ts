@@ -7,10 +7,13 @@ import {
   getCommsSettings,
   listPatientMessages,
   listReminderRules,
+  listUndeliveredMessages,
   messageSchema,
   reminderRuleInputSchema,
   reminderRulePatchSchema,
   reminderRuleSchema,
+  UNDELIVERED_DEFAULT_DAYS,
+  undeliveredMessageSchema,
   updateCommsSettings,
   updateReminderRule,
 } from '@domain/comms/index.ts';
@@ -101,6 +104,24 @@ export default async function commsRoutes(app: App) {
       },
     },
     async (request) => listPatientMessages(request.ctx, request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/messages/undelivered',
+    {
+      config: { permission: 'patient:read' },
+      schema: {
+        tags,
+        summary: `Messages that did not reach their patient (failed or bounced), newest first; since defaults to ${UNDELIVERED_DEFAULT_DAYS} days ago`,
+        querystring: z.strictObject({
+          since: z.string().datetime({ offset: true }).optional(),
+          limit: limitSchema,
+          cursor: z.string().max(200).optional(),
+        }),
+        response: { 200: listOf(undeliveredMessageSchema) },
+      },
+    },
+    async (request) => listUndeliveredMessages(request.ctx, request.query),
   );
 
   await linkRoutes(app);

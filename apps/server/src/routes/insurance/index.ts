@@ -7,8 +7,10 @@ import {
   listCoverages,
   listPayers,
   payerInputSchema,
+  payerPatchSchema,
   payerSchema,
   updateCoverage,
+  updatePayer,
 } from '@domain/insurance/index.ts';
 import { z } from 'zod';
 import { requireIfMatch, setEtag } from '../../plugins/etag.ts';
@@ -22,12 +24,15 @@ export default async function insuranceRoutes(app: App) {
       config: { permission: 'patient:read' },
       schema: {
         tags: ['insurance'],
-        summary: 'The practice payer list',
-        querystring: z.strictObject({ q: z.string().max(100).optional() }),
+        summary: 'The practice payer list (active payers, unless includeInactive=true)',
+        querystring: z.strictObject({ q: z.string().max(100).optional(), includeInactive: z.enum(['true', 'false']).optional() }),
         response: { 200: listOf(payerSchema) },
       },
     },
-    async (request) => ({ items: await listPayers(request.ctx, { q: request.query.q }), nextCursor: null }),
+    async (request) => ({
+      items: await listPayers(request.ctx, { q: request.query.q, includeInactive: request.query.includeInactive === 'true' }),
+      nextCursor: null,
+    }),
   );
 
   app.post(
@@ -36,7 +41,30 @@ export default async function insuranceRoutes(app: App) {
       config: { permission: 'payer:manage', errors: ['ALREADY_EXISTS'] },
       schema: { tags: ['insurance'], summary: 'Add a payer', body: payerInputSchema, response: { 201: payerSchema } },
     },
-    async (request, reply) => reply.code(201).send(await createPayer(request.ctx, request.body)),
+    async (request, reply) => {
+      const payer = await createPayer(request.ctx, request.body);
+      setEtag(reply, payer.version);
+      return reply.code(201).send(payer);
+    },
+  );
+
+  app.patch(
+    '/api/payers/:id',
+    {
+      config: { permission: 'payer:manage', ifMatch: true, errors: ['ALREADY_EXISTS'] },
+      schema: {
+        tags: ['insurance'],
+        summary: 'Edit a payer, or take it off the list offered for new coverages (active: false; needs If-Match)',
+        params: idParams,
+        body: payerPatchSchema,
+        response: { 200: payerSchema },
+      },
+    },
+    async (request, reply) => {
+      const payer = await updatePayer(request.ctx, request.params.id, request.body, requireIfMatch(request));
+      setEtag(reply, payer.version);
+      return payer;
+    },
   );
 
   app.get(

@@ -23,6 +23,7 @@ import {
   statusInputSchema,
 } from '@domain/scheduling/index.ts';
 import { z } from 'zod';
+import { requireIfMatch } from '../../plugins/etag.ts';
 import { idParams, limitSchema, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 import { instant, repeatedUuid } from './query-schemas.ts';
@@ -163,16 +164,27 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments/:id/reschedule',
     {
-      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN', 'ILLEGAL_TRANSITION'] },
+      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN', 'ILLEGAL_TRANSITION', 'VERSION_MISMATCH'] },
       schema: {
         tags,
-        summary: 'Move to a new time; the old appointment is kept as rescheduled',
+        summary:
+          'Move to a new time; the old appointment is kept as rescheduled. With If-Match (the version last seen), 412 when the visit changed since',
         params: idParams,
         body: rescheduleInputSchema,
         response: { 201: appointmentSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await rescheduleAppointment(request.ctx, request.params.id, request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await rescheduleAppointment(
+            request.ctx,
+            request.params.id,
+            request.body,
+            request.headers['if-match'] ? requireIfMatch(request) : undefined,
+          ),
+        ),
   );
 
   app.get(

@@ -8,11 +8,14 @@ import {
   createAvailabilityTemplate,
   deleteAvailabilityException,
   deleteAvailabilityTemplate,
+  exceptionCreatedSchema,
   exceptionInputSchema,
   exceptionSchema,
   listAppointmentTypes,
   listAvailabilityExceptions,
   listAvailabilityTemplates,
+  listExceptionCollisions,
+  appointmentSchema,
   templateInputSchema,
   templatePatchSchema,
   templateSchema,
@@ -157,12 +160,27 @@ export async function setupRoutes(app: App) {
       config: { permission: 'schedule:manage' },
       schema: {
         tags,
-        summary: 'Add time off, a holiday, blocked time or extra hours',
+        summary: 'Add time off, a holiday, blocked time or extra hours; `collisions` lists the booked visits it falls on',
         body: exceptionInputSchema,
-        response: { 201: exceptionSchema },
+        response: { 201: exceptionCreatedSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await createAvailabilityException(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/availability-exceptions/:id/collisions',
+    {
+      config: { permission: 'appointment:read' },
+      schema: {
+        tags,
+        summary:
+          'The booked (scheduled or confirmed) visits a time off, holiday or block falls on (500 at most: `truncated` says there are more)',
+        params: idParams,
+        response: { 200: listOf(appointmentSchema).extend({ truncated: z.boolean() }) },
+      },
+    },
+    async (request) => ({ ...(await listExceptionCollisions(request.ctx, request.params.id)), nextCursor: null }),
   );
 
   app.delete(

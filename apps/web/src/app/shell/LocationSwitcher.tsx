@@ -11,7 +11,8 @@ import { setSelectedLocation } from '../../api/selected-location.ts';
 import { useMe } from '../../features/auth/use-me.ts';
 import { useSelectedLocation } from '../use-selected-location.ts';
 
-export function LocationSwitcher() {
+/** `w`: its width (the header's 240 px; the full width of the nav drawer on a phone). */
+export function LocationSwitcher({ w = 240 }: { w?: number | string }) {
   const selected = useSelectedLocation();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -38,7 +39,7 @@ export function LocationSwitcher() {
       allowDeselect={false}
       leftSection={<IconMapPin size={16} stroke={1.5} />}
       placeholder={me.isPending ? 'Loading locations…' : 'Choose a location'}
-      w={240}
+      w={w}
       comboboxProps={{ withinPortal: true }}
       data-testid="location-switcher"
     />

@@ -1,9 +1,10 @@
-import { Button, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Button, Kbd, Menu, Text } from '@mantine/core';
+import { IconChevronDown, IconKeyboard, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { Role } from '../../api/types.ts';
 import { signOut } from '../../features/auth/sign-out.ts';
 import { useCurrentUser } from '../../features/auth/use-me.ts';
+import { setKeyboardHelpOpen } from '../shortcuts.ts';
 
 const ROLE_NAMES: Record<Role, string> = {
   admin: 'Administrator',
@@ -14,17 +15,29 @@ const ROLE_NAMES: Record<Role, string> = {
   nurse: 'Nurse',
 };
 
-/** Who is signed in, with which roles, and the way out. */
-export function UserMenu() {
+/** Who is signed in, with which roles, and the way out. Narrow: the button is the icon alone, named for the user. */
+export function UserMenu({ narrow = false }: { narrow?: boolean }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const roles = [...new Set(me.user.roles.map((r) => ROLE_NAMES[r.role]))].join(', ');
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <Button variant="subtle" leftSection={<IconUserCircle size={18} />} rightSection={<IconChevronDown size={14} />}>
-          {me.user.displayName}
-        </Button>
+        {narrow ? (
+          <Button
+            variant="subtle"
+            px={6}
+            aria-label={me.user.displayName}
+            title={me.user.displayName}
+            rightSection={<IconChevronDown size={14} />}
+          >
+            <IconUserCircle size={22} aria-hidden />
+          </Button>
+        ) : (
+          <Button variant="subtle" leftSection={<IconUserCircle size={18} />} rightSection={<IconChevronDown size={14} />}>
+            {me.user.displayName}
+          </Button>
+        )}
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Signed in as</Menu.Label>
@@ -35,6 +48,9 @@ export function UserMenu() {
           {roles}
         </Text>
         <Menu.Divider />
+        <Menu.Item leftSection={<IconKeyboard size={16} />} rightSection={<Kbd size="xs">?</Kbd>} onClick={() => setKeyboardHelpOpen(true)}>
+          Keyboard shortcuts
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut(() => navigate('/login', { replace: true }))}>
           Sign out
         </Menu.Item>

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Loader, Stack, Table, Text } from '@mantine/core'
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { PatientMessage } from './comms-api.ts';
+import { deliveryLine, recipient, STATUS_LABELS } from './delivery.ts';
 import { commsKeys } from './query-keys.ts';
 
 const STATUS_COLORS: Record<PatientMessage['status'], string> = {
@@ -48,10 +49,10 @@ export function PatientMessagesTab(props: { patientId: string }) {
             </Table.Thead>
             <Table.Tbody>
               {items.map((m) => {
-                const why = m.error ?? m.skipReason;
+                const technical = m.status === 'failed' ? m.error : null;
                 return (
                   <Table.Tr key={m.id}>
-                    <Table.Td>{m.sentAt ? when(m.sentAt) : <Text c="dimmed">not sent (queued {when(m.createdAt)})</Text>}</Table.Td>
+                    <Table.Td>{m.sentAt ? when(m.sentAt) : <Text c="dimmed">Not sent (created {when(m.createdAt)})</Text>}</Table.Td>
                     <Table.Td>{m.channel === 'email' ? 'Email' : 'Text'}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{m.subject}</Text>
@@ -59,12 +60,13 @@ export function PatientMessagesTab(props: { patientId: string }) {
                         {KIND_LABELS[m.kind]}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{m.to ?? '—'}</Table.Td>
+                    <Table.Td>{recipient(m)}</Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLORS[m.status]}>{m.status}</Badge>
-                      {why && (
-                        <Text size="xs" c="dimmed">
-                          {why}
+                      <Badge color={STATUS_COLORS[m.status]}>{STATUS_LABELS[m.status]}</Badge>
+                      <Text size="xs">{deliveryLine(m)}</Text>
+                      {technical && (
+                        <Text size="xs" c="dimmed" title="The mail server's own words, for whoever looks after it">
+                          Details: {technical}
                         </Text>
                       )}
                     </Table.Td>

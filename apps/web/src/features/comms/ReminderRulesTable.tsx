@@ -4,12 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import type { Problem } from '../../api/problem.ts';
+import { type Problem, problemLine } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { hoursLabel, hoursProblem, type ReminderRule } from './comms-api.ts';
 import { commsKeys } from './query-keys.ts';
 
-const describe = (p: Problem) => [p.detail, ...(p.errors ?? []).map((e) => e.message)].join(': ');
+const describe = (p: Problem) => problemLine(p, { hoursBefore: 'Hours before', channel: 'Channel', active: 'Active' });
 
 /** A row's failures show in the table's one message line. */
 function RuleRow(props: { rule: ReminderRule; onError(message: string): void }) {

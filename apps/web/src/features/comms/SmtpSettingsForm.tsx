@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { fieldErrors, problemLine } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { type CommsSettings, type CommsSettingsPatch, SOURCE_LABELS } from './comms-api.ts';
 import { commsKeys } from './query-keys.ts';
@@ -32,6 +32,17 @@ const toDraft = (s: CommsSettings): Draft => ({
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
+/** The settings' field paths by their labels on this form. */
+const SMTP_LABELS: Record<string, string> = {
+  smtpHost: 'SMTP host',
+  smtpPort: 'Port',
+  smtpSecure: 'TLS from the start',
+  smtpUser: 'User',
+  smtpFrom: 'From',
+  smtpPassword: 'Password',
+  publicUrl: 'Link address',
+};
+
 export function SmtpSettingsForm() {
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: commsKeys.settings(), queryFn: () => unwrap(api.GET('/api/comms/settings')) });
@@ -52,7 +63,7 @@ export function SmtpSettingsForm() {
     },
     onProblem: (problem) => {
       setErrors(fieldErrors(problem));
-      return problem.detail;
+      return problemLine(problem, SMTP_LABELS, (path) => path in SMTP_LABELS && path !== 'smtpSecure');
     },
   });
   const failure = saving.error;

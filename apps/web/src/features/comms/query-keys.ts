@@ -5,6 +5,8 @@ export const commsKeys = {
   all: ['comms'] as const,
   settings: () => [...commsKeys.all, 'settings'] as const,
   reminderRules: () => [...commsKeys.all, 'reminder-rules'] as const,
+  /** Messages of the last days that did not reach their patients (the home page). */
+  undelivered: () => [...commsKeys.all, 'undelivered'] as const,
   /** Under the patient's record, so whatever refreshes the record (break-glass, merge) refreshes this too. */
   patientMessages: (patientId: string) => [...patientKeys.record(patientId), 'messages'] as const,
 };

@@ -64,3 +64,55 @@ export function minutesWaiting(item: FlowItem, now: number): number | null {
 export async function changeStatus(id: string, status: FlowStatus, roomId?: string) {
   return api.POST('/api/appointments/{id}/status', { params: { path: { id } }, body: { status, ...(roomId ? { roomId } : {}) } });
 }
+
+/** A visit is in its room from rooming until check-out. */
+const IN_A_ROOM: readonly FlowStatus[] = ['roomed', 'with_provider'];
+
+/** One room and who is in it now. `active`: offered for rooming (a room deactivated since keeps its patients on show). */
+export interface RoomUse {
+  id: string;
+  name: string;
+  active: boolean;
+  occupants: FlowItem[];
+}
+
+/**
+ * Who is in each room, from the board already loaded: the location's active rooms in their
+ * order, then any other room a visit is still in. The live stream refetches the board, so this
+ * follows every desk's changes.
+ */
+export function roomOccupancy(rooms: readonly { id: string; name: string }[], items: readonly FlowItem[]): RoomUse[] {
+  const uses = new Map<string, RoomUse>(rooms.map((r) => [r.id, { id: r.id, name: r.name, active: true, occupants: [] }]));
+  for (const item of items) {
+    if (!item.roomId || !IN_A_ROOM.includes(item.status)) continue;
+    let use = uses.get(item.roomId);
+    if (!use) {
+      use = { id: item.roomId, name: item.roomName ?? 'Room', active: false, occupants: [] };
+      uses.set(item.roomId, use);
+    }
+    use.occupants.push(item);
+  }
+  return [...uses.values()];
+}
+
+/** The rooms to offer when rooming a patient: free ones first, then the least occupied (nothing is refused). */
+export function roomChoices(uses: readonly RoomUse[]): RoomUse[] {
+  return uses.filter((u) => u.active).sort((a, b) => a.occupants.length - b.occupants.length);
+}
+
+/** "Maria Lopez", "Maria Lopez and Ana Lopez", "A, B, and C". */
+export function namesOf(items: readonly FlowItem[]): string {
+  return new Intl.ListFormat('en', { type: 'conjunction' }).format(items.map((i) => i.patientName));
+}
+
+/** An option of the room picker: "Exam A — free", "Exam A — 1 patient (Maria Lopez)". */
+export function roomChoiceLabel(use: RoomUse): string {
+  const n = use.occupants.length;
+  if (n === 0) return `${use.name} — free`;
+  return `${use.name} — ${n} patient${n === 1 ? '' : 's'} (${use.occupants.map((o) => o.patientName).join(', ')})`;
+}
+
+/** Minutes since the patient arrived (the occupancy strip's "here N min"), or null before arrival. */
+export function minutesHere(item: FlowItem, now: number): number | null {
+  return item.arrivedAt ? Math.max(0, Math.floor((now - Date.parse(item.arrivedAt)) / 60_000)) : null;
+}

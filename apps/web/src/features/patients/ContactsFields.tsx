@@ -1,12 +1,15 @@
 /** The demographics form's emergency contacts and guarantor (self, another patient, or another person). */
 import { ActionIcon, Button, Grid, Group, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { UsDateInput } from './CoverageFields.tsx';
+import { StateSelect } from './StateSelect.tsx';
+import { toUsDate } from './us-date.ts';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DemographicsValues } from './demographics-patch.ts';
-import { patientQuery, patientSearchQuery, STATES } from './patients-api.ts';
+import { patientQuery, patientSearchQuery } from './patients-api.ts';
 
 type Form = UseFormReturnType<DemographicsValues>;
 
@@ -30,11 +33,8 @@ export function AddressFields({ form, path, label }: { form: Form; path: 'addres
         <TextInput label={prefixed(label, 'City')} {...form.getInputProps(`${path}.city`)} />
       </Grid.Col>
       <Grid.Col span={3}>
-        <Select
+        <StateSelect
           label={prefixed(label, 'State')}
-          data={STATES}
-          searchable
-          clearable
           {...form.getInputProps(`${path}.state`)}
           value={state || null}
           onChange={(s) => form.setFieldValue(`${path}.state`, s ?? '')}
@@ -97,10 +97,10 @@ function GuarantorPatientPicker({ form, selfId }: { form: Form; selfId: string }
   const current = useQuery({ ...patientQuery(value), enabled: Boolean(value) });
   const options = (found.data?.items ?? [])
     .filter((p) => p.id !== selfId)
-    .map((p) => ({ value: p.id, label: `${p.familyName}, ${p.givenName} · ${p.birthDate} · MRN ${p.mrn}` }));
+    .map((p) => ({ value: p.id, label: `${p.familyName}, ${p.givenName} · ${toUsDate(p.birthDate)} · MRN ${p.mrn}` }));
   const c = current.data;
   if (c && !options.some((o) => o.value === c.id))
-    options.unshift({ value: c.id, label: `${c.familyName}, ${c.givenName} · ${c.birthDate} · MRN ${c.mrn}` });
+    options.unshift({ value: c.id, label: `${c.familyName}, ${c.givenName} · ${toUsDate(c.birthDate)} · MRN ${c.mrn}` });
   return (
     <Select
       label="Guarantor (patient)"
@@ -152,7 +152,11 @@ export function GuarantorFields({ form, selfId }: { form: Form; selfId: string }
             <TextInput label="Family name" withAsterisk {...form.getInputProps('guarantor.familyName')} />
           </Grid.Col>
           <Grid.Col span={4}>
-            <TextInput label="Date of birth" placeholder="YYYY-MM-DD" {...form.getInputProps('guarantor.birthDate')} />
+            <UsDateInput
+              label="Date of birth"
+              {...form.getInputProps('guarantor.birthDate')}
+              setValue={(v) => form.setFieldValue('guarantor.birthDate', v)}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
             <TextInput label="Relationship" {...form.getInputProps('guarantor.relationship')} />

@@ -3,17 +3,19 @@
  * changed fields. A 412 reloads the list (someone else changed it); a 409 means the new
  * dates overlap another active coverage of that priority and lands under the field.
  */
-import { Alert, Button, Grid, Group, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { fieldErrors, problemLine } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
-import { CoverageFields } from './CoverageFields.tsx';
+import { CoverageFields, UsDateInput } from './CoverageFields.tsx';
+import { COVERAGE_LABELS } from './coverage-form.ts';
 import type { Coverage, CoveragePatch } from './patients-api.ts';
 import { patientKeys } from './query-keys.ts';
+import { isoOf, parseUsDate, todayIso, toUsDate } from './us-date.ts';
 
-const dayOrEmpty = (v: string) => (!v || /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD');
+const dayOrEmpty = (v: string) => (v.trim() ? (parseUsDate(v).error ?? null) : null);
 
 export function CoverageEditForm(props: { patientId: string; coverage: Coverage; mode: 'edit' | 'terminate'; onDone: () => void }) {
   const c = props.coverage;
@@ -23,16 +25,17 @@ export function CoverageEditForm(props: { patientId: string; coverage: Coverage;
     groupNumber: c.groupNumber ?? '',
     planName: c.planName ?? '',
     priority: c.priority as string,
-    effectiveDate: c.effectiveDate,
-    terminationDate: c.terminationDate ?? (props.mode === 'terminate' ? new Date().toISOString().slice(0, 10) : ''),
+    effectiveDate: toUsDate(c.effectiveDate),
+    terminationDate: toUsDate(c.terminationDate ?? (props.mode === 'terminate' ? todayIso() : '')),
     officeCopay: c.copays.office === undefined ? '' : c.copays.office / 100,
   };
   const form = useForm({
     initialValues: initial,
     validate: {
-      memberId: (v) => (v.trim() ? null : 'Required'),
-      effectiveDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD'),
-      terminationDate: (v, all) => dayOrEmpty(v) ?? (v && v < all.effectiveDate ? 'Before the effective date' : null),
+      memberId: (v) => (v.trim() ? null : 'Enter the member id from the card.'),
+      effectiveDate: (v) => parseUsDate(v).error ?? null,
+      terminationDate: (v, all) =>
+        dayOrEmpty(v) ?? (v.trim() && isoOf(v) < isoOf(all.effectiveDate) ? 'The termination date is before the effective date.' : null),
     },
   });
   const { submit, busy, error } = useSubmit(
@@ -52,7 +55,7 @@ export function CoverageEditForm(props: { patientId: string; coverage: Coverage;
           return 'Someone changed this coverage meanwhile; the list now shows their version. Edit again.';
         }
         form.setErrors(fieldErrors(problem));
-        return undefined;
+        return problemLine(problem, COVERAGE_LABELS, (path) => path in initial);
       },
     },
   );
@@ -62,8 +65,9 @@ export function CoverageEditForm(props: { patientId: string; coverage: Coverage;
     if ((v.groupNumber.trim() || null) !== c.groupNumber) patch.groupNumber = v.groupNumber.trim() || null;
     if ((v.planName.trim() || null) !== c.planName) patch.planName = v.planName.trim() || null;
     if (v.priority !== c.priority) patch.priority = v.priority;
-    if (v.effectiveDate !== c.effectiveDate) patch.effectiveDate = v.effectiveDate;
-    if ((v.terminationDate || null) !== c.terminationDate) patch.terminationDate = v.terminationDate || null;
+    if (isoOf(v.effectiveDate) !== c.effectiveDate) patch.effectiveDate = isoOf(v.effectiveDate);
+    const termination = v.terminationDate.trim() ? isoOf(v.terminationDate) : null;
+    if (termination !== c.terminationDate) patch.terminationDate = termination;
     const office = v.officeCopay === '' ? undefined : Math.round(Number(v.officeCopay) * 100);
     if (office !== c.copays.office) {
       const { office: _old, ...rest } = c.copays;
@@ -77,9 +81,15 @@ export function CoverageEditForm(props: { patientId: string; coverage: Coverage;
     <form onSubmit={form.onSubmit(save)} noValidate data-testid="coverage-edit">
       {error && <Alert color="red">{error}</Alert>}
       <Grid align="flex-end">
-        {!terminate && <CoverageFields field={(name) => form.getInputProps(name)} />}
+        {!terminate && (
+          <CoverageFields field={(name) => form.getInputProps(name)} setValue={(name, v) => form.setFieldValue(name, v as never)} />
+        )}
         <Grid.Col span={3}>
-          <TextInput label="Termination date" placeholder="YYYY-MM-DD" {...form.getInputProps('terminationDate')} />
+          <UsDateInput
+            label="Termination date"
+            {...form.getInputProps('terminationDate')}
+            setValue={(v) => form.setFieldValue('terminationDate', v)}
+          />
         </Grid.Col>
         <Grid.Col span={3}>
           <Group>

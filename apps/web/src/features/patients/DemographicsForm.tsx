@@ -7,17 +7,17 @@ import { ActionIcon, Alert, Button, Checkbox, Grid, Group, Select, Stack, TagsIn
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { fieldErrors } from '../../api/problem.ts';
+import { fieldErrors, hasField, problemLine } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { AddressFields, EmergencyContactsFields, GuarantorFields } from './ContactsFields.tsx';
-import { changedFields, type DemographicsValues, toFormValues } from './demographics-patch.ts';
+import { UsDateInput } from './CoverageFields.tsx';
+import { changedFields, type DemographicsValues, FIELD_LABELS, toFormValues } from './demographics-patch.ts';
 import { type EditConflict, EditConflictPanel } from './EditConflictPanel.tsx';
 import { conflictOf, type Patient, type PatientPatch, patchPatient } from './patients-api.ts';
+import { birthDateProblem, isoOf, parseUsDate, todayIso } from './us-date.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 /** The contact row a validator runs for (`path` is "emergencyContacts.N.field"). */
 const contactAt = (all: DemographicsValues, path: string) => all.emergencyContacts[Number(path.split('.')[1])];
-const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD');
 
 export function DemographicsForm(props: {
   patient: Patient;
@@ -37,21 +37,24 @@ export function DemographicsForm(props: {
     initialValues: base.values,
     validateInputOnBlur: true,
     validate: {
-      givenName: (v) => (v.trim() ? null : 'Required'),
-      familyName: (v) => (v.trim() ? null : 'Required'),
-      birthDate: (v) => day(v) ?? (v > today() ? 'Birth date is in the future' : null),
-      email: (v) => (v && !/^\S+@\S+\.\S+$/.test(v) ? 'Not an email address' : null),
-      address: { postalCode: (v) => (v && !/^\d{5}(-\d{4})?$/.test(v) ? 'ZIP must be 12345 or 12345-6789' : null) },
-      deceasedDate: (v, all) => (all.status === 'deceased' && v ? day(v) : null),
+      givenName: (v) => (v.trim() ? null : 'Enter the given name.'),
+      familyName: (v) => (v.trim() ? null : 'Enter the family name.'),
+      birthDate: (v) => birthDateProblem(v),
+      email: (v) => (v && !/^\S+@\S+\.\S+$/.test(v) ? 'Enter an email address, such as name@example.com.' : null),
+      address: { postalCode: (v) => (v && !/^\d{5}(-\d{4})?$/.test(v) ? 'Enter a ZIP code as 12345 or 12345-6789.' : null) },
+      deceasedDate: (v, all) =>
+        all.status === 'deceased' && v.trim()
+          ? (parseUsDate(v).error ?? (isoOf(v) > todayIso() ? 'The date of death is in the future.' : null))
+          : null,
       emergencyContacts: {
-        name: (v, all, path) => (!v.trim() && contactAt(all, path)?.phone.trim() ? 'Required' : null),
-        phone: (v, all, path) => (!v.trim() && contactAt(all, path)?.name.trim() ? 'Required' : null),
+        name: (v, all, path) => (!v.trim() && contactAt(all, path)?.phone.trim() ? "Enter the contact's name." : null),
+        phone: (v, all, path) => (!v.trim() && contactAt(all, path)?.name.trim() ? "Enter the contact's phone number." : null),
       },
       guarantor: {
-        patientId: (v, all) => (all.guarantor.kind === 'patient' && !v ? 'Choose the patient' : null),
-        givenName: (v, all) => (all.guarantor.kind === 'person' && !v.trim() ? 'Required' : null),
-        familyName: (v, all) => (all.guarantor.kind === 'person' && !v.trim() ? 'Required' : null),
-        birthDate: (v, all) => (all.guarantor.kind === 'person' && v ? day(v) : null),
+        patientId: (v, all) => (all.guarantor.kind === 'patient' && !v ? 'Choose the patient.' : null),
+        givenName: (v, all) => (all.guarantor.kind === 'person' && !v.trim() ? "Enter the guarantor's given name." : null),
+        familyName: (v, all) => (all.guarantor.kind === 'person' && !v.trim() ? "Enter the guarantor's family name." : null),
+        birthDate: (v, all) => (all.guarantor.kind === 'person' ? birthDateProblem(v, { required: false }) : null),
       },
     },
   });
@@ -66,7 +69,8 @@ export function DemographicsForm(props: {
       }
       const fields = fieldErrors(problem);
       form.setErrors(fields);
-      return Object.keys(fields).length ? 'Check the highlighted fields.' : undefined;
+      // The form's values use the server's names: a field it shows carries its message; the line names the rest.
+      return problemLine(problem, FIELD_LABELS, (path) => hasField(form.getValues(), path));
     },
   });
   const { busy, error } = saving;
@@ -124,7 +128,12 @@ export function DemographicsForm(props: {
             <TextInput label="Preferred name" {...form.getInputProps('preferredName')} />
           </Grid.Col>
           <Grid.Col span={4}>
-            <TextInput label="Date of birth" placeholder="YYYY-MM-DD" withAsterisk {...form.getInputProps('birthDate')} />
+            <UsDateInput
+              label="Date of birth"
+              withAsterisk
+              {...form.getInputProps('birthDate')}
+              setValue={(v) => form.setFieldValue('birthDate', v)}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
             <Select label="Sex at birth" data={['female', 'male', 'unknown']} allowDeselect={false} {...form.getInputProps('sex')} />
@@ -191,7 +200,11 @@ export function DemographicsForm(props: {
           </Grid.Col>
           {values.status === 'deceased' && (
             <Grid.Col span={4}>
-              <TextInput label="Date of death" placeholder="YYYY-MM-DD" {...form.getInputProps('deceasedDate')} />
+              <UsDateInput
+                label="Date of death"
+                {...form.getInputProps('deceasedDate')}
+                setValue={(v) => form.setFieldValue('deceasedDate', v)}
+              />
             </Grid.Col>
           )}
         </Grid>

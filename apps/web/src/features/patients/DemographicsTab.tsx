@@ -1,13 +1,14 @@
 /** The demographics tab: the record, and (with patient:write) an edit form opened on a fresh read and its ETag. */
 import { Alert, Button, Group, SimpleGrid, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCan } from '../auth/use-me.ts';
 import { flowKeys } from '../flow/query-keys.ts';
 import { scheduleKeys } from '../schedule/query-keys.ts';
 import { waitlistKeys } from '../waitlist/query-keys.ts';
 import { DemographicsForm } from './DemographicsForm.tsx';
-import { type Patient, readPatient } from './patients-api.ts';
+import { fullName, type Patient, patientQuery, readPatient } from './patients-api.ts';
+import { toUsDate } from './us-date.ts';
 import { patientKeys } from './query-keys.ts';
 import { displayPhone } from '../../app/format-phone.ts';
 
@@ -25,8 +26,18 @@ function Field(props: { label: string; value: string | null | undefined }) {
   );
 }
 
+/** The guarantor by name: the patient themself, another patient of the practice, or another person. */
+function useGuarantorName(p: Patient): string {
+  const g = p.guarantor;
+  const other = useQuery({ ...patientQuery(g.kind === 'patient' ? g.patientId : ''), enabled: g.kind === 'patient' });
+  if (g.kind === 'person') return `${g.givenName} ${g.familyName}${g.relationship ? ` (${g.relationship})` : ''}`;
+  if (g.kind === 'patient') return other.data ? `${fullName(other.data)} (a patient here)` : 'another patient';
+  return 'the patient';
+}
+
 function Demographics({ p }: { p: Patient }) {
   const a = p.address;
+  const guarantor = useGuarantorName(p);
   return (
     <SimpleGrid cols={3} mt="md" data-testid="demographics">
       <Field label="Sex at birth" value={p.sex} />
@@ -41,12 +52,9 @@ function Demographics({ p }: { p: Patient }) {
         label="Reminders"
         value={[p.consentSmsReminders && 'SMS', p.consentEmailReminders && 'email'].filter(Boolean).join(', ') || 'none'}
       />
-      <Field
-        label="Guarantor"
-        value={p.guarantor.kind === 'person' ? `${p.guarantor.givenName} ${p.guarantor.familyName}` : p.guarantor.kind}
-      />
-      <Field label="Emergency contacts" value={p.emergencyContacts.map((c) => `${c.name} ${c.phone}`).join('; ')} />
-      <Field label="Status" value={p.status === 'deceased' ? `deceased ${p.deceasedDate}` : p.status} />
+      <Field label="Guarantor" value={guarantor} />
+      <Field label="Emergency contacts" value={p.emergencyContacts.map((c) => `${c.name} ${displayPhone(c.phone)}`).join('; ')} />
+      <Field label="Status" value={p.status === 'deceased' ? `deceased ${toUsDate(p.deceasedDate)}` : p.status} />
     </SimpleGrid>
   );
 }

@@ -4,8 +4,10 @@
  * Reapply sends only this user's fields on top of the current version; discard keeps theirs.
  */
 import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { providerName, useLocations, useProviders } from '../schedule/schedule-api.ts';
 import { FIELD_LABELS, formatValue } from './demographics-patch.ts';
-import type { LastChange, Patient, PatientPatch } from './patients-api.ts';
+import { fullName, type LastChange, type Patient, type PatientPatch, patientQuery } from './patients-api.ts';
 
 export interface EditConflict {
   current: Patient;
@@ -17,8 +19,31 @@ export interface EditConflict {
 
 const label = (field: string) => FIELD_LABELS[field] ?? field;
 
+/** Names for the ids a change can hold (primary provider, preferred location, a guarantor patient): never show a UUID. */
+function useNames(conflict: EditConflict): (id: string) => string | undefined {
+  const providers = useProviders();
+  const locations = useLocations();
+  const guarantorIds = [
+    conflict.current.guarantor,
+    conflict.mine.guarantor,
+    ...Object.values(conflict.lastChange?.changes ?? {}).flatMap((c) => [c.before, c.after]),
+  ]
+    .map((g) => (g && typeof g === 'object' && 'patientId' in g ? String((g as { patientId: unknown }).patientId) : null))
+    .filter((id): id is string => id !== null);
+  const first = useQuery({ ...patientQuery(guarantorIds[0] ?? ''), enabled: guarantorIds.length > 0 });
+  return (id) => {
+    const provider = providers.data?.find((p) => p.id === id);
+    if (provider) return providerName(provider);
+    const location = locations.data?.items.find((l) => l.id === id);
+    if (location) return location.name;
+    if (first.data?.id === id) return fullName(first.data);
+    return undefined;
+  };
+}
+
 export function EditConflictPanel(props: { conflict: EditConflict; busy: boolean; onReapply: () => void; onDiscard: () => void }) {
   const { lastChange, mine } = props.conflict;
+  const nameOf = useNames(props.conflict);
   const theirs = Object.entries(lastChange?.changes ?? {});
   const mineEntries = Object.entries(mine as Record<string, unknown>);
   const who = lastChange
@@ -54,8 +79,8 @@ export function EditConflictPanel(props: { conflict: EditConflict; busy: boolean
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{formatValue(c.before)}</Table.Td>
-                  <Table.Td>{formatValue(c.after)}</Table.Td>
+                  <Table.Td>{formatValue(c.before, nameOf)}</Table.Td>
+                  <Table.Td>{formatValue(c.after, nameOf)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -70,7 +95,7 @@ export function EditConflictPanel(props: { conflict: EditConflict; busy: boolean
               <Table.Tr key={field}>
                 <Table.Td>{label(field)}</Table.Td>
                 <Table.Td>
-                  {formatValue((props.conflict.current as Record<string, unknown>)[field])} → {formatValue(value)}
+                  {formatValue((props.conflict.current as Record<string, unknown>)[field], nameOf)} → {formatValue(value, nameOf)}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,17 +1,19 @@
 /** Coverages of the patient with their card images, and a form to add one (one active coverage per priority on any day). */
-import { Alert, Button, Grid, Group, Select, Stack, Table } from '@mantine/core';
+import { Alert, Button, Grid, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { fieldErrors, problemLine } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { CoverageCardImages } from './CoverageCardImages.tsx';
 import { CoverageEditForm } from './CoverageEditForm.tsx';
-import { CoverageFields } from './CoverageFields.tsx';
-import { type CoverageInput, coveragesQuery, documentsQuery } from './patients-api.ts';
+import { CoverageFields, SubscriberFields } from './CoverageFields.tsx';
+import { COVERAGE_LABELS, coverageBody, coverageValidation, type CoverageValues, emptyCoverage, payerOptions } from './coverage-form.ts';
+import { coveragesQuery, documentsQuery } from './patients-api.ts';
 import { patientKeys } from './query-keys.ts';
+import { toUsDate } from './us-date.ts';
 
 const money = (c?: number) => (c === undefined ? '—' : `$${(c / 100).toFixed(2)}`);
 
@@ -23,38 +25,22 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
   const cardsOf = (coverageId: string) =>
     (documents.data?.items ?? []).filter((d) => d.coverageId === coverageId && d.category === 'insurance_card');
   const payers = useQuery({ queryKey: patientKeys.payers(), queryFn: () => unwrap(api.GET('/api/payers', { params: { query: {} } })) });
-  const form = useForm({
-    initialValues: { payerId: '', planName: '', memberId: '', groupNumber: '', priority: 'primary', effectiveDate: '', officeCopay: 0 },
-    validate: {
-      payerId: (v) => (v ? null : 'Choose a payer'),
-      memberId: (v) => (v.trim() ? null : 'Required'),
-      effectiveDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use YYYY-MM-DD'),
-    },
-  });
+  const form = useForm<CoverageValues>({ initialValues: emptyCoverage(), validate: coverageValidation });
   const adding = useSubmit(
-    (body: CoverageInput) => api.POST('/api/patients/{id}/coverages', { params: { path: { id: patientId } }, body }),
+    (v: CoverageValues) => api.POST('/api/patients/{id}/coverages', { params: { path: { id: patientId } }, body: coverageBody(v) }),
     {
       invalidate: [patientKeys.coverages(patientId)],
       onSuccess: () => form.reset(),
       onProblem: (problem) => {
-        form.setErrors(fieldErrors(problem));
-        return problem.detail;
+        const fields = fieldErrors(problem);
+        form.setErrors(fields);
+        return problemLine(problem, COVERAGE_LABELS, (path) => path in form.values || path.startsWith('subscriber.'));
       },
     },
   );
   const { error } = adding;
-  const add = (v: typeof form.values) => {
-    const body = {
-      payerId: v.payerId,
-      planName: v.planName || null,
-      memberId: v.memberId,
-      groupNumber: v.groupNumber || null,
-      priority: v.priority,
-      effectiveDate: v.effectiveDate,
-      copays: v.officeCopay ? { office: Math.round(v.officeCopay * 100) } : {},
-    } as CoverageInput;
-    void adding.submit(body);
-  };
+  const add = (v: CoverageValues) => void adding.submit(v);
+  const values = form.getValues();
   return (
     <Stack mt="md">
       <Table withTableBorder data-testid="coverages">
@@ -87,7 +73,12 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
                 <Table.Td>{c.memberId}</Table.Td>
                 <Table.Td>{c.groupNumber}</Table.Td>
                 <Table.Td>
-                  {c.effectiveDate} – {c.terminationDate ?? 'open'}
+                  {toUsDate(c.effectiveDate)} – {c.terminationDate ? toUsDate(c.terminationDate) : 'open'}
+                  {c.subscriber.kind === 'person' && (
+                    <Text size="xs" c="dimmed">
+                      Subscriber: {c.subscriber.givenName} {c.subscriber.familyName}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{money(c.copays.office)}</Table.Td>
                 {can('document:read') && (
@@ -122,14 +113,18 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
         {error && <Alert color="red">{error}</Alert>}
         <Grid align="flex-end">
           <Grid.Col span={4}>
-            <Select
-              label="Payer"
-              searchable
-              data={(payers.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.ediPayerId ? ` (${p.ediPayerId})` : ''}` }))}
-              {...form.getInputProps('payerId')}
-            />
+            <Select label="Payer" searchable data={payerOptions(payers.data?.items ?? [])} {...form.getInputProps('payerId')} />
           </Grid.Col>
-          <CoverageFields field={(name) => form.getInputProps(name)} />
+          <CoverageFields field={(name) => form.getInputProps(name)} setValue={(name, v) => form.setFieldValue(name, v)} />
+          <SubscriberFields
+            kind={values.subscriber.kind}
+            onKind={(kind) => {
+              form.setFieldValue('subscriber.kind', kind);
+              form.setFieldValue('relationship', kind === 'self' ? '18' : '01');
+            }}
+            field={(name) => form.getInputProps(name)}
+            setValue={(name, v) => form.setFieldValue(name, v)}
+          />
           <Grid.Col span={2}>
             <Button type="submit">Add coverage</Button>
           </Grid.Col>

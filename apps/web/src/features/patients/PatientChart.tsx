@@ -4,11 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/problem.ts';
 import { useCan } from '../auth/use-me.ts';
 import { PatientMessagesTab } from '../comms/PatientMessagesTab.tsx';
+import { PatientVisitsTab } from '../schedule/PatientVisitsTab.tsx';
 import { BreakGlassPrompt } from './BreakGlassPrompt.tsx';
 import { DemographicsTab } from './DemographicsTab.tsx';
 import { DocumentsTab } from './DocumentsTab.tsx';
 import { InsuranceTab } from './InsuranceTab.tsx';
 import { ageOf, coveragesQuery, patientQuery } from './patients-api.ts';
+import { toUsDate } from './us-date.ts';
 import { PrivacyTab } from './PrivacyTab.tsx';
 
 export function PatientChart(props: { id: string; onOpen: (id: string) => void; onBack: () => void; onMerge: (id: string) => void }) {
@@ -53,7 +55,7 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
               )}
             </Title>
             <Text>
-              {ageOf(p.birthDate)} y · born {p.birthDate} · {p.sex} · MRN {p.mrn}
+              {ageOf(p.birthDate)} y · born {toUsDate(p.birthDate)} · {p.sex} · MRN {p.mrn}
             </Text>
             <Group gap="xs" mt="xs">
               {p.restricted && <Badge color="red">restricted</Badge>}
@@ -86,6 +88,7 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
       <Tabs defaultValue="demographics" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="demographics">Demographics</Tabs.Tab>
+          {can('appointment:read') && <Tabs.Tab value="visits">Visits</Tabs.Tab>}
           <Tabs.Tab value="insurance">Insurance</Tabs.Tab>
           <Tabs.Tab value="documents">Documents</Tabs.Tab>
           <Tabs.Tab value="messages">Messages</Tabs.Tab>
@@ -93,6 +96,9 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
         </Tabs.List>
         <Tabs.Panel value="demographics">
           <DemographicsTab patient={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="visits">
+          <PatientVisitsTab patientId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="insurance">
           <InsuranceTab patientId={p.id} />

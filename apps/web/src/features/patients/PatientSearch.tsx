@@ -1,21 +1,31 @@
 /** The one search box: names, typos, birth dates, phones, MRNs. (`/` anywhere focuses the header's box, HeaderPatientSearch.) */
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconLock, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ageOf, type PatientSummary, patientSearchQuery } from './patients-api.ts';
+import { toUsDate } from './us-date.ts';
 import { displayPhone } from '../../app/format-phone.ts';
 
+/**
+ * `includeLocked`: also list restricted records the user may open only by breaking the glass,
+ * as locked entries (name, birth date, MRN); picking one opens the chart, which asks for the
+ * reason (BreakGlassPrompt). Pickers leave them out.
+ */
 export function PatientSearchBox(props: {
   onPick: (p: PatientSummary) => void;
   autoFocus?: boolean;
   label?: string;
   initialQuery?: string;
+  includeLocked?: boolean;
 }) {
   const [q, setQ] = useState(props.initialQuery ?? '');
   const [debounced] = useDebouncedValue(q.trim(), 250);
-  const results = useQuery({ ...patientSearchQuery(debounced, 25), enabled: debounced.length >= 2 });
+  const results = useQuery({
+    ...patientSearchQuery(debounced, 25, { includeLocked: props.includeLocked }),
+    enabled: debounced.length >= 2,
+  });
   return (
     <Stack gap="xs">
       <TextInput
@@ -44,9 +54,20 @@ export function PatientSearchBox(props: {
             {results.data.items.map((p) => (
               <Table.Tr key={p.id} onClick={() => props.onPick(p)} style={{ cursor: 'pointer' }}>
                 <Table.Td>
-                  <Button variant="subtle" size="compact-sm" onClick={() => props.onPick(p)}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() => props.onPick(p)}
+                    leftSection={p.locked ? <IconLock size={14} aria-hidden /> : undefined}
+                    aria-label={p.locked ? `${p.familyName}, ${p.givenName}: restricted record, break the glass to open` : undefined}
+                  >
                     {p.familyName}, {p.givenName}
                   </Button>
+                  {p.locked && (
+                    <Text component="span" size="sm" ml="xs" data-testid="locked-entry">
+                      Restricted: opening it asks for an emergency reason
+                    </Text>
+                  )}
                   {p.status !== 'active' && (
                     <Badge ml="xs" color="gray">
                       {p.status}
@@ -59,7 +80,7 @@ export function PatientSearchBox(props: {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {p.birthDate} ({ageOf(p.birthDate)})
+                  {toUsDate(p.birthDate)} ({ageOf(p.birthDate)})
                 </Table.Td>
                 <Table.Td>{p.mrn}</Table.Td>
                 <Table.Td>{p.phones[0] ? displayPhone(p.phones[0].number) : ''}</Table.Td>
@@ -93,7 +114,7 @@ export function PatientSearch(props: {
           </Button>
         </Group>
       </Group>
-      <PatientSearchBox autoFocus initialQuery={props.initialQuery} onPick={(p) => props.onOpen(p.id)} />
+      <PatientSearchBox autoFocus includeLocked initialQuery={props.initialQuery} onPick={(p) => props.onOpen(p.id)} />
     </Stack>
   );
 }

@@ -3,7 +3,9 @@
  * user changed are sent, so reapplying after a conflict never overwrites someone else's
  * edit of a field this user did not touch.
  */
+import { displayPhone } from '../../app/format-phone.ts';
 import type { Patient, PatientPatch } from './patients-api.ts';
+import { isoOf, toUsDate } from './us-date.ts';
 
 export interface DemographicsValues {
   givenName: string;
@@ -50,9 +52,9 @@ function toGuarantorValues(g: Patient['guarantor']): GuarantorValues {
     patientId: g.kind === 'patient' ? g.patientId : '',
     givenName: person?.givenName ?? '',
     familyName: person?.familyName ?? '',
-    birthDate: person?.birthDate ?? '',
+    birthDate: toUsDate(person?.birthDate),
     relationship: person?.relationship ?? '',
-    phone: person?.phone ?? '',
+    phone: person?.phone ? displayPhone(person.phone) : '',
     address: { line1: a?.line1 ?? '', line2: a?.line2 ?? '', city: a?.city ?? '', state: a?.state ?? '', postalCode: a?.postalCode ?? '' },
   };
 }
@@ -69,7 +71,7 @@ function guarantorOf(g: GuarantorValues): unknown {
     kind: 'person',
     givenName: g.givenName.trim(),
     familyName: g.familyName.trim(),
-    birthDate: orNull(g.birthDate),
+    birthDate: g.birthDate.trim() ? isoOf(g.birthDate) : null,
     relationship: orNull(g.relationship),
     phone: orNull(g.phone),
     address: addressOf(g.address),
@@ -105,6 +107,27 @@ export const FIELD_LABELS: Record<string, string> = {
   primaryProviderId: 'Primary provider',
   preferredLocationId: 'Preferred location',
   restricted: 'Restricted record',
+  // The server's nested field paths (list indexes dropped: api/problem.ts `labelOf`).
+  'phones.number': 'Phone',
+  'phones.type': 'Phone type',
+  'address.line1': 'Street address',
+  'address.line2': 'Address line 2',
+  'address.city': 'City',
+  'address.state': 'State',
+  'address.postalCode': 'ZIP',
+  'emergencyContacts.name': 'Emergency contact name',
+  'emergencyContacts.relationship': 'Emergency contact relationship',
+  'emergencyContacts.phone': 'Emergency contact phone',
+  'guarantor.patientId': 'Guarantor (patient)',
+  'guarantor.givenName': 'Guarantor given name',
+  'guarantor.familyName': 'Guarantor family name',
+  'guarantor.birthDate': 'Guarantor date of birth',
+  'guarantor.relationship': 'Guarantor relationship',
+  'guarantor.phone': 'Guarantor phone',
+  'guarantor.address.line1': 'Guarantor street address',
+  'guarantor.address.city': 'Guarantor city',
+  'guarantor.address.state': 'Guarantor state',
+  'guarantor.address.postalCode': 'Guarantor ZIP',
 };
 
 /** The record as form values (nulls as empty strings; at least one phone row to type into). */
@@ -116,13 +139,13 @@ export function toFormValues(p: Patient): DemographicsValues {
     familyName: p.familyName,
     suffix: p.suffix ?? '',
     preferredName: p.preferredName ?? '',
-    birthDate: p.birthDate,
+    birthDate: toUsDate(p.birthDate),
     sex: p.sex,
     genderIdentity: p.genderIdentity ?? '',
     pronouns: p.pronouns ?? '',
     preferredLanguage: p.preferredLanguage ?? '',
     interpreterNeeded: p.interpreterNeeded,
-    phones: p.phones.length ? p.phones.map((x) => ({ type: x.type, number: x.number })) : [{ type: 'mobile', number: '' }],
+    phones: p.phones.length ? p.phones.map((x) => ({ type: x.type, number: displayPhone(x.number) })) : [{ type: 'mobile', number: '' }],
     email: p.email ?? '',
     address: {
       line1: a?.line1 ?? '',
@@ -136,8 +159,8 @@ export function toFormValues(p: Patient): DemographicsValues {
     consentEmailReminders: p.consentEmailReminders,
     alerts: [...p.alerts],
     status: p.status === 'merged' ? 'active' : p.status,
-    deceasedDate: p.deceasedDate ?? '',
-    emergencyContacts: p.emergencyContacts.map((c) => ({ name: c.name, relationship: c.relationship ?? '', phone: c.phone })),
+    deceasedDate: toUsDate(p.deceasedDate),
+    emergencyContacts: p.emergencyContacts.map((c) => ({ name: c.name, relationship: c.relationship ?? '', phone: displayPhone(c.phone) })),
     guarantor: toGuarantorValues(p.guarantor),
   };
 }
@@ -157,9 +180,12 @@ function toApiValue(field: DemographicsField, v: DemographicsValues): unknown {
         .map((c) => ({ name: c.name.trim(), relationship: orNull(c.relationship), phone: c.phone.trim() }));
     case 'guarantor':
       return guarantorOf(v.guarantor);
+    case 'birthDate':
+      return isoOf(v.birthDate);
+    case 'deceasedDate':
+      return v.deceasedDate.trim() ? isoOf(v.deceasedDate) : null;
     case 'givenName':
     case 'familyName':
-    case 'birthDate':
     case 'sex':
     case 'status':
       return v[field];
@@ -184,18 +210,31 @@ export function changedFields(initial: DemographicsValues, now: DemographicsValu
   return patch as PatientPatch;
 }
 
-/** A value from the record or the audit trail as one readable line. */
-export function formatValue(v: unknown): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A value from the record or the audit trail as one readable line: phones as (303) 555-0142,
+ * dates as MM/DD/YYYY, and an id (a provider, a location, a guarantor patient) by the name
+ * `nameOf` knows for it, never the id itself.
+ */
+export function formatValue(v: unknown, nameOf: (id: string) => string | undefined = () => undefined): string {
+  const f = (x: unknown) => formatValue(x, nameOf);
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (Array.isArray(v)) return v.length ? v.map(formatValue).join('; ') : '—';
+  if (Array.isArray(v)) return v.length ? v.map(f).join('; ') : '—';
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if ('number' in o && 'type' in o) return `${o.type}: ${o.number}`;
+    if ('number' in o && 'type' in o) return `${o.type}: ${displayPhone(String(o.number))}`;
     if ('line1' in o) return [o.line1, o.line2, o.city, `${o.state ?? ''} ${o.postalCode ?? ''}`.trim()].filter(Boolean).join(', ');
-    if ('kind' in o) return o.kind === 'person' ? `${o.givenName} ${o.familyName}` : String(o.kind);
-    if ('name' in o && 'phone' in o) return `${o.name} ${o.phone}`;
+    if ('kind' in o) {
+      if (o.kind === 'person') return `${o.givenName} ${o.familyName}`;
+      if (o.kind === 'patient') return nameOf(String(o.patientId)) ?? 'another patient';
+      return o.kind === 'self' ? 'the patient' : String(o.kind);
+    }
+    if ('name' in o && 'phone' in o) return `${o.name} ${displayPhone(String(o.phone))}`;
     return JSON.stringify(v);
   }
+  if (typeof v === 'string' && UUID.test(v)) return nameOf(v) ?? 'another record';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return toUsDate(v);
   return String(v);
 }

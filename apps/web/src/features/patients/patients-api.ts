@@ -68,11 +68,17 @@ export const documentsQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/patients/{id}/documents', { params: { path: { id }, query: {} } })),
   });
 
-/** The registry search (names, typos, birth dates, phones, MRNs), first `limit` results. */
-export const patientSearchQuery = (q: string, limit: number) =>
+/**
+ * The registry search (names, typos, birth dates, phones, MRNs), first `limit` results.
+ * Locked entries (restricted records a break-glass user may not open yet) are left out unless
+ * `includeLocked`: only the patients page offers them, as the way to the break-glass prompt;
+ * a picker could not book or link a record it cannot open.
+ */
+export const patientSearchQuery = (q: string, limit: number, opts: { includeLocked?: boolean } = {}) =>
   queryOptions({
     queryKey: patientKeys.search(q, limit),
     queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q, limit } } })),
+    select: opts.includeLocked ? undefined : (data) => ({ ...data, items: data.items.filter((p) => !p.locked) }),
   });
 
 /** The record with its ETag, read fresh: an edit starts from this version. */

@@ -21,6 +21,8 @@ export interface BookingDraft {
   label: string;
   providerId: string | null;
   appointmentTypeId: string | null;
+  /** The patient, when already known (rebooking a cancelled visit). */
+  patient?: PickedPatient;
 }
 
 export function BookAppointmentModal(props: {
@@ -39,7 +41,7 @@ export function BookAppointmentModal(props: {
 }
 
 function BookingForm(props: { draft: BookingDraft; locationId: string; types: AppointmentType[]; providers: Provider[]; onClose(): void }) {
-  const [patient, setPatient] = useState<PickedPatient | null>(null);
+  const [patient, setPatient] = useState<PickedPatient | null>(props.draft.patient ?? null);
   const [typeId, setTypeId] = useState<string | null>(props.draft.appointmentTypeId ?? props.types[0]?.id ?? null);
   const [providerId, setProviderId] = useState<string | null>(props.draft.providerId ?? props.providers[0]?.id ?? null);
   const [overbook, setOverbook] = useState(false);

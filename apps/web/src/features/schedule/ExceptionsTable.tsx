@@ -6,6 +6,8 @@ import { api, unwrap } from '../../api/client.ts';
 import type { Problem } from '../../api/problem.ts';
 import { addAndRemove, useSubmit } from '../../api/use-submit.ts';
 import { scheduleKeys } from './query-keys.ts';
+import type { ExceptionCreated } from './schedule-api.ts';
+import { TimeOffCollisions } from './TimeOffCollisions.tsx';
 
 const KINDS = [
   { value: 'time_off', label: 'Time off' },
@@ -30,6 +32,8 @@ export function ExceptionsTable(props: { providerId: string; locationId: string;
   const [startTime, setStartTime] = useState('');
   const [endTime, setEndTime] = useState('');
   const [reason, setReason] = useState('');
+  /** The exception just saved, with the booked visits it falls on. */
+  const [saved, setSaved] = useState<ExceptionCreated | null>(null);
   // Time off, holidays and extra hours change which times are open.
   const changed = [scheduleKeys.exceptionLists(), scheduleKeys.availabilitySearches()];
   const describe = (p: Problem) => [p.detail, ...(p.errors ?? []).map((e) => `${e.path}: ${e.message}`)].join(' ');
@@ -47,7 +51,7 @@ export function ExceptionsTable(props: { providerId: string; locationId: string;
           reason,
         },
       }),
-    { invalidate: changed, onProblem: describe },
+    { invalidate: changed, onProblem: describe, onSuccess: (data) => setSaved(data) },
   );
   const removing = useSubmit((id: string) => api.DELETE('/api/availability-exceptions/{id}', { params: { path: { id } } }), {
     invalidate: changed,
@@ -95,6 +99,9 @@ export function ExceptionsTable(props: { providerId: string; locationId: string;
         <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={160} />
         <Button onClick={add}>Add exception</Button>
       </Group>
+      {saved && saved.kind !== 'extra_hours' && (
+        <TimeOffCollisions key={saved.id} saved={saved} locationId={props.locationId} onDone={() => setSaved(null)} />
+      )}
     </>
   );
 }

@@ -6,14 +6,14 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { BookingDraft } from './BookAppointmentModal.tsx';
 import { scheduleKeys } from './query-keys.ts';
-import { type AppointmentType, type Provider, providerName } from './schedule-api.ts';
+import { type AppointmentType, type LocationClock, type Provider, providerName } from './schedule-api.ts';
 import { clockDateTime } from './zoned-time.ts';
 
 const DAY_MS = 86_400_000;
 
 export function NextAvailable(props: {
   locationId: string;
-  zone: string;
+  clock: LocationClock;
   types: AppointmentType[];
   providers: Provider[];
   onPick(draft: BookingDraft): void;
@@ -81,7 +81,7 @@ export function NextAvailable(props: {
         {slots.data && slots.data.items.length > 0 && (
           <SimpleGrid cols={3} spacing="xs" data-testid="slot-list">
             {slots.data.items.map((s) => {
-              const label = `${clockDateTime(s.start, props.zone)} · ${names.get(s.providerId) ?? ''}`;
+              const label = `${clockDateTime(s.start, props.clock.zone, props.clock.hour12)} · ${names.get(s.providerId) ?? ''}`;
               return (
                 <Button
                   key={`${s.providerId}-${s.start}`}

@@ -1,11 +1,12 @@
 /**
  * Schedule set-up (schedule:manage): per provider at the selected location, weekly hours, exceptions and the
- * calendar feed; the practice-wide schedule settings for users with settings:manage.
+ * calendar feed; the practice's appointment types; the practice-wide schedule settings for users with settings:manage.
  */
 import { Loader, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
+import { AppointmentTypesSection } from './AppointmentTypesSection.tsx';
 import { ExceptionsTable } from './ExceptionsTable.tsx';
 import { IcalFeedCard } from './IcalFeedCard.tsx';
 import { ScheduleSettingsCard } from './ScheduleSettingsCard.tsx';
@@ -42,6 +43,7 @@ export function ScheduleSetupPage() {
       />
       <ExceptionsTable providerId={providerId} locationId={locationId} today={today} />
       <IcalFeedCard providerId={providerId} />
+      <AppointmentTypesSection />
       {can('settings:manage') && <ScheduleSettingsCard />}
     </Stack>
   );

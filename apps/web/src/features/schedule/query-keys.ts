@@ -1,4 +1,6 @@
 /** Query keys of scheduling: providers, rooms, types, working hours, appointments and open slots. */
+import { waitlistKeys } from '../waitlist/query-keys.ts';
+
 export const scheduleKeys = {
   all: ['schedule'] as const,
   providers: () => [...scheduleKeys.all, 'providers'] as const,
@@ -13,7 +15,16 @@ export const scheduleKeys = {
   appointmentLists: () => [...scheduleKeys.all, 'appointments'] as const,
   appointmentList: (locationId: string | null, from: string, to: string) =>
     [...scheduleKeys.appointmentLists(), locationId, from, to] as const,
+  /** A patient's visits (the chart's Visits tab): under the appointment lists, so any booking or move refreshes it. */
+  patientAppointments: (patientId: string) => [...scheduleKeys.appointmentLists(), 'patient', patientId] as const,
   /** Every open-slot search (next available, filling a waiting-list entry by hand): booking or freeing time changes them all. */
   availabilitySearches: () => [...scheduleKeys.all, 'availability'] as const,
   availabilitySearch: (search: Record<string, unknown>) => [...scheduleKeys.availabilitySearches(), search] as const,
+  /** Exceptions over a calendar window (shading time off and blocked time). */
+  exceptionWindow: (locationId: string | null, from: string, to: string) =>
+    [...scheduleKeys.exceptionLists(), 'window', locationId, from, to] as const,
+  /** The booked visits a time off falls on (moving or cancelling one changes it, as any appointment change). */
+  collisions: (exceptionId: string) => [...scheduleKeys.appointmentLists(), 'collisions', exceptionId] as const,
+  /** Waiting patients who could take a freed slot: a waiting-list read, refreshed with the waiting list. */
+  waitlistMatches: (appointmentTypeId: string) => [...waitlistKeys.entryLists(), 'for-type', appointmentTypeId] as const,
 };

@@ -13,12 +13,35 @@ export type Room = Json<paths['/api/rooms']['get']['responses'][200]>['items'][n
 export type Slot = Json<paths['/api/availability']['get']['responses'][200]>['items'][number];
 export type Template = Json<paths['/api/availability-templates']['get']['responses'][200]>['items'][number];
 export type AvailabilityException = Json<paths['/api/availability-exceptions']['get']['responses'][200]>['items'][number];
+export type ExceptionCreated = Json<paths['/api/availability-exceptions']['post']['responses'][201]>;
 export type BookInput = Json<paths['/api/appointments']['post']['requestBody']>;
 
 export const providerName = (p: Provider) => `${p.givenName} ${p.familyName}${p.credentials ? `, ${p.credentials}` : ''}`;
 
 export function useLocations() {
   return useQuery({ queryKey: locationKeys.active(), queryFn: () => unwrap(api.GET('/api/locations')) });
+}
+
+/** How a location shows times: its zone, and 12-hour clock ("1:40 PM") or 24-hour ("13:40"). */
+export interface LocationClock {
+  zone: string;
+  hour12: boolean;
+}
+
+/**
+ * The location's clock (null while loading). One time format per location, used by the grid,
+ * next available and every dialog: 12-hour at a US location (one with a US state), 24-hour elsewhere.
+ */
+export function useLocationClock(locationId: string | null): LocationClock | null {
+  const locations = useLocations();
+  const l = locations.data?.items.find((x) => x.id === locationId);
+  return l ? { zone: l.timeZone, hour12: l.state !== null } : null;
+}
+
+/** Every location's clock by id (empty while loading): lists that span locations (waiting list, offers). */
+export function useLocationClocks(): Map<string, LocationClock> {
+  const locations = useLocations();
+  return new Map((locations.data?.items ?? []).map((l) => [l.id, { zone: l.timeZone, hour12: l.state !== null }]));
 }
 
 /** The location's IANA zone (null while loading). */
@@ -67,6 +90,17 @@ export function useLocationProviders(locationId: string | null): Provider[] {
   return working.length ? working : all;
 }
 
+/** Time off, holidays, blocked time and extra hours touching [from, to] (dates) at the location: the calendar's shading. */
+export function useExceptionWindow(locationId: string | null, from: string, to: string) {
+  return useQuery({
+    queryKey: scheduleKeys.exceptionWindow(locationId, from, to),
+    enabled: locationId !== null,
+    queryFn: () =>
+      unwrap(api.GET('/api/availability-exceptions', { params: { query: { locationId: locationId ?? undefined, from, to } } })),
+    select: (d) => d.items,
+  });
+}
+
 /** Every appointment starting in [from, to) at the location, all pages. */
 export function useAppointments(locationId: string | null, from: Date, to: Date) {
   return useQuery({
@@ -84,7 +118,8 @@ export function useAppointments(locationId: string | null, from: Date, to: Date)
         items.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      return items.filter((a) => a.status !== 'cancelled' && a.status !== 'rescheduled');
+      // A moved visit shows once, at its new time; a cancelled one stays visible (striped, its time open).
+      return items.filter((a) => a.status !== 'rescheduled');
     },
   });
 }

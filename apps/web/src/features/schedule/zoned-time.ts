@@ -47,16 +47,25 @@ export function wallLocal(d: Date): string {
   return `${wallDay(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** "HH:mm" of an instant on the zone's clock. */
-export function clockTime(instant: string | Date, zone: string): string {
-  const d = toWall(instant, zone);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/**
+ * A wall date's time of day in the location's one format: "1:40 PM" (12-hour, US locations)
+ * or "13:40". The grid, next available, the appointment window and the dialogs all use it.
+ */
+export function wallTime(d: Date, hour12 = false): string {
+  if (!hour12) return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const h = d.getHours() % 12 || 12;
+  return `${h}:${pad(d.getMinutes())} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
 }
 
-/** A readable date-time of an instant on the zone's clock ("Wed Mar 4, 09:00"). */
-export function clockDateTime(instant: string | Date, zone: string): string {
+/** The time of day of an instant on the zone's clock ("09:00", or "9:00 AM" with `hour12`). */
+export function clockTime(instant: string | Date, zone: string, hour12 = false): string {
+  return wallTime(toWall(instant, zone), hour12);
+}
+
+/** A readable date-time of an instant on the zone's clock ("Wed Mar 4, 09:00" or "Wed Mar 4, 9:00 AM"). */
+export function clockDateTime(instant: string | Date, zone: string, hour12 = false): string {
   const d = toWall(instant, zone);
-  return `${d.toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric' })}, ${clockTime(instant, zone)}`;
+  return `${d.toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric' })}, ${wallTime(d, hour12)}`;
 }
 
 /** Today's date on the zone's clock, as a wall date at midnight. */

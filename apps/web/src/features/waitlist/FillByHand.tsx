@@ -10,7 +10,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { flowKeys } from '../flow/query-keys.ts';
 import { scheduleKeys } from '../schedule/query-keys.ts';
-import { providerName, type Slot, useLocations, useProviders } from '../schedule/schedule-api.ts';
+import { providerName, type Slot, useLocationClocks, useLocations, useProviders } from '../schedule/schedule-api.ts';
 import { clockDateTime } from '../schedule/zoned-time.ts';
 import { waitlistKeys } from './query-keys.ts';
 import type { WaitlistEntry } from './waitlist-api.ts';
@@ -35,6 +35,7 @@ export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: Waitli
   /** The slot being booked (its button spins, the others wait). */
   const [booking, setBooking] = useState<string | null>(null);
   const zones = new Map((locations.data?.items ?? []).map((l) => [l.id, l.timeZone]));
+  const clocks = useLocationClocks();
   const locationNames = new Map((locations.data?.items ?? []).map((l) => [l.id, l.name]));
   const providerNames = new Map((providers.data ?? []).map((p) => [p.id, providerName(p)]));
   const slots = useQuery({
@@ -122,7 +123,8 @@ export function FillByHand(props: { entry: WaitlistEntry; onBooked(entry: Waitli
             <Table.Tbody>
               {slots.data.map((s) => {
                 const key = `${s.providerId}-${s.locationId}-${s.start}`;
-                const time = clockDateTime(s.start, zones.get(s.locationId) ?? 'UTC');
+                const c = clocks.get(s.locationId);
+                const time = clockDateTime(s.start, c?.zone ?? 'UTC', c?.hour12 ?? false);
                 return (
                   <Table.Tr key={key}>
                     <Table.Td>{time}</Table.Td>

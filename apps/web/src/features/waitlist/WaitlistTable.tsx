@@ -1,6 +1,6 @@
 /** The waiting list in offer order: who, what, where, when, priority, and the offer out now. */
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { providerName, useLocations, useProviders } from '../schedule/schedule-api.ts';
+import { type LocationClock, providerName, useLocationClocks, useLocations, useProviders } from '../schedule/schedule-api.ts';
 import { clockDateTime } from '../schedule/zoned-time.ts';
 import { namesOf, type WaitlistEntry } from './waitlist-api.ts';
 
@@ -12,18 +12,18 @@ export interface WaitlistActions {
   onRemove(entry: WaitlistEntry): void;
 }
 
-function OfferCell(props: { entry: WaitlistEntry; zones: Map<string, string> }) {
+function OfferCell(props: { entry: WaitlistEntry; clocks: Map<string, LocationClock> }) {
   const { entry } = props;
   if (entry.status === 'booked') return <Badge color="green">booked</Badge>;
   if (entry.status === 'removed') return <Badge color="gray">removed</Badge>;
   const offer = entry.openOffer;
   if (!offer) return <Badge color={STATUS_COLORS.waiting}>waiting</Badge>;
-  const zone = props.zones.get(offer.locationId) ?? 'UTC';
+  const c = props.clocks.get(offer.locationId) ?? { zone: 'UTC', hour12: false };
   return (
     <Stack gap={2}>
       <Badge color="yellow">offer out</Badge>
       <Text size="xs">
-        {clockDateTime(offer.start, zone)}, held until {clockDateTime(offer.expiresAt, zone)}
+        {clockDateTime(offer.start, c.zone, c.hour12)}, held until {clockDateTime(offer.expiresAt, c.zone, c.hour12)}
       </Text>
     </Stack>
   );
@@ -34,7 +34,7 @@ export function WaitlistTable(props: { entries: WaitlistEntry[]; canWrite: boole
   const locations = useLocations();
   const providerNames = new Map((providers.data ?? []).map((p) => [p.id, providerName(p)]));
   const locationNames = new Map((locations.data?.items ?? []).map((l) => [l.id, l.name]));
-  const zones = new Map((locations.data?.items ?? []).map((l) => [l.id, l.timeZone]));
+  const clocks = useLocationClocks();
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label="Waiting list" data-testid="waitlist-table">
@@ -71,7 +71,7 @@ export function WaitlistTable(props: { entries: WaitlistEntry[]; canWrite: boole
               </Table.Td>
               <Table.Td>{e.priority}</Table.Td>
               <Table.Td>
-                <OfferCell entry={e} zones={zones} />
+                <OfferCell entry={e} clocks={clocks} />
               </Table.Td>
               <Table.Td>
                 {/* A hidden entry (restricted patient, user off the care team) is the care team's to change. */}

@@ -1,9 +1,10 @@
-/** The trail: sortable columns and keyset pages ("Load more"). */
+/** The trail: sortable columns and keyset pages ("Load more"); names for ids, times on the clinic's clock. */
 import { Alert, Badge, Button, Code, Loader, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
-import { type AuditEvent, type AuditFilters, toQuery } from './audit-api.ts';
+import { type AuditEvent, type AuditFilters, resourceLabel, toQuery } from './audit-api.ts';
+import { dateTimeIn } from './zone-format.ts';
 import { auditKeys } from './query-keys.ts';
 
 type SortKey = 'occurredAt' | 'seq' | 'action' | 'userId' | 'patientId' | 'outcome';
@@ -31,13 +32,50 @@ function SortHeader({
   );
 }
 
-function Row({ e }: { e: AuditEvent }) {
+const shortId = (id: string) => id.slice(0, 8);
+
+/** A patient by name; a restricted record the reader may not open shows as such (its id on hover). */
+export function PatientCell({ id, name }: { id: string | null; name: string | null }) {
+  if (!id) return null;
+  if (name) return <Text size="sm">{name}</Text>;
+  return (
+    <Text size="sm" c="dimmed" title={`Patient ${id}`}>
+      Restricted patient
+    </Text>
+  );
+}
+
+function ResourceCell({ e }: { e: AuditEvent }) {
+  if (!e.resourceType) return null;
+  const named =
+    e.resourceName ?? (e.resourceId && e.resourceId === e.patientId && e.resourceType === 'patient' ? 'Restricted patient' : null);
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{resourceLabel(e.resourceType)}</Text>
+      {named ? (
+        <Text size="xs" title={e.resourceId ?? undefined}>
+          {named}
+        </Text>
+      ) : e.resourceId ? (
+        <Text size="xs" c="dimmed" title={e.resourceId}>
+          #{shortId(e.resourceId)}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Row({ e, zone }: { e: AuditEvent; zone: string }) {
   return (
     <Table.Tr>
       <Table.Td>{e.seq}</Table.Td>
-      <Table.Td>{new Date(e.occurredAt).toLocaleString()}</Table.Td>
       <Table.Td>
-        <Text size="sm">{e.userDisplayName ?? e.userId ?? 'system'}</Text>
+        <time dateTime={e.occurredAt}>{dateTimeIn(e.occurredAt, zone)}</time>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">
+          {e.userDisplayName ?? (e.userId ? `#${shortId(e.userId)}` : e.role?.startsWith('system') ? 'ClinicDesk' : 'Nobody signed in')}
+        </Text>
         <Text size="xs" c="dimmed">
           {e.userEmail ?? ''} {e.role ? `· ${e.role}` : ''}
         </Text>
@@ -46,11 +84,11 @@ function Row({ e }: { e: AuditEvent }) {
         {e.action} {e.breakGlass && <Badge color="red">break-glass</Badge>}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">
-          {e.resourceType ?? ''} {e.resourceId ? <Code>{e.resourceId}</Code> : null}
-        </Text>
+        <ResourceCell e={e} />
       </Table.Td>
-      <Table.Td>{e.patientId ? <Code>{e.patientId}</Code> : ''}</Table.Td>
+      <Table.Td>
+        <PatientCell id={e.patientId} name={e.patientName} />
+      </Table.Td>
       <Table.Td>{e.outcome === 'denied' ? <Badge color="orange">denied</Badge> : 'success'}</Table.Td>
       <Table.Td>
         <Text size="xs" c="dimmed">
@@ -67,8 +105,17 @@ function Row({ e }: { e: AuditEvent }) {
   );
 }
 
-export function AuditTrail({ filters, onSort }: { filters: AuditFilters; onSort: (s: AuditFilters['sort']) => void }) {
-  const query = toQuery(filters);
+export function AuditTrail({
+  filters,
+  zone,
+  onSort,
+}: {
+  filters: AuditFilters;
+  /** The clinic's zone: times are shown on its clock. */
+  zone: string;
+  onSort: (s: AuditFilters['sort']) => void;
+}) {
+  const query = toQuery(filters, zone);
   const trail = useInfiniteQuery({
     queryKey: auditKeys.trail(query),
     initialPageParam: undefined as string | undefined,
@@ -99,7 +146,7 @@ export function AuditTrail({ filters, onSort }: { filters: AuditFilters; onSort:
             </Table.Thead>
             <Table.Tbody>
               {rows.map((e) => (
-                <Row key={e.seq} e={e} />
+                <Row key={e.seq} e={e} zone={zone} />
               ))}
             </Table.Tbody>
           </Table>

@@ -2,14 +2,17 @@
  * Break-glass review: each emergency grant, its reason, the accesses flagged under it, whether it
  * renews an earlier grant (a chain: the same user and record within 24 hours), and its review.
  */
-import { Alert, Badge, Button, Code, List, Loader, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, List, Loader, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
-import type { BreakGlassGrant } from './audit-api.ts';
+import { useSubmit } from '../../../api/use-submit.ts';
+import { PatientCell } from './AuditTrail.tsx';
+import { type BreakGlassGrant, resourceLabel } from './audit-api.ts';
+import { dateTimeIn, timeIn } from './zone-format.ts';
 import { auditKeys } from './query-keys.ts';
 
-function ChainCell({ chain }: { chain: BreakGlassGrant['chain'] }) {
+function ChainCell({ chain, previous, zone }: { chain: BreakGlassGrant['chain']; previous: BreakGlassGrant | undefined; zone: string }) {
   if (!chain)
     return (
       <Text size="xs" c="dimmed">
@@ -17,7 +20,11 @@ function ChainCell({ chain }: { chain: BreakGlassGrant['chain'] }) {
       </Text>
     );
   return (
-    <Tooltip label={`Follows grant ${chain.previousGrantId} by the same user for the same record within 24 hours`}>
+    <Tooltip
+      label={`Follows the grant the same user opened for the same record ${
+        previous ? `on ${dateTimeIn(previous.createdAt, zone)}` : 'less than 24 hours before'
+      }`}
+    >
       <Stack gap={2}>
         <Badge color="orange" variant="light">
           renewal #{chain.position - 1}
@@ -30,11 +37,9 @@ function ChainCell({ chain }: { chain: BreakGlassGrant['chain'] }) {
   );
 }
 
-function ReviewCell({ grant }: { grant: BreakGlassGrant }) {
-  const queryClient = useQueryClient();
-  const review = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/audit/break-glass/{id}/review', { params: { path: { id: grant.id } }, body: {} })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.breakGlassLists() }),
+function ReviewCell({ grant, zone }: { grant: BreakGlassGrant; zone: string }) {
+  const review = useSubmit(() => api.POST('/api/audit/break-glass/{id}/review', { params: { path: { id: grant.id } }, body: {} }), {
+    invalidate: [auditKeys.breakGlassLists()],
   });
   if (grant.review) {
     return (
@@ -43,7 +48,7 @@ function ReviewCell({ grant }: { grant: BreakGlassGrant }) {
           reviewed
         </Badge>
         <Text size="xs" c="dimmed">
-          {grant.review.reviewerDisplayName ?? grant.review.reviewedBy} · {new Date(grant.review.reviewedAt).toLocaleString()}
+          {grant.review.reviewerDisplayName ?? 'A former colleague'} · {dateTimeIn(grant.review.reviewedAt, zone)}
         </Text>
         {grant.review.note && <Text size="xs">{grant.review.note}</Text>}
       </Stack>
@@ -51,25 +56,26 @@ function ReviewCell({ grant }: { grant: BreakGlassGrant }) {
   }
   return (
     <Stack gap={4}>
-      <Button size="xs" variant="light" loading={review.isPending} onClick={() => review.mutate()}>
+      <Button size="xs" variant="light" loading={review.busy} onClick={() => void review.submit()}>
         Mark reviewed
       </Button>
-      {review.isError && (
+      {review.error && (
         <Text size="xs" c="red">
-          {review.error.message}
+          {review.error}
         </Text>
       )}
     </Stack>
   );
 }
 
-export function BreakGlassReport() {
+export function BreakGlassReport({ zone }: { /** The clinic's zone: times are shown on its clock. */ zone: string }) {
   const [activeOnly, setActiveOnly] = useState(false);
   const report = useQuery({
     queryKey: auditKeys.breakGlassList(activeOnly),
     queryFn: () =>
       unwrap(api.GET('/api/audit/break-glass', { params: { query: { limit: 200, ...(activeOnly ? { active: 'true' } : {}) } } })),
   });
+  const byId = new Map((report.data?.items ?? []).map((g) => [g.id, g]));
   return (
     <Stack>
       <Switch label="Open grants only" checked={activeOnly} onChange={(e) => setActiveOnly(e.currentTarget.checked)} />
@@ -94,19 +100,19 @@ export function BreakGlassReport() {
             <Table.Tbody>
               {report.data.items.map((g) => (
                 <Table.Tr key={g.id}>
-                  <Table.Td>{new Date(g.createdAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{dateTimeIn(g.createdAt, zone)}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{g.userDisplayName ?? g.userId}</Text>
+                    <Text size="sm">{g.userDisplayName ?? 'A former colleague'}</Text>
                     <Text size="xs" c="dimmed">
                       {g.userEmail}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Code>{g.patientId}</Code>
+                    <PatientCell id={g.patientId} name={g.patientName} />
                   </Table.Td>
                   <Table.Td>{g.reason}</Table.Td>
                   <Table.Td>
-                    {new Date(g.expiresAt).toLocaleTimeString()} {g.active && <Badge color="red">open</Badge>}
+                    {timeIn(g.expiresAt, zone)} {g.active && <Badge color="red">open</Badge>}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={500}>
@@ -115,17 +121,17 @@ export function BreakGlassReport() {
                     <List size="xs">
                       {g.accesses.map((a) => (
                         <List.Item key={a.seq}>
-                          {new Date(a.occurredAt).toLocaleTimeString()} {a.action} {a.resourceType ?? ''}
+                          {timeIn(a.occurredAt, zone)} {a.action} {a.resourceType ? resourceLabel(a.resourceType) : ''}
                           {a.outcome === 'denied' ? ' (denied)' : ''}
                         </List.Item>
                       ))}
                     </List>
                   </Table.Td>
                   <Table.Td>
-                    <ChainCell chain={g.chain} />
+                    <ChainCell chain={g.chain} previous={g.chain ? byId.get(g.chain.previousGrantId) : undefined} zone={zone} />
                   </Table.Td>
                   <Table.Td>
-                    <ReviewCell grant={g} />
+                    <ReviewCell grant={g} zone={zone} />
                   </Table.Td>
                 </Table.Tr>
               ))}

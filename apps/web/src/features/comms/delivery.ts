@@ -1,0 +1,60 @@
+/**
+ * What happened to a message, as a sentence for the front desk ("Not sent: the patient has not
+ * agreed to reminders by email."), never the stored code ("skipped", "no_consent").
+ */
+import { displayPhone } from '../../app/format-phone.ts';
+import type { PatientMessage } from './comms-api.ts';
+
+type Delivery = Pick<PatientMessage, 'status' | 'channel' | 'skipReason' | 'error' | 'kind'>;
+
+const BY = { email: 'by email', sms: 'by text message' } as const;
+const ADDRESS = { email: 'email address', sms: 'mobile phone number' } as const;
+
+/** A short word for the badge. */
+export const STATUS_LABELS: Record<PatientMessage['status'], string> = {
+  queued: 'Waiting',
+  sent: 'Sent',
+  failed: 'Not sent',
+  bounced: 'Bounced',
+  skipped: 'Not sent',
+};
+
+/** Why a message was skipped (deliver-message.ts `SkipReason`), as the rest of "Not sent: …". */
+export function skipReasonText(
+  reason: string | null,
+  channel: PatientMessage['channel'],
+  kind: PatientMessage['kind'] = 'reminder',
+): string {
+  const what = kind === 'waitlist_offer' ? 'messages' : 'reminders';
+  switch (reason) {
+    case 'no_consent':
+      return `the patient has not agreed to ${what} ${BY[channel]}.`;
+    case 'no_address':
+      return `the patient's record has no ${ADDRESS[channel]}.`;
+    case 'appointment_inactive':
+      return 'the appointment was cancelled or moved before the reminder was due.';
+    default:
+      return 'ClinicDesk held it back.';
+  }
+}
+
+/** The sentence under the badge. */
+export function deliveryLine(m: Delivery): string {
+  switch (m.status) {
+    case 'queued':
+      return 'Waiting to be sent.';
+    case 'sent':
+      return `Sent ${BY[m.channel]}.`;
+    case 'bounced':
+      return `Bounced: the ${m.channel === 'email' ? 'email address' : 'phone number'} did not accept it. Check it with the patient.`;
+    case 'failed':
+      return m.error && /SMTP|mail server/i.test(m.error)
+        ? 'Not sent: the mail server could not be reached or refused it. Check Admin → Reminders.'
+        : 'Not sent: sending failed after several tries.';
+    case 'skipped':
+      return `Not sent: ${skipReasonText(m.skipReason, m.channel, m.kind)}`;
+  }
+}
+
+/** Where it went: an email address as is, a phone as (303) 555-0142. */
+export const recipient = (m: Pick<PatientMessage, 'to' | 'channel'>) => (m.to ? (m.channel === 'sms' ? displayPhone(m.to) : m.to) : '—');
