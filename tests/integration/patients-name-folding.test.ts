@@ -123,7 +123,10 @@ describe('restricted records in search', () => {
     expect(audit.details).toMatchObject({ resultCount: 2, lockedIds: [pt.id] });
     // It matches only on what it shows: its phone, or its middle name, confirms nothing.
     for (const q of ['3035550142', 'lovisa', 'garbo lovisa']) {
-      expect((await search(org, q, 'nurse')).map((i) => i.id), q).not.toContain(pt.id);
+      expect(
+        (await search(org, q, 'nurse')).map((i) => i.id),
+        q,
+      ).not.toContain(pt.id);
     }
     expect((await search(org, `garbo ${pt.mrn}`, 'nurse')).map((i) => i.id)).toEqual([pt.id]);
     // Nor does the registry listed without terms show it.

@@ -139,14 +139,12 @@ describe('payers', () => {
     const patient = await t
       .as(org, 'front_desk')
       .post('/api/patients', { givenName: 'Ada', familyName: 'Payerless', birthDate: '1970-01-01' });
-    const refused = await t
-      .as(org, 'front_desk')
-      .post(`/api/patients/${patient.json().id}/coverages`, {
-        payerId: payer.id,
-        memberId: 'W1',
-        priority: 'primary',
-        effectiveDate: '2026-01-01',
-      });
+    const refused = await t.as(org, 'front_desk').post(`/api/patients/${patient.json().id}/coverages`, {
+      payerId: payer.id,
+      memberId: 'W1',
+      priority: 'primary',
+      effectiveDate: '2026-01-01',
+    });
     expect(refused.statusCode, refused.body).toBe(400);
     expect(refused.json().errors[0].path).toBe('payerId');
     expect((await biller.patch(`/api/payers/${payer.id}`, { active: true }, { 'if-match': '"3"' })).json().active).toBe(true);
