@@ -257,7 +257,13 @@ export async function load(
   const { warmupSeconds = 0, ...run } = opts;
   // An unmeasured run first, when asked: connections, prepared statements and caches are
   // then as a server that has been up for a while has them.
-  if (warmupSeconds > 0) await autocannon({ ...run, duration: warmupSeconds });
+  if (warmupSeconds > 0) {
+    await autocannon({ ...run, duration: warmupSeconds });
+    // The warm-up's last requests may still be running or queued in the server (autocannon
+    // hangs up without waiting for them): wait until it is idle, or the measured run would
+    // start with twice the connections' worth of work in the limiter's queue.
+    await untilIdle(run.url);
+  }
   const target = cpuTargetFor(run.url);
   const before = target && (await snapshot(target));
   // autocannon's histogram has p90 and p97.5 but no p95: keep every response time instead.
@@ -321,4 +327,18 @@ export async function sequentialLatency(
     ...(before && after ? cpuWindow(before, after, count) : {}),
     ...extra,
   };
+}
+
+/** Until no expensive request runs or waits in the server (`/readyz?verbose`), at most 10 s. */
+async function untilIdle(url: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const body = (await fetch(new URL('/readyz?verbose', url)).then(
+      (r) => r.json(),
+      () => null,
+    )) as { expensive?: Record<string, { inFlight: number; queued: number }> } | null;
+    const kinds = Object.values(body?.expensive ?? {});
+    if (kinds.every((k) => k.inFlight === 0 && k.queued === 0)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
