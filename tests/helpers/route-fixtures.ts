@@ -160,6 +160,27 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       };
       return created(await admin(org).post('/api/waitlist', body), 'a waiting-list entry');
     },
+    /** An open follow-up of the path's patient, noted by hand for the org's provider and bookable type. */
+    'follow-ups': async (org, parents) => {
+      const { typeId } = await prepare(org);
+      const body = {
+        patientId: await patientOf(org, parents),
+        dueDate: isoDay(14),
+        appointmentTypeId: typeId,
+        providerId: org.providerId,
+        locationId: org.locationId,
+      };
+      return created(await admin(org).post('/api/follow-ups', body), 'a follow-up');
+    },
+    /** A recall of the path's patient. */
+    recalls: async (org, parents) =>
+      created(
+        await admin(org).post(`/api/patients/${await patientOf(org, parents)}/recalls`, {
+          recallType: 'annual_physical',
+          dueDate: isoDay(90),
+        }),
+        'a recall',
+      ),
     appointments: async (org, parents) => {
       const { typeId } = await prepare(org);
       // A fresh quarter hour (local time at the location) for every booking, from 60 days on.
@@ -177,6 +198,15 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
     },
     /** A payer of its own (a PATCH under test changes its version). */
     payers: async (org) => created(await admin(org).post('/api/payers', { name: `Fixture Payer ${tag()}` }), 'a payer'),
+    /** An entry of the practice's procedure list (a code of its own: one entry per code). */
+    procedures: (() => {
+      let next = 10_000;
+      return async (org: TestOrg) =>
+        created(
+          await admin(org).post('/api/procedures', { code: String(next++), description: 'Fixture procedure', defaultFeeCents: 10_000 }),
+          'a procedure',
+        );
+    })(),
     /** A coverage of the path's patient. */
     coverages: async (org, parents) => {
       const patientId = await patientOf(org, parents);
@@ -194,6 +224,43 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       });
       return created(res, 'a document');
     },
+    /** Clinical list items of the path's patient, written by the org's clinician. */
+    problems: async (org, parents) =>
+      created(await t.as(org, 'clinician').post(`/api/patients/${await patientOf(org, parents)}/problems`, { code: 'I10' }), 'a problem'),
+    allergies: async (org, parents) =>
+      created(
+        await t.as(org, 'clinician').post(`/api/patients/${await patientOf(org, parents)}/allergies`, { substance: 'Penicillin' }),
+        'an allergy',
+      ),
+    medications: async (org, parents) =>
+      created(
+        await t.as(org, 'clinician').post(`/api/patients/${await patientOf(org, parents)}/medications`, { name: 'Lisinopril' }),
+        'a medication',
+      ),
+    prescriptions: async (org, parents) => {
+      const body = { drugName: 'Lisinopril', strength: '10 mg', sig: 'Take 1 tablet daily', quantity: 30, quantityUnit: 'tablets' };
+      const res = await t.as(org, 'clinician').post(`/api/patients/${await patientOf(org, parents)}/prescriptions`, body);
+      if (res.statusCode !== 201) throw new Error(`could not create a prescription: ${res.statusCode} ${res.body}`);
+      return (res.json() as { prescription: { id: string } }).prescription.id;
+    },
+    /** An open (ad hoc) encounter of the path's patient, opened by the org's clinician, with a note to sign. */
+    encounters: async (org, parents) => {
+      const opened = await t.as(org, 'clinician').post('/api/encounters', {
+        patientId: await patientOf(org, parents),
+        providerId: org.providerId,
+        locationId: org.locationId,
+      });
+      const id = await created(opened, 'an encounter');
+      const noted = await t
+        .as(org, 'clinician')
+        .patch(`/api/encounters/${id}`, { note: { subjective: 'Follow-up visit.' } }, { 'if-match': opened.headers.etag as string });
+      if (noted.statusCode !== 200) throw new Error(`could not write the fixture note: ${noted.statusCode} ${noted.body}`);
+      return id;
+    },
+    'note-templates': async (org) =>
+      created(await admin(org).post('/api/note-templates', { name: `Fixture template ${tag()}` }), 'a note template'),
+    'quick-texts': async (org) =>
+      created(await admin(org).post('/api/quick-texts', { abbreviation: `.fx${tag()}`, text: 'Fixture text' }), 'a quick text'),
     /** A break-glass grant a nurse opened on a restricted record (a manager may review it). */
     'break-glass': async (org) => {
       const patientId = await insertPatient(t.db, org.id, { restricted: true });

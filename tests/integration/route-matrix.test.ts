@@ -18,7 +18,7 @@ import { buildApp } from '@server/app.ts';
 import { type RegisteredRoute, UndeclaredRouteError } from '@server/plugins/route-guard.ts';
 import type { App } from '@server/plugins/types.ts';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { TestOrg } from '../helpers/factories.ts';
+import { TEST_PASSWORD, type TestOrg } from '../helpers/factories.ts';
 import { contractViolation, type OpenApiDoc, operationOf } from '../helpers/openapi-contract.ts';
 import { routeFixtures, temporaryDataDir } from '../helpers/route-fixtures.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -76,12 +76,30 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/appointments/:id/check-in-confirmations': () => ({ body: { insuranceConfirmed: true } }),
   'POST /api/appointments/:id/reschedule': () => ({ body: { start: `${LATER}T10:00` } }),
   'POST /api/waitlist/:id/book': () => ({ body: { providerId: own.providerId, locationId: own.locationId, start: `${LATER}T11:00` } }),
+  'POST /api/follow-ups/:id/book': () => ({ body: { startsAt: `${LATER}T13:00` } }),
+  'POST /api/follow-ups/:id/close': () => ({ body: { reason: 'route matrix' } }),
+  'POST /api/patients/:id/recalls': () => ({ body: { recallType: 'annual_physical', dueDate: LATER } }),
+  'PATCH /api/recalls/:id': () => ({ body: { note: 'route matrix' } }),
+  'POST /api/recalls/:id/contacts': () => ({ body: { method: 'phone', outcome: 'reached' } }),
   'PUT /api/patients/:id/care-team': () => ({ body: { userIds: [] } }),
   'PUT /api/users/:id/roles': () => ({ body: { roles: [{ role: 'front_desk', locationId: factoryUserLocation }] } }),
   'POST /api/patients/:id/coverages': () => ({
     body: { payerId: ownPayerId, memberId: `M${randomBytes(4).toString('hex')}`, priority: 'primary', effectiveDate: '2026-01-01' },
   }),
   'POST /api/patients/:id/documents': () => ({ query: 'category=other&fileName=matrix.png', file: { bytes: PNG, type: 'image/png' } }),
+  'PATCH /api/providers/:id': () => ({ body: { credentials: 'MD' } }),
+  'POST /api/patients/:id/problems': () => ({ body: { code: 'I10' } }),
+  'POST /api/patients/:id/allergies': () => ({ body: { substance: 'Penicillin' } }),
+  'POST /api/patients/:id/medications': () => ({ body: { name: 'Lisinopril' } }),
+  'POST /api/patients/:id/prescriptions': () => ({
+    body: { drugName: 'Lisinopril', sig: 'Take 1 tablet daily', quantity: 30, quantityUnit: 'tablets' },
+  }),
+  'PATCH /api/encounters/:id': () => ({ body: { note: { plan: 'route matrix' } } }),
+  'POST /api/encounters/:id/sign': () => ({ body: { password: TEST_PASSWORD } }),
+  'POST /api/encounters/:id/cosign': () => ({ body: { password: TEST_PASSWORD } }),
+  'POST /api/encounters/:id/addenda': () => ({ body: { text: 'route matrix addendum' } }),
+  'PATCH /api/note-templates/:id': () => ({ body: { plan: 'route matrix' } }),
+  'PATCH /api/quick-texts/:id': () => ({ body: { text: 'route matrix' } }),
 };
 
 interface Answer {

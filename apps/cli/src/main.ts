@@ -6,6 +6,7 @@ import { registerDocs } from './commands/docs.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
+import { registerProcedures } from './commands/procedures.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
@@ -24,6 +25,7 @@ for (const register of [
   registerRestore,
   registerAudit,
   registerImport,
+  registerProcedures,
 ])
   register(program);
 

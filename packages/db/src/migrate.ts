@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { APP_ROLE } from './pool.ts';
+import { loadReferenceData } from './reference-data.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 const LOCK_KEY = 720_451_001;
@@ -21,6 +22,8 @@ const LOCK_KEY = 720_451_001;
 export interface MigrateResult {
   applied: string[];
   appRole: boolean;
+  /** Shipped reference data sets (re)loaded by this run (reference-data.ts): only those whose file changed. */
+  referenceData: string[];
 }
 
 export class MigrationIntegrityError extends Error {}
@@ -85,8 +88,9 @@ export function planMigrations(
 }
 
 /**
- * Apply pending migrations, then (re)apply grants for the app role. Safe to run concurrently.
- * `only` limits the run to those files (restore rebuilds the schema a backup was taken at).
+ * Apply pending migrations, load the shipped reference data whose files changed, then (re)apply
+ * grants for the app role. Safe to run concurrently. `only` limits the run to those files and
+ * loads no reference data (restore rebuilds the schema a backup was taken at, then its rows).
  */
 export async function migrate(
   connectionString: string,
@@ -130,8 +134,9 @@ export async function migrate(
       applied.push(name);
       log(`applied migration ${name}`);
     }
+    const referenceData = only ? [] : (await loadReferenceData(client, log)).loaded.map((l) => l.name);
     const appRole = await applyGrants(client, log);
-    return { applied, appRole };
+    return { applied, appRole, referenceData };
   } finally {
     await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     await client.end();
@@ -140,7 +145,8 @@ export async function migrate(
 
 /**
  * The app role may read and write ordinary tables, but only INSERT and SELECT on
- * append-only tables (those whose comment starts with 'append-only').
+ * append-only tables (those whose comment starts with 'append-only'), and only SELECT on
+ * reference data (comment starting 'reference data': loaded by migrate, the same for every practice).
  */
 async function applyGrants(client: pg.Client, log: (m: string) => void): Promise<boolean> {
   const role = pg.escapeIdentifier(APP_ROLE);
@@ -163,6 +169,13 @@ async function applyGrants(client: pg.Client, log: (m: string) => void): Promise
   );
   for (const { name } of appendOnly.rows) {
     await client.query(`revoke update, delete, truncate on ${pg.escapeIdentifier(name)} from ${role}`);
+  }
+  const reference = await client.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r','p') and obj_description(c.oid, 'pg_class') like 'reference data%'`,
+  );
+  for (const { name } of reference.rows) {
+    await client.query(`revoke insert, update, delete, truncate on ${pg.escapeIdentifier(name)} from ${role}`);
   }
   await client.query(`revoke all on schema_migrations from ${role}`);
   await client.query(`grant select on schema_migrations to ${role}`);

@@ -5,10 +5,14 @@
  */
 import type { AuditTables } from './audit/audit.tables.ts';
 import type { AuditViews } from './audit/audit.views.ts';
+import type { ClinicalTables } from './clinical/clinical.tables.ts';
+import type { CodesTables } from './codes/codes.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
 import type { ComplianceTables } from './compliance/compliance.tables.ts';
 import type { ComplianceViews } from './compliance/compliance.views.ts';
 import type { DocumentsTables } from './documents/documents.tables.ts';
+import type { EncountersTables } from './encounters/encounters.tables.ts';
+import type { FollowupsTables } from './followups/followups.tables.ts';
 import type { IdentityTables } from './identity/identity.tables.ts';
 import type { IdentityViews } from './identity/identity.views.ts';
 import type { IcalTables } from './scheduling/ical.tables.ts';
@@ -30,10 +34,14 @@ export interface Database
     PatientsTables,
     SchedulingTables,
     InsuranceTables,
+    CodesTables,
+    EncountersTables,
     DocumentsTables,
     IcalTables,
     CommsTables,
     WaitlistTables,
+    ClinicalTables,
+    FollowupsTables,
     ComplianceTables,
     OrganizationsViews,
     PatientsViews,

@@ -8,11 +8,15 @@
  */
 import { accessModule } from './access/module.ts';
 import { auditModule } from './audit/module.ts';
+import { clinicalModule } from './clinical/module.ts';
+import { codesModule } from './codes/module.ts';
 import type { LinkAction } from './comms/index.ts';
 import { commsModule } from './comms/module.ts';
 import { complianceModule } from './compliance/module.ts';
 import type { DemoSeeder } from './demo/index.ts';
 import { documentsModule } from './documents/module.ts';
+import { encountersModule } from './encounters/module.ts';
+import { followupsModule } from './followups/module.ts';
 import { identityModule } from './identity/module.ts';
 import { insuranceModule } from './insurance/module.ts';
 import type { JobHandler } from './jobs/index.ts';
@@ -35,10 +39,14 @@ export const MODULES: readonly ModuleManifest[] = [
   complianceModule,
   patientsModule,
   insuranceModule,
+  codesModule,
   documentsModule,
   schedulingModule,
   commsModule,
   waitlistModule,
+  encountersModule,
+  clinicalModule,
+  followupsModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

@@ -2,9 +2,13 @@
 import type { App } from '../plugins/types.ts';
 import accountRoutes from './account/index.ts';
 import auditRoutes from './audit/index.ts';
+import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
+import codesRoutes from './codes/index.ts';
 import documentRoutes from './documents/index.ts';
+import encounterRoutes from './encounters/index.ts';
+import followupsRoutes from './followups/index.ts';
 import insuranceRoutes from './insurance/index.ts';
 import organizationSettingsRoutes from './organization-settings/index.ts';
 import organizationRoutes from './organizations/index.ts';
@@ -25,9 +29,13 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   organizationSettingsRoutes,
   patientRoutes,
   insuranceRoutes,
+  codesRoutes,
   documentRoutes,
   schedulingRoutes,
   scheduleExportRoutes,
   commsRoutes,
   waitlistRoutes,
+  encounterRoutes,
+  clinicalRoutes,
+  followupsRoutes,
 ];

@@ -12,6 +12,8 @@ import { reportUnauthorized } from './unauthorized.ts';
 
 /** 401s from these are answers to the form, not a lost session. */
 const SIGN_IN_PATHS = new Set(['/api/auth/login']);
+/** A wrong password or code re-entered to sign a note or confirm an action: the form's answer, the session lives on. */
+const FORM_ANSWER_CODES = new Set(['INVALID_CREDENTIALS', 'MFA_REQUIRED']);
 
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
@@ -27,7 +29,8 @@ const sessionMiddleware: Middleware = {
       .json()
       .catch(() => null);
     const problem = toProblem(body, response.status);
-    if (response.status === 401 && !SIGN_IN_PATHS.has(new URL(request.url).pathname)) reportUnauthorized(problem.code);
+    if (response.status === 401 && !SIGN_IN_PATHS.has(new URL(request.url).pathname) && !FORM_ANSWER_CODES.has(problem.code))
+      reportUnauthorized(problem.code);
     // The remembered location was deleted or belongs to another practice: forget it.
     if (problem.errors?.some((e) => e.path === 'headers.x-location-id')) setSelectedLocation(null);
     return response;

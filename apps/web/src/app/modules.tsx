@@ -11,15 +11,20 @@ import {
   IconBell,
   IconCalendar,
   IconCalendarCog,
+  IconCalendarRepeat,
   IconClipboardList,
   IconGauge,
   IconHistory,
   IconHourglass,
   IconLayoutKanban,
+  IconListDetails,
   IconMapPin,
   IconMessages,
+  IconNotes,
+  IconPhoneCall,
   IconReceipt,
   IconSettings,
+  IconTemplate,
   IconUserCircle,
   IconUsers,
   IconUserShield,
@@ -52,6 +57,7 @@ function Page({ of: Component }: { of: LazyExoticComponent<ComponentType> }) {
 const AuditPage = lazyPage(() => import('../features/admin/audit/AuditPage.tsx'), 'AuditPage');
 const LocationsPage = lazyPage(() => import('../features/admin/locations/LocationsPage.tsx'), 'LocationsPage');
 const PayersPage = lazyPage(() => import('../features/admin/payers/PayersPage.tsx'), 'PayersPage');
+const ProceduresPage = lazyPage(() => import('../features/codes/ProceduresPage.tsx'), 'ProceduresPage');
 const UsersPage = lazyPage(() => import('../features/admin/users/UsersPage.tsx'), 'UsersPage');
 const AccountPage = lazyPage(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
 const RemindersPage = lazyPage(() => import('../features/comms/RemindersPage.tsx'), 'RemindersPage');
@@ -61,6 +67,10 @@ const PatientsPage = lazyPage(() => import('../features/patients/PatientsPage.ts
 const SchedulePage = lazyPage(() => import('../features/schedule/SchedulePage.tsx'), 'SchedulePage');
 const ScheduleSetupPage = lazyPage(() => import('../features/schedule/ScheduleSetupPage.tsx'), 'ScheduleSetupPage');
 const WaitlistPage = lazyPage(() => import('../features/waitlist/WaitlistPage.tsx'), 'WaitlistPage');
+const EncounterPage = lazyPage(() => import('../features/encounters/EncounterPage.tsx'), 'EncounterPage');
+const NoteTemplatesPage = lazyPage(() => import('../features/encounters/NoteTemplatesPage.tsx'), 'NoteTemplatesPage');
+const FollowUpsPage = lazyPage(() => import('../features/followups/FollowUpsPage.tsx'), 'FollowUpsPage');
+const RecallsPage = lazyPage(() => import('../features/followups/RecallsPage.tsx'), 'RecallsPage');
 
 export interface ModuleEntry {
   path: string;
@@ -69,6 +79,8 @@ export interface ModuleEntry {
   /** Needed to see the nav item and open the route; none: every signed-in user. */
   permission?: Permission;
   element: ReactElement;
+  /** A route with no nav item (a page opened from elsewhere, e.g. /encounters/:id). */
+  hidden?: boolean;
 }
 
 export interface ModuleGroup {
@@ -84,10 +96,26 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/patients', label: 'Patients', icon: IconUsers, permission: 'patient:read', element: <Page of={PatientsPage} /> },
   { path: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'appointment:read', element: <Page of={SchedulePage} /> },
   { path: '/waitlist', label: 'Waiting list', icon: IconHourglass, permission: 'appointment:read', element: <Page of={WaitlistPage} /> },
+  {
+    path: '/follow-ups',
+    label: 'Follow-ups',
+    icon: IconCalendarRepeat,
+    permission: 'appointment:read',
+    element: <Page of={FollowUpsPage} />,
+  },
+  { path: '/recalls', label: 'Recalls', icon: IconPhoneCall, permission: 'appointment:read', element: <Page of={RecallsPage} /> },
   { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <Page of={FlowBoardPage} /> },
   { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
+  {
+    path: '/encounters/:id',
+    label: 'Visit note',
+    icon: IconNotes,
+    permission: 'note:read',
+    hidden: true,
+    element: <Page of={EncounterPage} />,
+  },
   { path: '/account', label: 'Account', icon: IconUserCircle, element: <Page of={AccountPage} /> },
   {
     label: 'Admin',
@@ -109,7 +137,21 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
         element: <Page of={ScheduleSetupPage} />,
       },
       { path: '/admin/payers', label: 'Payers', icon: IconReceipt, permission: 'payer:manage', element: <Page of={PayersPage} /> },
+      {
+        path: '/admin/procedures',
+        label: 'Procedures',
+        icon: IconListDetails,
+        permission: 'procedure:manage',
+        element: <Page of={ProceduresPage} />,
+      },
       { path: '/admin/reminders', label: 'Reminders', icon: IconBell, permission: 'schedule:manage', element: <Page of={RemindersPage} /> },
+      {
+        path: '/admin/note-templates',
+        label: 'Note templates',
+        icon: IconTemplate,
+        permission: 'template:manage',
+        element: <Page of={NoteTemplatesPage} />,
+      },
       { path: '/admin/audit', label: 'Audit', icon: IconHistory, permission: 'audit:read', element: <Page of={AuditPage} /> },
     ],
   },

@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   'note:read': 'Read encounter notes',
   'note:write': 'Write encounter notes',
   'note:sign': 'Sign and lock encounter notes',
+  'prescription:write': 'Record and print prescriptions',
+  'procedure:manage': 'Maintain the practice procedure list and its fees',
+  'template:manage': 'Maintain note templates and quick texts',
   'claim:read': 'See claims and remittances',
   'claim:submit': 'Build and submit insurance claims',
   'payment:post': 'Post payments',
@@ -37,12 +40,12 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
-const CLINICAL: Permission[] = ['note:read', 'note:write', 'note:sign', 'break_glass'];
+const CLINICAL: Permission[] = ['note:read', 'note:write', 'note:sign', 'prescription:write', 'break_glass'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The practice's system administrator: everything except clinical documentation.
   admin: ALL.filter((p) => !CLINICAL.includes(p)),
-  office_manager: ALL.filter((p) => p !== 'note:write' && p !== 'note:sign'),
+  office_manager: ALL.filter((p) => p !== 'note:write' && p !== 'note:sign' && p !== 'prescription:write'),
   front_desk: [
     'org:read',
     'patient:read',
@@ -60,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'coverage:write',
     'document:read',
     'payer:manage',
+    'procedure:manage',
     'appointment:read',
     'claim:read',
     'claim:submit',
@@ -78,6 +82,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'note:read',
     'note:write',
     'note:sign',
+    'prescription:write',
+    'template:manage',
     'break_glass',
   ],
   nurse: [
@@ -149,6 +155,10 @@ export const SYSTEM_PURPOSES = {
     does: '`clinicdesk import patients`: registers patients from a CSV file',
     permissions: ['patient:write'],
     restrictedRecords: true,
+  },
+  'cli:procedures': {
+    does: '`clinicdesk procedures import|export`: the practice procedure list as CSV',
+    permissions: ['org:read', 'procedure:manage'],
   },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },

@@ -52,5 +52,9 @@ export const identityAuditEvents = defineAuditEvents({
     about: 'a second factor at sign-in (denied: wrong, expired or reused)',
     details: z.strictObject({ method: z.enum(['totp', 'recovery_code']), recoveryCodesLeft: count.optional() }),
   },
+  'verify:user': {
+    about: 'a signed-in user re-entered their password or a code to confirm an act in their name (denied: wrong)',
+    details: z.strictObject({ method: z.enum(['password', 'totp']), purpose: z.enum(['sign encounter']) }),
+  },
   'mfa_reset:user': { about: "an administrator reset a user's two-factor sign-in", details: z.strictObject({ sessionsEnded: count }) },
 });

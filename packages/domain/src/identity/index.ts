@@ -1,6 +1,7 @@
 export { acceptInvite } from './accept-invite.ts';
 export { activateMfa } from './activate-mfa.ts';
 export { changePassword } from './change-password.ts';
+export { type ConfirmedIdentity, confirmIdentity, type IdentityProof } from './confirm-identity.ts';
 export { createUser, type CreateUserInput, setRoles } from './create-user.ts';
 export { deactivateUser } from './deactivate-user.ts';
 export { endUserSession } from './end-user-session.ts';

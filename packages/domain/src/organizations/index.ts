@@ -1,6 +1,7 @@
 export { createLocation } from './create-location.ts';
 export { createRoom } from './create-room.ts';
 export { updateRoom } from './update-room.ts';
+export { updateProvider } from './update-provider.ts';
 export { getOrganizationSettings } from './get-organization-settings.ts';
 export { listLocations } from './list-locations.ts';
 export { listProviders, listRooms } from './list-providers.ts';

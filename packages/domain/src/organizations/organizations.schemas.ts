@@ -62,8 +62,21 @@ export const providerSchema = z.object({
   taxonomyCode: z.string().nullable(),
   color: z.string(),
   active: z.boolean(),
+  /** The provider whose co-signature this provider's signed notes need (encounters); null: none. */
+  supervisingProviderId: z.string().uuid().nullable(),
+  version: z.number().int(),
 });
 export type Provider = z.infer<typeof providerSchema>;
+
+/** What a provider's PATCH may change (needs If-Match). */
+export const providerPatchSchema = z
+  .strictObject({
+    supervisingProviderId: z.string().uuid().nullable(),
+    credentials: z.string().trim().max(40),
+    active: z.boolean(),
+  })
+  .partial();
+export type ProviderPatch = z.infer<typeof providerPatchSchema>;
 
 export const roomSchema = z.object({
   id: z.string().uuid(),

@@ -41,6 +41,10 @@ export interface ProvidersTable {
   color: Generated<string>;
   active: Generated<boolean>;
   created_at: Created;
+  /** Migration 0135: whose co-signature this provider's signed notes need (null: none). */
+  supervising_provider_id: string | null;
+  version: Generated<number>;
+  updated_at: Updated;
 }
 
 export interface RoomsTable {

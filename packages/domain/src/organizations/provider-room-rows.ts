@@ -13,6 +13,8 @@ export function toProvider(r: Selectable<ProvidersTable>): Provider {
     taxonomyCode: r.taxonomy_code,
     color: r.color,
     active: r.active,
+    supervisingProviderId: r.supervising_provider_id,
+    version: r.version,
   };
 }
 

@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   /** The state of the object forbids this change. */
   CONFLICT: { status: 409, title: 'Conflict' },
+  /** The encounter's note is signed: it changes only by addendum. */
+  NOTE_SIGNED: { status: 409, title: 'The note is signed; add an addendum instead' },
   /** Creating this would duplicate an existing record. */
   ALREADY_EXISTS: { status: 409, title: 'Already exists' },
   /** A similar patient exists; re-send with confirmation to create anyway. */

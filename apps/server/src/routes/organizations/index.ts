@@ -7,11 +7,13 @@ import {
   locationInputSchema,
   locationPatchSchema,
   locationSchema,
+  providerPatchSchema,
   providerSchema,
   roomInputSchema,
   roomPatchSchema,
   roomSchema,
   updateLocation,
+  updateProvider,
   updateRoom,
 } from '@domain/organizations/index.ts';
 import { z } from 'zod';
@@ -76,6 +78,25 @@ export default async function organizationRoutes(app: App) {
       schema: { tags: ['organization'], summary: 'Providers', response: { 200: list(providerSchema) } },
     },
     async (request) => ({ items: await listProviders(request.ctx), nextCursor: null }),
+  );
+
+  app.patch(
+    '/api/providers/:id',
+    {
+      config: { permission: 'schedule:manage', ifMatch: true },
+      schema: {
+        tags: ['organization'],
+        summary: "Edit a provider's settings, e.g. the supervising provider who co-signs their notes (needs If-Match)",
+        params: idParams,
+        body: providerPatchSchema,
+        response: { 200: providerSchema },
+      },
+    },
+    async (request, reply) => {
+      const provider = await updateProvider(request.ctx, request.params.id, request.body, requireIfMatch(request));
+      setEtag(reply, provider.version);
+      return provider;
+    },
   );
 
   app.get(

@@ -24,8 +24,9 @@ export function ModuleNav({ onNavigate }: { onNavigate: () => void }) {
   const can = useCan();
   const { pathname } = useLocation();
   return modules.map((m) => {
-    if (!isGroup(m)) return can(m.permission) ? <PageLink key={m.path} page={m} pathname={pathname} onNavigate={onNavigate} /> : null;
-    const visible = m.children.filter((c) => can(c.permission));
+    if (!isGroup(m))
+      return can(m.permission) && !m.hidden ? <PageLink key={m.path} page={m} pathname={pathname} onNavigate={onNavigate} /> : null;
+    const visible = m.children.filter((c) => can(c.permission) && !c.hidden);
     if (visible.length === 0) return null;
     const Icon = m.icon;
     return (

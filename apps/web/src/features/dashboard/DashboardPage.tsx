@@ -2,7 +2,7 @@
  * Everyone's day on the first screen: the home page shows the tiles of the roles the user holds
  * at the selected location. Front desk (and the office manager and administrator): today's
  * arrivals and waits, tomorrow's unconfirmed visits, reminders that did not go out, open
- * waiting-list offers. Clinician: their own patients today; nurse: everyone's. Biller: the
+ * waiting-list offers. Clinician: their own patients today and their unsigned notes; nurse: everyone's. Biller: the
  * billing queues, which arrive with the billing modules. Tiles belong to their features
  * (app/Tile.tsx); the manager's dashboard will share them.
  */
@@ -12,6 +12,8 @@ import { UndeliveredTile } from '../comms/UndeliveredTile.tsx';
 import { MyPatientsTile, TodayTile } from '../flow/FlowTiles.tsx';
 import { UnconfirmedTomorrowTile } from '../schedule/UnconfirmedTomorrowTile.tsx';
 import { OpenOffersTile } from '../waitlist/OpenOffersTile.tsx';
+import { UnsignedNotesTile } from '../encounters/UnsignedNotesTile.tsx';
+import { FollowUpsDueTile } from '../followups/FollowUpsDueTile.tsx';
 import { useCan, useCurrentUser } from '../auth/use-me.ts';
 import { BillingQueuesTile } from './BillingQueuesTile.tsx';
 
@@ -45,6 +47,7 @@ export function DashboardPage() {
       {clinical && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <MyPatientsTile locationId={locationId} providerId={roles.has('clinician') ? me.user.providerId : null} />
+          {roles.has('clinician') && me.user.providerId && can('note:read') && <UnsignedNotesTile providerId={me.user.providerId} />}
         </SimpleGrid>
       )}
       {frontDesk && (
@@ -53,6 +56,7 @@ export function DashboardPage() {
           <UnconfirmedTomorrowTile locationId={locationId} />
           {can('patient:read') && <UndeliveredTile />}
           <OpenOffersTile />
+          <FollowUpsDueTile locationId={locationId} />
         </SimpleGrid>
       )}
       {has('biller') && <BillingQueuesTile />}

@@ -10,6 +10,7 @@ import { type ReactNode, type RefObject, useRef, useState } from 'react';
 import { type Shortcut, useShortcuts } from '../../app/shortcuts.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
+import { NOTE_VISIT_STATUSES, StartNoteButton } from '../encounters/StartNoteButton.tsx';
 import { useRooms } from '../schedule/schedule-api.ts';
 import { clockTime } from '../schedule/zoned-time.ts';
 import { CheckInDialog, type CheckedInVisit } from './CheckInDialog.tsx';
@@ -132,14 +133,27 @@ export function FlowBoardPage() {
         ) : null,
       // A busy block's visit is moved along by its care team: the API answers 404 to anyone else.
       actions:
-        can('appointment:write') && !item.busy ? (
-          <FlowActions
-            item={item}
-            rooms={choices}
-            onCheckedIn={(i) =>
-              i.patientId && setCheckedIn({ appointmentId: i.appointmentId, patientId: i.patientId, name: i.patientName })
-            }
-          />
+        (can('appointment:write') || can('note:write')) && !item.busy ? (
+          <Group gap={4} wrap="nowrap">
+            {can('appointment:write') && (
+              <FlowActions
+                item={item}
+                rooms={choices}
+                onCheckedIn={(i) =>
+                  i.patientId && setCheckedIn({ appointmentId: i.appointmentId, patientId: i.patientId, name: i.patientName })
+                }
+              />
+            )}
+            {can('note:write') && item.patientId && NOTE_VISIT_STATUSES.includes(item.status) && (
+              <StartNoteButton
+                patientId={item.patientId}
+                providerId={item.providerId}
+                locationId={locationId}
+                appointmentId={item.appointmentId}
+                ariaLabel={`Start note for ${item.patientName}`}
+              />
+            )}
+          </Group>
         ) : null,
     };
   };

@@ -1,17 +1,12 @@
-/** The chart: header (name, age, DOB, MRN, alerts, coverages, balance), then demographics, insurance and documents. */
+/** The chart: header (name, age, DOB, MRN, alerts, banners such as allergies, coverages, balance), then the tabs of chart-tabs.tsx. */
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/problem.ts';
 import { useCan } from '../auth/use-me.ts';
-import { PatientMessagesTab } from '../comms/PatientMessagesTab.tsx';
-import { PatientVisitsTab } from '../schedule/PatientVisitsTab.tsx';
 import { BreakGlassPrompt } from './BreakGlassPrompt.tsx';
-import { DemographicsTab } from './DemographicsTab.tsx';
-import { DocumentsTab } from './DocumentsTab.tsx';
-import { InsuranceTab } from './InsuranceTab.tsx';
+import { CHART_BANNERS, CHART_TABS } from './chart-tabs.tsx';
 import { ageOf, coveragesQuery, patientQuery } from './patients-api.ts';
 import { toUsDate } from './us-date.ts';
-import { PrivacyTab } from './PrivacyTab.tsx';
 
 export function PatientChart(props: { id: string; onOpen: (id: string) => void; onBack: () => void; onMerge: (id: string) => void }) {
   const can = useCan();
@@ -28,6 +23,8 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
     );
   }
   const p = patient.data;
+  const tabs = CHART_TABS.filter((t) => can(t.permission));
+  const banners = CHART_BANNERS.filter((b) => can(b.permission));
   return (
     <Stack>
       <Group>
@@ -66,6 +63,9 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
                 </Badge>
               ))}
             </Group>
+            {banners.map((b) => (
+              <div key={b.key}>{b.banner(p)}</div>
+            ))}
           </div>
           <Stack gap={4} align="flex-end">
             {coverages.data?.items.map((c) => (
@@ -87,31 +87,17 @@ export function PatientChart(props: { id: string; onOpen: (id: string) => void; 
       </Card>
       <Tabs defaultValue="demographics" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="demographics">Demographics</Tabs.Tab>
-          {can('appointment:read') && <Tabs.Tab value="visits">Visits</Tabs.Tab>}
-          <Tabs.Tab value="insurance">Insurance</Tabs.Tab>
-          <Tabs.Tab value="documents">Documents</Tabs.Tab>
-          <Tabs.Tab value="messages">Messages</Tabs.Tab>
-          <Tabs.Tab value="privacy">Privacy</Tabs.Tab>
+          {tabs.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="demographics">
-          <DemographicsTab patient={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="visits">
-          <PatientVisitsTab patientId={p.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="insurance">
-          <InsuranceTab patientId={p.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="documents">
-          <DocumentsTab patientId={p.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="messages">
-          <PatientMessagesTab patientId={p.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="privacy">
-          <PrivacyTab patient={p} />
-        </Tabs.Panel>
+        {tabs.map((t) => (
+          <Tabs.Panel key={t.value} value={t.value}>
+            {t.panel(p)}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );

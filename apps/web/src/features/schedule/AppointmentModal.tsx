@@ -13,6 +13,7 @@ import { api } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { displayPhone } from '../../app/format-phone.ts';
 import { useCan } from '../auth/use-me.ts';
+import { NOTE_VISIT_STATUSES, StartNoteButton } from '../encounters/StartNoteButton.tsx';
 import { flowKeys } from '../flow/query-keys.ts';
 import { patientQuery } from '../patients/patients-api.ts';
 import { waitlistKeys } from '../waitlist/query-keys.ts';
@@ -166,6 +167,18 @@ function AppointmentDetails(props: AppointmentModalProps & { appointment: Appoin
           <Button color="red" variant="light" onClick={() => setStage('cancel')}>
             Cancel visit…
           </Button>
+        </Group>
+      )}
+      {stage === 'view' && a.patientId && can('note:write') && NOTE_VISIT_STATUSES.includes(a.status) && (
+        <Group>
+          <StartNoteButton
+            patientId={a.patientId}
+            providerId={a.providerId}
+            locationId={a.locationId}
+            appointmentId={a.id}
+            size="sm"
+            variant="filled"
+          />
         </Group>
       )}
       {stage === 'view' && STATUS_LABELS[a.status] && (

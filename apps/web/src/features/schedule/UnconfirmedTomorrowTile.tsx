@@ -1,11 +1,8 @@
 /** Home-page tile: tomorrow's visits at the location nobody has confirmed yet (the front desk calls them). */
 import { List, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client.ts';
 import { Tile } from '../../app/Tile.tsx';
-import { scheduleKeys } from './query-keys.ts';
-import { type Appointment, useLocationClock } from './schedule-api.ts';
+import { useAppointments, useLocationClock } from './schedule-api.ts';
 import { clockTime, toWall, todayIn, wallDay } from './zoned-time.ts';
 
 export function UnconfirmedTomorrowTile(props: { locationId: string | null }) {
@@ -14,33 +11,7 @@ export function UnconfirmedTomorrowTile(props: { locationId: string | null }) {
   const now = new Date();
   const from = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const to = new Date(from.getTime() + 48 * 3_600_000);
-  const unconfirmed = useQuery({
-    queryKey: [...scheduleKeys.appointmentList(props.locationId, from.toISOString(), to.toISOString()), 'scheduled'],
-    enabled: props.locationId !== null,
-    queryFn: async () => {
-      const items: Appointment[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET('/api/appointments', {
-            params: {
-              query: {
-                from: from.toISOString(),
-                to: to.toISOString(),
-                locationId: props.locationId ?? undefined,
-                status: 'scheduled',
-                limit: 100,
-                cursor,
-              },
-            },
-          }),
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && items.length < 400);
-      return items;
-    },
-  });
+  const unconfirmed = useAppointments(props.locationId, from, to, { status: 'scheduled', maxItems: 400 });
   const tomorrow = clock ? todayIn(clock.zone) : null;
   tomorrow?.setDate(tomorrow.getDate() + 1);
   const items =

@@ -102,9 +102,20 @@ export function useExceptionWindow(locationId: string | null, from: string, to: 
 }
 
 /** Every appointment starting in [from, to) at the location, all pages. */
-export function useAppointments(locationId: string | null, from: Date, to: Date) {
+/**
+ * The visits at a location between two instants, every page of them. `status` narrows them to one
+ * status (the server filters; `scheduled`: nobody confirmed them yet); `maxItems` stops paging early
+ * for a tile that shows a count and a few rows.
+ */
+export function useAppointments(
+  locationId: string | null,
+  from: Date,
+  to: Date,
+  options: { status?: 'scheduled'; maxItems?: number } = {},
+) {
+  const { status, maxItems = Number.POSITIVE_INFINITY } = options;
   return useQuery({
-    queryKey: scheduleKeys.appointmentList(locationId, from.toISOString(), to.toISOString()),
+    queryKey: [...scheduleKeys.appointmentList(locationId, from.toISOString(), to.toISOString()), ...(status ? [status] : [])],
     enabled: locationId !== null,
     queryFn: async () => {
       const items: Appointment[] = [];
@@ -112,13 +123,14 @@ export function useAppointments(locationId: string | null, from: Date, to: Date)
       do {
         const page = await unwrap(
           api.GET('/api/appointments', {
-            params: { query: { from: from.toISOString(), to: to.toISOString(), locationId: locationId ?? undefined, limit: 200, cursor } },
+            params: {
+              query: { from: from.toISOString(), to: to.toISOString(), locationId: locationId ?? undefined, status, limit: 200, cursor },
+            },
           }),
         );
         items.push(...page.items);
         cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      // A moved visit shows once, at its new time; a cancelled one stays visible (striped, its time open).
+      } while (cursor && items.length < maxItems);
       return items.filter((a) => a.status !== 'rescheduled');
     },
   });

@@ -1,0 +1,20 @@
+/** The encounters module's public face. */
+export { addAddendum } from './add-addendum.ts';
+export { cosignEncounter } from './cosign-encounter.ts';
+export { createEncounter, DOCUMENTABLE_STATUSES } from './create-encounter.ts';
+export { createNoteTemplate } from './create-note-template.ts';
+export { createQuickText } from './create-quick-text.ts';
+export { type EncounterSignedPayload, encounterSigned, type SignedProcedureLine } from './encounter-signed.ts';
+export * from './encounters.schemas.ts';
+export type { EncounterStatus, EncountersTables, NoteFormat } from './encounters.tables.ts';
+export { getEncounter } from './get-encounter.ts';
+export { listEncounters } from './list-encounters.ts';
+export { listNoteTemplates } from './list-note-templates.ts';
+export { listPatientEncounters } from './list-patient-encounters.ts';
+export { listQuickTexts } from './list-quick-texts.ts';
+export { printSuperbill } from './print-superbill.ts';
+export { signEncounter } from './sign-encounter.ts';
+export { updateEncounter } from './update-encounter.ts';
+export { updateNoteTemplate } from './update-note-template.ts';
+export { updateQuickText } from './update-quick-text.ts';
+export { bodyMassIndex, VITAL_RANGES } from './vitals.ts';
