@@ -31,7 +31,7 @@ export interface TableFingerprint {
   md5: string;
 }
 
-/** Row count and md5 of the ordered rows of every public table, as PostgreSQL prints them. */
+/** Row count and md5 of the ordered rows of every public table, as PostgreSQL prints them (shipped reference data aside: it is loaded from the files, not backed up). */
 export async function tableFingerprints(connectionString: string): Promise<Record<string, TableFingerprint>> {
   const c = new pg.Client({ connectionString });
   await c.connect();
@@ -39,7 +39,8 @@ export async function tableFingerprints(connectionString: string): Promise<Recor
     await c.query("set timezone = 'UTC'");
     const tables = await c.query<{ name: string }>(
       `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by 1`,
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+          and coalesce(obj_description(c.oid, 'pg_class'), '') not like 'reference data%' order by 1`,
     );
     const out: Record<string, TableFingerprint> = {};
     for (const { name } of tables.rows) {

@@ -5,8 +5,9 @@ import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/test-app.ts';
 
-// Wednesday 2026-03-04, 11:00 in New York.
-const clock = new FakeClock('2026-03-04T16:00:00Z');
+// Wednesday 2026-03-04, 05:30 in New York: before the first visit of the day, so no visit of
+// the demo has been checked out yet (the worklist must not depend on the hour it was seeded).
+const clock = new FakeClock('2026-03-04T10:30:00Z');
 const t = await createTestApp({ clock });
 
 describe('demo follow-ups and recalls', () => {

@@ -75,6 +75,10 @@ describe('backup file', () => {
     expect(patients?.rows).toBe(12);
     expect(patients?.chunks).toHaveLength(3); // chunkRows 5
     expect(manifest.tables.map((t) => t.name)).not.toContain('schema_migrations');
+    // Shipped code sets are not the practice's data: left out (a restore loads them from the files).
+    for (const shipped of ['icd10cm_codes', 'hcpcs_codes', 'reference_words', 'reference_data_sets'])
+      expect(manifest.tables.map((t) => t.name)).not.toContain(shipped);
+    expect(manifest.tables.map((t) => t.name)).toContain('procedures');
     // Parents before children: organizations before locations before patients.
     const order = manifest.tables.map((t) => t.name);
     expect(order.indexOf('organizations')).toBeLessThan(order.indexOf('locations'));
@@ -99,6 +103,12 @@ describe('restore', () => {
     expect(restoredData).toEqual(originalData);
     expect(Object.keys(originalData).length).toBeGreaterThan(8);
 
+    // The code sets this version ships are loaded by the restore's closing migrate.
+    const codes = await sql(
+      target,
+      `select (select count(*)::int from icd10cm_codes) as icd, (select count(*)::int from hcpcs_codes) as hcpcs`,
+    );
+    expect(codes.rows[0]).toEqual({ icd: 98_186, hcpcs: 8_846 });
     const big = await sql(target, `select mfa_last_step::text as v from users where mfa_last_step is not null`);
     expect(big.rows).toEqual([{ v: BIG }]);
     // Sequences continue where the source stopped: no MRN or job id is handed out twice.

@@ -2,7 +2,10 @@
  * What a backup covers, read from the PostgreSQL catalog rather than from a list
  * in code, so a module's new table is backed up without anyone remembering to.
  * Scope: the `public` schema's tables (not partitions: their parent carries the
- * rows) and sequences; `schema_migrations` travels in the manifest instead.
+ * rows) and sequences; `schema_migrations` travels in the manifest instead. Shipped
+ * reference data (tables commented 'reference data…': the ICD-10-CM and HCPCS code sets) is
+ * not the practice's: a backup leaves it out, and the migrate that ends a restore loads it
+ * from the files this version ships (packages/db/src/reference-data.ts).
  */
 import pg from 'pg';
 
@@ -28,7 +31,8 @@ type Queryable = Pick<pg.ClientBase, 'query'>;
 export const ident = (name: string) => pg.escapeIdentifier(name);
 export const qualified = (table: string) => `public.${ident(table)}`;
 
-export async function listTables(client: Queryable): Promise<TableInfo[]> {
+/** The tables a backup covers; `includeReference` adds the shipped reference-data tables (reading an older backup that holds them). */
+export async function listTables(client: Queryable, opts: { includeReference?: boolean } = {}): Promise<TableInfo[]> {
   const { rows } = await client.query<{ name: string; columns: string[]; identity: string[]; pk: string[] | null }>(
     `select c.relname as name,
             array(select a.attname::text from pg_attribute a
@@ -42,7 +46,9 @@ export async function listTables(client: Queryable): Promise<TableInfo[]> {
                from pg_index i where i.indrelid = c.oid and i.indisprimary) as pk
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition and c.relname <> 'schema_migrations'
+        and ($1 or coalesce(obj_description(c.oid, 'pg_class'), '') not like 'reference data%')
       order by c.relname`,
+    [opts.includeReference === true],
   );
   return rows.map((r) => ({ name: r.name, columns: r.columns, identityColumns: r.identity, primaryKey: r.pk ?? [] }));
 }

@@ -6,7 +6,7 @@
  * session_replication_role = replica, so no trigger re-fires: the audit trail goes
  * back byte for byte); restore every sequence; check row counts and foreign keys
  * (plus the caller's checks, e.g. the audit chain); finally apply migrations newer
- * than the backup, as a normal start would.
+ * than the backup and load the shipped reference data (code sets), as a normal start would.
  */
 import pg from 'pg';
 import { migrate, migrationFiles } from '../migrate.ts';
@@ -127,7 +127,7 @@ async function load(
   manifest: BackupManifest,
   log: (l: string) => void,
 ): Promise<{ rows: number; replicaMode: boolean }> {
-  const tables = new Map((await listTables(client)).map((t) => [t.name, t]));
+  const tables = new Map((await listTables(client, { includeReference: true })).map((t) => [t.name, t]));
   for (const t of manifest.tables) {
     const live = tables.get(t.name);
     if (!live) throw new BackupFileError(file, `table ${t.name} does not exist after migrating to the backup's schema`);
@@ -180,7 +180,7 @@ async function restoreSequences(client: pg.Client, manifest: BackupManifest): Pr
     if (!exists.rows[0]?.ok) continue;
     await client.query('select setval($1::regclass, $2::bigint, $3)', [`public.${ident(s.name)}`, s.lastValue, s.isCalled]);
   }
-  for (const t of await listTables(client)) {
+  for (const t of await listTables(client, { includeReference: true })) {
     for (const col of t.identityColumns) {
       const seq = (await client.query<{ seq: string | null }>('select pg_get_serial_sequence($1, $2) as seq', [qualified(t.name), col]))
         .rows[0]?.seq;

@@ -3,7 +3,9 @@
  * for the four demo providers (two per location), a procedure type that reserves an
  * exam room, and appointments for today and the
  * next two weeks. Today's visits before "now" (the demo clock) are checked out, arrived,
- * roomed or with the provider, so the flow board shows a working clinic.
+ * roomed or with the provider, so the flow board shows a working clinic. The three weeks
+ * before today hold a lighter history of visits (checked out, a few no-shows) for part of
+ * the registry: at any hour of any day the practice has established patients.
  */
 import type { DemoSeeder } from '../demo/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
@@ -146,6 +148,48 @@ export const seedSchedulingDemo: DemoSeeder = async (demo) => {
             blocked_until: new Date(blocked),
             reserved_room_id: spec.resource ? 'pending' : null,
             ...flowState(t, stop, now, examRooms, rnd),
+          });
+          t = blocked;
+        }
+      }
+    }
+  }
+  // History: the three weeks before today, lighter, for the first 60 % of the registry (its own
+  // random sequence, so today's and the coming weeks' visits are the same with or without it).
+  const past = seededRandom(20_260_141);
+  const regulars = demo.patientIds.slice(0, Math.max(1, Math.ceil(demo.patientIds.length * 0.6)));
+  const visitTypes = weighted.filter((t) => !TYPES.find((x) => x.name === t.name)?.resource);
+  for (const { providerId, locationId } of assignments) {
+    const zone = zones.get(locationId) as string;
+    for (let d = -21; d < 0; d++) {
+      const date = addDays(today.get(locationId) as string, d);
+      if (isoWeekday(date) > 5) continue;
+      for (const [from, to] of [
+        ['08:00', '12:00'],
+        ['13:00', '17:00'],
+      ] as const) {
+        let t = localToEpochMs(zone, date, from);
+        const end = localToEpochMs(zone, date, to);
+        while (t < end) {
+          const type = past.pick(visitTypes);
+          const spec = TYPES.find((x) => x.name === type.name) as (typeof TYPES)[number];
+          const stop = t + spec.duration_minutes * MINUTE;
+          const blocked = stop + (spec.buffer ?? 0) * MINUTE;
+          if (blocked > end || past.chance(0.55)) {
+            t += 20 * MINUTE;
+            continue;
+          }
+          rows.push({
+            organization_id: org,
+            patient_id: past.pick(regulars),
+            provider_id: providerId,
+            location_id: locationId,
+            appointment_type_id: type.id,
+            starts_at: new Date(t),
+            ends_at: new Date(stop),
+            blocked_until: new Date(blocked),
+            reserved_room_id: null,
+            ...flowState(t, stop, now, [], past),
           });
           t = blocked;
         }

@@ -1,7 +1,8 @@
 /**
  * Recalls the office works from: overdue first (due before today at the selected location),
  * oldest at the top, each with its last contact. "Log contact" records a call, message or
- * letter in a small dialog; "Book" opens the schedule for the patient (`/schedule?date=&bookFor=`).
+ * letter in a small dialog; "Book" opens the schedule for the patient (`/schedule?date=&bookFor=`);
+ * "Change" moves the due date, marks it booked or closes it.
  */
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -14,12 +15,13 @@ import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
 import { useLocationZone } from '../schedule/schedule-api.ts';
 import { laterDate, longDate, METHOD_LABELS, OUTCOME_LABELS, type Recall, recallName, todayOn } from './followups-api.ts';
+import { EditRecallForm } from './EditRecallForm.tsx';
 import { LogContactForm } from './LogContactForm.tsx';
 import { NewRecallForm } from './NewRecallForm.tsx';
 import { followupKeys } from './query-keys.ts';
 
 type View = 'overdue' | 'open' | 'booked' | 'closed';
-type Dialog = { kind: 'contact'; recall: Recall } | { kind: 'add' } | null;
+type Dialog = { kind: 'contact'; recall: Recall } | { kind: 'edit'; recall: Recall } | { kind: 'add' } | null;
 
 const VIEWS = [
   { value: 'overdue', label: 'Overdue' },
@@ -132,6 +134,14 @@ export function RecallsPage() {
                         >
                           Book
                         </Anchor>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setDialog({ kind: 'edit', recall: r })}
+                          aria-label={`Change ${recallName(r)} for ${r.patientName}`}
+                        >
+                          Change
+                        </Button>
                       </Group>
                     )}
                   </Table.Td>
@@ -148,6 +158,17 @@ export function RecallsPage() {
             onLogged={(r) => {
               close();
               notifications.show({ color: 'green', message: `Contact with ${r.patientName} logged` });
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={dialog?.kind === 'edit'} onClose={close} title="Change recall">
+        {dialog?.kind === 'edit' && (
+          <EditRecallForm
+            recall={dialog.recall}
+            onSaved={(r) => {
+              close();
+              notifications.show({ color: 'green', message: `Recall for ${r.patientName} saved` });
             }}
           />
         )}
