@@ -9,6 +9,7 @@ export default defineConfig({
       '@domain': r('packages/domain/src'),
       '@db': r('packages/db/src'),
       '@server': r('apps/server/src'),
+      '@x12': r('packages/x12/src'),
     },
   },
   test: {

@@ -257,6 +257,53 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       if (noted.statusCode !== 200) throw new Error(`could not write the fixture note: ${noted.statusCode} ${noted.body}`);
       return id;
     },
+    /** A standard fee schedule entry (a code of its own: entries of one code must not overlap). */
+    'fee-schedule': (() => {
+      let next = 20_000;
+      return async (org: TestOrg) =>
+        created(
+          await admin(org).post('/api/fee-schedule', { code: String(next++), amountCents: 10_000, effectiveFrom: '2026-01-01' }),
+          'a fee entry',
+        );
+    })(),
+    /** A contracted amount of the path's payer. */
+    contract: (() => {
+      let next = 30_000;
+      return async (org: TestOrg, parents: Parents) => {
+        const payerId = parents.payers ?? (await payerOf(org));
+        const body = { code: String(next++), amountCents: 7_000, effectiveFrom: '2026-01-01' };
+        return created(await admin(org).post(`/api/payers/${payerId}/contract`, body), 'a contracted amount');
+      };
+    })(),
+    /** A charge in review, as signing an encounter creates it (written directly: the fixture encounter stays open). */
+    charges: async (org, parents) => {
+      const patientId = await patientOf(org, parents);
+      const encounterId = await (FACTORIES.encounters as Factory)(org, { ...parents, patients: patientId });
+      const row = await t.db
+        .insertInto('charges')
+        .values({
+          organization_id: org.id,
+          patient_id: patientId,
+          encounter_id: encounterId,
+          line: 1,
+          provider_id: org.providerId,
+          location_id: org.locationId,
+          date_of_service: isoDay(0),
+          procedure_code: '99213',
+          modifiers: [],
+          units: 1,
+          diagnosis_pointers: [1],
+          encounter_diagnoses: ['I10'],
+          diagnosis_codes: ['I10'],
+          unit_price_cents: 15_000,
+          amount_cents: 15_000,
+          price_source: 'fee_schedule',
+          status: 'review',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
     'note-templates': async (org) =>
       created(await admin(org).post('/api/note-templates', { name: `Fixture template ${tag()}` }), 'a note template'),
     'quick-texts': async (org) =>

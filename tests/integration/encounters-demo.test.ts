@@ -55,6 +55,20 @@ describe('demo encounters', () => {
     expect(templates.every((x: { appointmentTypeId: string | null }) => x.appointmentTypeId !== null)).toBe(true);
     const quick = (await get('/api/quick-texts')).json().items.map((x: { abbreviation: string }) => x.abbreviation);
     expect(quick).toEqual(expect.arrayContaining(['.normalexam', '.ros', '.nkda']));
+    // The administrator maintains them without reading notes: the list they edit is theirs to see.
+    const admin = await t.db.selectFrom('users').select('id').where('email', '=', 'admin@demo.clinicdesk.dev').executeTakeFirstOrThrow();
+    const adminToken = (await createSession(t.db, clock, { userId: admin.id, organizationId: org.id, ip: null, userAgent: null })).token;
+    for (const url of ['/api/note-templates', '/api/quick-texts']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${adminToken}` } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json().items.length, url).toBeGreaterThanOrEqual(3);
+    }
+    const note = await t.app.inject({
+      method: 'GET',
+      url: `/api/encounters/${one.id}`,
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(note.statusCode).toBe(403);
 
     const withFollowUp = await t.db
       .selectFrom('encounters')

@@ -100,6 +100,14 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/encounters/:id/addenda': () => ({ body: { text: 'route matrix addendum' } }),
   'PATCH /api/note-templates/:id': () => ({ body: { plan: 'route matrix' } }),
   'PATCH /api/quick-texts/:id': () => ({ body: { text: 'route matrix' } }),
+  'PATCH /api/fee-schedule/:id': () => ({ body: { amountCents: 12_000 } }),
+  'POST /api/payers/:id/contract': () => ({ body: { code: '99213', amountCents: 9_000, effectiveFrom: '2026-01-01' } }),
+  'PATCH /api/payers/:id/contract/:entryId': () => ({ body: { amountCents: 7_500 } }),
+  'POST /api/payers/:id/contract/import': () => ({
+    file: { bytes: Uint8Array.from(Buffer.from('code,amount,effective_from\n99213,90.00,2026-01-01\n')), type: 'text/csv' },
+  }),
+  'PATCH /api/charges/:id': () => ({ body: { units: 1, diagnosisPointers: [1] } }),
+  'POST /api/charges/:id/void': () => ({ body: { reason: 'route matrix' } }),
 };
 
 interface Answer {

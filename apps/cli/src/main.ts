@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerDocs } from './commands/docs.ts';
+import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
@@ -26,6 +27,7 @@ for (const register of [
   registerAudit,
   registerImport,
   registerProcedures,
+  registerFeeSchedules,
 ])
   register(program);
 

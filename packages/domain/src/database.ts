@@ -5,6 +5,7 @@
  */
 import type { AuditTables } from './audit/audit.tables.ts';
 import type { AuditViews } from './audit/audit.views.ts';
+import type { BillingTables } from './billing/billing.tables.ts';
 import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
@@ -42,6 +43,7 @@ export interface Database
     WaitlistTables,
     ClinicalTables,
     FollowupsTables,
+    BillingTables,
     ComplianceTables,
     OrganizationsViews,
     PatientsViews,

@@ -8,6 +8,7 @@
  */
 import { accessModule } from './access/module.ts';
 import { auditModule } from './audit/module.ts';
+import { billingModule } from './billing/module.ts';
 import { clinicalModule } from './clinical/module.ts';
 import { codesModule } from './codes/module.ts';
 import type { LinkAction } from './comms/index.ts';
@@ -44,6 +45,8 @@ export const MODULES: readonly ModuleManifest[] = [
   schedulingModule,
   commsModule,
   waitlistModule,
+  // Before encounters: its demo fee schedule prices the charges the demo's signed encounters create.
+  billingModule,
   encountersModule,
   clinicalModule,
   followupsModule,

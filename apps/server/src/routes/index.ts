@@ -2,6 +2,7 @@
 import type { App } from '../plugins/types.ts';
 import accountRoutes from './account/index.ts';
 import auditRoutes from './audit/index.ts';
+import billingRoutes from './billing/index.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
@@ -38,4 +39,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   encounterRoutes,
   clinicalRoutes,
   followupsRoutes,
+  billingRoutes,
 ];

@@ -11,6 +11,8 @@ export function Tile(props: {
   title: string;
   /** The number the tile is about; omitted while loading. */
   count?: number | undefined;
+  /** The count is only the first page: shown as "200+". */
+  more?: boolean | undefined;
   /** Where the work is done. */
   link?: { to: string; label: string };
   loading?: boolean;
@@ -29,8 +31,13 @@ export function Tile(props: {
             {props.title}
           </Title>
           {props.count !== undefined && (
-            <Badge size="lg" variant="light" aria-label={`${props.count} ${props.count === 1 ? 'item' : 'items'}`}>
+            <Badge
+              size="lg"
+              variant="light"
+              aria-label={props.more ? `more than ${props.count} items` : `${props.count} ${props.count === 1 ? 'item' : 'items'}`}
+            >
               {props.count}
+              {props.more ? '+' : ''}
             </Badge>
           )}
         </Group>

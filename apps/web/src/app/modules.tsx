@@ -23,6 +23,7 @@ import {
   IconNotes,
   IconPhoneCall,
   IconReceipt,
+  IconReportMoney,
   IconSettings,
   IconTemplate,
   IconUserCircle,
@@ -71,6 +72,8 @@ const EncounterPage = lazyPage(() => import('../features/encounters/EncounterPag
 const NoteTemplatesPage = lazyPage(() => import('../features/encounters/NoteTemplatesPage.tsx'), 'NoteTemplatesPage');
 const FollowUpsPage = lazyPage(() => import('../features/followups/FollowUpsPage.tsx'), 'FollowUpsPage');
 const RecallsPage = lazyPage(() => import('../features/followups/RecallsPage.tsx'), 'RecallsPage');
+const ChargeReviewPage = lazyPage(() => import('../features/billing/ChargeReviewPage.tsx'), 'ChargeReviewPage');
+const FeeSchedulesPage = lazyPage(() => import('../features/billing/FeeSchedulesPage.tsx'), 'FeeSchedulesPage');
 
 export interface ModuleEntry {
   path: string;
@@ -105,6 +108,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   },
   { path: '/recalls', label: 'Recalls', icon: IconPhoneCall, permission: 'appointment:read', element: <Page of={RecallsPage} /> },
   { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <Page of={FlowBoardPage} /> },
+  {
+    path: '/billing/charges',
+    label: 'Charge review',
+    icon: IconReceipt,
+    permission: 'claim:read',
+    element: <Page of={ChargeReviewPage} />,
+  },
   { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
@@ -143,6 +153,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
         icon: IconListDetails,
         permission: 'procedure:manage',
         element: <Page of={ProceduresPage} />,
+      },
+      {
+        path: '/admin/fee-schedules',
+        label: 'Fee schedules',
+        icon: IconReportMoney,
+        permission: 'claim:read',
+        element: <Page of={FeeSchedulesPage} />,
       },
       { path: '/admin/reminders', label: 'Reminders', icon: IconBell, permission: 'schedule:manage', element: <Page of={RemindersPage} /> },
       {

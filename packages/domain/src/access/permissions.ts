@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'prescription:write': 'Record and print prescriptions',
   'procedure:manage': 'Maintain the practice procedure list and its fees',
   'template:manage': 'Maintain note templates and quick texts',
+  'fee-schedule:manage': 'Maintain fee schedules and payer contracted amounts',
   'claim:read': 'See claims and remittances',
   'claim:submit': 'Build and submit insurance claims',
   'payment:post': 'Post payments',
@@ -64,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'document:read',
     'payer:manage',
     'procedure:manage',
+    'fee-schedule:manage',
     'appointment:read',
     'claim:read',
     'claim:submit',
@@ -159,6 +161,10 @@ export const SYSTEM_PURPOSES = {
   'cli:procedures': {
     does: '`clinicdesk procedures import|export`: the practice procedure list as CSV',
     permissions: ['org:read', 'procedure:manage'],
+  },
+  'cli:fee-schedules': {
+    does: '`clinicdesk fee-schedules import|export`: the standard fee schedule and payer contracts as CSV',
+    permissions: ['claim:read', 'fee-schedule:manage'],
   },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },

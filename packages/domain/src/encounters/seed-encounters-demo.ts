@@ -205,7 +205,7 @@ async function writeEncounter(
     .set({ status: 'signed', signed_at: signedAt, signed_by: e.signedBy, version: 2, updated_at: signedAt })
     .where('id', '=', row.id)
     .execute();
-  if (visit.followUp) await emit(ctx, encounterSigned, signedPayload(await loadEncounterFull(ctx, row.id)));
+  await emit(ctx, encounterSigned, signedPayload(await loadEncounterFull(ctx, row.id)));
 }
 
 export const seedEncountersDemo: DemoSeeder = async (demo) => {

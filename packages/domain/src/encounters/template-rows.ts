@@ -6,12 +6,12 @@ import type { NoteTemplate, QuickText } from './encounters.schemas.ts';
 import type { NoteTemplatesTable, QuickTextsTable } from './encounters.tables.ts';
 
 /**
- * Templates and quick texts are read by whoever reads notes (every role writing notes or
- * maintaining templates for them reads notes too; the administrator, who holds no clinical
- * permission, maintains them through their edit routes).
+ * Templates and quick texts are the practice's own wording, not patient data: every staff
+ * member of the practice may read them (`org:read`), so the administrator and office manager,
+ * who maintain them without reading notes, see the list they edit.
  */
 export function requireTemplateReader(ctx: Ctx): void {
-  requirePermission(ctx, 'note:read');
+  requirePermission(ctx, 'org:read');
 }
 
 export function toNoteTemplate(r: Selectable<NoteTemplatesTable>): NoteTemplate {

@@ -4,6 +4,7 @@ export * from './insurance.schemas.ts';
 export type { InsuranceTables } from './insurance.tables.ts';
 export { listCoverages } from './list-coverages.ts';
 export { listPayers } from './list-payers.ts';
+export { findPayer, payerNames } from './find-payer.ts';
 export { updatePayer } from './update-payer.ts';
 export { DEMO_PAYERS, seedDemoInsurance } from './seed-payers.ts';
 export { updateCoverage } from './update-coverage.ts';

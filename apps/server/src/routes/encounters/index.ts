@@ -204,7 +204,7 @@ export default async function encounterRoutes(app: App) {
   app.get(
     '/api/note-templates',
     {
-      config: { permission: 'note:read' },
+      config: { permission: 'org:read' },
       schema: {
         tags,
         summary: "The practice's note templates (with appointmentTypeId: that type's and those for any visit). For the note editor",
@@ -259,7 +259,7 @@ export default async function encounterRoutes(app: App) {
   app.get(
     '/api/quick-texts',
     {
-      config: { permission: 'note:read' },
+      config: { permission: 'org:read' },
       schema: {
         tags,
         summary: "The practice's quick texts (`.normalexam` expands to its text). For the note editor",

@@ -11,13 +11,14 @@ export function UnsignedNotesTile(props: { providerId: string }) {
   const filter = { status: 'open' as const, providerId: props.providerId };
   const open = useQuery({
     queryKey: encounterKeys.list(filter),
-    queryFn: () => data(listEncounters(filter)),
+    queryFn: () => data(listEncounters({ ...filter, limit: 200 })),
   });
   const items = [...(open.data?.items ?? [])].sort((a, b) => a.dateOfService.localeCompare(b.dateOfService));
   return (
     <Tile
       title="My unsigned notes"
       count={open.data ? items.length : undefined}
+      more={open.data?.nextCursor != null}
       loading={open.isPending}
       error={open.isError ? open.error.message : null}
       empty="Every note is signed."
