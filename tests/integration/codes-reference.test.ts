@@ -5,16 +5,20 @@
 import { migrate } from '@db/index.ts';
 import {
   boundCodeScans,
+  dropIcd10Index,
   findIcd10Codes,
+  icd10Index,
   icd10WordPage,
+  refreshIcd10Index,
   requireBillableDiagnoses,
+  searchIcd10InDatabase,
   WORD_SEARCH_BOUNDS,
   wordTerms,
 } from '@domain/codes/index.ts';
 import { AppError } from '@domain/shared/errors.ts';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const t = await createTestApp();
@@ -89,7 +93,17 @@ describe('ICD-10-CM reference data', () => {
   });
 });
 
-describe('GET /api/codes/icd10', () => {
+// Every answer below holds on both paths: the database search, and the process's in-memory index.
+describe.each(['database', 'memory index'] as const)('GET /api/codes/icd10 (from the %s)', (where) => {
+  beforeAll(async () => {
+    dropIcd10Index();
+    if (where === 'memory index') {
+      expect(await refreshIcd10Index(t.db)).toBe(true);
+      expect(icd10Index()?.size).toBe(98_186);
+    }
+  });
+  afterAll(() => dropIcd10Index());
+
   it('finds by code with or without the dot, in any case: exact first, then more specific codes, shorter first', async () => {
     for (const q of ['e119', 'E11.9', 'e11.9']) expect((await codes(q)).items[0]).toMatchObject({ code: 'E11.9', billable: true });
     const e11 = (await codes('E11')).items;
@@ -197,6 +211,57 @@ describe('GET /api/codes/icd10', () => {
     expect(text).toMatch(/Index Scan using icd10cm_codes_by_length/);
     for (const m of text.matchAll(/Index Scan using icd10cm_codes_by_length .*actual .*rows=(\d+)/g))
       expect(Number(m[1])).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('the in-memory ICD-10-CM index', () => {
+  afterAll(() => dropIcd10Index());
+
+  it('answers exactly what the database answers, for every keystroke of many searches', async () => {
+    dropIcd10Index();
+    expect(await refreshIcd10Index(t.db)).toBe(true);
+    // The same release again: nothing is rebuilt.
+    expect(await refreshIcd10Index(t.db)).toBe(false);
+    const index = icd10Index();
+    if (!index) throw new Error('no index');
+    const typed = [
+      'diabetes type 2',
+      'e11.9',
+      'E119',
+      'essential hypertension',
+      'low back pain',
+      'm54.50',
+      'urinary tract infection',
+      'annual physical adult',
+      'z00.00',
+      'strep pharyngitis',
+      's93.402a',
+      'zoster eye',
+      'fra fem',
+      'le fo',
+      'b12 deficiency',
+      'Crohn’s disease',
+      'encounter for immunization',
+      'diabetes zzqx',
+      'zzz',
+      'q',
+      '0',
+      '9 9 9',
+    ];
+    const queries = [...new Set(typed.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))))];
+    let compared = 0;
+    for (const q of queries) {
+      for (const [limit, billableOnly] of [
+        [20, false],
+        [50, true],
+        [1, false],
+      ] as const) {
+        const fromDb = await searchIcd10InDatabase(org.ctx, { q, limit, billableOnly });
+        expect(index.search(q, limit, billableOnly), `${q} (limit ${limit}${billableOnly ? ', billable' : ''})`).toEqual(fromDb);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(600);
   });
 });
 

@@ -11,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { createKysely, createPool, migrate, resolveDatabase } from '@db/index.ts';
 import type { Database } from '@domain/database.ts';
 import { seedDemo } from '@domain/demo/index.ts';
+import { icd10IndexTask } from '@domain/codes/index.ts';
 import { ensureAdmin } from '@domain/identity/index.ts';
 import { JobRunner } from '@domain/jobs/index.ts';
 import { periodicTasks } from '@domain/modules.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
+import type { PeriodicTask } from '@domain/shared/periodic-task.ts';
 import pino from 'pino';
 import { type AppDeps, buildApp } from './app.ts';
 import { type Config, installationOf } from './config.ts';
@@ -127,7 +129,9 @@ export async function startServer(
       : undefined;
     runner?.start();
     // Each module's periodic work (audit sealer, reminder sweep, job pruning), in the process that runs background work.
-    const periodic = config.jobs ? periodicTasks({ db: backgroundDb, clock, log }) : [];
+    const periodic: PeriodicTask[] = config.jobs ? periodicTasks({ db: backgroundDb, clock, log }) : [];
+    // Every serving process keeps its own in-memory ICD-10-CM search index (searches go to the database until it is built).
+    periodic.push(icd10IndexTask({ db: backgroundDb, log }));
     for (const task of periodic) task.start();
     const address = await app.listen({ port: config.port, host: config.host });
     log.info({ address }, 'ClinicDesk is listening');

@@ -3,6 +3,7 @@ import { requirePermission } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { icd10KeyPrefix } from './code-shapes.ts';
 import type { Icd10Code } from './find-icd10-codes.ts';
+import { icd10Index } from './icd10-index.ts';
 import { boundCodeScans, termsCondition, WORD_SEARCH_BOUNDS, type WordTerm, wordTerms } from './word-terms.ts';
 
 /** Longest ICD-10-CM code without its dot. */
@@ -16,9 +17,21 @@ const MAX_CODE_LENGTH = 7;
  * code length, each stopping at `limit`; by words, in rank order (`search_rank`), the first ranks
  * through their index, then the rest by GIN keys, stopping after `limit` matches (word-terms.ts):
  * `q=a` reads about 50 rows of the 41,000 that match. Reference data: not audited.
+ * Served from the process's in-memory index once it is built (icd10-index.ts: the same answers,
+ * no round trip); from the database before that.
  */
 export async function searchIcd10(ctx: Ctx, input: { q: string; limit: number; billableOnly?: boolean | undefined }): Promise<Icd10Code[]> {
   requirePermission(ctx, 'org:read');
+  const index = icd10Index();
+  if (index) return index.search(input.q, input.limit, input.billableOnly ?? false);
+  return searchIcd10InDatabase(ctx, input);
+}
+
+/** The database search (before the index is built, and what the index is checked against). */
+export async function searchIcd10InDatabase(
+  ctx: Ctx,
+  input: { q: string; limit: number; billableOnly?: boolean | undefined },
+): Promise<Icd10Code[]> {
   const q = input.q.trim();
   if (!q) return [];
   const billable = input.billableOnly ? sql`and billable` : sql``;

@@ -1,0 +1,239 @@
+/**
+ * ICD-10-CM in this process's memory: the code set is the same for every practice and changes
+ * only with a new release, so searching it as you type needs no database round trip. The index
+ * is built from `icd10cm_codes` in search order (billable first, shorter first, then by code) and
+ * answers exactly what the database search (search-icd10.ts) answers; until it is built, or when
+ * it cannot be, searches go to the database.
+ *
+ * Layout: the rows in search order; per code length, the rows sorted by code key (a code prefix
+ * is one binary search and a walk of at most `limit` rows per length); the description words as
+ * a sorted vocabulary, each row's words as vocabulary ids, and each word's rows (ascending, which
+ * is search order). A typed word matches the rows holding a vocabulary word it begins: one
+ * contiguous id range. A word search marks the rows of the query's rarest word, then walks the
+ * marks in search order, checking the other words, and stops at the page: its cost is bounded by
+ * that word's rows plus one pass over the marks, whatever the query.
+ *
+ * Freshness: `refreshIcd10Index` compares the loaded release's SHA-256 (reference_data_sets) with
+ * the one the index was built from and rebuilds when they differ; the server runs it at start
+ * and every minute (`icd10IndexTask`).
+ */
+import { referenceWords } from '@db/reference-keys.ts';
+import { sql } from 'kysely';
+import type { Db } from '../shared/context.ts';
+import { PeriodicTask } from '../shared/periodic-task.ts';
+import { icd10KeyPrefix } from './code-shapes.ts';
+import type { Icd10Code } from './find-icd10-codes.ts';
+import { WORD_SEARCH_BOUNDS } from './word-terms.ts';
+
+/** Longest ICD-10-CM code without its dot (the shortest is 3). */
+const MAX_CODE_LENGTH = 7;
+
+interface Row extends Icd10Code {
+  key: string;
+}
+
+export class Icd10Index {
+  private readonly byLength = new Map<number, Row[]>();
+  private readonly vocab: string[];
+  /** rowWordStart[i]..rowWordStart[i+1]: row i's word ids in rowWords. */
+  private readonly rowWordStart: Int32Array;
+  private readonly rowWords: Int32Array;
+  /** wordRowStart[w]..wordRowStart[w+1]: word w's rows (ascending) in wordRows. */
+  private readonly wordRowStart: Int32Array;
+  private readonly wordRows: Int32Array;
+  /** Scratch marks for a word search: row i is a candidate when marks[i] === stamp. */
+  private readonly marks: Uint32Array;
+  private stamp = 0;
+
+  constructor(
+    /** The release the index was built from (reference_data_sets SHA-256). */
+    readonly version: string,
+    private readonly rows: readonly Row[],
+  ) {
+    for (const r of rows) {
+      const list = this.byLength.get(r.key.length) ?? [];
+      list.push(r);
+      this.byLength.set(r.key.length, list);
+    }
+    for (const list of this.byLength.values()) list.sort((a, b) => compare(a.key, b.key));
+
+    const wordsOf = rows.map((r) => referenceWords(r.description));
+    this.vocab = [...new Set(wordsOf.flat())].sort(compare);
+    const id = new Map(this.vocab.map((w, i) => [w, i]));
+    this.rowWordStart = new Int32Array(rows.length + 1);
+    let total = 0;
+    for (const [i, ws] of wordsOf.entries()) {
+      this.rowWordStart[i] = total;
+      total += ws.length;
+    }
+    this.rowWordStart[rows.length] = total;
+    this.rowWords = new Int32Array(total);
+    const counts = new Int32Array(this.vocab.length);
+    for (const [i, ws] of wordsOf.entries()) {
+      ws.forEach((w, k) => {
+        const wid = id.get(w) as number;
+        this.rowWords[(this.rowWordStart[i] as number) + k] = wid;
+        counts[wid] = (counts[wid] as number) + 1;
+      });
+    }
+    this.wordRowStart = new Int32Array(this.vocab.length + 1);
+    for (let w = 0; w < this.vocab.length; w++) this.wordRowStart[w + 1] = (this.wordRowStart[w] as number) + (counts[w] as number);
+    this.wordRows = new Int32Array(total);
+    const fill = this.wordRowStart.slice(0, this.vocab.length);
+    for (let i = 0; i < rows.length; i++) {
+      for (let k = this.rowWordStart[i] as number; k < (this.rowWordStart[i + 1] as number); k++) {
+        const wid = this.rowWords[k] as number;
+        this.wordRows[fill[wid] as number] = i;
+        fill[wid] = (fill[wid] as number) + 1;
+      }
+    }
+    this.marks = new Uint32Array(rows.length);
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** The same answer as the database search for `q` (search-icd10.ts). */
+  search(q: string, limit: number, billableOnly: boolean): Icd10Code[] {
+    const typed = q.trim();
+    if (!typed) return [];
+    const prefix = icd10KeyPrefix(typed);
+    if (prefix) {
+      const found = this.byCode(prefix, limit, billableOnly);
+      if (found.length) return found;
+    }
+    return this.byWords(typed, limit, billableOnly);
+  }
+
+  private byCode(prefix: string, limit: number, billableOnly: boolean): Icd10Code[] {
+    const out: Row[] = [];
+    for (let n = Math.max(3, prefix.length); n <= MAX_CODE_LENGTH; n++) {
+      const list = this.byLength.get(n) ?? [];
+      let taken = 0;
+      for (let i = lowerBound(list, prefix); i < list.length && taken < limit; i++) {
+        const r = list[i] as Row;
+        if (!r.key.startsWith(prefix)) break;
+        if (billableOnly && !r.billable) continue;
+        out.push(r);
+        taken++;
+      }
+    }
+    out.sort((a, b) => a.key.length - b.key.length || compare(a.code, b.code));
+    return out.slice(0, limit).map(publicCode);
+  }
+
+  private byWords(typed: string, limit: number, billableOnly: boolean): Icd10Code[] {
+    const ranges: [number, number][] = [];
+    for (const token of referenceWords(typed).slice(0, WORD_SEARCH_BOUNDS.tokens)) {
+      // The words beginning with `token`: one run of the sorted vocabulary.
+      const lo = lowerBoundWord(this.vocab, token);
+      const hi = lowerBoundWord(this.vocab, `${token}\uffff`);
+      if (hi === lo) return [];
+      ranges.push([lo, hi]);
+    }
+    if (!ranges.length) return [];
+    const rowsIn = ([lo, hi]: [number, number]) => (this.wordRowStart[hi] as number) - (this.wordRowStart[lo] as number);
+    const rarest = ranges.reduce((a, b) => (rowsIn(b) < rowsIn(a) ? b : a));
+    const others = ranges.filter((r) => r !== rarest);
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.marks.fill(0);
+    let first = this.rows.length;
+    for (let k = this.wordRowStart[rarest[0]] as number; k < (this.wordRowStart[rarest[1]] as number); k++) {
+      const i = this.wordRows[k] as number;
+      this.marks[i] = this.stamp;
+      if (i < first) first = i;
+    }
+    const out: Icd10Code[] = [];
+    for (let i = first; i < this.rows.length && out.length < limit; i++) {
+      if (this.marks[i] !== this.stamp) continue;
+      const r = this.rows[i] as Row;
+      if (billableOnly && !r.billable) continue;
+      if (others.every((range) => this.rowHasWordIn(i, range))) out.push(publicCode(r));
+    }
+    return out;
+  }
+
+  private rowHasWordIn(i: number, [lo, hi]: [number, number]): boolean {
+    for (let k = this.rowWordStart[i] as number; k < (this.rowWordStart[i + 1] as number); k++) {
+      const w = this.rowWords[k] as number;
+      if (w >= lo && w < hi) return true;
+    }
+    return false;
+  }
+}
+
+/** Code-point order (codes and folded words are compared as PostgreSQL's C collation would; keys are A-Z0-9). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(list: readonly Row[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as Row).key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBoundWord(vocab: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = vocab.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((vocab[mid] as string) < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function publicCode(r: Row): Icd10Code {
+  return { code: r.code, description: r.description, billable: r.billable };
+}
+
+let current: Icd10Index | null = null;
+
+/** The index, once built (null before: search the database). */
+export function icd10Index(): Icd10Index | null {
+  return current;
+}
+
+/** Forget the index (tests that compare it with the database search). */
+export function dropIcd10Index(): void {
+  current = null;
+}
+
+/**
+ * Builds the index when the loaded ICD-10-CM release differs from the one in memory (or none is).
+ * Answers whether it (re)built. Reads only reference data.
+ */
+export async function refreshIcd10Index(db: Db): Promise<boolean> {
+  const loaded = await sql<{ version: string | null }>`
+    select string_agg(sha256, ',' order by name) as version from reference_data_sets where name like 'icd10cm%'`.execute(db);
+  const version = loaded.rows[0]?.version ?? null;
+  if (!version) {
+    current = null;
+    return false;
+  }
+  if (current?.version === version) return false;
+  const rows = await sql<{ code: string; key: string; description: string; billable: boolean }>`
+    select code, code_key as key, description, billable from icd10cm_codes order by search_rank`.execute(db);
+  current = new Icd10Index(version, rows.rows);
+  return true;
+}
+
+/** Keeps the index current in a serving process: built at start, checked every minute. */
+export function icd10IndexTask(deps: { db: Db; log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void } }) {
+  return new PeriodicTask(
+    async () => {
+      const started = Date.now();
+      if (await refreshIcd10Index(deps.db))
+        deps.log.info({ codes: current?.size, ms: Date.now() - started }, 'ICD-10-CM search index built');
+    },
+    60_000,
+    (err) => deps.log.warn({ err }, 'ICD-10-CM search index not built; searching the database'),
+  );
+}
