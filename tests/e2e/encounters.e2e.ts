@@ -133,7 +133,9 @@ describe('visit note journey', () => {
     await assessment.pressSequentially('Hypertension. .bpgoal');
     await assessment.press(' ');
     await expect(assessment.inputValue()).resolves.toContain('Hypertension. Blood pressure goal < 130/80. Home readings twice daily');
-    await textbox('Plan').fill(`${XSS} Recheck BP < 130/80 in 2 weeks.`);
+    await textbox('Plan').fill(`${XSS} Recheck **BP < 130/80** in 2 weeks.`);
+    // Shown as Markdown once signed: rendered safely, markup typed into it stays text.
+    await page.getByRole('radiogroup', { name: 'Note format' }).getByText('Markdown', { exact: true }).click();
 
     await textbox('BP systolic').fill('128');
     await textbox('BP diastolic').fill('82');
@@ -164,11 +166,13 @@ describe('visit note journey', () => {
     await page.getByRole('listbox').getByRole('option', { name: 'Follow-up', exact: true }).click();
     await saved();
     const stored = await getJson<{
+      note: { format: string };
       vitals: { heartRate: number };
       diagnoses: { code: string }[];
       procedures: { diagnosisPointers: number[] }[];
     }>(`/api${visit.encounterUrl}`);
     expect(stored.vitals.heartRate).toBe(72);
+    expect(stored.note.format).toBe('markdown');
     expect(stored.diagnoses.map((d) => d.code)).toEqual(['E11.9']);
     expect(stored.procedures[0]?.diagnosisPointers).toEqual([1]);
 
@@ -193,6 +197,7 @@ describe('visit note journey', () => {
     await expect(textbox('Subjective').count()).resolves.toBe(0);
     await expect(page.getByTestId('sign-button').count()).resolves.toBe(0);
     await expect(page.getByTestId('note-plan').textContent()).resolves.toContain(XSS);
+    await expect(page.locator('[data-testid="note-plan"] strong').textContent()).resolves.toBe('BP < 130/80');
     expect(await page.locator('[data-testid="signed-note"] img').count()).toBe(0);
 
     await page.getByLabel('Add addendum').fill(`Lab result: ${XSS}`);

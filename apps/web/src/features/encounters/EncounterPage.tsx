@@ -6,7 +6,7 @@
  * Keys: Alt+1..4 jump to the SOAP sections, Alt+V vitals, Alt+D diagnoses, Alt+P procedures
  * (they work while typing); Ctrl+Enter opens the sign dialog; `?` lists them.
  */
-import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
@@ -21,6 +21,7 @@ import { noteIsEmpty } from './draft-values.ts';
 import { EncounterHeader } from './EncounterHeader.tsx';
 import { awaitingCosign, type Encounter, isDraft, type Note, quickTextsQuery, SOAP_SECTIONS, superbillUrl } from './encounters-api.ts';
 import { FollowUpFields } from './FollowUpFields.tsx';
+import { NoteText } from './NoteText.tsx';
 import { ProceduresList } from './ProceduresList.tsx';
 import { QuickTextHelp } from './QuickTextHelp.tsx';
 import { expandAll, quickTextMap } from './quick-text.ts';
@@ -178,9 +179,23 @@ function EncounterScreen({ id }: { id: string }) {
       )}
 
       <Stack gap="xs" component="section" aria-labelledby="note-heading">
-        <Title order={2} size="h4" id="note-heading">
-          Note
-        </Title>
+        <Group justify="space-between" align="center">
+          <Title order={2} size="h4" id="note-heading">
+            Note
+          </Title>
+          {!readOnly && (
+            <SegmentedControl
+              size="xs"
+              aria-label="Note format"
+              data={[
+                { value: 'plain', label: 'Plain text' },
+                { value: 'markdown', label: 'Markdown' },
+              ]}
+              value={v.noteFormat}
+              onChange={(format) => draft.update('noteFormat', format === 'markdown' ? 'markdown' : 'plain', 'noteFormat')}
+            />
+          )}
+        </Group>
         {readOnly ? (
           <Stack gap="sm" data-testid="signed-note">
             {SOAP_SECTIONS.map((s) => (
@@ -188,9 +203,7 @@ function EncounterScreen({ id }: { id: string }) {
                 <Text fw={600} size="sm">
                   {s.label}
                 </Text>
-                <Text className="note-text" data-testid={`note-${s.key}`}>
-                  {v.note[s.key] || '—'}
-                </Text>
+                <NoteText text={v.note[s.key]} format={v.noteFormat} testId={`note-${s.key}`} />
               </div>
             ))}
           </Stack>

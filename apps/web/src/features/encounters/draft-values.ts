@@ -10,6 +10,7 @@ import {
   type EncounterPatch,
   type FollowUp,
   type Note,
+  type NoteFormat,
   noteOf,
   type ProcedureLine,
   type SoapSection,
@@ -38,6 +39,8 @@ export interface FollowUpForm {
 
 export interface DraftValues {
   note: Note;
+  /** How the sections are shown once signed: as typed, or as safely rendered Markdown. */
+  noteFormat: NoteFormat;
   vitals: VitalsForm;
   diagnoses: Diagnosis[];
   procedures: ProcedureLine[];
@@ -45,7 +48,7 @@ export interface DraftValues {
   followUp: FollowUpForm | null;
 }
 
-export type DraftField = `note.${SoapSection}` | 'vitals' | 'diagnoses' | 'procedures' | 'followUp';
+export type DraftField = `note.${SoapSection}` | 'noteFormat' | 'vitals' | 'diagnoses' | 'procedures' | 'followUp';
 
 const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
@@ -72,6 +75,7 @@ function followUpToForm(f: FollowUp | null | undefined): FollowUpForm | null {
 export function fromEncounter(e: Encounter): DraftValues {
   return {
     note: noteOf(e),
+    noteFormat: e.note.format ?? 'plain',
     vitals: vitalsToForm(e.vitals),
     diagnoses: (e.diagnoses ?? []).map((d) => ({ code: d.code, description: d.description ?? null })),
     procedures: (e.procedures ?? []).map((p) => ({
@@ -99,7 +103,8 @@ export function overlay(base: DraftValues, mine: Partial<DraftValues>, fields: I
       const s = f.slice(5) as SoapSection;
       const v = mine.note?.[s];
       if (v !== undefined) out.note[s] = v;
-    } else if (f === 'vitals' && mine.vitals) out.vitals = mine.vitals;
+    } else if (f === 'noteFormat' && mine.noteFormat) out.noteFormat = mine.noteFormat;
+    else if (f === 'vitals' && mine.vitals) out.vitals = mine.vitals;
     else if (f === 'diagnoses' && mine.diagnoses) out.diagnoses = mine.diagnoses;
     else if (f === 'procedures' && mine.procedures) out.procedures = mine.procedures;
     else if (f === 'followUp' && mine.followUp !== undefined) out.followUp = mine.followUp;
@@ -167,6 +172,9 @@ export function buildPatch(values: DraftValues, changed: ReadonlySet<DraftField>
       // Only the sections changed: someone else's edit of another section stays.
       const section = f.slice(5) as SoapSection;
       patch.note = { ...patch.note, [section]: values.note[section] };
+      sent.push(f);
+    } else if (f === 'noteFormat') {
+      patch.note = { ...patch.note, format: values.noteFormat };
       sent.push(f);
     } else if (f === 'vitals') {
       const v = vitalsPayload(values.vitals);

@@ -18,6 +18,7 @@ export const SOAP_SECTIONS: readonly { key: SoapSection; label: string }[] = [
   { key: 'plan', label: 'Plan' },
 ];
 export type Note = Record<SoapSection, string>;
+export type NoteFormat = 'plain' | 'markdown';
 export const EMPTY_NOTE: Note = { subjective: '', objective: '', assessment: '', plan: '' };
 
 /** GET /api/encounters/{id}. */

@@ -61,6 +61,7 @@ export function pickChanged(values: DraftValues, changed: Iterable<DraftField>):
   const out: Partial<DraftValues> = {};
   for (const f of changed) {
     if (f.startsWith('note.')) out.note = values.note;
+    else if (f === 'noteFormat') out.noteFormat = values.noteFormat;
     else if (f === 'vitals') out.vitals = values.vitals;
     else if (f === 'diagnoses') out.diagnoses = values.diagnoses;
     else if (f === 'procedures') out.procedures = values.procedures;
