@@ -9,9 +9,11 @@
  * is one binary search and a walk of at most `limit` rows per length); the description words as
  * a sorted vocabulary, each row's words as vocabulary ids, and each word's rows (ascending, which
  * is search order). A typed word matches the rows holding a vocabulary word it begins: one
- * contiguous id range. A word search marks the rows of the query's rarest word, then walks the
- * marks in search order, checking the other words, and stops at the page: its cost is bounded by
- * that word's rows plus one pass over the marks, whatever the query.
+ * contiguous id range. A word search starts from the query's rarest word: when it is rare, its
+ * rows are sorted (search order) and checked against the other words; when even the rarest is
+ * common, its rows are marked and the marks walked in search order, where matches come early. It
+ * stops at the page: its cost is bounded by that word's rows plus at most one pass over the
+ * marks, whatever the query.
  *
  * Freshness: `refreshIcd10Index` compares the loaded release's SHA-256 (reference_data_sets) with
  * the one the index was built from and rebuilds when they differ; the server runs it at start
@@ -27,6 +29,8 @@ import { WORD_SEARCH_BOUNDS } from './word-terms.ts';
 
 /** Longest ICD-10-CM code without its dot (the shortest is 3). */
 const MAX_CODE_LENGTH = 7;
+/** A word is rare when its rows are fewer than 1/SPARSE of the code set: sorting them beats walking marks. */
+const SPARSE = 16;
 
 interface Row extends Icd10Code {
   key: string;
@@ -136,21 +140,30 @@ export class Icd10Index {
     const rowsIn = ([lo, hi]: [number, number]) => (this.wordRowStart[hi] as number) - (this.wordRowStart[lo] as number);
     const rarest = ranges.reduce((a, b) => (rowsIn(b) < rowsIn(a) ? b : a));
     const others = ranges.filter((r) => r !== rarest);
+    const from = this.wordRowStart[rarest[0]] as number;
+    const to = this.wordRowStart[rarest[1]] as number;
+    const out: Icd10Code[] = [];
+    const take = (i: number) => {
+      const r = this.rows[i] as Row;
+      if (billableOnly && !r.billable) return;
+      if (others.every((range) => this.rowHasWordIn(i, range))) out.push(publicCode(r));
+    };
+    if ((to - from) * SPARSE < this.rows.length) {
+      // A rare word: its rows, sorted (search order), checked one by one.
+      const rows = this.wordRows.slice(from, to).sort();
+      for (let k = 0; k < rows.length && out.length < limit; k++) if (k === 0 || rows[k] !== rows[k - 1]) take(rows[k] as number);
+      return out;
+    }
+    // A common word: mark its rows, then walk the marks in search order (matches come early).
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     if (this.stamp === 1) this.marks.fill(0);
     let first = this.rows.length;
-    for (let k = this.wordRowStart[rarest[0]] as number; k < (this.wordRowStart[rarest[1]] as number); k++) {
+    for (let k = from; k < to; k++) {
       const i = this.wordRows[k] as number;
       this.marks[i] = this.stamp;
       if (i < first) first = i;
     }
-    const out: Icd10Code[] = [];
-    for (let i = first; i < this.rows.length && out.length < limit; i++) {
-      if (this.marks[i] !== this.stamp) continue;
-      const r = this.rows[i] as Row;
-      if (billableOnly && !r.billable) continue;
-      if (others.every((range) => this.rowHasWordIn(i, range))) out.push(publicCode(r));
-    }
+    for (let i = first; i < this.rows.length && out.length < limit; i++) if (this.marks[i] === this.stamp) take(i);
     return out;
   }
 
