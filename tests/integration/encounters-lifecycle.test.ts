@@ -434,8 +434,16 @@ describe('the superbill', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
     const npi = (await t.db.selectFrom('providers').select('npi').where('id', '=', org.providerId).executeTakeFirstOrThrow()).npi;
+    const who = await t.db
+      .selectFrom('patients')
+      .select(['given_name', 'family_name', 'mrn', 'birth_date'])
+      .where('id', '=', encounter.patientId)
+      .executeTakeFirstOrThrow();
     for (const expected of [
       'Superbill',
+      `${who.given_name} ${who.family_name}`,
+      `MRN ${who.mrn}`,
+      `born ${who.birth_date}`,
       org.name,
       `NPI ${npi}`,
       'I10',

@@ -1,6 +1,7 @@
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { locationLetterhead, providersByIds } from '../organizations/index.ts';
+import { getPatient } from '../patients/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { loadEncounterFull, toEncounter } from './encounter-row.ts';
@@ -16,18 +17,14 @@ export async function printSuperbill(ctx: Ctx, id: string): Promise<Buffer> {
   return inTransaction(ctx, async (tx) => {
     const row = await loadEncounterFull(tx, id);
     const access = await requirePatientAccess(tx, row.patient_id, 'note:read');
-    const [encounter, letterhead, [provider], patient] = await Promise.all([
+    const [encounter, letterhead, [provider]] = await Promise.all([
       toEncounter(tx, row),
       locationLetterhead(tx, row.location_id),
       providersByIds(tx, [row.provider_id]),
-      tx.db
-        .selectFrom('patient_names')
-        .select(['given_name', 'family_name'])
-        .where('id', '=', row.patient_id)
-        .where('organization_id', '=', tx.organizationId)
-        .executeTakeFirst(),
     ]);
-    if (!letterhead || !provider || !patient) throw notFound('encounter');
+    if (!letterhead || !provider) throw notFound('encounter');
+    // The patient's record (its read audited as such): name as written, birth date, MRN.
+    const patient = await getPatient(tx, row.patient_id);
     await recordAudit(tx, { action: 'print', resourceType: 'superbill', resourceId: id, access });
     const { practice, location } = letterhead;
     return renderSuperbillPdf({
@@ -41,7 +38,9 @@ export async function printSuperbill(ctx: Ctx, id: string): Promise<Buffer> {
         ].filter(Boolean),
         phone: location.phone,
       },
-      patient: `${patient.given_name} ${patient.family_name}`,
+      patient: [patient.givenName, patient.middleName, patient.familyName, patient.suffix].filter(Boolean).join(' '),
+      patientBirthDate: patient.birthDate,
+      patientMrn: patient.mrn,
       provider: `${provider.givenName} ${provider.familyName}${provider.credentials ? `, ${provider.credentials}` : ''}`,
       providerNpi: provider.npi,
       dateOfService: encounter.dateOfService,

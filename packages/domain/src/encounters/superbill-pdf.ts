@@ -4,6 +4,8 @@ import { createPdf, type Letterhead, type PdfColumn } from '../shared/pdf/index.
 export interface SuperbillSheet {
   letterhead: Letterhead;
   patient: string;
+  patientBirthDate: string | null;
+  patientMrn: string;
   provider: string;
   providerNpi: string;
   dateOfService: string;
@@ -43,7 +45,7 @@ export function renderSuperbillPdf(sheet: SuperbillSheet): Promise<Buffer> {
     subtitle: `Note ${sheet.status}. Fees are the practice's default fees; nothing here is a claim.`,
     footerNote: 'Contains patient information: handle as confidential.',
   });
-  pdf.paragraph(`Patient: ${sheet.patient}`);
+  pdf.paragraph(`Patient: ${sheet.patient} · born ${sheet.patientBirthDate ?? 'unknown'} · MRN ${sheet.patientMrn}`);
   pdf.paragraph(`Rendering provider: ${sheet.provider} (NPI ${sheet.providerNpi})`);
   pdf.paragraph(`Date of service: ${sheet.dateOfService}`);
   pdf.space(8).heading('Diagnoses');
