@@ -15,7 +15,7 @@
  * Documents are stored under DATA_DIR: a test file using these fixtures calls
  * `temporaryDataDir()` before `createTestApp()` (the app reads DATA_DIR when it is built).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -304,6 +304,41 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         .executeTakeFirstOrThrow();
       return row.id;
     },
+    /** A draft claim built through the API from an approved charge of a fixture encounter, for the patient's primary coverage. */
+    claims: async (org, parents) => {
+      const patientId = await patientOf(org, parents);
+      await (FACTORIES.coverages as Factory)(org, { ...parents, patients: patientId });
+      const chargeId = await (FACTORIES.charges as Factory)(org, { ...parents, patients: patientId });
+      const charge = await t.db
+        .updateTable('charges')
+        .set({ status: 'approved', approved_at: new Date() })
+        .where('id', '=', chargeId)
+        .returning('encounter_id')
+        .executeTakeFirstOrThrow();
+      return created(await t.as(org, 'biller').post('/api/claims', { encounterId: charge.encounter_id }), 'a claim');
+    },
+    /** An 837P batch row (its text stands in: the routes read it back, nothing parses it). */
+    'claim-batches': (() => {
+      let next = 1;
+      return async (org: TestOrg) => {
+        const x12 = `ISA*fixture batch ${tag()}~`;
+        const row = await t.db
+          .insertInto('claim_batches')
+          .values({
+            organization_id: org.id,
+            interchange_control_number: 900_000_000 + next,
+            group_control_number: 900_000_000 + next++,
+            claim_count: 1,
+            total_charge_cents: 15_000,
+            usage_indicator: 'T',
+            x12,
+            sha256: createHash('sha256').update(x12).digest('hex'),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return row.id;
+      };
+    })(),
     'note-templates': async (org) =>
       created(await admin(org).post('/api/note-templates', { name: `Fixture template ${tag()}` }), 'a note template'),
     'quick-texts': async (org) =>

@@ -66,6 +66,8 @@ describe('restricted records', () => {
     expect(flagged.map((a) => `${a.action} ${a.resource_type}`).sort()).toEqual([
       'print superbill',
       'read encounter',
+      // the superbill prints the patient's birth date and MRN: a read of the record
+      'read patient',
       'read patient_encounters',
       'search encounter',
     ]);

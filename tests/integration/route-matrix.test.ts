@@ -11,7 +11,7 @@
  * closed) with a fresh session per request (so logout or ending sessions cannot spoil
  * the next request).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@domain/access/permissions.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { buildApp } from '@server/app.ts';
@@ -108,6 +108,9 @@ const SAMPLES: Record<string, () => Sample> = {
   }),
   'PATCH /api/charges/:id': () => ({ body: { units: 1, diagnosisPointers: [1] } }),
   'POST /api/charges/:id/void': () => ({ body: { reason: 'route matrix' } }),
+  'POST /api/claims': () => ({ body: { encounterId: randomUUID() } }),
+  'POST /api/claims/:id/overrides': () => ({ body: { rule: 'DUPLICATE_CLAIM', reason: 'route matrix' } }),
+  'POST /api/claim-batches': () => ({ body: { claimIds: [randomUUID()] } }),
 };
 
 interface Answer {

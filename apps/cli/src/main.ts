@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerClaims } from './commands/claims.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
@@ -28,6 +29,7 @@ for (const register of [
   registerImport,
   registerProcedures,
   registerFeeSchedules,
+  registerClaims,
 ])
   register(program);
 

@@ -37,6 +37,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** CLINICDESK_DB_POOL_MAX: database connections of the server process (`dbPoolMax`). */
   dbPoolMax: number;
+  /** CLAIMS_OUTBOX_DIR: where submitted 837P batches are written (default DATA_DIR/outbox/claims). */
+  claimsOutboxDir: string;
   /**
    * CLINICDESK_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run before
    * the database cancels it and the request answers 503 (default 2000; 0: no limit).
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrlFrom(env),
     trustProxy: parseTrustProxy(env.CLINICDESK_TRUST_PROXY),
     dbPoolMax: dbPoolMax(env.CLINICDESK_DB_POOL_MAX),
+    claimsOutboxDir: env.CLAIMS_OUTBOX_DIR || `${env.DATA_DIR ?? './data'}/outbox/claims`,
     statementTimeoutMs: millis('CLINICDESK_STATEMENT_TIMEOUT_MS', env.CLINICDESK_STATEMENT_TIMEOUT_MS, 2_000),
     reportStatementTimeoutMs: millis('CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS', env.CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS, 30_000),
     routeLimits: routeLimits(env.CLINICDESK_EXPENSIVE_CONCURRENCY, dbPoolMax(env.CLINICDESK_DB_POOL_MAX)),

@@ -9,6 +9,7 @@
 import { accessModule } from './access/module.ts';
 import { auditModule } from './audit/module.ts';
 import { billingModule } from './billing/module.ts';
+import { claimsModule } from './claims/module.ts';
 import { clinicalModule } from './clinical/module.ts';
 import { codesModule } from './codes/module.ts';
 import type { LinkAction } from './comms/index.ts';
@@ -50,6 +51,8 @@ export const MODULES: readonly ModuleManifest[] = [
   encountersModule,
   clinicalModule,
   followupsModule,
+  // After billing and encounters: its demo bills the demo's signed encounters' charges.
+  claimsModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

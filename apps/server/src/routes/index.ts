@@ -3,6 +3,7 @@ import type { App } from '../plugins/types.ts';
 import accountRoutes from './account/index.ts';
 import auditRoutes from './audit/index.ts';
 import billingRoutes from './billing/index.ts';
+import claimsRoutes from './claims/index.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
@@ -40,4 +41,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   clinicalRoutes,
   followupsRoutes,
   billingRoutes,
+  claimsRoutes,
 ];

@@ -13,6 +13,7 @@ import {
   IconCalendarCog,
   IconCalendarRepeat,
   IconClipboardList,
+  IconFileInvoice,
   IconGauge,
   IconHistory,
   IconHourglass,
@@ -74,6 +75,8 @@ const FollowUpsPage = lazyPage(() => import('../features/followups/FollowUpsPage
 const RecallsPage = lazyPage(() => import('../features/followups/RecallsPage.tsx'), 'RecallsPage');
 const ChargeReviewPage = lazyPage(() => import('../features/billing/ChargeReviewPage.tsx'), 'ChargeReviewPage');
 const FeeSchedulesPage = lazyPage(() => import('../features/billing/FeeSchedulesPage.tsx'), 'FeeSchedulesPage');
+const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), 'ClaimsPage');
+const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
 
 export interface ModuleEntry {
   path: string;
@@ -115,7 +118,15 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     permission: 'claim:read',
     element: <Page of={ChargeReviewPage} />,
   },
-  { path: '/billing', label: 'Billing', icon: IconReceipt, permission: 'claim:read', element: soon('Billing') },
+  { path: '/billing/claims', label: 'Claims', icon: IconFileInvoice, permission: 'claim:read', element: <Page of={ClaimsPage} /> },
+  {
+    path: '/billing/claims/:id',
+    label: 'Claim',
+    icon: IconFileInvoice,
+    permission: 'claim:read',
+    hidden: true,
+    element: <Page of={ClaimDetailPage} />,
+  },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
   {

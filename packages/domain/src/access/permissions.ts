@@ -166,6 +166,10 @@ export const SYSTEM_PURPOSES = {
     does: '`clinicdesk fee-schedules import|export`: the standard fee schedule and payer contracts as CSV',
     permissions: ['claim:read', 'fee-schedule:manage'],
   },
+  'cli:claims': {
+    does: "`clinicdesk claims batches` and `claims export-837`: lists 837P claim batches and writes one batch's X12 file",
+    permissions: ['claim:read'],
+  },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },
   tests: {

@@ -1,12 +1,14 @@
 /**
- * The approved charges of one encounter, in line order, as the claims module bills them: claims
- * read no charge table. No permission or audit of its own: the claim that calls it checks
+ * The charges of one encounter, in line order, as the claims module bills them (it bills the
+ * `approved` ones and names the others when there are none): claims read no charge table. No permission or audit of its own: the claim that calls it checks
  * `claim:submit`, the patient's access, and audits the claim it builds.
  */
 import type { Ctx } from '../shared/context.ts';
+import type { ChargeStatus } from './billing.tables.ts';
 
 export interface ClaimableCharge {
   id: string;
+  status: ChargeStatus;
   line: number;
   patientId: string;
   encounterId: string;
@@ -22,18 +24,18 @@ export interface ClaimableCharge {
   encounterDiagnoses: string[];
 }
 
-export async function approvedChargesOfEncounter(ctx: Ctx, encounterId: string): Promise<ClaimableCharge[]> {
+export async function chargesForClaim(ctx: Ctx, encounterId: string): Promise<ClaimableCharge[]> {
   if (!/^[0-9a-f-]{36}$/i.test(encounterId)) return [];
   const rows = await ctx.db
     .selectFrom('charges')
     .selectAll()
     .where('organization_id', '=', ctx.organizationId)
     .where('encounter_id', '=', encounterId)
-    .where('status', '=', 'approved')
     .orderBy('line')
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    status: r.status,
     line: r.line,
     patientId: r.patient_id,
     encounterId: r.encounter_id,

@@ -17,4 +17,4 @@ export { updateCharge } from './update-charge.ts';
 export { approveCharge } from './approve-charge.ts';
 export { voidCharge } from './void-charge.ts';
 export { seedBillingDemo } from './seed-billing-demo.ts';
-export { approvedChargesOfEncounter, type ClaimableCharge, encountersWithApprovedCharges } from './charges-for-claim.ts';
+export { chargesForClaim, type ClaimableCharge, encountersWithApprovedCharges } from './charges-for-claim.ts';

@@ -32,7 +32,7 @@ export async function getPatient(ctx: Ctx, id: string): Promise<Patient> {
       .executeTakeFirst();
     const access = await requirePatientAccess(tx, id, 'patient:read', { row: loaded });
     const row = loaded as NonNullable<typeof loaded>;
-    await recordAudit(tx, { action: 'read', resourceType: 'patient', resourceId: id, patientId: id, breakGlass: access.breakGlass });
+    await recordAudit(tx, { action: 'read', resourceType: 'patient', resourceId: id, access });
     return toPatient(row);
   });
 }

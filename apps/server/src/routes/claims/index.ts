@@ -1,0 +1,187 @@
+/**
+ * Claims: built from an encounter's approved charges, scrubbed (warnings overridden with a
+ * reason), listed by state with their timeline, and submitted in 837P batches (written to the
+ * outbox folder after commit, downloadable as X12).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  claimBatchInputSchema,
+  claimBatchQuerySchema,
+  claimBatchSchema,
+  claimBatchX12,
+  claimCandidateSchema,
+  claimInputSchema,
+  claimOverrideInputSchema,
+  claimOverrideSchema,
+  claimQuerySchema,
+  claimSchema,
+  claimSummarySchema,
+  createClaim,
+  createClaimBatch,
+  getClaim,
+  listClaimBatches,
+  listClaimCandidates,
+  listClaims,
+  overrideWarning,
+  recordBatchOutbox,
+  scrubClaim,
+  scrubResultSchema,
+} from '@domain/claims/index.ts';
+import { idParams, listOf } from '../../plugins/http-schemas.ts';
+import type { App } from '../../plugins/types.ts';
+
+const tags = ['claims'];
+
+export default async function claimsRoutes(app: App) {
+  app.get(
+    '/api/claims',
+    {
+      config: { permission: 'claim:read' },
+      schema: {
+        tags,
+        summary: 'Claims, newest first, by status, payer and patient (restricted patients only for those who may open them)',
+        querystring: claimQuerySchema,
+        response: { 200: listOf(claimSummarySchema) },
+      },
+    },
+    async (request) => listClaims(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/claims/candidates',
+    {
+      config: { permission: 'claim:submit' },
+      schema: {
+        tags,
+        summary: 'Signed encounters with approved charges and no claim yet (newest first, at most 100)',
+        response: { 200: listOf(claimCandidateSchema) },
+      },
+    },
+    async (request) => listClaimCandidates(request.ctx),
+  );
+
+  app.post(
+    '/api/claims',
+    {
+      config: { permission: 'claim:submit', errors: ['CONFLICT'] },
+      schema: {
+        tags,
+        summary:
+          "Build a draft claim from an encounter's approved charges for a coverage (default: the primary coverage in force on the date of service). A second claim for the encounter and coverage, or no approved charges: 409",
+        body: claimInputSchema,
+        response: { 201: claimSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createClaim(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/claims/:id',
+    {
+      config: { permission: 'claim:read' },
+      schema: {
+        tags,
+        summary: 'A claim: what it bills, its timeline, the latest scrub and overrides, and what has been paid',
+        params: idParams,
+        response: { 200: claimSchema },
+      },
+    },
+    async (request) => getClaim(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/claims/:id/scrub',
+    {
+      config: { permission: 'claim:submit', errors: ['ILLEGAL_TRANSITION'] },
+      schema: {
+        tags,
+        summary:
+          'Run the scrubber on a draft or ready claim: no errors and every warning overridden makes it ready, otherwise it is (back to) draft. A submitted claim: 409',
+        params: idParams,
+        response: { 200: scrubResultSchema },
+      },
+    },
+    async (request) => scrubClaim(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/claims/:id/overrides',
+    {
+      config: { permission: 'claim:submit', errors: ['CONFLICT', 'ILLEGAL_TRANSITION'] },
+      schema: {
+        tags,
+        summary: 'Override a scrubber warning with a reason (an error cannot be overridden: 409); scrub again to make the claim ready',
+        params: idParams,
+        body: claimOverrideInputSchema,
+        response: { 201: claimOverrideSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await overrideWarning(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/claim-batches',
+    {
+      config: { permission: 'claim:read' },
+      schema: {
+        tags,
+        summary: '837P batches, newest first',
+        querystring: claimBatchQuerySchema,
+        response: { 200: listOf(claimBatchSchema) },
+      },
+    },
+    async (request) => listClaimBatches(request.ctx, request.query),
+  );
+
+  app.post(
+    '/api/claim-batches',
+    {
+      config: { permission: 'claim:submit', errors: ['CONFLICT'] },
+      schema: {
+        tags,
+        summary:
+          'Submit ready claims of one billing provider as an 837P batch (control numbers from the practice counter); any claim not ready: 409 naming it, nothing changes. The file is written to the outbox folder',
+        body: claimBatchInputSchema,
+        response: { 201: claimBatchSchema },
+      },
+    },
+    async (request, reply) => {
+      const { x12, ...batch } = await createClaimBatch(request.ctx, request.body);
+      // After commit: a file that cannot be written is logged and shown on the batch; the download still works.
+      const dir = app.services.config.claimsOutboxDir;
+      const file = path.join(
+        dir,
+        request.ctx.organizationId,
+        `837P-${String(batch.interchangeControlNumber).padStart(9, '0')}-${batch.id}.x12`,
+      );
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, x12, { flag: 'wx' });
+        await recordBatchOutbox(request.ctx, batch.id, { path: file });
+        batch.outboxPath = file;
+      } catch (e) {
+        const error = `could not write ${file}: ${(e as Error).message}`;
+        request.log.error({ err: e, batchId: batch.id }, 'claim batch not written to the outbox');
+        await recordBatchOutbox(request.ctx, batch.id, { error });
+        batch.outboxError = error;
+      }
+      return reply.code(201).send(batch);
+    },
+  );
+
+  app.get(
+    '/api/claim-batches/:id/837',
+    {
+      config: { permission: 'claim:read' },
+      schema: { tags, summary: "The batch's 837P (X12 5010) text", params: idParams, produces: ['application/edi-x12'] },
+    },
+    async (request, reply) => {
+      const { x12, interchangeControlNumber } = await claimBatchX12(request.ctx, request.params.id);
+      return reply
+        .type('application/edi-x12')
+        .header('content-disposition', `attachment; filename="837P-${String(interchangeControlNumber).padStart(9, '0')}.x12"`)
+        .send(x12);
+    },
+  );
+}

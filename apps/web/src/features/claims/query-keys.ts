@@ -1,0 +1,10 @@
+/** Query keys of claims: the lists by state, one claim, the candidates, the batches. */
+export const claimKeys = {
+  all: ['claims'] as const,
+  /** Every claim list: a scrub, a new claim or a batch changes them all. */
+  lists: () => [...claimKeys.all, 'list'] as const,
+  list: (status: string) => [...claimKeys.lists(), status] as const,
+  detail: (id: string) => [...claimKeys.all, 'detail', id] as const,
+  candidates: () => [...claimKeys.all, 'candidates'] as const,
+  batches: () => [...claimKeys.all, 'batches'] as const,
+};

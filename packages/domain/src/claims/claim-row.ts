@@ -1,0 +1,130 @@
+/** How claims are read: the list row (with the patient's name), the full claim, and the lock for a change. */
+import type { Ctx } from '../shared/context.ts';
+import { notFound } from '../shared/errors.ts';
+import type { ClaimSnapshot } from './claim-snapshot.ts';
+import type { ScrubClaim } from './scrub-rules.ts';
+import type { Claim, ClaimSummary } from './claims.schemas.ts';
+
+export function selectClaims(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('claims as c')
+    .innerJoin('patient_names as p', 'p.id', 'c.patient_id')
+    .where('c.organization_id', '=', ctx.organizationId)
+    .selectAll('c')
+    .select(['p.given_name', 'p.family_name', 'p.restricted as patient_restricted']);
+}
+
+export type ClaimRow = Awaited<ReturnType<ReturnType<typeof selectClaims>['executeTakeFirstOrThrow']>>;
+
+export function toClaimSummary(r: ClaimRow): ClaimSummary {
+  return {
+    id: r.id,
+    status: r.status,
+    patientControlNumber: r.patient_control_number,
+    patientId: r.patient_id,
+    patientName: `${r.given_name} ${r.family_name}`,
+    encounterId: r.encounter_id,
+    coverageId: r.coverage_id,
+    payerId: r.payer_id,
+    payerName: r.snapshot.payer.name,
+    dateOfService: r.date_of_service,
+    totalChargeCents: Number(r.total_charge_cents),
+    batchId: r.batch_id,
+    createdAt: r.created_at.toISOString(),
+    version: r.version,
+  };
+}
+
+/** Lock a claim of the caller's organization for a change; NOT_FOUND otherwise (the caller then checks patient access). */
+export async function lockClaim(tx: Ctx, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('claim');
+  const row = await tx.db
+    .selectFrom('claims')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', tx.organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('claim');
+  return row;
+}
+
+export async function claimLines(tx: Ctx, claimId: string) {
+  const rows = await tx.db
+    .selectFrom('claim_lines')
+    .selectAll()
+    .where('claim_id', '=', claimId)
+    .where('organization_id', '=', tx.organizationId)
+    .orderBy('line_number')
+    .execute();
+  return rows.map((l) => ({
+    lineNumber: l.line_number,
+    chargeId: l.charge_id,
+    procedureCode: l.procedure_code,
+    modifiers: l.modifiers,
+    units: l.units,
+    chargeCents: Number(l.charge_cents),
+    diagnosisPointers: l.diagnosis_pointers,
+  }));
+}
+
+/** The full claim (no access check or audit: callers do both). */
+export async function loadClaim(tx: Ctx, id: string): Promise<Claim> {
+  const row = await selectClaims(tx).where('c.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('claim');
+  const [lines, events, overrides] = await Promise.all([
+    claimLines(tx, id),
+    tx.db
+      .selectFrom('claim_events as e')
+      .leftJoin('staff_directory as u', 'u.id', 'e.user_id')
+      .select(['e.at', 'e.user_id', 'u.display_name', 'e.from_status', 'e.to_status', 'e.reason'])
+      .where('e.claim_id', '=', id)
+      .where('e.organization_id', '=', tx.organizationId)
+      .orderBy('e.at')
+      .orderBy('e.id')
+      .execute(),
+    tx.db
+      .selectFrom('claim_overrides')
+      .select(['rule', 'reason', 'user_id', 'at'])
+      .where('claim_id', '=', id)
+      .where('organization_id', '=', tx.organizationId)
+      .orderBy('at')
+      .execute(),
+  ]);
+  const s = row.snapshot;
+  return {
+    ...toClaimSummary(row),
+    frequencyCode: row.frequency_code,
+    placeOfService: row.place_of_service,
+    priorAuthorization: row.prior_authorization,
+    diagnoses: row.diagnoses,
+    lines,
+    billingProvider: s.billingProvider,
+    renderingProvider: s.renderingProvider,
+    referringProvider: s.referringProvider,
+    serviceFacility: s.serviceFacility,
+    subscriber: s.subscriber,
+    patient: s.patient,
+    scrub: row.last_scrub,
+    overrides: overrides.map((o) => ({ rule: o.rule, reason: o.reason, userId: o.user_id, at: o.at.toISOString() })),
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      userId: e.user_id,
+      userName: e.display_name ?? null,
+      from: e.from_status,
+      to: e.to_status,
+      reason: e.reason,
+    })),
+    paidCents: 0,
+    patientResponsibilityCents: 0,
+    adjustments: [],
+  };
+}
+
+/** What the scrubber reads of a claim row and its lines. */
+export function toScrubClaim(
+  row: { id: string; snapshot: ClaimSnapshot; date_of_service: string; diagnoses: string[] },
+  lines: ScrubClaim['lines'],
+): ScrubClaim {
+  return { ...row.snapshot, id: row.id, dateOfService: row.date_of_service, diagnoses: row.diagnoses, lines };
+}

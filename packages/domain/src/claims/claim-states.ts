@@ -1,0 +1,77 @@
+/**
+ * A claim's states and the ONE table of allowed transitions (migration 0160 checks the values).
+ *
+ * draft → ready (scrubbed, no errors) → submitted (in a batch) → acknowledged | rejected (999)
+ * → payer_accepted | payer_rejected (277CA) → paid | partially_paid | denied → closed.
+ * A remittance (paid, partially_paid, denied) may arrive in any state after submitted; a ready
+ * claim that fails a new scrub goes back to draft, and a rejected one is corrected as a draft.
+ */
+import { actorUserId, type Ctx } from '../shared/context.ts';
+import { AppError } from '../shared/errors.ts';
+
+export const CLAIM_STATUSES = [
+  'draft',
+  'ready',
+  'submitted',
+  'acknowledged',
+  'rejected',
+  'payer_accepted',
+  'payer_rejected',
+  'paid',
+  'partially_paid',
+  'denied',
+  'closed',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+const REMITTANCE = ['paid', 'partially_paid', 'denied'] as const;
+
+export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
+  draft: ['ready'],
+  ready: ['draft', 'submitted'],
+  submitted: ['acknowledged', 'rejected', 'payer_accepted', 'payer_rejected', ...REMITTANCE],
+  acknowledged: ['payer_accepted', 'payer_rejected', ...REMITTANCE],
+  rejected: ['draft', 'closed', ...REMITTANCE],
+  payer_accepted: [...REMITTANCE],
+  payer_rejected: ['draft', 'closed', ...REMITTANCE],
+  paid: ['closed'],
+  partially_paid: ['paid', 'closed'],
+  denied: ['closed'],
+  closed: [],
+};
+
+export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
+  return CLAIM_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Move a locked claim from `from` to `to` and write its timeline row (same transaction). An illegal
+ * move answers 409 ILLEGAL_TRANSITION and changes nothing.
+ */
+export async function transitionClaim(
+  tx: Ctx,
+  claim: { id: string; status: ClaimStatus; version: number },
+  to: ClaimStatus,
+  reason: string,
+  set: { batch_id?: string | null } = {},
+): Promise<void> {
+  if (!canTransition(claim.status, to)) throw new AppError('ILLEGAL_TRANSITION', `a ${claim.status} claim cannot become ${to}`);
+  await tx.db
+    .updateTable('claims')
+    .set({ status: to, version: claim.version + 1, updated_at: tx.clock.now(), ...set })
+    .where('id', '=', claim.id)
+    .where('organization_id', '=', tx.organizationId)
+    .execute();
+  await tx.db
+    .insertInto('claim_events')
+    .values({
+      organization_id: tx.organizationId,
+      claim_id: claim.id,
+      at: tx.clock.now(),
+      user_id: actorUserId(tx),
+      from_status: claim.status,
+      to_status: to,
+      reason,
+    })
+    .execute();
+}

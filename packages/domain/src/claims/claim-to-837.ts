@@ -1,0 +1,68 @@
+/** A claim's snapshot and lines as the X12 library's typed 837P claim (pure). */
+import type { Address, Claim837, PersonName } from '@x12/index.ts';
+import type { SnapshotAddress, SnapshotPerson } from './claim-snapshot.ts';
+import type { ScrubClaim } from './scrub-rules.ts';
+
+export const toAddress = (a: SnapshotAddress | null): Address | undefined =>
+  a ? { line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), city: a.city, state: a.state, postalCode: a.postalCode } : undefined;
+
+const name = (p: { givenName: string; familyName: string }): PersonName => ({ last: p.familyName, first: p.givenName });
+const sex = (p: SnapshotPerson): 'M' | 'F' | 'U' => (p.sex === 'female' ? 'F' : p.sex === 'male' ? 'M' : 'U');
+
+export function claimTo837(
+  c: ScrubClaim & { patientControlNumber: string; totalChargeCents: number; placeOfService: string; priorAuthorization: string | null },
+): Claim837 {
+  const self = c.subscriber.relationship === '18';
+  return {
+    patientControlNumber: c.patientControlNumber,
+    totalChargeCents: c.totalChargeCents,
+    placeOfService: c.placeOfService,
+    frequencyCode: '1',
+    ...(c.priorAuthorization ? { priorAuthorization: c.priorAuthorization } : {}),
+    subscriber: {
+      memberId: c.subscriber.memberId,
+      name: name(c.subscriber),
+      dateOfBirth: c.subscriber.birthDate ?? '',
+      sex: sex(c.subscriber),
+      ...(c.subscriber.address ? { address: toAddress(c.subscriber.address) } : {}),
+      ...(c.subscriber.groupNumber ? { groupNumber: c.subscriber.groupNumber } : {}),
+      // Payers keep no filing indicator yet: commercial insurance.
+      claimFilingIndicator: 'CI',
+      payerResponsibility: c.coverage.priority === 'secondary' ? 'S' : c.coverage.priority === 'tertiary' ? 'T' : 'P',
+      relationship: c.subscriber.relationship,
+    },
+    ...(self
+      ? {}
+      : {
+          patient: {
+            name: name(c.patient),
+            dateOfBirth: c.patient.birthDate ?? '',
+            sex: sex(c.patient),
+            ...(c.patient.address ? { address: toAddress(c.patient.address) } : {}),
+          },
+        }),
+    payer: { name: c.payer.name, payerId: c.payer.ediPayerId ?? '' },
+    diagnoses: c.diagnoses,
+    ...(c.renderingProvider.npi
+      ? {
+          renderingProvider: {
+            npi: c.renderingProvider.npi,
+            name: name(c.renderingProvider),
+            ...(c.renderingProvider.taxonomy ? { taxonomy: c.renderingProvider.taxonomy } : {}),
+          },
+        }
+      : {}),
+    ...(c.referringProvider ? { referringProvider: { npi: c.referringProvider.npi, name: name(c.referringProvider) } } : {}),
+    ...(c.serviceFacility.address
+      ? { serviceFacility: { name: c.serviceFacility.name, address: toAddress(c.serviceFacility.address) as Address } }
+      : {}),
+    dateOfService: c.dateOfService,
+    lines: c.lines.map((l) => ({
+      procedureCode: l.procedureCode,
+      modifiers: l.modifiers,
+      chargeCents: l.chargeCents,
+      units: l.units,
+      diagnosisPointers: l.diagnosisPointers,
+    })),
+  };
+}

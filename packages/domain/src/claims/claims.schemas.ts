@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { CLAIM_STATUSES } from './claim-states.ts';
+
+const uuid = z.string().uuid();
+
+const address = z.object({
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+});
+const person = z.object({
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.enum(['female', 'male', 'unknown']),
+  address: address.nullable(),
+});
+
+export const scrubMessageSchema = z.object({
+  rule: z.string(),
+  message: z.string(),
+  field: z.string(),
+  overridden: z.boolean().optional(),
+});
+export const scrubResultSchema = z.object({ errors: z.array(scrubMessageSchema), warnings: z.array(scrubMessageSchema) });
+export type ScrubAnswer = z.infer<typeof scrubResultSchema>;
+
+export const claimLineSchema = z.object({
+  lineNumber: z.number().int(),
+  chargeId: uuid,
+  procedureCode: z.string(),
+  modifiers: z.array(z.string()),
+  units: z.number().int(),
+  chargeCents: z.number().int(),
+  diagnosisPointers: z.array(z.number().int()),
+});
+
+/** A claim as lists show it. */
+export const claimSummarySchema = z.object({
+  id: uuid,
+  status: z.enum(CLAIM_STATUSES),
+  patientControlNumber: z.string(),
+  patientId: uuid,
+  patientName: z.string(),
+  encounterId: uuid,
+  coverageId: uuid,
+  payerId: uuid,
+  payerName: z.string(),
+  dateOfService: z.string(),
+  totalChargeCents: z.number().int(),
+  batchId: uuid.nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type ClaimSummary = z.infer<typeof claimSummarySchema>;
+
+export const claimEventSchema = z.object({
+  at: z.string(),
+  userId: uuid.nullable(),
+  userName: z.string().nullable(),
+  from: z.enum(CLAIM_STATUSES).nullable(),
+  to: z.enum(CLAIM_STATUSES),
+  reason: z.string(),
+});
+
+export const claimOverrideSchema = z.object({
+  rule: z.string(),
+  reason: z.string(),
+  userId: uuid.nullable(),
+  at: z.string(),
+});
+
+/** One claim with what it bills, its timeline, its latest scrub and (until remittances post) zero paid. */
+export const claimSchema = claimSummarySchema.extend({
+  frequencyCode: z.string(),
+  placeOfService: z.string(),
+  priorAuthorization: z.string().nullable(),
+  diagnoses: z.array(z.string()),
+  lines: z.array(claimLineSchema),
+  billingProvider: z.object({ name: z.string(), npi: z.string().nullable(), tin: z.string().nullable(), address: address.nullable() }),
+  renderingProvider: z.object({
+    givenName: z.string(),
+    familyName: z.string(),
+    npi: z.string().nullable(),
+    taxonomy: z.string().nullable(),
+  }),
+  referringProvider: z.object({ givenName: z.string(), familyName: z.string(), npi: z.string() }).nullable(),
+  serviceFacility: z.object({ name: z.string(), address: address.nullable() }),
+  subscriber: person.extend({ memberId: z.string(), groupNumber: z.string().nullable(), relationship: z.string() }),
+  patient: person,
+  scrub: scrubResultSchema.extend({ at: z.string() }).nullable(),
+  overrides: z.array(claimOverrideSchema),
+  timeline: z.array(claimEventSchema),
+  paidCents: z.number().int(),
+  patientResponsibilityCents: z.number().int(),
+  adjustments: z.array(z.object({ group: z.string(), reasonCode: z.string(), amountCents: z.number().int() })),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const claimInputSchema = z.strictObject({
+  encounterId: uuid,
+  /** Omitted: the patient's primary coverage in force on the date of service. */
+  coverageId: uuid.optional(),
+  priorAuthorization: z.string().trim().min(1).max(50).optional(),
+  /** The referring provider (2310A), when the payer needs one. */
+  referringProvider: z
+    .strictObject({
+      givenName: z.string().trim().min(1).max(60),
+      familyName: z.string().trim().min(1).max(60),
+      npi: z.string().regex(/^\d{10}$/, 'Enter the 10 digits of the NPI.'),
+    })
+    .optional(),
+});
+export type ClaimInput = z.infer<typeof claimInputSchema>;
+
+export const claimQuerySchema = z.strictObject({
+  status: z.enum(CLAIM_STATUSES).optional(),
+  payerId: uuid.optional(),
+  patientId: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ClaimQuery = z.infer<typeof claimQuerySchema>;
+
+export const claimOverrideInputSchema = z.strictObject({
+  rule: z.string().trim().min(2).max(40),
+  reason: z.string().trim().min(1).max(500),
+});
+export type ClaimOverrideInput = z.infer<typeof claimOverrideInputSchema>;
+
+export const claimCandidateSchema = z.object({
+  encounterId: uuid,
+  patientId: uuid,
+  patientName: z.string(),
+  dateOfService: z.string(),
+  totalCents: z.number().int(),
+  lines: z.number().int(),
+});
+export type ClaimCandidate = z.infer<typeof claimCandidateSchema>;
+
+export const claimBatchInputSchema = z.strictObject({ claimIds: z.array(uuid).min(1).max(5000) });
+export type ClaimBatchInput = z.infer<typeof claimBatchInputSchema>;
+
+export const claimBatchSchema = z.object({
+  id: uuid,
+  claimCount: z.number().int(),
+  totalChargeCents: z.number().int(),
+  interchangeControlNumber: z.number().int(),
+  groupControlNumber: z.number().int(),
+  usageIndicator: z.enum(['T', 'P']),
+  sha256: z.string(),
+  outboxPath: z.string().nullable(),
+  outboxError: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ClaimBatch = z.infer<typeof claimBatchSchema>;
+
+export const claimBatchQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ClaimBatchQuery = z.infer<typeof claimBatchQuerySchema>;

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { build837P, X12Error } from '@x12/index.ts';
+import { sql } from 'kysely';
+import { patientAccessMany, requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { readModuleSettings } from '../organizations/index.ts';
+import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import { toBatch, selectBatches } from './batch-row.ts';
+import { claimLines, toScrubClaim } from './claim-row.ts';
+import { claimTo837, toAddress } from './claim-to-837.ts';
+import { transitionClaim } from './claim-states.ts';
+import type { ClaimBatch, ClaimBatchInput } from './claims.schemas.ts';
+
+/** Organization settings the 837P envelope reads (organizations.settings keys), with their defaults. */
+export const CLAIMS_SETTINGS = {
+  claims_submitter_id: 'the ISA06/1000A submitter id (default: the billing TIN)',
+  claims_submitter_name: 'the 1000A submitter name (default: the practice)',
+  claims_submitter_contact: 'the 1000A contact name (default: Billing office)',
+  claims_submitter_phone: 'the 1000A phone, 10 digits (default: 0000000000)',
+  claims_receiver_id: 'the ISA08/1000B receiver id (default: CLEARINGHOUSE)',
+  claims_receiver_name: 'the 1000B receiver name (default: CLEARINGHOUSE)',
+  claims_usage_indicator: "ISA15: 'P' for production, else 'T' (test)",
+} as const;
+
+const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() ? v.trim() : fallback);
+
+/** Take the batch's ISA13, GS06 and ST02 from the organization's counter row (held until commit, so concurrent batches queue). */
+async function takeControlNumbers(tx: Ctx): Promise<{ interchange: number; group: number; transaction: number }> {
+  const r = await sql<{ interchange: string; grp: string; st: string }>`
+    insert into claim_counters (organization_id, next_interchange, next_group, next_transaction)
+    values (${tx.organizationId}, 2, 2, 2)
+    on conflict (organization_id) do update set
+      next_interchange = claim_counters.next_interchange + 1,
+      next_group = claim_counters.next_group + 1,
+      next_transaction = claim_counters.next_transaction + 1
+    returning next_interchange - 1 as interchange, next_group - 1 as grp, next_transaction - 1 as st`.execute(tx.db);
+  const row = r.rows[0] as { interchange: string; grp: string; st: string };
+  return { interchange: Number(row.interchange), group: Number(row.grp), transaction: Number(row.st) };
+}
+
+/**
+ * Build an 837P batch from ready claims: every claim must be `ready` and share one billing
+ * provider (409 naming the others; nothing changes). Control numbers come from the counter row
+ * in this transaction; the X12 text and its SHA-256 are stored and the claims become `submitted`.
+ * The caller writes the outbox file after commit (recordBatchOutbox).
+ */
+export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promise<ClaimBatch & { x12: string }> {
+  requirePermission(ctx, 'claim:submit');
+  const ids = [...new Set(input.claimIds)].sort();
+  return inTransaction(ctx, async (tx) => {
+    const claims = await tx.db
+      .selectFrom('claims as c')
+      .innerJoin('patient_names as p', 'p.id', 'c.patient_id')
+      .selectAll('c')
+      .select('p.restricted')
+      .where('c.organization_id', '=', tx.organizationId)
+      .where('c.id', 'in', ids)
+      .orderBy('c.id')
+      .forUpdate('c')
+      .execute();
+    const access = await patientAccessMany(
+      tx,
+      claims.map((c) => ({ id: c.patient_id, restricted: c.restricted })),
+    );
+    const missing = ids.filter((id) => !claims.some((c) => c.id === id && access.get(c.patient_id)));
+    if (missing.length) throw notFound(`claim ${missing.join(', ')}`);
+    const notReady = claims.filter((c) => c.status !== 'ready');
+    if (notReady.length)
+      throw new AppError(
+        'CONFLICT',
+        `only ready claims go in a batch: ${notReady.map((c) => `${c.patient_control_number} is ${c.status}`).join('; ')}`,
+        {
+          errors: notReady.map((c) => ({
+            path: `claimIds.${input.claimIds.indexOf(c.id)}`,
+            message: `Claim ${c.patient_control_number} is ${c.status}, not ready.`,
+          })),
+        },
+      );
+    const key = (c: (typeof claims)[number]) => JSON.stringify([c.snapshot.billingProvider.npi, c.snapshot.billingProvider.tin]);
+    const firstClaim = claims[0];
+    if (!firstClaim) throw notFound('claim');
+    const other = claims.filter((c) => key(c) !== key(firstClaim));
+    if (other.length)
+      throw new AppError(
+        'CONFLICT',
+        `a batch has one billing provider: ${other.map((c) => c.patient_control_number).join(', ')} bill under another NPI/TIN`,
+      );
+    const settings = await readModuleSettings(tx.db, tx.organizationId, Object.keys(CLAIMS_SETTINGS));
+    const usage = settings.claims_usage_indicator === 'P' ? 'P' : 'T';
+    const bp = firstClaim.snapshot.billingProvider;
+    const numbers = await takeControlNumbers(tx);
+    const now = tx.clock.now();
+    const iso = now.toISOString();
+    const withLines = await Promise.all(claims.map(async (c) => ({ row: c, lines: await claimLines(tx, c.id) })));
+    let x12: string;
+    try {
+      x12 = build837P(
+        {
+          submitter: {
+            id: text(settings.claims_submitter_id, bp.tin ?? 'CLINICDESK'),
+            name: text(settings.claims_submitter_name, bp.name),
+            contactName: text(settings.claims_submitter_contact, 'Billing office'),
+            phone: text(settings.claims_submitter_phone, '0000000000'),
+          },
+          receiver: { id: text(settings.claims_receiver_id, 'CLEARINGHOUSE'), name: text(settings.claims_receiver_name, 'CLEARINGHOUSE') },
+          billingProvider: {
+            npi: bp.npi ?? '',
+            taxId: bp.tin ?? '',
+            name: bp.name,
+            address: toAddress(bp.address) ?? { line1: '', city: '', state: '', postalCode: '' },
+          },
+          claims: withLines.map(({ row, lines }) =>
+            claimTo837({
+              ...toScrubClaim(row, lines),
+              patientControlNumber: row.patient_control_number,
+              totalChargeCents: Number(row.total_charge_cents),
+              placeOfService: row.place_of_service,
+              priorAuthorization: row.prior_authorization,
+            }),
+          ),
+        },
+        {
+          controlNumbers: { interchange: numbers.interchange, group: numbers.group, transactions: [numbers.transaction] },
+          usageIndicator: usage,
+          date: iso.slice(0, 10),
+          time: iso.slice(11, 13) + iso.slice(14, 16),
+        },
+      );
+    } catch (e) {
+      if (e instanceof X12Error) throw new AppError('CONFLICT', `the 837P cannot be built: ${e.message}`);
+      throw e;
+    }
+    const total = claims.reduce((t, c) => t + Number(c.total_charge_cents), 0);
+    const batch = await tx.db
+      .insertInto('claim_batches')
+      .values({
+        organization_id: tx.organizationId,
+        interchange_control_number: numbers.interchange,
+        group_control_number: numbers.group,
+        claim_count: claims.length,
+        total_charge_cents: total,
+        usage_indicator: usage,
+        x12,
+        sha256: createHash('sha256').update(x12).digest('hex'),
+        created_by: actorUserId(tx),
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const c of claims) await transitionClaim(tx, c, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
+    const perPatient = new Map<string, number>();
+    for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);
+    for (const [patientId, count] of perPatient)
+      await recordAudit(tx, {
+        action: 'create',
+        resourceType: 'claim_batch',
+        resourceId: batch.id,
+        access: access.get(patientId) ?? { patientId, breakGlass: false },
+        details: { batchId: batch.id, interchangeControlNumber: numbers.interchange, claims: count },
+      });
+    const row = await selectBatches(tx).where('id', '=', batch.id).executeTakeFirstOrThrow();
+    return { ...toBatch(row), x12 };
+  });
+}

@@ -1,0 +1,16 @@
+import { defineModule } from '../module-manifest.ts';
+import { claimsAuditEvents } from './claims.audit.ts';
+import { seedClaimsDemo } from './seed-claims-demo.ts';
+
+/**
+ * Claims: one per encounter and coverage built from approved charges, the scrubber, the state
+ * timeline, and 837P batches with control numbers kept per organization. Listed after billing
+ * and encounters: its demo bills the demo's signed encounters.
+ */
+export const claimsModule = defineModule({
+  name: 'claims',
+  tables: ['claim_counters', 'claims', 'claim_lines', 'claim_events', 'claim_overrides', 'claim_batches'],
+  demo: seedClaimsDemo,
+  merge: { 'claims.patient_id': 'move' },
+  audit: claimsAuditEvents,
+});

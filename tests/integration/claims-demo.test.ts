@@ -1,0 +1,37 @@
+/** The demo practice's claims: built from its signed encounters' charges, in several states (a draft held by a scrubber error, ready, submitted in a batch). */
+import { seedDemo } from '@domain/demo/index.ts';
+import { createSession } from '@domain/identity/sessions.ts';
+import { FakeClock } from '@domain/shared/clock.ts';
+import { parse837P } from '@x12/index.ts';
+import { describe, expect, it } from 'vitest';
+import { temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+
+// Wednesday 2026-03-04, 11:00 in New York.
+const clock = new FakeClock('2026-03-04T16:00:00Z');
+temporaryClaimsOutbox(); // before the app is built: it reads CLAIMS_OUTBOX_DIR
+const t = await createTestApp({ clock });
+
+describe('demo claims', () => {
+  it('seeds claims in several states, one batch submitted, and a draft whose scrub names its error', async () => {
+    await seedDemo(t.db, clock, { patients: 60 });
+    const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+    const user = await t.db.selectFrom('users').select('id').where('email', '=', 'biller@demo.clinicdesk.dev').executeTakeFirstOrThrow();
+    const { token } = await createSession(t.db, clock, { userId: user.id, organizationId: org.id, ip: null, userAgent: null });
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+
+    const claims = (await get('/api/claims?limit=200')).json().items as { id: string; status: string }[];
+    const states = new Set(claims.map((c) => c.status));
+    expect([...states].sort()).toEqual(['draft', 'ready', 'submitted']);
+
+    const draft = claims.find((c) => c.status === 'draft');
+    const detail = (await get(`/api/claims/${draft?.id}`)).json() as { scrub: { errors: { rule: string; field: string }[] } };
+    expect(detail.scrub.errors).toEqual([expect.objectContaining({ rule: 'REFERRING_NPI_CHECK_DIGIT', field: 'referringProvider.npi' })]);
+
+    const batches = (await get('/api/claim-batches')).json().items as { id: string; claimCount: number }[];
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.claimCount).toBe(claims.filter((c) => c.status === 'submitted').length);
+    const x12 = await get(`/api/claim-batches/${batches[0]?.id}/837`);
+    expect(parse837P(x12.body).batch.claims).toHaveLength(batches[0]?.claimCount ?? 0);
+  });
+});
