@@ -1,0 +1,165 @@
+/**
+ * The biller's day in the demo practice, in Chromium: approve a charge from the review queue,
+ * turn a signed visit into a claim, scrub it until it is ready, put ready claims in a batch and
+ * download its 837P (read back as X12). axe finds nothing serious on the pages, the CSP holds.
+ */
+import { parse837P } from '@x12/index.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.ts';
+import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
+import { startServer, type TestServer } from './helpers/server.ts';
+import { signIn } from './helpers/sign-in.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
+
+async function axe(page: Page): Promise<string[]> {
+  await page.mouse.move(1390, 990);
+  return seriousViolations(page);
+}
+
+async function getJson<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  expect(res.status(), url).toBe(200);
+  return (await res.json()) as T;
+}
+
+interface Charge {
+  id: string;
+  encounterId: string;
+  patientId: string;
+  dateOfService: string;
+  status: string;
+  patientName: string;
+  procedureCode: string;
+}
+interface Coverage {
+  priority: string;
+  effectiveDate: string;
+  terminationDate: string | null;
+}
+interface Claim {
+  id: string;
+  status: string;
+  patientControlNumber: string;
+  totalChargeCents: number;
+}
+
+describe('billing', () => {
+  it('a biller approves a charge, claims a visit, scrubs it and sends a batch as an 837P', async () => {
+    const context = await newContext(browser, server.url, 1400, 1000);
+    const page = await context.newPage();
+    const watch = watchConsole(page);
+    await signIn(page, 'biller@demo.clinicdesk.dev');
+
+    // Charge review: the demo's charges wait; approve one by its button.
+    await nav(page).getByRole('link', { name: 'Charge review' }).click();
+    const rows = page.getByTestId('charge-row');
+    await rows.first().waitFor();
+    expect(await axe(page)).toEqual([]);
+    // A charge of an insured visit (primary coverage in force on the date of service).
+    const review = await getJson<{ items: Charge[] }>(page, '/api/charges?status=review&limit=200');
+    let charge: Charge | undefined;
+    for (const c of review.items) {
+      const coverages = await getJson<{ items: Coverage[] }>(page, `/api/patients/${c.patientId}/coverages`);
+      const insured = coverages.items.some(
+        (v) =>
+          v.priority === 'primary' &&
+          v.effectiveDate <= c.dateOfService &&
+          (v.terminationDate === null || v.terminationDate >= c.dateOfService),
+      );
+      if (insured) {
+        charge = c;
+        break;
+      }
+    }
+    if (!charge) throw new Error('the demo has no charge in review for an insured visit');
+    await page
+      .getByRole('button', { name: new RegExp(`^Approve ${charge.procedureCode}.* for ${escapeRegExp(charge.patientName)}$`) })
+      .first()
+      .click();
+    await expect
+      .poll(async () =>
+        (await getJson<{ items: Charge[] }>(page, `/api/charges?encounterId=${charge.encounterId}`)).items.map((c) => c.status),
+      )
+      .toContain('approved');
+    // The visit's other charges too (a claim bills the approved ones).
+    for (const other of (await getJson<{ items: Charge[] }>(page, `/api/charges?encounterId=${charge.encounterId}`)).items) {
+      if (other.status === 'review')
+        expect((await page.request.post(`/api/charges/${other.id}/approve`, { headers: { 'x-clinicdesk-csrf': '1' } })).status()).toBe(200);
+    }
+
+    // Claims: a signed visit with approved charges becomes a claim.
+    await nav(page).getByRole('link', { name: 'Claims' }).click();
+    await page.getByRole('heading', { name: 'Claims', level: 1 }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    const candidates = await getJson<{ items: { encounterId: string }[] }>(page, '/api/claims/candidates');
+    expect(candidates.items.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Create claim' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByRole('button', { name: new RegExp(`^Create the claim for ${escapeRegExp(charge.patientName)}, seen `) })
+      .first()
+      .click();
+    await page.waitForURL(/\/billing\/claims\/[0-9a-f-]{36}$/);
+    const claimId = new URL(page.url()).pathname.split('/').pop() as string;
+    await page.getByRole('heading', { name: /^Claim C\d+/, level: 1 }).waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    // Scrub: the demo data is complete, so the claim becomes ready (or names what is missing).
+    await page.getByRole('button', { name: 'Scrub' }).click();
+    await expect
+      .poll(async () => (await getJson<Claim>(page, `/api/claims/${claimId}`)).status, { timeout: 15_000 })
+      .toMatch(/^(ready|draft)$/);
+    const scrubbed = await getJson<Claim & { scrub: { errors: { rule: string }[] } | null }>(page, `/api/claims/${claimId}`);
+    if (scrubbed.status === 'draft') expect(scrubbed.scrub?.errors.length).toBeGreaterThan(0);
+    await page
+      .getByRole('list', { name: 'Timeline' })
+      .getByText(/Ready|Draft|Created/)
+      .first()
+      .waitFor();
+
+    // Batch: every ready claim, one 837P, downloaded and read back.
+    await page.getByRole('link', { name: '← All claims' }).click();
+    await page.getByRole('tab', { name: 'Ready' }).click();
+    const ready = await getJson<{ items: Claim[] }>(page, '/api/claims?status=ready&limit=200');
+    expect(ready.items.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Pick all' }).click();
+    const built = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/claim-batches' && r.request().method() === 'POST');
+    await page.getByRole('button', { name: /^Create batch/ }).click();
+    const batch = (await (await built).json()) as { id: string; interchangeControlNumber: string | number };
+    expect((await built).status()).toBe(201);
+    const download = page.getByRole('link', { name: `Download 837 of batch ${batch.interchangeControlNumber}` });
+    await download.waitFor();
+    const href = (await download.getAttribute('href')) as string;
+    expect(href).toBe(`/api/claim-batches/${batch.id}/837`);
+    const file = await page.request.get(href);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('application/edi-x12');
+    const parsed = parse837P(await file.text());
+    const controls = parsed.batch.claims.map((c) => c.patientControlNumber).sort();
+    expect(controls).toEqual(ready.items.map((c) => c.patientControlNumber).sort());
+    for (const c of ready.items) expect((await getJson<Claim>(page, `/api/claims/${c.id}`)).status).toBe('submitted');
+
+    expect(watch.cspViolations()).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
