@@ -225,10 +225,15 @@ export interface Balance835 {
   differenceCents: number;
 }
 
-/** Checks BPR02 = ΣCLP04 − ΣPLB amounts (PLB amounts are positive reductions, see ProviderAdjustment835). */
+/**
+ * Checks BPR02 = ΣCLP04 − ΣPLB amounts (PLB amounts are positive reductions, see ProviderAdjustment835).
+ * BPR02 is always written positive: BPR03 `D` (a debit: recoupments exceeded payments) makes it
+ * money the provider owes, so it counts as negative here.
+ */
 export function balance835(r: Remittance835): Balance835 {
   const claimsPaidCents = r.claims.reduce((t, c) => t + c.paidCents, 0);
   const providerAdjustmentsCents = r.providerAdjustments.reduce((t, p) => t + p.amountCents, 0);
-  const differenceCents = r.bpr.paymentCents - (claimsPaidCents - providerAdjustmentsCents);
-  return { balanced: differenceCents === 0, paymentCents: r.bpr.paymentCents, claimsPaidCents, providerAdjustmentsCents, differenceCents };
+  const paymentCents = r.bpr.creditDebit === 'D' ? -r.bpr.paymentCents : r.bpr.paymentCents;
+  const differenceCents = paymentCents - (claimsPaidCents - providerAdjustmentsCents);
+  return { balanced: differenceCents === 0, paymentCents, claimsPaidCents, providerAdjustmentsCents, differenceCents };
 }

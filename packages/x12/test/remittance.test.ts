@@ -38,6 +38,17 @@ describe('parse835', () => {
       differenceCents: 0,
     });
     expect(balance835({ ...r, providerAdjustments: [] }).differenceCents).toBe(127);
+    // Recoupments larger than the payments: BPR02 is written positive with BPR03 D (the provider owes).
+    const owed = {
+      ...r,
+      bpr: { ...r.bpr, creditDebit: 'D', paymentCents: 20_000 },
+      claims: [{ ...(r.claims[0] as (typeof r.claims)[number]), paidCents: 10_000 }],
+      providerAdjustments: [
+        { providerId: '6543210903', fiscalPeriodDate: '2002-12-31', reasonCode: 'WO', reference: 'X', amountCents: 30_000 },
+      ],
+    };
+    expect(balance835(owed)).toMatchObject({ balanced: true, paymentCents: -20_000, differenceCents: 0 });
+    expect(balance835({ ...owed, bpr: { ...owed.bpr, creditDebit: 'C' } }).balanced).toBe(false);
     expect(r.claims[0]).toMatchObject({
       patientControlNumber: '666123',
       statusCode: '1',
