@@ -4,13 +4,14 @@
  * nobody has asked yet. Add or edit an allergy in a modal; mark it inactive; record NKA
  * (refused while an allergy is active: the server says which).
  */
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { fieldErrors, type Problem as ApiProblem, problemLine } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
+import { type ChartColumn, ChartEditModal, ChartTable, ErrorLine, stale } from './ChartList.tsx';
 import { type Allergy, type AllergyList, allergiesQuery, SEVERITY_TEXT } from './clinical-api.ts';
 import { clinicalKeys } from './query-keys.ts';
 
@@ -76,7 +77,7 @@ export function AllergiesTab(props: { patientId: string }) {
       }),
     {
       invalidate,
-      onProblem: (p) => (p.status === 412 ? 'Someone changed this allergy meanwhile: the list now shows their version.' : undefined),
+      onProblem: (p) => (p.status === 412 ? stale.row('allergy') : undefined),
     },
   );
   if (allergies.isPending) return <Loader aria-label="Loading allergies" />;
@@ -107,83 +108,69 @@ export function AllergiesTab(props: { patientId: string }) {
           </Group>
         )}
       </Group>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorLine error={error} />
       <AllergyStatusLine list={list} />
       {list.items.length > 0 && (
-        <Table striped aria-label="Allergies">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Substance</Table.Th>
-              <Table.Th>Reaction</Table.Th>
-              <Table.Th>Severity</Table.Th>
-              <Table.Th>Status</Table.Th>
-              {writable && (
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.items.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>
-                  {a.substance}
-                  {a.note && (
-                    <Text size="xs" c="dimmed">
-                      {a.note}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{a.reaction || '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={SEVERITY_COLOR[a.severity]} variant="light">
-                    {SEVERITY_TEXT[a.severity]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{a.status === 'active' ? <Badge color="red">Active</Badge> : <Badge color="gray">Inactive</Badge>}</Table.Td>
-                {writable && (
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setEditing(a)} aria-label={`Edit ${a.substance}`}>
-                        Edit
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        loading={inactivate.busy}
-                        onClick={() => {
-                          nka.reset();
-                          void inactivate.submit(a);
-                        }}
-                      >
-                        {a.status === 'active' ? `Mark ${a.substance} inactive` : `Mark ${a.substance} active`}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ChartTable
+          label="Allergies"
+          items={list.items}
+          columns={COLUMNS}
+          actions={
+            writable
+              ? (a) => (
+                  <>
+                    <Button size="xs" variant="light" onClick={() => setEditing(a)} aria-label={`Edit ${a.substance}`}>
+                      Edit
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={inactivate.busy}
+                      onClick={() => {
+                        nka.reset();
+                        void inactivate.submit(a);
+                      }}
+                    >
+                      {a.status === 'active' ? `Mark ${a.substance} inactive` : `Mark ${a.substance} active`}
+                    </Button>
+                  </>
+                )
+              : undefined
+          }
+        />
       )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add an allergy' : 'Edit allergy'}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
-        {editing !== null && (
-          <AllergyForm patientId={props.patientId} allergy={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
+      <ChartEditModal editing={editing} onClose={() => setEditing(null)} addTitle="Add an allergy" editTitle="Edit allergy">
+        {(allergy) => <AllergyForm patientId={props.patientId} allergy={allergy} onDone={() => setEditing(null)} />}
+      </ChartEditModal>
     </Stack>
   );
 }
+
+const COLUMNS: ChartColumn<Allergy>[] = [
+  {
+    header: 'Substance',
+    cell: (a) => (
+      <>
+        {a.substance}
+        {a.note && (
+          <Text size="xs" c="dimmed">
+            {a.note}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  { header: 'Reaction', cell: (a) => a.reaction || '—' },
+  {
+    header: 'Severity',
+    cell: (a) => (
+      <Badge color={SEVERITY_COLOR[a.severity]} variant="light">
+        {SEVERITY_TEXT[a.severity]}
+      </Badge>
+    ),
+  },
+  { header: 'Status', cell: (a) => (a.status === 'active' ? <Badge color="red">Active</Badge> : <Badge color="gray">Inactive</Badge>) },
+];
 
 function AllergyForm(props: { patientId: string; allergy: Allergy | null; onDone: () => void }) {
   const { allergy } = props;
@@ -196,7 +183,7 @@ function AllergyForm(props: { patientId: string; allergy: Allergy | null; onDone
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const failed = (p: ApiProblem) => {
-    if (p.status === 412) return 'Someone changed this allergy meanwhile: close and open it again.';
+    if (p.status === 412) return stale.form('allergy');
     setErrors(fieldErrors(p));
     return problemLine(p, LABELS, (path) => path in LABELS);
   };
@@ -221,11 +208,7 @@ function AllergyForm(props: { patientId: string; allergy: Allergy | null; onDone
       }}
     >
       <Stack>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
+        <ErrorLine error={saving.error} />
         <TextInput
           label="Substance"
           description="Drug, food or other substance, e.g. Penicillin"

@@ -4,7 +4,7 @@
  * (prescriber: a provider of the practice or an outside prescriber by name), stop one, write
  * a prescription (clinicians: prescription:write), which adds the medication or renews one.
  */
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -12,7 +12,16 @@ import { fieldErrors, type Problem as ApiProblem, problemLine } from '../../api/
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { providerName, useProviders } from '../schedule/schedule-api.ts';
-import { localToday, type Medication, medicationsQuery, prescriptionPdfHref, prescriptionsQuery, ROUTE_TEXT } from './clinical-api.ts';
+import { type ChartColumn, ChartEditModal, ChartTable, ErrorLine, stale } from './ChartList.tsx';
+import {
+  localToday,
+  type Medication,
+  medicationsQuery,
+  type Prescription,
+  prescriptionPdfHref,
+  prescriptionsQuery,
+  ROUTE_TEXT,
+} from './clinical-api.ts';
 import { PrescriptionForm } from './PrescriptionForm.tsx';
 import { clinicalKeys } from './query-keys.ts';
 
@@ -45,7 +54,7 @@ export function MedicationsTab(props: { patientId: string }) {
       }),
     {
       invalidate: [clinicalKeys.medications(props.patientId)],
-      onProblem: (p) => (p.status === 412 ? 'Someone changed this medication meanwhile: the list now shows their version.' : undefined),
+      onProblem: (p) => (p.status === 412 ? stale.row('medication') : undefined),
     },
   );
   if (medications.isPending) return <Loader aria-label="Loading medications" />;
@@ -64,75 +73,38 @@ export function MedicationsTab(props: { patientId: string }) {
           {writable && <Button onClick={() => setEditing('new')}>Add medication</Button>}
         </Group>
       </Group>
-      {stop.error && (
-        <Alert color="red" role="alert">
-          {stop.error}
-        </Alert>
-      )}
+      <ErrorLine error={stop.error} />
       {items.length === 0 ? (
         <Text size="sm">No medications recorded.</Text>
       ) : (
-        <Table striped aria-label="Medications">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Medication</Table.Th>
-              <Table.Th>Route</Table.Th>
-              <Table.Th>Frequency</Table.Th>
-              <Table.Th>Dates</Table.Th>
-              <Table.Th>Prescriber</Table.Th>
-              <Table.Th>Status</Table.Th>
-              {(writable || prescriber) && (
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {m.name} {m.dose}
-                  </Text>
-                  {m.note && (
-                    <Text size="xs" c="dimmed">
-                      {m.note}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{ROUTE_TEXT[m.route]}</Table.Td>
-                <Table.Td>{m.frequency || '—'}</Table.Td>
-                <Table.Td>
-                  {m.startDate ?? '?'} – {m.stopDate ?? ''}
-                </Table.Td>
-                <Table.Td>{m.prescriber?.name ?? '—'}</Table.Td>
-                <Table.Td>{m.status === 'active' ? <Badge color="blue">Active</Badge> : <Badge color="gray">Stopped</Badge>}</Table.Td>
-                {(writable || prescriber) && (
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      {writable && (
-                        <Button size="xs" variant="light" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
-                          Edit
-                        </Button>
-                      )}
-                      {prescriber && m.status === 'active' && (
-                        <Button size="xs" variant="light" onClick={() => setPrescribing(m)} aria-label={`Renew ${m.name}`}>
-                          Renew
-                        </Button>
-                      )}
-                      {writable && m.status === 'active' && (
-                        <Button size="xs" variant="default" loading={stop.busy} onClick={() => void stop.submit(m)}>
-                          Stop {m.name}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ChartTable
+          label="Medications"
+          items={items}
+          columns={MEDICATION_COLUMNS}
+          actions={
+            writable || prescriber
+              ? (m) => (
+                  <>
+                    {writable && (
+                      <Button size="xs" variant="light" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
+                        Edit
+                      </Button>
+                    )}
+                    {prescriber && m.status === 'active' && (
+                      <Button size="xs" variant="light" onClick={() => setPrescribing(m)} aria-label={`Renew ${m.name}`}>
+                        Renew
+                      </Button>
+                    )}
+                    {writable && m.status === 'active' && (
+                      <Button size="xs" variant="default" loading={stop.busy} onClick={() => void stop.submit(m)}>
+                        Stop {m.name}
+                      </Button>
+                    )}
+                  </>
+                )
+              : undefined
+          }
+        />
       )}
 
       <Title order={3} size="h5" mt="md">
@@ -141,90 +113,89 @@ export function MedicationsTab(props: { patientId: string }) {
       {prescriptions.isError && <Alert color="red">{prescriptions.error.message}</Alert>}
       {prescriptions.data?.length === 0 && <Text size="sm">No prescriptions written here.</Text>}
       {prescriptions.data && prescriptions.data.length > 0 && (
-        <Table striped aria-label="Prescriptions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Written</Table.Th>
-              <Table.Th>Drug</Table.Th>
-              <Table.Th>Sig</Table.Th>
-              <Table.Th>Quantity</Table.Th>
-              <Table.Th>Refills</Table.Th>
-              <Table.Th>Prescriber</Table.Th>
-              {prescriber && (
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {prescriptions.data.map((rx) => (
-              <Table.Tr key={rx.id}>
-                <Table.Td>{rx.writtenDate}</Table.Td>
-                <Table.Td>
-                  {[rx.drugName, rx.strength, rx.form].filter(Boolean).join(' ')}
-                  {rx.dispenseAsWritten && (
-                    <Badge ml="xs" size="xs" variant="outline">
-                      DAW
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{rx.sig}</Table.Td>
-                <Table.Td>
-                  {rx.quantity} {rx.quantityUnit}
-                </Table.Td>
-                <Table.Td>{rx.refills}</Table.Td>
-                <Table.Td>{rx.prescriber.name}</Table.Td>
-                {prescriber && (
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      component="a"
-                      href={prescriptionPdfHref(props.patientId, rx.id)}
-                      target="_blank"
-                      rel="noopener"
-                      aria-label={`Print the ${rx.drugName} prescription of ${rx.writtenDate} (PDF, opens in a new tab)`}
-                    >
-                      Print
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ChartTable
+          label="Prescriptions"
+          items={prescriptions.data}
+          columns={PRESCRIPTION_COLUMNS}
+          actions={
+            prescriber
+              ? (rx) => (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    component="a"
+                    href={prescriptionPdfHref(props.patientId, rx.id)}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={`Print the ${rx.drugName} prescription of ${rx.writtenDate} (PDF, opens in a new tab)`}
+                  >
+                    Print
+                  </Button>
+                )
+              : undefined
+          }
+        />
       )}
 
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add a medication' : 'Edit medication'}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        size="lg"
-      >
-        {editing !== null && (
-          <MedicationForm patientId={props.patientId} medication={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
-      <Modal
-        opened={prescribing !== null}
+      <ChartEditModal editing={editing} onClose={() => setEditing(null)} addTitle="Add a medication" editTitle="Edit medication" size="lg">
+        {(medication) => <MedicationForm patientId={props.patientId} medication={medication} onDone={() => setEditing(null)} />}
+      </ChartEditModal>
+      <ChartEditModal
+        editing={prescribing}
         onClose={() => setPrescribing(null)}
-        title={prescribing === 'new' || prescribing === null ? 'Write a prescription' : `Renew ${prescribing.name}`}
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        addTitle="Write a prescription"
+        editTitle={(m) => `Renew ${m.name}`}
         size="lg"
       >
-        {prescribing !== null && (
-          <PrescriptionForm
-            patientId={props.patientId}
-            renew={prescribing === 'new' ? null : prescribing}
-            onDone={() => setPrescribing(null)}
-          />
-        )}
-      </Modal>
+        {(renew) => <PrescriptionForm patientId={props.patientId} renew={renew} onDone={() => setPrescribing(null)} />}
+      </ChartEditModal>
     </Stack>
   );
 }
+
+const MEDICATION_COLUMNS: ChartColumn<Medication>[] = [
+  {
+    header: 'Medication',
+    cell: (m) => (
+      <>
+        <Text size="sm" fw={500}>
+          {m.name} {m.dose}
+        </Text>
+        {m.note && (
+          <Text size="xs" c="dimmed">
+            {m.note}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  { header: 'Route', cell: (m) => ROUTE_TEXT[m.route] },
+  { header: 'Frequency', cell: (m) => m.frequency || '—' },
+  { header: 'Dates', cell: (m) => `${m.startDate ?? '?'} – ${m.stopDate ?? ''}` },
+  { header: 'Prescriber', cell: (m) => m.prescriber?.name ?? '—' },
+  { header: 'Status', cell: (m) => (m.status === 'active' ? <Badge color="blue">Active</Badge> : <Badge color="gray">Stopped</Badge>) },
+];
+
+const PRESCRIPTION_COLUMNS: ChartColumn<Prescription>[] = [
+  { header: 'Written', cell: (rx) => rx.writtenDate },
+  {
+    header: 'Drug',
+    cell: (rx) => (
+      <>
+        {[rx.drugName, rx.strength, rx.form].filter(Boolean).join(' ')}
+        {rx.dispenseAsWritten && (
+          <Badge ml="xs" size="xs" variant="outline">
+            DAW
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  { header: 'Sig', cell: (rx) => rx.sig },
+  { header: 'Quantity', cell: (rx) => `${rx.quantity} ${rx.quantityUnit}` },
+  { header: 'Refills', cell: (rx) => rx.refills },
+  { header: 'Prescriber', cell: (rx) => rx.prescriber.name },
+];
 
 function MedicationForm(props: { patientId: string; medication: Medication | null; onDone: () => void }) {
   const { medication: m } = props;
@@ -242,7 +213,7 @@ function MedicationForm(props: { patientId: string; medication: Medication | nul
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const failed = (p: ApiProblem) => {
-    if (p.status === 412) return 'Someone changed this medication meanwhile: close and open it again.';
+    if (p.status === 412) return stale.form('medication');
     setErrors(fieldErrors(p));
     return problemLine(p, LABELS, (path) => path in LABELS);
   };
@@ -277,11 +248,7 @@ function MedicationForm(props: { patientId: string; medication: Medication | nul
       }}
     >
       <Stack>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
+        <ErrorLine error={saving.error} />
         <Group grow align="flex-start">
           <TextInput
             label="Medication"

@@ -3,7 +3,7 @@
  * ICD-10-CM picker (search as you type; a category heading may stand on the list but a billable
  * code is preferred), edit it, resolve it or reactivate it. Edits carry If-Match.
  */
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -11,6 +11,7 @@ import { fieldErrors, type Problem as ApiProblem, problemLine } from '../../api/
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { type Icd10Code, Icd10Picker } from '../codes/Icd10Picker.tsx';
+import { type ChartColumn, ChartEditModal, ChartTable, ErrorLine, stale } from './ChartList.tsx';
 import { localToday, type Problem, problemsQuery } from './clinical-api.ts';
 import { clinicalKeys } from './query-keys.ts';
 
@@ -58,7 +59,7 @@ export function ProblemsTab(props: { patientId: string }) {
       }),
     {
       invalidate: [clinicalKeys.problems(props.patientId)],
-      onProblem: (p) => (p.status === 412 ? 'Someone changed this problem meanwhile: the list now shows their version.' : undefined),
+      onProblem: (p) => (p.status === 412 ? stale.row('problem') : undefined),
     },
   );
   if (problems.isPending) return <Loader aria-label="Loading problems" />;
@@ -72,91 +73,77 @@ export function ProblemsTab(props: { patientId: string }) {
         </Text>
         {writable && <Button onClick={() => setEditing('new')}>Add problem</Button>}
       </Group>
-      {toggle.error && (
-        <Alert color="red" role="alert">
-          {toggle.error}
-        </Alert>
-      )}
+      <ErrorLine error={toggle.error} />
       {items.length === 0 ? (
         <Text size="sm">No problems recorded.</Text>
       ) : (
-        <Table striped aria-label="Problems">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Code</Table.Th>
-              <Table.Th>Problem</Table.Th>
-              <Table.Th>Onset</Table.Th>
-              <Table.Th>Status</Table.Th>
-              {writable && (
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Text ff="monospace" size="sm">
-                    {p.code}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {p.description}
-                  {!p.billable && (
-                    <Badge ml="xs" size="xs" color="gray" variant="light">
-                      heading
-                    </Badge>
-                  )}
-                  {p.note && (
-                    <Text size="xs" c="dimmed">
-                      {p.note}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{p.onsetDate ?? '—'}</Table.Td>
-                <Table.Td>
-                  {p.status === 'active' ? <Badge color="blue">Active</Badge> : <Badge color="gray">Resolved {p.resolvedDate}</Badge>}
-                </Table.Td>
-                {writable && (
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setEditing(p)} aria-label={`Edit ${p.code} ${p.description}`}>
-                        Edit
-                      </Button>
-                      <Button size="xs" variant="default" loading={toggle.busy} onClick={() => void toggle.submit(p)}>
-                        {p.status === 'active' ? `Resolve ${p.code}` : `Reactivate ${p.code}`}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ChartTable
+          label="Problems"
+          items={items}
+          columns={COLUMNS}
+          actions={
+            writable
+              ? (p) => (
+                  <>
+                    <Button size="xs" variant="light" onClick={() => setEditing(p)} aria-label={`Edit ${p.code} ${p.description}`}>
+                      Edit
+                    </Button>
+                    <Button size="xs" variant="default" loading={toggle.busy} onClick={() => void toggle.submit(p)}>
+                      {p.status === 'active' ? `Resolve ${p.code}` : `Reactivate ${p.code}`}
+                    </Button>
+                  </>
+                )
+              : undefined
+          }
+        />
       )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add a problem' : 'Edit problem'}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        size="lg"
-      >
-        {editing !== null && (
-          <ProblemForm patientId={props.patientId} problem={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
+      <ChartEditModal editing={editing} onClose={() => setEditing(null)} addTitle="Add a problem" editTitle="Edit problem" size="lg">
+        {(problem) => <ProblemForm patientId={props.patientId} problem={problem} onDone={() => setEditing(null)} />}
+      </ChartEditModal>
     </Stack>
   );
 }
+
+const COLUMNS: ChartColumn<Problem>[] = [
+  {
+    header: 'Code',
+    cell: (p) => (
+      <Text ff="monospace" size="sm">
+        {p.code}
+      </Text>
+    ),
+  },
+  {
+    header: 'Problem',
+    cell: (p) => (
+      <>
+        {p.description}
+        {!p.billable && (
+          <Badge ml="xs" size="xs" color="gray" variant="light">
+            heading
+          </Badge>
+        )}
+        {p.note && (
+          <Text size="xs" c="dimmed">
+            {p.note}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  { header: 'Onset', cell: (p) => p.onsetDate ?? '—' },
+  {
+    header: 'Status',
+    cell: (p) => (p.status === 'active' ? <Badge color="blue">Active</Badge> : <Badge color="gray">Resolved {p.resolvedDate}</Badge>),
+  },
+];
 
 function ProblemForm(props: { patientId: string; problem: Problem | null; onDone: () => void }) {
   const { problem } = props;
   const [draft, setDraft] = useState<Draft>(draftOf(problem));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const failed = (p: ApiProblem) => {
-    if (p.status === 412) return 'Someone changed this problem meanwhile: close and open it again.';
+    if (p.status === 412) return stale.form('problem');
     setErrors(fieldErrors(p));
     return problemLine(p, LABELS, (path) => path in LABELS);
   };
@@ -192,11 +179,7 @@ function ProblemForm(props: { patientId: string; problem: Problem | null; onDone
       }}
     >
       <Stack>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
+        <ErrorLine error={saving.error} />
         <Icd10Picker
           label="Diagnosis (ICD-10-CM)"
           onPick={(code) => {
