@@ -16,11 +16,11 @@ import { flowKeys } from '../flow/query-keys.ts';
 import { scheduleKeys } from '../schedule/query-keys.ts';
 import { providerName, type Slot, useAppointmentTypes, useLocationClocks, useProviders } from '../schedule/schedule-api.ts';
 import { clockDateTime, clockTime } from '../schedule/zoned-time.ts';
+import { ANY_PROVIDER, ProviderSelect } from './fields.tsx';
 import { addDays, type FollowUp, laterDate, longDate, mondayOf, todayOn } from './followups-api.ts';
 import { followupKeys } from './query-keys.ts';
 
 const HOUR = 3_600_000;
-const ANY = 'any';
 /** How far one search looks: the chosen week and two more, so an empty week can step to the next open one. */
 const SEARCH_DAYS = 21;
 
@@ -39,7 +39,7 @@ export function BookFollowUpPanel(props: { followUp: FollowUp; onBooked(f: Follo
   const providers = useProviders();
   const today = todayOn(clock?.zone);
   const [typeId, setTypeId] = useState<string | null>(fu.appointmentTypeId);
-  const [providerId, setProviderId] = useState<string>(fu.providerId ?? ANY);
+  const [providerId, setProviderId] = useState<string>(fu.providerId ?? ANY_PROVIDER);
   const [monday, setMonday] = useState(() => mondayOf(laterDate(fu.dueDate, today)));
   /** Whether the person moved between weeks (until then, an empty due week shows the next open one). */
   const [navigated, setNavigated] = useState(false);
@@ -55,7 +55,7 @@ export function BookFollowUpPanel(props: { followUp: FollowUp; onBooked(f: Follo
           params: {
             query: {
               appointmentTypeId: typeId ?? '',
-              providerId: providerId === ANY ? [] : [providerId],
+              providerId: providerId === ANY_PROVIDER ? [] : [providerId],
               locationId: [fu.locationId],
               ...searchRange(monday),
               limit: 800,
@@ -127,15 +127,12 @@ export function BookFollowUpPanel(props: { followUp: FollowUp; onBooked(f: Follo
           }}
           allowDeselect={false}
         />
-        <Select
-          label="Provider"
-          data={[{ value: ANY, label: 'Any provider' }, ...(providers.data ?? []).map((p) => ({ value: p.id, label: providerName(p) }))]}
+        <ProviderSelect
           value={providerId}
           onChange={(v) => {
-            setProviderId(v ?? ANY);
+            setProviderId(v);
             setSelected(null);
           }}
-          allowDeselect={false}
         />
       </Group>
       <Group justify="space-between">
@@ -182,7 +179,7 @@ export function BookFollowUpPanel(props: { followUp: FollowUp; onBooked(f: Follo
                     onClick={() => setSelected(on ? null : s)}
                   >
                     {clockTime(s.start, zone, hour12)}
-                    {providerId === ANY ? ` · ${who.split(' ')[1] ?? who}` : ''}
+                    {providerId === ANY_PROVIDER ? ` · ${who.split(' ')[1] ?? who}` : ''}
                   </Button>
                 );
               })}

@@ -3,11 +3,12 @@
  * or closed (the patient moved away, declined, or the visit happened), or keep a note. A stale
  * copy (someone changed it meanwhile) answers 412 and the form asks to reopen it.
  */
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { fieldErrors } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { FormError, NoteField, SubmitRow } from './fields.tsx';
 import { type Recall, recallName } from './followups-api.ts';
 import { followupKeys } from './query-keys.ts';
 
@@ -53,11 +54,7 @@ export function EditRecallForm(props: { recall: Recall; onSaved(r: Recall): void
       }}
     >
       <Stack gap="sm">
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
+        <FormError error={saving.error} />
         <TextInput label="Recall" value={`${recallName(recall)} · ${recall.patientName}`} readOnly />
         <Group grow align="flex-start">
           <TextInput
@@ -77,19 +74,8 @@ export function EditRecallForm(props: { recall: Recall; onSaved(r: Recall): void
             error={errors.status}
           />
         </Group>
-        <Textarea
-          label="Note"
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          rows={2}
-          maxLength={1000}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Save recall
-          </Button>
-        </Group>
+        <NoteField value={note} onChange={setNote} error={errors.note} />
+        <SubmitRow label="Save recall" busy={saving.busy} />
       </Stack>
     </form>
   );
