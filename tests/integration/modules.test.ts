@@ -70,7 +70,7 @@ describe('the module list', () => {
       expect.arrayContaining(['identity.security-notice', 'scheduling.no-show', 'comms.reminder-sweep', 'comms.send-reminder']),
     );
     expect(reactionsTo('appointment.cancelled').map((r) => r.name)).toEqual(['waitlist.offer-freed-slot']);
-    expect(reactionsTo('patient.merging').map((r) => r.name)).toEqual(['careTeam', 'coverages']);
+    expect(reactionsTo('patient.merging').map((r) => r.name)).toEqual(['careTeam', 'coverages', 'ledger.merge-balances']);
     expect([...linkActions().keys()].sort()).toEqual(['cancel', 'confirm', 'waitlist_accept']);
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
     for (const m of MODULES) expect(fs.existsSync(path.join(ROOT, 'packages/domain/src', m.name, 'module.ts')), m.name).toBe(true);

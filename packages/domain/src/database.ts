@@ -20,6 +20,7 @@ import type { IdentityViews } from './identity/identity.views.ts';
 import type { IcalTables } from './scheduling/ical.tables.ts';
 import type { InsuranceTables } from './insurance/insurance.tables.ts';
 import type { JobsTables } from './jobs/jobs.tables.ts';
+import type { LedgerTables } from './ledger/ledger.tables.ts';
 import type { OrganizationsTables } from './organizations/organizations.tables.ts';
 import type { OrganizationsViews } from './organizations/organizations.views.ts';
 import type { PatientsTables } from './patients/patients.tables.ts';
@@ -46,6 +47,7 @@ export interface Database
     FollowupsTables,
     BillingTables,
     ClaimsTables,
+    LedgerTables,
     ComplianceTables,
     OrganizationsViews,
     PatientsViews,

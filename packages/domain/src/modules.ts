@@ -23,6 +23,7 @@ import { identityModule } from './identity/module.ts';
 import { insuranceModule } from './insurance/module.ts';
 import type { JobHandler } from './jobs/index.ts';
 import { jobsModule } from './jobs/module.ts';
+import { ledgerModule } from './ledger/module.ts';
 import type { MergePolicy, ModuleManifest, PeriodicDeps } from './module-manifest.ts';
 import { organizationsModule } from './organizations/module.ts';
 import { patientsModule } from './patients/module.ts';
@@ -53,6 +54,8 @@ export const MODULES: readonly ModuleManifest[] = [
   followupsModule,
   // After billing and encounters: its demo bills the demo's signed encounters' charges.
   claimsModule,
+  // After billing and claims: it posts their financial events.
+  ledgerModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'claim:submit': 'Build and submit insurance claims',
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
+  'ledger:read': 'See the books: trial balance and journal',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
@@ -71,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'claim:submit',
     'payment:post',
     'refund:issue',
+    'ledger:read',
     'report:read',
   ],
   clinician: [

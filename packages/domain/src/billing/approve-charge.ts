@@ -2,7 +2,9 @@ import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { emit } from '../shared/events.ts';
 import type { Charge } from './billing.schemas.ts';
+import { chargeApproved } from './charge-approved.ts';
 import { loadCharge, lockCharge } from './charge-row.ts';
 
 /**
@@ -38,6 +40,16 @@ export async function approveCharge(ctx: Ctx, id: string): Promise<Charge> {
       access,
       changes: { status: { before: current.status, after: 'approved' } },
       details: { edit: 'approve', amountCents: Number(current.amount_cents) },
+    });
+    await emit(tx, chargeApproved, {
+      chargeId: id,
+      patientId: current.patient_id,
+      encounterId: current.encounter_id,
+      providerId: current.provider_id,
+      locationId: current.location_id,
+      dateOfService: current.date_of_service,
+      procedureCode: current.procedure_code,
+      amountCents: Number(current.amount_cents),
     });
     return loadCharge(tx, id);
   });

@@ -11,6 +11,7 @@ export { exportFeeSchedule } from './export-fee-schedule.ts';
 export { FEE_CSV_COLUMNS, formatFeeCsv, parseFeeCsv } from './fee-schedule-csv.ts';
 export { priceOn, type UnitPrice } from './price-on.ts';
 export { chargeCreated, type ChargeCreatedPayload } from './charge-created.ts';
+export { chargeApproved, type ChargeApprovedPayload, chargeVoided, type ChargeVoidedPayload } from './charge-approved.ts';
 export { chargesFromSignedEncounter, type SignedEncounterLines } from './charges-from-signed-encounter.ts';
 export { listCharges } from './list-charges.ts';
 export { updateCharge } from './update-charge.ts';

@@ -2,7 +2,9 @@ import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { emit } from '../shared/events.ts';
 import type { Charge, VoidChargeInput } from './billing.schemas.ts';
+import { chargeVoided } from './charge-approved.ts';
 import { loadCharge, lockCharge } from './charge-row.ts';
 
 /**
@@ -36,6 +38,15 @@ export async function voidCharge(ctx: Ctx, id: string, input: VoidChargeInput): 
       access,
       changes: { status: { before: current.status, after: 'void' } },
       details: { edit: 'void', reason: input.reason, amountCents: Number(current.amount_cents) },
+    });
+    await emit(tx, chargeVoided, {
+      chargeId: id,
+      patientId: current.patient_id,
+      encounterId: current.encounter_id,
+      locationId: current.location_id,
+      amountCents: Number(current.amount_cents),
+      wasApproved: current.status === 'approved',
+      reason: input.reason,
     });
     return loadCharge(tx, id);
   });

@@ -1,0 +1,23 @@
+import { chargeApproved, chargeVoided } from '../billing/index.ts';
+import { defineModule } from '../module-manifest.ts';
+import { patientMerging } from '../patients/index.ts';
+import { react } from '../shared/events.ts';
+import { mergeLedger } from './merge-ledger.ts';
+import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
+
+/**
+ * The practice's books: a chart of accounts and double-entry journal entries, posted by
+ * reactions to other modules' financial events in the transaction of the event. Listed after
+ * the modules whose events it posts. Its tables are append-only, so a patient merge never
+ * re-points their rows (no merge policy): the merge's reaction moves open balances by a transfer
+ * entry instead.
+ */
+export const ledgerModule = defineModule({
+  name: 'ledger',
+  tables: ['ledger_accounts', 'journal_entries', 'journal_lines'],
+  reactions: [
+    react(chargeApproved, 'ledger.post-approved-charge', postApprovedCharge),
+    react(chargeVoided, 'ledger.post-voided-charge', postVoidedCharge),
+    react(patientMerging, 'ledger.merge-balances', mergeLedger),
+  ],
+});
