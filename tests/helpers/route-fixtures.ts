@@ -317,6 +317,14 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         .executeTakeFirstOrThrow();
       return created(await t.as(org, 'biller').post('/api/claims', { encounterId: charge.encounter_id }), 'a claim');
     },
+    /** A cash payment of the path's patient (or a new one), posted through the API. */
+    payments: async (org, parents) => {
+      const patientId = await patientOf(org, parents);
+      const res = await t
+        .as(org, 'front_desk')
+        .post('/api/payments', { patientId, amountCents: 2_500, method: 'cash', locationId: org.locationId });
+      return created(res, 'a payment');
+    },
     /** An 837P batch row (its text stands in: the routes read it back, nothing parses it). */
     'claim-batches': (() => {
       let next = 1;

@@ -108,6 +108,7 @@ const SAMPLES: Record<string, () => Sample> = {
   }),
   'PATCH /api/charges/:id': () => ({ body: { units: 1, diagnosisPointers: [1] } }),
   'POST /api/charges/:id/void': () => ({ body: { reason: 'route matrix' } }),
+  'POST /api/payments/:id/refund': () => ({ body: { amountCents: 100, reason: 'route matrix' } }),
   'POST /api/claims': () => ({ body: { encounterId: randomUUID() } }),
   'POST /api/claims/:id/overrides': () => ({ body: { rule: 'DUPLICATE_CLAIM', reason: 'route matrix' } }),
   'POST /api/claim-batches': () => ({ body: { claimIds: [randomUUID()] } }),

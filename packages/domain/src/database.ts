@@ -3,6 +3,7 @@
  * views modules offer as their read surface (their manifest's `views`). Only the owning module
  * queries its tables; others call its index.ts or read its views (scripts/check-boundaries.js).
  */
+import type { AccountsTables } from './accounts/accounts.tables.ts';
 import type { AuditTables } from './audit/audit.tables.ts';
 import type { AuditViews } from './audit/audit.views.ts';
 import type { BillingTables } from './billing/billing.tables.ts';
@@ -47,6 +48,7 @@ export interface Database
     FollowupsTables,
     BillingTables,
     ClaimsTables,
+    AccountsTables,
     LedgerTables,
     ComplianceTables,
     OrganizationsViews,

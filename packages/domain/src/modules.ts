@@ -7,6 +7,7 @@
  * it can import every module without cycles.
  */
 import { accessModule } from './access/module.ts';
+import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
 import { billingModule } from './billing/module.ts';
 import { claimsModule } from './claims/module.ts';
@@ -54,7 +55,8 @@ export const MODULES: readonly ModuleManifest[] = [
   followupsModule,
   // After billing and encounters: its demo bills the demo's signed encounters' charges.
   claimsModule,
-  // After billing and claims: it posts their financial events.
+  accountsModule,
+  // After billing, claims and accounts: it posts their financial events.
   ledgerModule,
 ];
 

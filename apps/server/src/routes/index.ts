@@ -3,6 +3,7 @@ import type { App } from '../plugins/types.ts';
 import accountRoutes from './account/index.ts';
 import auditRoutes from './audit/index.ts';
 import billingRoutes from './billing/index.ts';
+import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
 import ledgerRoutes from './ledger/index.ts';
 import clinicalRoutes from './clinical/index.ts';
@@ -43,5 +44,6 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   followupsRoutes,
   billingRoutes,
   claimsRoutes,
+  accountsRoutes,
   ledgerRoutes,
 ];

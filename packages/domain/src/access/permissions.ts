@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'fee-schedule:manage': 'Maintain fee schedules and payer contracted amounts',
   'claim:read': 'See claims and remittances',
   'claim:submit': 'Build and submit insurance claims',
+  'account:read': "See a patient's account: balances, payments and refunds",
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'ledger:read': 'See the books: trial balance and journal',
@@ -57,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'document:write',
     'appointment:read',
     'appointment:write',
+    'account:read',
     'payment:post',
   ],
   biller: [
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointment:read',
     'claim:read',
     'claim:submit',
+    'account:read',
     'payment:post',
     'refund:issue',
     'ledger:read',

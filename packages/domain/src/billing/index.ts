@@ -19,3 +19,4 @@ export { approveCharge } from './approve-charge.ts';
 export { voidCharge } from './void-charge.ts';
 export { seedBillingDemo } from './seed-billing-demo.ts';
 export { chargesForClaim, type ClaimableCharge, encountersWithApprovedCharges } from './charges-for-claim.ts';
+export { type ChargeRef, chargesByIds } from './charges-by-ids.ts';

@@ -3,3 +3,12 @@ export * from './ledger.schemas.ts';
 export type { LedgerTables } from './ledger.tables.ts';
 export { type EntryLine, type NewEntry, type PostedEntry, postEntry, postingDateAt, reverseEntry } from './post-entry.ts';
 export { trialBalance } from './trial-balance.ts';
+export {
+  AGE_BUCKETS,
+  type AgeBucket,
+  ageBucket,
+  type EncounterBalance,
+  encounterBalances,
+  type PatientBalances,
+  patientBalances,
+} from './patient-balances.ts';

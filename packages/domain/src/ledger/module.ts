@@ -1,9 +1,11 @@
+import { paymentPosted, refundIssued } from '../accounts/index.ts';
 import { chargeApproved, chargeVoided } from '../billing/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
 import { react } from '../shared/events.ts';
 import { mergeLedger } from './merge-ledger.ts';
 import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
+import { postPayment, postRefund } from './post-payments.ts';
 
 /**
  * The practice's books: a chart of accounts and double-entry journal entries, posted by
@@ -18,6 +20,8 @@ export const ledgerModule = defineModule({
   reactions: [
     react(chargeApproved, 'ledger.post-approved-charge', postApprovedCharge),
     react(chargeVoided, 'ledger.post-voided-charge', postVoidedCharge),
+    react(paymentPosted, 'ledger.post-payment', postPayment),
+    react(refundIssued, 'ledger.post-refund', postRefund),
     react(patientMerging, 'ledger.merge-balances', mergeLedger),
   ],
 });

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineAuditEvents } from '../shared/audit-events.ts';
+import { PAYMENT_METHODS } from './accounts.tables.ts';
+
+const cents = z.number().int();
+
+/** The audit events the accounts module writes (see shared/audit-events.ts). */
+export const accountsAuditEvents = defineAuditEvents({
+  'create:payment': {
+    about: 'a patient payment was posted, with its method, amount and how much of it was allocated to charges',
+    details: z.strictObject({ method: z.enum(PAYMENT_METHODS), amountCents: cents, allocatedCents: cents, postingDate: z.string() }),
+  },
+  'create:refund': {
+    about: 'money was returned from a payment, with the amount and the reason',
+    details: z.strictObject({ paymentId: z.guid(), amountCents: cents, reason: z.string() }),
+  },
+  'read:account': {
+    about: "a patient's account balances were shown",
+    details: z.strictObject({ patientBalanceCents: cents, insuranceBalanceCents: cents }),
+  },
+  'read:payment': { about: 'a payment was shown', details: z.strictObject({}) },
+});

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { PAYMENT_METHODS } from './accounts.tables.ts';
+
+const cents = z.number().int();
+const date = z.iso.date();
+
+export const paymentInputSchema = z
+  .strictObject({
+    patientId: z.guid(),
+    amountCents: cents.min(1, 'must be more than zero').max(9_999_999_999),
+    method: z.enum(PAYMENT_METHODS),
+    locationId: z.guid(),
+    reference: z.string().trim().min(1).max(100).optional().describe('Check number, or the card processor’s reference'),
+    cardLast4: z
+      .string()
+      .regex(/^[0-9]{4}$/, 'four digits')
+      .optional()
+      .describe('Card payments: the last four digits the terminal printed (card numbers never reach ClinicDesk)'),
+    postingDate: date.optional().describe('The day it counts for at the location (today when left out; never in the future)'),
+    note: z.string().max(500).optional(),
+    allocations: z
+      .array(z.strictObject({ chargeId: z.guid(), amountCents: cents.min(1, 'must be more than zero') }))
+      .max(200)
+      .optional()
+      .describe('Which charges it pays; what is left stays on account (a credit). Left out: the oldest open charges first'),
+  })
+  .superRefine((p, ctx) => {
+    if (p.method === 'check' && !p.reference)
+      ctx.addIssue({ code: 'custom', path: ['reference'], message: 'a check payment needs the check number' });
+    if (p.method !== 'card' && p.cardLast4)
+      ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'only card payments have card digits' });
+    if (p.method === 'card' && !p.cardLast4)
+      ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'a card payment needs the last four digits' });
+    const ids = new Set<string>();
+    for (const [i, a] of (p.allocations ?? []).entries()) {
+      if (ids.has(a.chargeId))
+        ctx.addIssue({ code: 'custom', path: ['allocations', i, 'chargeId'], message: 'this charge is listed twice' });
+      ids.add(a.chargeId);
+    }
+    const allocated = (p.allocations ?? []).reduce((s, a) => s + a.amountCents, 0);
+    if (allocated > p.amountCents)
+      ctx.addIssue({ code: 'custom', path: ['allocations'], message: 'the allocations add up to more than the payment' });
+  });
+export type PaymentInput = z.infer<typeof paymentInputSchema>;
+
+export const paymentSchema = z.object({
+  id: z.guid(),
+  patientId: z.guid(),
+  locationId: z.guid(),
+  amountCents: cents,
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string().nullable(),
+  cardLast4: z.string().nullable(),
+  postingDate: z.string(),
+  note: z.string(),
+  allocations: z.array(z.object({ chargeId: z.guid(), encounterId: z.guid(), amountCents: cents })),
+  unallocatedCents: cents.describe('Left on account (a credit until applied or refunded)'),
+  refundedCents: cents,
+  createdAt: z.string(),
+});
+export type Payment = z.infer<typeof paymentSchema>;
+
+export const refundInputSchema = z.strictObject({
+  amountCents: cents.min(1, 'must be more than zero'),
+  reason: z.string().trim().min(1).max(500),
+});
+export type RefundInput = z.infer<typeof refundInputSchema>;
+
+export const refundSchema = z.object({
+  id: z.guid(),
+  paymentId: z.guid(),
+  patientId: z.guid(),
+  amountCents: cents,
+  reason: z.string(),
+  postingDate: z.string(),
+  createdAt: z.string(),
+});
+export type Refund = z.infer<typeof refundSchema>;
+
+export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '91-120', '120+'] as const;
+
+export const accountSchema = z.object({
+  patientId: z.guid(),
+  patientBalanceCents: cents.describe('What the patient owes (negative: a credit)'),
+  insuranceBalanceCents: cents.describe('What payers have been billed and not yet settled'),
+  totalBalanceCents: cents,
+  aging: z.object(Object.fromEntries(AGING_BUCKETS.map((b) => [b, cents])) as Record<(typeof AGING_BUCKETS)[number], typeof cents>),
+  asOf: z.string(),
+});
+export type Account = z.infer<typeof accountSchema>;

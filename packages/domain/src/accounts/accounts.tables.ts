@@ -1,0 +1,54 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Created = ColumnType<Date, Date | string | undefined, never>;
+/** bigint cents: read as numbers (pool.ts parses int8). */
+type Cents = ColumnType<number, number | bigint, number | bigint>;
+
+export const PAYMENT_METHODS = ['cash', 'check', 'card'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Patient payments (migration 0185): unique Idempotency-Key per organization, refunds never above the amount. */
+export interface PaymentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  location_id: string;
+  amount_cents: Cents;
+  method: PaymentMethod;
+  reference: string | null;
+  card_last4: string | null;
+  posting_date: string;
+  note: Generated<string>;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  refunded_cents: ColumnType<number, number | bigint | undefined, number | bigint>;
+  posted_by: string | null;
+  created_at: Created;
+  version: Generated<number>;
+}
+
+export interface PaymentAllocationsTable {
+  organization_id: string;
+  payment_id: string;
+  charge_id: string;
+  encounter_id: string;
+  amount_cents: Cents;
+}
+
+export interface RefundsTable {
+  id: Generated<string>;
+  organization_id: string;
+  payment_id: string;
+  patient_id: string;
+  amount_cents: Cents;
+  reason: string;
+  posting_date: string;
+  issued_by: string | null;
+  created_at: Created;
+}
+
+export interface AccountsTables {
+  payments: PaymentsTable;
+  payment_allocations: PaymentAllocationsTable;
+  refunds: RefundsTable;
+}

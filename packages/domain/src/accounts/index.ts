@@ -1,0 +1,9 @@
+/** Patient accounts: payments, refunds and balances. */
+export * from './accounts.schemas.ts';
+export type { AccountsTables } from './accounts.tables.ts';
+export { PAYMENT_METHODS, type PaymentMethod } from './accounts.tables.ts';
+export { getAccount } from './get-account.ts';
+export { getPayment } from './get-payment.ts';
+export { type PaymentPostedPayload, paymentPosted, type RefundIssuedPayload, refundIssued } from './payment-events.ts';
+export { postPayment } from './post-payment.ts';
+export { refundPayment } from './refund-payment.ts';

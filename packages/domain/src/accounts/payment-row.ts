@@ -1,0 +1,46 @@
+import type { Ctx } from '../shared/context.ts';
+import { notFound } from '../shared/errors.ts';
+import type { Payment } from './accounts.schemas.ts';
+
+/** A payment of the caller's organization with its allocations (404 when there is none). */
+export async function loadPayment(ctx: Ctx, id: string): Promise<Payment & { requestHash: string | null }> {
+  const row = /^[0-9a-f-]{36}$/i.test(id)
+    ? await ctx.db
+        .selectFrom('payments')
+        .selectAll()
+        .where('organization_id', '=', ctx.organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw notFound('payment');
+  const allocations = await ctx.db
+    .selectFrom('payment_allocations')
+    .select(['charge_id', 'encounter_id', 'amount_cents'])
+    .where('organization_id', '=', ctx.organizationId)
+    .where('payment_id', '=', id)
+    .orderBy('encounter_id')
+    .orderBy('charge_id')
+    .execute();
+  const allocated = allocations.reduce((s, a) => s + Number(a.amount_cents), 0);
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    locationId: row.location_id,
+    amountCents: Number(row.amount_cents),
+    method: row.method,
+    reference: row.reference,
+    cardLast4: row.card_last4,
+    postingDate: row.posting_date,
+    note: row.note,
+    allocations: allocations.map((a) => ({ chargeId: a.charge_id, encounterId: a.encounter_id, amountCents: Number(a.amount_cents) })),
+    unallocatedCents: Number(row.amount_cents) - allocated,
+    refundedCents: Number(row.refunded_cents),
+    createdAt: row.created_at.toISOString(),
+    requestHash: row.request_hash,
+  };
+}
+
+export function publicPayment(p: Payment & { requestHash?: string | null }): Payment {
+  const { requestHash: _hidden, ...rest } = p;
+  return rest;
+}
