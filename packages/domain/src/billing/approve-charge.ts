@@ -3,17 +3,18 @@ import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Charge } from './billing.schemas.ts';
-import { loadCharge, lockCharge } from './charge-row.ts';
+import { loadCharge, lockCharge, requireVersion } from './charge-row.ts';
 
 /**
  * review → approved: the charge is ready to claim and no longer changes (only voiding remains).
  * A charge that still needs a price, or is already approved or void: 409 ILLEGAL_TRANSITION.
  */
-export async function approveCharge(ctx: Ctx, id: string): Promise<Charge> {
+export async function approveCharge(ctx: Ctx, id: string, expectedVersion: number): Promise<Charge> {
   requirePermission(ctx, 'claim:submit');
   return inTransaction(ctx, async (tx) => {
     const current = await lockCharge(tx, id);
     const access = await requirePatientAccess(tx, current.patient_id, 'claim:submit');
+    await requireVersion(tx, current, expectedVersion);
     if (current.status !== 'review')
       throw new AppError(
         'ILLEGAL_TRANSITION',
