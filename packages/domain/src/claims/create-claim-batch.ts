@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { build837P, X12Error } from '@x12/index.ts';
 import { sql } from 'kysely';
 import { patientAccessMany, requirePermission } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAuditMany } from '../audit/index.ts';
 import { readModuleSettings } from '../organizations/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { toBatch, selectBatches } from './batch-row.ts';
 import { claimLinesMany, toScrubClaim } from './claim-row.ts';
 import { billingProvider837, claimTo837 } from './claim-to-837.ts';
-import { transitionClaim } from './claim-states.ts';
+import { transitionClaims } from './claim-states.ts';
 import type { ClaimBatch, ClaimBatchInput } from './claims.schemas.ts';
 
 /** Organization settings the 837P envelope reads (organizations.settings keys), with their defaults. */
@@ -154,17 +154,19 @@ export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promis
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    for (const c of claims) await transitionClaim(tx, c, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
+    await transitionClaims(tx, claims, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
     const perPatient = new Map<string, number>();
     for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);
-    for (const [patientId, count] of perPatient)
-      await recordAudit(tx, {
-        action: 'create',
+    await recordAuditMany(
+      tx,
+      [...perPatient].map(([patientId, count]) => ({
+        action: 'create' as const,
         resourceType: 'claim_batch',
         resourceId: batch.id,
         access: access.get(patientId) ?? { patientId, breakGlass: false },
         details: { batchId: batch.id, interchangeControlNumber: numbers.interchange, claims: count },
-      });
+      })),
+    );
     const row = await selectBatches(tx).where('id', '=', batch.id).executeTakeFirstOrThrow();
     return { ...toBatch(row), x12 };
   });
