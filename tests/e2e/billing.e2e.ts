@@ -96,10 +96,17 @@ describe('billing', () => {
         (await getJson<{ items: Charge[] }>(page, `/api/charges?encounterId=${charge.encounterId}`)).items.map((c) => c.status),
       )
       .toContain('approved');
-    // The visit's other charges too (a claim bills the approved ones).
-    for (const other of (await getJson<{ items: Charge[] }>(page, `/api/charges?encounterId=${charge.encounterId}`)).items) {
+    // The visit's other charges too (a claim bills every line, all approved); approving needs If-Match.
+    for (const other of (await getJson<{ items: (Charge & { version: number })[] }>(page, `/api/charges?encounterId=${charge.encounterId}`))
+      .items) {
       if (other.status === 'review')
-        expect((await page.request.post(`/api/charges/${other.id}/approve`, { headers: { 'x-clinicdesk-csrf': '1' } })).status()).toBe(200);
+        expect(
+          (
+            await page.request.post(`/api/charges/${other.id}/approve`, {
+              headers: { 'x-clinicdesk-csrf': '1', 'if-match': `"${other.version}"` },
+            })
+          ).status(),
+        ).toBe(200);
     }
 
     // Claims: a signed visit with approved charges becomes a claim.
@@ -121,10 +128,12 @@ describe('billing', () => {
 
     // Scrub: the demo data is complete, so the claim becomes ready (or names what is missing).
     await page.getByRole('button', { name: 'Scrub' }).click();
+    // Until the scrub is on record (a new claim is a draft before it too).
     await expect
-      .poll(async () => (await getJson<Claim>(page, `/api/claims/${claimId}`)).status, { timeout: 15_000 })
-      .toMatch(/^(ready|draft)$/);
+      .poll(async () => (await getJson<Claim & { scrub: unknown }>(page, `/api/claims/${claimId}`)).scrub !== null, { timeout: 15_000 })
+      .toBe(true);
     const scrubbed = await getJson<Claim & { scrub: { errors: { rule: string }[] } | null }>(page, `/api/claims/${claimId}`);
+    expect(scrubbed.status).toMatch(/^(ready|draft)$/);
     if (scrubbed.status === 'draft') expect(scrubbed.scrub?.errors.length).toBeGreaterThan(0);
     await page
       .getByRole('list', { name: 'Timeline' })

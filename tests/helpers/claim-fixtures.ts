@@ -103,11 +103,11 @@ export async function signedVisit(
   expect(signed.statusCode, signed.body).toBe(200);
   const charges = await t.as(org, 'biller').get(`/api/charges?encounterId=${enc.id}`);
   expect(charges.statusCode, charges.body).toBe(200);
-  const items = (charges.json() as { items: { id: string; status: string }[] }).items;
+  const items = (charges.json() as { items: { id: string; status: string; version: number }[] }).items;
   expect(items.length).toBe(procedures.length);
   if (o.approve !== false)
     for (const c of items) {
-      const res = await t.as(org, 'biller').post(`/api/charges/${c.id}/approve`);
+      const res = await t.as(org, 'biller').post(`/api/charges/${c.id}/approve`, undefined, { 'if-match': `"${c.version}"` });
       expect(res.statusCode, res.body).toBe(200);
     }
   return { encounterId: enc.id, chargeIds: items.map((c) => c.id) };

@@ -29,7 +29,7 @@ type Charge = {
   modifiers: string[];
   units: number;
   amountCents: number;
-  unitPriceCents: number;
+  unitPriceCents: number | null;
   diagnosisPointers: number[];
   diagnosisCodes: string[];
   priceSource: string;
@@ -204,7 +204,8 @@ describe('the review queue', () => {
     expect(badPointer.json().errors[0].path).toBe('diagnosisPointers');
     // Pricing the unpriced drug puts it in review.
     const priced = await biller.patch(`/api/charges/${drug.id}`, { amountCents: 1200, reason: 'Acquisition cost + 10%' }, withVersion(1));
-    expect(priced.json()).toMatchObject({ status: 'review', amountCents: 1200, unitPriceCents: 600 });
+    // A price set by hand is an amount for the line: no unit price (amount = unit price × units holds for the others).
+    expect(priced.json()).toMatchObject({ status: 'review', amountCents: 1200, unitPriceCents: null, priceSource: 'manual', notice: null });
 
     const audit = await t.db
       .selectFrom('audit_events')
@@ -235,8 +236,13 @@ describe('the review queue', () => {
     ]);
     const [visit, draw, drug] = (await chargesOf(org, encounterId)).items as [Charge, Charge, Charge];
     const biller = t.as(org, 'biller');
-    expect((await biller.post(`/api/charges/${drug.id}/approve`)).statusCode).toBe(409);
-    const approved = await biller.post(`/api/charges/${visit.id}/approve`);
+    expect((await biller.post(`/api/charges/${drug.id}/approve`, undefined, withVersion(1))).statusCode).toBe(409);
+    // Approving needs If-Match like a correction: 428 without, 412 with a stale version (and the charge as it is).
+    expect((await biller.post(`/api/charges/${visit.id}/approve`)).statusCode).toBe(428);
+    const stale = await biller.post(`/api/charges/${visit.id}/approve`, undefined, withVersion(7));
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().current).toMatchObject({ id: visit.id, status: 'review', version: 1 });
+    const approved = await biller.post(`/api/charges/${visit.id}/approve`, undefined, withVersion(1));
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', version: 2 });
     const edit = await biller.patch(`/api/charges/${visit.id}`, { units: 2 }, withVersion(2));
@@ -246,16 +252,24 @@ describe('the review queue', () => {
     });
     await expect(t.db.deleteFrom('charges').where('id', '=', visit.id).execute()).rejects.toMatchObject({ code: '23514' });
 
-    expect((await biller.post(`/api/charges/${draw.id}/void`, {})).statusCode).toBe(400);
-    const voided = await biller.post(`/api/charges/${draw.id}/void`, { reason: 'Drawn at the outside lab, not here' });
+    expect((await biller.post(`/api/charges/${draw.id}/void`, {}, withVersion(1))).statusCode).toBe(400);
+    const reason = { reason: 'Drawn at the outside lab, not here' };
+    expect((await biller.post(`/api/charges/${draw.id}/void`, reason)).statusCode).toBe(428);
+    const staleVoid = await biller.post(`/api/charges/${draw.id}/void`, reason, withVersion(2));
+    expect(staleVoid.statusCode).toBe(412);
+    expect(staleVoid.json().current).toMatchObject({ id: draw.id, status: 'review', version: 1 });
+    const voided = await biller.post(`/api/charges/${draw.id}/void`, reason, withVersion(1));
     expect(voided.json()).toMatchObject({ status: 'void', voidReason: 'Drawn at the outside lab, not here' });
-    expect((await biller.post(`/api/charges/${draw.id}/void`, { reason: 'again' })).statusCode).toBe(409);
-    expect((await biller.post(`/api/charges/${draw.id}/approve`)).statusCode).toBe(409);
+    expect(voided.headers.etag).toBe('"2"');
+    expect((await biller.post(`/api/charges/${draw.id}/void`, { reason: 'again' }, withVersion(2))).statusCode).toBe(409);
+    expect((await biller.post(`/api/charges/${draw.id}/approve`, undefined, withVersion(2))).statusCode).toBe(409);
     await expect(t.db.updateTable('charges').set({ void_reason: 'changed' }).where('id', '=', draw.id).execute()).rejects.toMatchObject({
       code: '23514',
     });
     // An approved charge may still be voided (not yet claimed); nothing else about it changes.
-    expect((await biller.post(`/api/charges/${visit.id}/void`, { reason: 'Billed on the wrong visit' })).json().status).toBe('void');
+    expect(
+      (await biller.post(`/api/charges/${visit.id}/void`, { reason: 'Billed on the wrong visit' }, withVersion(2))).json().status,
+    ).toBe('void');
     const transitions = await t.db
       .selectFrom('audit_events')
       .select(['resource_id', 'details'])
@@ -268,6 +282,99 @@ describe('the review queue', () => {
   });
 });
 
+describe('prices the database holds to', () => {
+  it('keeps a manual price on a pointer fix, re-prices it with a notice when the code, modifiers or units change', async () => {
+    const org = await practice();
+    const { encounterId } = await signVisit(org, [{ code: '96372', units: 2, diagnosisPointers: [1] }]);
+    const [shot] = (await chargesOf(org, encounterId)).items as [Charge];
+    expect(shot).toMatchObject({ unitPriceCents: 4000, amountCents: 8000, priceSource: 'procedure_list' });
+    const biller = t.as(org, 'biller');
+    const url = `/api/charges/${shot.id}`;
+    const manual = await biller.patch(url, { amountCents: 7001, reason: 'Contracted flat rate' }, withVersion(1));
+    expect(manual.json()).toMatchObject({ amountCents: 7001, unitPriceCents: null, priceSource: 'manual', notice: null });
+    // A pointer fix leaves the hand-set price alone (it used to go back to the schedule's 80.00).
+    const pointers = await biller.patch(url, { diagnosisPointers: [2] }, withVersion(2));
+    expect(pointers.statusCode, pointers.body).toBe(200);
+    expect(pointers.json()).toMatchObject({ amountCents: 7001, priceSource: 'manual', diagnosisCodes: ['E11.9'], notice: null });
+    // Units change what the price was for: the schedule prices it again, and the answer says so.
+    const units = await biller.patch(url, { units: 3 }, withVersion(3));
+    expect(units.json()).toMatchObject({ units: 3, amountCents: 12000, unitPriceCents: 4000, priceSource: 'procedure_list' });
+    expect(units.json().notice).toMatch(/price set by hand \(\$70\.01\) was replaced by the schedule's \$120\.00/);
+    // Resending the same units with the same schedule price is not a manual price.
+    const same = await biller.patch(url, { units: 3, amountCents: 12000 }, withVersion(4));
+    expect(same.json()).toMatchObject({ priceSource: 'procedure_list', unitPriceCents: 4000, notice: null });
+  });
+
+  it('holds amount = unit price × units, and status to price source, in the database', async () => {
+    const org = await practice();
+    const { encounterId } = await signVisit(org, [
+      { code: '96372', units: 2, diagnosisPointers: [1] },
+      { code: 'J1100', diagnosisPointers: [1] },
+    ]);
+    const [shot, drug] = (await chargesOf(org, encounterId)).items as [Charge, Charge];
+    const refused = { code: '23514' };
+    // A unit price that does not make the amount, or a manual price that keeps a unit price.
+    await expect(t.db.updateTable('charges').set({ amount_cents: 8001 }).where('id', '=', shot.id).execute()).rejects.toMatchObject(
+      refused,
+    );
+    await expect(
+      t.db.updateTable('charges').set({ price_source: 'manual', amount_cents: 7001 }).where('id', '=', shot.id).execute(),
+    ).rejects.toMatchObject(refused);
+    await expect(t.db.updateTable('charges').set({ unit_price_cents: null }).where('id', '=', shot.id).execute()).rejects.toMatchObject(
+      refused,
+    );
+    // A priced charge is never needs_price, and an unpriced one never in review or approved.
+    await expect(t.db.updateTable('charges').set({ status: 'needs_price' }).where('id', '=', shot.id).execute()).rejects.toMatchObject(
+      refused,
+    );
+    await expect(t.db.updateTable('charges').set({ status: 'review' }).where('id', '=', drug.id).execute()).rejects.toMatchObject(refused);
+    await expect(
+      t.db.updateTable('charges').set({ status: 'approved', approved_at: new Date() }).where('id', '=', drug.id).execute(),
+    ).rejects.toMatchObject(refused);
+    // Voiding an unpriced charge stays allowed.
+    expect((await t.as(org, 'biller').post(`/api/charges/${drug.id}/void`, { reason: 'Not given' }, withVersion(1))).statusCode).toBe(200);
+  });
+
+  it('refuses absurd fees by field, and a fee × units beyond the largest charge becomes needs_price, never a 500', async () => {
+    const org = await practice();
+    const biller = t.as(org, 'biller');
+    // More than $100,000.00 a unit: 400 naming the field, in the schedule, a contract, the procedure list and both CSVs.
+    const tooMuch = await biller.post('/api/fee-schedule', { code: '99213', amountCents: 10_000_001, effectiveFrom: '2026-01-01' });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().errors).toEqual([{ path: 'amountCents', message: expect.stringMatching(/at most \$100,000\.00/) }]);
+    const proc = await t
+      .as(org, 'admin')
+      .post('/api/procedures', { code: '99499', description: 'Unlisted E/M', defaultFeeCents: 99_999_999 });
+    expect(proc.statusCode).toBe(400);
+    expect(proc.json().errors[0].path).toBe('defaultFeeCents');
+    const file = await t.app.inject({
+      method: 'POST',
+      url: '/api/fee-schedule/import',
+      headers: { authorization: `Bearer ${org.users.biller.token}`, 'content-type': 'text/csv' },
+      payload: 'code,modifier,amount,effective_from,effective_to\n99213,,150000.00,2026-01-01,\n',
+    });
+    expect(file.statusCode, file.body).toBe(400);
+    expect(file.json().errors).toEqual([{ path: 'rows.2.amount', message: expect.stringMatching(/more than \$100,000\.00/) }]);
+    // The largest fee allowed, 999 units of it: more than the charge column holds. Signing still works; the biller prices it.
+    await fee(org, { code: '96372', amountCents: 10_000_000, effectiveFrom: '2026-01-01' });
+    const { encounterId } = await signVisit(org, [
+      { code: '99213', diagnosisPointers: [1] },
+      { code: '96372', units: 999, diagnosisPointers: [1] },
+    ]);
+    const [, huge] = (await chargesOf(org, encounterId)).items as [Charge, Charge];
+    expect(huge).toMatchObject({ units: 999, amountCents: 0, unitPriceCents: 0, priceSource: 'none', status: 'needs_price' });
+    // A correction that would overflow: 400 naming units; a small count prices normally.
+    const over = await biller.patch(`/api/charges/${huge.id}`, { units: 11 }, withVersion(1));
+    expect(over.statusCode, over.body).toBe(400);
+    expect(over.json().errors[0].path).toBe('units');
+    const ok = await biller.patch(`/api/charges/${huge.id}`, { units: 10 }, withVersion(1));
+    expect(ok.json()).toMatchObject({ amountCents: 100_000_000, status: 'review', priceSource: 'fee_schedule' });
+    const manual = await biller.patch(`/api/charges/${huge.id}`, { amountCents: 100_000_001, reason: 'x' }, withVersion(2));
+    expect(manual.statusCode).toBe(400);
+    expect(manual.json().errors[0].path).toBe('amountCents');
+  });
+});
+
 describe('a patient merge', () => {
   it('moves the duplicate’s charges to the survivor, approved ones too (the lock lets patient_id change only)', async () => {
     const org = await practice();
@@ -275,7 +382,7 @@ describe('a patient merge', () => {
     const dup = await newPatient(t.db, org);
     const { encounterId } = await signVisit(org, [{ code: '99213', diagnosisPointers: [1] }], { patientId: dup });
     const [charge] = (await chargesOf(org, encounterId)).items as [Charge];
-    expect((await t.as(org, 'biller').post(`/api/charges/${charge.id}/approve`)).statusCode).toBe(200);
+    expect((await t.as(org, 'biller').post(`/api/charges/${charge.id}/approve`, undefined, withVersion(1))).statusCode).toBe(200);
     const merged = await t.as(org, 'office_manager').post('/api/patients/merge', { survivorId: survivor, mergedId: dup });
     expect(merged.statusCode, merged.body).toBe(200);
     const [moved] = (await chargesOf(org, encounterId)).items as [Charge];
@@ -297,8 +404,8 @@ describe('who sees charges', () => {
     const theirs = t.as(other, 'biller');
     expect((await theirs.get(`/api/charges?encounterId=${encounterId}`)).json().items).toEqual([]);
     expect((await theirs.patch(`/api/charges/${charge.id}`, { units: 2 }, withVersion(1))).statusCode).toBe(404);
-    expect((await theirs.post(`/api/charges/${charge.id}/approve`)).statusCode).toBe(404);
-    expect((await theirs.post(`/api/charges/${charge.id}/void`, { reason: 'x' })).statusCode).toBe(404);
+    expect((await theirs.post(`/api/charges/${charge.id}/approve`, undefined, withVersion(1))).statusCode).toBe(404);
+    expect((await theirs.post(`/api/charges/${charge.id}/void`, { reason: 'x' }, withVersion(1))).statusCode).toBe(404);
 
     // A restricted patient whose primary provider is the signing clinician's.
     const secret = await newPatient(t.db, org, { restricted: true });
@@ -306,14 +413,14 @@ describe('who sees charges', () => {
     const hidden = await signVisit(org, [{ code: '99213', diagnosisPointers: [1] }], { patientId: secret });
     expect((await chargesOf(org, hidden.encounterId)).items).toEqual([]);
     const all = await t.db.selectFrom('charges').select('id').where('encounter_id', '=', hidden.encounterId).executeTakeFirstOrThrow();
-    expect((await t.as(org, 'biller').post(`/api/charges/${all.id}/approve`)).statusCode).toBe(404);
+    expect((await t.as(org, 'biller').post(`/api/charges/${all.id}/approve`, undefined, withVersion(1))).statusCode).toBe(404);
     expect((await t.as(org, 'biller').patch(`/api/charges/${all.id}`, { units: 2 }, withVersion(1))).statusCode).toBe(404);
     await t.db
       .insertInto('patient_care_team')
       .values({ organization_id: org.id, patient_id: secret, user_id: org.users.biller.id })
       .execute();
     expect((await chargesOf(org, hidden.encounterId)).items.map((c) => c.id)).toEqual([all.id]);
-    expect((await t.as(org, 'biller').post(`/api/charges/${all.id}/approve`)).statusCode).toBe(200);
+    expect((await t.as(org, 'biller').post(`/api/charges/${all.id}/approve`, undefined, withVersion(1))).statusCode).toBe(200);
     // The listing is audited per patient shown.
     const reads = await t.db
       .selectFrom('audit_events')

@@ -31,6 +31,18 @@ describe('demo claims', () => {
     const batches = (await get('/api/claim-batches')).json().items as { id: string; claimCount: number }[];
     expect(batches).toHaveLength(1);
     expect(batches[0]?.claimCount).toBe(claims.filter((c) => c.status === 'submitted').length);
+    // Seeded by the system for the demo (purpose demo-seed:claims), not in the demo biller's name.
+    const events = await t.db.selectFrom('claim_events').select('user_id').execute();
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.user_id !== null)).toEqual([]);
+    const writers = await t.db
+      .selectFrom('audit_events')
+      .select(['role', 'user_id'])
+      .distinct()
+      .where('resource_type', 'in', ['claim', 'claim_batch'])
+      .where('action', '=', 'create')
+      .execute();
+    expect(writers).toEqual([{ role: 'system:demo-seed:claims', user_id: null }]);
     const x12 = await get(`/api/claim-batches/${batches[0]?.id}/837`);
     expect(parse837P(x12.body).batch.claims).toHaveLength(batches[0]?.claimCount ?? 0);
   });

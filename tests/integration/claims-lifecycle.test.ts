@@ -19,6 +19,7 @@ import {
   temporaryClaimsOutbox,
 } from '../helpers/claim-fixtures.ts';
 import { createTestApp } from '../helpers/test-app.ts';
+import { newPatient } from '../helpers/scheduling-factories.ts';
 
 const outbox = temporaryClaimsOutbox();
 const t = await createTestApp();
@@ -168,22 +169,84 @@ describe('a claim from a signed visit to an 837P batch', () => {
     ).rejects.toThrow();
   });
 
-  it('answers 409 naming why when the encounter has no approved charges, and offers only claimable encounters', async () => {
+  it('answers 409 naming every charge not yet approved (a claim bills every line not voided), and offers only claimable encounters', async () => {
     const p = await billingPractice(t);
+    const biller = t.as(p.org, 'biller');
     const { patientId } = await billablePatient(t, p);
     const { encounterId, chargeIds } = await signedVisit(t, p.org, patientId, undefined, { approve: false });
-    const res = await t.as(p.org, 'biller').post('/api/claims', { encounterId });
+    const [visitCharge, drawCharge] = chargeIds as [string, string];
+    const candidateIds = async () =>
+      ((await biller.get('/api/claims/candidates')).json() as { items: { encounterId: string }[] }).items.map((c) => c.encounterId);
+    const approve = async (id: string) => {
+      const res = await biller.post(`/api/charges/${id}/approve`, undefined, { 'if-match': '"1"' });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    let res = await biller.post('/api/claims', { encounterId });
     expect(res.statusCode, res.body).toBe(409);
-    expect(res.json().detail).toMatch(/no approved charges/);
-    expect(res.json().errors).toEqual([{ path: 'encounterId', message: expect.any(String) }]);
-    let candidates = await t.as(p.org, 'biller').get('/api/claims/candidates');
-    expect((candidates.json() as { items: unknown[] }).items).toEqual([]);
-    for (const id of chargeIds) expect((await t.as(p.org, 'biller').post(`/api/charges/${id}/approve`)).statusCode).toBe(200);
-    candidates = await t.as(p.org, 'biller').get('/api/claims/candidates');
-    expect((candidates.json() as { items: { encounterId: string }[] }).items.map((c) => c.encounterId)).toEqual([encounterId]);
-    expect((await t.as(p.org, 'biller').post('/api/claims', { encounterId })).statusCode).toBe(201);
-    candidates = await t.as(p.org, 'biller').get('/api/claims/candidates');
-    expect((candidates.json() as { items: unknown[] }).items).toEqual([]);
+    expect(res.json().detail).toMatch(
+      /2 of the encounter's charges are not approved yet \(line 1 99213: in review; line 2 36415: in review\)/,
+    );
+    expect(res.json().errors).toEqual(
+      [visitCharge, drawCharge].map((id) => ({ path: 'encounterId', message: expect.stringContaining(`Charge ${id}`) })),
+    );
+    expect(await candidateIds()).toEqual([]);
+    // One line approved, the other still in review: still refused (it used to bill the approved line alone), still no candidate.
+    await approve(visitCharge);
+    res = await biller.post('/api/claims', { encounterId });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().errors).toEqual([
+      { path: 'encounterId', message: expect.stringContaining(`Charge ${drawCharge} (line 2, 36415) is in review`) },
+    ]);
+    expect(await candidateIds()).toEqual([]);
+    await approve(drawCharge);
+    expect(await candidateIds()).toEqual([encounterId]);
+    res = await biller.post('/api/claims', { encounterId });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().lines).toHaveLength(2);
+    expect(await candidateIds()).toEqual([]);
+  });
+
+  it('bills the approved lines when the others are void, and all void answers 409', async () => {
+    const p = await billingPractice(t);
+    const biller = t.as(p.org, 'biller');
+    const { patientId } = await billablePatient(t, p);
+    const { encounterId, chargeIds } = await signedVisit(t, p.org, patientId, undefined, { approve: false });
+    const [visitCharge, drawCharge] = chargeIds as [string, string];
+    expect(
+      (await biller.post(`/api/charges/${drawCharge}/void`, { reason: 'Drawn at the outside lab' }, { 'if-match': '"1"' })).statusCode,
+    ).toBe(200);
+    expect((await biller.post(`/api/charges/${visitCharge}/approve`, undefined, { 'if-match': '"1"' })).statusCode).toBe(200);
+    const res = await biller.post('/api/claims', { encounterId });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().lines.map((l: { procedureCode: string }) => l.procedureCode)).toEqual(['99213']);
+    const other = await billablePatient(t, p);
+    const voided = await signedVisit(t, p.org, other.patientId, [{ code: '99213', diagnosisPointers: [1] }], { approve: false });
+    expect((await biller.post(`/api/charges/${voided.chargeIds[0]}/void`, { reason: 'Not seen' }, { 'if-match': '"1"' })).statusCode).toBe(
+      200,
+    );
+    const none = await biller.post('/api/claims', { encounterId: voided.encounterId });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().detail).toMatch(/all are void/);
+  });
+
+  it('does not offer self-pay visits or visits outside the coverage as candidates (the claim would refuse them)', async () => {
+    const p = await billingPractice(t);
+    const biller = t.as(p.org, 'biller');
+    const insured = await billablePatient(t, p);
+    const billable = await signedVisit(t, p.org, insured.patientId);
+    // No coverage at all: self-pay.
+    const selfPay = await newPatient(t.db, p.org);
+    const cash = await signedVisit(t, p.org, selfPay);
+    // Covered from April: the March visit is outside it.
+    const later = await billablePatient(t, p, { effectiveDate: '2026-04-01' });
+    const early = await signedVisit(t, p.org, later.patientId);
+    const items = ((await biller.get('/api/claims/candidates')).json() as { items: { encounterId: string }[] }).items;
+    expect(items.map((c) => c.encounterId)).toEqual([billable.encounterId]);
+    for (const encounterId of [cash.encounterId, early.encounterId]) {
+      const res = await biller.post('/api/claims', { encounterId });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().errors).toEqual([{ path: 'coverageId', message: expect.stringMatching(/No primary coverage in force/) }]);
+    }
   });
 
   it('keeps a claim with an error in draft, overrides warnings with a reason (never errors), and sends a failing ready claim back', async () => {

@@ -77,7 +77,10 @@ describe('charges in the books', () => {
     expect(charges.length).toBe(2);
     // Not approved yet: nothing posted (a biller may still correct the price).
     expect(await linesOf(patientId)).toEqual([]);
-    for (const c of charges) expect((await t.as(org, 'biller').post(`/api/charges/${c.id}/approve`)).statusCode).toBe(200);
+    for (const c of charges)
+      expect((await t.as(org, 'biller').post(`/api/charges/${c.id}/approve`, undefined, { 'if-match': `"${c.version}"` })).statusCode).toBe(
+        200,
+      );
     const total = charges.reduce((s, c) => s + c.amountCents, 0);
     expect(total).toBeGreaterThan(0);
     const lines = await linesOf(patientId);
@@ -97,7 +100,9 @@ describe('charges in the books', () => {
     // Void one approved charge: the mirror entry, dated today, and the balances drop by its amount.
     const [first] = charges;
     if (!first) throw new Error('no charge');
-    const voided = await t.as(org, 'biller').post(`/api/charges/${first.id}/void`, { reason: 'Duplicate line' });
+    const voided = await t
+      .as(org, 'biller')
+      .post(`/api/charges/${first.id}/void`, { reason: 'Duplicate line' }, { 'if-match': `"${first.version + 1}"` });
     expect(voided.statusCode, voided.body).toBe(200);
     const entries = await t.db
       .selectFrom('journal_entries')
@@ -116,9 +121,14 @@ describe('charges in the books', () => {
     const { encounterId } = await signedVisit(t, org, patientId, undefined, { approve: false });
     const [one, two] = await chargesOf(encounterId);
     if (!one || !two) throw new Error('two charges expected');
-    expect((await t.as(org, 'biller').post(`/api/charges/${one.id}/void`, { reason: 'Not rendered' })).statusCode).toBe(200);
+    expect(
+      (await t.as(org, 'biller').post(`/api/charges/${one.id}/void`, { reason: 'Not rendered' }, { 'if-match': `"${one.version}"` }))
+        .statusCode,
+    ).toBe(200);
     expect(await linesOf(patientId)).toEqual([]);
-    expect((await t.as(org, 'biller').post(`/api/charges/${two.id}/approve`)).statusCode).toBe(200);
+    expect(
+      (await t.as(org, 'biller').post(`/api/charges/${two.id}/approve`, undefined, { 'if-match': `"${two.version}"` })).statusCode,
+    ).toBe(200);
     const row = await t.db.selectFrom('charges').selectAll().where('id', '=', two.id).executeTakeFirstOrThrow();
     const results = await inTransaction(systemTx(), (tx) =>
       emit(tx, chargeApproved, {

@@ -15,6 +15,13 @@ export interface RemittanceLine835 {
   /** REF*6R: the line item control number the claim was sent with. */
   lineItemControlNumber?: string;
   dateOfService?: string;
+  /**
+   * SVC06: the procedure as the claim sent it, when the payer adjudicated another one (SVC01 is
+   * then the adjudicated code): qualifier (HC, ...), code and modifiers.
+   */
+  submittedProcedure?: { qualifier: string; procedureCode: string; modifiers: string[] };
+  /** SVC07: the units the claim sent, when the payer paid another number (SVC05). */
+  submittedUnits?: number;
 }
 
 export interface RemittanceClaim835 {
@@ -170,6 +177,8 @@ export function parse835(text: string, options: ReadOptions = {}): { transaction
               loop: '2110',
             });
           const [, code = '', ...mods] = components(seg.elements[1], ic);
+          const [qualifier, sentCode, ...sentMods] = components(seg.elements[6], ic);
+          const sentUnits = el(seg, 7);
           line = {
             procedureCode: code,
             modifiers: mods.slice(0, 4).filter((m) => m !== ''),
@@ -178,6 +187,10 @@ export function parse835(text: string, options: ReadOptions = {}): { transaction
             units: Number(el(seg, 5) ?? '1'),
             adjustments: [],
             remarkCodes: [],
+            ...(qualifier && sentCode
+              ? { submittedProcedure: { qualifier, procedureCode: sentCode, modifiers: sentMods.slice(0, 4).filter((m) => m !== '') } }
+              : {}),
+            ...(sentUnits !== undefined ? { submittedUnits: Number(sentUnits) } : {}),
           };
           claim.lines.push(line);
           break;

@@ -1,4 +1,4 @@
-import type { Address, CasAdjustment, Claim837, Claim837Batch, PersonName } from './837p-types.ts';
+import type { Address, BillingProvider837, CasAdjustment, Claim837, Claim837Batch, PersonName } from './837p-types.ts';
 import { X12Error } from './errors.ts';
 import { formatCents } from './money.ts';
 import { type EnvelopeOptions, envelope, type SegmentSpec, x12Date } from './writer.ts';
@@ -68,7 +68,7 @@ export function casSegments(adjustments: CasAdjustment[]): SegmentSpec[] {
   return out;
 }
 
-function claimSegments(c: Claim837, hl: { next: number }): SegmentSpec[] {
+function claimSegments(c: Claim837, hl: { next: number }, providerHl: number): SegmentSpec[] {
   const sum = c.lines.reduce((t, l) => t + l.chargeCents, 0);
   if (c.lines.length === 0 || c.lines.length > 50) fail(`claim ${c.patientControlNumber} must have 1 to 50 service lines`, 'LX', '2400');
   if (sum !== c.totalChargeCents) fail(`CLM02 ${c.totalChargeCents} does not equal the sum of line charges ${sum}`);
@@ -84,10 +84,14 @@ function claimSegments(c: Claim837, hl: { next: number }): SegmentSpec[] {
   const out: SegmentSpec[] = [];
   const sub = c.subscriber;
   const subscriberHl = hl.next++;
-  out.push(['HL', String(subscriberHl), '1', '22', self ? '0' : '1']);
+  out.push(['HL', String(subscriberHl), String(providerHl), '22', self ? '0' : '1']);
   out.push(['SBR', sub.payerResponsibility, self ? '18' : '', sub.groupNumber, '', '', '', '', '', sub.claimFilingIndicator]);
   out.push(person('IL', sub.name, 'MI', sub.memberId), ...addressSegments(sub.address));
-  out.push(['DMG', 'D8', x12Date(sub.dateOfBirth), sub.sex]);
+  // 2010BA DMG: required when the subscriber is the patient; otherwise not sent (the patient's is in 2010CA).
+  if (self) {
+    if (!sub.dateOfBirth || !sub.sex) fail('the subscriber who is the patient needs a birth date and sex (2010BA DMG)', 'DMG', '2010BA');
+    out.push(['DMG', 'D8', x12Date(sub.dateOfBirth), sub.sex]);
+  }
   out.push(org('PR', c.payer.name, 'PI', c.payer.payerId), ...addressSegments(c.payer.address));
   if (!self && c.patient) {
     out.push(['HL', String(hl.next++), String(subscriberHl), '23', '0'], ['PAT', sub.relationship]);
@@ -145,6 +149,10 @@ function claimSegments(c: Claim837, hl: { next: number }): SegmentSpec[] {
       l.diagnosisPointers.map(String),
     ]);
     out.push(['DTP', '472', 'D8', x12Date(l.dateOfService ?? c.dateOfService)]);
+    if (l.lineItemControlNumber !== undefined) {
+      if (!/^.{1,50}$/.test(l.lineItemControlNumber)) fail(`line ${i + 1}: REF*6R is 1 to 50 characters`, 'REF', '2400');
+      out.push(['REF', '6R', l.lineItemControlNumber]);
+    }
     for (const op of c.otherPayers ?? []) {
       const ol = op.lines.find((x) => x.lineNumber === i + 1);
       if (!ol) continue;
@@ -178,13 +186,29 @@ export function build837P(batch: Claim837Batch, options: Build837POptions): stri
       batch.submitter.email,
     ]);
     body.push(org('40', batch.receiver.name, '46', batch.receiver.id));
-    body.push(['HL', '1', '', '20', '1']);
-    if (bp.taxonomy) body.push(['PRV', 'BI', 'PXC', bp.taxonomy]);
-    body.push(bp.firstName ? person('85', { last: bp.name, first: bp.firstName }, 'XX', bp.npi) : org('85', bp.name, 'XX', bp.npi));
-    body.push(...addressSegments(bp.address), ['REF', 'EI', bp.taxId]);
-    if (batch.payToAddress) body.push(['NM1', '87', '2'], ...addressSegments(batch.payToAddress));
-    const hl = { next: 2 };
-    for (const claim of batch.claims.slice(start, start + per)) body.push(...claimSegments(claim, hl));
+    // One 2000A per billing provider (first seen first), its claims under it.
+    const providers = new Map<string, { provider: BillingProvider837; claims: Claim837[] }>();
+    for (const claim of batch.claims.slice(start, start + per)) {
+      const provider = claim.billingProvider ?? bp;
+      const key = JSON.stringify([provider.npi, provider.taxId, provider.name, provider.firstName, provider.address, provider.taxonomy]);
+      const group = providers.get(key) ?? { provider, claims: [] };
+      group.claims.push(claim);
+      providers.set(key, group);
+    }
+    const hl = { next: 1 };
+    for (const { provider, claims } of providers.values()) {
+      const providerHl = hl.next++;
+      body.push(['HL', String(providerHl), '', '20', '1']);
+      if (provider.taxonomy) body.push(['PRV', 'BI', 'PXC', provider.taxonomy]);
+      body.push(
+        provider.firstName
+          ? person('85', { last: provider.name, first: provider.firstName }, 'XX', provider.npi)
+          : org('85', provider.name, 'XX', provider.npi),
+      );
+      body.push(...addressSegments(provider.address), ['REF', 'EI', provider.taxId]);
+      if (batch.payToAddress) body.push(['NM1', '87', '2'], ...addressSegments(batch.payToAddress));
+      for (const claim of claims) body.push(...claimSegments(claim, hl, providerHl));
+    }
     bodies.push(body);
   }
   return envelope(

@@ -1,5 +1,14 @@
 import { type LoopNode, walk837P } from './837p-loops.ts';
-import type { Address, CasAdjustment, Claim837, Claim837Batch, OtherPayer837, PersonName, ServiceLine837 } from './837p-types.ts';
+import type {
+  Address,
+  BillingProvider837,
+  CasAdjustment,
+  Claim837,
+  Claim837Batch,
+  OtherPayer837,
+  PersonName,
+  ServiceLine837,
+} from './837p-types.ts';
 import { ENVELOPE_FAULTS, type ReadOptions, X12Error, type X12Issue } from './errors.ts';
 import { parseAmountToCents } from './money.ts';
 import { components, el, type Interchange, isoDate, readX12, type Segment, type Separators, transactionsOf } from './reader.ts';
@@ -103,6 +112,7 @@ function claimOf(node: LoopNode, ic: Interchange): Claim837 {
       units: Number(el(sv1, 4) ?? '0'),
       diagnosisPointers: components(sv1?.elements[7], ic).map(Number),
       ...opt('dateOfService', d && d !== claimDate ? d : undefined),
+      ...opt('lineItemControlNumber', el(find(l, 'REF', '6R'), 2)),
     };
   });
   const otherPayers: OtherPayer837[] = node.children
@@ -147,8 +157,8 @@ function claimOf(node: LoopNode, ic: Interchange): Claim837 {
     subscriber: {
       memberId: el(nm1, 9) ?? '',
       name: name(nm1),
-      dateOfBirth: isoDate(el(dmg, 2)) ?? '',
-      sex: (el(dmg, 3) ?? 'U') as Claim837['subscriber']['sex'],
+      ...opt('dateOfBirth', isoDate(el(dmg, 2))),
+      ...opt('sex', el(dmg, 3) as Claim837['subscriber']['sex'] | undefined),
       ...opt('address', address(subscriberLoop)),
       ...opt('groupNumber', el(sbr, 3)),
       claimFilingIndicator: el(sbr, 9) ?? '',
@@ -199,6 +209,20 @@ function claimsUnder(node: LoopNode): LoopNode[] {
   return node.children.flatMap((c) => (c.loop === '2300' ? [c] : claimsUnder(c)));
 }
 
+/** The billing provider of a 2000A loop (2010AA, PRV*BI). */
+function billingProviderOf(hl20: LoopNode | undefined): BillingProvider837 {
+  const aa = child(hl20, '2010AA');
+  const nm1 = aa?.segments[0];
+  return {
+    npi: el(nm1, 9) ?? '',
+    taxId: el(find(aa, 'REF', 'EI') ?? find(aa, 'REF', 'SY'), 2) ?? '',
+    name: el(nm1, 3) ?? '',
+    ...opt('firstName', el(nm1, 2) === '1' ? el(nm1, 4) : undefined),
+    address: address(aa) ?? { line1: '', city: '', state: '', postalCode: '' },
+    ...opt('taxonomy', el(find(hl20, 'PRV', 'BI'), 3)),
+  };
+}
+
 /**
  * Reads an 837P into the builder's typed shape (as far as the shape carries). Structural faults of the
  * TR3 loops (unknown segment, missing required segment/loop/element, order, repeats) are thrown as one
@@ -230,13 +254,18 @@ export function parse837P(text: string, options: ReadOptions = {}): Parsed837P {
     const per = find(a, 'PER');
     const b = child(root, '1000B')?.segments[0];
     const hl20 = child(root, '2000A');
-    const aa = child(hl20, '2010AA');
-    const aaNm1 = aa?.segments[0];
     const isaQual = (n: number) => {
       const q = ic.isa.elements[n]?.trim();
       return q && q !== 'ZZ' ? q : undefined;
     };
-    const claims = claimsUnder(root).map((c) => claimOf(c, ic));
+    const first = batch?.billingProvider ?? billingProviderOf(hl20);
+    const same = JSON.stringify(first);
+    // Claims under another billing provider's 2000A carry theirs.
+    const claims = root.children.flatMap((node) => {
+      const bp = node.loop === '2000A' ? billingProviderOf(node) : first;
+      const own = JSON.stringify(bp) === same ? {} : { billingProvider: bp };
+      return (node.loop === '2300' ? [node] : claimsUnder(node)).map((c) => ({ ...claimOf(c, ic), ...own }));
+    });
     if (batch) {
       batch.claims.push(...claims);
       continue;
@@ -253,14 +282,7 @@ export function parse837P(text: string, options: ReadOptions = {}): Parsed837P {
         ...opt('interchangeQualifier', isaQual(5)),
       },
       receiver: { id: el(b, 9) ?? '', name: el(b, 3) ?? '', ...opt('interchangeQualifier', isaQual(7)) },
-      billingProvider: {
-        npi: el(aaNm1, 9) ?? '',
-        taxId: el(find(aa, 'REF', 'EI') ?? find(aa, 'REF', 'SY'), 2) ?? '',
-        name: el(aaNm1, 3) ?? '',
-        ...opt('firstName', el(aaNm1, 2) === '1' ? el(aaNm1, 4) : undefined),
-        address: address(aa) ?? { line1: '', city: '', state: '', postalCode: '' },
-        ...opt('taxonomy', el(find(hl20, 'PRV', 'BI'), 3)),
-      },
+      billingProvider: first,
       ...(payTo ? { payToAddress: payTo } : {}),
       claims,
     };

@@ -32,6 +32,11 @@ export interface ServiceLine837 {
   diagnosisPointers: number[];
   /** Defaults to the claim's date of service. */
   dateOfService?: string;
+  /**
+   * REF*6R (2400), at most 50 characters: the sender's id of the line, which an 835 returns in
+   * its own REF*6R so a payment maps back to the line.
+   */
+  lineItemControlNumber?: string;
 }
 
 /** A line's adjudication by another payer (loop 2430). `lineNumber` is the 1-based LX of the line. */
@@ -71,8 +76,12 @@ export interface Claim837 {
   subscriber: {
     memberId: string;
     name: PersonName;
-    dateOfBirth: string;
-    sex: 'M' | 'F' | 'U';
+    /**
+     * 2010BA DMG, written only when the subscriber is the patient (relationship 18), as the TR3
+     * requires ("if not required, do not send"); the patient's own DMG is in 2010CA otherwise.
+     */
+    dateOfBirth?: string;
+    sex?: 'M' | 'F' | 'U';
     address?: Address;
     groupNumber?: string;
     /** SBR09, e.g. CI, MB, MC, BL. */
@@ -97,20 +106,29 @@ export interface Claim837 {
   dateOfService: string;
   lines: ServiceLine837[];
   otherPayers?: OtherPayer837[];
+  /**
+   * The billing provider (2010AA) of this claim when it is not the batch's: the builder writes one
+   * 2000A loop per billing provider (first seen first) with its claims under it; the reader sets it
+   * on claims found under another 2000A than the first.
+   */
+  billingProvider?: BillingProvider837;
+}
+
+export interface BillingProvider837 {
+  npi: string;
+  taxId: string;
+  /** Organization name, or last name when `firstName` is given (individual). */
+  name: string;
+  firstName?: string;
+  address: Address;
+  taxonomy?: string;
 }
 
 export interface Claim837Batch {
   submitter: { id: string; name: string; contactName: string; phone: string; email?: string; interchangeQualifier?: string };
   receiver: { id: string; name: string; interchangeQualifier?: string };
-  billingProvider: {
-    npi: string;
-    taxId: string;
-    /** Organization name, or last name when `firstName` is given (individual). */
-    name: string;
-    firstName?: string;
-    address: Address;
-    taxonomy?: string;
-  };
+  /** The billing provider of the claims that name none of their own (and of the first 2000A). */
+  billingProvider: BillingProvider837;
   payToAddress?: Address;
   claims: Claim837[];
 }

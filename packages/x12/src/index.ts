@@ -4,6 +4,7 @@
  */
 export type {
   Address,
+  BillingProvider837,
   CasAdjustment,
   Claim837,
   Claim837Batch,

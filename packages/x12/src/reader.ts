@@ -150,10 +150,33 @@ export function readX12(text: string, options: ReadOptions = {}): X12Document {
     const ic: Interchange = { isa, iea: last, separators, groups: [], componentFallback };
     let group: FunctionalGroup | undefined;
     let tx: Segment[] | undefined;
+    // A trailer that never came: refused at the segment that arrived in its place, naming where the set or group began.
+    const unterminated = (seg: Segment) => {
+      if (tx) {
+        const st = tx[0] as Segment;
+        return new X12Error(
+          issue(
+            'UNTERMINATED',
+            `The transaction set begun by ST at segment ${st.segmentNumber} has no SE trailer: ${seg.id} at segment ${seg.segmentNumber} came first`,
+            seg,
+          ),
+        );
+      }
+      const gs = group?.gs as Segment;
+      return new X12Error(
+        issue(
+          'UNTERMINATED',
+          `The functional group begun by GS at segment ${gs.segmentNumber} has no GE trailer: ${seg.id} at segment ${seg.segmentNumber} came first`,
+          seg,
+        ),
+      );
+    };
     for (const seg of segs.slice(1, -1)) {
       if (seg.id === 'GS') {
+        if (tx || group) throw unterminated(seg);
         group = { gs: seg, ge: seg, transactions: [] };
       } else if (seg.id === 'GE') {
+        if (tx) throw unterminated(seg);
         if (!group) throw new X12Error(issue('UNEXPECTED_SEGMENT', 'GE without GS', seg));
         group.ge = seg;
         if (Number(seg.elements[1]) !== group.transactions.length)
@@ -163,6 +186,7 @@ export function readX12(text: string, options: ReadOptions = {}): X12Document {
         ic.groups.push(group);
         group = undefined;
       } else if (seg.id === 'ST') {
+        if (tx) throw unterminated(seg);
         if (!group) throw new X12Error(issue('UNEXPECTED_SEGMENT', 'ST outside a functional group (no GS)', seg));
         tx = [seg];
         seg.setPosition = 1;
@@ -182,8 +206,7 @@ export function readX12(text: string, options: ReadOptions = {}): X12Document {
         throw new X12Error(issue('UNEXPECTED_SEGMENT', `Segment ${seg.id} outside a transaction set`, seg));
       }
     }
-    if (tx || group)
-      throw new X12Error(issue('UNTERMINATED', tx ? 'The transaction set has no SE trailer' : 'The group has no GE trailer', last));
+    if (tx || group) throw unterminated(last);
     if (Number(last.elements[1]) !== ic.groups.length)
       fault(issue('IEA_COUNT', `IEA01 says ${last.elements[1]} groups but the interchange has ${ic.groups.length}`, last, 1));
     if (last.elements[2] !== isa.elements[13])

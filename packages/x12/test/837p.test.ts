@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { type LoopNode, walk837P } from '@x12/837p-loops.ts';
 import { build837P, type Claim837, type Claim837Batch, parse837P, readX12, X12Error } from '@x12/index.ts';
 import fc from 'fast-check';
 import { X12Parser } from 'node-x12';
@@ -88,6 +89,62 @@ describe('build837P', () => {
     expect(hls).toEqual(['1**20*1', '2*1*22*0', '3*1*22*1', '4*3*23*0', '5*1*22*0']);
   });
 
+  it('writes one 2000A per billing provider, its claims under it, and the HL parents right (read back by three parsers)', () => {
+    const [first, second, third] = sampleBatch.claims as [Claim837, Claim837, Claim837];
+    const annex = {
+      npi: '1881692036',
+      taxId: '931234999',
+      name: 'RIVERSIDE ANNEX',
+      address: { line1: '200 RIVER RD', city: 'PORTLAND', state: 'OR', postalCode: '97203' },
+    };
+    const batch: Claim837Batch = { ...sampleBatch, claims: [first, { ...second, billingProvider: annex }, third] };
+    const text = build837P(batch, sampleOptions);
+    const segments = readX12(text).interchanges[0]?.groups[0]?.transactions[0]?.segments ?? [];
+    const hls = segments.filter((s) => s.id === 'HL').map((s) => s.elements.slice(1).join('*'));
+    // Riverside (HL 1): the first and third claims; the annex (HL 4): the dependent's claim (HL 5, patient HL 6).
+    expect(hls).toEqual(['1**20*1', '2*1*22*0', '3*1*22*0', '4**20*1', '5*4*22*1', '6*5*23*0']);
+    const billing = segments.filter((s) => s.id === 'NM1' && s.elements[1] === '85').map((s) => s.elements[9]);
+    expect(billing).toEqual([sampleBatch.billingProvider.npi, annex.npi]);
+    const taxIds = segments.filter((s) => s.id === 'REF' && s.elements[1] === 'EI').map((s) => s.elements[2]);
+    expect(taxIds).toEqual([sampleBatch.billingProvider.taxId, annex.taxId]);
+    const parsed = parse837P(text);
+    expect(parsed.batch).toEqual({ ...batch, claims: [first, third, { ...second, billingProvider: annex }] });
+    expect(parsed.warnings).toEqual([]);
+    const [independent] = nodeX12View(text);
+    expect(independent?.claims.map(([pcn]) => pcn)).toEqual([first, third, second].map((c) => c.patientControlNumber));
+    expect(independent?.se01).toBe(segments.length);
+  });
+
+  it('writes DMG in 2010BA only for a subscriber who is the patient, DMG in 2010CA otherwise, REF*6R per line and DTP*573 in 2330B', () => {
+    const text = build837P(sampleBatch, sampleOptions);
+    const walked = walk837P(readX12(text).interchanges[0]?.groups[0]?.transactions[0]?.segments.slice(1, -1) ?? []);
+    const loops = (node: LoopNode): LoopNode[] => [node, ...node.children.flatMap(loops)];
+    const all = loops(walked.root);
+    const ids = (loop: string) => all.filter((n) => n.loop === loop).map((n) => n.segments.map((s) => s.elements.slice(0, 3).join('*')));
+    // Claim 1 and 3: the subscriber is the patient (DMG in 2010BA); claim 2's subscriber is the parent (no DMG there).
+    expect(ids('2010BA').map((segs) => segs.some((s) => s.startsWith('DMG')))).toEqual([true, false, true]);
+    expect(ids('2010CA')).toEqual([['NM1*QC*1', 'N3*9 OAK AVE', 'N4*BEAVERTON*OR', 'DMG*D8*20140517']]);
+    expect(ids('2330B')).toEqual([['NM1*PR*2', 'DTP*573*D8']]);
+    expect(all.find((n) => n.loop === '2330B')?.segments[1]?.elements[3]).toBe('20261127');
+    const refs = all
+      .filter((n) => n.loop === '2400')
+      .map((n) => n.segments.find((s) => s.id === 'REF' && s.elements[1] === '6R')?.elements[2]);
+    expect(refs).toEqual(['CD-2026-000101-1', 'CD-2026-000101-2', undefined, undefined, undefined, undefined]);
+    // Read back: the same claims (the dependent's subscriber without DMG).
+    const parsed = parse837P(text).batch.claims;
+    expect(parsed[1]?.subscriber).not.toHaveProperty('dateOfBirth');
+    expect(parsed[0]?.lines.map((l) => l.lineItemControlNumber)).toEqual(['CD-2026-000101-1', 'CD-2026-000101-2', undefined]);
+    expect(parsed[2]?.otherPayers?.[0]?.adjudicationDate).toBe('2026-11-27');
+    // A subscriber who is the patient without a birth date cannot be written.
+    const { dateOfBirth: _, ...noBirth } = (sampleBatch.claims[0] as Claim837).subscriber;
+    expect(
+      error(() => build837P({ ...sampleBatch, claims: [{ ...(sampleBatch.claims[0] as Claim837), subscriber: noBirth }] }, sampleOptions)),
+    ).toMatchObject({
+      segmentId: 'DMG',
+      loop: '2010BA',
+    });
+  });
+
   it('uses the delimiters it is given', () => {
     const text = build837P(sampleBatch, { ...sampleOptions, separators: { element: '|', component: '>', repetition: '!', segment: '\n' } });
     expect(text.slice(0, 4)).toBe('ISA|');
@@ -159,6 +216,17 @@ const adjustment = (group: string) =>
   });
 const adjustments = fc.subarray(['CO', 'PR', 'OA']).chain((groups) => fc.tuple(...groups.map(adjustment)));
 
+/** A second practice location billing under its own NPI and TIN. */
+const OTHER_BILLING_PROVIDER = {
+  npi: '1881692036',
+  taxId: '931234999',
+  name: 'RIVERSIDE ANNEX',
+  address: { line1: '200 RIVER RD', city: 'PORTLAND', state: 'OR', postalCode: '97203' },
+};
+
+/** The claims in the order the 837P holds them: grouped under their billing provider's 2000A, first seen first. */
+const byBillingProvider = (claims: Claim837[]) => [...claims.filter((c) => !c.billingProvider), ...claims.filter((c) => c.billingProvider)];
+
 const claimArb = fc
   .record({
     pcn: fc.stringMatching(/^[A-Z0-9-]{1,20}$/),
@@ -169,9 +237,9 @@ const claimArb = fc
     subscriber: fc.record({
       memberId: fc.stringMatching(/^[A-Z0-9]{5,12}$/),
       name,
-      dateOfBirth: isoDay,
-      sex: fc.constantFrom('M' as const, 'F' as const, 'U' as const),
     }),
+    subscriberDemographics: fc.record({ dateOfBirth: isoDay, sex: fc.constantFrom('M' as const, 'F' as const, 'U' as const) }),
+    otherBillingProvider: fc.boolean(),
     subAddress: fc.option(address, { nil: undefined }),
     homeAddress: address,
     group: fc.option(fc.stringMatching(/^[A-Z0-9]{3,10}$/), { nil: undefined }),
@@ -190,6 +258,7 @@ const claimArb = fc
         units: fc.integer({ min: 1, max: 99 }),
         pointers: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }),
         otherDay: fc.boolean(),
+        controlNumber: fc.option(fc.stringMatching(/^[A-Z0-9-]{1,50}$/), { nil: undefined }),
       }),
       { minLength: 1, maxLength: 6 },
     ),
@@ -212,6 +281,7 @@ const claimArb = fc
       diagnosisPointers: l.pointers.map((p) => ((p - 1) % r.diagnoses.length) + 1).filter((p, i, a) => a.indexOf(p) === i),
       // The 837P carries dates only per line: the claim's date is read back as the first line's.
       ...(l.otherDay && i > 0 ? { dateOfService: r.dos === '2030-12-31' ? '2030-12-30' : '2030-12-31' } : {}),
+      ...(l.controlNumber ? { lineItemControlNumber: l.controlNumber } : {}),
     }));
     return {
       patientControlNumber: r.pcn,
@@ -222,6 +292,8 @@ const claimArb = fc
       ...(r.auth ? { priorAuthorization: r.auth } : {}),
       subscriber: {
         ...r.subscriber,
+        // 2010BA DMG only for a subscriber who is the patient.
+        ...(r.relationship === '18' ? r.subscriberDemographics : {}),
         // N3/N4 are required for whoever is the patient.
         ...(r.subAddress || r.relationship === '18' ? { address: r.subAddress ?? r.homeAddress } : {}),
         ...(r.group ? { groupNumber: r.group } : {}),
@@ -235,6 +307,7 @@ const claimArb = fc
       ...(r.rendering ? { renderingProvider: r.rendering } : {}),
       dateOfService: r.dos,
       lines,
+      ...(r.otherBillingProvider ? { billingProvider: OTHER_BILLING_PROVIDER } : {}),
       ...(r.secondary
         ? {
             otherPayers: [
@@ -257,14 +330,17 @@ const claimArb = fc
 describe('parse837P', () => {
   it('round-trips whatever the builder emits (property)', () => {
     fc.assert(
-      fc.property(fc.array(claimArb, { minLength: 1, maxLength: 4 }), (claims) => {
+      fc.property(fc.array(claimArb, { minLength: 1, maxLength: 4 }), (drawn) => {
+        // The first claim bills under the batch's provider (the first 2000A); others may bill under a second one.
+        const claims = drawn.map(({ billingProvider, ...c }, i) => (i === 0 || !billingProvider ? c : { ...c, billingProvider }));
         const batch: Claim837Batch = { ...sampleBatch, claims };
         const text = build837P(batch, sampleOptions);
         const parsed = parse837P(text);
         const [independent] = nodeX12View(text);
-        expect(independent?.claims).toEqual(claims.map((c) => [c.patientControlNumber, String(c.totalChargeCents / 100)]));
+        const ordered = byBillingProvider(claims);
+        expect(independent?.claims).toEqual(ordered.map((c) => [c.patientControlNumber, String(c.totalChargeCents / 100)]));
         expect(independent?.se01).toBe(independent?.segments);
-        expect(parsed.batch).toEqual(batch);
+        expect(parsed.batch).toEqual({ ...batch, claims: ordered });
         expect(parsed.warnings).toEqual([]);
         expect(parsed.envelope).toMatchObject({
           interchangeControlNumber: 1042,

@@ -64,6 +64,35 @@ describe('readX12', () => {
     expect(() => readX12(fixture('837p/ims-x12_valid.txt'))).toThrow(expect.objectContaining({ code: 'SE_COUNT', segmentNumber: 36 }));
   });
 
+  it('refuses a transaction set without SE and a group without GE, at the segment that came instead, lenient or not', () => {
+    const good = fixture('270/lfh-subscriber-health-benefit-check.270');
+    const segments = readX12(good).interchanges[0]?.groups[0]?.transactions[0]?.segments ?? [];
+    const se = segments[segments.length - 1];
+    expect(se?.id).toBe('SE');
+    const noSe = good.replace(/SE\*[^~]*~\n?/, '');
+    for (const lenient of [false, true]) {
+      // SE missing: GE arrives where SE belonged (it takes SE's segment number).
+      expect(() => readX12(noSe, { lenient }), `lenient ${lenient}`).toThrow(
+        expect.objectContaining({ code: 'UNTERMINATED', segmentId: 'GE', segmentNumber: se?.segmentNumber }),
+      );
+    }
+    expect(() => readX12(noSe)).toThrow(/begun by ST at segment 3 has no SE trailer/);
+    // A second ST before the first one's SE: the first set is not dropped silently.
+    const stAt = good.indexOf('ST*');
+    const st = good.slice(stAt, good.indexOf('~', stAt) + 1);
+    const twoStarts = good.slice(0, stAt) + st + good.slice(stAt);
+    expect(() => readX12(twoStarts)).toThrow(expect.objectContaining({ code: 'UNTERMINATED', segmentId: 'ST', segmentNumber: 4 }));
+    // GE missing: IEA arrives where GE belonged; a second GS before GE is refused the same way.
+    const noGe = good.replace(/GE\*1\*1~\n?/, '');
+    expect(() => readX12(noGe, { lenient: true })).toThrow(
+      expect.objectContaining({ code: 'UNTERMINATED', segmentId: 'IEA', message: expect.stringMatching(/GS at segment 2 has no GE/) }),
+    );
+    const gsAt = good.indexOf('GS*');
+    const gs = good.slice(gsAt, good.indexOf('~', gsAt) + 1);
+    const secondGroup = good.slice(0, gsAt) + gs + good.slice(gsAt);
+    expect(() => readX12(secondGroup)).toThrow(expect.objectContaining({ code: 'UNTERMINATED', segmentId: 'GS', segmentNumber: 3 }));
+  });
+
   it('checks GE and IEA counts', () => {
     const good = fixture('270/lfh-subscriber-health-benefit-check.270');
     expect(() => readX12(good.replace('GE*1*1~', 'GE*2*1~'))).toThrow(expect.objectContaining({ code: 'GE_COUNT' }));

@@ -85,6 +85,28 @@ describe('parse835', () => {
       for (const l of c.lines) expect(l.chargeCents - l.paidCents).toBe(l.adjustments.reduce((t, a) => t + a.amountCents, 0));
   });
 
+  it('reads SVC06/SVC07 (the procedure and units the claim sent, when the payer adjudicated others) and REF*6R', () => {
+    // The payer paid V2020 as V2025 and 1 unit of 2: SVC01 the adjudicated code, SVC06 the one sent.
+    const text = fixture('835/tp-profee.edi').replace(
+      'SVC*HC:V2020:RB*6*6**1~',
+      'SVC*HC:V2025:RB*6*6**1*HC:V2020:RB:LT*2~REF*6R*C0000042-1~',
+    );
+    // One segment more than SE01 says (the added REF): read leniently.
+    const [r] = parse835(text, { lenient: true }).transactions;
+    const line = r?.claims[0]?.lines[0];
+    expect(line).toMatchObject({
+      procedureCode: 'V2025',
+      modifiers: ['RB'],
+      units: 1,
+      submittedProcedure: { qualifier: 'HC', procedureCode: 'V2020', modifiers: ['RB', 'LT'] },
+      submittedUnits: 2,
+      lineItemControlNumber: 'C0000042-1',
+    });
+    // A line adjudicated as sent carries neither.
+    expect(r?.claims[0]?.lines[1]).not.toHaveProperty('submittedProcedure');
+    expect(r?.claims[0]?.lines[1]).not.toHaveProperty('submittedUnits');
+  });
+
   it('reads SVC composites written with ">" under ISA16 ":" in lenient mode', () => {
     expect(() => parse835(fixture('835/lfh-secondary-payment.835'))).toThrow(expect.objectContaining({ code: 'COMPONENT_SEPARATOR' }));
     const [r] = parse835(fixture('835/lfh-secondary-payment.835'), { lenient: true }).transactions;

@@ -51,8 +51,22 @@ export const sampleBatch: Claim837Batch = {
       },
       dateOfService: '2026-11-30',
       lines: [
-        { procedureCode: '99214', modifiers: ['25'], chargeCents: 18500, units: 1, diagnosisPointers: [1, 2] },
-        { procedureCode: '83036', modifiers: [], chargeCents: 4250, units: 1, diagnosisPointers: [1] },
+        {
+          procedureCode: '99214',
+          modifiers: ['25'],
+          chargeCents: 18500,
+          units: 1,
+          diagnosisPointers: [1, 2],
+          lineItemControlNumber: 'CD-2026-000101-1',
+        },
+        {
+          procedureCode: '83036',
+          modifiers: [],
+          chargeCents: 4250,
+          units: 1,
+          diagnosisPointers: [1],
+          lineItemControlNumber: 'CD-2026-000101-2',
+        },
         { procedureCode: '36415', modifiers: [], chargeCents: 800, units: 1, diagnosisPointers: [3], dateOfService: '2026-12-01' },
       ],
     },
@@ -65,8 +79,6 @@ export const sampleBatch: Claim837Batch = {
       subscriber: {
         memberId: 'BCX998877',
         name: { last: 'WISNIEWSKI', first: 'LUKASZ' },
-        dateOfBirth: '1975-07-04',
-        sex: 'M',
         claimFilingIndicator: 'BL',
         payerResponsibility: 'P',
         relationship: '19',

@@ -6242,6 +6242,8 @@ export interface paths {
                                 /** @enum {string} */
                                 claimType: "professional";
                                 timelyFilingDays: number;
+                                /** @enum {string} */
+                                claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "CI" | "MB" | "MA" | "MC" | "BL" | "HM" | "CH" | "VA" | "FI" | "OF" | "TV" | "WC" | "AM" | "LM" | "DS" | "ZZ";
                                 active: boolean;
                                 version: number;
                             }[];
@@ -6331,6 +6333,11 @@ export interface paths {
                         claimType?: "professional";
                         /** @default 365 */
                         timelyFilingDays?: number;
+                        /**
+                         * @default CI
+                         * @enum {string}
+                         */
+                        claimFilingIndicator?: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "CI" | "MB" | "MA" | "MC" | "BL" | "HM" | "CH" | "VA" | "FI" | "OF" | "TV" | "WC" | "AM" | "LM" | "DS" | "ZZ";
                     };
                 };
             };
@@ -6357,6 +6364,8 @@ export interface paths {
                             /** @enum {string} */
                             claimType: "professional";
                             timelyFilingDays: number;
+                            /** @enum {string} */
+                            claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "CI" | "MB" | "MA" | "MC" | "BL" | "HM" | "CH" | "VA" | "FI" | "OF" | "TV" | "WC" | "AM" | "LM" | "DS" | "ZZ";
                             active: boolean;
                             version: number;
                         };
@@ -6499,6 +6508,8 @@ export interface paths {
                         /** @enum {string} */
                         claimType?: "professional";
                         timelyFilingDays?: number;
+                        /** @enum {string} */
+                        claimFilingIndicator?: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "CI" | "MB" | "MA" | "MC" | "BL" | "HM" | "CH" | "VA" | "FI" | "OF" | "TV" | "WC" | "AM" | "LM" | "DS" | "ZZ";
                         active?: boolean;
                     };
                 };
@@ -6526,6 +6537,8 @@ export interface paths {
                             /** @enum {string} */
                             claimType: "professional";
                             timelyFilingDays: number;
+                            /** @enum {string} */
+                            claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "CI" | "MB" | "MA" | "MC" | "BL" | "HM" | "CH" | "VA" | "FI" | "OF" | "TV" | "WC" | "AM" | "LM" | "DS" | "ZZ";
                             active: boolean;
                             version: number;
                         };
@@ -6618,6 +6631,8 @@ export interface paths {
                                 /** @enum {string} */
                                 claimType: "professional";
                                 timelyFilingDays: number;
+                                /** @enum {string} */
+                                claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "CI" | "MB" | "MA" | "MC" | "BL" | "HM" | "CH" | "VA" | "FI" | "OF" | "TV" | "WC" | "AM" | "LM" | "DS" | "ZZ";
                                 active: boolean;
                                 version: number;
                             };
@@ -21033,6 +21048,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
                 /** @description Request body too large (PAYLOAD_TOO_LARGE) */
                 413: {
                     headers: {
@@ -21721,6 +21748,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
                 /** @description Request body too large (PAYLOAD_TOO_LARGE) */
                 413: {
                     headers: {
@@ -21820,7 +21859,7 @@ export interface paths {
                                 diagnosisPointers: number[];
                                 diagnosisCodes: string[];
                                 encounterDiagnoses: string[];
-                                unitPriceCents: number;
+                                unitPriceCents: number | null;
                                 amountCents: number;
                                 /** @enum {string} */
                                 priceSource: "fee_schedule" | "procedure_list" | "none" | "manual";
@@ -21919,7 +21958,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a charge in review: code, modifiers, units, pointers or amount (an amount other than the schedule’s needs `reason`; needs If-Match; approved or void: 409) */
+        /** Correct a charge in review: code, modifiers, units, pointers or amount (an amount other than the schedule’s is a manual price and needs `reason`; a manual price stays until the code, modifiers or units change, then `notice` says it was re-priced; needs If-Match; approved or void: 409) */
         patch: {
             parameters: {
                 query?: never;
@@ -21972,7 +22011,7 @@ export interface paths {
                             diagnosisPointers: number[];
                             diagnosisCodes: string[];
                             encounterDiagnoses: string[];
-                            unitPriceCents: number;
+                            unitPriceCents: number | null;
                             amountCents: number;
                             /** @enum {string} */
                             priceSource: "fee_schedule" | "procedure_list" | "none" | "manual";
@@ -21981,6 +22020,7 @@ export interface paths {
                             voidReason: string | null;
                             createdAt: string;
                             version: number;
+                            notice: string | null;
                         };
                     };
                 };
@@ -22076,7 +22116,7 @@ export interface paths {
                                 diagnosisPointers: number[];
                                 diagnosisCodes: string[];
                                 encounterDiagnoses: string[];
-                                unitPriceCents: number;
+                                unitPriceCents: number | null;
                                 amountCents: number;
                                 /** @enum {string} */
                                 priceSource: "fee_schedule" | "procedure_list" | "none" | "manual";
@@ -22085,6 +22125,7 @@ export interface paths {
                                 voidReason: string | null;
                                 createdAt: string;
                                 version: number;
+                                notice: string | null;
                             };
                         };
                     };
@@ -22152,11 +22193,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a charge in review: ready to claim, no longer edited (needs a price first: 409) */
+        /** Approve a charge in review: ready to claim, no longer edited (needs a price first: 409; needs If-Match) */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -22191,7 +22235,7 @@ export interface paths {
                             diagnosisPointers: number[];
                             diagnosisCodes: string[];
                             encounterDiagnoses: string[];
-                            unitPriceCents: number;
+                            unitPriceCents: number | null;
                             amountCents: number;
                             /** @enum {string} */
                             priceSource: "fee_schedule" | "procedure_list" | "none" | "manual";
@@ -22263,6 +22307,51 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                encounterId: string;
+                                line: number;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string | null;
+                                /** Format: uuid */
+                                locationId: string;
+                                dateOfService: string;
+                                procedureCode: string;
+                                modifiers: string[];
+                                units: number;
+                                diagnosisPointers: number[];
+                                diagnosisCodes: string[];
+                                encounterDiagnoses: string[];
+                                unitPriceCents: number | null;
+                                amountCents: number;
+                                /** @enum {string} */
+                                priceSource: "fee_schedule" | "procedure_list" | "none" | "manual";
+                                /** @enum {string} */
+                                status: "needs_price" | "review" | "approved" | "void";
+                                voidReason: string | null;
+                                createdAt: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
                 /** @description Request body too large (PAYLOAD_TOO_LARGE) */
                 413: {
                     headers: {
@@ -22284,6 +22373,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
                         };
                     };
                 };
@@ -22318,11 +22419,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Void a charge with the reason (it stays on record and never changes again) */
+        /** Void a charge with the reason (it stays on record and never changes again; needs If-Match) */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -22363,7 +22467,7 @@ export interface paths {
                             diagnosisPointers: number[];
                             diagnosisCodes: string[];
                             encounterDiagnoses: string[];
-                            unitPriceCents: number;
+                            unitPriceCents: number | null;
                             amountCents: number;
                             /** @enum {string} */
                             priceSource: "fee_schedule" | "procedure_list" | "none" | "manual";
@@ -22435,6 +22539,51 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                encounterId: string;
+                                line: number;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string | null;
+                                /** Format: uuid */
+                                locationId: string;
+                                dateOfService: string;
+                                procedureCode: string;
+                                modifiers: string[];
+                                units: number;
+                                diagnosisPointers: number[];
+                                diagnosisCodes: string[];
+                                encounterDiagnoses: string[];
+                                unitPriceCents: number | null;
+                                amountCents: number;
+                                /** @enum {string} */
+                                priceSource: "fee_schedule" | "procedure_list" | "none" | "manual";
+                                /** @enum {string} */
+                                status: "needs_price" | "review" | "approved" | "void";
+                                voidReason: string | null;
+                                createdAt: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
                 /** @description Request body too large (PAYLOAD_TOO_LARGE) */
                 413: {
                     headers: {
@@ -22456,6 +22605,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
                         };
                     };
                 };
@@ -22527,6 +22688,7 @@ export interface paths {
                                 /** Format: uuid */
                                 payerId: string;
                                 payerName: string;
+                                claimFilingIndicator: string;
                                 dateOfService: string;
                                 totalChargeCents: number;
                                 batchId: string | null;
@@ -22602,7 +22764,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Build a draft claim from an encounter's approved charges for a coverage (default: the primary coverage in force on the date of service). A second claim for the encounter and coverage, or no approved charges: 409 */
+        /** Build a draft claim from an encounter's approved charges for a coverage (default: the primary coverage in force on the date of service). A charge still in review or needing a price (409 naming each: a claim bills every line not voided), a second claim for the encounter and coverage, or no approved charges: 409 */
         post: {
             parameters: {
                 query?: never;
@@ -22649,6 +22811,7 @@ export interface paths {
                             /** Format: uuid */
                             payerId: string;
                             payerName: string;
+                            claimFilingIndicator: string;
                             dateOfService: string;
                             totalChargeCents: number;
                             batchId: string | null;
@@ -22885,7 +23048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed encounters with approved charges and no claim yet (newest first, at most 100) */
+        /** Signed encounters ready to claim and no claim yet (every charge approved or void, a primary coverage in force on the date of service; newest first, at most 100) */
         get: {
             parameters: {
                 query?: never;
@@ -23017,6 +23180,7 @@ export interface paths {
                             /** Format: uuid */
                             payerId: string;
                             payerName: string;
+                            claimFilingIndicator: string;
                             dateOfService: string;
                             totalChargeCents: number;
                             batchId: string | null;
@@ -23607,7 +23771,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Submit ready claims of one billing provider as an 837P batch (control numbers from the practice counter); any claim not ready: 409 naming it, nothing changes. The file is written to the outbox folder */
+        /** Submit up to 10,000 ready claims as an 837P batch (one 2000A loop per billing provider, a transaction set per 5,000 claims, control numbers from the practice counter); any claim not ready: 409 naming it, nothing changes. The file is written to the outbox folder */
         post: {
             parameters: {
                 query?: never;

@@ -154,6 +154,10 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice on first start (demo/seed-demo.ts): one login per role; the modules' demo seeders write their rows directly",
     permissions: ['user:manage'],
   },
+  'demo-seed:claims': {
+    does: "The demo practice's claims (claims/seed-claims-demo.ts): approves review charges, builds, scrubs and batches claims as a biller would",
+    permissions: ['org:read', 'patient:read', 'claim:read', 'claim:submit'],
+  },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],

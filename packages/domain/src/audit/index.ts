@@ -14,6 +14,7 @@ export {
   insertAudited,
   readAudited,
   recordAudit,
+  recordAuditMany,
 } from './record-audit.ts';
 export { AUDIT_SEAL_LOCK, auditWatermark, type SealOptions, type SealResult, sealAudit } from './seal-audit.ts';
 export { type AuditVerification, verifyAudit } from './verify-audit.ts';

@@ -90,6 +90,46 @@ async function appendAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
     ${auditInsert(ctx, event, patientId, flag.breakGlass, details, sql`append_lock`)}`.execute(ctx.db);
 }
 
+/**
+ * Many rows of one action and resource type at once (a batch of thousands of claims, a row per
+ * patient), each with its own patient access, resource and details: one statement per 1,000
+ * rows under the same shared append lock. Every event is checked against the catalogue first;
+ * each needs its `access` (no break-glass probe per row). Inside the caller's transaction.
+ */
+export async function recordAuditMany(
+  ctx: Ctx,
+  events: readonly (AuditEventInput & { access: AuditedAccess; action: AuditAction; resourceType: string })[],
+): Promise<void> {
+  if (events.length === 0) return;
+  if (!ctx.db.isTransaction) throw new Error('recordAuditMany needs a transaction');
+  const [first] = events as [AuditEventInput];
+  for (const e of events) {
+    if (e.action !== first.action || e.resourceType !== first.resourceType) throw new Error('recordAuditMany writes one kind of event');
+    await checkEvent(e, e.details);
+  }
+  for (let i = 0; i < events.length; i += 1000) {
+    const part = events.slice(i, i + 1000);
+    const details = part.map((e) =>
+      JSON.stringify(e.access.breakGlass && e.access.grantId ? { ...e.details, breakGlassGrantId: e.access.grantId } : (e.details ?? null)),
+    );
+    await sql`
+      with append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint))
+      insert into audit_events (organization_id, user_id, role, patient_id, action, resource_type, resource_id,
+                                outcome, ip, user_agent, request_id, break_glass, changes, details)
+      select ${ctx.organizationId || null}::uuid, ${actorUserId(ctx)}::uuid, ${actorRoleLabel(ctx) || null}, r.patient_id,
+             ${first.action}, ${first.resourceType}, r.resource_id, 'success', ${ctx.ip},
+             ${ctx.userAgent ? ctx.userAgent.slice(0, 500) : null}, ${ctx.requestId}, r.break_glass,
+             r.changes, case when r.details = 'null'::jsonb then null else r.details end
+      from append_lock, unnest(
+        ${part.map((e) => e.access.patientId)}::uuid[],
+        ${part.map((e) => e.resourceId ?? null)}::text[],
+        ${part.map((e) => e.access.breakGlass)}::boolean[],
+        ${part.map((e) => (e.changes ? JSON.stringify(e.changes) : null))}::jsonb[],
+        ${details}::jsonb[]
+      ) as r(patient_id, resource_id, break_glass, changes, details)`.execute(ctx.db);
+  }
+}
+
 /** The INSERT of one audit row per row of `source` (a CTE that has taken the append lock). */
 function auditInsert(
   ctx: Ctx,

@@ -5,17 +5,18 @@ import { AppError } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import type { Charge } from './billing.schemas.ts';
 import { chargeApproved } from './charge-approved.ts';
-import { loadCharge, lockCharge } from './charge-row.ts';
+import { loadCharge, lockCharge, requireVersion } from './charge-row.ts';
 
 /**
  * review → approved: the charge is ready to claim and no longer changes (only voiding remains).
  * A charge that still needs a price, or is already approved or void: 409 ILLEGAL_TRANSITION.
  */
-export async function approveCharge(ctx: Ctx, id: string): Promise<Charge> {
+export async function approveCharge(ctx: Ctx, id: string, expectedVersion: number): Promise<Charge> {
   requirePermission(ctx, 'claim:submit');
   return inTransaction(ctx, async (tx) => {
     const current = await lockCharge(tx, id);
     const access = await requirePatientAccess(tx, current.patient_id, 'claim:submit');
+    await requireVersion(tx, current, expectedVersion);
     if (current.status !== 'review')
       throw new AppError(
         'ILLEGAL_TRANSITION',

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { MAX_CHARGE_CENTS, MAX_FEE_CENTS } from '../shared/validation.ts';
 import { CHARGE_STATUSES, PRICE_SOURCES } from './billing.tables.ts';
 
 const uuid = z.string().uuid();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const cents = z.number().int().min(0).max(100_000_000);
+/** A fee of one unit (schedules): whole cents, at most MAX_FEE_CENTS ($100,000.00). */
+const feeCents = z.number().int().min(0).max(MAX_FEE_CENTS, 'A fee of one unit is at most $100,000.00.');
+/** A charge line's amount: at most MAX_CHARGE_CENTS ($1,000,000.00). */
+const cents = z.number().int().min(0).max(MAX_CHARGE_CENTS, 'A charge is at most $1,000,000.00.');
 /** CPT (5 digits, or 4 and F/T/U) or HCPCS Level II (a letter and 4 digits); any case in. */
 const code = z
   .string()
@@ -39,7 +43,7 @@ export const feeEntryInputSchema = z
   .strictObject({
     code,
     modifier: modifier.default(''),
-    amountCents: cents,
+    amountCents: feeCents,
     effectiveFrom: date,
     effectiveTo: date.nullable().default(null),
   })
@@ -51,7 +55,7 @@ export type FeeEntryInput = z.infer<typeof feeEntryInputSchema>;
 
 export const feeEntryPatchSchema = z
   .strictObject({
-    amountCents: cents.optional(),
+    amountCents: feeCents.optional(),
     effectiveFrom: date.optional(),
     effectiveTo: date.nullable().optional(),
   })
@@ -96,7 +100,8 @@ export const chargeSchema = z.object({
   diagnosisCodes: z.array(z.string()),
   /** The encounter's diagnoses as signed, in order: what pointers index. */
   encounterDiagnoses: z.array(z.string()),
-  unitPriceCents: z.number().int(),
+  /** The price of one unit; null for a price set by hand (an amount for the whole line). */
+  unitPriceCents: z.number().int().nullable(),
   amountCents: z.number().int(),
   priceSource: z.enum(PRICE_SOURCES),
   status: z.enum(CHARGE_STATUSES),
@@ -105,6 +110,10 @@ export const chargeSchema = z.object({
   version: z.number().int(),
 });
 export type Charge = z.infer<typeof chargeSchema>;
+
+/** A corrected charge, with `notice` when the correction replaced a price set by hand with the schedule's. */
+export const chargeUpdateSchema = chargeSchema.extend({ notice: z.string().nullable() });
+export type ChargeUpdate = z.infer<typeof chargeUpdateSchema>;
 
 export const chargeQuerySchema = z.strictObject({
   encounterId: uuid.optional(),
@@ -121,7 +130,8 @@ export type ChargeQuery = z.infer<typeof chargeQuerySchema>;
 
 /**
  * A biller's correction. An `amountCents` other than what the schedule prices the (new) line at
- * needs a `reason`; without `amountCents`, a changed code, modifier or units is re-priced.
+ * needs a `reason` (a manual price); without `amountCents`, a manual price stays unless the code,
+ * modifiers or units change (then the line is re-priced and the answer's `notice` says so).
  */
 export const chargePatchSchema = z
   .strictObject({

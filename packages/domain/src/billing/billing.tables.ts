@@ -46,7 +46,8 @@ export interface ChargesTable {
   diagnosis_pointers: number[];
   encounter_diagnoses: string[];
   diagnosis_codes: string[];
-  unit_price_cents: Cents;
+  /** Null for a manual price (an amount for the whole line); else amount_cents = unit_price_cents × units (a check). */
+  unit_price_cents: ColumnType<number | null, number | bigint | null, number | bigint | null>;
   amount_cents: Cents;
   price_source: PriceSource;
   status: ChargeStatus;

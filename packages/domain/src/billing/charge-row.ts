@@ -1,7 +1,7 @@
 /** The one query shape charges are read with, its mapping to the API object, and the lock for changes. */
 import { sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
-import { notFound } from '../shared/errors.ts';
+import { AppError, notFound } from '../shared/errors.ts';
 import type { Charge } from './billing.schemas.ts';
 
 /** Charges of the caller's organization with the patient's and provider's names. */
@@ -42,7 +42,7 @@ export function toCharge(r: ChargeRow): Charge {
     diagnosisPointers: r.diagnosis_pointers,
     diagnosisCodes: r.diagnosis_codes,
     encounterDiagnoses: r.encounter_diagnoses,
-    unitPriceCents: Number(r.unit_price_cents),
+    unitPriceCents: r.unit_price_cents === null ? null : Number(r.unit_price_cents),
     amountCents: Number(r.amount_cents),
     priceSource: r.price_source,
     status: r.status,
@@ -70,4 +70,12 @@ export async function lockCharge(tx: Ctx, id: string) {
     .executeTakeFirst();
   if (!row) throw notFound('charge');
   return row;
+}
+
+/** If-Match for every change of a charge (correct, approve, void): 412 VERSION_MISMATCH with the current charge when stale. */
+export async function requireVersion(tx: Ctx, current: { id: string; version: number }, expectedVersion: number): Promise<void> {
+  if (current.version !== expectedVersion)
+    throw new AppError('VERSION_MISMATCH', `charge is at version ${current.version}`, {
+      extra: { current: await loadCharge(tx, current.id) },
+    });
 }

@@ -1,8 +1,9 @@
 /**
  * The charges of one encounter, in line order, as the claims module bills them (it bills the
- * `approved` ones and names the others when there are none): claims read no charge table. No permission or audit of its own: the claim that calls it checks
+ * `approved` ones and refuses while any other line is in review or needs a price): claims read no charge table. No permission or audit of its own: the claim that calls it checks
  * `claim:submit`, the patient's access, and audits the claim it builds.
  */
+import { sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import type { ChargeStatus } from './billing.tables.ts';
 
@@ -51,7 +52,11 @@ export async function chargesForClaim(ctx: Ctx, encounterId: string): Promise<Cl
   }));
 }
 
-/** Encounters with approved charges (by date of service, newest first), for the claims module's candidates list. */
+/**
+ * Encounters ready to claim (by date of service, newest first), for the claims module's
+ * candidates list: at least one approved charge and every charge approved or void (a line still
+ * in review or needing a price keeps the visit out: the claim would refuse it).
+ */
 export async function encountersWithApprovedCharges(
   ctx: Ctx,
   limit: number,
@@ -66,8 +71,9 @@ export async function encountersWithApprovedCharges(
       eb.fn.countAll<string>().as('lines'),
     ])
     .where('organization_id', '=', ctx.organizationId)
-    .where('status', '=', 'approved')
+    .where('status', 'in', ['approved', 'review', 'needs_price'])
     .groupBy(['encounter_id', 'patient_id', 'date_of_service'])
+    .having(sql<boolean>`bool_and(status = 'approved')`)
     .orderBy('date_of_service', 'desc')
     .orderBy('encounter_id')
     .limit(limit)

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { emit } from '../shared/events.ts';
 import { chargeCreated } from './charge-created.ts';
+import { MAX_CHARGE_CENTS } from '../shared/validation.ts';
 import { priceOn } from './price-on.ts';
 
 /** What the reaction reads of encounters' `EncounterSignedPayload` (module.ts wires the event; types match structurally). */
@@ -20,7 +21,8 @@ export interface SignedEncounterLines {
 /**
  * Reaction to `encounter.signed`, in the signing transaction: one charge per procedure line,
  * priced from the standard fee schedule in force on the date of service (price-on.ts) times the
- * units; a line nothing prices becomes a `needs_price` charge of 0 for the biller. The signer is
+ * units; a line nothing prices, or whose units × fee would exceed the largest charge
+ * (MAX_CHARGE_CENTS), becomes a `needs_price` charge of 0 for the biller. The signer is
  * a clinician without billing permissions: the signature was authorized and the patient opened
  * by the signer, so nothing is checked again here (as with follow-ups). Once per line (unique
  * encounter + line: a second delivery adds nothing). Emits `charge.created` for each new charge.
@@ -30,7 +32,9 @@ export async function chargesFromSignedEncounter(tx: Ctx, payload: SignedEncount
   if (payload.organizationId !== tx.organizationId) throw new Error('encounter.signed for another organization');
   const created: string[] = [];
   for (const [i, p] of payload.procedures.entries()) {
-    const price = await priceOn(tx, p.code, p.modifiers[0] ?? '', payload.dateOfService);
+    const found = await priceOn(tx, p.code, p.modifiers[0] ?? '', payload.dateOfService);
+    // Units × fee beyond the largest charge is no price a claim can carry: the biller prices it.
+    const price = found.unitPriceCents * p.units > MAX_CHARGE_CENTS ? { unitPriceCents: 0, source: 'none' as const } : found;
     const status = price.source === 'none' ? 'needs_price' : 'review';
     const amountCents = price.unitPriceCents * p.units;
     const row = await tx.db

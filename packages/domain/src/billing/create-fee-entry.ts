@@ -3,16 +3,17 @@ import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { FeeEntry, FeeEntryInput } from './billing.schemas.ts';
-import { isOverlap, requirePayer, toFeeEntry } from './fee-entry-row.ts';
+import { isOverlap, refuseOverlapAtCommit, requirePayer, toFeeEntry } from './fee-entry-row.ts';
 
 /**
  * Add a dated price to the standard schedule (`payerId` null) or a payer's contract. Dates
  * overlapping another entry of the same code and modifier: 409 naming `effectiveFrom` (the
- * database's exclusion constraint decides, so two people adding at once cannot both win).
+ * database's exclusion constraint decides, so two people adding at once cannot both win; when
+ * they meet only at commit, the loser gets the same 409).
  */
 export async function createFeeEntry(ctx: Ctx, payerId: string | null, input: FeeEntryInput): Promise<FeeEntry> {
   requirePermission(ctx, 'fee-schedule:manage');
-  return inTransaction(ctx, async (tx) => {
+  const work = inTransaction(ctx, async (tx) => {
     await requirePayer(tx, payerId);
     const row = await tx.db
       .insertInto('fee_schedule_entries')
@@ -41,6 +42,7 @@ export async function createFeeEntry(ctx: Ctx, payerId: string | null, input: Fe
     });
     return toFeeEntry(row);
   });
+  return refuseOverlapAtCommit(work, () => overlapError(input.code, input.modifier));
 }
 
 export function overlapError(code: string, modifier: string): AppError {

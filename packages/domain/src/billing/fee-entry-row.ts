@@ -42,3 +42,14 @@ export async function lockFeeEntry(tx: Ctx, payerId: string | null, id: string):
 
 /** PostgreSQL's exclusion_violation (23P01): the dates overlap another entry of the same code and modifier. */
 export const isOverlap = (e: unknown): boolean => (e as { code?: string } | null)?.code === '23P01';
+
+/**
+ * A schedule write's whole transaction, commit included: the overlap constraint is deferrable,
+ * so two writes at the same moment (or a write beside an import that deferred it) may only
+ * meet at COMMIT. Its 23P01 then becomes `conflict()` (409 naming effectiveFrom), not a 500.
+ */
+export function refuseOverlapAtCommit<T>(work: Promise<T>, conflict: () => Error): Promise<T> {
+  return work.catch((e: unknown) => {
+    throw isOverlap(e) ? conflict() : e;
+  });
+}

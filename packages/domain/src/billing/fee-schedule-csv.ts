@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { formatFeeCents, PROCEDURE_CODE_PATTERN, parseFeeCents } from '../codes/index.ts';
+import { dollarsText, MAX_FEE_CENTS } from '../shared/validation.ts';
 import { AppError, type FieldError } from '../shared/errors.ts';
 
 export const FEE_CSV_COLUMNS = ['code', 'modifier', 'amount', 'effective_from', 'effective_to'] as const;
@@ -64,6 +65,7 @@ export function parseFeeCsv(text: string): FeeCsvRow[] {
     if (!/^([0-9A-Z]{2})?$/.test(modifier)) fail('modifier', `"${modifier}" is not a modifier (two letters or digits) or empty.`);
     const cents = parseFeeCents(amount);
     if (cents === null) fail('amount', `"${amount}" is not an amount such as 125.00.`);
+    else if (cents > MAX_FEE_CENTS) fail('amount', `${amount} is more than ${dollarsText(MAX_FEE_CENTS)}, the largest fee.`);
     if (!isDate(from)) fail('effective_from', `"${from}" is not a date such as 2026-01-01.`);
     if (to && !isDate(to)) fail('effective_to', `"${to}" is not a date such as 2026-12-31, or empty.`);
     else if (to && isDate(from) && to < from) fail('effective_to', `${to} is before the first day ${from}.`);

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
-import type { FieldError } from '../shared/errors.ts';
+import { AppError, type FieldError } from '../shared/errors.ts';
 import type { FeeImportResult } from './billing.schemas.ts';
-import { type FeeEntryRow, requirePayer, selectSchedule } from './fee-entry-row.ts';
+import { type FeeEntryRow, refuseOverlapAtCommit, requirePayer, selectSchedule } from './fee-entry-row.ts';
 import { fileProblems, parseFeeCsv } from './fee-schedule-csv.ts';
 
 /**
@@ -17,7 +17,7 @@ import { fileProblems, parseFeeCsv } from './fee-schedule-csv.ts';
 export async function importFeeSchedule(ctx: Ctx, payerId: string | null, csv: string): Promise<FeeImportResult> {
   requirePermission(ctx, 'fee-schedule:manage');
   const rows = parseFeeCsv(csv);
-  return inTransaction(ctx, async (tx) => {
+  const work = inTransaction(ctx, async (tx) => {
     await requirePayer(tx, payerId);
     const existing = await selectSchedule(tx, payerId).forUpdate().execute();
     const byKey = new Map(existing.map((e) => [`${e.code}|${e.modifier}|${e.effective_from}`, e]));
@@ -92,6 +92,9 @@ export async function importFeeSchedule(ctx: Ctx, payerId: string | null, csv: s
     await recordAudit(tx, { action: 'update', resourceType: 'fee_schedule', resourceId: payerId, details: { payerId, ...result } });
     return result;
   });
+  // A single entry added at the same moment as the import may overlap a row only at commit.
+  const message = 'an entry added at the same moment overlaps dates in the file; nothing was imported, import it again';
+  return refuseOverlapAtCommit(work, () => new AppError('CONFLICT', message, { errors: [{ path: 'effective_from', message }] }));
 }
 
 const rowOf = (e: FieldError) => Number(e.path.split('.')[1]);

@@ -4,7 +4,7 @@ import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import type { FeeEntry, FeeEntryPatch } from './billing.schemas.ts';
 import { overlapError } from './create-fee-entry.ts';
-import { isOverlap, lockFeeEntry, requirePayer, toFeeEntry } from './fee-entry-row.ts';
+import { isOverlap, lockFeeEntry, refuseOverlapAtCommit, requirePayer, toFeeEntry } from './fee-entry-row.ts';
 
 /**
  * Change an entry's amount or dates (a new price from a date is usually a new entry after
@@ -19,9 +19,11 @@ export async function updateFeeEntry(
   expectedVersion: number,
 ): Promise<FeeEntry> {
   requirePermission(ctx, 'fee-schedule:manage');
-  return inTransaction(ctx, async (tx) => {
+  let key = { code: '', modifier: '' };
+  const work = inTransaction(ctx, async (tx) => {
     await requirePayer(tx, payerId);
     const current = await lockFeeEntry(tx, payerId, id);
+    key = { code: current.code, modifier: current.modifier };
     if (current.version !== expectedVersion) {
       throw new AppError('VERSION_MISMATCH', `entry is at version ${current.version}`, { extra: { current: toFeeEntry(current) } });
     }
@@ -56,4 +58,5 @@ export async function updateFeeEntry(
     });
     return toFeeEntry(row);
   });
+  return refuseOverlapAtCommit(work, () => overlapError(key.code, key.modifier));
 }

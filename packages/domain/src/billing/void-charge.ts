@@ -5,18 +5,19 @@ import { AppError } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import type { Charge, VoidChargeInput } from './billing.schemas.ts';
 import { chargeVoided } from './charge-approved.ts';
-import { loadCharge, lockCharge } from './charge-row.ts';
+import { loadCharge, lockCharge, requireVersion } from './charge-row.ts';
 
 /**
  * Void a charge (billed in error, a duplicate line, a service not rendered), with the reason:
  * from review, needs_price or approved (not yet claimed). A void charge stays on record and
  * never changes again; voiding it twice: 409 ILLEGAL_TRANSITION.
  */
-export async function voidCharge(ctx: Ctx, id: string, input: VoidChargeInput): Promise<Charge> {
+export async function voidCharge(ctx: Ctx, id: string, input: VoidChargeInput, expectedVersion: number): Promise<Charge> {
   requirePermission(ctx, 'claim:submit');
   return inTransaction(ctx, async (tx) => {
     const current = await lockCharge(tx, id);
     const access = await requirePatientAccess(tx, current.patient_id, 'claim:submit');
+    await requireVersion(tx, current, expectedVersion);
     if (current.status === 'void') throw new AppError('ILLEGAL_TRANSITION', 'the charge is already void');
     await tx.db
       .updateTable('charges')

@@ -27,6 +27,7 @@ export function toClaimSummary(r: ClaimRow): ClaimSummary {
     coverageId: r.coverage_id,
     payerId: r.payer_id,
     payerName: r.snapshot.payer.name,
+    claimFilingIndicator: r.snapshot.payer.claimFilingIndicator ?? 'CI',
     dateOfService: r.date_of_service,
     totalChargeCents: Number(r.total_charge_cents),
     batchId: r.batch_id,
@@ -66,6 +67,33 @@ export async function claimLines(tx: Ctx, claimId: string) {
     chargeCents: Number(l.charge_cents),
     diagnosisPointers: l.diagnosis_pointers,
   }));
+}
+
+/** The lines of many claims at once (a batch), in line order, by claim id. */
+export async function claimLinesMany(tx: Ctx, claimIds: readonly string[]) {
+  const byClaim = new Map<string, Awaited<ReturnType<typeof claimLines>>>();
+  for (const id of claimIds) byClaim.set(id, []);
+  for (let i = 0; i < claimIds.length; i += 5000) {
+    const rows = await tx.db
+      .selectFrom('claim_lines')
+      .selectAll()
+      .where('claim_id', 'in', claimIds.slice(i, i + 5000))
+      .where('organization_id', '=', tx.organizationId)
+      .orderBy('claim_id')
+      .orderBy('line_number')
+      .execute();
+    for (const l of rows)
+      byClaim.get(l.claim_id)?.push({
+        lineNumber: l.line_number,
+        chargeId: l.charge_id,
+        procedureCode: l.procedure_code,
+        modifiers: l.modifiers,
+        units: l.units,
+        chargeCents: Number(l.charge_cents),
+        diagnosisPointers: l.diagnosis_pointers,
+      });
+  }
+  return byClaim;
 }
 
 /** The full claim (no access check or audit: callers do both). */

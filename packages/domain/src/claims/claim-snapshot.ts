@@ -21,7 +21,8 @@ export interface ClaimSnapshot {
   renderingProvider: { givenName: string; familyName: string; npi: string | null; taxonomy: string | null };
   referringProvider: { givenName: string; familyName: string; npi: string } | null;
   serviceFacility: { name: string; address: SnapshotAddress | null };
-  payer: { name: string; ediPayerId: string | null; timelyFilingDays: number };
+  /** `claimFilingIndicator` (SBR09): absent from claims built before payers kept one (then `CI`). */
+  payer: { name: string; ediPayerId: string | null; timelyFilingDays: number; claimFilingIndicator?: string };
   coverage: { effectiveDate: string; terminationDate: string | null; priority: string };
   subscriber: SnapshotPerson & { memberId: string; groupNumber: string | null; relationship: string };
   patient: SnapshotPerson;

@@ -75,3 +75,45 @@ export async function transitionClaim(
     })
     .execute();
 }
+
+/**
+ * Move many locked claims, all in `from`, to `to` with one timeline row each: two statements
+ * whatever their number (a batch of thousands). An illegal move changes nothing.
+ */
+export async function transitionClaims(
+  tx: Ctx,
+  claims: readonly { id: string; status: ClaimStatus }[],
+  to: ClaimStatus,
+  reason: string,
+  set: { batch_id?: string | null } = {},
+): Promise<void> {
+  const illegal = claims.find((c) => !canTransition(c.status, to));
+  if (illegal) throw new AppError('ILLEGAL_TRANSITION', `a ${illegal.status} claim cannot become ${to}`);
+  for (let i = 0; i < claims.length; i += 5000) {
+    const part = claims.slice(i, i + 5000);
+    await tx.db
+      .updateTable('claims')
+      .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: tx.clock.now(), ...set }))
+      .where(
+        'id',
+        'in',
+        part.map((c) => c.id),
+      )
+      .where('organization_id', '=', tx.organizationId)
+      .execute();
+    await tx.db
+      .insertInto('claim_events')
+      .values(
+        part.map((c) => ({
+          organization_id: tx.organizationId,
+          claim_id: c.id,
+          at: tx.clock.now(),
+          user_id: actorUserId(tx),
+          from_status: c.status,
+          to_status: to,
+          reason,
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,6 +1,6 @@
 /** A claim's snapshot and lines as the X12 library's typed 837P claim (pure). */
-import type { Address, Claim837, PersonName } from '@x12/index.ts';
-import type { SnapshotAddress, SnapshotPerson } from './claim-snapshot.ts';
+import type { Address, BillingProvider837, Claim837, PersonName } from '@x12/index.ts';
+import type { ClaimSnapshot, SnapshotAddress, SnapshotPerson } from './claim-snapshot.ts';
 import type { ScrubClaim } from './scrub-rules.ts';
 
 export const toAddress = (a: SnapshotAddress | null): Address | undefined =>
@@ -26,8 +26,8 @@ export function claimTo837(
       sex: sex(c.subscriber),
       ...(c.subscriber.address ? { address: toAddress(c.subscriber.address) } : {}),
       ...(c.subscriber.groupNumber ? { groupNumber: c.subscriber.groupNumber } : {}),
-      // Payers keep no filing indicator yet: commercial insurance.
-      claimFilingIndicator: 'CI',
+      // The payer's, as snapshotted when the claim was built (commercial for claims from before payers kept one).
+      claimFilingIndicator: c.payer.claimFilingIndicator ?? 'CI',
       payerResponsibility: c.coverage.priority === 'secondary' ? 'S' : c.coverage.priority === 'tertiary' ? 'T' : 'P',
       relationship: c.subscriber.relationship,
     },
@@ -57,12 +57,28 @@ export function claimTo837(
       ? { serviceFacility: { name: c.serviceFacility.name, address: toAddress(c.serviceFacility.address) as Address } }
       : {}),
     dateOfService: c.dateOfService,
-    lines: c.lines.map((l) => ({
+    lines: c.lines.map((l, i) => ({
       procedureCode: l.procedureCode,
       modifiers: l.modifiers,
       chargeCents: l.chargeCents,
       units: l.units,
       diagnosisPointers: l.diagnosisPointers,
+      lineItemControlNumber: lineItemControlNumber(c.patientControlNumber, i + 1),
     })),
+    billingProvider: billingProvider837(c.billingProvider),
   };
 }
+
+/**
+ * REF*6R of a claim line: the patient control number and the line number (`C0000042-2`, at most
+ * 23 characters), unique in the practice; an 835 returns it in its own REF*6R.
+ */
+export const lineItemControlNumber = (patientControlNumber: string, lineNumber: number) => `${patientControlNumber}-${lineNumber}`;
+
+/** The snapshot's billing provider (the practice with its location's billing NPI, TIN and address) as the 837P's 2010AA. */
+export const billingProvider837 = (bp: ClaimSnapshot['billingProvider']): BillingProvider837 => ({
+  npi: bp.npi ?? '',
+  taxId: bp.tin ?? '',
+  name: bp.name,
+  address: toAddress(bp.address) ?? { line1: '', city: '', state: '', postalCode: '' },
+});

@@ -48,6 +48,8 @@ export const claimSummarySchema = z.object({
   coverageId: uuid,
   payerId: uuid,
   payerName: z.string(),
+  /** SBR09 as the claim was built with it (the payer's claim filing indicator). */
+  claimFilingIndicator: z.string(),
   dateOfService: z.string(),
   totalChargeCents: z.number().int(),
   batchId: uuid.nullable(),
@@ -140,7 +142,8 @@ export const claimCandidateSchema = z.object({
 });
 export type ClaimCandidate = z.infer<typeof claimCandidateSchema>;
 
-export const claimBatchInputSchema = z.strictObject({ claimIds: z.array(uuid).min(1).max(5000) });
+/** Up to 10,000 claims a batch (migration 0170): one interchange, a transaction set per 5,000. */
+export const claimBatchInputSchema = z.strictObject({ claimIds: z.array(uuid).min(1).max(10_000) });
 export type ClaimBatchInput = z.infer<typeof claimBatchInputSchema>;
 
 export const claimBatchSchema = z.object({

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { build837P, X12Error } from '@x12/index.ts';
 import { sql } from 'kysely';
 import { patientAccessMany, requirePermission } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAuditMany } from '../audit/index.ts';
 import { readModuleSettings } from '../organizations/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { toBatch, selectBatches } from './batch-row.ts';
-import { claimLines, toScrubClaim } from './claim-row.ts';
-import { claimTo837, toAddress } from './claim-to-837.ts';
-import { transitionClaim } from './claim-states.ts';
+import { claimLinesMany, toScrubClaim } from './claim-row.ts';
+import { billingProvider837, claimTo837 } from './claim-to-837.ts';
+import { transitionClaims } from './claim-states.ts';
 import type { ClaimBatch, ClaimBatchInput } from './claims.schemas.ts';
 
 /** Organization settings the 837P envelope reads (organizations.settings keys), with their defaults. */
@@ -25,24 +25,32 @@ export const CLAIMS_SETTINGS = {
 
 const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() ? v.trim() : fallback);
 
-/** Take the batch's ISA13, GS06 and ST02 from the organization's counter row (held until commit, so concurrent batches queue). */
-async function takeControlNumbers(tx: Ctx): Promise<{ interchange: number; group: number; transaction: number }> {
+/** Claims per transaction set (ST/SE), as the 837P guide advises; a batch (one interchange) holds up to two (10,000 claims). */
+export const CLAIMS_PER_TRANSACTION = 5000;
+
+/**
+ * Take the batch's ISA13, GS06 and `transactions` consecutive ST02 from the organization's
+ * counter row (held until commit, so concurrent batches queue): answers the first ST02.
+ */
+async function takeControlNumbers(tx: Ctx, transactions: number): Promise<{ interchange: number; group: number; transaction: number }> {
   const r = await sql<{ interchange: string; grp: string; st: string }>`
     insert into claim_counters (organization_id, next_interchange, next_group, next_transaction)
-    values (${tx.organizationId}, 2, 2, 2)
+    values (${tx.organizationId}, 2, 2, ${1 + transactions})
     on conflict (organization_id) do update set
       next_interchange = claim_counters.next_interchange + 1,
       next_group = claim_counters.next_group + 1,
-      next_transaction = claim_counters.next_transaction + 1
-    returning next_interchange - 1 as interchange, next_group - 1 as grp, next_transaction - 1 as st`.execute(tx.db);
+      next_transaction = claim_counters.next_transaction + ${transactions}
+    returning next_interchange - 1 as interchange, next_group - 1 as grp, next_transaction - ${transactions} as st`.execute(tx.db);
   const row = r.rows[0] as { interchange: string; grp: string; st: string };
   return { interchange: Number(row.interchange), group: Number(row.grp), transaction: Number(row.st) };
 }
 
 /**
- * Build an 837P batch from ready claims: every claim must be `ready` and share one billing
- * provider (409 naming the others; nothing changes). Control numbers come from the counter row
- * in this transaction; the X12 text and its SHA-256 are stored and the claims become `submitted`.
+ * Build an 837P batch from ready claims (up to 10,000): every claim must be `ready` (409 naming
+ * the others; nothing changes). Claims of different billing providers (locations with their own
+ * billing NPI/TIN) go under one 2000A loop each. Control numbers come from the counter row in
+ * this transaction (one ST02 per 5,000 claims); the X12 text and its SHA-256 are stored and the
+ * claims become `submitted`.
  * The caller writes the outbox file after commit (recordBatchOutbox).
  */
 export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promise<ClaimBatch & { x12: string }> {
@@ -77,22 +85,20 @@ export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promis
           })),
         },
       );
-    const key = (c: (typeof claims)[number]) => JSON.stringify([c.snapshot.billingProvider.npi, c.snapshot.billingProvider.tin]);
     const firstClaim = claims[0];
     if (!firstClaim) throw notFound('claim');
-    const other = claims.filter((c) => key(c) !== key(firstClaim));
-    if (other.length)
-      throw new AppError(
-        'CONFLICT',
-        `a batch has one billing provider: ${other.map((c) => c.patient_control_number).join(', ')} bill under another NPI/TIN`,
-      );
     const settings = await readModuleSettings(tx.db, tx.organizationId, Object.keys(CLAIMS_SETTINGS));
     const usage = settings.claims_usage_indicator === 'P' ? 'P' : 'T';
     const bp = firstClaim.snapshot.billingProvider;
-    const numbers = await takeControlNumbers(tx);
+    const transactionCount = Math.ceil(claims.length / CLAIMS_PER_TRANSACTION);
+    const numbers = await takeControlNumbers(tx, transactionCount);
     const now = tx.clock.now();
     const iso = now.toISOString();
-    const withLines = await Promise.all(claims.map(async (c) => ({ row: c, lines: await claimLines(tx, c.id) })));
+    const lines = await claimLinesMany(
+      tx,
+      claims.map((c) => c.id),
+    );
+    const withLines = claims.map((c) => ({ row: c, lines: lines.get(c.id) ?? [] }));
     let x12: string;
     try {
       x12 = build837P(
@@ -104,12 +110,7 @@ export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promis
             phone: text(settings.claims_submitter_phone, '0000000000'),
           },
           receiver: { id: text(settings.claims_receiver_id, 'CLEARINGHOUSE'), name: text(settings.claims_receiver_name, 'CLEARINGHOUSE') },
-          billingProvider: {
-            npi: bp.npi ?? '',
-            taxId: bp.tin ?? '',
-            name: bp.name,
-            address: toAddress(bp.address) ?? { line1: '', city: '', state: '', postalCode: '' },
-          },
+          billingProvider: billingProvider837(bp),
           claims: withLines.map(({ row, lines }) =>
             claimTo837({
               ...toScrubClaim(row, lines),
@@ -121,7 +122,12 @@ export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promis
           ),
         },
         {
-          controlNumbers: { interchange: numbers.interchange, group: numbers.group, transactions: [numbers.transaction] },
+          controlNumbers: {
+            interchange: numbers.interchange,
+            group: numbers.group,
+            transactions: Array.from({ length: transactionCount }, (_, i) => numbers.transaction + i),
+          },
+          maxClaimsPerTransaction: CLAIMS_PER_TRANSACTION,
           usageIndicator: usage,
           date: iso.slice(0, 10),
           time: iso.slice(11, 13) + iso.slice(14, 16),
@@ -148,17 +154,19 @@ export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promis
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    for (const c of claims) await transitionClaim(tx, c, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
+    await transitionClaims(tx, claims, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
     const perPatient = new Map<string, number>();
     for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);
-    for (const [patientId, count] of perPatient)
-      await recordAudit(tx, {
-        action: 'create',
+    await recordAuditMany(
+      tx,
+      [...perPatient].map(([patientId, count]) => ({
+        action: 'create' as const,
         resourceType: 'claim_batch',
         resourceId: batch.id,
         access: access.get(patientId) ?? { patientId, breakGlass: false },
         details: { batchId: batch.id, interchangeControlNumber: numbers.interchange, claims: count },
-      });
+      })),
+    );
     const row = await selectBatches(tx).where('id', '=', batch.id).executeTakeFirstOrThrow();
     return { ...toBatch(row), x12 };
   });

@@ -36,7 +36,8 @@ const address = (a: { line1: string; line2?: string | null; city: string; state:
 /**
  * Build a claim (draft) from an encounter's approved charges for one coverage (default: the
  * patient's primary coverage in force on the date of service), snapshotting what it bills.
- * No charges at all: 404 (no signed encounter of this practice); charges but none approved: 409;
+ * No charges at all: 404 (no signed encounter of this practice); a charge still in review or
+ * needing a price: 409 naming each (a claim bills every line not voided); all void: 409;
  * a second original claim for the encounter and coverage: 409 (a unique index).
  */
 export async function createClaim(ctx: Ctx, input: ClaimInput): Promise<Claim> {
@@ -46,17 +47,26 @@ export async function createClaim(ctx: Ctx, input: ClaimInput): Promise<Claim> {
     const first = charges[0];
     if (!first) throw notFound('signed encounter with charges');
     const access = await requirePatientAccess(tx, first.patientId, 'claim:submit');
-    const approved = charges.filter((c) => c.status === 'approved');
-    if (approved.length === 0) {
-      const waiting = charges.filter((c) => c.status === 'review' || c.status === 'needs_price').length;
+    // A claim bills the whole visit: every line not voided, and all of them approved.
+    const waiting = charges.filter((c) => c.status === 'review' || c.status === 'needs_price');
+    if (waiting.length)
       throw new AppError(
         'CONFLICT',
-        waiting
-          ? `the encounter has no approved charges: ${waiting} still wait for review; approve them first`
-          : 'the encounter has no approved charges (all are void)',
-        { errors: [{ path: 'encounterId', message: 'No approved charges to bill.' }] },
+        `${waiting.length} of the encounter's charges ${waiting.length === 1 ? 'is' : 'are'} not approved yet (${waiting
+          .map((c) => `line ${c.line} ${c.procedureCode}: ${c.status === 'needs_price' ? 'needs a price' : 'in review'}`)
+          .join('; ')}): approve or void ${waiting.length === 1 ? 'it' : 'them'} first`,
+        {
+          errors: waiting.map((c) => ({
+            path: 'encounterId',
+            message: `Charge ${c.id} (line ${c.line}, ${c.procedureCode}) is ${c.status === 'needs_price' ? 'waiting for a price' : 'in review'}, not approved.`,
+          })),
+        },
       );
-    }
+    const approved = charges.filter((c) => c.status === 'approved');
+    if (approved.length === 0)
+      throw new AppError('CONFLICT', 'the encounter has no approved charges (all are void)', {
+        errors: [{ path: 'encounterId', message: 'No approved charges to bill.' }],
+      });
     const dos = first.dateOfService;
     const coverages = await listCoverages(tx, first.patientId, { includeInactive: true });
     const coverage = input.coverageId
@@ -102,7 +112,12 @@ export async function createClaim(ctx: Ctx, input: ClaimInput): Promise<Claim> {
       },
       referringProvider: input.referringProvider ?? null,
       serviceFacility: { name: location.name, address: locationAddress },
-      payer: { name: payer.name, ediPayerId: payer.ediPayerId, timelyFilingDays: payer.timelyFilingDays },
+      payer: {
+        name: payer.name,
+        ediPayerId: payer.ediPayerId,
+        timelyFilingDays: payer.timelyFilingDays,
+        claimFilingIndicator: payer.claimFilingIndicator,
+      },
       coverage: { effectiveDate: coverage.effectiveDate, terminationDate: coverage.terminationDate, priority: coverage.priority },
       subscriber: {
         ...(sub.kind === 'self'

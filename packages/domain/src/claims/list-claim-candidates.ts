@@ -1,12 +1,15 @@
 import { mayOpenPatientSql, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { encountersWithApprovedCharges } from '../billing/index.ts';
+import { primaryCoverageOn } from '../insurance/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { ClaimCandidate } from './claims.schemas.ts';
 
 /**
- * Signed encounters with approved charges and no claim yet (newest date of service first, at most
- * 100): what "Create claim" offers. Restricted patients the caller may not open are left out.
+ * Signed encounters ready to claim and no claim yet (newest date of service first, at most 100):
+ * what "Create claim" offers, only what it will accept: every charge approved or void, and a
+ * primary coverage in force on the date of service (self-pay visits are left out). Restricted
+ * patients the caller may not open are left out.
  */
 export async function listClaimCandidates(ctx: Ctx): Promise<{ items: ClaimCandidate[]; nextCursor: null }> {
   requirePermission(ctx, 'claim:submit');
@@ -30,7 +33,13 @@ export async function listClaimCandidates(ctx: Ctx): Promise<{ items: ClaimCandi
           .execute()
       ).map((r) => r.encounter_id),
     );
-    const open = encounters.filter((e) => !claimed.has(e.encounterId));
+    const unclaimed = encounters.filter((e) => !claimed.has(e.encounterId));
+    // "Create claim" bills the primary coverage in force on the date of service: a self-pay visit is no candidate.
+    const insured = await primaryCoverageOn(
+      tx,
+      unclaimed.map((e) => ({ patientId: e.patientId, date: e.dateOfService })),
+    );
+    const open = unclaimed.filter((e) => insured.has(`${e.patientId}|${e.dateOfService}`));
     const names = new Map(
       open.length
         ? (

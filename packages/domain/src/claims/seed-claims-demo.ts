@@ -1,14 +1,14 @@
 /**
- * The demo practice's claims, built the way a biller would (as the demo biller): the review
+ * The demo practice's claims, built the way a biller would, by the system for the demo
+ * (purpose `demo-seed:claims`: a biller's claim permissions, no user's name on the rows): the review
  * charges of the latest signed encounters whose patient has a primary coverage are approved,
  * claims built and scrubbed; one claim carries a mistyped referring NPI (a scrubber error, so it
  * stays a draft), the others become ready (warnings overridden with a reason), and the first two
  * ready ones go out in a batch (submitted).
  */
-import { permissionsAt, type RoleAssignment } from '../access/index.ts';
 import { approveCharge, listCharges } from '../billing/index.ts';
 import type { DemoSeeder } from '../demo/index.ts';
-import type { Ctx } from '../shared/context.ts';
+import { systemCtx } from '../shared/context.ts';
 import { npiWithCheckDigit } from '../shared/validation.ts';
 import { createClaim } from './create-claim.ts';
 import { createClaimBatch } from './create-claim-batch.ts';
@@ -22,20 +22,9 @@ function mistypedNpi(): string {
 }
 
 export const seedClaimsDemo: DemoSeeder = async (demo) => {
-  const roles: RoleAssignment[] = [{ role: 'biller', locationId: null }];
-  const ctx: Ctx = {
-    ...demo.ctx,
-    actor: {
-      kind: 'user',
-      userId: demo.userIds.biller,
-      organizationId: demo.organizationId,
-      displayName: 'Demo biller',
-      roles,
-      permissions: permissionsAt(roles, null),
-      providerId: null,
-      sessionId: null,
-    },
-  };
+  const ctx = systemCtx(demo.ctx.db, demo.ctx.clock, demo.organizationId, 'demo-seed:claims', demo.ctx.requestId, {
+    baseDb: demo.ctx.baseDb,
+  });
   // The last three weeks' visits: well inside every demo payer's filing limit.
   const from = new Date(ctx.clock.now().getTime() - 21 * 86_400_000).toISOString().slice(0, 10);
   const charges = (await listCharges(ctx, { limit: 200, from })).items;
@@ -45,7 +34,7 @@ export const seedClaimsDemo: DemoSeeder = async (demo) => {
     if (claims.length >= 6) break;
     const mine = charges.filter((c) => c.encounterId === encounterId);
     if (mine.some((c) => c.status === 'needs_price')) continue;
-    for (const c of mine) if (c.status === 'review') await approveCharge(ctx, c.id);
+    for (const c of mine) if (c.status === 'review') await approveCharge(ctx, c.id, c.version);
     try {
       const claim = await createClaim(ctx, {
         encounterId,

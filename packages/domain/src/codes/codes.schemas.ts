@@ -1,3 +1,4 @@
+import { MAX_FEE_CENTS } from '../shared/validation.ts';
 import { z } from 'zod';
 
 export const codeSearchQuerySchema = z.strictObject({
@@ -21,10 +22,13 @@ const procedureCodeSchema = z
     'Enter a CPT code (5 digits, such as 99213) or a HCPCS Level II code (a letter and 4 digits, such as G0438).',
   );
 
+/** A fee of one unit: whole cents, at most MAX_FEE_CENTS ($100,000.00). */
+const feeCents = z.number().int().min(0).max(MAX_FEE_CENTS, 'A fee of one unit is at most $100,000.00.');
+
 export const procedureInputSchema = z.strictObject({
   code: procedureCodeSchema,
   description: z.string().trim().min(1, 'Enter the practice description.').max(200),
-  defaultFeeCents: z.number().int().min(0).max(100_000_000),
+  defaultFeeCents: feeCents,
   takesUnits: z.boolean().default(false),
 });
 export type ProcedureInput = z.infer<typeof procedureInputSchema>;
@@ -32,7 +36,7 @@ export type ProcedureInput = z.infer<typeof procedureInputSchema>;
 /** PATCH a procedure: any of description, fee, units, active (the code itself is the entry's identity). */
 export const procedurePatchSchema = z.strictObject({
   description: z.string().trim().min(1, 'Enter the practice description.').max(200).optional(),
-  defaultFeeCents: z.number().int().min(0).max(100_000_000).optional(),
+  defaultFeeCents: feeCents.optional(),
   takesUnits: z.boolean().optional(),
   active: z.boolean().optional(),
 });

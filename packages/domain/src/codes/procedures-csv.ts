@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { AppError, type FieldError } from '../shared/errors.ts';
+import { dollarsText, MAX_FEE_CENTS } from '../shared/validation.ts';
 import { PROCEDURE_CODE_PATTERN } from './code-shapes.ts';
 
 export const PROCEDURE_CSV_COLUMNS = ['code', 'description', 'fee', 'units'] as const;
@@ -19,7 +20,7 @@ export interface ProcedureCsvRow {
   takesUnits: boolean;
 }
 
-/** `125.00` → 12500; null when the text is no amount of money. */
+/** `125.00` → 12500; null when the text is no amount of money (callers check MAX_FEE_CENTS). */
 export function parseFeeCents(text: string): number | null {
   const t = text.trim().replace(/^\$/, '');
   const m = /^(\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.(\d{1,2}))?$/.exec(t);
@@ -27,7 +28,7 @@ export function parseFeeCents(text: string): number | null {
   const dollars = (m[1] as string).replace(/,/g, '');
   const cents = (m[2] ?? '').padEnd(2, '0');
   const value = Number.parseInt(dollars, 10) * 100 + Number.parseInt(cents || '0', 10);
-  return value <= 100_000_000 ? value : null;
+  return value;
 }
 
 /** 12500 → `125.00`. */
@@ -101,6 +102,7 @@ export function parseProcedureCsv(text: string): ProcedureCsvRow[] {
     else if (/[\p{Cc}]/u.test(description)) fail('description', 'control characters or line breaks are not allowed.');
     const cents = parseFeeCents(fee);
     if (cents === null) fail('fee', `"${fee}" is not an amount such as 125.00.`);
+    else if (cents > MAX_FEE_CENTS) fail('fee', `${fee} is more than ${dollarsText(MAX_FEE_CENTS)}, the largest fee.`);
     if (!(units in UNITS)) fail('units', `"${units}" is not yes or no.`);
     if (errors.length === before) {
       out.push({ row, code, description, defaultFeeCents: cents as number, takesUnits: UNITS[units] as boolean });

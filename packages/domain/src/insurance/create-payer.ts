@@ -25,6 +25,7 @@ export async function createPayer(ctx: Ctx, input: PayerInput): Promise<Payer> {
         phone: input.phone,
         claim_type: input.claimType,
         timely_filing_days: input.timelyFilingDays,
+        claim_filing_indicator: input.claimFilingIndicator,
       })
       .returningAll()
       .executeTakeFirstOrThrow()

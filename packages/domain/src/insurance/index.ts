@@ -10,3 +10,4 @@ export { DEMO_PAYERS, seedDemoInsurance } from './seed-payers.ts';
 export { updateCoverage } from './update-coverage.ts';
 export { mergeCoverages } from './merge-coverages.ts';
 export { isCoverageOfPatient } from './coverage-of-patient.ts';
+export { primaryCoverageOn } from './primary-coverage-on.ts';

@@ -11,6 +11,38 @@ const addressOut = z.object({
   postalCode: z.string(),
 });
 
+/**
+ * Claim filing indicator codes (X12 element 1032, the 837P's SBR09): what kind of insurance a
+ * claim to this payer is, with the words the payer form shows.
+ */
+export const CLAIM_FILING_INDICATORS = {
+  CI: 'Commercial insurance',
+  MB: 'Medicare Part B',
+  MA: 'Medicare Part A',
+  MC: 'Medicaid',
+  BL: 'Blue Cross / Blue Shield',
+  HM: 'HMO',
+  '16': 'HMO Medicare risk',
+  '12': 'PPO',
+  '13': 'Point of service (POS)',
+  '14': 'Exclusive provider organization (EPO)',
+  '15': 'Indemnity insurance',
+  '11': 'Other non-federal program',
+  '17': 'Dental maintenance organization',
+  CH: 'TRICARE (CHAMPUS)',
+  VA: 'Veterans Affairs plan',
+  FI: 'Federal Employees Program',
+  OF: 'Other federal program',
+  TV: 'Title V',
+  WC: "Workers' compensation",
+  AM: 'Automobile medical',
+  LM: 'Liability medical',
+  DS: 'Disability',
+  ZZ: 'Mutually defined',
+} as const;
+export type ClaimFilingIndicator = keyof typeof CLAIM_FILING_INDICATORS;
+const claimFilingIndicatorSchema = z.enum(Object.keys(CLAIM_FILING_INDICATORS) as [ClaimFilingIndicator, ...ClaimFilingIndicator[]]);
+
 export const payerInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   ediPayerId: z
@@ -23,6 +55,8 @@ export const payerInputSchema = z.strictObject({
   phone: phoneSchema.nullish().transform((v) => v ?? null),
   claimType: z.literal('professional').default('professional'),
   timelyFilingDays: z.number().int().min(1).max(3650).default(365),
+  /** SBR09 of its claims (CLAIM_FILING_INDICATORS), commercial unless said. */
+  claimFilingIndicator: claimFilingIndicatorSchema.default('CI'),
 });
 export type PayerInput = z.infer<typeof payerInputSchema>;
 
@@ -42,6 +76,7 @@ export const payerSchema = z.object({
   phone: z.string().nullable(),
   claimType: z.literal('professional'),
   timelyFilingDays: z.number().int(),
+  claimFilingIndicator: claimFilingIndicatorSchema,
   active: z.boolean(),
   version: z.number().int(),
 });

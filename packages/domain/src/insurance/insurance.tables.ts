@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ClaimFilingIndicator } from './insurance.schemas.ts';
 
 type Created = ColumnType<Date, Date | string | undefined, never>;
 type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -20,6 +21,8 @@ export interface PayersTable {
   phone: string | null;
   claim_type: Generated<'professional'>;
   timely_filing_days: Generated<number>;
+  /** SBR09 code (CLAIM_FILING_INDICATORS; migration 0170). */
+  claim_filing_indicator: ColumnType<ClaimFilingIndicator, ClaimFilingIndicator | undefined, ClaimFilingIndicator>;
   active: Generated<boolean>;
   version: Generated<number>;
   created_at: Created;

@@ -12,6 +12,7 @@ export function toPayer(r: Selectable<PayersTable>): Payer {
     phone: r.phone,
     claimType: r.claim_type,
     timelyFilingDays: r.timely_filing_days,
+    claimFilingIndicator: r.claim_filing_indicator,
     active: r.active,
     version: r.version,
   };

@@ -4,18 +4,19 @@
  * before sending claims.
  */
 import type { DemoSeeder } from '../demo/index.ts';
+import type { ClaimFilingIndicator } from './insurance.schemas.ts';
 
-export const DEMO_PAYERS: { name: string; edi: string; phone: string | null; timelyFilingDays: number }[] = [
-  { name: 'Medicare Part B (NGS, Massachusetts)', edi: '14212', phone: '+18772736870', timelyFilingDays: 365 },
-  { name: 'Medicare Part B (Novitas, Colorado)', edi: '04112', phone: '+18552521246', timelyFilingDays: 365 },
+export const DEMO_PAYERS: { name: string; edi: string; phone: string | null; timelyFilingDays: number; filing?: ClaimFilingIndicator }[] = [
+  { name: 'Medicare Part B (NGS, Massachusetts)', edi: '14212', phone: '+18772736870', timelyFilingDays: 365, filing: 'MB' },
+  { name: 'Medicare Part B (Novitas, Colorado)', edi: '04112', phone: '+18552521246', timelyFilingDays: 365, filing: 'MB' },
   { name: 'Aetna', edi: '60054', phone: '+18008727100', timelyFilingDays: 90 },
   { name: 'Cigna', edi: '62308', phone: '+18008822447', timelyFilingDays: 90 },
   { name: 'UnitedHealthcare', edi: '87726', phone: '+18778423210', timelyFilingDays: 90 },
-  { name: 'Blue Cross Blue Shield of Massachusetts', edi: 'SB700', phone: '+18002622583', timelyFilingDays: 90 },
-  { name: 'Anthem Blue Cross Blue Shield (Colorado)', edi: '00050', phone: '+18005338505', timelyFilingDays: 90 },
+  { name: 'Blue Cross Blue Shield of Massachusetts', edi: 'SB700', phone: '+18002622583', timelyFilingDays: 90, filing: 'BL' },
+  { name: 'Anthem Blue Cross Blue Shield (Colorado)', edi: '00050', phone: '+18005338505', timelyFilingDays: 90, filing: 'BL' },
   { name: 'Humana', edi: '61101', phone: '+18004574708', timelyFilingDays: 180 },
-  { name: 'MassHealth (Medicaid)', edi: 'DMA7384', phone: '+18008412900', timelyFilingDays: 90 },
-  { name: 'Health First Colorado (Medicaid)', edi: 'COMCD', phone: '+18002214747', timelyFilingDays: 365 },
+  { name: 'MassHealth (Medicaid)', edi: 'DMA7384', phone: '+18008412900', timelyFilingDays: 90, filing: 'MC' },
+  { name: 'Health First Colorado (Medicaid)', edi: 'COMCD', phone: '+18002214747', timelyFilingDays: 365, filing: 'MC' },
 ];
 
 const PLANS = ['PPO', 'HMO', 'EPO', 'POS'] as const;
@@ -32,6 +33,7 @@ export const seedDemoInsurance: DemoSeeder = async (demo) => {
         edi_payer_id: p.edi.length <= 10 ? p.edi : null,
         phone: p.phone,
         timely_filing_days: p.timelyFilingDays,
+        claim_filing_indicator: p.filing ?? 'CI',
       })),
     )
     .returning(['id', 'name'])

@@ -6,7 +6,8 @@ import type { Payer, PayerPatch } from './insurance.schemas.ts';
 import { payerNameTaken, rethrowNameTaken, toPayer } from './payer-row.ts';
 
 /**
- * Edit a payer of the practice list (name, EDI id, address, phone, filing limit), or take it
+ * Edit a payer of the practice list (name, EDI id, address, phone, filing limit, claim filing
+ * indicator), or take it
  * off the list (`active: false`) and back. Coverages already naming it keep it; an inactive
  * payer is no longer offered for new ones. `expectedVersion` comes from If-Match.
  */
@@ -43,6 +44,7 @@ export async function updatePayer(ctx: Ctx, id: string, patch: PayerPatch, expec
         ...(patch.address !== undefined && { address: patch.address ? JSON.stringify(patch.address) : null }),
         ...(patch.phone !== undefined && { phone: patch.phone }),
         ...(patch.timelyFilingDays !== undefined && { timely_filing_days: patch.timelyFilingDays }),
+        ...(patch.claimFilingIndicator !== undefined && { claim_filing_indicator: patch.claimFilingIndicator }),
         ...(patch.active !== undefined && { active: patch.active }),
         version: current.version + 1,
         updated_at: tx.clock.now(),

@@ -117,3 +117,13 @@ export const phoneSchema = z
   });
 export const tinSchema = z.string().regex(/^\d{9}$/, 'Enter the 9 digits of the tax id (TIN).');
 export const posSchema = z.string().regex(/^\d{2}$/, 'Enter the 2-digit CMS place of service code, such as 11.');
+
+/**
+ * The largest fee of one unit a practice may list (procedure list, fee schedules): $100,000.00.
+ * Anything above is a typo (an extra zero or two), refused with the field named.
+ */
+export const MAX_FEE_CENTS = 10_000_000;
+/** The largest amount one charge line may bill ($1,000,000.00, the column's limit): units × fee above it is no charge. */
+export const MAX_CHARGE_CENTS = 100_000_000;
+/** `$100,000.00`, for messages. */
+export const dollarsText = (cents: number) => `$${Math.floor(cents / 100).toLocaleString('en-US')}.${String(cents % 100).padStart(2, '0')}`;

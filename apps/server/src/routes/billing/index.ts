@@ -7,6 +7,7 @@ import {
   chargePatchSchema,
   chargeQuerySchema,
   chargeSchema,
+  chargeUpdateSchema,
   createFeeEntry,
   exportFeeSchedule,
   feeEntryInputSchema,
@@ -114,7 +115,7 @@ export default async function billingRoutes(app: App) {
   app.post(
     '/api/fee-schedule/import',
     {
-      config: { permission: 'fee-schedule:manage' },
+      config: { permission: 'fee-schedule:manage', errors: ['CONFLICT'] },
       bodyLimit: CSV_BODY_LIMIT,
       schema: {
         tags,
@@ -198,7 +199,7 @@ export default async function billingRoutes(app: App) {
   app.post(
     '/api/payers/:id/contract/import',
     {
-      config: { permission: 'fee-schedule:manage' },
+      config: { permission: 'fee-schedule:manage', errors: ['CONFLICT'] },
       bodyLimit: CSV_BODY_LIMIT,
       schema: {
         tags,
@@ -236,10 +237,10 @@ export default async function billingRoutes(app: App) {
       schema: {
         tags,
         summary:
-          'Correct a charge in review: code, modifiers, units, pointers or amount (an amount other than the schedule’s needs `reason`; needs If-Match; approved or void: 409)',
+          'Correct a charge in review: code, modifiers, units, pointers or amount (an amount other than the schedule’s is a manual price and needs `reason`; a manual price stays until the code, modifiers or units change, then `notice` says it was re-priced; needs If-Match; approved or void: 409)',
         params: idParams,
         body: chargePatchSchema,
-        response: { 200: chargeSchema },
+        response: { 200: chargeUpdateSchema },
       },
     },
     async (request, reply) => {
@@ -252,16 +253,16 @@ export default async function billingRoutes(app: App) {
   app.post(
     '/api/charges/:id/approve',
     {
-      config: { permission: 'claim:submit', errors: ['ILLEGAL_TRANSITION'] },
+      config: { permission: 'claim:submit', ifMatch: true, errors: ['ILLEGAL_TRANSITION'] },
       schema: {
         tags,
-        summary: 'Approve a charge in review: ready to claim, no longer edited (needs a price first: 409)',
+        summary: 'Approve a charge in review: ready to claim, no longer edited (needs a price first: 409; needs If-Match)',
         params: idParams,
         response: { 200: chargeSchema },
       },
     },
     async (request, reply) => {
-      const charge = await approveCharge(request.ctx, request.params.id);
+      const charge = await approveCharge(request.ctx, request.params.id, requireIfMatch(request));
       setEtag(reply, charge.version);
       return charge;
     },
@@ -270,17 +271,17 @@ export default async function billingRoutes(app: App) {
   app.post(
     '/api/charges/:id/void',
     {
-      config: { permission: 'claim:submit', errors: ['ILLEGAL_TRANSITION'] },
+      config: { permission: 'claim:submit', ifMatch: true, errors: ['ILLEGAL_TRANSITION'] },
       schema: {
         tags,
-        summary: 'Void a charge with the reason (it stays on record and never changes again)',
+        summary: 'Void a charge with the reason (it stays on record and never changes again; needs If-Match)',
         params: idParams,
         body: voidChargeInputSchema,
         response: { 200: chargeSchema },
       },
     },
     async (request, reply) => {
-      const charge = await voidCharge(request.ctx, request.params.id, request.body);
+      const charge = await voidCharge(request.ctx, request.params.id, request.body, requireIfMatch(request));
       setEtag(reply, charge.version);
       return charge;
     },

@@ -54,7 +54,8 @@ export default async function claimsRoutes(app: App) {
       config: { permission: 'claim:submit' },
       schema: {
         tags,
-        summary: 'Signed encounters with approved charges and no claim yet (newest first, at most 100)',
+        summary:
+          'Signed encounters ready to claim and no claim yet (every charge approved or void, a primary coverage in force on the date of service; newest first, at most 100)',
         response: { 200: listOf(claimCandidateSchema) },
       },
     },
@@ -68,7 +69,7 @@ export default async function claimsRoutes(app: App) {
       schema: {
         tags,
         summary:
-          "Build a draft claim from an encounter's approved charges for a coverage (default: the primary coverage in force on the date of service). A second claim for the encounter and coverage, or no approved charges: 409",
+          "Build a draft claim from an encounter's approved charges for a coverage (default: the primary coverage in force on the date of service). A charge still in review or needing a price (409 naming each: a claim bills every line not voided), a second claim for the encounter and coverage, or no approved charges: 409",
         body: claimInputSchema,
         response: { 201: claimSchema },
       },
@@ -141,7 +142,7 @@ export default async function claimsRoutes(app: App) {
       schema: {
         tags,
         summary:
-          'Submit ready claims of one billing provider as an 837P batch (control numbers from the practice counter); any claim not ready: 409 naming it, nothing changes. The file is written to the outbox folder',
+          'Submit up to 10,000 ready claims as an 837P batch (one 2000A loop per billing provider, a transaction set per 5,000 claims, control numbers from the practice counter); any claim not ready: 409 naming it, nothing changes. The file is written to the outbox folder',
         body: claimBatchInputSchema,
         response: { 201: claimBatchSchema },
       },

@@ -58,10 +58,15 @@ export function ChargeReviewPage() {
     if (selected >= items.length && items.length > 0) setSelected(items.length - 1);
   }, [items.length, selected]);
 
-  const approving = useSubmit((c: Charge) => api.POST('/api/charges/{id}/approve', { params: { path: { id: c.id } } }), {
-    invalidate: [billingKeys.chargeLists()],
-    onSuccess: (c) => notifications.show({ color: 'green', message: `${codeWithModifiers(c)} for ${c.patientName} approved` }),
-  });
+  const approving = useSubmit(
+    (c: Charge) => api.POST('/api/charges/{id}/approve', { params: { path: { id: c.id } }, headers: { 'if-match': `"${c.version}"` } }),
+    {
+      invalidate: [billingKeys.chargeLists()],
+      onSuccess: (c) => notifications.show({ color: 'green', message: `${codeWithModifiers(c)} for ${c.patientName} approved` }),
+      onProblem: (p) =>
+        p.status === 412 ? 'Someone changed this charge meanwhile: reload the page, check it, and approve again.' : undefined,
+    },
+  );
 
   const move = (by: number) => {
     const next = Math.max(0, Math.min(items.length - 1, selected + by));
@@ -211,13 +216,22 @@ export function ChargeReviewPage() {
 
 function VoidChargeForm(props: { charge: Charge; onDone(): void }) {
   const [reason, setReason] = useState('');
-  const voiding = useSubmit(() => api.POST('/api/charges/{id}/void', { params: { path: { id: props.charge.id } }, body: { reason } }), {
-    invalidate: [billingKeys.chargeLists()],
-    onSuccess: () => {
-      props.onDone();
-      notifications.show({ message: `${codeWithModifiers(props.charge)} for ${props.charge.patientName} voided` });
+  const voiding = useSubmit(
+    () =>
+      api.POST('/api/charges/{id}/void', {
+        params: { path: { id: props.charge.id } },
+        headers: { 'if-match': `"${props.charge.version}"` },
+        body: { reason },
+      }),
+    {
+      invalidate: [billingKeys.chargeLists()],
+      onProblem: (p) => (p.status === 412 ? 'Someone changed this charge meanwhile: close this and open it again.' : undefined),
+      onSuccess: () => {
+        props.onDone();
+        notifications.show({ message: `${codeWithModifiers(props.charge)} for ${props.charge.patientName} voided` });
+      },
     },
-  });
+  );
   return (
     <form
       onSubmit={(e) => {

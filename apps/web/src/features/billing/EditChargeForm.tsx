@@ -51,8 +51,8 @@ export function EditChargeForm(props: { charge: Charge; onDone(): void }) {
       onSuccess: (saved) => {
         props.onDone();
         notifications.show({
-          color: 'green',
-          message: `${codeWithModifiers(saved)} for ${saved.patientName}: ${formatFee(saved.amountCents)}`,
+          color: saved.notice ? 'yellow' : 'green',
+          message: `${codeWithModifiers(saved)} for ${saved.patientName}: ${formatFee(saved.amountCents)}${saved.notice ? `. ${saved.notice}` : ''}`,
         });
       },
       onProblem: (p) => {

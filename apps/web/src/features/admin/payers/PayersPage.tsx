@@ -3,7 +3,7 @@
  * its name, EDI payer id, phone and filing limit, take it off the list and back (coverages
  * already naming it keep it). Needs payer:manage; every change is audited by the server.
  */
-import { Alert, Badge, Button, Group, Modal, NumberInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
@@ -21,17 +21,48 @@ const LABELS: Record<string, string> = {
   ediPayerId: 'EDI payer id',
   phone: 'Phone',
   timelyFilingDays: 'Timely filing (days)',
+  claimFilingIndicator: 'Claim filing indicator',
   active: 'Status',
 };
+
+type FilingIndicator = Payer['claimFilingIndicator'];
+
+/** What a claim to the payer says the insurance is (837P SBR09), the common ones first. */
+const FILING_INDICATORS: { value: FilingIndicator; label: string }[] = [
+  { value: 'CI', label: 'CI · Commercial insurance' },
+  { value: 'MB', label: 'MB · Medicare Part B' },
+  { value: 'MA', label: 'MA · Medicare Part A' },
+  { value: 'MC', label: 'MC · Medicaid' },
+  { value: 'BL', label: 'BL · Blue Cross / Blue Shield' },
+  { value: 'HM', label: 'HM · HMO' },
+  { value: '16', label: '16 · HMO Medicare risk' },
+  { value: '12', label: '12 · PPO' },
+  { value: '13', label: '13 · Point of service (POS)' },
+  { value: '14', label: '14 · Exclusive provider organization (EPO)' },
+  { value: '15', label: '15 · Indemnity insurance' },
+  { value: '11', label: '11 · Other non-federal program' },
+  { value: '17', label: '17 · Dental maintenance organization' },
+  { value: 'CH', label: 'CH · TRICARE (CHAMPUS)' },
+  { value: 'VA', label: 'VA · Veterans Affairs plan' },
+  { value: 'FI', label: 'FI · Federal Employees Program' },
+  { value: 'OF', label: 'OF · Other federal program' },
+  { value: 'TV', label: 'TV · Title V' },
+  { value: 'WC', label: "WC · Workers' compensation" },
+  { value: 'AM', label: 'AM · Automobile medical' },
+  { value: 'LM', label: 'LM · Liability medical' },
+  { value: 'DS', label: 'DS · Disability' },
+  { value: 'ZZ', label: 'ZZ · Mutually defined' },
+];
 
 interface Draft {
   name: string;
   ediPayerId: string;
   phone: string;
   timelyFilingDays: number | string;
+  claimFilingIndicator: FilingIndicator;
 }
 
-const emptyDraft: Draft = { name: '', ediPayerId: '', phone: '', timelyFilingDays: 365 };
+const emptyDraft: Draft = { name: '', ediPayerId: '', phone: '', timelyFilingDays: 365, claimFilingIndicator: 'CI' };
 
 /** The body from the fields (blank optional fields as null). */
 const bodyOf = (d: Draft) => ({
@@ -39,9 +70,10 @@ const bodyOf = (d: Draft) => ({
   ediPayerId: d.ediPayerId.trim() || null,
   phone: d.phone.trim() || null,
   timelyFilingDays: d.timelyFilingDays === '' ? 365 : Number(d.timelyFilingDays),
+  claimFilingIndicator: d.claimFilingIndicator,
 });
 
-/** Name, EDI payer id, phone and filing limit, each with its own error line. */
+/** Name, EDI payer id, phone, filing limit and claim filing indicator, each with its own error line. */
 function PayerFields(props: { draft: Draft; onChange: (d: Draft) => void; errors: Record<string, string>; autoFocus?: boolean }) {
   const { draft, onChange, errors } = props;
   return (
@@ -78,6 +110,15 @@ function PayerFields(props: { draft: Draft; onChange: (d: Draft) => void; errors
         value={draft.timelyFilingDays}
         onChange={(v) => onChange({ ...draft, timelyFilingDays: v })}
         error={errors.timelyFilingDays}
+      />
+      <Select
+        label="Claim filing indicator"
+        description="What claims to this payer say the insurance is (837P SBR09)"
+        data={FILING_INDICATORS}
+        allowDeselect={false}
+        value={draft.claimFilingIndicator}
+        onChange={(v) => v && onChange({ ...draft, claimFilingIndicator: v as FilingIndicator })}
+        error={errors.claimFilingIndicator}
       />
     </>
   );
@@ -137,6 +178,7 @@ export function PayersPage() {
               <Table.Th>EDI payer id</Table.Th>
               <Table.Th>Phone</Table.Th>
               <Table.Th>Timely filing</Table.Th>
+              <Table.Th>Filing indicator</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>
                 <span className="visually-hidden">Actions</span>
@@ -150,6 +192,7 @@ export function PayersPage() {
                 <Table.Td>{p.ediPayerId ?? '—'}</Table.Td>
                 <Table.Td>{p.phone ? displayPhone(p.phone) : '—'}</Table.Td>
                 <Table.Td>{p.timelyFilingDays} days</Table.Td>
+                <Table.Td>{p.claimFilingIndicator}</Table.Td>
                 <Table.Td>{p.active ? <Badge color="green">On the list</Badge> : <Badge color="gray">Off the list</Badge>}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -217,6 +260,7 @@ function PayerForm({ payer, onDone }: { payer: Payer; onDone: () => void }) {
     ediPayerId: payer.ediPayerId ?? '',
     phone: payer.phone ? displayPhone(payer.phone) : '',
     timelyFilingDays: payer.timelyFilingDays,
+    claimFilingIndicator: payer.claimFilingIndicator,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
