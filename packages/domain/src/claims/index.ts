@@ -6,6 +6,7 @@ export { CLAIM_STATUSES, CLAIM_TRANSITIONS, type ClaimStatus, canTransition } fr
 export { SCRUB_RULES, type ScrubRule, runScrubRules } from './scrub-rules.ts';
 export { createClaim } from './create-claim.ts';
 export { getClaim } from './get-claim.ts';
+export { printCms1500 } from './print-cms1500.ts';
 export { listClaims } from './list-claims.ts';
 export { listClaimCandidates } from './list-claim-candidates.ts';
 export { scrubClaim } from './scrub-claim.ts';

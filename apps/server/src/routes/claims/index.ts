@@ -24,10 +24,12 @@ import {
   listClaimCandidates,
   listClaims,
   overrideWarning,
+  printCms1500,
   recordBatchOutbox,
   scrubClaim,
   scrubResultSchema,
 } from '@domain/claims/index.ts';
+import { z } from 'zod';
 import { idParams, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
@@ -88,6 +90,29 @@ export default async function claimsRoutes(app: App) {
       },
     },
     async (request) => getClaim(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/api/claims/:id/cms1500.pdf',
+    {
+      config: { permission: 'claim:read', expensive: 'report' },
+      schema: {
+        tags,
+        summary:
+          'The claim on the CMS-1500 (02/12) paper form (PDF; audited as a print). form=data-only prints the data alone, for pre-printed forms',
+        params: idParams,
+        querystring: z.strictObject({ form: z.enum(['full', 'data-only']).optional() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const pdf = await printCms1500(request.ctx, request.params.id, { form: request.query.form !== 'data-only' });
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="cms1500-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
   );
 
   app.post(
