@@ -23650,6 +23650,13 @@ export interface paths {
                                 sha256: string;
                                 outboxPath: string | null;
                                 outboxError: string | null;
+                                upload: {
+                                    /** @enum {string} */
+                                    state: "queued" | "uploaded" | "failed";
+                                    uploadedAt: string | null;
+                                    remoteName: string | null;
+                                    error: string | null;
+                                } | null;
                                 createdAt: string;
                             }[];
                             nextCursor: string | null;
@@ -23743,6 +23750,13 @@ export interface paths {
                             sha256: string;
                             outboxPath: string | null;
                             outboxError: string | null;
+                            upload: {
+                                /** @enum {string} */
+                                state: "queued" | "uploaded" | "failed";
+                                uploadedAt: string | null;
+                                remoteName: string | null;
+                                error: string | null;
+                            } | null;
                             createdAt: string;
                         };
                     };

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { toBatch, selectBatches } from './batch-row.ts';
 import { claimLines, toScrubClaim } from './claim-row.ts';
 import { claimTo837, toAddress } from './claim-to-837.ts';
+import { enqueueBatchUpload } from './upload-batch-job.ts';
 import { transitionClaim } from './claim-states.ts';
 import type { ClaimBatch, ClaimBatchInput } from './claims.schemas.ts';
 
@@ -43,9 +44,14 @@ async function takeControlNumbers(tx: Ctx): Promise<{ interchange: number; group
  * Build an 837P batch from ready claims: every claim must be `ready` and share one billing
  * provider (409 naming the others; nothing changes). Control numbers come from the counter row
  * in this transaction; the X12 text and its SHA-256 are stored and the claims become `submitted`.
- * The caller writes the outbox file after commit (recordBatchOutbox).
+ * The caller writes the outbox file after commit (recordBatchOutbox). With `upload` (a
+ * clearinghouse SFTP server is configured) the upload job is queued in this transaction.
  */
-export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promise<ClaimBatch & { x12: string }> {
+export async function createClaimBatch(
+  ctx: Ctx,
+  input: ClaimBatchInput,
+  opts: { upload?: boolean } = {},
+): Promise<ClaimBatch & { x12: string }> {
   requirePermission(ctx, 'claim:submit');
   const ids = [...new Set(input.claimIds)].sort();
   return inTransaction(ctx, async (tx) => {
@@ -145,9 +151,11 @@ export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promis
         sha256: createHash('sha256').update(x12).digest('hex'),
         created_by: actorUserId(tx),
         created_at: now,
+        upload_state: opts.upload ? 'queued' : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (opts.upload) await enqueueBatchUpload(tx, batch.id);
     for (const c of claims) await transitionClaim(tx, c, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
     const perPatient = new Map<string, number>();
     for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);

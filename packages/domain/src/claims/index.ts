@@ -15,4 +15,5 @@ export { CLAIMS_SETTINGS, createClaimBatch } from './create-claim-batch.ts';
 export { listClaimBatches } from './list-claim-batches.ts';
 export { claimBatchX12 } from './claim-batch-x12.ts';
 export { recordBatchOutbox } from './record-batch-outbox.ts';
+export { handleUploadBatchJob, UPLOAD_BATCH_QUEUE, uploadName } from './upload-batch-job.ts';
 export { seedClaimsDemo } from './seed-claims-demo.ts';

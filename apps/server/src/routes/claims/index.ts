@@ -28,6 +28,7 @@ import {
   recordBatchOutbox,
   scrubClaim,
   scrubResultSchema,
+  uploadName,
 } from '@domain/claims/index.ts';
 import { z } from 'zod';
 import { idParams, listOf } from '../../plugins/http-schemas.ts';
@@ -172,14 +173,10 @@ export default async function claimsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const { x12, ...batch } = await createClaimBatch(request.ctx, request.body);
+      const { x12, ...batch } = await createClaimBatch(request.ctx, request.body, { upload: app.services.config.claimsSftp !== undefined });
       // After commit: a file that cannot be written is logged and shown on the batch; the download still works.
       const dir = app.services.config.claimsOutboxDir;
-      const file = path.join(
-        dir,
-        request.ctx.organizationId,
-        `837P-${String(batch.interchangeControlNumber).padStart(9, '0')}-${batch.id}.x12`,
-      );
+      const file = path.join(dir, request.ctx.organizationId, uploadName(batch.interchangeControlNumber, batch.id));
       try {
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, x12, { flag: 'wx' });
