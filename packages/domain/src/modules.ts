@@ -10,6 +10,7 @@ import { accessModule } from './access/module.ts';
 import { auditModule } from './audit/module.ts';
 import { billingModule } from './billing/module.ts';
 import { claimsModule } from './claims/module.ts';
+import { eligibilityModule } from './eligibility/module.ts';
 import { clinicalModule } from './clinical/module.ts';
 import { codesModule } from './codes/module.ts';
 import type { LinkAction } from './comms/index.ts';
@@ -53,6 +54,7 @@ export const MODULES: readonly ModuleManifest[] = [
   followupsModule,
   // After billing and encounters: its demo bills the demo's signed encounters' charges.
   claimsModule,
+  eligibilityModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

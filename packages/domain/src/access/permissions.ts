@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'fee-schedule:manage': 'Maintain fee schedules and payer contracted amounts',
   'claim:read': 'See claims and remittances',
   'claim:submit': 'Build and submit insurance claims',
+  'eligibility:check': "Check a coverage's eligibility with the payer (270/271) and see the answer",
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'audit:read': 'Read the audit trail and access reports',
@@ -56,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'document:write',
     'appointment:read',
     'appointment:write',
+    'eligibility:check',
     'payment:post',
   ],
   biller: [
@@ -69,6 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointment:read',
     'claim:read',
     'claim:submit',
+    'eligibility:check',
     'payment:post',
     'refund:issue',
     'report:read',

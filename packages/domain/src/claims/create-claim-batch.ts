@@ -26,8 +26,12 @@ export const CLAIMS_SETTINGS = {
 
 const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() ? v.trim() : fallback);
 
-/** Take the batch's ISA13, GS06 and ST02 from the organization's counter row (held until commit, so concurrent batches queue). */
-async function takeControlNumbers(tx: Ctx): Promise<{ interchange: number; group: number; transaction: number }> {
+/**
+ * Take the next ISA13, GS06 and ST02 from the organization's counter row (held until commit, so
+ * concurrent batches queue). Every X12 interchange the practice sends takes its numbers here:
+ * 837P batches and eligibility inquiries (270) alike.
+ */
+export async function takeControlNumbers(tx: Ctx): Promise<{ interchange: number; group: number; transaction: number }> {
   const r = await sql<{ interchange: string; grp: string; st: string }>`
     insert into claim_counters (organization_id, next_interchange, next_group, next_transaction)
     values (${tx.organizationId}, 2, 2, 2)

@@ -11,7 +11,7 @@ export { listClaims } from './list-claims.ts';
 export { listClaimCandidates } from './list-claim-candidates.ts';
 export { scrubClaim } from './scrub-claim.ts';
 export { overrideWarning } from './override-warning.ts';
-export { CLAIMS_SETTINGS, createClaimBatch } from './create-claim-batch.ts';
+export { CLAIMS_SETTINGS, createClaimBatch, takeControlNumbers } from './create-claim-batch.ts';
 export { listClaimBatches } from './list-claim-batches.ts';
 export { claimBatchX12 } from './claim-batch-x12.ts';
 export { recordBatchOutbox } from './record-batch-outbox.ts';
