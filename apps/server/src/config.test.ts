@@ -47,4 +47,25 @@ describe('loadConfig', () => {
       publicUrl: 'https://clinic.example.org',
     });
   });
+
+  it('reads the clearinghouse SFTP server only with a pinned host key and a way to sign in', () => {
+    const key = `SHA256:${'A'.repeat(43)}`;
+    expect(loadConfig({}).claimsSftp).toBeUndefined();
+    const config = loadConfig({ CLAIMS_SFTP_URL: 'sftp://clinic%40x:s3cret@sftp.example.org:2222/in%20box', CLAIMS_SFTP_HOST_KEY: key });
+    expect(config.claimsSftp).toEqual({
+      host: 'sftp.example.org',
+      port: 2222,
+      username: 'clinic@x',
+      password: 's3cret',
+      outboxDir: '/in box',
+      hostKeySha256: key,
+    });
+    expect(installationOf(config).claimsSftp).toBe(config.claimsSftp);
+    expect(() => loadConfig({ CLAIMS_SFTP_URL: 'sftp://clinic:pw@sftp.example.org/' })).toThrow(/CLAIMS_SFTP_HOST_KEY/);
+    expect(() => loadConfig({ CLAIMS_SFTP_URL: 'sftp://clinic@sftp.example.org/', CLAIMS_SFTP_HOST_KEY: key })).toThrow(/password/);
+    expect(() => loadConfig({ CLAIMS_SFTP_URL: 'ftp://clinic:pw@sftp.example.org/', CLAIMS_SFTP_HOST_KEY: key })).toThrow(/sftp/);
+    expect(() =>
+      loadConfig({ CLAIMS_SFTP_URL: 'sftp://clinic@h/', CLAIMS_SFTP_HOST_KEY: key, CLAIMS_SFTP_PRIVATE_KEY_FILE: '/nonexistent/key' }),
+    ).toThrow(/cannot be read/);
+  });
 });

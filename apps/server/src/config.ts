@@ -2,8 +2,10 @@
  * Environment variables ClinicDesk reads, read here and only here (the server, its routes and
  * services take a Config). Names are a public contract (README lists them).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import type { Installation } from '@domain/shared/installation.ts';
+import type { SftpClearinghouseConfig } from '@domain/shared/outside/sftp-clearinghouse.ts';
 import { installationPublicUrl, PublicUrlError } from '@domain/shared/public-url.ts';
 
 export interface Config {
@@ -39,6 +41,13 @@ export interface Config {
   dbPoolMax: number;
   /** CLAIMS_OUTBOX_DIR: where submitted 837P batches are written (default DATA_DIR/outbox/claims). */
   claimsOutboxDir: string;
+  /**
+   * The clearinghouse's SFTP server (`claimsSftpFrom`): CLAIMS_SFTP_URL (`sftp://user@host:22/inbound`),
+   * CLAIMS_SFTP_HOST_KEY (its host key's `SHA256:…` fingerprint, required), CLAIMS_SFTP_PRIVATE_KEY_FILE
+   * or CLAIMS_SFTP_PASSWORD (or a password in the URL), CLAIMS_SFTP_OUTBOX_DIR (else the URL's path).
+   * Unset: batches go to the outbox folder only.
+   */
+  claimsSftp: SftpClearinghouseConfig | undefined;
   /**
    * CLINICDESK_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run before
    * the database cancels it and the request answers 503 (default 2000; 0: no limit).
@@ -118,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.CLINICDESK_TRUST_PROXY),
     dbPoolMax: dbPoolMax(env.CLINICDESK_DB_POOL_MAX),
     claimsOutboxDir: env.CLAIMS_OUTBOX_DIR || `${env.DATA_DIR ?? './data'}/outbox/claims`,
+    claimsSftp: claimsSftpFrom(env),
     statementTimeoutMs: millis('CLINICDESK_STATEMENT_TIMEOUT_MS', env.CLINICDESK_STATEMENT_TIMEOUT_MS, 2_000),
     reportStatementTimeoutMs: millis('CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS', env.CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS, 30_000),
     routeLimits: routeLimits(env.CLINICDESK_EXPENSIVE_CONCURRENCY, dbPoolMax(env.CLINICDESK_DB_POOL_MAX)),
@@ -166,9 +176,57 @@ export function routeLimits(raw: string | undefined, poolMax: number): RouteLimi
   };
 }
 
-/** The installation's mail server and link base, as requests and job handlers take them. */
-export function installationOf(config: Pick<Config, 'smtpUrl' | 'smtpFrom' | 'publicUrl'>): Installation {
-  return { smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom, publicUrl: config.publicUrl };
+/** The installation's mail server, link base and clearinghouse, as requests and job handlers take them. */
+export function installationOf(
+  config: Pick<Config, 'smtpUrl' | 'smtpFrom' | 'publicUrl'> & Partial<Pick<Config, 'claimsSftp'>>,
+): Installation {
+  return {
+    smtpUrl: config.smtpUrl,
+    smtpFrom: config.smtpFrom,
+    publicUrl: config.publicUrl,
+    ...(config.claimsSftp ? { claimsSftp: config.claimsSftp } : {}),
+  };
+}
+
+/**
+ * The clearinghouse SFTP settings, or undefined when CLAIMS_SFTP_URL is unset. Refused at
+ * start-up: a URL that is not sftp://, no user, no host key fingerprint (the server's key is
+ * always pinned), no way to sign in, or a key file that cannot be read.
+ */
+export function claimsSftpFrom(env: NodeJS.ProcessEnv): SftpClearinghouseConfig | undefined {
+  const raw = (env.CLAIMS_SFTP_URL ?? '').trim();
+  if (raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('CLAIMS_SFTP_URL must be a URL like sftp://user@host:22/inbound');
+  }
+  if (url.protocol !== 'sftp:' || !url.hostname || !url.username)
+    throw new ConfigError('CLAIMS_SFTP_URL must be a URL like sftp://user@host:22/inbound (sftp, with a user name)');
+  const hostKey = (env.CLAIMS_SFTP_HOST_KEY ?? '').trim();
+  if (!/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(hostKey))
+    throw new ConfigError('CLAIMS_SFTP_HOST_KEY must be the server host key fingerprint as `ssh-keygen -lf` prints it (SHA256:…)');
+  const keyFile = (env.CLAIMS_SFTP_PRIVATE_KEY_FILE ?? '').trim();
+  let privateKey: Buffer | undefined;
+  if (keyFile) {
+    try {
+      privateKey = fs.readFileSync(keyFile);
+    } catch (e) {
+      throw new ConfigError(`CLAIMS_SFTP_PRIVATE_KEY_FILE cannot be read: ${(e as Error).message}`);
+    }
+  }
+  const password = env.CLAIMS_SFTP_PASSWORD || (url.password ? decodeURIComponent(url.password) : undefined);
+  if (!privateKey && !password) throw new ConfigError('CLAIMS_SFTP_URL needs CLAIMS_SFTP_PRIVATE_KEY_FILE or a password');
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : 22,
+    username: decodeURIComponent(url.username),
+    ...(password ? { password } : {}),
+    ...(privateKey ? { privateKey } : {}),
+    outboxDir: env.CLAIMS_SFTP_OUTBOX_DIR || decodeURIComponent(url.pathname) || '/',
+    hostKeySha256: hostKey,
+  };
 }
 
 function publicUrlFrom(env: NodeJS.ProcessEnv): string {

@@ -8,6 +8,7 @@ import type { AuditTables } from './audit/audit.tables.ts';
 import type { AuditViews } from './audit/audit.views.ts';
 import type { BillingTables } from './billing/billing.tables.ts';
 import type { ClaimsTables } from './claims/claims.tables.ts';
+import type { EligibilityTables } from './eligibility/eligibility.tables.ts';
 import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
@@ -50,6 +51,7 @@ export interface Database
     ClaimsTables,
     AccountsTables,
     LedgerTables,
+    EligibilityTables,
     ComplianceTables,
     OrganizationsViews,
     PatientsViews,

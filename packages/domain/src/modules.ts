@@ -11,6 +11,7 @@ import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
 import { billingModule } from './billing/module.ts';
 import { claimsModule } from './claims/module.ts';
+import { eligibilityModule } from './eligibility/module.ts';
 import { clinicalModule } from './clinical/module.ts';
 import { codesModule } from './codes/module.ts';
 import type { LinkAction } from './comms/index.ts';
@@ -58,6 +59,7 @@ export const MODULES: readonly ModuleManifest[] = [
   accountsModule,
   // After billing, claims and accounts: it posts their financial events.
   ledgerModule,
+  eligibilityModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

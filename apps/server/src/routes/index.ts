@@ -11,6 +11,7 @@ import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
 import codesRoutes from './codes/index.ts';
 import documentRoutes from './documents/index.ts';
+import eligibilityRoutes from './eligibility/index.ts';
 import encounterRoutes from './encounters/index.ts';
 import followupsRoutes from './followups/index.ts';
 import insuranceRoutes from './insurance/index.ts';
@@ -46,4 +47,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   claimsRoutes,
   accountsRoutes,
   ledgerRoutes,
+  eligibilityRoutes,
 ];

@@ -246,7 +246,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
                             };
                             token: string;
                             expiresAt: string;
@@ -591,7 +591,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
                             };
                             organization: {
                                 /** Format: uuid */
@@ -23376,6 +23376,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/{id}/cms1500.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claim on the CMS-1500 (02/12) paper form (PDF; audited as a print). form=data-only prints the data alone, for pre-printed forms */
+        get: {
+            parameters: {
+                query?: {
+                    form?: "full" | "data-only";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/{id}/scrub": {
         parameters: {
             query?: never;
@@ -23712,6 +23814,13 @@ export interface paths {
                                 sha256: string;
                                 outboxPath: string | null;
                                 outboxError: string | null;
+                                upload: {
+                                    /** @enum {string} */
+                                    state: "queued" | "uploaded" | "failed";
+                                    uploadedAt: string | null;
+                                    remoteName: string | null;
+                                    error: string | null;
+                                } | null;
                                 createdAt: string;
                             }[];
                             nextCursor: string | null;
@@ -23805,6 +23914,13 @@ export interface paths {
                             sha256: string;
                             outboxPath: string | null;
                             outboxError: string | null;
+                            upload: {
+                                /** @enum {string} */
+                                state: "queued" | "uploaded" | "failed";
+                                uploadedAt: string | null;
+                                remoteName: string | null;
+                                error: string | null;
+                            } | null;
                             createdAt: string;
                         };
                     };
@@ -24694,6 +24810,443 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/coverages/{coverageId}/eligibility-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the 270 eligibility inquiry for a patient's coverage (control numbers from the practice counter; answered with its X12 text). A payer without an EDI id, or no location with a billing NPI: 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    coverageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        serviceDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            coverageId: string;
+                            traceNumber: string;
+                            interchangeControlNumber: number;
+                            serviceDate: string;
+                            createdAt: string;
+                            x12: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/coverages/{coverageId}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A coverage's latest eligibility answer (status, copay, coinsurance, deductible and remaining amounts, date) and newest inquiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    coverageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                /** Format: uuid */
+                                coverageId: string;
+                                traceNumber: string;
+                                /** @enum {string} */
+                                status: "active" | "inactive" | "unknown" | "rejected";
+                                planName: string | null;
+                                copayCents: number | null;
+                                coinsuranceBasisPoints: number | null;
+                                deductibleCents: number | null;
+                                deductibleRemainingCents: number | null;
+                                outOfPocketCents: number | null;
+                                outOfPocketRemainingCents: number | null;
+                                rejectionReasons: string[];
+                                checkedOn: string;
+                                importedAt: string;
+                            } | null;
+                            lastRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                coverageId: string;
+                                traceNumber: string;
+                                interchangeControlNumber: number;
+                                serviceDate: string;
+                                createdAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eligibility-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a payer's 271 (raw X12, application/edi-x12), matched to our inquiries by TRN trace number. Malformed: 400 naming the segment; a trace we never sent: 409; nothing stored either way. The same answer again is not stored twice (alreadyImported) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the 271 X12 text */
+            requestBody: {
+                content: {
+                    "application/edi-x12": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                /** Format: uuid */
+                                coverageId: string;
+                                traceNumber: string;
+                                /** @enum {string} */
+                                status: "active" | "inactive" | "unknown" | "rejected";
+                                planName: string | null;
+                                copayCents: number | null;
+                                coinsuranceBasisPoints: number | null;
+                                deductibleCents: number | null;
+                                deductibleRemainingCents: number | null;
+                                outOfPocketCents: number | null;
+                                outOfPocketRemainingCents: number | null;
+                                rejectionReasons: string[];
+                                checkedOn: string;
+                                importedAt: string;
+                                alreadyImported: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

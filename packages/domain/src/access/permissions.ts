@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'claim:read': 'See claims and remittances',
   'claim:submit': 'Build and submit insurance claims',
   'account:read': "See a patient's account: balances, payments and refunds",
+  'eligibility:check': "Check a coverage's eligibility with the payer (270/271) and see the answer",
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'ledger:read': 'See the books: trial balance and journal',
@@ -59,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointment:read',
     'appointment:write',
     'account:read',
+    'eligibility:check',
     'payment:post',
   ],
   biller: [
@@ -73,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'claim:read',
     'claim:submit',
     'account:read',
+    'eligibility:check',
     'payment:post',
     'refund:issue',
     'ledger:read',

@@ -15,6 +15,10 @@ export function selectBatches(ctx: Ctx) {
       'sha256',
       'outbox_path',
       'outbox_error',
+      'upload_state',
+      'uploaded_at',
+      'upload_remote_name',
+      'upload_error',
       'created_at',
     ])
     .where('organization_id', '=', ctx.organizationId);
@@ -33,6 +37,9 @@ export function toBatch(r: BatchRow): ClaimBatch {
     sha256: r.sha256,
     outboxPath: r.outbox_path,
     outboxError: r.outbox_error,
+    upload: r.upload_state
+      ? { state: r.upload_state, uploadedAt: r.uploaded_at?.toISOString() ?? null, remoteName: r.upload_remote_name, error: r.upload_error }
+      : null,
     createdAt: r.created_at.toISOString(),
   };
 }

@@ -12,6 +12,10 @@ export const claimsAuditEvents = defineAuditEvents({
     details: z.strictObject({ encounterId: z.guid(), coverageId: z.guid(), patientControlNumber: z.string(), totalChargeCents: cents }),
   },
   'read:claim': { about: 'a claim (what it bills, its timeline and scrub) was opened', details: z.null() },
+  'print:claim': {
+    about: 'a claim was printed on the CMS-1500 paper form (`form`: with the form drawn, or the data only for pre-printed paper)',
+    details: z.strictObject({ form: z.enum(['form', 'data-only']) }),
+  },
   'search:claim': {
     about: 'the claims list was viewed (a row per patient shown; null details: shown under a break-glass grant)',
     details: z.strictObject({ count, status: z.enum(CLAIM_STATUSES).optional() }).nullable(),

@@ -156,6 +156,15 @@ export const claimBatchSchema = z.object({
   sha256: z.string(),
   outboxPath: z.string().nullable(),
   outboxError: z.string().nullable(),
+  /** The clearinghouse SFTP upload (null: none configured when the batch was built). */
+  upload: z
+    .object({
+      state: z.enum(['queued', 'uploaded', 'failed']),
+      uploadedAt: z.string().nullable(),
+      remoteName: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
 });
 export type ClaimBatch = z.infer<typeof claimBatchSchema>;

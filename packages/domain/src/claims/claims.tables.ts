@@ -88,6 +88,10 @@ export interface ClaimBatchesTable {
   outbox_path: string | null;
   outbox_error: string | null;
   outbox_written_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  upload_state: 'queued' | 'uploaded' | 'failed' | null;
+  uploaded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  upload_remote_name: string | null;
+  upload_error: string | null;
   created_by: string | null;
   created_at: Created;
 }

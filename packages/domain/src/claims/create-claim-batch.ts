@@ -10,6 +10,7 @@ import { toBatch, selectBatches } from './batch-row.ts';
 import { claimLinesMany, toScrubClaim } from './claim-row.ts';
 import { billingProvider837, claimTo837 } from './claim-to-837.ts';
 import { transitionClaims } from './claim-states.ts';
+import { enqueueBatchUpload } from './upload-batch-job.ts';
 import type { ClaimBatch, ClaimBatchInput } from './claims.schemas.ts';
 
 /** Organization settings the 837P envelope reads (organizations.settings keys), with their defaults. */
@@ -29,10 +30,12 @@ const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim(
 export const CLAIMS_PER_TRANSACTION = 5000;
 
 /**
- * Take the batch's ISA13, GS06 and `transactions` consecutive ST02 from the organization's
- * counter row (held until commit, so concurrent batches queue): answers the first ST02.
+ * Take the next ISA13, GS06 and `transactions` consecutive ST02 from the organization's counter
+ * row (held until commit, so concurrent batches queue): answers the first ST02. Every X12
+ * interchange the practice sends takes its numbers here: 837P batches and eligibility
+ * inquiries (270) alike.
  */
-async function takeControlNumbers(tx: Ctx, transactions: number): Promise<{ interchange: number; group: number; transaction: number }> {
+export async function takeControlNumbers(tx: Ctx, transactions = 1): Promise<{ interchange: number; group: number; transaction: number }> {
   const r = await sql<{ interchange: string; grp: string; st: string }>`
     insert into claim_counters (organization_id, next_interchange, next_group, next_transaction)
     values (${tx.organizationId}, 2, 2, ${1 + transactions})
@@ -51,9 +54,14 @@ async function takeControlNumbers(tx: Ctx, transactions: number): Promise<{ inte
  * billing NPI/TIN) go under one 2000A loop each. Control numbers come from the counter row in
  * this transaction (one ST02 per 5,000 claims); the X12 text and its SHA-256 are stored and the
  * claims become `submitted`.
- * The caller writes the outbox file after commit (recordBatchOutbox).
+ * The caller writes the outbox file after commit (recordBatchOutbox). With `upload` (a
+ * clearinghouse SFTP server is configured) the upload job is queued in this transaction.
  */
-export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promise<ClaimBatch & { x12: string }> {
+export async function createClaimBatch(
+  ctx: Ctx,
+  input: ClaimBatchInput,
+  opts: { upload?: boolean } = {},
+): Promise<ClaimBatch & { x12: string }> {
   requirePermission(ctx, 'claim:submit');
   const ids = [...new Set(input.claimIds)].sort();
   return inTransaction(ctx, async (tx) => {
@@ -151,9 +159,11 @@ export async function createClaimBatch(ctx: Ctx, input: ClaimBatchInput): Promis
         sha256: createHash('sha256').update(x12).digest('hex'),
         created_by: actorUserId(tx),
         created_at: now,
+        upload_state: opts.upload ? 'queued' : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (opts.upload) await enqueueBatchUpload(tx, batch.id);
     await transitionClaims(tx, claims, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
     const perPatient = new Map<string, number>();
     for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);

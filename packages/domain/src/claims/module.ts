@@ -1,6 +1,7 @@
 import { defineModule } from '../module-manifest.ts';
 import { claimsAuditEvents } from './claims.audit.ts';
 import { seedClaimsDemo } from './seed-claims-demo.ts';
+import { handleUploadBatchJob, UPLOAD_BATCH_QUEUE } from './upload-batch-job.ts';
 
 /**
  * Claims: one per encounter and coverage built from approved charges, the scrubber, the state
@@ -10,6 +11,7 @@ import { seedClaimsDemo } from './seed-claims-demo.ts';
 export const claimsModule = defineModule({
   name: 'claims',
   tables: ['claim_counters', 'claims', 'claim_lines', 'claim_events', 'claim_overrides', 'claim_batches'],
+  jobs: { [UPLOAD_BATCH_QUEUE]: handleUploadBatchJob },
   demo: seedClaimsDemo,
   merge: { 'claims.patient_id': 'move' },
   audit: claimsAuditEvents,

@@ -23,7 +23,14 @@ export interface JobContext {
   job: { id: number; queue: string; payload: Record<string, unknown>; attempts: number; maxAttempts: number };
 }
 
-export type JobHandler = (ctx: JobContext) => Promise<void>;
+export type JobHandler = ((ctx: JobContext) => Promise<void>) & {
+  /**
+   * Runs after a failed attempt, in the claiming transaction once the handler's own work is
+   * undone (so what it records stays): e.g. show the error on the object the job works for.
+   * `dead`: no attempt follows. Its own failure is ignored (the job's failure is still recorded).
+   */
+  onFailure?: (ctx: JobContext, error: unknown, dead: boolean) => Promise<void>;
+};
 
 export interface JobRunnerOptions {
   db: Db;
@@ -122,6 +129,24 @@ export class JobRunner {
         await sql`rollback to savepoint job_handler`.execute(trx);
         failed = { id: job.id, queue: job.queue, attempts: job.attempts + 1, maxAttempts: job.max_attempts, error };
         const dead = failed.attempts >= job.max_attempts;
+        if (handler.onFailure) {
+          await sql`savepoint job_failure`.execute(trx);
+          try {
+            await handler.onFailure(
+              {
+                db: trx,
+                clock: this.opts.clock,
+                installation: this.opts.installation,
+                job: { id: job.id, queue: job.queue, payload: job.payload, attempts: failed.attempts, maxAttempts: job.max_attempts },
+              },
+              error,
+              dead,
+            );
+            await sql`release savepoint job_failure`.execute(trx);
+          } catch {
+            await sql`rollback to savepoint job_failure`.execute(trx);
+          }
+        }
         await trx
           .updateTable('jobs')
           .set({

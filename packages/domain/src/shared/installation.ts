@@ -4,6 +4,8 @@
  * (apps/server/src/config.ts `installationOf`) and hands it to requests and to job
  * handlers alike; the domain never reads the process environment.
  */
+import type { SftpClearinghouseConfig } from './outside/sftp-clearinghouse.ts';
+
 export interface Installation {
   /** SMTP_URL: the installation's mail server, for practices that set none of their own. */
   smtpUrl: string | undefined;
@@ -11,4 +13,6 @@ export interface Installation {
   smtpFrom: string | undefined;
   /** The installation's public URL, already resolved and checked (shared/public-url.ts). */
   publicUrl: string;
+  /** CLAIMS_SFTP_*: the clearinghouse's SFTP server new 837P batches are uploaded to (unset: outbox folder only). */
+  claimsSftp?: SftpClearinghouseConfig;
 }

@@ -24,10 +24,13 @@ import {
   listClaimCandidates,
   listClaims,
   overrideWarning,
+  printCms1500,
   recordBatchOutbox,
   scrubClaim,
   scrubResultSchema,
+  uploadName,
 } from '@domain/claims/index.ts';
+import { z } from 'zod';
 import { idParams, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
@@ -91,6 +94,29 @@ export default async function claimsRoutes(app: App) {
     async (request) => getClaim(request.ctx, request.params.id),
   );
 
+  app.get(
+    '/api/claims/:id/cms1500.pdf',
+    {
+      config: { permission: 'claim:read', expensive: 'report' },
+      schema: {
+        tags,
+        summary:
+          'The claim on the CMS-1500 (02/12) paper form (PDF; audited as a print). form=data-only prints the data alone, for pre-printed forms',
+        params: idParams,
+        querystring: z.strictObject({ form: z.enum(['full', 'data-only']).optional() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const pdf = await printCms1500(request.ctx, request.params.id, { form: request.query.form !== 'data-only' });
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="cms1500-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
+  );
+
   app.post(
     '/api/claims/:id/scrub',
     {
@@ -148,14 +174,10 @@ export default async function claimsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const { x12, ...batch } = await createClaimBatch(request.ctx, request.body);
+      const { x12, ...batch } = await createClaimBatch(request.ctx, request.body, { upload: app.services.config.claimsSftp !== undefined });
       // After commit: a file that cannot be written is logged and shown on the batch; the download still works.
       const dir = app.services.config.claimsOutboxDir;
-      const file = path.join(
-        dir,
-        request.ctx.organizationId,
-        `837P-${String(batch.interchangeControlNumber).padStart(9, '0')}-${batch.id}.x12`,
-      );
+      const file = path.join(dir, request.ctx.organizationId, uploadName(batch.interchangeControlNumber, batch.id));
       try {
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, x12, { flag: 'wx' });

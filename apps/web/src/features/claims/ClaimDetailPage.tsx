@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
-import { CLAIM_STATUS_COLORS, CLAIM_STATUS_LABELS, type Claim, money, type ScrubMessage, shortDate } from './claims-api.ts';
+import { CLAIM_STATUS_COLORS, CLAIM_STATUS_LABELS, type Claim, cms1500Url, money, type ScrubMessage, shortDate } from './claims-api.ts';
 import { claimKeys } from './query-keys.ts';
 
 export function ClaimDetailPage() {
@@ -45,11 +45,19 @@ export function ClaimDetailPage() {
             {CLAIM_STATUS_LABELS[c.status]}
           </Badge>
         </Title>
-        {editable && (
-          <Button loading={scrubbing.busy} onClick={() => void scrubbing.submit()}>
-            Scrub
+        <Group gap="sm">
+          <Button component="a" variant="default" href={cms1500Url(c.id)} download={`CMS-1500-${c.patientControlNumber}.pdf`}>
+            CMS-1500
           </Button>
-        )}
+          <Anchor href={cms1500Url(c.id, true)} download={`CMS-1500-${c.patientControlNumber}-data.pdf`} size="sm">
+            Data only <span className="visually-hidden">(for pre-printed CMS-1500 forms)</span>
+          </Anchor>
+          {editable && (
+            <Button loading={scrubbing.busy} onClick={() => void scrubbing.submit()}>
+              Scrub
+            </Button>
+          )}
+        </Group>
       </Group>
       {scrubbing.error && (
         <Alert color="red" role="alert">

@@ -268,6 +268,7 @@ function BatchList() {
             <Table.Th>Claims</Table.Th>
             <Table.Th ta="right">Billed</Table.Th>
             <Table.Th>Outbox</Table.Th>
+            <Table.Th>Clearinghouse</Table.Th>
             <Table.Th>
               <span className="visually-hidden">Download</span>
             </Table.Th>
@@ -289,6 +290,18 @@ function BatchList() {
                   'Written'
                 ) : (
                   'Not written'
+                )}
+              </Table.Td>
+              <Table.Td>
+                {!b.upload ? (
+                  'Not configured'
+                ) : b.upload.state === 'uploaded' ? (
+                  `Uploaded ${b.upload.uploadedAt ? new Date(b.upload.uploadedAt).toLocaleString() : ''}`
+                ) : (
+                  <Text c={b.upload.state === 'failed' ? 'red.8' : undefined} size="sm">
+                    {b.upload.state === 'failed' ? 'Upload failed' : 'Waiting to upload'}
+                    {b.upload.error ? `: ${b.upload.error}` : ''}
+                  </Text>
                 )}
               </Table.Td>
               <Table.Td>

@@ -39,6 +39,10 @@ export const CLAIM_STATUS_COLORS: Record<ClaimStatus, string> = {
 };
 
 /** "$1,234.50" from cents. */
+/** The claim on the CMS-1500 paper form (PDF): with the form drawn, or the data only for pre-printed forms. */
+export const cms1500Url = (id: string, dataOnly = false) =>
+  `/api/claims/${encodeURIComponent(id)}/cms1500.pdf${dataOnly ? '?form=data-only' : ''}`;
+
 export const money = (cents: number) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 
 /** "Mar 9, 2026" for a `YYYY-MM-DD` date. */

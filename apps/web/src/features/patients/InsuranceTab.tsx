@@ -9,6 +9,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { CoverageCardImages } from './CoverageCardImages.tsx';
 import { CoverageEditForm } from './CoverageEditForm.tsx';
+import { CoverageEligibility } from './CoverageEligibility.tsx';
 import { CoverageFields, SubscriberFields } from './CoverageFields.tsx';
 import { COVERAGE_LABELS, coverageBody, coverageValidation, type CoverageValues, emptyCoverage, payerOptions } from './coverage-form.ts';
 import { coveragesQuery, documentsQuery } from './patients-api.ts';
@@ -53,6 +54,7 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
             <Table.Th>Group</Table.Th>
             <Table.Th>Dates</Table.Th>
             <Table.Th>Office copay</Table.Th>
+            {can('eligibility:check') && <Table.Th>Eligibility</Table.Th>}
             {can('document:read') && <Table.Th>Card</Table.Th>}
             {can('coverage:write') && <Table.Th />}
           </Table.Tr>
@@ -61,7 +63,7 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
           {coverages.data?.items.map((c) =>
             editing?.id === c.id ? (
               <Table.Tr key={c.id}>
-                <Table.Td colSpan={10}>
+                <Table.Td colSpan={11}>
                   <CoverageEditForm patientId={patientId} coverage={c} mode={editing.mode} onDone={() => setEditing(null)} />
                 </Table.Td>
               </Table.Tr>
@@ -81,6 +83,11 @@ export function InsuranceTab({ patientId }: { patientId: string }) {
                   )}
                 </Table.Td>
                 <Table.Td>{money(c.copays.office)}</Table.Td>
+                {can('eligibility:check') && (
+                  <Table.Td>
+                    <CoverageEligibility patientId={patientId} coverageId={c.id} payerName={c.payerName} />
+                  </Table.Td>
+                )}
                 {can('document:read') && (
                   <Table.Td>
                     <CoverageCardImages

@@ -11,6 +11,7 @@ export const patientKeys = {
   record: (id: string) => [...patientKeys.records(), id] as const,
   detail: (id: string) => [...patientKeys.record(id), 'detail'] as const,
   coverages: (id: string) => [...patientKeys.record(id), 'coverages'] as const,
+  eligibility: (id: string, coverageId: string) => [...patientKeys.coverages(id), coverageId, 'eligibility'] as const,
   documents: (id: string) => [...patientKeys.record(id), 'documents'] as const,
   careTeam: (id: string) => [...patientKeys.record(id), 'care-team'] as const,
   payers: () => [...patientKeys.all, 'payers'] as const,
