@@ -4,6 +4,7 @@ import accountRoutes from './account/index.ts';
 import auditRoutes from './audit/index.ts';
 import billingRoutes from './billing/index.ts';
 import claimsRoutes from './claims/index.ts';
+import remittanceRoutes from './claims/remittances.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
@@ -42,4 +43,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   followupsRoutes,
   billingRoutes,
   claimsRoutes,
+  remittanceRoutes,
 ];
