@@ -252,15 +252,9 @@ describe('a claim from a signed visit to an 837P batch', () => {
   it('keeps a claim with an error in draft, overrides warnings with a reason (never errors), and sends a failing ready claim back', async () => {
     const p = await billingPractice(t);
     const first = await readyClaim(t, p);
-    // A second claim of the same patient, date and procedures (another coverage): a duplicate warning.
-    const cov2 = await t.as(p.org, 'admin').post(`/api/patients/${first.patientId}/coverages`, {
-      payerId: p.payerId,
-      memberId: 'SECOND01',
-      priority: 'secondary',
-      effectiveDate: '2026-01-01',
-    });
-    expect(cov2.statusCode, cov2.body).toBe(201);
-    const second = await t.as(p.org, 'biller').post('/api/claims', { encounterId: first.encounterId, coverageId: cov2.json().id });
+    // A second visit of the same patient on the same date with the same procedures: a duplicate warning.
+    const again = await signedVisit(t, p.org, first.patientId);
+    const second = await t.as(p.org, 'biller').post('/api/claims', { encounterId: again.encounterId });
     expect(second.statusCode, second.body).toBe(201);
     const id = second.json().id as string;
     let scrub = await t.as(p.org, 'biller').post(`/api/claims/${id}/scrub`);
@@ -275,9 +269,7 @@ describe('a claim from a signed visit to an 837P batch', () => {
     const unknown = await t.as(p.org, 'biller').post(`/api/claims/${id}/overrides`, { rule: 'NO_SUCH_RULE', reason: 'no' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].path).toBe('rule');
-    const ov = await t
-      .as(p.org, 'biller')
-      .post(`/api/claims/${id}/overrides`, { rule: 'DUPLICATE_CLAIM', reason: 'Secondary payer claim' });
+    const ov = await t.as(p.org, 'biller').post(`/api/claims/${id}/overrides`, { rule: 'DUPLICATE_CLAIM', reason: 'Seen twice that day' });
     expect(ov.statusCode, ov.body).toBe(201);
     const audited = await t.db
       .selectFrom('audit_events')
@@ -286,7 +278,7 @@ describe('a claim from a signed visit to an 837P batch', () => {
       .where('resource_type', '=', 'claim_override')
       .execute();
     expect(audited).toEqual([
-      { patient_id: first.patientId, details: { claimId: id, rule: 'DUPLICATE_CLAIM', reason: 'Secondary payer claim' } },
+      { patient_id: first.patientId, details: { claimId: id, rule: 'DUPLICATE_CLAIM', reason: 'Seen twice that day' } },
     ]);
     scrub = await t.as(p.org, 'biller').post(`/api/claims/${id}/scrub`);
     expect(scrub.json().warnings).toEqual([expect.objectContaining({ rule: 'DUPLICATE_CLAIM', overridden: true })]);

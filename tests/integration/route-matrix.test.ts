@@ -112,6 +112,10 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/claims': () => ({ body: { encounterId: randomUUID() } }),
   'POST /api/claims/:id/overrides': () => ({ body: { rule: 'DUPLICATE_CLAIM', reason: 'route matrix' } }),
   'POST /api/claim-batches': () => ({ body: { claimIds: [randomUUID()] } }),
+  'POST /api/remittances/unmatched/:id/resolve': () => ({ body: { action: 'dismiss', reason: 'route matrix' } }),
+  'POST /api/claims/:id/replace': () => ({ body: { reason: 'route matrix', payerClaimControlNumber: 'RM1' } }),
+  'POST /api/claims/:id/void': () => ({ body: { reason: 'route matrix', payerClaimControlNumber: 'RM1' } }),
+  'POST /api/claims/:id/write-off': () => ({ body: { reason: 'route matrix' } }),
 };
 
 interface Answer {

@@ -24,6 +24,8 @@ export {
   type RemittanceClaim835,
   type RemittanceLine835,
 } from './835.ts';
+export { type Build835Input, build835, X221A1 } from './835-build.ts';
+export { type Build277CAInput, type Build999Input, build277CA, build999, X214, X231A1 } from './ack-build.ts';
 export { type Ack999, parse999, type SegmentError999, type SetAck999 } from './999.ts';
 export { type Ack277CA, type ClaimAck277CA, type ClaimStatus277, parse277CA } from './277ca.ts';
 export { build270, type Eligibility270Request, parse270, X279A1 } from './270.ts';

@@ -6,6 +6,7 @@ import billingRoutes from './billing/index.ts';
 import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
 import ledgerRoutes from './ledger/index.ts';
+import remittanceRoutes from './claims/remittances.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
@@ -48,4 +49,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   accountsRoutes,
   ledgerRoutes,
   eligibilityRoutes,
+  remittanceRoutes,
 ];

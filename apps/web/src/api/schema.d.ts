@@ -246,7 +246,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
                             };
                             token: string;
                             expiresAt: string;
@@ -591,7 +591,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
                             };
                             organization: {
                                 /** Format: uuid */
@@ -22692,6 +22692,7 @@ export interface paths {
                                 dateOfService: string;
                                 totalChargeCents: number;
                                 batchId: string | null;
+                                statusReason: string | null;
                                 createdAt: string;
                                 version: number;
                             }[];
@@ -22815,6 +22816,7 @@ export interface paths {
                             dateOfService: string;
                             totalChargeCents: number;
                             batchId: string | null;
+                            statusReason: string | null;
                             createdAt: string;
                             version: number;
                             frequencyCode: string;
@@ -22927,11 +22929,77 @@ export interface paths {
                             }[];
                             paidCents: number;
                             patientResponsibilityCents: number;
+                            paidDate: string | null;
                             adjustments: {
                                 group: string;
                                 reasonCode: string;
                                 amountCents: number;
+                                lineNumber: number | null;
                             }[];
+                            lineAdjudication: {
+                                lineNumber: number;
+                                paidCents: number;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                remarkCodes: string[];
+                            }[];
+                            coveragePriority: string;
+                            replacesClaimId: string | null;
+                            payerClaimControlNumber: string | null;
+                            corrections: {
+                                /** Format: uuid */
+                                id: string;
+                                patientControlNumber: string;
+                                frequencyCode: string;
+                                /** @enum {string} */
+                                status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            }[];
+                            otherPayers: {
+                                /** Format: uuid */
+                                claimId: string;
+                                patientControlNumber: string;
+                                payerClaimControlNumber: string | null;
+                                /** @enum {string} */
+                                responsibility: "P" | "S" | "T";
+                                payer: {
+                                    name: string;
+                                    ediPayerId: string | null;
+                                };
+                                subscriber: {
+                                    givenName: string;
+                                    familyName: string;
+                                    memberId: string;
+                                    groupNumber: string | null;
+                                    relationship: string;
+                                };
+                                paidCents: number;
+                                patientResponsibilityCents: number;
+                                adjudicationDate: string;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                lines: {
+                                    lineNumber: number;
+                                    paidCents: number;
+                                    adjustments: {
+                                        group: string;
+                                        reasonCode: string;
+                                        amountCents: number;
+                                    }[];
+                                    remarkCodes: string[];
+                                }[];
+                            }[];
+                            writeOff: {
+                                amountCents: number;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            } | null;
                         };
                     };
                 };
@@ -23184,6 +23252,7 @@ export interface paths {
                             dateOfService: string;
                             totalChargeCents: number;
                             batchId: string | null;
+                            statusReason: string | null;
                             createdAt: string;
                             version: number;
                             frequencyCode: string;
@@ -23296,11 +23365,77 @@ export interface paths {
                             }[];
                             paidCents: number;
                             patientResponsibilityCents: number;
+                            paidDate: string | null;
                             adjustments: {
                                 group: string;
                                 reasonCode: string;
                                 amountCents: number;
+                                lineNumber: number | null;
                             }[];
+                            lineAdjudication: {
+                                lineNumber: number;
+                                paidCents: number;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                remarkCodes: string[];
+                            }[];
+                            coveragePriority: string;
+                            replacesClaimId: string | null;
+                            payerClaimControlNumber: string | null;
+                            corrections: {
+                                /** Format: uuid */
+                                id: string;
+                                patientControlNumber: string;
+                                frequencyCode: string;
+                                /** @enum {string} */
+                                status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            }[];
+                            otherPayers: {
+                                /** Format: uuid */
+                                claimId: string;
+                                patientControlNumber: string;
+                                payerClaimControlNumber: string | null;
+                                /** @enum {string} */
+                                responsibility: "P" | "S" | "T";
+                                payer: {
+                                    name: string;
+                                    ediPayerId: string | null;
+                                };
+                                subscriber: {
+                                    givenName: string;
+                                    familyName: string;
+                                    memberId: string;
+                                    groupNumber: string | null;
+                                    relationship: string;
+                                };
+                                paidCents: number;
+                                patientResponsibilityCents: number;
+                                adjudicationDate: string;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                lines: {
+                                    lineNumber: number;
+                                    paidCents: number;
+                                    adjustments: {
+                                        group: string;
+                                        reasonCode: string;
+                                        amountCents: number;
+                                    }[];
+                                    remarkCodes: string[];
+                                }[];
+                            }[];
+                            writeOff: {
+                                amountCents: number;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            } | null;
                         };
                     };
                 };
@@ -23769,6 +23904,1161 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a denied, rejected, payer_rejected, paid or partially paid claim: a new draft claim with frequency code 7, rebuilt from the visit's current approved charges, naming the payer's claim number (REF*F8: from the remittance, else `payerClaimControlNumber` is required); the original is closed with the reason. Other states, or an open replacement already: 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        payerClaimControlNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            patientControlNumber: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: uuid */
+                            encounterId: string;
+                            /** Format: uuid */
+                            coverageId: string;
+                            /** Format: uuid */
+                            payerId: string;
+                            payerName: string;
+                            claimFilingIndicator: string;
+                            dateOfService: string;
+                            totalChargeCents: number;
+                            batchId: string | null;
+                            statusReason: string | null;
+                            createdAt: string;
+                            version: number;
+                            frequencyCode: string;
+                            placeOfService: string;
+                            priorAuthorization: string | null;
+                            diagnoses: string[];
+                            lines: {
+                                lineNumber: number;
+                                /** Format: uuid */
+                                chargeId: string;
+                                procedureCode: string;
+                                modifiers: string[];
+                                units: number;
+                                chargeCents: number;
+                                diagnosisPointers: number[];
+                            }[];
+                            billingProvider: {
+                                name: string;
+                                npi: string | null;
+                                tin: string | null;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            renderingProvider: {
+                                givenName: string;
+                                familyName: string;
+                                npi: string | null;
+                                taxonomy: string | null;
+                            };
+                            referringProvider: {
+                                givenName: string;
+                                familyName: string;
+                                npi: string;
+                            } | null;
+                            serviceFacility: {
+                                name: string;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            subscriber: {
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string | null;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                                memberId: string;
+                                groupNumber: string | null;
+                                relationship: string;
+                            };
+                            patient: {
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string | null;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            scrub: {
+                                errors: {
+                                    rule: string;
+                                    message: string;
+                                    field: string;
+                                    overridden?: boolean;
+                                }[];
+                                warnings: {
+                                    rule: string;
+                                    message: string;
+                                    field: string;
+                                    overridden?: boolean;
+                                }[];
+                                at: string;
+                            } | null;
+                            overrides: {
+                                rule: string;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            }[];
+                            timeline: {
+                                at: string;
+                                userId: string | null;
+                                userName: string | null;
+                                from: ("draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed") | null;
+                                /** @enum {string} */
+                                to: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                                reason: string;
+                            }[];
+                            paidCents: number;
+                            patientResponsibilityCents: number;
+                            paidDate: string | null;
+                            adjustments: {
+                                group: string;
+                                reasonCode: string;
+                                amountCents: number;
+                                lineNumber: number | null;
+                            }[];
+                            lineAdjudication: {
+                                lineNumber: number;
+                                paidCents: number;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                remarkCodes: string[];
+                            }[];
+                            coveragePriority: string;
+                            replacesClaimId: string | null;
+                            payerClaimControlNumber: string | null;
+                            corrections: {
+                                /** Format: uuid */
+                                id: string;
+                                patientControlNumber: string;
+                                frequencyCode: string;
+                                /** @enum {string} */
+                                status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            }[];
+                            otherPayers: {
+                                /** Format: uuid */
+                                claimId: string;
+                                patientControlNumber: string;
+                                payerClaimControlNumber: string | null;
+                                /** @enum {string} */
+                                responsibility: "P" | "S" | "T";
+                                payer: {
+                                    name: string;
+                                    ediPayerId: string | null;
+                                };
+                                subscriber: {
+                                    givenName: string;
+                                    familyName: string;
+                                    memberId: string;
+                                    groupNumber: string | null;
+                                    relationship: string;
+                                };
+                                paidCents: number;
+                                patientResponsibilityCents: number;
+                                adjudicationDate: string;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                lines: {
+                                    lineNumber: number;
+                                    paidCents: number;
+                                    adjustments: {
+                                        group: string;
+                                        reasonCode: string;
+                                        amountCents: number;
+                                    }[];
+                                    remarkCodes: string[];
+                                }[];
+                            }[];
+                            writeOff: {
+                                amountCents: number;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Illegal status transition (ILLEGAL_TRANSITION) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a paid, partially paid or denied claim billed in error: a new draft claim with frequency code 8 repeating the original, naming the payer's claim number (REF*F8); the original is closed with the reason. Other states: 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        payerClaimControlNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            patientControlNumber: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: uuid */
+                            encounterId: string;
+                            /** Format: uuid */
+                            coverageId: string;
+                            /** Format: uuid */
+                            payerId: string;
+                            payerName: string;
+                            claimFilingIndicator: string;
+                            dateOfService: string;
+                            totalChargeCents: number;
+                            batchId: string | null;
+                            statusReason: string | null;
+                            createdAt: string;
+                            version: number;
+                            frequencyCode: string;
+                            placeOfService: string;
+                            priorAuthorization: string | null;
+                            diagnoses: string[];
+                            lines: {
+                                lineNumber: number;
+                                /** Format: uuid */
+                                chargeId: string;
+                                procedureCode: string;
+                                modifiers: string[];
+                                units: number;
+                                chargeCents: number;
+                                diagnosisPointers: number[];
+                            }[];
+                            billingProvider: {
+                                name: string;
+                                npi: string | null;
+                                tin: string | null;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            renderingProvider: {
+                                givenName: string;
+                                familyName: string;
+                                npi: string | null;
+                                taxonomy: string | null;
+                            };
+                            referringProvider: {
+                                givenName: string;
+                                familyName: string;
+                                npi: string;
+                            } | null;
+                            serviceFacility: {
+                                name: string;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            subscriber: {
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string | null;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                                memberId: string;
+                                groupNumber: string | null;
+                                relationship: string;
+                            };
+                            patient: {
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string | null;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            scrub: {
+                                errors: {
+                                    rule: string;
+                                    message: string;
+                                    field: string;
+                                    overridden?: boolean;
+                                }[];
+                                warnings: {
+                                    rule: string;
+                                    message: string;
+                                    field: string;
+                                    overridden?: boolean;
+                                }[];
+                                at: string;
+                            } | null;
+                            overrides: {
+                                rule: string;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            }[];
+                            timeline: {
+                                at: string;
+                                userId: string | null;
+                                userName: string | null;
+                                from: ("draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed") | null;
+                                /** @enum {string} */
+                                to: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                                reason: string;
+                            }[];
+                            paidCents: number;
+                            patientResponsibilityCents: number;
+                            paidDate: string | null;
+                            adjustments: {
+                                group: string;
+                                reasonCode: string;
+                                amountCents: number;
+                                lineNumber: number | null;
+                            }[];
+                            lineAdjudication: {
+                                lineNumber: number;
+                                paidCents: number;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                remarkCodes: string[];
+                            }[];
+                            coveragePriority: string;
+                            replacesClaimId: string | null;
+                            payerClaimControlNumber: string | null;
+                            corrections: {
+                                /** Format: uuid */
+                                id: string;
+                                patientControlNumber: string;
+                                frequencyCode: string;
+                                /** @enum {string} */
+                                status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            }[];
+                            otherPayers: {
+                                /** Format: uuid */
+                                claimId: string;
+                                patientControlNumber: string;
+                                payerClaimControlNumber: string | null;
+                                /** @enum {string} */
+                                responsibility: "P" | "S" | "T";
+                                payer: {
+                                    name: string;
+                                    ediPayerId: string | null;
+                                };
+                                subscriber: {
+                                    givenName: string;
+                                    familyName: string;
+                                    memberId: string;
+                                    groupNumber: string | null;
+                                    relationship: string;
+                                };
+                                paidCents: number;
+                                patientResponsibilityCents: number;
+                                adjudicationDate: string;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                lines: {
+                                    lineNumber: number;
+                                    paidCents: number;
+                                    adjustments: {
+                                        group: string;
+                                        reasonCode: string;
+                                        amountCents: number;
+                                    }[];
+                                    remarkCodes: string[];
+                                }[];
+                            }[];
+                            writeOff: {
+                                amountCents: number;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Illegal status transition (ILLEGAL_TRANSITION) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write off what is left of a claim the payer decided or turned down (default: total charge − paid − patient responsibility; `amountCents` up to the unpaid part) and close it with the reason. A claim the payer has not decided: 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        amountCents?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            patientControlNumber: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: uuid */
+                            encounterId: string;
+                            /** Format: uuid */
+                            coverageId: string;
+                            /** Format: uuid */
+                            payerId: string;
+                            payerName: string;
+                            claimFilingIndicator: string;
+                            dateOfService: string;
+                            totalChargeCents: number;
+                            batchId: string | null;
+                            statusReason: string | null;
+                            createdAt: string;
+                            version: number;
+                            frequencyCode: string;
+                            placeOfService: string;
+                            priorAuthorization: string | null;
+                            diagnoses: string[];
+                            lines: {
+                                lineNumber: number;
+                                /** Format: uuid */
+                                chargeId: string;
+                                procedureCode: string;
+                                modifiers: string[];
+                                units: number;
+                                chargeCents: number;
+                                diagnosisPointers: number[];
+                            }[];
+                            billingProvider: {
+                                name: string;
+                                npi: string | null;
+                                tin: string | null;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            renderingProvider: {
+                                givenName: string;
+                                familyName: string;
+                                npi: string | null;
+                                taxonomy: string | null;
+                            };
+                            referringProvider: {
+                                givenName: string;
+                                familyName: string;
+                                npi: string;
+                            } | null;
+                            serviceFacility: {
+                                name: string;
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            subscriber: {
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string | null;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                                memberId: string;
+                                groupNumber: string | null;
+                                relationship: string;
+                            };
+                            patient: {
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string | null;
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                address: {
+                                    line1: string;
+                                    line2: string | null;
+                                    city: string;
+                                    state: string;
+                                    postalCode: string;
+                                } | null;
+                            };
+                            scrub: {
+                                errors: {
+                                    rule: string;
+                                    message: string;
+                                    field: string;
+                                    overridden?: boolean;
+                                }[];
+                                warnings: {
+                                    rule: string;
+                                    message: string;
+                                    field: string;
+                                    overridden?: boolean;
+                                }[];
+                                at: string;
+                            } | null;
+                            overrides: {
+                                rule: string;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            }[];
+                            timeline: {
+                                at: string;
+                                userId: string | null;
+                                userName: string | null;
+                                from: ("draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed") | null;
+                                /** @enum {string} */
+                                to: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                                reason: string;
+                            }[];
+                            paidCents: number;
+                            patientResponsibilityCents: number;
+                            paidDate: string | null;
+                            adjustments: {
+                                group: string;
+                                reasonCode: string;
+                                amountCents: number;
+                                lineNumber: number | null;
+                            }[];
+                            lineAdjudication: {
+                                lineNumber: number;
+                                paidCents: number;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                remarkCodes: string[];
+                            }[];
+                            coveragePriority: string;
+                            replacesClaimId: string | null;
+                            payerClaimControlNumber: string | null;
+                            corrections: {
+                                /** Format: uuid */
+                                id: string;
+                                patientControlNumber: string;
+                                frequencyCode: string;
+                                /** @enum {string} */
+                                status: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                            }[];
+                            otherPayers: {
+                                /** Format: uuid */
+                                claimId: string;
+                                patientControlNumber: string;
+                                payerClaimControlNumber: string | null;
+                                /** @enum {string} */
+                                responsibility: "P" | "S" | "T";
+                                payer: {
+                                    name: string;
+                                    ediPayerId: string | null;
+                                };
+                                subscriber: {
+                                    givenName: string;
+                                    familyName: string;
+                                    memberId: string;
+                                    groupNumber: string | null;
+                                    relationship: string;
+                                };
+                                paidCents: number;
+                                patientResponsibilityCents: number;
+                                adjudicationDate: string;
+                                adjustments: {
+                                    group: string;
+                                    reasonCode: string;
+                                    amountCents: number;
+                                }[];
+                                lines: {
+                                    lineNumber: number;
+                                    paidCents: number;
+                                    adjustments: {
+                                        group: string;
+                                        reasonCode: string;
+                                        amountCents: number;
+                                    }[];
+                                    remarkCodes: string[];
+                                }[];
+                            }[];
+                            writeOff: {
+                                amountCents: number;
+                                reason: string;
+                                userId: string | null;
+                                at: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Illegal status transition (ILLEGAL_TRANSITION) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/appeal-letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appeal letter for the claim's denied lines (PDF): letterhead, payer, patient, claim and payer claim numbers, denied lines with their CARC codes, the biller's `paragraph` (query, up to 3,000 characters; default: a standard request) and a signature line. Nothing denied: 409 */
+        get: {
+            parameters: {
+                query?: {
+                    paragraph?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -25253,6 +26543,922 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a 999 (matched to our batches by GS06/ST02) or 277CA (matched by patient control number): claims become acknowledged/rejected or payer_accepted/payer_rejected with the reason on their timeline. The same file again changes nothing (`alreadyImported`). An unreadable file: 400 naming the segment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "999" | "277CA";
+                            sha256: string;
+                            claimsAccepted: number;
+                            claimsRejected: number;
+                            claimsUnmatched: number;
+                            alreadyImported: boolean;
+                            results: {
+                                /** Format: uuid */
+                                claimId?: string;
+                                patientControlNumber?: string;
+                                controlNumber?: string;
+                                /** @enum {string} */
+                                outcome: "accepted" | "rejected" | "unmatched" | "unchanged";
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imported 835 files, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                sha256: string;
+                                transactions: number;
+                                paymentCents: number;
+                                claimsPosted: number;
+                                claimsAlreadyPosted: number;
+                                claimsUnmatched: number;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import an 835: each CLP posts to the claim with that patient control number (per line, with CAS and remark codes) or goes to the reconciliation queue; a payment already posted (trace, claim, CLP02) posts nothing twice. An unreadable file: 400 naming the segment; totals that don't balance (BPR02 = ΣCLP04 − ΣPLB): 422, nothing changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            transactions: number;
+                            paymentCents: number;
+                            claimsPosted: number;
+                            claimsAlreadyPosted: number;
+                            claimsUnmatched: number;
+                            createdAt: string;
+                            postedCents: number;
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                traceNumber: string;
+                                payerName: string;
+                                payerIdentifier: string | null;
+                                paymentCents: number;
+                                paymentDate: string | null;
+                                method: string;
+                                providerAdjustments: {
+                                    reasonCode: string;
+                                    reference: string | null;
+                                    amountCents: number;
+                                }[];
+                            }[];
+                            claims: {
+                                /** @enum {string} */
+                                outcome: "posted" | "already_posted" | "unmatched";
+                                claimId: string | null;
+                                patientControlNumber: string;
+                                statusCode: string | null;
+                                paidCents: number | null;
+                                patientResponsibilityCents: number | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description The file cannot be processed (UNPROCESSABLE) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNPROCESSABLE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittances/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reconciliation queue: remittance claims that matched none of ours (open ones by default), oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "open" | "matched" | "dismissed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                remittanceId: string;
+                                traceNumber: string;
+                                payerName: string;
+                                patientControlNumber: string;
+                                statusCode: string;
+                                chargeCents: number;
+                                paidCents: number;
+                                patientName: string | null;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "matched" | "dismissed";
+                                claimId: string | null;
+                                resolution: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittances/unmatched/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a reconciliation entry: `match` posts it to one of our claims (a claim not yet sent, or one this payment already posted to: 409), `dismiss` closes it with a reason. Already resolved: 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "match";
+                        /** Format: uuid */
+                        claimId: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "dismiss";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            remittanceId: string;
+                            traceNumber: string;
+                            payerName: string;
+                            patientControlNumber: string;
+                            statusCode: string;
+                            chargeCents: number;
+                            paidCents: number;
+                            patientName: string | null;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "matched" | "dismissed";
+                            claimId: string | null;
+                            resolution: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An imported 835's posting summary: payments with PLB lines, and each claim posted, already posted or unmatched */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            transactions: number;
+                            paymentCents: number;
+                            claimsPosted: number;
+                            claimsAlreadyPosted: number;
+                            claimsUnmatched: number;
+                            createdAt: string;
+                            postedCents: number;
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                traceNumber: string;
+                                payerName: string;
+                                payerIdentifier: string | null;
+                                paymentCents: number;
+                                paymentDate: string | null;
+                                method: string;
+                                providerAdjustments: {
+                                    reasonCode: string;
+                                    reference: string | null;
+                                    amountCents: number;
+                                }[];
+                            }[];
+                            claims: {
+                                /** @enum {string} */
+                                outcome: "posted" | "already_posted" | "unmatched";
+                                claimId: string | null;
+                                patientControlNumber: string;
+                                statusCode: string | null;
+                                paidCents: number | null;
+                                patientResponsibilityCents: number | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/denials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The denial queue: posted adjustments (not the patient share) of lines or claims paid nothing, for claims still denied or partially paid; by CARC, payer and age */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    reasonCode?: string;
+                    payerId?: string;
+                    olderThanDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                claimId: string;
+                                lineNumber: number | null;
+                                procedureCode: string | null;
+                                reasonCode: string;
+                                group: string;
+                                amountCents: number;
+                                reasonText: string | null;
+                                remarkCodes: string[];
+                                /** Format: uuid */
+                                payerId: string;
+                                payerName: string;
+                                patientControlNumber: string;
+                                patientName: string;
+                                /** @enum {string} */
+                                claimStatus: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
+                                dateOfService: string;
+                                deniedOn: string;
+                                ageDays: number;
+                                traceNumber: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -25271,7 +27477,7 @@ export interface components {
              * @description the stable error code clients match on
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_REQUIRED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "NOTE_SIGNED" | "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "BREAK_GLASS_RENEWAL_UNREVIEWED" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_MISMATCH" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTEGRITY_FAILURE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_REQUIRED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "NOTE_SIGNED" | "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "BREAK_GLASS_RENEWAL_UNREVIEWED" | "IDEMPOTENCY_KEY_REUSED" | "UNPROCESSABLE" | "VERSION_MISMATCH" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTEGRITY_FAILURE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             /** @description the request path */
             instance: string;
             /** @description the x-request-id of the request, for the logs */

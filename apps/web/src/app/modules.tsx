@@ -14,6 +14,7 @@ import {
   IconCalendarRepeat,
   IconClipboardList,
   IconFileInvoice,
+  IconFileX,
   IconGauge,
   IconHistory,
   IconHourglass,
@@ -77,6 +78,7 @@ const ChargeReviewPage = lazyPage(() => import('../features/billing/ChargeReview
 const FeeSchedulesPage = lazyPage(() => import('../features/billing/FeeSchedulesPage.tsx'), 'FeeSchedulesPage');
 const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), 'ClaimsPage');
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
+const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'), 'DenialsPage');
 
 export interface ModuleEntry {
   path: string;
@@ -119,6 +121,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     element: <Page of={ChargeReviewPage} />,
   },
   { path: '/billing/claims', label: 'Claims', icon: IconFileInvoice, permission: 'claim:read', element: <Page of={ClaimsPage} /> },
+  { path: '/billing/denials', label: 'Denials', icon: IconFileX, permission: 'claim:read', element: <Page of={DenialsPage} /> },
   {
     path: '/billing/claims/:id',
     label: 'Claim',

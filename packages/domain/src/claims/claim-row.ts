@@ -1,6 +1,7 @@
 /** How claims are read: the list row (with the patient's name), the full claim, and the lock for a change. */
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
+import { readClaimAdjudication } from './get-claim-adjudication.ts';
 import type { ClaimSnapshot } from './claim-snapshot.ts';
 import type { ScrubClaim } from './scrub-rules.ts';
 import type { Claim, ClaimSummary } from './claims.schemas.ts';
@@ -11,7 +12,17 @@ export function selectClaims(ctx: Ctx) {
     .innerJoin('patient_names as p', 'p.id', 'c.patient_id')
     .where('c.organization_id', '=', ctx.organizationId)
     .selectAll('c')
-    .select(['p.given_name', 'p.family_name', 'p.restricted as patient_restricted']);
+    .select(['p.given_name', 'p.family_name', 'p.restricted as patient_restricted'])
+    .select((eb) =>
+      eb
+        .selectFrom('claim_events as ce')
+        .select('ce.reason')
+        .whereRef('ce.claim_id', '=', 'c.id')
+        .orderBy('ce.at', 'desc')
+        .orderBy('ce.id', 'desc')
+        .limit(1)
+        .as('status_reason'),
+    );
 }
 
 export type ClaimRow = Awaited<ReturnType<ReturnType<typeof selectClaims>['executeTakeFirstOrThrow']>>;
@@ -31,6 +42,7 @@ export function toClaimSummary(r: ClaimRow): ClaimSummary {
     dateOfService: r.date_of_service,
     totalChargeCents: Number(r.total_charge_cents),
     batchId: r.batch_id,
+    statusReason: r.status_reason ?? null,
     createdAt: r.created_at.toISOString(),
     version: r.version,
   };
@@ -100,7 +112,7 @@ export async function claimLinesMany(tx: Ctx, claimIds: readonly string[]) {
 export async function loadClaim(tx: Ctx, id: string): Promise<Claim> {
   const row = await selectClaims(tx).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('claim');
-  const [lines, events, overrides] = await Promise.all([
+  const [lines, events, overrides, corrections, writeOff] = await Promise.all([
     claimLines(tx, id),
     tx.db
       .selectFrom('claim_events as e')
@@ -118,7 +130,21 @@ export async function loadClaim(tx: Ctx, id: string): Promise<Claim> {
       .where('organization_id', '=', tx.organizationId)
       .orderBy('at')
       .execute(),
+    tx.db
+      .selectFrom('claims')
+      .select(['id', 'patient_control_number', 'frequency_code', 'status'])
+      .where('replaces_claim_id', '=', id)
+      .where('organization_id', '=', tx.organizationId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+    tx.db
+      .selectFrom('claim_write_offs')
+      .select(['amount_cents', 'reason', 'user_id', 'at'])
+      .where('claim_id', '=', id)
+      .where('organization_id', '=', tx.organizationId)
+      .executeTakeFirst(),
   ]);
+  const adjudication = await readClaimAdjudication(tx, id);
   const s = row.snapshot;
   return {
     ...toClaimSummary(row),
@@ -143,9 +169,39 @@ export async function loadClaim(tx: Ctx, id: string): Promise<Claim> {
       to: e.to_status,
       reason: e.reason,
     })),
-    paidCents: 0,
-    patientResponsibilityCents: 0,
-    adjustments: [],
+    paidCents: adjudication?.paidCents ?? 0,
+    patientResponsibilityCents: adjudication?.patientResponsibilityCents ?? 0,
+    paidDate: adjudication?.paidDate ?? null,
+    adjustments: [
+      ...(adjudication?.adjustments ?? []).map((a) => ({
+        group: a.group,
+        reasonCode: a.reasonCode,
+        amountCents: a.amountCents,
+        lineNumber: null,
+      })),
+      ...(adjudication?.lines ?? []).flatMap((l) =>
+        l.adjustments.map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents, lineNumber: l.lineNumber })),
+      ),
+    ],
+    lineAdjudication: (adjudication?.lines ?? []).map((l) => ({
+      lineNumber: l.lineNumber,
+      paidCents: l.paidCents,
+      adjustments: l.adjustments.map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents })),
+      remarkCodes: l.remarkCodes,
+    })),
+    coveragePriority: s.coverage.priority,
+    replacesClaimId: row.replaces_claim_id,
+    payerClaimControlNumber: row.payer_claim_control_number,
+    corrections: corrections.map((c) => ({
+      id: c.id,
+      patientControlNumber: c.patient_control_number,
+      frequencyCode: c.frequency_code,
+      status: c.status,
+    })),
+    otherPayers: s.otherPayers ?? [],
+    writeOff: writeOff
+      ? { amountCents: Number(writeOff.amount_cents), reason: writeOff.reason, userId: writeOff.user_id, at: writeOff.at.toISOString() }
+      : null,
   };
 }
 

@@ -16,6 +16,34 @@ export interface SnapshotPerson {
   address: SnapshotAddress | null;
 }
 
+/** One CAS adjustment a payer made: group (CO, PR, OA, PI, CR), CARC reason code, integer cents. */
+export interface SnapshotAdjustment {
+  group: string;
+  reasonCode: string;
+  amountCents: number;
+}
+
+/**
+ * An earlier payer's adjudication of the same visit, frozen into a secondary (or tertiary) claim
+ * when it is built, so its 837P (loops 2320/2330A/2330B/2430) reads the same whenever it is rebuilt.
+ */
+export interface SnapshotOtherPayer {
+  /** The earlier payer's claim (ours) and what it paid. */
+  claimId: string;
+  patientControlNumber: string;
+  payerClaimControlNumber: string | null;
+  responsibility: 'P' | 'S' | 'T';
+  payer: { name: string; ediPayerId: string | null };
+  subscriber: { givenName: string; familyName: string; memberId: string; groupNumber: string | null; relationship: string };
+  paidCents: number;
+  patientResponsibilityCents: number;
+  /** DTP*573: the remittance's paid date (the day the claim was built when the remittance gave none). */
+  adjudicationDate: string;
+  adjustments: SnapshotAdjustment[];
+  /** Per line of THIS claim (1-based), matched to the earlier claim's line through the charge it bills. */
+  lines: { lineNumber: number; paidCents: number; adjustments: SnapshotAdjustment[]; remarkCodes: string[] }[];
+}
+
 export interface ClaimSnapshot {
   billingProvider: { name: string; npi: string | null; tin: string | null; address: SnapshotAddress | null };
   renderingProvider: { givenName: string; familyName: string; npi: string | null; taxonomy: string | null };
@@ -26,6 +54,8 @@ export interface ClaimSnapshot {
   coverage: { effectiveDate: string; terminationDate: string | null; priority: string };
   subscriber: SnapshotPerson & { memberId: string; groupNumber: string | null; relationship: string };
   patient: SnapshotPerson;
+  /** Secondary and tertiary claims only: the payers before this one, in order. */
+  otherPayers?: SnapshotOtherPayer[];
 }
 
 export interface ScrubMessage {

@@ -34,9 +34,10 @@ export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatu
   rejected: ['draft', 'closed', ...REMITTANCE],
   payer_accepted: [...REMITTANCE],
   payer_rejected: ['draft', 'closed', ...REMITTANCE],
-  paid: ['closed'],
-  partially_paid: ['paid', 'closed'],
-  denied: ['closed'],
+  // A later remittance (a reversal and correction, or a reprocessed claim) may change the outcome.
+  paid: ['partially_paid', 'denied', 'closed'],
+  partially_paid: ['paid', 'denied', 'closed'],
+  denied: ['paid', 'partially_paid', 'closed'],
   closed: [],
 };
 

@@ -1,6 +1,6 @@
 /** A claim's snapshot and lines as the X12 library's typed 837P claim (pure). */
-import type { Address, BillingProvider837, Claim837, PersonName } from '@x12/index.ts';
-import type { ClaimSnapshot, SnapshotAddress, SnapshotPerson } from './claim-snapshot.ts';
+import type { Address, BillingProvider837, Claim837, OtherPayer837, PersonName } from '@x12/index.ts';
+import type { ClaimSnapshot, SnapshotAddress, SnapshotOtherPayer, SnapshotPerson } from './claim-snapshot.ts';
 import type { ScrubClaim } from './scrub-rules.ts';
 
 export const toAddress = (a: SnapshotAddress | null): Address | undefined =>
@@ -9,15 +9,41 @@ export const toAddress = (a: SnapshotAddress | null): Address | undefined =>
 const name = (p: { givenName: string; familyName: string }): PersonName => ({ last: p.familyName, first: p.givenName });
 const sex = (p: SnapshotPerson): 'M' | 'F' | 'U' => (p.sex === 'female' ? 'F' : p.sex === 'male' ? 'M' : 'U');
 
+/** An earlier payer's adjudication (the snapshot's `otherPayers`) as loops 2320/2330A/2330B/2430. */
+export const toOtherPayer = (op: SnapshotOtherPayer): OtherPayer837 => ({
+  responsibility: op.responsibility,
+  relationship: op.subscriber.relationship,
+  ...(op.subscriber.groupNumber ? { groupNumber: op.subscriber.groupNumber } : {}),
+  claimFilingIndicator: 'CI',
+  subscriber: { memberId: op.subscriber.memberId, name: name(op.subscriber) },
+  payer: { name: op.payer.name, payerId: op.payer.ediPayerId ?? '' },
+  paidCents: op.paidCents,
+  adjustments: op.adjustments.map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents })),
+  adjudicationDate: op.adjudicationDate,
+  lines: op.lines.map((l) => ({
+    lineNumber: l.lineNumber,
+    paidCents: l.paidCents,
+    adjustments: l.adjustments.map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents })),
+  })),
+});
+
 export function claimTo837(
-  c: ScrubClaim & { patientControlNumber: string; totalChargeCents: number; placeOfService: string; priorAuthorization: string | null },
+  c: ScrubClaim & {
+    patientControlNumber: string;
+    totalChargeCents: number;
+    placeOfService: string;
+    priorAuthorization: string | null;
+    frequencyCode?: '1' | '7' | '8';
+    payerClaimControlNumber?: string | null;
+  },
 ): Claim837 {
   const self = c.subscriber.relationship === '18';
   return {
     patientControlNumber: c.patientControlNumber,
     totalChargeCents: c.totalChargeCents,
     placeOfService: c.placeOfService,
-    frequencyCode: '1',
+    frequencyCode: c.frequencyCode ?? '1',
+    ...(c.payerClaimControlNumber ? { payerClaimControlNumber: c.payerClaimControlNumber } : {}),
     ...(c.priorAuthorization ? { priorAuthorization: c.priorAuthorization } : {}),
     subscriber: {
       memberId: c.subscriber.memberId,
@@ -66,6 +92,7 @@ export function claimTo837(
       lineItemControlNumber: lineItemControlNumber(c.patientControlNumber, i + 1),
     })),
     billingProvider: billingProvider837(c.billingProvider),
+    ...(c.otherPayers?.length ? { otherPayers: c.otherPayers.map(toOtherPayer) } : {}),
   };
 }
 

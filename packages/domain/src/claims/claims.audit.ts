@@ -32,6 +32,36 @@ export const claimsAuditEvents = defineAuditEvents({
     about: 'an 837P batch was built from ready claims (a row per patient in it)',
     details: z.strictObject({ batchId: z.guid(), interchangeControlNumber: z.number().int(), claims: count }),
   },
+  'create:claim_correction': {
+    about: 'a claim the payer has was corrected: a replacement (frequency 7) or void (8) built as a draft, the original closed',
+    details: z.strictObject({
+      claimId: z.guid(),
+      correctionId: z.guid(),
+      frequencyCode: z.enum(['7', '8']),
+      payerClaimControlNumber: z.string(),
+      reason: z.string(),
+    }),
+  },
+  'create:claim_write_off': {
+    about: 'what was left of a claim was written off (not collected from the payer), with the reason; the claim closed',
+    details: z.strictObject({ claimId: z.guid(), amountCents: cents, reason: z.string() }),
+  },
+  'print:appeal_letter': {
+    about: "an appeal letter for a claim's denied lines was printed",
+    details: z.strictObject({ claimId: z.guid(), deniedLines: count }),
+  },
+  'create:remittance': {
+    about: "an 835 remittance posted payments and adjustments to claims (a row per patient; resourceId is the file's id)",
+    details: z.strictObject({ fileId: z.guid(), traceNumber: z.string(), claims: count }),
+  },
+  'update:claim_acknowledgement': {
+    about: "a 999 or 277CA acknowledgement moved claims (a row per patient; resourceId is the file's id)",
+    details: z.strictObject({ acknowledgementId: z.guid(), kind: z.enum(['999', '277CA']), claims: count }),
+  },
+  'update:remittance_unmatched': {
+    about: 'a remittance claim of the reconciliation queue was matched to a claim (then posted) or dismissed with a reason',
+    details: z.strictObject({ unmatchedId: z.guid(), outcome: z.enum(['matched', 'dismissed']), reason: z.string() }),
+  },
   'read:claim_batch': {
     about: "an 837P batch's X12 text was downloaded (a row per patient in it)",
     details: z.strictObject({ batchId: z.guid(), claims: count }),

@@ -37,6 +37,34 @@ export const claimLineSchema = z.object({
   diagnosisPointers: z.array(z.number().int()),
 });
 
+const adjustmentSchema = z.object({ group: z.string(), reasonCode: z.string(), amountCents: z.number().int() });
+const otherPayerSchema = z.object({
+  claimId: uuid,
+  patientControlNumber: z.string(),
+  payerClaimControlNumber: z.string().nullable(),
+  responsibility: z.enum(['P', 'S', 'T']),
+  payer: z.object({ name: z.string(), ediPayerId: z.string().nullable() }),
+  subscriber: z.object({
+    givenName: z.string(),
+    familyName: z.string(),
+    memberId: z.string(),
+    groupNumber: z.string().nullable(),
+    relationship: z.string(),
+  }),
+  paidCents: z.number().int(),
+  patientResponsibilityCents: z.number().int(),
+  adjudicationDate: z.string(),
+  adjustments: z.array(adjustmentSchema),
+  lines: z.array(
+    z.object({
+      lineNumber: z.number().int(),
+      paidCents: z.number().int(),
+      adjustments: z.array(adjustmentSchema),
+      remarkCodes: z.array(z.string()),
+    }),
+  ),
+});
+
 /** A claim as lists show it. */
 export const claimSummarySchema = z.object({
   id: uuid,
@@ -53,6 +81,8 @@ export const claimSummarySchema = z.object({
   dateOfService: z.string(),
   totalChargeCents: z.number().int(),
   batchId: uuid.nullable(),
+  /** The reason of the latest timeline entry (why it was rejected or denied, for the work queues). */
+  statusReason: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -95,9 +125,34 @@ export const claimSchema = claimSummarySchema.extend({
   scrub: scrubResultSchema.extend({ at: z.string() }).nullable(),
   overrides: z.array(claimOverrideSchema),
   timeline: z.array(claimEventSchema),
+  /** What posted remittances paid (reversals included), the patient's share and when it was paid. */
   paidCents: z.number().int(),
   patientResponsibilityCents: z.number().int(),
-  adjustments: z.array(z.object({ group: z.string(), reasonCode: z.string(), amountCents: z.number().int() })),
+  paidDate: z.string().nullable(),
+  /** Every posted CAS adjustment, claim level (lineNumber null) and line level. */
+  adjustments: z.array(
+    z.object({ group: z.string(), reasonCode: z.string(), amountCents: z.number().int(), lineNumber: z.number().int().nullable() }),
+  ),
+  /** Per billed line: what was paid, its adjustments and remark codes (RARC). */
+  lineAdjudication: z.array(
+    z.object({
+      lineNumber: z.number().int(),
+      paidCents: z.number().int(),
+      adjustments: z.array(adjustmentSchema),
+      remarkCodes: z.array(z.string()),
+    }),
+  ),
+
+  /** The coverage's place for this visit when the claim was built (a secondary claim carries the payers before it). */
+  coveragePriority: z.string(),
+  /** Frequency 7/8: the claim this one replaces or voids, and the payer's number of it (REF*F8). */
+  replacesClaimId: uuid.nullable(),
+  payerClaimControlNumber: z.string().nullable(),
+  /** The replacement or void that corrects this claim, newest first. */
+  corrections: z.array(z.object({ id: uuid, patientControlNumber: z.string(), frequencyCode: z.string(), status: z.enum(CLAIM_STATUSES) })),
+  /** The earlier payers' adjudication frozen into a secondary or tertiary claim (loops 2320/2430). */
+  otherPayers: z.array(otherPayerSchema),
+  writeOff: z.object({ amountCents: z.number().int(), reason: z.string(), userId: uuid.nullable(), at: z.string() }).nullable(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
@@ -174,3 +229,28 @@ export const claimBatchQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 export type ClaimBatchQuery = z.infer<typeof claimBatchQuerySchema>;
+
+const payerClaimControlNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,50}$/, "Enter the payer's claim number as on the remittance (letters, digits and dashes).");
+
+export const claimReplaceInputSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(400),
+  /** REF*F8; required when no remittance gave the payer's claim number. */
+  payerClaimControlNumber: payerClaimControlNumber.optional(),
+});
+export type ClaimReplaceInput = z.infer<typeof claimReplaceInputSchema>;
+
+export const claimWriteOffInputSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(400),
+  /** Default: what neither the payer paid nor the patient owes (total charge − paid − patient responsibility). */
+  amountCents: z.number().int().min(1).max(9_999_999_999).optional(),
+});
+export type ClaimWriteOffInput = z.infer<typeof claimWriteOffInputSchema>;
+
+export const appealLetterQuerySchema = z.strictObject({
+  /** The biller's own paragraph (why the payer should pay), printed as typed after the denied lines. */
+  paragraph: z.string().trim().max(3000).optional(),
+});
+export type AppealLetterQuery = z.infer<typeof appealLetterQuerySchema>;

@@ -10,7 +10,24 @@ import { handleUploadBatchJob, UPLOAD_BATCH_QUEUE } from './upload-batch-job.ts'
  */
 export const claimsModule = defineModule({
   name: 'claims',
-  tables: ['claim_counters', 'claims', 'claim_lines', 'claim_events', 'claim_overrides', 'claim_batches'],
+  tables: [
+    'claim_counters',
+    'claims',
+    'claim_lines',
+    'claim_events',
+    'claim_overrides',
+    'claim_batches',
+    'claim_write_offs',
+    // Acknowledgements and remittances (migration 0165).
+    'claim_acknowledgements',
+    'remittance_files',
+    'remittance_payments',
+    'remittance_provider_adjustments',
+    'remittance_claims',
+    'remittance_lines',
+    'remittance_adjustments',
+    'remittance_unmatched',
+  ],
   jobs: { [UPLOAD_BATCH_QUEUE]: handleUploadBatchJob },
   demo: seedClaimsDemo,
   merge: { 'claims.patient_id': 'move' },

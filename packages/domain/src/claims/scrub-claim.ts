@@ -32,6 +32,8 @@ async function scrubContext(tx: Ctx, claim: LockedClaim, procedureCodes: string[
           .where('c.patient_id', '=', claim.patient_id)
           .where('c.date_of_service', '=', claim.date_of_service)
           .where('c.id', '<>', claim.id)
+          // Claims of the same visit are its other payers' claims and its corrections, not duplicates.
+          .where('c.encounter_id', '<>', claim.encounter_id)
           .where('l.procedure_code', 'in', procedureCodes)
           .execute()
       : [],

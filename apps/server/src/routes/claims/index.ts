@@ -6,7 +6,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  appealLetterQuerySchema,
   claimBatchInputSchema,
+  claimReplaceInputSchema,
+  claimWriteOffInputSchema,
+  printAppealLetter,
+  replaceClaim,
+  voidClaim,
+  writeOffClaim,
   claimBatchQuerySchema,
   claimBatchSchema,
   claimBatchX12,
@@ -145,6 +152,77 @@ export default async function claimsRoutes(app: App) {
       },
     },
     async (request, reply) => reply.code(201).send(await overrideWarning(request.ctx, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/claims/:id/replace',
+    {
+      config: { permission: 'claim:submit', errors: ['CONFLICT', 'ILLEGAL_TRANSITION'] },
+      schema: {
+        tags,
+        summary:
+          "Correct a denied, rejected, payer_rejected, paid or partially paid claim: a new draft claim with frequency code 7, rebuilt from the visit's current approved charges, naming the payer's claim number (REF*F8: from the remittance, else `payerClaimControlNumber` is required); the original is closed with the reason. Other states, or an open replacement already: 409",
+        params: idParams,
+        body: claimReplaceInputSchema,
+        response: { 201: claimSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await replaceClaim(request.ctx, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/claims/:id/void',
+    {
+      config: { permission: 'claim:submit', errors: ['CONFLICT', 'ILLEGAL_TRANSITION'] },
+      schema: {
+        tags,
+        summary:
+          "Withdraw a paid, partially paid or denied claim billed in error: a new draft claim with frequency code 8 repeating the original, naming the payer's claim number (REF*F8); the original is closed with the reason. Other states: 409",
+        params: idParams,
+        body: claimReplaceInputSchema,
+        response: { 201: claimSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await voidClaim(request.ctx, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/claims/:id/write-off',
+    {
+      config: { permission: 'claim:write-off', errors: ['CONFLICT', 'ILLEGAL_TRANSITION'] },
+      schema: {
+        tags,
+        summary:
+          'Write off what is left of a claim the payer decided or turned down (default: total charge − paid − patient responsibility; `amountCents` up to the unpaid part) and close it with the reason. A claim the payer has not decided: 409',
+        params: idParams,
+        body: claimWriteOffInputSchema,
+        response: { 200: claimSchema },
+      },
+    },
+    async (request) => writeOffClaim(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/claims/:id/appeal-letter.pdf',
+    {
+      config: { permission: 'claim:submit', expensive: 'report', errors: ['CONFLICT'] },
+      schema: {
+        tags,
+        summary:
+          "An appeal letter for the claim's denied lines (PDF): letterhead, payer, patient, claim and payer claim numbers, denied lines with their CARC codes, the biller's `paragraph` (query, up to 3,000 characters; default: a standard request) and a signature line. Nothing denied: 409",
+        params: idParams,
+        querystring: appealLetterQuerySchema,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const pdf = await printAppealLetter(request.ctx, request.params.id, request.query.paragraph);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="appeal-letter-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
   );
 
   app.get(

@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
+import { AfterPayerActions } from './AfterPayerActions.tsx';
 import { CLAIM_STATUS_COLORS, CLAIM_STATUS_LABELS, type Claim, cms1500Url, money, type ScrubMessage, shortDate } from './claims-api.ts';
 import { claimKeys } from './query-keys.ts';
 
@@ -104,6 +105,7 @@ export function ClaimDetailPage() {
           ]}
         />
       </SimpleGrid>
+      <AfterPayerActions claim={c} />
       <Scrub claim={c} canOverride={editable} onOverride={setOverriding} />
       <Title order={2}>Diagnoses</Title>
       <List type="ordered">

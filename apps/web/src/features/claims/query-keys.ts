@@ -7,4 +7,7 @@ export const claimKeys = {
   detail: (id: string) => [...claimKeys.all, 'detail', id] as const,
   candidates: () => [...claimKeys.all, 'candidates'] as const,
   batches: () => [...claimKeys.all, 'batches'] as const,
+  /** The denial queue (any filter): a replacement or write-off changes it. */
+  denials: () => [...claimKeys.all, 'denials'] as const,
+  denialList: (filter: { reason: string; payerId: string; age: string }) => [...claimKeys.denials(), filter] as const,
 };
