@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     root: r('.'),
     include: ['tests/e2e/**/*.e2e.ts'],
+    // One first start (migrations, code sets, demo practice); each file's server starts on a copy of its data dir.
+    globalSetup: ['tests/e2e/helpers/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import { testServerAdminUrl } from '@db/testing.ts';
 import { withDatabaseName } from '@db/url.ts';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
@@ -11,7 +12,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** A database with nothing in it (CREATE DATABASE from template0), dropped after the file. */
 export async function createEmptyDatabase(): Promise<string> {
-  const adminUrl = inject('pgAdminUrl');
+  const adminUrl = testServerAdminUrl();
   const name = `cd_t_${inject('pgTemplateDb').replace('cd_tpl_', '')}_e${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

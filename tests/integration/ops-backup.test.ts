@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BackupFileError, backupDatabase, RestoreRefusedError, restoreDatabase, verifyBackup } from '@db/backup/index.ts';
 import { createKysely, createPool } from '@db/index.ts';
-import { createTestDatabase } from '@db/testing.ts';
+import { createTestDatabase, testServerAdminUrl } from '@db/testing.ts';
 import { withDatabaseName } from '@db/url.ts';
 import type { Database } from '@domain/database.ts';
 import { sealAudit, verifyAudit } from '@domain/audit/index.ts';
@@ -156,7 +156,7 @@ describe('restore', () => {
   });
 
   it('restores as a database owner without superuser (user triggers off per table, foreign-key order)', async () => {
-    const adminUrl = inject('pgAdminUrl');
+    const adminUrl = testServerAdminUrl();
     const role = `cd_owner_${randomBytes(4).toString('hex')}`;
     const dbName = `cd_t_${inject('pgTemplateDb').replace('cd_tpl_', '')}_o${randomBytes(4).toString('hex')}`;
     await sql(adminUrl, `create role ${role} login nosuperuser`);

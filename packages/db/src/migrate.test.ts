@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MigrationIntegrityError, migrate, migrationChecksum, planMigrations } from './migrate.ts';
+import { testServerAdminUrl } from './testing.ts';
 import { withDatabaseName } from './url.ts';
 
 const file = (name: string, sql = `-- ${name}`) => ({ name, checksum: migrationChecksum(sql) });
@@ -41,13 +42,13 @@ describe('planMigrations', () => {
 
 describe('migrate', () => {
   it('stores a checksum per applied migration and refuses to run once an applied file is edited, changing nothing', async () => {
-    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+    const admin = new pg.Client({ connectionString: testServerAdminUrl() });
     await admin.connect();
     const name = `cd_migr_${process.pid}_${Date.now()}`;
     await admin.query(`create database ${name}`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-migrations-'));
     try {
-      const url = withDatabaseName(inject('pgAdminUrl'), name);
+      const url = withDatabaseName(testServerAdminUrl(), name);
       fs.writeFileSync(path.join(dir, '0001_one.sql'), 'create table one (id int);');
       expect((await migrate(url, () => undefined, { dir })).applied).toEqual(['0001_one.sql']);
       const db = new pg.Client({ connectionString: url });

@@ -1,76 +1,60 @@
 /**
  * A real ClinicDesk for browser tests: `clinicdesk serve` in a child process with the demo
  * practice, its own data directory and port; stopped with SIGTERM (the production shutdown path).
+ *
+ * The first start on an empty data directory (initdb, migrations, the code sets, the demo
+ * practice) happens once per run, in the global setup (`global-setup.ts`), which stops that
+ * server cleanly and keeps its data directory. Each file's server starts on its own copy of
+ * it: the same practice, its own cluster, nothing shared with other files.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
+import { localDate, serve, type TestServer } from './serve.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+export type { TestServer };
 
-export interface TestServer {
-  url: string;
-  /** Everything the server printed, for failure messages. */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForReady(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`clinicdesk serve exited with ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A stopped server's data dir holding the migrated database, the code sets and the demo practice. */
+    e2eDemoDataDir: string;
+    /** Each demo location's time zone → its local date when the demo was seeded. */
+    e2eDemoSeededDates: Record<string, string>;
   }
-  throw new Error(`clinicdesk serve was not ready within ${timeoutMs} ms:\n${output()}`);
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+/**
+ * This file's data dir: a copy of the global setup's (`cp -a` keeps the cluster's owner and
+ * modes), or an empty one when the demo's "today" has moved on since it was seeded (the
+ * demo's schedule is laid out around the day it was seeded: a copy would show yesterday's).
+ */
+function freshDataDir(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-e2e-'));
+  const template = inject('e2eDemoDataDir');
+  const now = new Date();
+  const sameDay = Object.entries(inject('e2eDemoSeededDates')).every(([zone, date]) => localDate(now, zone) === date);
+  if (template && sameDay) execFileSync('cp', ['-a', '--reflink=auto', `${template}/.`, dataDir]);
+  return dataDir;
 }
 
 export async function startServer(): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-e2e-'));
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  let log = '';
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/clinicdesk.js'), 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', CLINICDESK_DEMO: '1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const output = () => log;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited(child);
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  const dataDir = freshDataDir();
+  const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  let server: TestServer;
   try {
-    await waitForReady(url, child, output, 120_000);
+    server = await serve(dataDir);
   } catch (e) {
-    await stop();
+    removeDataDir();
     throw e;
   }
-  return { url, output, stop };
+  return {
+    url: server.url,
+    output: server.output,
+    stop: async () => {
+      await server.stop();
+      removeDataDir();
+    },
+  };
 }
