@@ -11,6 +11,8 @@ import { claimLinesMany, toScrubClaim } from './claim-row.ts';
 import { billingProvider837, claimTo837 } from './claim-to-837.ts';
 import { transitionClaims } from './claim-states.ts';
 import { enqueueBatchUpload } from './upload-batch-job.ts';
+import { claimsSubmitted } from './claims-submitted.ts';
+import { emit } from '../shared/events.ts';
 import type { ClaimBatch, ClaimBatchInput } from './claims.schemas.ts';
 
 /** Organization settings the 837P envelope reads (organizations.settings keys), with their defaults. */
@@ -168,6 +170,19 @@ export async function createClaimBatch(
       .executeTakeFirstOrThrow();
     if (opts.upload) await enqueueBatchUpload(tx, batch.id);
     await transitionClaims(tx, claims, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
+    await emit(tx, claimsSubmitted, {
+      batchId: batch.id,
+      claims: claims.map((c) => ({
+        claimId: c.id,
+        patientId: c.patient_id,
+        encounterId: c.encounter_id,
+        payerId: c.payer_id,
+        locationId: c.location_id,
+        totalChargeCents: Number(c.total_charge_cents),
+        frequencyCode: c.frequency_code,
+        priority: c.snapshot.coverage.priority,
+      })),
+    });
     const perPatient = new Map<string, number>();
     for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);
     await recordAuditMany(

@@ -119,11 +119,22 @@ export async function importRemittance(ctx: Ctx, text: string): Promise<Remittan
           .execute();
 
       const pcns = [...new Set(t.claims.map((c) => c.patientControlNumber))];
-      const claims = new Map<string, { id: string; status: string; version: number; patient_id: string; patient_control_number: string }>();
+      const claims = new Map<
+        string,
+        {
+          id: string;
+          status: string;
+          version: number;
+          patient_id: string;
+          encounter_id: string;
+          payer_id: string;
+          patient_control_number: string;
+        }
+      >();
       for (let i = 0; i < pcns.length; i += 1000) {
         const rows = await tx.db
           .selectFrom('claims')
-          .select(['id', 'status', 'version', 'patient_id', 'patient_control_number'])
+          .select(['id', 'status', 'version', 'patient_id', 'encounter_id', 'payer_id', 'patient_control_number'])
           .where('organization_id', '=', tx.organizationId)
           .where('patient_control_number', 'in', pcns.slice(i, i + 1000))
           .orderBy('id')

@@ -33,3 +33,4 @@ export { voidClaim, VOIDABLE } from './void-claim.ts';
 export { writeOffClaim } from './write-off-claim.ts';
 export { type ClaimWrittenOffPayload, claimWrittenOff } from './claim-written-off.ts';
 export { printAppealLetter } from './print-appeal-letter.ts';
+export { type ClaimsSubmittedPayload, claimsSubmitted, type SubmittedClaim } from './claims-submitted.ts';

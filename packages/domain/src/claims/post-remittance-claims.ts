@@ -22,7 +22,7 @@ export interface PaymentRef {
 }
 
 export interface ClaimToPost {
-  claim: { id: string; status: ClaimStatus; version: number; patient_id: string };
+  claim: { id: string; status: ClaimStatus; version: number; patient_id: string; encounter_id: string; payer_id: string };
   clp: RemittanceClaim835;
 }
 
@@ -133,6 +133,8 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
     posted.push({
       claimId: claim.id,
       patientId: claim.patient_id,
+      encounterId: claim.encounter_id,
+      payerId: claim.payer_id,
       remittanceClaimId: id,
       patientControlNumber: clp.patientControlNumber,
       claimStatusCode: clp.statusCode,

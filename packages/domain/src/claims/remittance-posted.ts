@@ -4,6 +4,8 @@ import { defineEvent } from '../shared/events.ts';
 export interface RemittancePostedClaim {
   claimId: string;
   patientId: string;
+  encounterId: string;
+  payerId: string;
   remittanceClaimId: string;
   patientControlNumber: string;
   /** CLP02: 1-3 processed, 4 denied, 22 reversal. */

@@ -48,13 +48,28 @@ async function scrubContext(tx: Ctx, claim: LockedClaim, procedureCodes: string[
 /**
  * Run the scrubber on a draft or ready claim and keep the result on it. No errors and every
  * warning overridden: the claim becomes (or stays) `ready`; otherwise a ready claim goes back
- * to `draft`. A claim already submitted: 409.
+ * to `draft`. A claim the clearinghouse (999) or the payer (277CA) rejected is reopened as a
+ * draft first (out of its batch), so the corrected claim goes out again as the same original:
+ * the payer never accepted it. Any other submitted claim: 409.
  */
 export async function scrubClaim(ctx: Ctx, id: string): Promise<ScrubAnswer> {
   requirePermission(ctx, 'claim:submit');
   return inTransaction(ctx, async (tx) => {
     const claim = await lockClaim(tx, id);
     const access = await requirePatientAccess(tx, claim.patient_id, 'claim:submit');
+    if (claim.status === 'rejected' || claim.status === 'payer_rejected') {
+      await transitionClaim(
+        tx,
+        claim,
+        'draft',
+        `reopened for correction after the ${claim.status === 'rejected' ? 'clearinghouse' : 'payer'} rejected it`,
+        {
+          batch_id: null,
+        },
+      );
+      claim.status = 'draft';
+      claim.version += 1;
+    }
     if (claim.status !== 'draft' && claim.status !== 'ready')
       throw new AppError('ILLEGAL_TRANSITION', `a ${claim.status} claim is not scrubbed again`);
     const lines = await claimLines(tx, id);

@@ -1,10 +1,12 @@
 import { paymentPosted, refundIssued } from '../accounts/index.ts';
 import { chargeApproved, chargeVoided } from '../billing/index.ts';
+import { claimsSubmitted, claimWrittenOff, remittancePosted } from '../claims/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
 import { react } from '../shared/events.ts';
 import { mergeLedger } from './merge-ledger.ts';
 import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
+import { postClaimsBilled, postClaimWriteOff, postRemittance } from './post-claims.ts';
 import { postPayment, postRefund } from './post-payments.ts';
 
 /**
@@ -20,6 +22,9 @@ export const ledgerModule = defineModule({
   reactions: [
     react(chargeApproved, 'ledger.post-approved-charge', postApprovedCharge),
     react(chargeVoided, 'ledger.post-voided-charge', postVoidedCharge),
+    react(claimsSubmitted, 'ledger.post-claims-billed', postClaimsBilled),
+    react(remittancePosted, 'ledger.post-remittance', postRemittance),
+    react(claimWrittenOff, 'ledger.post-claim-write-off', postClaimWriteOff),
     react(paymentPosted, 'ledger.post-payment', postPayment),
     react(refundIssued, 'ledger.post-refund', postRefund),
     react(patientMerging, 'ledger.merge-balances', mergeLedger),

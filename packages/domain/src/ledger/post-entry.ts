@@ -97,24 +97,25 @@ export async function postEntry(tx: Ctx, entry: NewEntry): Promise<PostedEntry |
       .executeTakeFirstOrThrow();
     return { id: existing.id, posted: false };
   }
-  await tx.db
-    .insertInto('journal_lines')
-    .values(
-      lines.map((l, i) => ({
-        organization_id: tx.organizationId,
-        entry_id: inserted.id,
-        line_number: i + 1,
-        account_code: l.accountCode ?? ACCOUNT_CODE[l.account ?? 'other_expense'],
-        debit_cents: l.debit,
-        credit_cents: l.credit,
-        patient_id: l.patientId ?? null,
-        encounter_id: l.encounterId ?? null,
-        charge_id: l.chargeId ?? null,
-        claim_id: l.claimId ?? null,
-        payer_id: l.payerId ?? null,
-      })),
-    )
-    .execute();
+  const rows = lines.map((l, i) => ({
+    organization_id: tx.organizationId,
+    entry_id: inserted.id,
+    line_number: i + 1,
+    account_code: l.accountCode ?? ACCOUNT_CODE[l.account ?? 'other_expense'],
+    debit_cents: l.debit,
+    credit_cents: l.credit,
+    patient_id: l.patientId ?? null,
+    encounter_id: l.encounterId ?? null,
+    charge_id: l.chargeId ?? null,
+    claim_id: l.claimId ?? null,
+    payer_id: l.payerId ?? null,
+  }));
+  // A batch of thousands of claims is one entry: insert its lines in chunks (the protocol's 65,535 parameters).
+  for (let i = 0; i < rows.length; i += 2000)
+    await tx.db
+      .insertInto('journal_lines')
+      .values(rows.slice(i, i + 2000))
+      .execute();
   return { id: inserted.id, posted: true };
 }
 

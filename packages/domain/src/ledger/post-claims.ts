@@ -1,0 +1,147 @@
+import type { ClaimsSubmittedPayload, ClaimWrittenOffPayload, RemittancePostedPayload } from '../claims/index.ts';
+import type { Ctx } from '../shared/context.ts';
+import { ACCOUNT_CODE, type AccountKey } from './accounts.ts';
+import { type EntryLine, postEntry, postingDateAt } from './post-entry.ts';
+
+const CHUNK = 1000;
+
+/** A line on its natural side, or on the other side when the amount is negative (reversals, recoupments). */
+function signed(account: AccountKey, side: 'debit' | 'credit', cents: number, about: Omit<EntryLine, 'account'>): EntryLine {
+  const flip = cents < 0;
+  const amount = Math.abs(cents);
+  return (side === 'debit') !== flip ? { account, debitCents: amount, ...about } : { account, creditCents: amount, ...about };
+}
+
+/** Net balance of `account` per encounter, for these encounters (what the visit still owes there). */
+async function balancesByEncounter(tx: Ctx, account: AccountKey, encounterIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < encounterIds.length; i += CHUNK) {
+    const rows = await tx.db
+      .selectFrom('journal_lines')
+      .select(['encounter_id', (eb) => eb.fn.sum<string>(eb('debit_cents', '-', eb.ref('credit_cents'))).as('net')])
+      .where('organization_id', '=', tx.organizationId)
+      .where('account_code', '=', ACCOUNT_CODE[account])
+      .where('encounter_id', 'in', encounterIds.slice(i, i + CHUNK))
+      .groupBy('encounter_id')
+      .execute();
+    for (const r of rows) if (r.encounter_id) out.set(r.encounter_id, Number(r.net));
+  }
+  return out;
+}
+
+/**
+ * claims.submitted: what a claim bills moves from the patient's receivable to the payer's
+ * (Dr insurance A/R, Cr patient A/R), once per claim whatever batch carries it again. A primary
+ * claim moves its total; a secondary or tertiary claim moves what the visit still has on the
+ * patient's side (what the payers before it left), at most its total. Replacements and voids
+ * (frequency 7, 8) move nothing: the original already did. One entry per batch.
+ */
+export async function postClaimsBilled(tx: Ctx, p: ClaimsSubmittedPayload) {
+  const originals = p.claims.filter((c) => c.frequencyCode === '1');
+  if (!originals.length) return null;
+  const billed = new Set<string>();
+  for (let i = 0; i < originals.length; i += CHUNK) {
+    const rows = await tx.db
+      .selectFrom('journal_lines as l')
+      .innerJoin('journal_entries as e', (j) => j.onRef('e.organization_id', '=', 'l.organization_id').onRef('e.id', '=', 'l.entry_id'))
+      .select('l.claim_id')
+      .distinct()
+      .where('l.organization_id', '=', tx.organizationId)
+      .where('e.kind', '=', 'claim_billed')
+      .where(
+        'l.claim_id',
+        'in',
+        originals.slice(i, i + CHUNK).map((c) => c.claimId),
+      )
+      .execute();
+    for (const r of rows) if (r.claim_id) billed.add(r.claim_id);
+  }
+  const fresh = originals.filter((c) => !billed.has(c.claimId));
+  const later = fresh.filter((c) => c.priority !== 'primary');
+  const patientSide = later.length ? await balancesByEncounter(tx, 'patient_ar', [...new Set(later.map((c) => c.encounterId))]) : new Map();
+  const lines: EntryLine[] = [];
+  for (const c of fresh) {
+    const amount =
+      c.priority === 'primary' ? c.totalChargeCents : Math.max(0, Math.min(c.totalChargeCents, patientSide.get(c.encounterId) ?? 0));
+    if (amount <= 0) continue;
+    if (c.priority !== 'primary') patientSide.set(c.encounterId, (patientSide.get(c.encounterId) ?? 0) - amount);
+    const about = { patientId: c.patientId, encounterId: c.encounterId };
+    lines.push({ account: 'insurance_ar', debitCents: amount, ...about, claimId: c.claimId, payerId: c.payerId });
+    lines.push({ account: 'patient_ar', creditCents: amount, ...about, claimId: c.claimId });
+  }
+  if (!lines.length) return null;
+  const locationId = fresh[0]?.locationId ?? null;
+  return postEntry(tx, {
+    kind: 'claim_billed',
+    source: { type: 'claim_batch', id: p.batchId },
+    postingDate: await postingDateAt(tx, locationId),
+    memo: `Claims billed to payers (${lines.length / 2})`,
+    locationId,
+    lines,
+  });
+}
+
+const OTHER_GROUPS = new Set(['OA', 'PI', 'CR']);
+
+/**
+ * remittance.posted: the payer's money and decisions (one entry per import of a payment):
+ * per claim, Cr insurance A/R by what was paid and adjusted; Dr contractual adjustments (CO),
+ * other payer adjustments (OA, PI, CR) and the patient's receivable (PR: what the patient owes
+ * now); Dr bank by what the claims paid less the provider-level adjustments (PLB: a positive one,
+ * a recoupment, reduces the payment; a negative one, interest, adds to it). Reversals carry
+ * negative amounts and post on the other side. A claim matched later from the reconciliation
+ * queue posts then, with its own entry.
+ */
+export async function postRemittance(tx: Ctx, r: RemittancePostedPayload) {
+  const lines: EntryLine[] = [];
+  let cash = 0;
+  for (const c of r.claims) {
+    const claimAbout = { patientId: c.patientId, encounterId: c.encounterId, claimId: c.claimId };
+    const byGroup = (g: (group: string) => boolean) => c.adjustments.filter((a) => g(a.group)).reduce((s, a) => s + a.amountCents, 0);
+    const co = byGroup((g) => g === 'CO');
+    const pr = byGroup((g) => g === 'PR');
+    const other = byGroup((g) => OTHER_GROUPS.has(g));
+    cash += c.paidCents;
+    lines.push(signed('insurance_ar', 'credit', c.paidCents + co + pr + other, { ...claimAbout, payerId: c.payerId }));
+    lines.push(signed('contractual_adjustments', 'debit', co, claimAbout));
+    lines.push(signed('other_adjustments', 'debit', other, claimAbout));
+    lines.push(signed('patient_ar', 'debit', pr, claimAbout));
+  }
+  for (const a of r.providerAdjustments) {
+    cash -= a.amountCents;
+    lines.push(signed('provider_adjustments', 'debit', a.amountCents, {}));
+  }
+  lines.push(signed('bank', 'debit', cash, {}));
+  const source = `${r.paymentId}:${r.claims[0]?.remittanceClaimId ?? 'provider-adjustments'}`;
+  return postEntry(tx, {
+    kind: 'insurance_payment',
+    source: { type: 'remittance', id: source },
+    postingDate: r.paymentDate ?? (await postingDateAt(tx, null)),
+    memo: `Payer payment ${r.traceNumber} (${r.payerName})`.slice(0, 500),
+    lines: lines.filter((l) => (l.debitCents ?? 0) > 0 || (l.creditCents ?? 0) > 0),
+  });
+}
+
+/** claim.written-off: Dr write-offs, Cr insurance A/R, at most what the claim still has open there. */
+export async function postClaimWriteOff(tx: Ctx, w: ClaimWrittenOffPayload) {
+  const open = await tx.db
+    .selectFrom('journal_lines')
+    .select((eb) => eb.fn.sum<string>(eb('debit_cents', '-', eb.ref('credit_cents'))).as('net'))
+    .where('organization_id', '=', tx.organizationId)
+    .where('account_code', '=', ACCOUNT_CODE.insurance_ar)
+    .where('claim_id', '=', w.claimId)
+    .executeTakeFirst();
+  const amount = Math.min(w.amountCents, Math.max(0, Number(open?.net ?? 0)));
+  if (amount <= 0) return null;
+  const about = { patientId: w.patientId, encounterId: w.encounterId, claimId: w.claimId };
+  return postEntry(tx, {
+    kind: 'write_off',
+    source: { type: 'claim_write_off', id: w.writeOffId },
+    postingDate: await postingDateAt(tx, null),
+    memo: `Claim written off: ${w.reason}`.slice(0, 500),
+    lines: [
+      { account: 'write_offs', debitCents: amount, ...about },
+      { account: 'insurance_ar', creditCents: amount, ...about, payerId: w.payerId },
+    ],
+  });
+}
