@@ -1,9 +1,18 @@
 /** All benchmark scenarios by name. A module adds its scenarios here. */
 import type { Scenario } from '../harness.ts';
+import { claimsScenarios } from './claims.ts';
 import { codesScenarios } from './codes.ts';
 import { encounterScenarios } from './encounters.ts';
 import { healthz, me } from './foundation.ts';
 import { patientScenarios } from './patients.ts';
 import { schedulingScenarios } from './scheduling.ts';
 
-export const scenarios: Scenario[] = [healthz, me, ...patientScenarios, ...schedulingScenarios, ...codesScenarios, ...encounterScenarios];
+export const scenarios: Scenario[] = [
+  healthz,
+  me,
+  ...patientScenarios,
+  ...schedulingScenarios,
+  ...codesScenarios,
+  ...encounterScenarios,
+  ...claimsScenarios,
+];

@@ -99,6 +99,15 @@ describe('835 remittances', () => {
     const total = clps.reduce((s, c) => s + c.paidCents, 0);
     expect(body).toMatchObject({ claimsPosted: 3, claimsAlreadyPosted: 0, claimsUnmatched: 0, paymentCents: total, postedCents: total });
 
+    // One audit row per patient posted to, in the posting's transaction.
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .select('patient_id')
+      .where('organization_id', '=', p.org.id)
+      .where('resource_type', '=', 'remittance')
+      .where('action', '=', 'create')
+      .execute();
+    expect(audited.map((r) => r.patient_id).sort()).toEqual([...new Set([paid.patientId, denied.patientId, partial.patientId])].sort());
     const get = async (id: string) => (await t.as(p.org, 'biller').get(`/api/claims/${id}`)).json();
     const a = await get(paid.id);
     expect(a).toMatchObject({ status: 'paid', paidCents: clps[0]?.paidCents, patientResponsibilityCents: 2000, paidDate: '2026-04-01' });
