@@ -190,6 +190,28 @@ describe('835 remittances', () => {
     ]);
   }, 120_000);
 
+  it('posts a reversal (CLP02 22) and its correction as entries; the correction decides the state', async () => {
+    const p = await billingPractice(t);
+    const c = await sentClaim(t, p);
+    const first = clp(c, []);
+    expect((await t.as(p.org, 'biller').post('/api/remittances', era([first], { trace: 'REV-1' }), X12)).json()).toMatchObject({
+      claimsPosted: 1,
+    });
+    const [l1, l2] = c.lines;
+    if (!l1 || !l2) throw new Error('two lines expected');
+    const reversal = clp(c, [], { statusCode: '22', sign: -1 });
+    const correction = clp(c, [
+      { paidCents: l1.chargeCents, adjustments: [] },
+      { paidCents: 0, adjustments: [{ group: 'CO', reasonCode: '97', amountCents: l2.chargeCents }] },
+    ]);
+    const res = await t.as(p.org, 'biller').post('/api/remittances', era([reversal, correction], { trace: 'REV-2' }), X12);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ claimsPosted: 2, paymentCents: correction.paidCents - first.paidCents });
+    const claim = (await t.as(p.org, 'biller').get(`/api/claims/${c.id}`)).json();
+    expect(claim).toMatchObject({ status: 'partially_paid', paidCents: l1.chargeCents });
+    expect(claim.timeline.slice(-2).map((e: { to: string }) => e.to)).toEqual(['paid', 'partially_paid']);
+  }, 120_000);
+
   it('refuses garbage with 400 naming the segment, and an 835 that is not one', async () => {
     const p = await billingPractice(t);
     const garbage = await t.as(p.org, 'biller').post('/api/remittances', 'hello, this is not X12', X12);
