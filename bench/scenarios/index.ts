@@ -1,6 +1,7 @@
 /** All benchmark scenarios by name. A module adds its scenarios here. */
 import type { Scenario } from '../harness.ts';
 import { claimScenarios } from './claims.ts';
+import { remittanceScenarios } from './remittances.ts';
 import { codesScenarios } from './codes.ts';
 import { encounterScenarios } from './encounters.ts';
 import { healthz, me } from './foundation.ts';
@@ -15,4 +16,5 @@ export const scenarios: Scenario[] = [
   ...codesScenarios,
   ...encounterScenarios,
   ...claimScenarios,
+  ...remittanceScenarios,
 ];

@@ -17,6 +17,7 @@ const parties = { sender: { id: 'PAYER' }, receiver: { id: 'PRACTICE' } };
 
 export interface SentClaim {
   id: string;
+  patientId: string;
   patientControlNumber: string;
   totalChargeCents: number;
   batchId: string;

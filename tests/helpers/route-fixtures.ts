@@ -347,6 +347,70 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         return row.id;
       };
     })(),
+    /** An imported 835 file row (its text stands in: the summary reads rows, nothing parses it). */
+    remittances: async (org: TestOrg) => {
+      const x12 = `ISA*fixture remittance ${tag()}~`;
+      const row = await t.db
+        .insertInto('remittance_files')
+        .values({
+          organization_id: org.id,
+          x12,
+          sha256: createHash('sha256').update(x12).digest('hex'),
+          transactions: 1,
+          payment_cents: 0,
+          claims_posted: 0,
+          claims_already_posted: 0,
+          claims_unmatched: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    /** An open reconciliation-queue entry: a remittance claim whose CLP01 is none of ours. */
+    unmatched: async (org: TestOrg) => {
+      const fileId = await (FACTORIES.remittances as Factory)(org, {});
+      const payment = await t.db
+        .insertInto('remittance_payments')
+        .values({
+          organization_id: org.id,
+          file_id: fileId,
+          trace_number: `FX${tag()}`,
+          payer_key: '',
+          payer_name: 'Fixture Payer',
+          payment_cents: 0,
+          credit_debit: 'C',
+          method: 'NON',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const clp = {
+        patientControlNumber: 'FX1',
+        statusCode: '1',
+        chargeCents: 100,
+        paidCents: 0,
+        patientResponsibilityCents: 0,
+        adjustments: [],
+        remarkCodes: [],
+        lines: [],
+      };
+      const row = await t.db
+        .insertInto('remittance_unmatched')
+        .values({
+          organization_id: org.id,
+          payment_id: payment.id,
+          file_id: fileId,
+          patient_control_number: 'FX1',
+          status_code: '1',
+          payer_claim_control_number: '',
+          paid_cents: 0,
+          charge_cents: 100,
+          reason: 'fixture: no claim has patient control number FX1',
+          remittance: JSON.stringify(clp),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
     'note-templates': async (org) =>
       created(await admin(org).post('/api/note-templates', { name: `Fixture template ${tag()}` }), 'a note template'),
     'quick-texts': async (org) =>

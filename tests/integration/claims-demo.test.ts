@@ -1,4 +1,4 @@
-/** The demo practice's claims: built from its signed encounters' charges, in several states (a draft held by a scrubber error, ready, submitted in a batch). */
+/** The demo practice's claims: built from its signed encounters' charges, in several states (a draft held by a scrubber error, ready, submitted in a batch, and paid, partially paid, denied by the demo 835). */
 import { seedDemo } from '@domain/demo/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
@@ -22,7 +22,13 @@ describe('demo claims', () => {
 
     const claims = (await get('/api/claims?limit=200')).json().items as { id: string; status: string }[];
     const states = new Set(claims.map((c) => c.status));
-    expect([...states].sort()).toEqual(['draft', 'ready', 'submitted']);
+    expect([...states].sort()).toEqual(['denied', 'draft', 'paid', 'partially_paid', 'ready', 'submitted']);
+    // The demo 835 balances and shows on the claims: paid with the patient's copay, a denial in the queue.
+    const paid = (await get(`/api/claims/${claims.find((c) => c.status === 'paid')?.id}`)).json();
+    expect(paid.paidCents).toBeGreaterThan(0);
+    expect(paid.patientResponsibilityCents).toBeGreaterThan(0);
+    const denials = (await get('/api/denials')).json().items as { reasonCode: string }[];
+    expect(denials.map((d) => d.reasonCode)).toEqual(expect.arrayContaining(['29', '50']));
 
     const draft = claims.find((c) => c.status === 'draft');
     const detail = (await get(`/api/claims/${draft?.id}`)).json() as { scrub: { errors: { rule: string; field: string }[] } };
@@ -30,7 +36,7 @@ describe('demo claims', () => {
 
     const batches = (await get('/api/claim-batches')).json().items as { id: string; claimCount: number }[];
     expect(batches).toHaveLength(1);
-    expect(batches[0]?.claimCount).toBe(claims.filter((c) => c.status === 'submitted').length);
+    expect(batches[0]?.claimCount).toBe(claims.filter((c) => ['submitted', 'paid', 'partially_paid', 'denied'].includes(c.status)).length);
     // Seeded by the system for the demo (purpose demo-seed:claims), not in the demo biller's name.
     const events = await t.db.selectFrom('claim_events').select('user_id').execute();
     expect(events.length).toBeGreaterThan(0);

@@ -99,6 +99,15 @@ describe('835 remittances', () => {
     const total = clps.reduce((s, c) => s + c.paidCents, 0);
     expect(body).toMatchObject({ claimsPosted: 3, claimsAlreadyPosted: 0, claimsUnmatched: 0, paymentCents: total, postedCents: total });
 
+    // One audit row per patient posted to, in the posting's transaction.
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .select('patient_id')
+      .where('organization_id', '=', p.org.id)
+      .where('resource_type', '=', 'remittance')
+      .where('action', '=', 'create')
+      .execute();
+    expect(audited.map((r) => r.patient_id).sort()).toEqual([...new Set([paid.patientId, denied.patientId, partial.patientId])].sort());
     const get = async (id: string) => (await t.as(p.org, 'biller').get(`/api/claims/${id}`)).json();
     const a = await get(paid.id);
     expect(a).toMatchObject({ status: 'paid', paidCents: clps[0]?.paidCents, patientResponsibilityCents: 2000, paidDate: '2026-04-01' });
@@ -179,6 +188,28 @@ describe('835 remittances', () => {
       { reasonCode: 'L6', reference: null, amountCents: -125 },
       { reasonCode: 'WO', reference: 'OVERPAY1', amountCents: 3000 },
     ]);
+  }, 120_000);
+
+  it('posts a reversal (CLP02 22) and its correction as entries; the correction decides the state', async () => {
+    const p = await billingPractice(t);
+    const c = await sentClaim(t, p);
+    const first = clp(c, []);
+    expect((await t.as(p.org, 'biller').post('/api/remittances', era([first], { trace: 'REV-1' }), X12)).json()).toMatchObject({
+      claimsPosted: 1,
+    });
+    const [l1, l2] = c.lines;
+    if (!l1 || !l2) throw new Error('two lines expected');
+    const reversal = clp(c, [], { statusCode: '22', sign: -1 });
+    const correction = clp(c, [
+      { paidCents: l1.chargeCents, adjustments: [] },
+      { paidCents: 0, adjustments: [{ group: 'CO', reasonCode: '97', amountCents: l2.chargeCents }] },
+    ]);
+    const res = await t.as(p.org, 'biller').post('/api/remittances', era([reversal, correction], { trace: 'REV-2' }), X12);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ claimsPosted: 2, paymentCents: correction.paidCents - first.paidCents });
+    const claim = (await t.as(p.org, 'biller').get(`/api/claims/${c.id}`)).json();
+    expect(claim).toMatchObject({ status: 'partially_paid', paidCents: l1.chargeCents });
+    expect(claim.timeline.slice(-2).map((e: { to: string }) => e.to)).toEqual(['paid', 'partially_paid']);
   }, 120_000);
 
   it('refuses garbage with 400 naming the segment, and an 835 that is not one', async () => {

@@ -98,7 +98,7 @@ describe("a claim's whole life", () => {
     expect(paid1).toBeGreaterThan(0);
     const file = era(
       [
-        clp({ ...sent, batchId }, [
+        clp({ ...sent, patientId: c.patientId, batchId }, [
           {
             paidCents: paid1,
             adjustments: [

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerClaims } from './commands/claims.ts';
+import { registerRemittances } from './commands/remittances.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
@@ -30,6 +31,7 @@ for (const register of [
   registerProcedures,
   registerFeeSchedules,
   registerClaims,
+  registerRemittances,
 ])
   register(program);
 

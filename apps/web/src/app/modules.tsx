@@ -14,6 +14,8 @@ import {
   IconCalendarRepeat,
   IconClipboardList,
   IconFileInvoice,
+  IconArrowsExchange,
+  IconFileImport,
   IconFileX,
   IconGauge,
   IconHistory,
@@ -79,6 +81,8 @@ const FeeSchedulesPage = lazyPage(() => import('../features/billing/FeeSchedules
 const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), 'ClaimsPage');
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
 const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'), 'DenialsPage');
+const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.tsx'), 'EraImportPage');
+const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
   path: string;
@@ -122,6 +126,14 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   },
   { path: '/billing/claims', label: 'Claims', icon: IconFileInvoice, permission: 'claim:read', element: <Page of={ClaimsPage} /> },
   { path: '/billing/denials', label: 'Denials', icon: IconFileX, permission: 'claim:read', element: <Page of={DenialsPage} /> },
+  { path: '/billing/era', label: 'ERA import', icon: IconFileImport, permission: 'claim:submit', element: <Page of={EraImportPage} /> },
+  {
+    path: '/billing/reconciliation',
+    label: 'Reconciliation',
+    icon: IconArrowsExchange,
+    permission: 'claim:submit',
+    element: <Page of={ReconciliationPage} />,
+  },
   {
     path: '/billing/claims/:id',
     label: 'Claim',

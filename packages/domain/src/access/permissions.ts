@@ -184,6 +184,10 @@ export const SYSTEM_PURPOSES = {
     does: "`clinicdesk claims batches` and `claims export-837`: lists 837P claim batches and writes one batch's X12 file",
     permissions: ['claim:read'],
   },
+  'cli:remittances': {
+    does: '`clinicdesk remittances import` and `acknowledgements import`: posts an 835 file, imports a 999 or 277CA file',
+    permissions: ['claim:read', 'claim:submit'],
+  },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },
   tests: {

@@ -51,7 +51,8 @@ export const claimsAuditEvents = defineAuditEvents({
     details: z.strictObject({ claimId: z.guid(), deniedLines: count }),
   },
   'create:remittance': {
-    about: "an 835 remittance posted payments and adjustments to claims (a row per patient; resourceId is the file's id)",
+    about:
+      "an 835 payment posted to claims (a row per patient; `claims` counts the payment's claims posted by the import; resourceId is the file's id)",
     details: z.strictObject({ fileId: z.guid(), traceNumber: z.string(), claims: count }),
   },
   'update:claim_acknowledgement': {

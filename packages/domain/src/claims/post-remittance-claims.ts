@@ -6,7 +6,7 @@
  */
 import type { CasAdjustment, RemittanceClaim835 } from '@x12/index.ts';
 import { sql } from 'kysely';
-import { recordAudit } from '../audit/index.ts';
+import { auditCtes } from '../audit/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
 import { canTransition, type ClaimStatus } from './claim-states.ts';
 import { adjudicatedStatus, matchLines } from './remittance-rules.ts';
@@ -151,18 +151,47 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
       claim.status = to;
     }
   }
-  await inChunks(lines, (chunk) =>
-    tx.db
-      .insertInto('remittance_lines')
-      .values(chunk as never)
-      .execute(),
-  );
-  await inChunks(adjustments, (chunk) =>
-    tx.db
-      .insertInto('remittance_adjustments')
-      .values(chunk as never)
-      .execute(),
-  );
+  // Set-based: one statement per table with a column of values each (unnest), not a parameter per value.
+  type L = {
+    remittance_claim_id: string;
+    seq: number;
+    line_number: number | null;
+    procedure_code: string;
+    modifiers: string[];
+    units: number;
+    charge_cents: number;
+    paid_cents: number;
+    remark_codes: string[];
+    line_control_number: string | null;
+  };
+  type A = {
+    remittance_claim_id: string;
+    line_seq: number | null;
+    seq: number;
+    group_code: string;
+    reason_code: string;
+    amount_cents: number;
+    quantity: number | null;
+  };
+  const ls = lines as unknown as L[];
+  const as = adjustments as unknown as A[];
+  // text[] columns travel as one '{...}' literal per row (unnest of a 2-D array would flatten them).
+  const arr = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  if (ls.length)
+    await sql`insert into remittance_lines (organization_id, remittance_claim_id, seq, line_number, procedure_code, modifiers, units,
+                                            charge_cents, paid_cents, remark_codes, line_control_number)
+      select ${tx.organizationId}::uuid, r, s, n, pc, m::text[], u, cc, pd, rm::text[], lc
+      from unnest(${ls.map((l) => l.remittance_claim_id)}::uuid[], ${ls.map((l) => l.seq)}::int[], ${ls.map((l) => l.line_number)}::int[],
+                  ${ls.map((l) => l.procedure_code)}::text[], ${ls.map((l) => arr(l.modifiers))}::text[], ${ls.map((l) => l.units)}::int[],
+                  ${ls.map((l) => l.charge_cents)}::bigint[], ${ls.map((l) => l.paid_cents)}::bigint[],
+                  ${ls.map((l) => arr(l.remark_codes))}::text[], ${ls.map((l) => l.line_control_number)}::text[])
+           as t(r, s, n, pc, m, u, cc, pd, rm, lc)`.execute(tx.db);
+  if (as.length)
+    await sql`insert into remittance_adjustments (organization_id, remittance_claim_id, line_seq, seq, group_code, reason_code, amount_cents, quantity)
+      select ${tx.organizationId}::uuid, r, ls, s, g, rc, a, q
+      from unnest(${as.map((a) => a.remittance_claim_id)}::uuid[], ${as.map((a) => a.line_seq)}::int[], ${as.map((a) => a.seq)}::int[],
+                  ${as.map((a) => a.group_code)}::text[], ${as.map((a) => a.reason_code)}::text[], ${as.map((a) => a.amount_cents)}::bigint[],
+                  ${as.map((a) => a.quantity)}::numeric[]) as t(r, ls, s, g, rc, a, q)`.execute(tx.db);
 
   for (const [to, list] of moves)
     await inChunks(list, async (chunk) => {
@@ -192,15 +221,16 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
         .execute();
     });
 
-  const perPatient = new Map<string, number>();
-  for (const p of posted) perPatient.set(p.patientId, (perPatient.get(p.patientId) ?? 0) + 1);
-  for (const [patientId, count] of perPatient)
-    await recordAudit(tx, {
-      action: 'create',
-      resourceType: 'remittance',
-      resourceId: payment.fileId,
-      access: { patientId, breakGlass: false },
-      details: { fileId: payment.fileId, traceNumber: payment.traceNumber, claims: count },
-    });
+  // One audit row per patient, written by one statement (a 10,000-claim file would otherwise take
+  // 10,000 round trips). The row's patient comes from the SQL source (auditCtes takes an expression).
+  const patients = [...new Set(posted.map((p) => p.patientId))];
+  const audit = await auditCtes(tx, 'posted_patients', sql`${payment.fileId}::text`, {
+    action: 'create',
+    resourceType: 'remittance',
+    patientId: sql`w.patient_id` as unknown as string,
+    breakGlass: false,
+    details: { fileId: payment.fileId, traceNumber: payment.traceNumber, claims: posted.length },
+  });
+  await sql`with posted_patients as (select unnest(${patients}::uuid[]) as patient_id), ${audit} select 1`.execute(tx.db);
   return { posted, already };
 }

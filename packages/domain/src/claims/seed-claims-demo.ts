@@ -3,15 +3,19 @@
  * (purpose `demo-seed:claims`: a biller's claim permissions, no user's name on the rows): the review
  * charges of the latest signed encounters whose patient has a primary coverage are approved,
  * claims built and scrubbed; one claim carries a mistyped referring NPI (a scrubber error, so it
- * stays a draft), the others become ready (warnings overridden with a reason), and the first two
- * ready ones go out in a batch (submitted).
+ * stays a draft), the others become ready (warnings overridden with a reason), and four ready ones
+ * go out in a batch (submitted); the payer's 835 then pays one, pays part of another and denies a
+ * third (with fewer ready claims: two go out and stay submitted).
  */
+import { build835, type CasAdjustment } from '@x12/index.ts';
 import { approveCharge, listCharges } from '../billing/index.ts';
 import type { DemoSeeder } from '../demo/index.ts';
-import { systemCtx } from '../shared/context.ts';
+import { type Ctx, systemCtx } from '../shared/context.ts';
 import { npiWithCheckDigit } from '../shared/validation.ts';
 import { createClaim } from './create-claim.ts';
 import { createClaimBatch } from './create-claim-batch.ts';
+import { getClaim } from './get-claim.ts';
+import { importRemittance } from './import-remittance.ts';
 import { overrideWarning } from './override-warning.ts';
 import { scrubClaim } from './scrub-claim.ts';
 
@@ -56,5 +60,67 @@ export const seedClaimsDemo: DemoSeeder = async (demo) => {
     }
     if (result.errors.length === 0) ready.push(id);
   }
-  if (ready.length >= 3) await createClaimBatch(ctx, { claimIds: ready.slice(0, 2) });
+  if (ready.length < 3) return;
+  // With enough ready claims, four go out and the payer's 835 pays the first, pays part of the
+  // second and denies the third (the fourth waits); otherwise two go out and stay submitted.
+  const sent = ready.slice(0, ready.length >= 5 ? 4 : 2);
+  await createClaimBatch(ctx, { claimIds: sent });
+  if (sent.length === 4) await importRemittance(ctx, await demoRemittance(ctx, sent.slice(0, 3)));
 };
+
+/** The payer's 835 for three sent claims: paid (contractual CO-45, copay PR-3), partially paid (CO-50 on its last line), denied (CO-29). */
+async function demoRemittance(ctx: Ctx, ids: string[]): Promise<string> {
+  const claims = await Promise.all(ids.map((id) => getClaim(ctx, id)));
+  const line = (
+    l: { procedureCode: string; modifiers: string[]; units: number; chargeCents: number },
+    paidCents: number,
+    adjustments: CasAdjustment[],
+    remarkCodes: string[] = [],
+  ) => ({
+    procedureCode: l.procedureCode,
+    modifiers: l.modifiers,
+    units: l.units,
+    chargeCents: l.chargeCents,
+    paidCents,
+    adjustments,
+    remarkCodes,
+  });
+  const clps = claims.map((c, i) => {
+    const lines = c.lines.map((l, n) => {
+      if (i === 2) return line(l, 0, [{ group: 'CO', reasonCode: '29', amountCents: l.chargeCents }]);
+      if (i === 1 && n === c.lines.length - 1 && c.lines.length > 1)
+        return line(l, 0, [{ group: 'CO', reasonCode: '50', amountCents: l.chargeCents }], ['N115']);
+      // The payer allows 80 %; the first line carries the patient's copay.
+      const allowed = Math.round(l.chargeCents * 0.8);
+      const copay = n === 0 ? Math.min(2500, allowed) : 0;
+      return line(l, allowed - copay, [
+        { group: 'CO', reasonCode: '45', amountCents: l.chargeCents - allowed },
+        ...(copay ? [{ group: 'PR', reasonCode: '3', amountCents: copay }] : []),
+      ]);
+    });
+    return {
+      patientControlNumber: c.patientControlNumber,
+      statusCode: i === 2 ? '4' : '1',
+      chargeCents: c.totalChargeCents,
+      paidCents: lines.reduce((t, l) => t + l.paidCents, 0),
+      patientResponsibilityCents: lines.flatMap((l) => l.adjustments).reduce((t, a) => t + (a.group === 'PR' ? a.amountCents : 0), 0),
+      payerClaimControlNumber: `DEMO${c.patientControlNumber}`,
+      adjustments: [],
+      lines,
+    };
+  });
+  const date = ctx.clock.now().toISOString().slice(0, 10);
+  const payer = claims[0]?.payerName ?? 'DEMO PAYER';
+  return build835(
+    {
+      sender: { id: 'DEMOPAYER' },
+      receiver: { id: 'DEMOPRACTICE' },
+      payment: { amountCents: clps.reduce((t, c) => t + c.paidCents, 0), date },
+      traceNumber: `DEMO${date.replaceAll('-', '')}`,
+      payer: { name: payer.toUpperCase().replace(/[^A-Z0-9 ]/g, ''), id: '00001' },
+      payee: { name: 'DEMO PRACTICE', npi: npiWithCheckDigit('174839201') },
+      claims: clps,
+    },
+    { controlNumbers: { interchange: 1, group: 1, transactions: [1] }, usageIndicator: 'T', date, time: '0900' },
+  );
+}

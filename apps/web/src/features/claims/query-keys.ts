@@ -9,5 +9,7 @@ export const claimKeys = {
   batches: () => [...claimKeys.all, 'batches'] as const,
   /** The denial queue (any filter): a replacement or write-off changes it. */
   denials: () => [...claimKeys.all, 'denials'] as const,
+  /** The reconciliation queue (an ERA import or a resolution changes it). */
+  unmatched: () => [...claimKeys.all, 'unmatched'] as const,
   denialList: (filter: { reason: string; payerId: string; age: string }) => [...claimKeys.denials(), filter] as const,
 };
