@@ -3,7 +3,7 @@
  * turn a signed visit into a claim, scrub it until it is ready, put ready claims in a batch and
  * download its 837P (read back as X12). axe finds nothing serious on the pages, the CSP holds.
  */
-import { parse837P } from '@x12/index.ts';
+import { build835, parse837P } from '@x12/index.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
@@ -162,6 +162,48 @@ describe('billing', () => {
     const controls = parsed.batch.claims.map((c) => c.patientControlNumber).sort();
     expect(controls).toEqual(ready.items.map((c) => c.patientControlNumber).sort());
     for (const c of ready.items) expect((await getJson<Claim>(page, `/api/claims/${c.id}`)).status).toBe('submitted');
+
+    // The payer's ERA pays every claim of the batch in full: pasted on the ERA import page, posted, the claims paid.
+    const era = build835(
+      {
+        sender: { id: 'PAYER' },
+        receiver: { id: 'PRACTICE' },
+        payment: { amountCents: parsed.batch.claims.reduce((s, c) => s + c.totalChargeCents, 0), date: '2026-04-01' },
+        traceNumber: `E2E${Date.now()}`,
+        payer: { name: 'DEMO PAYER', id: '12345' },
+        payee: { name: 'DEMO PRACTICE', npi: '1234567893' },
+        claims: parsed.batch.claims.map((c) => ({
+          patientControlNumber: c.patientControlNumber,
+          statusCode: '1',
+          chargeCents: c.totalChargeCents,
+          paidCents: c.totalChargeCents,
+          patientResponsibilityCents: 0,
+          payerClaimControlNumber: `P${c.patientControlNumber}`,
+          adjustments: [],
+          lines: c.lines.map((l) => ({
+            procedureCode: l.procedureCode,
+            modifiers: l.modifiers,
+            chargeCents: l.chargeCents,
+            paidCents: l.chargeCents,
+            units: l.units,
+            adjustments: [],
+            remarkCodes: [],
+          })),
+        })),
+      },
+      { controlNumbers: { interchange: 1, group: 1, transactions: [1] }, usageIndicator: 'T', date: '2026-04-01', time: '1200' },
+    );
+    await page.goto(`${server.url}/billing/era`);
+    await page.getByRole('heading', { name: 'ERA import', level: 1 }).waitFor();
+    await page.getByLabel('X12 file (835, 999 or 277CA)').fill(era);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Posting summary' }).waitFor();
+    await page.getByText(`${ready.items.length} claim(s) posted, 0 already posted, 0 unmatched`).waitFor();
+    expect(await axe(page)).toEqual([]);
+    for (const c of ready.items) expect((await getJson<Claim>(page, `/api/claims/${c.id}`)).status).toBe('paid');
+    await page.goto(`${server.url}/billing/claims/${ready.items[0]?.id}`);
+    await page.getByRole('heading', { name: /^Claim C\d+/, level: 1 }).waitFor();
+    await page.getByRole('list', { name: 'Timeline' }).getByText(/Paid/).first().waitFor();
 
     expect(watch.cspViolations()).toEqual([]);
     expect(watch.problems).toEqual([]);

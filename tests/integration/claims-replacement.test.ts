@@ -52,12 +52,15 @@ describe('replacing and voiding a claim', () => {
     // The biller corrects the visit's charges before replacing: the replacement bills the current approved charges.
     const charges = await t.db
       .selectFrom('charges')
-      .select(['id', 'procedure_code'])
+      .select(['id', 'procedure_code', 'version'])
       .where('encounter_id', '=', original.encounterId)
       .orderBy('line')
       .execute();
     const drawn = charges.find((c) => c.procedure_code === '36415');
-    expect((await t.as(p.org, 'biller').post(`/api/charges/${drawn?.id}/void`, { reason: 'not drawn' })).statusCode).toBe(200);
+    expect(
+      (await t.as(p.org, 'biller').post(`/api/charges/${drawn?.id}/void`, { reason: 'not drawn' }, { 'if-match': `"${drawn?.version}"` }))
+        .statusCode,
+    ).toBe(200);
 
     const res = await t.as(p.org, 'biller').post(`/api/claims/${original.id}/replace`, { reason: 'Blood draw billed in error' });
     expect(res.statusCode, res.body).toBe(201);
