@@ -74,7 +74,7 @@ describe('eligibility and the CMS-1500 in the browser', () => {
       .getByLabel(`271 file from ${found.payerName}`)
       .setInputFiles({ name: 'answer.271', mimeType: 'application/edi-x12', buffer: Buffer.from(answer271(trace)) });
     await panel.getByText('Active', { exact: true }).waitFor();
-    await expect.poll(async () => panel.innerText()).toContain('Copay $10.00');
+    await expect.poll(async () => panel.textContent()).toContain('Copay $10.00');
     await page.mouse.move(1390, 990);
     expect(await seriousViolations(page)).toEqual([]);
     expect(watch.problems).toEqual([]);
