@@ -210,3 +210,34 @@ describe('two runners on one queue', () => {
     expect(ids.every((id) => done.has(id))).toBe(true);
   });
 });
+
+describe('failure hook', () => {
+  it("keeps what a handler's onFailure records while its own work is undone, and says when no attempt follows", async () => {
+    const clock = new FakeClock('2031-01-01T00:00:00Z');
+    const seen: { attempts: number; dead: boolean; message: string }[] = [];
+    const handler: JobHandler = Object.assign(
+      async ({ db: tx, job: j }: Parameters<JobHandler>[0]) => {
+        await sql`insert into job_effects (job_id, note) values (${j.id}, 'handler')`.execute(tx);
+        throw new Error('upstream refused');
+      },
+      {
+        onFailure: async ({ db: tx, job: j }: Parameters<JobHandler>[0], error: unknown, dead: boolean) => {
+          seen.push({ attempts: j.attempts, dead, message: (error as Error).message });
+          if (dead) await sql`insert into job_effects (job_id, note) values (${j.id}, 'hook')`.execute(tx);
+        },
+      },
+    );
+    const runner = new JobRunner({ db, clock, installation, backoffBaseMs: 1, handlers: { hooked: handler } });
+    const id = (await enqueueJob(db, 'hooked', {}, { runAt: clock.now(), maxAttempts: 2 })) as number;
+    expect(await runner.runOnce()).toBe(true);
+    clock.advance(60_000);
+    expect(await runner.runOnce()).toBe(true);
+    expect(seen).toEqual([
+      { attempts: 1, dead: false, message: 'upstream refused' },
+      { attempts: 2, dead: true, message: 'upstream refused' },
+    ]);
+    expect((await job(id)).state).toBe('dead');
+    const notes = await sql<{ note: string }>`select note from job_effects where job_id = ${id}`.execute(db);
+    expect(notes.rows).toEqual([{ note: 'hook' }]);
+  });
+});
