@@ -59,7 +59,7 @@ interface Claim {
 }
 
 describe('billing', () => {
-  it('a biller approves a charge, claims a visit, scrubs it and sends a batch as an 837P', async () => {
+  it('a biller approves a charge, claims a visit, scrubs it, sends a batch as an 837P and posts the payer ERA: the claims are paid', async () => {
     const context = await newContext(browser, server.url, 1400, 1000);
     const page = await context.newPage();
     const watch = watchConsole(page);
