@@ -201,6 +201,27 @@ describe('who may do what', () => {
   });
 });
 
+describe('the payments list', () => {
+  it("lists a patient's payments newest first, by pages, with refunds; a bad cursor is a 400", async () => {
+    const { patientId } = await billablePatient(t, p);
+    const ids: string[] = [];
+    for (const amountCents of [100, 200, 300]) ids.push(((await pay({ patientId, amountCents })).json() as Payment).id);
+    const first = await t.as(org, 'front_desk').get(`/api/patients/${patientId}/payments?limit=2`);
+    expect(first.statusCode, first.body).toBe(200);
+    const page1 = first.json() as { items: Payment[]; nextCursor: string | null };
+    expect(page1.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(page1.nextCursor).not.toBeNull();
+    const page2 = (await t.as(org, 'front_desk').get(`/api/patients/${patientId}/payments?limit=2&cursor=${page1.nextCursor}`)).json() as {
+      items: Payment[];
+      nextCursor: string | null;
+    };
+    expect(page2).toEqual({ items: [expect.objectContaining({ id: ids[0], amountCents: 100 })], nextCursor: null });
+    const bad = await t.as(org, 'front_desk').get(`/api/patients/${patientId}/payments?cursor=nope`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('cursor');
+  });
+});
+
 describe('the account', () => {
   it('ages the balance by visit and splits patient and insurance parts', async () => {
     const { patientId } = await billablePatient(t, p);

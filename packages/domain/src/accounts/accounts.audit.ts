@@ -19,4 +19,8 @@ export const accountsAuditEvents = defineAuditEvents({
     details: z.strictObject({ patientBalanceCents: cents, insuranceBalanceCents: cents }),
   },
   'read:payment': { about: 'a payment was shown', details: z.strictObject({}) },
+  'search:payment': {
+    about: "a patient's payments were listed, with how many were shown",
+    details: z.strictObject({ count: z.number().int().nonnegative() }),
+  },
 });

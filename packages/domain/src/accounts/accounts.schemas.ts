@@ -88,3 +88,8 @@ export const accountSchema = z.object({
   asOf: z.string(),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+export const paymentListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+});

@@ -4,6 +4,7 @@ export type { AccountsTables } from './accounts.tables.ts';
 export { PAYMENT_METHODS, type PaymentMethod } from './accounts.tables.ts';
 export { getAccount } from './get-account.ts';
 export { getPayment } from './get-payment.ts';
+export { listPayments } from './list-payments.ts';
 export { type PaymentPostedPayload, paymentPosted, type RefundIssuedPayload, refundIssued } from './payment-events.ts';
 export { postPayment } from './post-payment.ts';
 export { refundPayment } from './refund-payment.ts';

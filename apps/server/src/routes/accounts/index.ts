@@ -3,6 +3,8 @@ import {
   accountSchema,
   getAccount,
   getPayment,
+  listPayments,
+  paymentListQuerySchema,
   paymentInputSchema,
   paymentSchema,
   postPayment,
@@ -12,7 +14,7 @@ import {
 } from '@domain/accounts/index.ts';
 import { invalid } from '@domain/shared/errors.ts';
 import type { FastifyRequest } from 'fastify';
-import { idParams } from '../../plugins/http-schemas.ts';
+import { idParams, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
 const tags = ['accounts'];
@@ -67,6 +69,21 @@ export default async function accountsRoutes(app: App) {
       },
     },
     async (request, reply) => reply.code(201).send(await refundPayment(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/patients/:id/payments',
+    {
+      config: { permission: 'account:read' },
+      schema: {
+        tags,
+        summary: "A patient's payments, newest first, with their allocations and refunds",
+        params: idParams,
+        querystring: paymentListQuerySchema,
+        response: { 200: listOf(paymentSchema) },
+      },
+    },
+    async (request) => listPayments(request.ctx, request.params.id, request.query),
   );
 
   app.get(

@@ -15,6 +15,7 @@ import { useCan } from '../auth/use-me.ts';
 import { coveragesQuery } from '../patients/patients-api.ts';
 import { CLAIM_STATUS_LABELS, type Claim, type ClaimStatus, money, shortDate } from './claims-api.ts';
 import { claimKeys } from './query-keys.ts';
+import { dollarsToCents } from '../../app/money.ts';
 
 /** States a replacement starts from (the server's REPLACEABLE). */
 const REPLACEABLE: ClaimStatus[] = ['denied', 'rejected', 'payer_rejected', 'paid', 'partially_paid'];
@@ -27,13 +28,6 @@ export const appealLetterUrl = (id: string, paragraph: string) =>
   `/api/claims/${encodeURIComponent(id)}/appeal-letter.pdf${paragraph.trim() ? `?paragraph=${encodeURIComponent(paragraph.trim())}` : ''}`;
 
 type Dialog = 'replace' | 'appeal' | 'write-off' | null;
-
-/** "123.45" or "123" → 12345 cents, without floating point; null when it is not an amount. */
-export function dollarsToCents(text: string): number | null {
-  const m = /^\s*\$?(\d{1,8})(?:\.(\d{1,2}))?\s*$/.exec(text);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
 
 export function AfterPayerActions({ claim }: { claim: Claim }) {
   const can = useCan();

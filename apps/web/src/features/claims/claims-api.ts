@@ -43,7 +43,7 @@ export const CLAIM_STATUS_COLORS: Record<ClaimStatus, string> = {
 export const cms1500Url = (id: string, dataOnly = false) =>
   `/api/claims/${encodeURIComponent(id)}/cms1500.pdf${dataOnly ? '?form=data-only' : ''}`;
 
-export const money = (cents: number) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+export { money } from '../../app/money.ts';
 
 /** "Mar 9, 2026" for a `YYYY-MM-DD` date. */
 export function shortDate(date: string): string {

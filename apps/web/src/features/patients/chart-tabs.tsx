@@ -6,6 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.ts';
+import { AccountBanner } from '../accounts/AccountBanner.tsx';
+import { AccountTab } from '../accounts/AccountTab.tsx';
 import { AllergiesTab } from '../clinical/AllergiesTab.tsx';
 import { AllergyBanner } from '../clinical/AllergyBanner.tsx';
 import { MedicationsTab } from '../clinical/MedicationsTab.tsx';
@@ -36,6 +38,7 @@ export const CHART_TABS: readonly ChartTab[] = [
   { value: 'allergies', label: 'Allergies', permission: 'note:read', panel: (p) => <AllergiesTab patientId={p.id} /> },
   { value: 'medications', label: 'Medications', permission: 'note:read', panel: (p) => <MedicationsTab patientId={p.id} /> },
   { value: 'insurance', label: 'Insurance', panel: (p) => <InsuranceTab patientId={p.id} /> },
+  { value: 'account', label: 'Account', permission: 'account:read', panel: (p) => <AccountTab patientId={p.id} /> },
   { value: 'documents', label: 'Documents', panel: (p) => <DocumentsTab patientId={p.id} /> },
   { value: 'messages', label: 'Messages', panel: (p) => <PatientMessagesTab patientId={p.id} /> },
   { value: 'privacy', label: 'Privacy', panel: (p) => <PrivacyTab patient={p} /> },
@@ -50,4 +53,5 @@ export interface ChartBanner {
 /** Lines under the chart header's name (allergies...), each for the users holding its permission. */
 export const CHART_BANNERS: readonly ChartBanner[] = [
   { key: 'allergies', permission: 'note:read', banner: (p) => <AllergyBanner patientId={p.id} /> },
+  { key: 'account', permission: 'account:read', banner: (p) => <AccountBanner patientId={p.id} /> },
 ];
