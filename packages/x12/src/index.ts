@@ -39,6 +39,7 @@ export {
   type Segment,
   type Separators,
   type Transaction,
+  transactionsOf,
   type X12Document,
 } from './reader.ts';
 export { DEFAULT_SEPARATORS, type EnvelopeOptions } from './writer.ts';
