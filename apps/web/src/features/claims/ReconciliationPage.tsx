@@ -71,7 +71,11 @@ export function ReconciliationPage() {
                       size="xs"
                       value={claimNumber[u.id] ?? ''}
                       error={claimNumber[`${u.id}:error`]}
-                      onChange={(e) => setClaimNumber((m) => ({ ...m, [u.id]: e.currentTarget.value, [`${u.id}:error`]: '' }))}
+                      onChange={(e) => {
+                        // Read the value now: React clears currentTarget before the updater runs.
+                        const value = e.currentTarget.value;
+                        setClaimNumber((m) => ({ ...m, [u.id]: value, [`${u.id}:error`]: '' }));
+                      }}
                     />
                     <Button size="xs" disabled={!claimNumber[u.id]} loading={resolve.busy} onClick={() => void match(u.id)}>
                       Match
@@ -80,7 +84,10 @@ export function ReconciliationPage() {
                       label="Reason to dismiss"
                       size="xs"
                       value={reason[u.id] ?? ''}
-                      onChange={(e) => setReason((m) => ({ ...m, [u.id]: e.currentTarget.value }))}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        setReason((m) => ({ ...m, [u.id]: value }));
+                      }}
                     />
                     <Button
                       size="xs"
