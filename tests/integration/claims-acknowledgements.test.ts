@@ -122,6 +122,10 @@ describe('999 and 277CA acknowledgements', () => {
     for (const pcn of inFirst) expect(await status(pcn)).toBe('acknowledged');
     expect(await status(inSecond[0])).toBe('rejected');
 
+    // The claims list finds a claim by its number, in any case (the reconciliation page matches this way).
+    const byNumber = await t.as(p.org, 'biller').get(`/api/claims?patientControlNumber=${(inSecond[0] ?? '').toLowerCase()}`);
+    expect(byNumber.json().items.map((c: { id: string }) => c.id)).toEqual([byPcn.get(inSecond[0] ?? '')]);
+
     // A set number past the batch's last is not ours.
     const beyond = await t
       .as(p.org, 'biller')

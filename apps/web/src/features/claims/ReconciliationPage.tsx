@@ -24,10 +24,10 @@ export function ReconciliationPage() {
   );
   const match = async (id: string) => {
     const pcn = (claimNumber[id] ?? '').trim().toUpperCase();
-    const found = await unwrap(api.GET('/api/claims', { params: { query: { limit: 200 } } }));
-    const claim = found.items.find((c) => c.patientControlNumber === pcn);
+    const found = await unwrap(api.GET('/api/claims', { params: { query: { patientControlNumber: pcn, limit: 1 } } }));
+    const claim = found.items[0];
     if (!claim) {
-      setClaimNumber((m) => ({ ...m, [`${id}:error`]: `No claim ${pcn} among the latest claims.` }));
+      setClaimNumber((m) => ({ ...m, [`${id}:error`]: `No claim ${pcn}.` }));
       return;
     }
     await resolve.submit(id, { action: 'match', claimId: claim.id });
