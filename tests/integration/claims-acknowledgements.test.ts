@@ -6,14 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { billingPractice, temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
+import { createClaimBatch } from '@domain/claims/index.ts';
+import { billingPractice, readyClaim, temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
 import { ack277, ack999, clp, era, type SentClaim, sentClaim, X12 } from '../helpers/remittance-fixtures.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 temporaryClaimsOutbox();
 const t = await createTestApp();
 
-async function batchNumbers(c: SentClaim) {
+async function batchNumbers(c: Pick<SentClaim, 'batchId'>) {
   const b = await t.db
     .selectFrom('claim_batches')
     .select(['group_control_number', 'transaction_control_number'])
@@ -83,6 +84,57 @@ describe('999 and 277CA acknowledgements', () => {
     ]);
     const payerRejected = (await t.as(p.org, 'biller').get('/api/claims?status=payer_rejected')).json().items;
     expect(payerRejected).toEqual([expect.objectContaining({ id: r277.id, statusReason: expect.stringMatching(/rejected A7:562:85/) })]);
+  }, 120_000);
+
+  it('answers each transaction set of a two-set batch for its own claims only', async () => {
+    const p = await billingPractice(t);
+    const ready = [await readyClaim(t, p), await readyClaim(t, p), await readyClaim(t, p)];
+    // Two claims per set stands in for 5,000: the batch is one interchange of two sets (ST02 n and n + 1).
+    const batch = await createClaimBatch(p.org.ctx, { claimIds: ready.map((c) => c.id) }, { claimsPerTransaction: 2 });
+    const sets = [...batch.x12.matchAll(/~ST\*837\*(\d+)\*/g)].map((m) => Number(m[1]));
+    const clm = (setText: string) => [...setText.matchAll(/~CLM\*([^*]+)\*/g)].map((m) => m[1]);
+    const [, first, second] = batch.x12.split(/~ST\*837\*/);
+    const numbers = await batchNumbers({ batchId: batch.id });
+    expect(sets).toEqual([numbers.transactionControlNumber, numbers.transactionControlNumber + 1]);
+    const inFirst = clm(first ?? '');
+    const inSecond = clm(second ?? '');
+    expect(inFirst).toHaveLength(2);
+    expect(inSecond).toHaveLength(1);
+    const byPcn = new Map(ready.map((c) => [c.patientControlNumber, c.id]));
+
+    const rejectSecond = await t
+      .as(p.org, 'biller')
+      .post(
+        '/api/acknowledgements',
+        ack999([{ ...numbers, transactionControlNumber: numbers.transactionControlNumber + 1, accepted: false }]),
+        X12,
+      );
+    expect(rejectSecond.statusCode, rejectSecond.body).toBe(201);
+    expect(rejectSecond.json()).toMatchObject({ claimsAccepted: 0, claimsRejected: 1, claimsUnmatched: 0 });
+    expect(rejectSecond.json().results).toEqual([expect.objectContaining({ claimId: byPcn.get(inSecond[0] ?? ''), outcome: 'rejected' })]);
+    const status = async (pcn: string | undefined) =>
+      (await t.as(p.org, 'biller').get(`/api/claims/${byPcn.get(pcn ?? '')}`)).json().status;
+    expect(await status(inSecond[0])).toBe('rejected');
+    for (const pcn of inFirst) expect(await status(pcn)).toBe('submitted');
+
+    const acceptFirst = await t.as(p.org, 'biller').post('/api/acknowledgements', ack999([{ ...numbers, accepted: true }]), X12);
+    expect(acceptFirst.json()).toMatchObject({ claimsAccepted: 2, claimsRejected: 0, claimsUnmatched: 0 });
+    for (const pcn of inFirst) expect(await status(pcn)).toBe('acknowledged');
+    expect(await status(inSecond[0])).toBe('rejected');
+
+    // The claims list finds a claim by its number, in any case (the reconciliation page matches this way).
+    const byNumber = await t.as(p.org, 'biller').get(`/api/claims?patientControlNumber=${(inSecond[0] ?? '').toLowerCase()}`);
+    expect(byNumber.json().items.map((c: { id: string }) => c.id)).toEqual([byPcn.get(inSecond[0] ?? '')]);
+
+    // A set number past the batch's last is not ours.
+    const beyond = await t
+      .as(p.org, 'biller')
+      .post(
+        '/api/acknowledgements',
+        ack999([{ ...numbers, transactionControlNumber: numbers.transactionControlNumber + 2, accepted: true }]),
+        X12,
+      );
+    expect(beyond.json()).toMatchObject({ claimsAccepted: 0, claimsRejected: 0, claimsUnmatched: 1 });
   }, 120_000);
 
   it('refuses garbage with 400 naming the segment and forbids front desk', async () => {

@@ -30,6 +30,7 @@ export { type Ack999, parse999, type SegmentError999, type SetAck999 } from './9
 export { type Ack277CA, type ClaimAck277CA, type ClaimStatus277, parse277CA } from './277ca.ts';
 export { build270, type Eligibility270Request, parse270, X279A1 } from './270.ts';
 export { type Benefit271, type Eligibility271, parse271, type Rejection271 } from './271.ts';
+export { type Benefit271Input, type Build271Input, build271 } from './271-build.ts';
 export { ENVELOPE_FAULTS, type ReadOptions, X12Error, type X12Issue } from './errors.ts';
 export { formatCents, parseAmountToCents } from './money.ts';
 export {
@@ -39,6 +40,7 @@ export {
   type Segment,
   type Separators,
   type Transaction,
+  transactionsOf,
   type X12Document,
 } from './reader.ts';
 export { DEFAULT_SEPARATORS, type EnvelopeOptions } from './writer.ts';

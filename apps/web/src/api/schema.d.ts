@@ -22656,6 +22656,7 @@ export interface paths {
                     status?: "draft" | "ready" | "submitted" | "acknowledged" | "rejected" | "payer_accepted" | "payer_rejected" | "paid" | "partially_paid" | "denied" | "closed";
                     payerId?: string;
                     patientId?: string;
+                    patientControlNumber?: string;
                     limit?: number;
                     cursor?: string;
                 };

@@ -163,6 +163,10 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice's claims (claims/seed-claims-demo.ts): approves review charges, builds, scrubs and batches claims as a biller would",
     permissions: ['org:read', 'patient:read', 'claim:read', 'claim:submit'],
   },
+  'demo-seed:eligibility': {
+    does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",
+    permissions: ['org:read', 'patient:read', 'eligibility:check'],
+  },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],

@@ -176,6 +176,8 @@ export const claimQuerySchema = z.strictObject({
   status: z.enum(CLAIM_STATUSES).optional(),
   payerId: uuid.optional(),
   patientId: uuid.optional(),
+  /** Our claim number (CLM01), any case: the one claim with it. */
+  patientControlNumber: z.string().trim().toUpperCase().max(20).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -58,11 +58,13 @@ export async function takeControlNumbers(tx: Ctx, transactions = 1): Promise<{ i
  * claims become `submitted`.
  * The caller writes the outbox file after commit (recordBatchOutbox). With `upload` (a
  * clearinghouse SFTP server is configured) the upload job is queued in this transaction.
+ * `claimsPerTransaction` (default CLAIMS_PER_TRANSACTION) lets a test build a several-set batch
+ * from a few claims; the route never sets it.
  */
 export async function createClaimBatch(
   ctx: Ctx,
   input: ClaimBatchInput,
-  opts: { upload?: boolean } = {},
+  opts: { upload?: boolean; claimsPerTransaction?: number } = {},
 ): Promise<ClaimBatch & { x12: string }> {
   requirePermission(ctx, 'claim:submit');
   const ids = [...new Set(input.claimIds)].sort();
@@ -100,7 +102,8 @@ export async function createClaimBatch(
     const settings = await readModuleSettings(tx.db, tx.organizationId, Object.keys(CLAIMS_SETTINGS));
     const usage = settings.claims_usage_indicator === 'P' ? 'P' : 'T';
     const bp = firstClaim.snapshot.billingProvider;
-    const transactionCount = Math.ceil(claims.length / CLAIMS_PER_TRANSACTION);
+    const perTransaction = opts.claimsPerTransaction ?? CLAIMS_PER_TRANSACTION;
+    const transactionCount = Math.ceil(claims.length / perTransaction);
     const numbers = await takeControlNumbers(tx, transactionCount);
     const now = tx.clock.now();
     const iso = now.toISOString();
@@ -139,7 +142,7 @@ export async function createClaimBatch(
             group: numbers.group,
             transactions: Array.from({ length: transactionCount }, (_, i) => numbers.transaction + i),
           },
-          maxClaimsPerTransaction: CLAIMS_PER_TRANSACTION,
+          maxClaimsPerTransaction: perTransaction,
           usageIndicator: usage,
           date: iso.slice(0, 10),
           time: iso.slice(11, 13) + iso.slice(14, 16),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse277CA, parse999, readX12 } from '@x12/index.ts';
+import { parse277CA, parse999, readX12, transactionsOf } from '@x12/index.ts';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
@@ -123,7 +123,19 @@ function toAck(
   };
 }
 
-/** 999: AK1 GS06 names our batch, AK2 ST02 its transaction; every claim of the batch takes the set's outcome. */
+/**
+ * The patient control numbers (CLM01) of the transaction set of our stored 837P whose ST02 is
+ * `controlNumber`, or undefined when the batch has no such set. A batch of more than 5,000 claims
+ * is one interchange of several sets (consecutive ST02), and a 999 answers for each set apart.
+ */
+function claimsOfSet(x12: string, controlNumber: string): string[] | undefined {
+  for (const { transaction } of transactionsOf(readX12(x12)))
+    if (Number(transaction.controlNumber) === Number(controlNumber))
+      return transaction.segments.filter((s) => s.id === 'CLM').map((s) => s.elements[1] ?? '');
+  return undefined;
+}
+
+/** 999: AK1 GS06 names our batch, AK2 ST02 one of its transaction sets; the claims of that set take its outcome. */
 async function targets999(ctx: Ctx, text: string): Promise<{ moves: Target[]; unmatched: AckResult[] }> {
   const { acks } = readOrRefuse('999', () => parse999(text));
   const moves: Target[] = [];
@@ -134,13 +146,14 @@ async function targets999(ctx: Ctx, text: string): Promise<{ moves: Target[]; un
       const batch = Number.isSafeInteger(group)
         ? await ctx.db
             .selectFrom('claim_batches')
-            .select(['id', 'transaction_control_number'])
+            .select(['id', 'x12'])
             .where('organization_id', '=', ctx.organizationId)
             .where('group_control_number', '=', group)
             .executeTakeFirst()
         : undefined;
       const controlNumber = `${ack.group.controlNumber}/${set.controlNumber}`;
-      if (!batch || (batch.transaction_control_number !== null && batch.transaction_control_number !== Number(set.controlNumber))) {
+      const setClaims = batch ? claimsOfSet(batch.x12, set.controlNumber) : undefined;
+      if (!batch || !setClaims) {
         unmatched.push({
           controlNumber,
           outcome: 'unmatched',
@@ -161,6 +174,7 @@ async function targets999(ctx: Ctx, text: string): Promise<{ moves: Target[]; un
         .select(['id', 'patient_control_number'])
         .where('organization_id', '=', ctx.organizationId)
         .where('batch_id', '=', batch.id)
+        .where('patient_control_number', 'in', setClaims.length ? setClaims : [''])
         .execute();
       for (const c of claims)
         moves.push({

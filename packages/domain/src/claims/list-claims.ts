@@ -6,7 +6,7 @@ import { selectClaims, toClaimSummary } from './claim-row.ts';
 import type { ClaimQuery, ClaimSummary } from './claims.schemas.ts';
 
 /**
- * Claims, newest first, filtered by status, payer and patient; keyset pages. Restricted patients'
+ * Claims, newest first, filtered by status, payer, patient and claim number; keyset pages. Restricted patients'
  * claims are left out unless the caller may open the record. Audited: a row per patient on the
  * page, or one search row when the page is empty.
  */
@@ -22,6 +22,7 @@ export async function listClaims(ctx: Ctx, q: ClaimQuery): Promise<{ items: Clai
     if (q.status) query = query.where('c.status', '=', q.status);
     if (q.payerId) query = query.where('c.payer_id', '=', q.payerId);
     if (q.patientId) query = query.where('c.patient_id', '=', q.patientId);
+    if (q.patientControlNumber) query = query.where('c.patient_control_number', '=', q.patientControlNumber);
     if (c)
       query = query.where((eb) => eb.or([eb('c.created_at', '<', c.at), eb.and([eb('c.created_at', '=', c.at), eb('c.id', '<', c.id)])]));
     const rows = await query.execute();

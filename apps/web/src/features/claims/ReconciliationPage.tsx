@@ -24,10 +24,10 @@ export function ReconciliationPage() {
   );
   const match = async (id: string) => {
     const pcn = (claimNumber[id] ?? '').trim().toUpperCase();
-    const found = await unwrap(api.GET('/api/claims', { params: { query: { limit: 200 } } }));
-    const claim = found.items.find((c) => c.patientControlNumber === pcn);
+    const found = await unwrap(api.GET('/api/claims', { params: { query: { patientControlNumber: pcn, limit: 1 } } }));
+    const claim = found.items[0];
     if (!claim) {
-      setClaimNumber((m) => ({ ...m, [`${id}:error`]: `No claim ${pcn} among the latest claims.` }));
+      setClaimNumber((m) => ({ ...m, [`${id}:error`]: `No claim ${pcn}.` }));
       return;
     }
     await resolve.submit(id, { action: 'match', claimId: claim.id });
@@ -71,7 +71,11 @@ export function ReconciliationPage() {
                       size="xs"
                       value={claimNumber[u.id] ?? ''}
                       error={claimNumber[`${u.id}:error`]}
-                      onChange={(e) => setClaimNumber((m) => ({ ...m, [u.id]: e.currentTarget.value, [`${u.id}:error`]: '' }))}
+                      onChange={(e) => {
+                        // Read the value now: React clears currentTarget before the updater runs.
+                        const value = e.currentTarget.value;
+                        setClaimNumber((m) => ({ ...m, [u.id]: value, [`${u.id}:error`]: '' }));
+                      }}
                     />
                     <Button size="xs" disabled={!claimNumber[u.id]} loading={resolve.busy} onClick={() => void match(u.id)}>
                       Match
@@ -80,7 +84,10 @@ export function ReconciliationPage() {
                       label="Reason to dismiss"
                       size="xs"
                       value={reason[u.id] ?? ''}
-                      onChange={(e) => setReason((m) => ({ ...m, [u.id]: e.currentTarget.value }))}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        setReason((m) => ({ ...m, [u.id]: value }));
+                      }}
                     />
                     <Button
                       size="xs"
