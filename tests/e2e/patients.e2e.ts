@@ -129,7 +129,7 @@ describe('patient registry journey', () => {
     await header.getByText(`primary: Aetna ${memberId}`).waitFor();
     expect((await header.textContent()) ?? '').not.toContain('Self-pay');
 
-    await row.locator('input[type=file]').setInputFiles({ name: 'card-front.png', mimeType: 'image/png', buffer: cardPng() });
+    await row.getByLabel('Card image file for Aetna').setInputFiles({ name: 'card-front.png', mimeType: 'image/png', buffer: cardPng() });
     const thumb = row.getByRole('img', { name: 'Insurance card: card-front.png' });
     await thumb.waitFor();
     await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(86);
