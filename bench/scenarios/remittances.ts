@@ -20,6 +20,10 @@ export const remittance835: Scenario = {
     const org = s.organizationId;
     const patients = (await s.patients()).slice(0, CLAIMS);
     if (patients.length < CLAIMS) throw new Error(`remittance-835 needs ${CLAIMS} patients (--patients)`);
+    // Patients that already have a primary coverage (claims-837-10k in the same run) get a secondary one here.
+    const covered = (
+      await s.db.selectFrom('coverages').select('patient_id').where('organization_id', '=', org).where('priority', '=', 'primary').execute()
+    ).map((c) => c.patient_id);
     const tag = Date.now().toString(36).toUpperCase();
     const provider = await s.db
       .insertInto('providers')
@@ -61,7 +65,8 @@ export const remittance835: Scenario = {
       with p as (select id, row_number() over (order by id) as n from unnest(${patients}::uuid[]) as id),
       cov as (
         insert into coverages (organization_id, patient_id, payer_id, member_id, priority, effective_date)
-        select ${org}::uuid, p.id, ${payer.id}::uuid, 'M' || p.n, 'primary', '2026-01-01' from p returning id, patient_id),
+        select ${org}::uuid, p.id, ${payer.id}::uuid, 'M' || p.n,
+          case when p.id = any(${covered}::uuid[]) then 'secondary' else 'primary' end, '2026-01-01' from p returning id, patient_id),
       enc as (
         insert into encounters (organization_id, patient_id, provider_id, location_id, date_of_service)
         select ${org}::uuid, p.id, ${provider.id}::uuid, ${location.id}::uuid, '2026-03-03' from p returning id, patient_id),
