@@ -142,6 +142,8 @@ describe('patient registry journey', () => {
     // `/` from another page focuses the header search; typing `/` in a field stays a character.
     await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.waitForURL((u) => u.pathname === '/');
+    // Once the new page has taken focus (its h1), so nothing moves it while we type.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.keyboard.press('/');
     await expect.poll(() => focusedTestId(page)).toBe('header-patient-search');
     await page.keyboard.type('Zebulun Quartrfield');
