@@ -30,6 +30,7 @@ import type { MergePolicy, ModuleManifest, PeriodicDeps } from './module-manifes
 import { organizationsModule } from './organizations/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { schedulingModule } from './scheduling/module.ts';
+import { statementsModule } from './statements/module.ts';
 import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-events.ts';
 import type { Reaction } from './shared/events.ts';
 import type { PeriodicTask } from './shared/periodic-task.ts';
@@ -59,6 +60,8 @@ export const MODULES: readonly ModuleManifest[] = [
   accountsModule,
   // After billing, claims and accounts: it posts their financial events.
   ledgerModule,
+  // After the ledger: statements read its balances.
+  statementsModule,
   eligibilityModule,
 ];
 

@@ -2,6 +2,7 @@ export { ACCOUNT_CODE, type AccountKey, STANDARD_ACCOUNTS } from './accounts.ts'
 export * from './ledger.schemas.ts';
 export type { LedgerTables } from './ledger.tables.ts';
 export { type EntryLine, type NewEntry, type PostedEntry, postEntry, postingDateAt, reverseEntry } from './post-entry.ts';
+export { type OpenBalance, type OpenBalancesQuery, openBalances } from './open-balances.ts';
 export { trialBalance } from './trial-balance.ts';
 export {
   AGE_BUCKETS,

@@ -20,3 +20,4 @@ export { setCareTeam } from './set-care-team.ts';
 export { updatePatient } from './update-patient.ts';
 export { emailContactOf } from './email-contact.ts';
 export { type PatientStatus, patientStatus } from './patient-status.ts';
+export { type Guarantor, guarantorsOf } from './guarantors.ts';

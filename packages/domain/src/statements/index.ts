@@ -1,0 +1,1 @@
+export { type DunningLevel, type StatementIssuedPayload, statementIssued } from './statement-issued.ts';
