@@ -160,7 +160,9 @@ export async function startBenchServer(options: BenchOptions): Promise<BenchServ
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-bench-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/clinicdesk.js'), 'serve'], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server process.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/clinicdesk.js'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

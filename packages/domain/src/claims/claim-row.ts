@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 /** How claims are read: the list row (with the patient's name), the full claim, and the lock for a change. */
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
@@ -85,11 +86,11 @@ export async function claimLines(tx: Ctx, claimId: string) {
 export async function claimLinesMany(tx: Ctx, claimIds: readonly string[]) {
   const byClaim = new Map<string, Awaited<ReturnType<typeof claimLines>>>();
   for (const id of claimIds) byClaim.set(id, []);
-  for (let i = 0; i < claimIds.length; i += 5000) {
+  {
     const rows = await tx.db
       .selectFrom('claim_lines')
       .selectAll()
-      .where('claim_id', 'in', claimIds.slice(i, i + 5000))
+      .where(sql<SqlBool>`claim_id in (select unnest(${[...claimIds]}::uuid[]))`)
       .where('organization_id', '=', tx.organizationId)
       .orderBy('claim_id')
       .orderBy('line_number')

@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 /**
  * A claim's states and the ONE table of allowed transitions (migration 0160 checks the values).
  *
@@ -90,31 +91,17 @@ export async function transitionClaims(
 ): Promise<void> {
   const illegal = claims.find((c) => !canTransition(c.status, to));
   if (illegal) throw new AppError('ILLEGAL_TRANSITION', `a ${illegal.status} claim cannot become ${to}`);
-  for (let i = 0; i < claims.length; i += 5000) {
-    const part = claims.slice(i, i + 5000);
-    await tx.db
-      .updateTable('claims')
-      .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: tx.clock.now(), ...set }))
-      .where(
-        'id',
-        'in',
-        part.map((c) => c.id),
-      )
-      .where('organization_id', '=', tx.organizationId)
-      .execute();
-    await tx.db
-      .insertInto('claim_events')
-      .values(
-        part.map((c) => ({
-          organization_id: tx.organizationId,
-          claim_id: c.id,
-          at: tx.clock.now(),
-          user_id: actorUserId(tx),
-          from_status: c.status,
-          to_status: to,
-          reason,
-        })),
-      )
-      .execute();
-  }
+  if (claims.length === 0) return;
+  // Set-based whatever the count (a batch moves 10,000 claims): one array parameter per column.
+  const ids = claims.map((c) => c.id);
+  await tx.db
+    .updateTable('claims')
+    .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: tx.clock.now(), ...set }))
+    .where(sql<SqlBool>`id in (select unnest(${ids}::uuid[]))`)
+    .where('organization_id', '=', tx.organizationId)
+    .execute();
+  await sql`
+    insert into claim_events (organization_id, claim_id, at, user_id, from_status, to_status, reason)
+    select ${tx.organizationId}::uuid, t.claim_id, ${tx.clock.now()}::timestamptz, ${actorUserId(tx)}::uuid, t.from_status, ${to}, ${reason}
+    from unnest(${ids}::uuid[], ${claims.map((c) => c.status)}::text[]) as t(claim_id, from_status)`.execute(tx.db);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { build837P, X12Error } from '@x12/index.ts';
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import { patientAccessMany, requirePermission } from '../access/index.ts';
 import { recordAuditMany } from '../audit/index.ts';
 import { readModuleSettings } from '../organizations/index.ts';
@@ -75,7 +75,7 @@ export async function createClaimBatch(
       .selectAll('c')
       .select('p.restricted')
       .where('c.organization_id', '=', tx.organizationId)
-      .where('c.id', 'in', ids)
+      .where(sql<SqlBool>`c.id in (select unnest(${ids}::uuid[]))`)
       .orderBy('c.id')
       .forUpdate('c')
       .execute();
@@ -83,7 +83,8 @@ export async function createClaimBatch(
       tx,
       claims.map((c) => ({ id: c.patient_id, restricted: c.restricted })),
     );
-    const missing = ids.filter((id) => !claims.some((c) => c.id === id && access.get(c.patient_id)));
+    const open = new Set(claims.filter((c) => access.get(c.patient_id)).map((c) => c.id));
+    const missing = ids.filter((id) => !open.has(id));
     if (missing.length) throw notFound(`claim ${missing.join(', ')}`);
     const notReady = claims.filter((c) => c.status !== 'ready');
     if (notReady.length)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { localDateOf } from '../scheduling/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
 import { ACCOUNT_CODE, type AccountKey, ensureStandardAccounts } from './accounts.ts';
@@ -97,25 +98,19 @@ export async function postEntry(tx: Ctx, entry: NewEntry): Promise<PostedEntry |
       .executeTakeFirstOrThrow();
     return { id: existing.id, posted: false };
   }
-  const rows = lines.map((l, i) => ({
-    organization_id: tx.organizationId,
-    entry_id: inserted.id,
-    line_number: i + 1,
-    account_code: l.accountCode ?? ACCOUNT_CODE[l.account ?? 'other_expense'],
-    debit_cents: l.debit,
-    credit_cents: l.credit,
-    patient_id: l.patientId ?? null,
-    encounter_id: l.encounterId ?? null,
-    charge_id: l.chargeId ?? null,
-    claim_id: l.claimId ?? null,
-    payer_id: l.payerId ?? null,
-  }));
-  // A batch of thousands of claims is one entry: insert its lines in chunks (the protocol's 65,535 parameters).
-  for (let i = 0; i < rows.length; i += 2000)
-    await tx.db
-      .insertInto('journal_lines')
-      .values(rows.slice(i, i + 2000))
-      .execute();
+  // One statement whatever the entry's size (a batch of 10,000 claims is one entry of 20,000
+  // lines): a column of values each (unnest), not a parameter per value.
+  const col = <T>(f: (l: (typeof lines)[number]) => T) => lines.map(f);
+  await sql`
+    insert into journal_lines (organization_id, entry_id, line_number, account_code, debit_cents, credit_cents,
+      patient_id, encounter_id, charge_id, claim_id, payer_id)
+    select ${tx.organizationId}::uuid, ${inserted.id}::uuid, t.n::int, t.account, t.debit, t.credit, t.patient, t.encounter, t.charge, t.claim, t.payer
+    from unnest(
+      ${col((l) => l.accountCode ?? ACCOUNT_CODE[l.account ?? 'other_expense'])}::text[],
+      ${col((l) => l.debit)}::bigint[], ${col((l) => l.credit)}::bigint[],
+      ${col((l) => l.patientId ?? null)}::uuid[], ${col((l) => l.encounterId ?? null)}::uuid[],
+      ${col((l) => l.chargeId ?? null)}::uuid[], ${col((l) => l.claimId ?? null)}::uuid[], ${col((l) => l.payerId ?? null)}::uuid[]
+    ) with ordinality as t(account, debit, credit, patient, encounter, charge, claim, payer, n)`.execute(tx.db);
   return { id: inserted.id, posted: true };
 }
 

@@ -242,7 +242,7 @@ export default async function claimsRoutes(app: App) {
   app.post(
     '/api/claim-batches',
     {
-      config: { permission: 'claim:submit', errors: ['CONFLICT'] },
+      config: { permission: 'claim:submit', expensive: 'report', errors: ['CONFLICT'] },
       schema: {
         tags,
         summary:

@@ -42,7 +42,7 @@ export default async function remittanceRoutes(app: App) {
   app.post(
     '/api/acknowledgements',
     {
-      config: { permission: 'claim:submit', errors: ['UNSUPPORTED_MEDIA_TYPE'] },
+      config: { permission: 'claim:submit', expensive: 'report', errors: ['UNSUPPORTED_MEDIA_TYPE'] },
       schema: {
         tags,
         summary:
@@ -57,7 +57,7 @@ export default async function remittanceRoutes(app: App) {
   app.post(
     '/api/remittances',
     {
-      config: { permission: 'claim:submit', errors: ['UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE'] },
+      config: { permission: 'claim:submit', expensive: 'report', errors: ['UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE'] },
       schema: {
         tags,
         summary:
