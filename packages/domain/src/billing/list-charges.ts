@@ -1,9 +1,11 @@
 import { mayOpenPatientSql, patientAccessMany, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { keyset } from '../shared/cursor.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
 import type { Charge, ChargeQuery } from './billing.schemas.ts';
 import { selectCharges, toCharge } from './charge-row.ts';
+
+const byVisitLine = keyset('date', 'uuid', 'int');
 
 /**
  * Charges by date of service (oldest first; an encounter's lines together, in order), for the review queue and for claims: filters by
@@ -15,7 +17,7 @@ import { selectCharges, toCharge } from './charge-row.ts';
 export async function listCharges(ctx: Ctx, q: ChargeQuery): Promise<{ items: Charge[]; nextCursor: string | null }> {
   requirePermission(ctx, 'claim:read');
   return inTransaction(ctx, async (tx) => {
-    const c = decodeCursor(q.cursor);
+    const c = byVisitLine.decode(q.cursor);
     let query = selectCharges(tx)
       .where(mayOpenPatientSql(tx, 'p'))
       .orderBy('c.date_of_service')
@@ -30,13 +32,12 @@ export async function listCharges(ctx: Ctx, q: ChargeQuery): Promise<{ items: Ch
     if (c)
       query = query.where((eb) =>
         eb.or([
-          eb('c.date_of_service', '>', c.date),
-          eb.and([eb('c.date_of_service', '=', c.date), eb('c.encounter_id', '>', c.encounterId)]),
-          eb.and([eb('c.date_of_service', '=', c.date), eb('c.encounter_id', '=', c.encounterId), eb('c.line', '>', c.line)]),
+          eb('c.date_of_service', '>', c[0]),
+          eb.and([eb('c.date_of_service', '=', c[0]), eb('c.encounter_id', '>', c[1])]),
+          eb.and([eb('c.date_of_service', '=', c[0]), eb('c.encounter_id', '=', c[1]), eb('c.line', '>', c[2])]),
         ]),
       );
-    const rows = await query.execute();
-    const page = rows.slice(0, q.limit);
+    const { page, nextCursor } = byVisitLine.page(await query.execute(), q.limit, (r) => [r.date_of_service, r.encounter_id, r.line]);
     const filters = {
       ...(q.status && { status: q.status }),
       ...(q.encounterId && { encounterId: q.encounterId }),
@@ -62,21 +63,6 @@ export async function listCharges(ctx: Ctx, q: ChargeQuery): Promise<{ items: Ch
         details: { count: v.count, ...filters },
       });
     }
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toCharge),
-      nextCursor:
-        rows.length > q.limit && last
-          ? Buffer.from(`${last.date_of_service}|${last.encounter_id}|${last.line}`).toString('base64url')
-          : null,
-    };
+    return { items: page.map(toCharge), nextCursor };
   });
-}
-
-function decodeCursor(cursor: string | undefined): { date: string; encounterId: string; line: number } | null {
-  if (!cursor) return null;
-  const [date, encounterId, line] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!date || !encounterId || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^[0-9a-f-]{36}$/i.test(encounterId) || !/^\d{1,2}$/.test(line ?? ''))
-    throw invalid('cursor', 'not a cursor from this list');
-  return { date, encounterId, line: Number(line) };
 }

@@ -1,8 +1,10 @@
 import { requirePermission } from '../access/index.ts';
+import { keyset } from '../shared/cursor.ts';
 import type { Ctx } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
 import type { FeeEntry, FeeEntryQuery } from './billing.schemas.ts';
 import { requirePayer, selectSchedule, toFeeEntry } from './fee-entry-row.ts';
+
+const byCodeModifierStart = keyset('text', 'text', 'date');
 
 /**
  * A fee schedule's entries by code, modifier and first day: the standard schedule (`payerId`
@@ -15,7 +17,7 @@ export async function listFeeEntries(
 ): Promise<{ items: FeeEntry[]; nextCursor: string | null }> {
   requirePermission(ctx, 'claim:read');
   await requirePayer(ctx, payerId);
-  const after = decode(q.cursor);
+  const after = byCodeModifierStart.decode(q.cursor);
   let query = selectSchedule(ctx, payerId)
     .orderBy('code')
     .orderBy('modifier')
@@ -29,25 +31,11 @@ export async function listFeeEntries(
   if (after)
     query = query.where((eb) =>
       eb.or([
-        eb('code', '>', after.code),
-        eb.and([eb('code', '=', after.code), eb('modifier', '>', after.modifier)]),
-        eb.and([eb('code', '=', after.code), eb('modifier', '=', after.modifier), eb('effective_from', '>', after.from)]),
+        eb('code', '>', after[0]),
+        eb.and([eb('code', '=', after[0]), eb('modifier', '>', after[1])]),
+        eb.and([eb('code', '=', after[0]), eb('modifier', '=', after[1]), eb('effective_from', '>', after[2])]),
       ]),
     );
-  const rows = await query.execute();
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toFeeEntry),
-    nextCursor:
-      rows.length > q.limit && last ? Buffer.from(`${last.code}|${last.modifier}|${last.effective_from}`).toString('base64url') : null,
-  };
-}
-
-function decode(cursor: string | undefined): { code: string; modifier: string; from: string } | null {
-  if (!cursor) return null;
-  const [code, modifier, from] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!code || modifier === undefined || !from || !/^[0-9A-Z]{5}$/.test(code) || !/^\d{4}-\d{2}-\d{2}$/.test(from))
-    throw invalid('cursor', 'not a cursor from this list');
-  return { code, modifier, from };
+  const { page, nextCursor } = byCodeModifierStart.page(await query.execute(), q.limit, (r) => [r.code, r.modifier, r.effective_from]);
+  return { items: page.map(toFeeEntry), nextCursor };
 }

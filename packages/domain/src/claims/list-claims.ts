@@ -1,9 +1,11 @@
 import { mayOpenPatientSql, patientAccessMany, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { keyset } from '../shared/cursor.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
 import { selectClaims, toClaimSummary } from './claim-row.ts';
 import type { ClaimQuery, ClaimSummary } from './claims.schemas.ts';
+
+const newestFirst = keyset('instant', 'uuid');
 
 /**
  * Claims, newest first, filtered by status, payer, patient and claim number; keyset pages. Restricted patients'
@@ -13,7 +15,7 @@ import type { ClaimQuery, ClaimSummary } from './claims.schemas.ts';
 export async function listClaims(ctx: Ctx, q: ClaimQuery): Promise<{ items: ClaimSummary[]; nextCursor: string | null }> {
   requirePermission(ctx, 'claim:read');
   return inTransaction(ctx, async (tx) => {
-    const c = decodeCursor(q.cursor);
+    const c = newestFirst.decode(q.cursor);
     let query = selectClaims(tx)
       .where(mayOpenPatientSql(tx, 'p'))
       .orderBy('c.created_at', 'desc')
@@ -24,9 +26,8 @@ export async function listClaims(ctx: Ctx, q: ClaimQuery): Promise<{ items: Clai
     if (q.patientId) query = query.where('c.patient_id', '=', q.patientId);
     if (q.patientControlNumber) query = query.where('c.patient_control_number', '=', q.patientControlNumber);
     if (c)
-      query = query.where((eb) => eb.or([eb('c.created_at', '<', c.at), eb.and([eb('c.created_at', '=', c.at), eb('c.id', '<', c.id)])]));
-    const rows = await query.execute();
-    const page = rows.slice(0, q.limit);
+      query = query.where((eb) => eb.or([eb('c.created_at', '<', c[0]), eb.and([eb('c.created_at', '=', c[0]), eb('c.id', '<', c[1])])]));
+    const { page, nextCursor } = newestFirst.page(await query.execute(), q.limit, (r) => [r.created_at, r.id]);
     const filters = { ...(q.status && { status: q.status }) };
     const perPatient = new Map<string, { restricted: boolean; count: number }>();
     for (const r of page) {
@@ -45,18 +46,6 @@ export async function listClaims(ctx: Ctx, q: ClaimQuery): Promise<{ items: Clai
         access: access.get(patientId) ?? { patientId, breakGlass: false },
         details: { count: v.count, ...filters },
       });
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toClaimSummary),
-      nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
-    };
+    return { items: page.map(toClaimSummary), nextCursor };
   });
-}
-
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const when = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(when.getTime())) throw invalid('cursor', 'not a cursor from this list');
-  return { at: when, id };
 }

@@ -1,7 +1,7 @@
 import type { RemittanceClaim835 } from '@x12/index.ts';
 import { requirePermission } from '../access/index.ts';
+import { keyset } from '../shared/cursor.ts';
 import type { Ctx } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
 import type { Unmatched, UnmatchedQuery } from './remittance.schemas.ts';
 
 export function selectUnmatched(ctx: Ctx) {
@@ -35,6 +35,8 @@ export function toUnmatched(r: Row): Unmatched {
   };
 }
 
+const oldestFirst = keyset('instant', 'uuid');
+
 /** The reconciliation queue: remittance claims that matched none of ours, oldest first (open by default). */
 export async function listUnmatchedRemittances(ctx: Ctx, q: UnmatchedQuery): Promise<{ items: Unmatched[]; nextCursor: string | null }> {
   requirePermission(ctx, 'claim:submit');
@@ -43,17 +45,11 @@ export async function listUnmatchedRemittances(ctx: Ctx, q: UnmatchedQuery): Pro
     .orderBy('u.created_at')
     .orderBy('u.id')
     .limit(q.limit + 1);
-  if (q.cursor) {
-    const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-    const when = new Date(at ?? '');
-    if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(when.getTime())) throw invalid('cursor', 'not a cursor from this list');
-    query = query.where((eb) => eb.or([eb('u.created_at', '>', when), eb.and([eb('u.created_at', '=', when), eb('u.id', '>', id)])]));
-  }
-  const rows = await query.execute();
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toUnmatched),
-    nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
-  };
+  const cursor = oldestFirst.decode(q.cursor);
+  if (cursor)
+    query = query.where((eb) =>
+      eb.or([eb('u.created_at', '>', cursor[0]), eb.and([eb('u.created_at', '=', cursor[0]), eb('u.id', '>', cursor[1])])]),
+    );
+  const { page, nextCursor } = oldestFirst.page(await query.execute(), q.limit, (r) => [r.created_at, r.id]);
+  return { items: page.map(toUnmatched), nextCursor };
 }
