@@ -240,6 +240,12 @@ describe('835 remittances', () => {
     expect(matched.statusCode, matched.body).toBe(200);
     expect(matched.json()).toMatchObject({ status: 'matched', claimId: c.id });
     expect((await t.as(p.org, 'biller').get(`/api/claims/${c.id}`)).json()).toMatchObject({ status: 'paid', paidCents: stray.paidCents });
+    // The books take the matched claim's cash only (the other queued claim has posted nothing yet).
+    const tb = (await t.as(p.org, 'biller').get('/api/ledger/trial-balance')).json() as {
+      items: { account: string; debitCents: number; creditCents: number }[];
+    };
+    const bank = tb.items.find((i) => i.account === '1020');
+    expect((bank?.debitCents ?? 0) - (bank?.creditCents ?? 0)).toBe(stray.paidCents);
     const twice = await t.as(p.org, 'biller').post(`/api/remittances/unmatched/${entry.id}/resolve`, { action: 'match', claimId: c.id });
     expect(twice.statusCode).toBe(409);
     const second = queue.items.find((i: { patientControlNumber: string }) => i.patientControlNumber === 'ZZ998');

@@ -7,7 +7,7 @@ import { emit } from '../shared/events.ts';
 import { postRemittanceClaims } from './post-remittance-claims.ts';
 import { loadRemittance } from './remittance-row.ts';
 import type { RemittanceImport } from './remittance.schemas.ts';
-import { remittancePosted } from './remittance-posted.ts';
+import { postedCashCents, remittancePosted } from './remittance-posted.ts';
 import { dollars, readOrRefuse } from './x12-problem.ts';
 
 /** BPR16 when it is a real calendar date (one public sample writes 20002316); null otherwise. */
@@ -185,21 +185,23 @@ export async function importRemittance(ctx: Ctx, text: string): Promise<Remittan
               .doNothing(),
           )
           .execute();
-      if (created || outcome.posted.length)
+      if (created || outcome.posted.length) {
+        const providerAdjustments = created
+          ? t.providerAdjustments.map((p) => ({ reasonCode: p.reasonCode, reference: p.reference ?? null, amountCents: p.amountCents }))
+          : [];
         await emit(tx, remittancePosted, {
           organizationId: tx.organizationId,
           fileId: file.id,
           paymentId: payment.id,
           traceNumber: t.trn.traceNumber,
           payerName: t.payer.name,
-          paymentCents: signed,
+          paymentCents: postedCashCents({ claims: outcome.posted, providerAdjustments }),
           paymentDate: realDate(t.bpr.date),
           newPayment: !!created,
-          providerAdjustments: created
-            ? t.providerAdjustments.map((p) => ({ reasonCode: p.reasonCode, reference: p.reference ?? null, amountCents: p.amountCents }))
-            : [],
+          providerAdjustments,
           claims: outcome.posted,
         });
+      }
     }
     await tx.db
       .updateTable('remittance_files')

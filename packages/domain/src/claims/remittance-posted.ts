@@ -31,13 +31,22 @@ export interface RemittancePostedPayload {
   paymentId: string;
   traceNumber: string;
   payerName: string;
-  /** BPR02 signed by BPR03 (negative: the practice owes it). */
+  /**
+   * The cash this event posts: Σ claims[].paidCents − Σ providerAdjustments[].amountCents. The
+   * file's whole BPR02 only when every claim of the payment posts at once; a payment posted in parts
+   * (a claim matched later from the reconciliation queue) sends each part's own amount.
+   */
   paymentCents: number;
   paymentDate: string | null;
   /** True when this import created the payment: its PLB lines are in `providerAdjustments`. */
   newPayment: boolean;
   providerAdjustments: { reasonCode: string; reference: string | null; amountCents: number }[];
   claims: RemittancePostedClaim[];
+}
+
+/** What a remittance.posted event moves in cash (see `paymentCents`). */
+export function postedCashCents(p: Pick<RemittancePostedPayload, 'claims' | 'providerAdjustments'>): number {
+  return p.claims.reduce((s, c) => s + c.paidCents, 0) - p.providerAdjustments.reduce((s, a) => s + a.amountCents, 0);
 }
 
 export const remittancePosted = defineEvent<RemittancePostedPayload>('remittance.posted');

@@ -8,7 +8,7 @@ import { lockClaim } from './claim-row.ts';
 import { selectUnmatched, toUnmatched } from './list-unmatched-remittances.ts';
 import { postRemittanceClaims } from './post-remittance-claims.ts';
 import type { ResolveUnmatchedInput, Unmatched } from './remittance.schemas.ts';
-import { remittancePosted } from './remittance-posted.ts';
+import { postedCashCents, remittancePosted } from './remittance-posted.ts';
 
 /**
  * Resolve a reconciliation-queue entry: match it to one of our claims (its CLP then posts to that
@@ -55,7 +55,7 @@ export async function resolveUnmatchedRemittance(ctx: Ctx, id: string, input: Re
         paymentId: payment.id,
         traceNumber: payment.trace_number,
         payerName: payment.payer_name,
-        paymentCents: Number(payment.payment_cents),
+        paymentCents: postedCashCents({ claims: outcome.posted, providerAdjustments: [] }),
         paymentDate: payment.payment_date,
         newPayment: false,
         providerAdjustments: [],
