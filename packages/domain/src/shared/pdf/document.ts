@@ -13,7 +13,8 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import PDFDocument from 'pdfkit';
-import { ASCENT, DESCENT, face, fontRuns, measurer, runWidth, type Weight } from './fonts.ts';
+import { ASCENT, DESCENT, measurer } from './fonts.ts';
+import { textDrawer } from './draw-text.ts';
 import { columnWidths, truncateToWidth, wrapText } from './layout.ts';
 
 export interface Letterhead {
@@ -132,33 +133,13 @@ export function createPdf(options: PdfOptions): PdfDocument {
   const pageHeight = doc.page.height;
   const contentWidth = pageWidth - 2 * MARGIN_X;
   const bottom = pageHeight - CONTENT_BOTTOM_GAP;
-  const registered = new Set<string>();
+  const drawText = textDrawer(doc);
   let y = CONTENT_TOP;
   let finished = false;
 
   /** One line of text (no wrapping) with its line box's top at `top`; returns its width. */
   function draw(text: string, x: number, top: number, style: TextStyle & { width?: number; align?: PdfColumn['align'] } = {}) {
-    const size = style.size ?? 10;
-    const weight: Weight = style.bold ? 'bold' : 'regular';
-    const runs = fontRuns(text);
-    const width = runs.reduce((w, r) => w + runWidth(r, weight, size), 0);
-    if (style.width !== undefined && style.align === 'right') x += style.width - width;
-    if (style.width !== undefined && style.align === 'center') x += (style.width - width) / 2;
-    doc.fillColor(style.color ?? '#000000');
-    // One baseline for every run, whichever font's ascender is taller.
-    const baseline = top + ASCENT * size;
-    for (const run of runs) {
-      const f = face(run, weight);
-      if (!registered.has(f.key)) {
-        // pdfkit accepts a fontkit font (PDFFontFactory.open); its typings list only files and bytes.
-        doc.registerFont(f.key, f.font as unknown as Buffer);
-        registered.add(f.key);
-      }
-      doc.font(f.key).fontSize(size).text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      x += runWidth(run, weight, size);
-    }
-    doc.fillColor('#000000');
-    return width;
+    return drawText(text, x, top, { ...style, size: style.size ?? 10 });
   }
 
   function rule(atY: number, color = RULE, width = 0.5) {

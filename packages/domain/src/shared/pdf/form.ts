@@ -12,7 +12,8 @@
  * line box (as document.ts does), so a baseline is at `top + ASCENT × size`.
  */
 import PDFDocument from 'pdfkit';
-import { ASCENT, face, fontRuns, measurer, runWidth, type Weight } from './fonts.ts';
+import { measurer, type Weight } from './fonts.ts';
+import { textDrawer } from './draw-text.ts';
 import { truncateToWidth } from './layout.ts';
 
 export interface FormTextStyle {
@@ -53,7 +54,7 @@ export function createFormPdf(options: { title: string; size?: 'LETTER' | 'A4'; 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const registered = new Set<string>();
+  const drawText = textDrawer(doc);
   let finished = false;
   const writable = () => {
     if (finished) throw new Error('PDF already finished');
@@ -69,24 +70,7 @@ export function createFormPdf(options: { title: string; size?: 'LETTER' | 'A4'; 
       let text = raw.replace(/\s+/g, ' ').trim();
       if (text === '') return 0;
       if (style.width !== undefined) text = truncateToWidth(text, style.width, measurer(weight, size));
-      const runs = fontRuns(text);
-      const width = runs.reduce((w, r) => w + runWidth(r, weight, size), 0);
-      if (style.width !== undefined && style.align === 'right') x += style.width - width;
-      if (style.width !== undefined && style.align === 'center') x += (style.width - width) / 2;
-      doc.fillColor(style.color ?? '#000000');
-      const baseline = top + ASCENT * size;
-      for (const run of runs) {
-        const f = face(run, weight);
-        if (!registered.has(f.key)) {
-          // pdfkit accepts a fontkit font (see document.ts).
-          doc.registerFont(f.key, f.font as unknown as Buffer);
-          registered.add(f.key);
-        }
-        doc.font(f.key).fontSize(size).text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-        x += runWidth(run, weight, size);
-      }
-      doc.fillColor('#000000');
-      return width;
+      return drawText(text, x, top, { ...style, size });
     },
     line(x1, y1, x2, y2, style = {}) {
       writable();
