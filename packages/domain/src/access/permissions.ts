@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'ledger:read': 'See the books: trial balance and journal',
+  'payables:read': 'See vendors, vendor bills, bill payments and payables aging',
+  'payables:manage': 'Add and edit vendors, enter and void vendor bills, pay them',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
@@ -166,6 +168,10 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:eligibility': {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",
     permissions: ['org:read', 'patient:read', 'eligibility:check'],
+  },
+  'demo-seed:payables': {
+    does: "The demo practice's payables (payables/seed-payables-demo.ts): adds vendors, enters their bills and pays some, as the office manager would",
+    permissions: ['payables:read', 'payables:manage'],
   },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
