@@ -35,7 +35,10 @@ describe('demo payables', () => {
     const overdue = (await get('/api/bills?filter=overdue')) as { items: { vendorName: string }[] };
     expect(overdue.items.map((b) => b.vendorName)).toEqual(['Midwest Medical Supply Co.']);
     const soon = (await get('/api/bills?filter=due_soon&days=7')) as { items: { vendorName: string; daysPastDue: number }[] };
-    expect(soon.items.filter((b) => b.daysPastDue <= 0).map((b) => b.vendorName)).toEqual(['Lakeview Properties LLC', 'City Power & Light']);
+    expect(soon.items.filter((b) => b.daysPastDue <= 0).map((b) => b.vendorName)).toEqual([
+      'Lakeview Properties LLC',
+      'City Power & Light',
+    ]);
     const entries = await t.db
       .selectFrom('journal_entries')
       .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -198,6 +198,10 @@ export const SYSTEM_PURPOSES = {
     does: '`clinicdesk remittances import` and `acknowledgements import`: posts an 835 file, imports a 999 or 277CA file',
     permissions: ['claim:read', 'claim:submit'],
   },
+  'cli:payables': {
+    does: '`clinicdesk payables aging`: open vendor bills by days past due, per vendor and in total',
+    permissions: ['payables:read'],
+  },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },
   tests: {
