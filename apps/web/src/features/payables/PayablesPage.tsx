@@ -375,6 +375,7 @@ function EnterBillForm({ vendors, onDone }: { vendors: Vendor[]; onDone: () => v
           description="PDF, JPEG, PNG or TIFF, at most 10 MB"
           accept="application/pdf,image/jpeg,image/png,image/tiff"
           clearable
+          clearButtonProps={{ 'aria-label': 'Remove the file' }}
           value={file}
           onChange={setFile}
           error={errors.body}
