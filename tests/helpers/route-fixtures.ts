@@ -224,6 +224,30 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       });
       return created(res, 'a document');
     },
+    /** A vendor added through the API (version 1). */
+    vendors: async (org) =>
+      created(await admin(org).post('/api/vendors', { name: `Fixture Vendor ${tag()}`, defaultCategory: 'supplies' }), 'a vendor'),
+    /** An open bill of a new vendor, entered through the API, with a PNG invoice attached (version 2). */
+    bills: async (org) => {
+      const vendorId = await (FACTORIES.vendors as Factory)(org, {});
+      const billId = await created(
+        await admin(org).post('/api/bills', {
+          vendorId,
+          invoiceNumber: `FX-${tag()}`,
+          invoiceDate: isoDay(-1),
+          dueDate: isoDay(30),
+          amountCents: 10_000,
+        }),
+        'a bill',
+      );
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/bills/${billId}/invoice?fileName=fixture.png`,
+        headers: { authorization: `Bearer ${org.users.admin.token}`, 'content-type': 'image/png' },
+        payload: PNG,
+      });
+      return created(res, 'a bill invoice');
+    },
     /** Clinical list items of the path's patient, written by the org's clinician. */
     problems: async (org, parents) =>
       created(await t.as(org, 'clinician').post(`/api/patients/${await patientOf(org, parents)}/problems`, { code: 'I10' }), 'a problem'),

@@ -9,6 +9,7 @@ import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
+import { registerPayables } from './commands/payables.ts';
 import { registerProcedures } from './commands/procedures.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerSeed } from './commands/seed.ts';
@@ -32,6 +33,7 @@ for (const register of [
   registerFeeSchedules,
   registerClaims,
   registerRemittances,
+  registerPayables,
 ])
   register(program);
 

@@ -27,6 +27,7 @@ import type { OrganizationsTables } from './organizations/organizations.tables.t
 import type { OrganizationsViews } from './organizations/organizations.views.ts';
 import type { PatientsTables } from './patients/patients.tables.ts';
 import type { PatientsViews } from './patients/patients.views.ts';
+import type { PayablesTables } from './payables/payables.tables.ts';
 import type { SchedulingTables } from './scheduling/scheduling.tables.ts';
 import type { SchedulingViews } from './scheduling/scheduling.views.ts';
 import type { WaitlistTables } from './waitlist/waitlist.tables.ts';
@@ -50,6 +51,7 @@ export interface Database
     BillingTables,
     ClaimsTables,
     AccountsTables,
+    PayablesTables,
     LedgerTables,
     EligibilityTables,
     ComplianceTables,

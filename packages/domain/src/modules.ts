@@ -29,6 +29,7 @@ import { ledgerModule } from './ledger/module.ts';
 import type { MergePolicy, ModuleManifest, PeriodicDeps } from './module-manifest.ts';
 import { organizationsModule } from './organizations/module.ts';
 import { patientsModule } from './patients/module.ts';
+import { payablesModule } from './payables/module.ts';
 import { schedulingModule } from './scheduling/module.ts';
 import { statementsModule } from './statements/module.ts';
 import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-events.ts';
@@ -58,7 +59,8 @@ export const MODULES: readonly ModuleManifest[] = [
   // After billing and encounters: its demo bills the demo's signed encounters' charges.
   claimsModule,
   accountsModule,
-  // After billing, claims and accounts: it posts their financial events.
+  payablesModule,
+  // After billing, claims, accounts and payables: it posts their financial events.
   ledgerModule,
   // After the ledger: statements read its balances.
   statementsModule,

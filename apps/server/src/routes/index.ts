@@ -19,6 +19,7 @@ import insuranceRoutes from './insurance/index.ts';
 import organizationSettingsRoutes from './organization-settings/index.ts';
 import organizationRoutes from './organizations/index.ts';
 import patientRoutes from './patients/index.ts';
+import payablesRoutes from './payables/index.ts';
 import scheduleExportRoutes from './schedule-exports/index.ts';
 import schedulingRoutes from './scheduling/index.ts';
 import systemRoutes from './system.ts';
@@ -48,6 +49,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   claimsRoutes,
   accountsRoutes,
   ledgerRoutes,
+  payablesRoutes,
   eligibilityRoutes,
   remittanceRoutes,
 ];

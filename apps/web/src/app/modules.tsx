@@ -9,6 +9,7 @@
  */
 import {
   IconBell,
+  IconBuildingStore,
   IconCalendar,
   IconCalendarCog,
   IconCalendarRepeat,
@@ -82,6 +83,7 @@ const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), '
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
 const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'), 'DenialsPage');
 const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.tsx'), 'EraImportPage');
+const PayablesPage = lazyPage(() => import('../features/payables/PayablesPage.tsx'), 'PayablesPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -142,6 +144,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     hidden: true,
     element: <Page of={ClaimDetailPage} />,
   },
+  { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
   {

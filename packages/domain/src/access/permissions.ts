@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'ledger:read': 'See the books: trial balance and journal',
+  'payables:read': 'See vendors, vendor bills, bill payments and payables aging',
+  'payables:manage': 'Add and edit vendors, enter and void vendor bills, pay them',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
@@ -167,6 +169,10 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",
     permissions: ['org:read', 'patient:read', 'eligibility:check'],
   },
+  'demo-seed:payables': {
+    does: "The demo practice's payables (payables/seed-payables-demo.ts): adds vendors, enters their bills and pays some, as the office manager would",
+    permissions: ['payables:read', 'payables:manage'],
+  },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],
@@ -191,6 +197,10 @@ export const SYSTEM_PURPOSES = {
   'cli:remittances': {
     does: '`clinicdesk remittances import` and `acknowledgements import`: posts an 835 file, imports a 999 or 277CA file',
     permissions: ['claim:read', 'claim:submit'],
+  },
+  'cli:payables': {
+    does: '`clinicdesk payables aging`: open vendor bills by days past due, per vendor and in total',
+    permissions: ['payables:read'],
   },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },

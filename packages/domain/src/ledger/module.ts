@@ -3,10 +3,12 @@ import { chargeApproved, chargeVoided } from '../billing/index.ts';
 import { claimsSubmitted, claimWrittenOff, remittancePosted } from '../claims/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
+import { billEntered, billPaid, billVoided } from '../payables/index.ts';
 import { react } from '../shared/events.ts';
 import { mergeLedger } from './merge-ledger.ts';
 import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
 import { postClaimsBilled, postClaimWriteOff, postRemittance } from './post-claims.ts';
+import { postBillEntered, postBillPaid, postBillVoided } from './post-payables.ts';
 import { postPayment, postRefund } from './post-payments.ts';
 
 /**
@@ -27,6 +29,9 @@ export const ledgerModule = defineModule({
     react(claimWrittenOff, 'ledger.post-claim-write-off', postClaimWriteOff),
     react(paymentPosted, 'ledger.post-payment', postPayment),
     react(refundIssued, 'ledger.post-refund', postRefund),
+    react(billEntered, 'ledger.post-bill', postBillEntered),
+    react(billPaid, 'ledger.post-bill-payment', postBillPaid),
+    react(billVoided, 'ledger.post-bill-void', postBillVoided),
     react(patientMerging, 'ledger.merge-balances', mergeLedger),
   ],
 });

@@ -3,7 +3,7 @@
  * at the selected location. Front desk (and the office manager and administrator): today's
  * arrivals and waits, tomorrow's unconfirmed visits, reminders that did not go out, open
  * waiting-list offers. Clinician: their own patients today and their unsigned notes; nurse: everyone's. Biller: the
- * billing queues, which arrive with the billing modules. Tiles belong to their features
+ * billing queues, which arrive with the billing modules. Office manager (and administrator): vendor bills overdue or due this week. Tiles belong to their features
  * (app/Tile.tsx); the manager's dashboard will share them.
  */
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -15,6 +15,7 @@ import { OpenOffersTile } from '../waitlist/OpenOffersTile.tsx';
 import { UnsignedNotesTile } from '../encounters/UnsignedNotesTile.tsx';
 import { FollowUpsDueTile } from '../followups/FollowUpsDueTile.tsx';
 import { useCan, useCurrentUser } from '../auth/use-me.ts';
+import { DueBillsTile } from '../payables/DueBillsTile.tsx';
 import { BillingQueuesTile } from './BillingQueuesTile.tsx';
 
 type Role = ReturnType<typeof useCurrentUser>['user']['roles'][number]['role'];
@@ -60,7 +61,12 @@ export function DashboardPage() {
         </SimpleGrid>
       )}
       {has('biller') && <BillingQueuesTile />}
-      {!frontDesk && !clinical && !has('biller') && <Text>Nothing is waiting for you at this location.</Text>}
+      {has('office_manager', 'admin') && can('payables:read') && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <DueBillsTile />
+        </SimpleGrid>
+      )}
+      {!frontDesk && !clinical && !has('biller', 'office_manager', 'admin') && <Text>Nothing is waiting for you at this location.</Text>}
     </Stack>
   );
 }

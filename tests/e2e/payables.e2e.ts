@@ -1,0 +1,115 @@
+/**
+ * The office manager's payables in Chromium: the home page's tile lists the demo bills overdue
+ * or due this week; on Payables a bill is entered with its invoice file, paid by check, and
+ * shows as paid (and leaves the open list); the vendors and the aging show the demo's figures.
+ * Every screen passes axe; no console errors or CSP violations.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.ts';
+import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
+import { startServer, type TestServer } from './helpers/server.ts';
+import { signIn } from './helpers/sign-in.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page: Page, where: string) {
+  expect(await seriousViolations(page), where).toEqual([]);
+}
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+describe('payables', () => {
+  it('the office manager sees bills due this week, enters a bill with its invoice, pays it by check and sees it paid', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    const console = watchConsole(page);
+    await signIn(page, 'office.manager@demo.clinicdesk.dev');
+
+    // Home: the demo's overdue supply bill and the two due this week (rent, electricity).
+    const tile = page.getByTestId('tile-due-bills');
+    await tile.getByText('Midwest Medical Supply Co.').waitFor();
+    await expect(tile.textContent()).resolves.toContain('1 overdue');
+    await tile.getByText('Lakeview Properties LLC').waitFor();
+    await tile.getByText('City Power & Light').waitFor();
+    await expectAccessible(page, 'home with the due-bills tile');
+
+    await tile.getByRole('link', { name: 'Open payables' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Payables' }).waitFor();
+    const bills = page.getByRole('table', { name: 'Bills' });
+    await bills.getByText('Midwest Medical Supply Co.').first().waitFor();
+    await expectAccessible(page, 'payables: bills due soon');
+
+    // Enter a bill, with the invoice scan.
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'Open' }).click();
+    await page.getByRole('button', { name: 'Enter a bill' }).click();
+    const enter = page.getByRole('dialog', { name: 'Enter a bill' });
+    await enter.getByRole('combobox', { name: 'Vendor' }).click();
+    await page.getByRole('option', { name: 'BrightPath IT Services' }).click();
+    await enter.getByLabel('Invoice number').fill('BP-E2E-1');
+    await enter.getByLabel('Amount').fill('1234.56');
+    const due = new Date(Date.now() + 20 * 86_400_000);
+    await enter
+      .getByLabel('Due date')
+      .fill(`${due.getFullYear()}-${String(due.getMonth() + 1).padStart(2, '0')}-${String(due.getDate()).padStart(2, '0')}`);
+    await enter.locator('input[type="file"]').setInputFiles({ name: 'invoice scan.png', mimeType: 'image/png', buffer: PNG });
+    await expectAccessible(page, 'enter a bill dialog');
+    await enter.getByRole('button', { name: 'Enter bill' }).click();
+    await enter.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('bill-BP-E2E-1');
+    await row.getByText('$1,234.56').first().waitFor();
+    await row.getByRole('link', { name: 'BP-E2E-1' }).waitFor(); // the invoice file is attached
+
+    // Pay it by check: the number is required.
+    await row.getByRole('button', { name: 'Pay BrightPath IT Services BP-E2E-1' }).click();
+    const pay = page.getByRole('dialog', { name: 'Pay BrightPath IT Services BP-E2E-1' });
+    await expect(pay.getByLabel('Amount').inputValue()).resolves.toBe('1234.56');
+    await pay.getByRole('button', { name: 'Record payment' }).click();
+    await pay
+      .getByText(/check number/i)
+      .first()
+      .waitFor();
+    await pay.getByLabel('Check number').fill('2107');
+    await expectAccessible(page, 'pay a bill dialog');
+    await pay.getByRole('button', { name: 'Record payment' }).click();
+    await pay.waitFor({ state: 'hidden' });
+    // Paid in full: it leaves the open list and shows as paid.
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'Paid' }).click();
+    await page.getByTestId('bill-BP-E2E-1').getByText('Paid').waitFor();
+
+    const listed = (await (await page.request.get('/api/bills?filter=paid')).json()) as {
+      items: { invoiceNumber: string; paidCents: number; status: string }[];
+    };
+    expect(listed.items.find((b) => b.invoiceNumber === 'BP-E2E-1')).toMatchObject({ paidCents: 123_456, status: 'paid' });
+
+    // Vendors and aging.
+    await page.getByRole('tab', { name: 'Vendors' }).click();
+    await page.getByRole('table', { name: 'Vendors' }).getByText('Spotless Commercial Cleaning').waitFor();
+    await expectAccessible(page, 'payables: vendors');
+    await page.getByRole('tab', { name: 'Aging' }).click();
+    const aging = page.getByRole('table', { name: 'Payables aging' });
+    await aging.getByText('Midwest Medical Supply Co.').waitFor();
+    await expectAccessible(page, 'payables: aging');
+    const csv = await page.request.get('/api/payables/aging?format=csv');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Midwest Medical Supply Co.,');
+
+    expect(console.problems).toEqual([]);
+    expect(console.cspViolations()).toEqual([]);
+    await context.close();
+  });
+});
