@@ -41,9 +41,9 @@ export function CollectCopayButton(props: {
         variant="light"
         color="teal"
         onClick={() => setOpen(true)}
-        aria-label={`Collect copay from ${props.patientName}`}
+        aria-label={`${label} from ${props.patientName}`}
       >
-        {cents > 0 ? `Collect copay ${money(cents)}` : 'Collect payment'}
+        {label}
       </Button>
       <Modal opened={open} onClose={close} title={`Copay: ${props.patientName}`} closeButtonProps={{ 'aria-label': 'Close' }}>
         {open && !posted && (
