@@ -6,6 +6,7 @@ import { codesScenarios } from './codes.ts';
 import { encounterScenarios } from './encounters.ts';
 import { healthz, me } from './foundation.ts';
 import { patientScenarios } from './patients.ts';
+import { paymentScenarios } from './payments.ts';
 import { schedulingScenarios } from './scheduling.ts';
 
 export const scenarios: Scenario[] = [
@@ -17,4 +18,5 @@ export const scenarios: Scenario[] = [
   ...encounterScenarios,
   ...claimScenarios,
   ...remittanceScenarios,
+  ...paymentScenarios,
 ];

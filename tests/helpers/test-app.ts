@@ -5,7 +5,7 @@ import type { Role } from '@domain/access/permissions.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import type { Installation } from '@domain/shared/installation.ts';
 import { buildApp, type BuiltApp } from '@server/app.ts';
-import { installationOf } from '@server/config.ts';
+import { installationOf, loadConfig } from '@server/config.ts';
 import type { App } from '@server/plugins/types.ts';
 import type { Response as InjectResponse } from 'light-my-request';
 import { afterAll } from 'vitest';
@@ -31,10 +31,18 @@ export interface TestApp extends BuiltApp {
   };
 }
 
-export async function createTestApp(opts: { clock?: Clock; extraRoutes?: ((app: App) => Promise<void>)[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; extraRoutes?: ((app: App) => Promise<void>)[]; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const clock = opts.clock ?? systemClock;
   const database = await createTestDatabase<Database>();
-  const built = await buildApp({ db: database.db, pool: database.pool, clock, extraRoutes: opts.extraRoutes });
+  const built = await buildApp({
+    db: database.db,
+    pool: database.pool,
+    clock,
+    extraRoutes: opts.extraRoutes,
+    ...(opts.env ? { config: loadConfig({ ...process.env, ...opts.env }) } : {}),
+  });
   afterAll(async () => {
     await built.app.close();
   });

@@ -109,6 +109,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'PATCH /api/charges/:id': () => ({ body: { units: 1, diagnosisPointers: [1] } }),
   'POST /api/charges/:id/void': () => ({ body: { reason: 'route matrix' } }),
   'POST /api/payments/:id/refund': () => ({ body: { amountCents: 100, reason: 'route matrix' } }),
+  'GET /api/expected-copays': () => ({ query: `patientIds=${randomUUID()}` }),
   'POST /api/claims': () => ({ body: { encounterId: randomUUID() } }),
   'POST /api/claims/:id/overrides': () => ({ body: { rule: 'DUPLICATE_CLAIM', reason: 'route matrix' } }),
   'POST /api/claim-batches': () => ({ body: { claimIds: [randomUUID()] } }),

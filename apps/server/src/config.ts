@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Installation } from '@domain/shared/installation.ts';
+import type { HttpCardGatewayConfig } from '@domain/shared/outside/http-card-gateway.ts';
 import type { SftpClearinghouseConfig } from '@domain/shared/outside/sftp-clearinghouse.ts';
 import { installationPublicUrl, PublicUrlError } from '@domain/shared/public-url.ts';
 
@@ -68,6 +69,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** SMTP_FROM: the sender of mail through a mail server without its own sender. */
   smtpFrom: string | undefined;
+  /**
+   * The practice's card processor (`cardGatewayFrom`): CARD_GATEWAY_URL (its API's base URL),
+   * CARD_GATEWAY_KEY (the secret API key, required with the URL), CARD_GATEWAY_TIMEOUT_MS
+   * (default 10000). Unset: card payments are taken on a standalone terminal and keyed in.
+   */
+  cardGateway: HttpCardGatewayConfig | undefined;
 }
 
 export type TrustProxy = false | number | string[];
@@ -133,7 +140,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     routeLimits: routeLimits(env.CLINICDESK_EXPENSIVE_CONCURRENCY, dbPoolMax(env.CLINICDESK_DB_POOL_MAX)),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || undefined,
+    cardGateway: cardGatewayFrom(env),
   };
+}
+
+/** The card gateway settings, or undefined when CARD_GATEWAY_URL is unset; refused at start-up when incomplete. */
+export function cardGatewayFrom(env: NodeJS.ProcessEnv): HttpCardGatewayConfig | undefined {
+  const raw = (env.CARD_GATEWAY_URL ?? '').trim();
+  if (raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('CARD_GATEWAY_URL must be a URL like https://gateway.example/v1');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)))
+    throw new ConfigError('CARD_GATEWAY_URL must be https:// (plain http only to this machine)');
+  const apiKey = (env.CARD_GATEWAY_KEY ?? '').trim();
+  if (!apiKey) throw new ConfigError('CARD_GATEWAY_URL needs CARD_GATEWAY_KEY (the API key at the processor)');
+  return { url: raw, apiKey, timeoutMs: millis('CARD_GATEWAY_TIMEOUT_MS', env.CARD_GATEWAY_TIMEOUT_MS, 10_000) };
 }
 
 /**

@@ -13050,7 +13050,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "reminder" | "waitlist_offer";
+                                kind: "reminder" | "waitlist_offer" | "payment_receipt";
                                 /** @enum {string} */
                                 channel: "email" | "sms";
                                 to: string | null;
@@ -13172,7 +13172,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "reminder" | "waitlist_offer";
+                                kind: "reminder" | "waitlist_offer" | "payment_receipt";
                                 /** @enum {string} */
                                 channel: "email" | "sms";
                                 to: string | null;
@@ -25431,7 +25431,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Post a patient payment (cash, check, card from the terminal), allocated to the charges named or to the oldest open visits. Send an Idempotency-Key header: a repeat answers the same payment; the same key with another body answers 422 */
+        /** Post a patient payment (cash, check, card from the terminal, or a card token charged through the card gateway first: declined 402, gateway down 503, nothing posted), allocated to the charges named or to the oldest open visits. Send an Idempotency-Key header: a repeat answers the same payment; the same key with another body answers 422 */
         post: {
             parameters: {
                 query?: never;
@@ -25453,6 +25453,8 @@ export interface paths {
                         reference?: string;
                         /** @description Card payments: the last four digits the terminal printed (card numbers never reach ClinicDesk) */
                         cardLast4?: string;
+                        /** @description Card payments through the practice's card gateway: the token the reader or hosted form gave; the card is charged before the payment is posted (needs an Idempotency-Key) */
+                        cardToken?: string;
                         /**
                          * Format: date
                          * @description The day it counts for at the location (today when left out; never in the future)
@@ -25487,6 +25489,9 @@ export interface paths {
                             method: "cash" | "check" | "card";
                             reference: string | null;
                             cardLast4: string | null;
+                            cardBrand: string | null;
+                            /** @description Card payments: charged here through the gateway, or taken on a standalone terminal */
+                            cardSource: ("terminal" | "gateway") | null;
                             postingDate: string;
                             note: string;
                             allocations: {
@@ -25524,6 +25529,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description The card was declined (CARD_DECLINED) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CARD_DECLINED";
                         };
                     };
                 };
@@ -25621,6 +25638,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/expected-copays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The copays the desk expects today from these patients (the primary coverage's office copay, else its latest 271's), and what each already paid today */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Comma-separated patient ids (at most 100) */
+                    patientIds: string;
+                    /** @description Whose calendar day is today (default: the desk’s location) */
+                    locationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                patientId: string;
+                                date: string;
+                                /** @description What to collect today; null when neither the coverage nor its latest 271 names a copay */
+                                copayCents: number | null;
+                                source: ("coverage" | "eligibility") | null;
+                                coverageId: string | null;
+                                /** @description Payments the patient made today (any method, any location) */
+                                paidTodayCents: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/{id}": {
         parameters: {
             query?: never;
@@ -25658,6 +25790,9 @@ export interface paths {
                             method: "cash" | "check" | "card";
                             reference: string | null;
                             cardLast4: string | null;
+                            cardBrand: string | null;
+                            /** @description Card payments: charged here through the gateway, or taken on a standalone terminal */
+                            cardSource: ("terminal" | "gateway") | null;
                             postingDate: string;
                             note: string;
                             allocations: {
@@ -25740,6 +25875,248 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment's receipt (PDF): practice, location, patient, date, method with last four or check number, amount, the visits it paid, the balance left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/receipt/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a payment's receipt to the patient (only with an address on the record and their consent to email; 409 otherwise, nothing queued) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            messageId: string;
+                            to: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -25929,6 +26306,9 @@ export interface paths {
                                 method: "cash" | "check" | "card";
                                 reference: string | null;
                                 cardLast4: string | null;
+                                cardBrand: string | null;
+                                /** @description Card payments: charged here through the gateway, or taken on a standalone terminal */
+                                cardSource: ("terminal" | "gateway") | null;
                                 postingDate: string;
                                 note: string;
                                 allocations: {
@@ -26060,6 +26440,24 @@ export interface paths {
                                 "120+": number;
                             };
                             asOf: string;
+                            /** @description Who answers for the bill, and the family’s balance */
+                            guarantor: {
+                                /** @description Groups a family: the guarantor patient’s id, or person:<patient id> for a guarantor who is not a patient */
+                                key: string;
+                                name: string;
+                                guarantorPatientId: string | null;
+                                /** @description What the family owes together (patient parts of every member; negative: a credit) */
+                                familyPatientBalanceCents: number;
+                                familyInsuranceBalanceCents: number;
+                                members: {
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @description As written; a restricted record shows no name */
+                                    name: string;
+                                    patientBalanceCents: number;
+                                    insuranceBalanceCents: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -29493,7 +29891,7 @@ export interface components {
              * @description the stable error code clients match on
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_REQUIRED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "NOTE_SIGNED" | "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "BREAK_GLASS_RENEWAL_UNREVIEWED" | "IDEMPOTENCY_KEY_REUSED" | "UNPROCESSABLE" | "VERSION_MISMATCH" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTEGRITY_FAILURE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_REQUIRED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "NOTE_SIGNED" | "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "BREAK_GLASS_RENEWAL_UNREVIEWED" | "IDEMPOTENCY_KEY_REUSED" | "CARD_DECLINED" | "UNPROCESSABLE" | "VERSION_MISMATCH" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTEGRITY_FAILURE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             /** @description the request path */
             instance: string;
             /** @description the x-request-id of the request, for the logs */

@@ -144,6 +144,11 @@ export const SYSTEM_PURPOSES = {
     permissions: ['appointment:write'],
     restrictedRecords: true,
   },
+  'job:payment-receipt': {
+    does: "The receipt email job (accounts/receipt-jobs.ts): reads the payment, the patient's name and balance for the receipt the desk asked to email",
+    permissions: ['account:read', 'patient:read'],
+    restrictedRecords: true,
+  },
   'patient-link': {
     does: "A patient's one-click link (comms/use-signed-link.ts): confirm or cancel their visit, take a waitlist offer (a booking)",
     permissions: ['appointment:write'],

@@ -18,6 +18,19 @@ export const accountsAuditEvents = defineAuditEvents({
     about: "a patient's account balances were shown",
     details: z.strictObject({ patientBalanceCents: cents, insuranceBalanceCents: cents }),
   },
+  'print:payment': {
+    about: "a payment's receipt was printed (PDF), with its amount and the patient's balance it showed",
+    details: z.strictObject({ amountCents: cents, balanceCents: cents }),
+  },
+  'create:receipt_email': {
+    about: "a payment's receipt was queued to the patient's email (consented), with the message it queued",
+    details: z.strictObject({ messageId: z.guid() }),
+  },
+  'search:expected_copay': {
+    about:
+      'the desk looked up the copays expected today (coverage or latest 271) for the patients on its board, with how many were answered',
+    details: z.strictObject({ count: z.number().int().nonnegative() }),
+  },
   'read:payment': { about: 'a payment was shown', details: z.strictObject({}) },
   'search:payment': {
     about: "a patient's payments were listed, with how many were shown",

@@ -6,6 +6,7 @@ type Cents = ColumnType<number, number | bigint, number | bigint>;
 
 export const PAYMENT_METHODS = ['cash', 'check', 'card'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export type CardSource = 'terminal' | 'gateway';
 
 /** Patient payments (migration 0185): unique Idempotency-Key per organization, refunds never above the amount. */
 export interface PaymentsTable {
@@ -17,6 +18,10 @@ export interface PaymentsTable {
   method: PaymentMethod;
   reference: string | null;
   card_last4: string | null;
+  /** The processor's card brand (migration 0225), when ClinicDesk charged the card through the gateway. */
+  card_brand: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Card payments since 0225: 'gateway' (charged here) or 'terminal' (keyed in from a standalone terminal). */
+  card_source: ColumnType<CardSource | null, CardSource | null | undefined, CardSource | null>;
   posting_date: string;
   note: Generated<string>;
   idempotency_key: string | null;

@@ -1,5 +1,6 @@
 import { defineModule } from '../module-manifest.ts';
 import { accountsAuditEvents } from './accounts.audit.ts';
+import { RECEIPT_JOB_HANDLERS } from './receipt-jobs.ts';
 
 /**
  * Patient accounts: payments (idempotent), their allocation to charges, refunds, and the
@@ -9,6 +10,7 @@ import { accountsAuditEvents } from './accounts.audit.ts';
 export const accountsModule = defineModule({
   name: 'accounts',
   tables: ['payments', 'payment_allocations', 'refunds'],
+  jobs: RECEIPT_JOB_HANDLERS,
   merge: { 'payments.patient_id': 'move' },
   audit: accountsAuditEvents,
 });

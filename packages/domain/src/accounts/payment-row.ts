@@ -30,6 +30,8 @@ export async function loadPayment(ctx: Ctx, id: string): Promise<Payment & { req
     method: row.method,
     reference: row.reference,
     cardLast4: row.card_last4,
+    cardBrand: row.card_brand,
+    cardSource: row.card_source ?? (row.method === 'card' ? 'terminal' : null),
     postingDate: row.posting_date,
     note: row.note,
     allocations: allocations.map((a) => ({ chargeId: a.charge_id, encounterId: a.encounter_id, amountCents: Number(a.amount_cents) })),

@@ -29,6 +29,9 @@ function requestHash(input: PaymentInput): string {
     .digest('hex');
 }
 
+/** What the card gateway answered for a card it charged (charge-card.ts). */
+export type CardResult = { last4: string; reference: string; brand: string | null };
+
 type Allocation = { chargeId: string; encounterId: string; amountCents: number };
 
 /** The charges a payment pays, as asked: each the patient's own, none void. */
@@ -82,6 +85,7 @@ export async function postPayment(
   ctx: Ctx,
   input: PaymentInput,
   idempotencyKey?: string,
+  card?: CardResult,
 ): Promise<{ payment: Payment; replayed: boolean }> {
   requirePermission(ctx, 'payment:post');
   const hash = idempotencyKey ? requestHash(input) : null;
@@ -109,8 +113,10 @@ export async function postPayment(
         location_id: input.locationId,
         amount_cents: input.amountCents,
         method: input.method,
-        reference: input.reference ?? null,
-        card_last4: input.cardLast4 ?? null,
+        reference: card?.reference ?? input.reference ?? null,
+        card_last4: card?.last4 ?? input.cardLast4 ?? null,
+        card_brand: card?.brand ?? null,
+        card_source: input.method !== 'card' ? null : card ? 'gateway' : 'terminal',
         posting_date: postingDate,
         note: input.note ?? '',
         idempotency_key: idempotencyKey ?? null,
@@ -161,6 +167,14 @@ export async function postPayment(
       allocations,
     });
     return { payment: publicPayment(await loadPayment(tx, inserted.id)), replayed: false };
+  });
+}
+
+/** The payment already posted under this key for this request (null: none yet); the same key with another body answers 422. */
+export async function postedUnderKey(ctx: Ctx, input: PaymentInput, idempotencyKey: string): Promise<Payment | null> {
+  return inTransaction(ctx, async (tx) => {
+    await requirePatientAccess(tx, input.patientId, 'payment:post');
+    return replay(tx, idempotencyKey, requestHash(input));
   });
 }
 

@@ -6,7 +6,7 @@ type OptionalInstant = ColumnType<Date | null, Date | string | null | undefined,
 
 export type ChannelKind = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'skipped';
-export type MessageKind = 'reminder' | 'waitlist_offer';
+export type MessageKind = 'reminder' | 'waitlist_offer' | 'payment_receipt';
 export type LinkPurpose = 'confirm' | 'cancel' | 'waitlist_accept';
 
 export interface AppSecretsTable {
@@ -51,6 +51,8 @@ export interface MessagesTable {
   error: string | null;
   skip_reason: string | null;
   offer_id: string | null;
+  /** The payment whose receipt the message carries (migration 0225). */
+  payment_id: ColumnType<string | null, string | null | undefined, string | null>;
   sent_at: OptionalInstant;
   created_at: Created;
 }

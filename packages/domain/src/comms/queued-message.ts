@@ -14,6 +14,8 @@ export interface NewMessage {
   channel: ChannelKind;
   /** The waitlist offer the message carries (one message per offer). */
   offerId?: string | null;
+  /** The payment whose receipt the message carries. */
+  paymentId?: string | null;
   createdAt: Date;
 }
 
@@ -27,6 +29,7 @@ export async function queueMessage(db: Db, m: NewMessage): Promise<string> {
       kind: m.kind,
       channel: m.channel,
       offer_id: m.offerId ?? null,
+      payment_id: m.paymentId ?? null,
       created_at: m.createdAt,
     })
     .returning('id')
@@ -53,4 +56,20 @@ export async function lockOfferMessage(
 /** Record where a queued message goes and its subject, before it is delivered. */
 export async function addressMessage(db: Db, messageId: string, to: { address: string; subject: string }): Promise<void> {
   await db.updateTable('messages').set({ to_address: to.address, subject: to.subject }).where('id', '=', messageId).execute();
+}
+
+/** A queued message by id, locked for sending (FOR UPDATE); null when there is none. */
+export async function lockMessage(
+  db: Db,
+  organizationId: string,
+  messageId: string,
+): Promise<{ id: string; status: MessageStatus; patientId: string; paymentId: string | null } | null> {
+  const row = await db
+    .selectFrom('messages')
+    .select(['id', 'status', 'patient_id', 'payment_id'])
+    .where('id', '=', messageId)
+    .where('organization_id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? { id: row.id, status: row.status, patientId: row.patient_id, paymentId: row.payment_id } : null;
 }

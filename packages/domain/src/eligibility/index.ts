@@ -6,3 +6,4 @@ export { createEligibilityRequest } from './create-eligibility-request.ts';
 export { importEligibilityResponse } from './import-eligibility-response.ts';
 export { getCoverageEligibility } from './get-coverage-eligibility.ts';
 export { type EligibilitySummary, summarize271 } from './summarize-271.ts';
+export { latestCopays } from './latest-copays.ts';

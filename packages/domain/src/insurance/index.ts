@@ -11,3 +11,4 @@ export { updateCoverage } from './update-coverage.ts';
 export { mergeCoverages } from './merge-coverages.ts';
 export { isCoverageOfPatient } from './coverage-of-patient.ts';
 export { primaryCoverageOn } from './primary-coverage-on.ts';
+export { primaryCopays } from './primary-copays.ts';

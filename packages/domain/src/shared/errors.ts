@@ -39,6 +39,8 @@ export const ERROR_CODES = {
   BREAK_GLASS_RENEWAL_UNREVIEWED: { status: 409, title: 'Renewing break-glass access needs a review or a renewal reason' },
   /** An Idempotency-Key already used for a request with a different body; nothing was done. */
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for a different request' },
+  /** The card processor declined the card: nothing was charged and nothing was posted. */
+  CARD_DECLINED: { status: 402, title: 'The card was declined' },
   /** A well-formed file whose content cannot be used as it is (e.g. an 835 whose totals do not balance); nothing changed. */
   UNPROCESSABLE: { status: 422, title: 'The file cannot be processed' },
   /** If-Match did not match the current version. */

@@ -1,19 +1,27 @@
 /** Patient accounts: payments (Idempotency-Key), refunds, and the account's balances. */
 import {
   accountSchema,
+  emailReceipt,
+  expectedCopayQuerySchema,
+  expectedCopays,
+  expectedCopaySchema,
+  printReceipt,
+  receiptEmailSchema,
   getAccount,
   getPayment,
   listPayments,
   paymentListQuerySchema,
   paymentInputSchema,
   paymentSchema,
-  postPayment,
   refundInputSchema,
   refundPayment,
   refundSchema,
+  takePayment,
 } from '@domain/accounts/index.ts';
+import { HttpCardGateway } from '@domain/shared/outside/http-card-gateway.ts';
 import { invalid } from '@domain/shared/errors.ts';
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { idParams, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
@@ -29,22 +37,39 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
 }
 
 export default async function accountsRoutes(app: App) {
+  const settings = app.services.config.cardGateway;
+  const gateway = settings ? new HttpCardGateway(settings) : undefined;
   app.post(
     '/api/payments',
     {
-      config: { permission: 'payment:post', errors: ['IDEMPOTENCY_KEY_REUSED', 'CONFLICT'] },
+      config: { permission: 'payment:post', errors: ['IDEMPOTENCY_KEY_REUSED', 'CONFLICT', 'CARD_DECLINED'] },
       schema: {
         tags,
         summary:
-          'Post a patient payment (cash, check, card from the terminal), allocated to the charges named or to the oldest open visits. Send an Idempotency-Key header: a repeat answers the same payment; the same key with another body answers 422',
+          'Post a patient payment (cash, check, card from the terminal, or a card token charged through the card gateway first: declined 402, gateway down 503, nothing posted), allocated to the charges named or to the oldest open visits. Send an Idempotency-Key header: a repeat answers the same payment; the same key with another body answers 422',
         body: paymentInputSchema,
         response: { 201: paymentSchema },
       },
     },
     async (request, reply) => {
-      const { payment } = await postPayment(request.ctx, request.body, idempotencyKey(request));
+      const { payment } = await takePayment(request.ctx, request.body, idempotencyKey(request), gateway);
       return reply.code(201).send(payment);
     },
+  );
+
+  app.get(
+    '/api/expected-copays',
+    {
+      config: { permission: 'payment:post' },
+      schema: {
+        tags,
+        summary:
+          "The copays the desk expects today from these patients (the primary coverage's office copay, else its latest 271's), and what each already paid today",
+        querystring: expectedCopayQuerySchema,
+        response: { 200: z.object({ items: z.array(expectedCopaySchema) }) },
+      },
+    },
+    async (request) => expectedCopays(request.ctx, request.query.patientIds, request.query.locationId ?? null),
   );
 
   app.get(
@@ -54,6 +79,43 @@ export default async function accountsRoutes(app: App) {
       schema: { tags, summary: 'A payment with its allocations and refunds so far', params: idParams, response: { 200: paymentSchema } },
     },
     async (request) => getPayment(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/api/payments/:id/receipt.pdf',
+    {
+      config: { permission: 'account:read', expensive: 'report' },
+      schema: {
+        tags,
+        summary:
+          "A payment's receipt (PDF): practice, location, patient, date, method with last four or check number, amount, the visits it paid, the balance left",
+        params: idParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const pdf = await printReceipt(request.ctx, request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="receipt-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/api/payments/:id/receipt/email',
+    {
+      config: { permission: 'payment:post', errors: ['CONFLICT'] },
+      schema: {
+        tags,
+        summary:
+          "Email a payment's receipt to the patient (only with an address on the record and their consent to email; 409 otherwise, nothing queued)",
+        params: idParams,
+        response: { 202: receiptEmailSchema },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await emailReceipt(request.ctx, request.params.id)),
   );
 
   app.post(

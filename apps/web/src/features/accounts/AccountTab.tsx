@@ -3,7 +3,7 @@
  * the balance by age, and the payments with their refunds. Front desk and billers post a payment
  * from here; a biller refunds one.
  */
-import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -13,7 +13,7 @@ import { dollarsToCents, money } from '../../app/money.ts';
 import { useCan } from '../auth/use-me.ts';
 import { ChartTable } from '../clinical/ChartList.tsx';
 import { FormError, SubmitRow } from '../followups/fields.tsx';
-import { accountQuery, METHOD_LABELS, type Payment, paymentsQuery } from './accounts-api.ts';
+import { type Account, accountQuery, METHOD_LABELS, type Payment, paymentsQuery, receiptUrl } from './accounts-api.ts';
 import { PostPaymentForm } from './PostPaymentForm.tsx';
 import { accountKeys } from './query-keys.ts';
 
@@ -52,6 +52,7 @@ export function AccountTab(props: { patientId: string }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      {a.guarantor && <FamilyBalance guarantor={a.guarantor} patientId={props.patientId} />}
       <Title order={3} size="h5">
         Payments
       </Title>
@@ -71,6 +72,19 @@ export function AccountTab(props: { patientId: string }) {
             { header: 'Amount', cell: (p) => money(p.amountCents) },
             { header: 'On account', cell: (p) => (p.unallocatedCents ? money(p.unallocatedCents) : '—') },
             { header: 'Refunded', cell: (p) => (p.refundedCents ? money(p.refundedCents) : '—') },
+            {
+              header: 'Receipt',
+              cell: (p) => (
+                <Anchor
+                  href={receiptUrl(p.id)}
+                  target="_blank"
+                  rel="noopener"
+                  aria-label={`Receipt for ${money(p.amountCents)} on ${p.postingDate}`}
+                >
+                  PDF
+                </Anchor>
+              ),
+            },
           ]}
           actions={
             can('refund:issue')
@@ -106,6 +120,46 @@ export function AccountTab(props: { patientId: string }) {
       >
         {refunding && <RefundForm patientId={props.patientId} payment={refunding} onDone={() => setRefunding(null)} />}
       </Modal>
+    </Stack>
+  );
+}
+
+/** Who answers for the bill and what the family they answer for owes together. */
+function FamilyBalance(props: { guarantor: NonNullable<Account['guarantor']>; patientId: string }) {
+  const g = props.guarantor;
+  const self = g.guarantorPatientId === props.patientId && g.members.length === 1;
+  return (
+    <Stack gap={4} data-testid="account-guarantor">
+      <Title order={3} size="h5">
+        Guarantor: {g.name}
+        {self ? ' (the patient)' : ''}
+      </Title>
+      {!self && (
+        <>
+          <Text size="sm">
+            The family owes <strong>{money(g.familyPatientBalanceCents)}</strong> (insurance pending {money(g.familyInsuranceBalanceCents)}
+            ).
+          </Text>
+          <Table aria-label="Family balances" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Family member</Table.Th>
+                <Table.Th>Patient owes</Table.Th>
+                <Table.Th>Insurance pending</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {g.members.map((m) => (
+                <Table.Tr key={m.patientId}>
+                  <Table.Td>{m.name}</Table.Td>
+                  <Table.Td>{money(m.patientBalanceCents)}</Table.Td>
+                  <Table.Td>{money(m.insuranceBalanceCents)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
     </Stack>
   );
 }

@@ -15,19 +15,29 @@ import { useLocations } from '../schedule/schedule-api.ts';
 import { METHOD_LABELS, type Payment, type PaymentInput } from './accounts-api.ts';
 import { accountKeys } from './query-keys.ts';
 
-export function PostPaymentForm(props: { patientId: string; suggestedCents?: number; onPosted(p: Payment): void }) {
+export function PostPaymentForm(props: {
+  patientId: string;
+  suggestedCents?: number;
+  /** Cash unless told (the flow board's copay defaults to card). */
+  defaultMethod?: PaymentInput['method'];
+  /** The location taking it (the flow board's); else the selected one. */
+  locationId?: string;
+  submitLabel?: string;
+  onPosted(p: Payment): void;
+}) {
   const locations = useLocations();
   const selected = useSelectedLocation();
+  // One key per opened form: a double click or a retry posts once.
   const [key] = useState(() => crypto.randomUUID());
   const [amount, setAmount] = useState(props.suggestedCents ? (props.suggestedCents / 100).toFixed(2) : '');
-  const [method, setMethod] = useState<PaymentInput['method']>('cash');
+  const [method, setMethod] = useState<PaymentInput['method']>(props.defaultMethod ?? 'cash');
   const [reference, setReference] = useState('');
   const [cardLast4, setCardLast4] = useState('');
-  const [locationId, setLocationId] = useState<string | null>(selected);
+  const [locationId, setLocationId] = useState<string | null>(props.locationId ?? selected);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit((body: PaymentInput) => api.POST('/api/payments', { body, headers: { 'idempotency-key': key } }), {
-    invalidate: [accountKeys.account(props.patientId), accountKeys.payments(props.patientId)],
+    invalidate: [accountKeys.account(props.patientId), accountKeys.payments(props.patientId), accountKeys.allExpectedCopays()],
     onSuccess: (p) => props.onPosted(p),
     onProblem: (problem) => {
       setErrors(fieldErrors(problem));
@@ -35,6 +45,8 @@ export function PostPaymentForm(props: { patientId: string; suggestedCents?: num
     },
   });
   const location = locationId ?? locations.data?.items[0]?.id ?? null;
+  // A prefilled card copay: the one thing left to type is the card's last four digits.
+  const focusCard = Boolean(props.suggestedCents) && props.defaultMethod === 'card';
   return (
     <form
       aria-label="Post a payment"
@@ -66,7 +78,7 @@ export function PostPaymentForm(props: { patientId: string; suggestedCents?: num
             value={amount}
             onChange={(e) => setAmount(e.currentTarget.value)}
             error={errors.amountCents}
-            data-autofocus
+            data-autofocus={focusCard ? undefined : true}
           />
           <Select
             label="Method"
@@ -92,6 +104,7 @@ export function PostPaymentForm(props: { patientId: string; suggestedCents?: num
             <TextInput
               label="Card's last four digits"
               required
+              data-autofocus={focusCard ? true : undefined}
               inputMode="numeric"
               maxLength={4}
               value={cardLast4}
@@ -116,7 +129,7 @@ export function PostPaymentForm(props: { patientId: string; suggestedCents?: num
           error={errors.locationId}
         />
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} maxLength={500} />
-        <SubmitRow label="Post payment" busy={saving.busy} />
+        <SubmitRow label={props.submitLabel ?? 'Post payment'} busy={saving.busy} />
       </Stack>
     </form>
   );

@@ -25,4 +25,23 @@ export const paymentsQuery = (patientId: string) =>
     select: (d) => d.items,
   });
 
+export type ExpectedCopay = Json<paths['/api/expected-copays']['get']['responses'][200]>['items'][number];
+
+/** The copays expected today from these patients (at most 100 at once), by patient id. */
+export const expectedCopaysQuery = (patientIds: readonly string[], locationId: string | null) =>
+  queryOptions({
+    queryKey: [...accountKeys.expectedCopays(patientIds), locationId],
+    enabled: patientIds.length > 0,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/expected-copays', {
+          params: { query: { patientIds: patientIds.slice(0, 100).join(','), ...(locationId ? { locationId } : {}) } },
+        }),
+      ),
+    select: (d) => new Map(d.items.map((i) => [i.patientId, i])),
+  });
+
+/** Where a payment's receipt prints (opened in a new tab). */
+export const receiptUrl = (paymentId: string) => `/api/payments/${encodeURIComponent(paymentId)}/receipt.pdf`;
+
 export const METHOD_LABELS: Record<PaymentInput['method'], string> = { cash: 'Cash', check: 'Check', card: 'Card' };

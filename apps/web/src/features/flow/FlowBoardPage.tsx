@@ -6,6 +6,7 @@
  */
 import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, type RefObject, useRef, useState } from 'react';
 import { type Shortcut, useShortcuts } from '../../app/shortcuts.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
@@ -15,6 +16,8 @@ import { useRooms } from '../schedule/schedule-api.ts';
 import { clockTime } from '../schedule/zoned-time.ts';
 import { CheckInDialog, type CheckedInVisit } from './CheckInDialog.tsx';
 import { FlowActions } from './FlowActions.tsx';
+import { expectedCopaysQuery } from '../accounts/accounts-api.ts';
+import { CollectCopayButton } from '../accounts/CollectCopay.tsx';
 import {
   type FlowItem,
   LONG_WAIT_MINUTES,
@@ -87,6 +90,9 @@ function boardShortcuts(board: RefObject<HTMLElement | null>): Shortcut[] {
   ];
 }
 
+/** Visits whose patient is at the practice: the desk may collect the copay. */
+const COPAY_STATUSES: readonly string[] = ['arrived', 'roomed', 'with_provider', 'checked_out'];
+
 export function FlowBoardPage() {
   const locationId = useSelectedLocation();
   const board = useFlowBoard(locationId);
@@ -99,6 +105,12 @@ export function FlowBoardPage() {
   const [checkedIn, setCheckedIn] = useState<CheckedInVisit | null>(null);
   const boardRef = useRef<HTMLElement | null>(null);
   useShortcuts('Flow board', boardShortcuts(boardRef));
+  // The copays expected from the patients who are here (arrived and on): one request for the board.
+  const here = (board.data?.items ?? []).filter((i) => i.patientId && !i.busy && COPAY_STATUSES.includes(i.status));
+  const copays = useQuery({
+    ...expectedCopaysQuery([...new Set(here.map((i) => i.patientId as string))].sort(), locationId),
+    enabled: can('payment:post') && here.length > 0,
+  });
 
   if (!locationId || board.isPending || board.isError)
     return (
@@ -133,8 +145,16 @@ export function FlowBoardPage() {
         ) : null,
       // A busy block's visit is moved along by its care team: the API answers 404 to anyone else.
       actions:
-        (can('appointment:write') || can('note:write')) && !item.busy ? (
+        (can('appointment:write') || can('note:write') || can('payment:post')) && !item.busy ? (
           <Group gap={4} wrap="nowrap">
+            {can('payment:post') && item.patientId && COPAY_STATUSES.includes(item.status) && (
+              <CollectCopayButton
+                patientId={item.patientId}
+                patientName={item.patientName}
+                locationId={locationId}
+                expected={copays.data?.get(item.patientId)}
+              />
+            )}
             {can('appointment:write') && (
               <FlowActions
                 item={item}
