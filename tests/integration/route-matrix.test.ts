@@ -116,6 +116,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/claims/:id/replace': () => ({ body: { reason: 'route matrix', payerClaimControlNumber: 'RM1' } }),
   'POST /api/claims/:id/void': () => ({ body: { reason: 'route matrix', payerClaimControlNumber: 'RM1' } }),
   'POST /api/claims/:id/write-off': () => ({ body: { reason: 'route matrix' } }),
+  'POST /api/statement-runs': () => ({ body: { minBalanceCents: 9_999_999_999 } }),
 };
 
 interface Answer {

@@ -22,6 +22,7 @@ import {
   IconHourglass,
   IconLayoutKanban,
   IconListDetails,
+  IconMailDollar,
   IconMapPin,
   IconMessages,
   IconNotes,
@@ -82,6 +83,7 @@ const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), '
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
 const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'), 'DenialsPage');
 const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.tsx'), 'EraImportPage');
+const StatementsPage = lazyPage(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -133,6 +135,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     icon: IconArrowsExchange,
     permission: 'claim:submit',
     element: <Page of={ReconciliationPage} />,
+  },
+  {
+    path: '/billing/statements',
+    label: 'Statements',
+    icon: IconMailDollar,
+    permission: 'account:read',
+    element: <Page of={StatementsPage} />,
   },
   {
     path: '/billing/claims/:id',

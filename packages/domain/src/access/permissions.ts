@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'ledger:read': 'See the books: trial balance and journal',
+  'statement:run': 'Run patient statements (one per guarantor owing at least a threshold; emailed where agreed)',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
@@ -81,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payment:post',
     'refund:issue',
     'ledger:read',
+    'statement:run',
     'report:read',
   ],
   clinician: [
@@ -167,6 +169,10 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",
     permissions: ['org:read', 'patient:read', 'eligibility:check'],
   },
+  'demo-seed:statements': {
+    does: "The demo practice's statements (statements/seed-statements-demo.ts): a run five weeks ago and one today, as a biller would",
+    permissions: ['statement:run', 'account:read'],
+  },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],
@@ -191,6 +197,10 @@ export const SYSTEM_PURPOSES = {
   'cli:remittances': {
     does: '`clinicdesk remittances import` and `acknowledgements import`: posts an 835 file, imports a 999 or 277CA file',
     permissions: ['claim:read', 'claim:submit'],
+  },
+  'cli:statements': {
+    does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',
+    permissions: ['statement:run', 'account:read'],
   },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },

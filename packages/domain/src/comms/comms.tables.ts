@@ -6,7 +6,7 @@ type OptionalInstant = ColumnType<Date | null, Date | string | null | undefined,
 
 export type ChannelKind = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'skipped';
-export type MessageKind = 'reminder' | 'waitlist_offer';
+export type MessageKind = 'reminder' | 'waitlist_offer' | 'statement';
 export type LinkPurpose = 'confirm' | 'cancel' | 'waitlist_accept';
 
 export interface AppSecretsTable {

@@ -22,4 +22,4 @@ export { type LinkPage, openSignedLink, useSignedLink } from './use-signed-link.
 export { listPatientMessages } from './list-patient-messages.ts';
 export { listUndeliveredMessages, UNDELIVERED_DEFAULT_DAYS } from './list-undelivered-messages.ts';
 export { seedCommsDemo } from './seed-comms-demo.ts';
-export { addressMessage, lockOfferMessage, type NewMessage, queueMessage } from './queued-message.ts';
+export { addressMessage, lockMessage, lockOfferMessage, type NewMessage, queueMessage } from './queued-message.ts';

@@ -1,5 +1,5 @@
 /**
- * Messages other modules queue and send (the waitlist's offers): comms owns the message log,
+ * Messages other modules queue and send (the waitlist's offers, statement notices): comms owns the message log,
  * so they write it through these. A message is queued in the transaction that decides it
  * (its unique key is the "sent once" guard), addressed when its job runs, then delivered
  * (deliverMessage) or skipped (skipMessage).
@@ -44,6 +44,22 @@ export async function lockOfferMessage(
     .selectFrom('messages')
     .select(['id', 'status'])
     .where('offer_id', '=', offerId)
+    .where('organization_id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** A message of the organization by id, locked for sending (FOR UPDATE); null when there is none. */
+export async function lockMessage(
+  db: Db,
+  organizationId: string,
+  messageId: string,
+): Promise<{ id: string; status: MessageStatus } | null> {
+  const row = await db
+    .selectFrom('messages')
+    .select(['id', 'status'])
+    .where('id', '=', messageId)
     .where('organization_id', '=', organizationId)
     .forUpdate()
     .executeTakeFirst();

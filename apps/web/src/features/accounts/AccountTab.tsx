@@ -12,6 +12,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { dollarsToCents, money } from '../../app/money.ts';
 import { useCan } from '../auth/use-me.ts';
 import { ChartTable } from '../clinical/ChartList.tsx';
+import { LastStatement } from '../statements/LastStatement.tsx';
 import { FormError, SubmitRow } from '../followups/fields.tsx';
 import { accountQuery, METHOD_LABELS, type Payment, paymentsQuery } from './accounts-api.ts';
 import { PostPaymentForm } from './PostPaymentForm.tsx';
@@ -52,6 +53,7 @@ export function AccountTab(props: { patientId: string }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      <LastStatement patientId={props.patientId} />
       <Title order={3} size="h5">
         Payments
       </Title>

@@ -14,7 +14,11 @@ const STATUS_COLORS: Record<PatientMessage['status'], string> = {
   skipped: 'gray',
 };
 
-const KIND_LABELS: Record<PatientMessage['kind'], string> = { reminder: 'Reminder', waitlist_offer: 'Waiting-list offer' };
+const KIND_LABELS: Record<PatientMessage['kind'], string> = {
+  reminder: 'Reminder',
+  waitlist_offer: 'Waiting-list offer',
+  statement: 'Statement notice',
+};
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Tile } from '../../app/Tile.tsx';
 import { commsKeys } from './query-keys.ts';
 
-const KIND_LABELS = { reminder: 'Reminder', waitlist_offer: 'Waiting-list offer' } as const;
+const KIND_LABELS = { reminder: 'Reminder', waitlist_offer: 'Waiting-list offer', statement: 'Statement notice' } as const;
 
 export function UndeliveredTile() {
   const undelivered = useQuery({

@@ -25,7 +25,7 @@ export function skipReasonText(
   channel: PatientMessage['channel'],
   kind: PatientMessage['kind'] = 'reminder',
 ): string {
-  const what = kind === 'waitlist_offer' ? 'messages' : 'reminders';
+  const what = kind === 'reminder' ? 'reminders' : 'messages';
   switch (reason) {
     case 'no_consent':
       return `the patient has not agreed to ${what} ${BY[channel]}.`;
