@@ -7,6 +7,7 @@ import { encounterScenarios } from './encounters.ts';
 import { healthz, me } from './foundation.ts';
 import { patientScenarios } from './patients.ts';
 import { schedulingScenarios } from './scheduling.ts';
+import { statementScenarios } from './statements.ts';
 
 export const scenarios: Scenario[] = [
   healthz,
@@ -17,4 +18,5 @@ export const scenarios: Scenario[] = [
   ...encounterScenarios,
   ...claimScenarios,
   ...remittanceScenarios,
+  ...statementScenarios,
 ];

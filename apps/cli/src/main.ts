@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerClaims } from './commands/claims.ts';
 import { registerRemittances } from './commands/remittances.ts';
+import { registerStatements } from './commands/statements.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
@@ -32,6 +33,7 @@ for (const register of [
   registerFeeSchedules,
   registerClaims,
   registerRemittances,
+  registerStatements,
 ])
   register(program);
 
