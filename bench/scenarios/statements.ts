@@ -70,7 +70,8 @@ async function owingPatients(s: BenchServer, count: number): Promise<number> {
 
 export const statements10k: Scenario = {
   name: 'statements-10k',
-  description: 'POST /api/statement-runs for 10,000 guarantors owing: 10,000 statements issued in one run; then the combined PDF of the first 500',
+  description:
+    'POST /api/statement-runs for 10,000 guarantors owing: 10,000 statements issued in one run; then the combined PDF of the first 500',
   async run(s) {
     const guarantors = await owingPatients(s, GUARANTORS);
     const auth = { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json' };
