@@ -29,5 +29,5 @@ describe('demo statements', () => {
     const pdf = await get(`/api/statements/${today.statements.items[0]?.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
-  });
+  }, 300_000);
 });

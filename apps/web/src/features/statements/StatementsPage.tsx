@@ -57,7 +57,12 @@ export function StatementsPage() {
                 <Table.Td>{money(r.totalDueCents)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="default" onClick={() => setOpenRun(r.id)} aria-label={`Open the run of ${r.asOf}`}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setOpenRun(r.id)}
+                      aria-label={`Open the run of ${r.asOf} (${r.statementCount} statements)`}
+                    >
                       Open
                     </Button>
                     {r.statementCount > 0 && (
