@@ -8,6 +8,7 @@ import { healthz, me } from './foundation.ts';
 import { patientScenarios } from './patients.ts';
 import { paymentScenarios } from './payments.ts';
 import { schedulingScenarios } from './scheduling.ts';
+import { statementScenarios } from './statements.ts';
 
 export const scenarios: Scenario[] = [
   healthz,
@@ -19,4 +20,5 @@ export const scenarios: Scenario[] = [
   ...claimScenarios,
   ...remittanceScenarios,
   ...paymentScenarios,
+  ...statementScenarios,
 ];

@@ -349,6 +349,53 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         .post('/api/payments', { patientId, amountCents: 2_500, method: 'cash', locationId: org.locationId });
       return created(res, 'a payment');
     },
+    /** A statement run through the API (a threshold nobody reaches: no statements). */
+    'statement-runs': async (org) =>
+      created(await t.as(org, 'biller').post('/api/statement-runs', { minBalanceCents: 9_999_999_999 }), 'a statement run'),
+    /** A statement of the path's patient (or a new one) as a run writes it, with a printable snapshot. */
+    statements: async (org, parents) => {
+      const patientId = await patientOf(org, parents);
+      const run = await t.db
+        .insertInto('statement_runs')
+        .values({ organization_id: org.id, location_id: org.locationId, as_of: '2026-03-02', min_balance_cents: 1, statement_count: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const aging = { '0-30': 1_000, '31-60': 0, '61-90': 0, '91-120': 0, '120+': 0 };
+      const row = await t.db
+        .insertInto('statements')
+        .values({
+          organization_id: org.id,
+          run_id: run.id,
+          guarantor_key: patientId,
+          guarantor_patient_id: patientId,
+          guarantor_name: 'Route Matrix',
+          patient_ids: [patientId],
+          issued_on: '2026-03-02',
+          next_statement_on: '2026-04-01',
+          dunning_level: 'first',
+          amount_due_cents: 1_000,
+          aging_0_30_cents: 1_000,
+          aging_31_60_cents: 0,
+          aging_61_90_cents: 0,
+          aging_91_120_cents: 0,
+          aging_120_plus_cents: 0,
+          delivery: 'print',
+          snapshot: JSON.stringify({
+            practice: { name: 'Route Matrix Practice', locationName: null, addressLines: [], phone: null },
+            guarantor: { name: 'Route Matrix', addressLines: [], accountNumber: 'G-ROUTE' },
+            issuedOn: '2026-03-02',
+            dueOn: '2026-04-01',
+            dunningLevel: 'first',
+            patients: [{ id: patientId, name: 'Route Matrix' }],
+            visits: [],
+            aging,
+            amountDueCents: 1_000,
+          }),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
     /** An 837P batch row (its text stands in: the routes read it back, nothing parses it). */
     'claim-batches': (() => {
       let next = 1;

@@ -122,6 +122,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/bills/:id/payments': () => ({ body: { amountCents: 100, method: 'card' } }),
   'POST /api/bills/:id/void': () => ({ body: { reason: 'route matrix' } }),
   'POST /api/bills/:id/invoice': () => ({ query: 'fileName=matrix.png', file: { bytes: PNG, type: 'image/png' } }),
+  'POST /api/statement-runs': () => ({ body: { minBalanceCents: 9_999_999_999 } }),
 };
 
 interface Answer {

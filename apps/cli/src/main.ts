@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerClaims } from './commands/claims.ts';
 import { registerRemittances } from './commands/remittances.ts';
+import { registerStatements } from './commands/statements.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
@@ -34,6 +35,7 @@ for (const register of [
   registerClaims,
   registerRemittances,
   registerPayables,
+  registerStatements,
 ])
   register(program);
 

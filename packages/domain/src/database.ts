@@ -23,6 +23,7 @@ import type { IcalTables } from './scheduling/ical.tables.ts';
 import type { InsuranceTables } from './insurance/insurance.tables.ts';
 import type { JobsTables } from './jobs/jobs.tables.ts';
 import type { LedgerTables } from './ledger/ledger.tables.ts';
+import type { StatementsTables } from './statements/statements.tables.ts';
 import type { OrganizationsTables } from './organizations/organizations.tables.ts';
 import type { OrganizationsViews } from './organizations/organizations.views.ts';
 import type { PatientsTables } from './patients/patients.tables.ts';
@@ -53,6 +54,7 @@ export interface Database
     AccountsTables,
     PayablesTables,
     LedgerTables,
+    StatementsTables,
     EligibilityTables,
     ComplianceTables,
     OrganizationsViews,

@@ -6,6 +6,7 @@ import billingRoutes from './billing/index.ts';
 import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
 import ledgerRoutes from './ledger/index.ts';
+import statementsRoutes from './statements/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
@@ -50,6 +51,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   accountsRoutes,
   ledgerRoutes,
   payablesRoutes,
+  statementsRoutes,
   eligibilityRoutes,
   remittanceRoutes,
 ];

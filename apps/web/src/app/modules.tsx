@@ -23,6 +23,7 @@ import {
   IconHourglass,
   IconLayoutKanban,
   IconListDetails,
+  IconMailDollar,
   IconMapPin,
   IconMessages,
   IconNotes,
@@ -84,6 +85,7 @@ const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPag
 const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'), 'DenialsPage');
 const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.tsx'), 'EraImportPage');
 const PayablesPage = lazyPage(() => import('../features/payables/PayablesPage.tsx'), 'PayablesPage');
+const StatementsPage = lazyPage(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -135,6 +137,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     icon: IconArrowsExchange,
     permission: 'claim:submit',
     element: <Page of={ReconciliationPage} />,
+  },
+  {
+    path: '/billing/statements',
+    label: 'Statements',
+    icon: IconMailDollar,
+    permission: 'account:read',
+    element: <Page of={StatementsPage} />,
   },
   {
     path: '/billing/claims/:id',

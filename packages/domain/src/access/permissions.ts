@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'ledger:read': 'See the books: trial balance and journal',
   'payables:read': 'See vendors, vendor bills, bill payments and payables aging',
   'payables:manage': 'Add and edit vendors, enter and void vendor bills, pay them',
+  'statement:run': 'Run patient statements (one per guarantor owing at least a threshold; emailed where agreed)',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
@@ -83,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payment:post',
     'refund:issue',
     'ledger:read',
+    'statement:run',
     'report:read',
   ],
   clinician: [
@@ -178,6 +180,10 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice's payables (payables/seed-payables-demo.ts): adds vendors, enters their bills and pays some, as the office manager would",
     permissions: ['payables:read', 'payables:manage'],
   },
+  'demo-seed:statements': {
+    does: "The demo practice's statements (statements/seed-statements-demo.ts): a run five weeks ago and one today, as a biller would",
+    permissions: ['statement:run', 'account:read'],
+  },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],
@@ -206,6 +212,10 @@ export const SYSTEM_PURPOSES = {
   'cli:payables': {
     does: '`clinicdesk payables aging`: open vendor bills by days past due, per vendor and in total',
     permissions: ['payables:read'],
+  },
+  'cli:statements': {
+    does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',
+    permissions: ['statement:run', 'account:read'],
   },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },

@@ -1,6 +1,6 @@
 /**
  * Catalogue entries for the modules to come, declared ahead as a shared vocabulary: encounter
- * notes (sign, amend, print, export), claims and patient statements (disclose), and record
+ * notes (sign, amend, print, export), claims (disclose), and record
  * printouts and exports. The module that first writes one moves its entry into its own
  * manifest (a key is declared once); the details shapes live in shared/audit-events.ts.
  */
@@ -36,11 +36,6 @@ export const reservedAuditEvents = defineAuditEvents({
   'export:encounter_note': { about: 'a note was exported (a file leaves the application)', details: outputDetailsSchema, writer: NOTES },
   'disclose:claim': {
     about: 'a claim was sent to a payer or clearinghouse: one entry of the accounting of disclosures',
-    details: disclosureDetailsSchema,
-    writer: 'reserved: the billing module',
-  },
-  'disclose:statement': {
-    about: 'a statement was sent to a patient or guarantor: one entry of the accounting of disclosures',
     details: disclosureDetailsSchema,
     writer: 'reserved: the billing module',
   },

@@ -8,11 +8,15 @@ export interface ChargeRef {
   status: ChargeStatus;
   dateOfService: string;
   amountCents: number;
+  procedureCode: string;
+  providerId: string;
+  /** The charge's line on its visit (1, 2, ...). */
+  line: number;
 }
 
 /**
  * Charges of the caller's organization by id (those that exist; others are left out), for
- * modules that point at charges (payment allocations). No permission or audit of its own: the
+ * modules that point at charges (payment allocations, statements' visit lines). No permission or audit of its own: the
  * caller checks access to the patient and audits what it does.
  */
 export async function chargesByIds(ctx: Ctx, ids: readonly string[]): Promise<ChargeRef[]> {
@@ -20,7 +24,7 @@ export async function chargesByIds(ctx: Ctx, ids: readonly string[]): Promise<Ch
   if (!wanted.length) return [];
   const rows = await ctx.db
     .selectFrom('charges')
-    .select(['id', 'patient_id', 'encounter_id', 'status', 'date_of_service', 'amount_cents'])
+    .select(['id', 'patient_id', 'encounter_id', 'status', 'date_of_service', 'amount_cents', 'procedure_code', 'provider_id', 'line'])
     .where('organization_id', '=', ctx.organizationId)
     .where('id', 'in', wanted)
     .execute();
@@ -31,5 +35,8 @@ export async function chargesByIds(ctx: Ctx, ids: readonly string[]): Promise<Ch
     status: r.status,
     dateOfService: r.date_of_service,
     amountCents: Number(r.amount_cents),
+    procedureCode: r.procedure_code,
+    providerId: r.provider_id,
+    line: r.line,
   }));
 }

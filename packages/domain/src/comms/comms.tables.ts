@@ -6,7 +6,7 @@ type OptionalInstant = ColumnType<Date | null, Date | string | null | undefined,
 
 export type ChannelKind = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'skipped';
-export type MessageKind = 'reminder' | 'waitlist_offer' | 'payment_receipt';
+export type MessageKind = 'reminder' | 'waitlist_offer' | 'payment_receipt' | 'statement';
 export type LinkPurpose = 'confirm' | 'cancel' | 'waitlist_accept';
 
 export interface AppSecretsTable {

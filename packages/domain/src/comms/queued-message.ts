@@ -1,5 +1,5 @@
 /**
- * Messages other modules queue and send (the waitlist's offers): comms owns the message log,
+ * Messages other modules queue and send (the waitlist's offers, statement notices): comms owns the message log,
  * so they write it through these. A message is queued in the transaction that decides it
  * (its unique key is the "sent once" guard), addressed when its job runs, then delivered
  * (deliverMessage) or skipped (skipMessage).

@@ -13,3 +13,4 @@ export {
   type PatientBalances,
   patientBalances,
 } from './patient-balances.ts';
+export { patientPaymentsSince, type StatementVisit, statementActivity } from './statement-activity.ts';

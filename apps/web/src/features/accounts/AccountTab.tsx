@@ -12,6 +12,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { dollarsToCents, money } from '../../app/money.ts';
 import { useCan } from '../auth/use-me.ts';
 import { ChartTable } from '../clinical/ChartList.tsx';
+import { LastStatement } from '../statements/LastStatement.tsx';
 import { FormError, SubmitRow } from '../followups/fields.tsx';
 import { type Account, accountQuery, METHOD_LABELS, type Payment, paymentsQuery, receiptUrl } from './accounts-api.ts';
 import { PostPaymentForm } from './PostPaymentForm.tsx';
@@ -53,6 +54,7 @@ export function AccountTab(props: { patientId: string }) {
         </Table.Tbody>
       </Table>
       {a.guarantor && <FamilyBalance guarantor={a.guarantor} patientId={props.patientId} />}
+      <LastStatement patientId={props.patientId} />
       <Title order={3} size="h5">
         Payments
       </Title>

@@ -18,6 +18,7 @@ const KIND_LABELS: Record<PatientMessage['kind'], string> = {
   reminder: 'Reminder',
   waitlist_offer: 'Waiting-list offer',
   payment_receipt: 'Payment receipt',
+  statement: 'Statement notice',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });

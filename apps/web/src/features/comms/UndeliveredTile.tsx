@@ -6,7 +6,12 @@ import { api, unwrap } from '../../api/client.ts';
 import { Tile } from '../../app/Tile.tsx';
 import { commsKeys } from './query-keys.ts';
 
-const KIND_LABELS = { reminder: 'Reminder', waitlist_offer: 'Waiting-list offer', payment_receipt: 'Payment receipt' } as const;
+const KIND_LABELS = {
+  reminder: 'Reminder',
+  waitlist_offer: 'Waiting-list offer',
+  payment_receipt: 'Payment receipt',
+  statement: 'Statement notice',
+} as const;
 
 export function UndeliveredTile() {
   const undelivered = useQuery({

@@ -68,6 +68,8 @@ export interface PdfDocument {
   heading(text: string): PdfDocument;
   /** Vertical space in points. */
   space(points: number): PdfDocument;
+  /** Continue on a new page (one document of several printed together: a statement per guarantor). */
+  pageBreak(): PdfDocument;
   /**
    * Rows under a header row. Each cell is measured with the real fonts and wraps within its
    * row (`maxLines`, then an ellipsis); a row that does not fit goes whole to the next page,
@@ -188,6 +190,12 @@ export function createPdf(options: PdfOptions): PdfDocument {
 
     space(points) {
       y = Math.min(y + points, bottom);
+      return api;
+    },
+
+    pageBreak() {
+      writable();
+      newPage();
       return api;
     },
 
