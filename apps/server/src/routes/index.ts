@@ -7,6 +7,7 @@ import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
 import ledgerRoutes from './ledger/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
+import reportsRoutes from './reports/index.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
@@ -48,6 +49,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   claimsRoutes,
   accountsRoutes,
   ledgerRoutes,
+  reportsRoutes,
   eligibilityRoutes,
   remittanceRoutes,
 ];

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'ledger:read': 'See the books: trial balance and journal',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
+  'report:finance':
+    'See the finance reports (A/R aging, days in A/R, collections, payments by method, trial balance) and export the general-ledger journal',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -82,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'refund:issue',
     'ledger:read',
     'report:read',
+    'report:finance',
   ],
   clinician: [
     'org:read',

@@ -13,3 +13,7 @@ export {
   type PatientBalances,
   patientBalances,
 } from './patient-balances.ts';
+export { type ActivityPeriod, type ActivityQuery, type ActivityRow, ACTIVITY_PERIODS, activitySummary } from './activity-summary.ts';
+export { type ArAging, type ArAgingQuery, type ArAgingRow, arAging } from './ar-aging.ts';
+export { type JournalCursor, type JournalExportLine, journalLinesPage } from './journal-export.ts';
+export { netCharges } from './net-charges.ts';
