@@ -246,7 +246,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
                             };
                             token: string;
                             expiresAt: string;
@@ -591,7 +591,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
                             };
                             organization: {
                                 /** Format: uuid */
@@ -26175,6 +26175,908 @@ export interface paths {
                             }[];
                             totalDebitCents: number;
                             totalCreditCents: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/journal.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The general-ledger journal of a date range (at most 366 days; 30 by default) as CSV for the outside accountant, one row per line, streamed (entry_id,posting_date,kind,memo,line,account_code,account_name,debit,credit,source_type,source_id,location_id,location; debit and credit in decimal dollars) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First posting day (inclusive; 30 days before `to` when left out) */
+                    from?: string;
+                    /** @description Last posting day (inclusive; today when left out); at most 366 days after `from` */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/ar-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A/R aging on a day: insurance A/R by payer and patient A/R in the buckets 0-30, 31-60, 61-90, 91-120, 120+, with totals (?format=csv for CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day the balances are aged to (today at the desk's location when left out) */
+                    asOf?: string;
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            locationId: string | null;
+                            insurance: {
+                                items: {
+                                    /** @description null: insurance A/R naming no payer */
+                                    payerId: string | null;
+                                    payerName: string;
+                                    /** @description Cents by age bucket (days since the balance was first posted) */
+                                    aging: {
+                                        "0-30": number;
+                                        "31-60": number;
+                                        "61-90": number;
+                                        "91-120": number;
+                                        "120+": number;
+                                    };
+                                    totalCents: number;
+                                }[];
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                            patient: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                /** @description Negative: more credit than owed */
+                                totalCents: number;
+                            };
+                            total: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            locationId: string | null;
+                            insurance: {
+                                items: {
+                                    /** @description null: insurance A/R naming no payer */
+                                    payerId: string | null;
+                                    payerName: string;
+                                    /** @description Cents by age bucket (days since the balance was first posted) */
+                                    aging: {
+                                        "0-30": number;
+                                        "31-60": number;
+                                        "61-90": number;
+                                        "91-120": number;
+                                        "120+": number;
+                                    };
+                                    totalCents: number;
+                                }[];
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                            patient: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                /** @description Negative: more credit than owed */
+                                totalCents: number;
+                            };
+                            total: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/days-in-ar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days in A/R: total A/R ÷ average daily gross charges of the last `days` days (90 by default), with the inputs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day A/R is counted on (today at the desk's location when left out) */
+                    asOf?: string;
+                    /** @description How many days of charges make the daily average */
+                    days?: number;
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @description First day of the charges window */
+                            from: string;
+                            days: number;
+                            locationId: string | null;
+                            insuranceArCents: number;
+                            patientArCents: number;
+                            totalArCents: number;
+                            /** @description Charges posted in the window, less voids */
+                            grossChargesCents: number;
+                            /** @description grossChargesCents ÷ days, rounded to the cent */
+                            averageDailyChargesCents: number;
+                            /** @description totalArCents ÷ (grossChargesCents ÷ days), one decimal; null without charges */
+                            daysInAr: number | null;
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            /** @description First day of the charges window */
+                            from: string;
+                            days: number;
+                            locationId: string | null;
+                            insuranceArCents: number;
+                            patientArCents: number;
+                            totalArCents: number;
+                            /** @description Charges posted in the window, less voids */
+                            grossChargesCents: number;
+                            /** @description grossChargesCents ÷ days, rounded to the cent */
+                            averageDailyChargesCents: number;
+                            /** @description totalArCents ÷ (grossChargesCents ÷ days), one decimal; null without charges */
+                            daysInAr: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received (insurance, patient) and adjustments by reason (contractual, other payer, write-offs, provider-level) by day, week or month; at most 366 days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First posting day (inclusive) */
+                    from?: string;
+                    /** @description Last posting day (inclusive; today when left out); at most 366 days after `from` */
+                    to?: string;
+                    period?: "day" | "week" | "month";
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            locationId: string | null;
+                            items: {
+                                periodStart: string;
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            }[];
+                            totals: {
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            };
+                        };
+                        "text/csv": {
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            locationId: string | null;
+                            items: {
+                                periodStart: string;
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            }[];
+                            totals: {
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/payments-by-method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patient payments by method (cash, check, card): counts and amounts, by location and by the user who posted; at most 366 days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First posting day (inclusive) */
+                    from?: string;
+                    /** @description Last posting day (inclusive; today when left out); at most 366 days after `from` */
+                    to?: string;
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            locationId: string | null;
+                            /** @description Every method, zeros included */
+                            byMethod: {
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            /** @description By location, method and the user who posted */
+                            items: {
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                userId: string | null;
+                                userName: string | null;
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            total: {
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            };
+                        };
+                        "text/csv": {
+                            from: string;
+                            to: string;
+                            locationId: string | null;
+                            /** @description Every method, zeros included */
+                            byMethod: {
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            /** @description By location, method and the user who posted */
+                            items: {
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                userId: string | null;
+                                userName: string | null;
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            total: {
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trial balance through a day, for the report screen (?format=csv for CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Balances through this posting day (today at the desk's location when left out) */
+                    asOf?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The account code (chart of accounts) */
+                                account: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "asset" | "liability" | "equity" | "revenue" | "contra_revenue" | "expense";
+                                /** @description A net debit balance, else 0 */
+                                debitCents: number;
+                                /** @description A net credit balance, else 0 */
+                                creditCents: number;
+                            }[];
+                            totalDebitCents: number;
+                            totalCreditCents: number;
+                            asOf: string;
+                        };
+                        "text/csv": {
+                            items: {
+                                /** @description The account code (chart of accounts) */
+                                account: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "asset" | "liability" | "equity" | "revenue" | "contra_revenue" | "expense";
+                                /** @description A net debit balance, else 0 */
+                                debitCents: number;
+                                /** @description A net credit balance, else 0 */
+                                creditCents: number;
+                            }[];
+                            totalDebitCents: number;
+                            totalCreditCents: number;
+                            asOf: string;
                         };
                     };
                 };

@@ -12,6 +12,7 @@ import {
   IconCalendar,
   IconCalendarCog,
   IconCalendarRepeat,
+  IconChartBar,
   IconClipboardList,
   IconFileInvoice,
   IconArrowsExchange,
@@ -82,6 +83,7 @@ const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), '
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
 const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'), 'DenialsPage');
 const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.tsx'), 'EraImportPage');
+const FinanceReportsPage = lazyPage(() => import('../features/reports/FinanceReportsPage.tsx'), 'FinanceReportsPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -133,6 +135,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     icon: IconArrowsExchange,
     permission: 'claim:submit',
     element: <Page of={ReconciliationPage} />,
+  },
+  {
+    path: '/reports/finance',
+    label: 'Finance reports',
+    icon: IconChartBar,
+    permission: 'report:finance',
+    element: <Page of={FinanceReportsPage} />,
   },
   {
     path: '/billing/claims/:id',
