@@ -25,8 +25,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * No serious or critical axe violation, once nothing is loading. Polled: a tab or the active nav
+ * item fading in is judged once its transition ends.
+ */
 async function expectAccessible(page: Page, where: string) {
-  expect(await seriousViolations(page), where).toEqual([]);
+  await page.waitForFunction(() => document.querySelector('.mantine-Loader-root') === null);
+  await expect.poll(() => seriousViolations(page), { timeout: 10_000, interval: 300, message: where }).toEqual([]);
 }
 
 const usd = (cents: number) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
