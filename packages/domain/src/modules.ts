@@ -30,6 +30,7 @@ import type { MergePolicy, ModuleManifest, PeriodicDeps } from './module-manifes
 import { organizationsModule } from './organizations/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { payablesModule } from './payables/module.ts';
+import { reportsModule } from './reports/module.ts';
 import { schedulingModule } from './scheduling/module.ts';
 import { statementsModule } from './statements/module.ts';
 import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-events.ts';
@@ -64,6 +65,8 @@ export const MODULES: readonly ModuleManifest[] = [
   ledgerModule,
   // After the ledger: statements read its balances.
   statementsModule,
+  // After the ledger and accounts: its reports read their books.
+  reportsModule,
   eligibilityModule,
 ];
 

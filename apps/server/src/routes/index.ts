@@ -8,6 +8,7 @@ import claimsRoutes from './claims/index.ts';
 import ledgerRoutes from './ledger/index.ts';
 import statementsRoutes from './statements/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
+import reportsRoutes from './reports/index.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
@@ -52,6 +53,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   ledgerRoutes,
   payablesRoutes,
   statementsRoutes,
+  reportsRoutes,
   eligibilityRoutes,
   remittanceRoutes,
 ];

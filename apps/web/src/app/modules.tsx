@@ -13,6 +13,7 @@ import {
   IconCalendar,
   IconCalendarCog,
   IconCalendarRepeat,
+  IconChartBar,
   IconClipboardList,
   IconFileInvoice,
   IconArrowsExchange,
@@ -86,6 +87,7 @@ const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'),
 const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.tsx'), 'EraImportPage');
 const PayablesPage = lazyPage(() => import('../features/payables/PayablesPage.tsx'), 'PayablesPage');
 const StatementsPage = lazyPage(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
+const FinanceReportsPage = lazyPage(() => import('../features/reports/FinanceReportsPage.tsx'), 'FinanceReportsPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -144,6 +146,11 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     icon: IconMailDollar,
     permission: 'account:read',
     element: <Page of={StatementsPage} />,
+    path: '/reports/finance',
+    label: 'Finance reports',
+    icon: IconChartBar,
+    permission: 'report:finance',
+    element: <Page of={FinanceReportsPage} />,
   },
   {
     path: '/billing/claims/:id',

@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   'statement:run': 'Run patient statements (one per guarantor owing at least a threshold; emailed where agreed)',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
+  'report:finance':
+    'See the finance reports (A/R aging, days in A/R, collections, payments by method, trial balance) and export the general-ledger journal',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -86,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ledger:read',
     'statement:run',
     'report:read',
+    'report:finance',
   ],
   clinician: [
     'org:read',

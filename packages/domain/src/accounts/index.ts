@@ -6,6 +6,7 @@ export { getAccount } from './get-account.ts';
 export { getPayment } from './get-payment.ts';
 export { listPayments } from './list-payments.ts';
 export { type PaymentPostedPayload, paymentPosted, type RefundIssuedPayload, refundIssued } from './payment-events.ts';
+export { type PaymentTotal, paymentTotals } from './payment-totals.ts';
 export { postPayment } from './post-payment.ts';
 export { takePayment } from './charge-card.ts';
 export { refundPayment } from './refund-payment.ts';

@@ -14,3 +14,7 @@ export {
   patientBalances,
 } from './patient-balances.ts';
 export { patientPaymentsSince, type StatementVisit, statementActivity } from './statement-activity.ts';
+export { type ActivityPeriod, type ActivityQuery, type ActivityRow, ACTIVITY_PERIODS, activitySummary } from './activity-summary.ts';
+export { type ArAging, type ArAgingQuery, type ArAgingRow, arAging } from './ar-aging.ts';
+export { type JournalCursor, type JournalExportLine, journalLinesPage } from './journal-export.ts';
+export { netCharges } from './net-charges.ts';
