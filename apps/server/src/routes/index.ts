@@ -8,6 +8,7 @@ import claimsRoutes from './claims/index.ts';
 import ledgerRoutes from './ledger/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
 import clinicalRoutes from './clinical/index.ts';
+import collectionsRoutes from './collections/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
 import codesRoutes from './codes/index.ts';
@@ -48,6 +49,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   claimsRoutes,
   accountsRoutes,
   ledgerRoutes,
+  collectionsRoutes,
   eligibilityRoutes,
   remittanceRoutes,
 ];

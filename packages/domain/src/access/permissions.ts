@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'ledger:read': 'See the books: trial balance and journal',
+  'collections:read': 'See the collections worklist, contact log, payment plans and agency accounts',
+  'collections:manage': 'Log collection contacts and promises to pay, set up and cancel payment plans, send accounts to the agency',
+  'collections:write-off': 'Write off small patient balances in a batch (money the practice gives up collecting)',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
@@ -49,7 +52,8 @@ const CLINICAL: Permission[] = ['note:read', 'note:write', 'note:sign', 'prescri
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The practice's system administrator: everything except clinical documentation.
-  admin: ALL.filter((p) => !CLINICAL.includes(p)),
+  // Small-balance write-offs stay with the office manager (a money decision, not administration).
+  admin: ALL.filter((p) => !CLINICAL.includes(p) && p !== 'collections:write-off'),
   office_manager: ALL.filter((p) => p !== 'note:write' && p !== 'note:sign' && p !== 'prescription:write'),
   front_desk: [
     'org:read',
@@ -81,6 +85,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payment:post',
     'refund:issue',
     'ledger:read',
+    'collections:read',
+    'collections:manage',
     'report:read',
   ],
   clinician: [
@@ -162,6 +168,10 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:claims': {
     does: "The demo practice's claims (claims/seed-claims-demo.ts): approves review charges, builds, scrubs and batches claims as a biller would",
     permissions: ['org:read', 'patient:read', 'claim:read', 'claim:submit'],
+  },
+  'demo-seed:collections': {
+    does: "The demo practice's collections (collections/seed-collections-demo.ts): approves charges still in review as of weeks and months ago, a contact log with a promise to pay, a payment plan, an account at the agency",
+    permissions: ['org:read', 'patient:read', 'claim:read', 'claim:submit', 'collections:read', 'collections:manage'],
   },
   'demo-seed:eligibility': {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",

@@ -1,5 +1,6 @@
 import { paymentPosted, refundIssued } from '../accounts/index.ts';
 import { chargeApproved, chargeVoided } from '../billing/index.ts';
+import { balanceWrittenOff } from '../collections/index.ts';
 import { claimsSubmitted, claimWrittenOff, remittancePosted } from '../claims/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
@@ -7,6 +8,7 @@ import { react } from '../shared/events.ts';
 import { mergeLedger } from './merge-ledger.ts';
 import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
 import { postClaimsBilled, postClaimWriteOff, postRemittance } from './post-claims.ts';
+import { postBalanceWriteOff } from './post-collections.ts';
 import { postPayment, postRefund } from './post-payments.ts';
 
 /**
@@ -27,6 +29,7 @@ export const ledgerModule = defineModule({
     react(claimWrittenOff, 'ledger.post-claim-write-off', postClaimWriteOff),
     react(paymentPosted, 'ledger.post-payment', postPayment),
     react(refundIssued, 'ledger.post-refund', postRefund),
+    react(balanceWrittenOff, 'ledger.post-balance-write-off', postBalanceWriteOff),
     react(patientMerging, 'ledger.merge-balances', mergeLedger),
   ],
 });

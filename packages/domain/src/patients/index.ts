@@ -21,3 +21,4 @@ export { updatePatient } from './update-patient.ts';
 export { emailContactOf } from './email-contact.ts';
 export { type PatientStatus, patientStatus } from './patient-status.ts';
 export { type Guarantor, guarantorsOf } from './guarantors.ts';
+export { type GuarantorMembers, guarantorMembers } from './guarantor-members.ts';
