@@ -86,7 +86,7 @@ async function trialBalanceNets(p: BillingPractice) {
   expect(tb.totalDebitCents).toBe(tb.totalCreditCents);
 }
 
-describe('the worklist', () => {
+describe('the worklist', { timeout: 240_000 }, () => {
   it('lists each guarantor once with its family, the oldest bucket, and filters by bucket', async () => {
     const p = await billingPractice(t);
     const recent = await owing(p, '2026-07-01');
@@ -200,7 +200,7 @@ describe('the worklist', () => {
   });
 });
 
-describe('payment plans', () => {
+describe('payment plans', { timeout: 240_000 }, () => {
   it('a payment reduces the plan oldest installment first and completes it', async () => {
     const p = await billingPractice(t);
     const a = await owing(p, '2026-06-15');
@@ -266,7 +266,7 @@ describe('payment plans', () => {
   });
 });
 
-describe('small-balance write-offs', () => {
+describe('small-balance write-offs', { timeout: 240_000 }, () => {
   it('previews, then writes off each small balance in balanced entries: those balances become 0, others stay', async () => {
     const p = await billingPractice(t);
     const small = await owing(p, '2026-05-01');
@@ -312,7 +312,7 @@ describe('small-balance write-offs', () => {
   });
 });
 
-describe('who may do what', () => {
+describe('who may do what', { timeout: 240_000 }, () => {
   it('refuses without the permission, answers 404 for another practice, 400 naming the field', async () => {
     const p = await billingPractice(t);
     const a = await owing(p, '2026-06-01');

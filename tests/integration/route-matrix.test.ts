@@ -116,6 +116,15 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/claims/:id/replace': () => ({ body: { reason: 'route matrix', payerClaimControlNumber: 'RM1' } }),
   'POST /api/claims/:id/void': () => ({ body: { reason: 'route matrix', payerClaimControlNumber: 'RM1' } }),
   'POST /api/claims/:id/write-off': () => ({ body: { reason: 'route matrix' } }),
+  'POST /api/payment-plans/:id/cancel': () => ({ body: { reason: 'route matrix' } }),
+  'POST /api/collections/contacts': () => ({ body: { guarantorKey: randomUUID(), type: 'called' } }),
+  'GET /api/collections/contacts': () => ({ query: `guarantorKey=${randomUUID()}` }),
+  'GET /api/payment-plans': () => ({ query: `patientId=${randomUUID()}` }),
+  'POST /api/payment-plans': () => ({
+    body: { patientId: randomUUID(), totalCents: 1_000, installmentCents: 500, frequency: 'monthly', firstDueOn: LATER },
+  }),
+  'POST /api/collections/agency': () => ({ body: { guarantorKeys: [randomUUID()] } }),
+  'POST /api/collections/small-balance-write-offs': () => ({ body: { maxBalanceCents: 500, reason: 'route matrix', preview: true } }),
 };
 
 interface Answer {

@@ -13,6 +13,7 @@ import {
   IconCalendarCog,
   IconCalendarRepeat,
   IconClipboardList,
+  IconCoin,
   IconFileInvoice,
   IconArrowsExchange,
   IconFileImport,
@@ -82,6 +83,7 @@ const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), '
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
 const DenialsPage = lazyPage(() => import('../features/claims/DenialsPage.tsx'), 'DenialsPage');
 const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.tsx'), 'EraImportPage');
+const CollectionsPage = lazyPage(() => import('../features/collections/CollectionsPage.tsx'), 'CollectionsPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -133,6 +135,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     icon: IconArrowsExchange,
     permission: 'claim:submit',
     element: <Page of={ReconciliationPage} />,
+  },
+  {
+    path: '/billing/collections',
+    label: 'Collections',
+    icon: IconCoin,
+    permission: 'collections:read',
+    element: <Page of={CollectionsPage} />,
   },
   {
     path: '/billing/claims/:id',
