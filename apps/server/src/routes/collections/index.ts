@@ -47,7 +47,7 @@ export default async function collectionsRoutes(app: App) {
   app.post(
     '/api/collections/contacts',
     {
-      config: { permission: 'collections:manage' },
+      config: { permission: 'collections:manage', errors: ['NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Log a contact with a guarantor (called, voicemail, spoke, emailed, letter), with a promise to pay and a follow-up date',
@@ -61,7 +61,7 @@ export default async function collectionsRoutes(app: App) {
   app.get(
     '/api/collections/contacts',
     {
-      config: { permission: 'collections:read' },
+      config: { permission: 'collections:read', errors: ['NOT_FOUND'] },
       schema: {
         tags,
         summary: "A guarantor's contact log, newest first",
@@ -75,7 +75,7 @@ export default async function collectionsRoutes(app: App) {
   app.post(
     '/api/collections/agency',
     {
-      config: { permission: 'collections:manage' },
+      config: { permission: 'collections:manage', errors: ['NOT_FOUND'] },
       schema: {
         tags,
         summary: "Send guarantors' accounts to the outside collection agency (marked sent today)",
@@ -124,7 +124,7 @@ export default async function collectionsRoutes(app: App) {
   app.post(
     '/api/payment-plans',
     {
-      config: { permission: 'collections:manage' },
+      config: { permission: 'collections:manage', errors: ['CONFLICT'] },
       schema: {
         tags,
         summary: 'Set up a payment plan: agreed total, installment amount, frequency and first due date (one active plan per patient)',
@@ -152,7 +152,7 @@ export default async function collectionsRoutes(app: App) {
   app.post(
     '/api/payment-plans/:id/cancel',
     {
-      config: { permission: 'collections:manage' },
+      config: { permission: 'collections:manage', errors: ['CONFLICT'] },
       schema: {
         tags,
         summary: 'Cancel an active payment plan, with the reason',
