@@ -45,10 +45,10 @@ describe('collections', () => {
     await expectAccessible(page, 'worklist');
 
     // Filters: only the account at the agency.
-    await page.getByRole('textbox', { name: 'Agency' }).click();
+    await page.getByRole('combobox', { name: 'Agency' }).click();
     await page.getByRole('option', { name: 'At agency' }).click();
     await expect.poll(async () => page.getByTestId('collections-row').count()).toBe(1);
-    await page.getByRole('textbox', { name: 'Agency' }).click();
+    await page.getByRole('combobox', { name: 'Agency' }).click();
     await page.getByRole('option', { name: 'Not sent' }).click();
     await page.getByTestId('collections-row').first().waitFor();
 
@@ -60,7 +60,7 @@ describe('collections', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Guarantor account' });
     await dialog.getByTestId('guarantor-panel').waitFor();
-    await dialog.getByRole('textbox', { name: 'Contact' }).click();
+    await dialog.getByRole('combobox', { name: 'Contact' }).click();
     await page.getByRole('option', { name: 'Spoke with' }).click();
     await dialog.getByLabel('Note').fill('Agreed to pay part this week.');
     await dialog.getByLabel('Promise to pay on').fill(inDays(5));
