@@ -395,6 +395,16 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    /** An active payment plan of a new patient (one active plan per patient), first due in a month. */
+    'payment-plans': async (org) => {
+      const res = await t.as(org, 'biller').post('/api/payment-plans', {
+        patientId: await insertPatient(t.db, org.id),
+        totalCents: 3_000,
+        installmentCents: 1_000,
+        frequency: 'monthly',
+        firstDueOn: isoDay(30),
+      });
+      return created(res, 'a payment plan');
     },
     /** An 837P batch row (its text stands in: the routes read it back, nothing parses it). */
     'claim-batches': (() => {

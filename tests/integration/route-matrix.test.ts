@@ -123,6 +123,15 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/bills/:id/void': () => ({ body: { reason: 'route matrix' } }),
   'POST /api/bills/:id/invoice': () => ({ query: 'fileName=matrix.png', file: { bytes: PNG, type: 'image/png' } }),
   'POST /api/statement-runs': () => ({ body: { minBalanceCents: 9_999_999_999 } }),
+  'POST /api/payment-plans/:id/cancel': () => ({ body: { reason: 'route matrix' } }),
+  'POST /api/collections/contacts': () => ({ body: { guarantorKey: randomUUID(), type: 'called' } }),
+  'GET /api/collections/contacts': () => ({ query: `guarantorKey=${randomUUID()}` }),
+  'GET /api/payment-plans': () => ({ query: `patientId=${randomUUID()}` }),
+  'POST /api/payment-plans': () => ({
+    body: { patientId: randomUUID(), totalCents: 1_000, installmentCents: 500, frequency: 'monthly', firstDueOn: LATER },
+  }),
+  'POST /api/collections/agency': () => ({ body: { guarantorKeys: [randomUUID()] } }),
+  'POST /api/collections/small-balance-write-offs': () => ({ body: { maxBalanceCents: 500, reason: 'route matrix', preview: true } }),
 };
 
 interface Answer {

@@ -11,6 +11,7 @@ import type { ClaimsTables } from './claims/claims.tables.ts';
 import type { EligibilityTables } from './eligibility/eligibility.tables.ts';
 import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
+import type { CollectionsTables } from './collections/collections.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
 import type { ComplianceTables } from './compliance/compliance.tables.ts';
 import type { ComplianceViews } from './compliance/compliance.views.ts';
@@ -55,6 +56,7 @@ export interface Database
     PayablesTables,
     LedgerTables,
     StatementsTables,
+    CollectionsTables,
     EligibilityTables,
     ComplianceTables,
     OrganizationsViews,

@@ -14,6 +14,7 @@ import { claimsModule } from './claims/module.ts';
 import { eligibilityModule } from './eligibility/module.ts';
 import { clinicalModule } from './clinical/module.ts';
 import { codesModule } from './codes/module.ts';
+import { collectionsModule } from './collections/module.ts';
 import type { LinkAction } from './comms/index.ts';
 import { commsModule } from './comms/module.ts';
 import { complianceModule } from './compliance/module.ts';
@@ -67,6 +68,8 @@ export const MODULES: readonly ModuleManifest[] = [
   statementsModule,
   // After the ledger and accounts: its reports read their books.
   reportsModule,
+  // After statements (statement.issued) and accounts (payment.posted), which it reacts to.
+  collectionsModule,
   eligibilityModule,
 ];
 

@@ -10,6 +10,7 @@ import statementsRoutes from './statements/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
 import reportsRoutes from './reports/index.ts';
 import clinicalRoutes from './clinical/index.ts';
+import collectionsRoutes from './collections/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
 import codesRoutes from './codes/index.ts';
@@ -54,6 +55,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   payablesRoutes,
   statementsRoutes,
   reportsRoutes,
+  collectionsRoutes,
   eligibilityRoutes,
   remittanceRoutes,
 ];

@@ -15,6 +15,7 @@ import {
   IconCalendarRepeat,
   IconChartBar,
   IconClipboardList,
+  IconCoin,
   IconFileInvoice,
   IconArrowsExchange,
   IconFileImport,
@@ -88,6 +89,7 @@ const EraImportPage = lazyPage(() => import('../features/claims/EraImportPage.ts
 const PayablesPage = lazyPage(() => import('../features/payables/PayablesPage.tsx'), 'PayablesPage');
 const StatementsPage = lazyPage(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
 const FinanceReportsPage = lazyPage(() => import('../features/reports/FinanceReportsPage.tsx'), 'FinanceReportsPage');
+const CollectionsPage = lazyPage(() => import('../features/collections/CollectionsPage.tsx'), 'CollectionsPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -151,6 +153,11 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     icon: IconChartBar,
     permission: 'report:finance',
     element: <Page of={FinanceReportsPage} />,
+    path: '/billing/collections',
+    label: 'Collections',
+    icon: IconCoin,
+    permission: 'collections:read',
+    element: <Page of={CollectionsPage} />,
   },
   {
     path: '/billing/claims/:id',

@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   'payables:read': 'See vendors, vendor bills, bill payments and payables aging',
   'payables:manage': 'Add and edit vendors, enter and void vendor bills, pay them',
   'statement:run': 'Run patient statements (one per guarantor owing at least a threshold; emailed where agreed)',
+  'collections:read': 'See the collections worklist, contact log, payment plans and agency accounts',
+  'collections:manage': 'Log collection contacts and promises to pay, set up and cancel payment plans, send accounts to the agency',
+  'collections:write-off': 'Write off small patient balances in a batch (money the practice gives up collecting)',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   'report:finance':
@@ -54,7 +57,8 @@ const CLINICAL: Permission[] = ['note:read', 'note:write', 'note:sign', 'prescri
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The practice's system administrator: everything except clinical documentation.
-  admin: ALL.filter((p) => !CLINICAL.includes(p)),
+  // Small-balance write-offs stay with the office manager (a money decision, not administration).
+  admin: ALL.filter((p) => !CLINICAL.includes(p) && p !== 'collections:write-off'),
   office_manager: ALL.filter((p) => p !== 'note:write' && p !== 'note:sign' && p !== 'prescription:write'),
   front_desk: [
     'org:read',
@@ -87,6 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'refund:issue',
     'ledger:read',
     'statement:run',
+    'collections:read',
+    'collections:manage',
     'report:read',
     'report:finance',
   ],
@@ -174,6 +180,10 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:claims': {
     does: "The demo practice's claims (claims/seed-claims-demo.ts): approves review charges, builds, scrubs and batches claims as a biller would",
     permissions: ['org:read', 'patient:read', 'claim:read', 'claim:submit'],
+  },
+  'demo-seed:collections': {
+    does: "The demo practice's collections (collections/seed-collections-demo.ts): approves charges still in review as of weeks and months ago, a contact log with a promise to pay, a payment plan, an account at the agency",
+    permissions: ['org:read', 'patient:read', 'claim:read', 'claim:submit', 'collections:read', 'collections:manage'],
   },
   'demo-seed:eligibility': {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",

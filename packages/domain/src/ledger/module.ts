@@ -1,5 +1,6 @@
 import { paymentPosted, refundIssued } from '../accounts/index.ts';
 import { chargeApproved, chargeVoided } from '../billing/index.ts';
+import { balanceWrittenOff } from '../collections/index.ts';
 import { claimsSubmitted, claimWrittenOff, remittancePosted } from '../claims/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
@@ -9,6 +10,7 @@ import { mergeLedger } from './merge-ledger.ts';
 import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
 import { postClaimsBilled, postClaimWriteOff, postRemittance } from './post-claims.ts';
 import { postBillEntered, postBillPaid, postBillVoided } from './post-payables.ts';
+import { postBalanceWriteOff } from './post-collections.ts';
 import { postPayment, postRefund } from './post-payments.ts';
 
 /**
@@ -32,6 +34,7 @@ export const ledgerModule = defineModule({
     react(billEntered, 'ledger.post-bill', postBillEntered),
     react(billPaid, 'ledger.post-bill-payment', postBillPaid),
     react(billVoided, 'ledger.post-bill-void', postBillVoided),
+    react(balanceWrittenOff, 'ledger.post-balance-write-off', postBalanceWriteOff),
     react(patientMerging, 'ledger.merge-balances', mergeLedger),
   ],
 });

@@ -12,6 +12,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { dollarsToCents, money } from '../../app/money.ts';
 import { useCan } from '../auth/use-me.ts';
 import { ChartTable } from '../clinical/ChartList.tsx';
+import { AccountPlan } from '../collections/AccountPlan.tsx';
 import { LastStatement } from '../statements/LastStatement.tsx';
 import { FormError, SubmitRow } from '../followups/fields.tsx';
 import { type Account, accountQuery, METHOD_LABELS, type Payment, paymentsQuery, receiptUrl } from './accounts-api.ts';
@@ -37,6 +38,7 @@ export function AccountTab(props: { patientId: string }) {
         </SimpleGrid>
         {can('payment:post') && <Button onClick={() => setPosting(true)}>Post payment</Button>}
       </Group>
+      {can('collections:read') && <AccountPlan patientId={props.patientId} />}
       <Table aria-label="Balance by age" withTableBorder>
         <Table.Thead>
           <Table.Tr>
