@@ -7,6 +7,7 @@ import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
 import ledgerRoutes from './ledger/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
+import adjustmentReasonRoutes from './claims/adjustment-reasons.ts';
 import clinicalRoutes from './clinical/index.ts';
 import commsRoutes from './comms/index.ts';
 import authRoutes from './auth/index.ts';
@@ -50,4 +51,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   ledgerRoutes,
   eligibilityRoutes,
   remittanceRoutes,
+  adjustmentReasonRoutes,
 ];

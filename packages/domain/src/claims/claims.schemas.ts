@@ -131,15 +131,23 @@ export const claimSchema = claimSummarySchema.extend({
   paidDate: z.string().nullable(),
   /** Every posted CAS adjustment, claim level (lineNumber null) and line level. */
   adjustments: z.array(
-    z.object({ group: z.string(), reasonCode: z.string(), amountCents: z.number().int(), lineNumber: z.number().int().nullable() }),
+    z.object({
+      group: z.string(),
+      reasonCode: z.string(),
+      amountCents: z.number().int(),
+      lineNumber: z.number().int().nullable(),
+      /** The office's imported text for the CARC, else the built-in short text, else null. */
+      reasonText: z.string().nullable(),
+    }),
   ),
-  /** Per billed line: what was paid, its adjustments and remark codes (RARC). */
+  /** Per billed line: what was paid, its adjustments and remark codes (RARC) with their texts. */
   lineAdjudication: z.array(
     z.object({
       lineNumber: z.number().int(),
       paidCents: z.number().int(),
-      adjustments: z.array(adjustmentSchema),
+      adjustments: z.array(adjustmentSchema.extend({ reasonText: z.string().nullable() })),
       remarkCodes: z.array(z.string()),
+      remarks: z.array(z.object({ code: z.string(), text: z.string().nullable() })),
     }),
   ),
 
