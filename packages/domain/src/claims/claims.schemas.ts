@@ -16,6 +16,8 @@ const person = z.object({
   birthDate: z.string().nullable(),
   sex: z.enum(['female', 'male', 'unknown']),
   address: address.nullable(),
+  /** E.164; absent from claims built before it was kept. */
+  phone: z.string().nullable().optional(),
 });
 
 export const scrubMessageSchema = z.object({
@@ -111,7 +113,13 @@ export const claimSchema = claimSummarySchema.extend({
   priorAuthorization: z.string().nullable(),
   diagnoses: z.array(z.string()),
   lines: z.array(claimLineSchema),
-  billingProvider: z.object({ name: z.string(), npi: z.string().nullable(), tin: z.string().nullable(), address: address.nullable() }),
+  billingProvider: z.object({
+    name: z.string(),
+    npi: z.string().nullable(),
+    tin: z.string().nullable(),
+    address: address.nullable(),
+    phone: z.string().nullable().optional(),
+  }),
   renderingProvider: z.object({
     givenName: z.string(),
     familyName: z.string(),
@@ -119,7 +127,7 @@ export const claimSchema = claimSummarySchema.extend({
     taxonomy: z.string().nullable(),
   }),
   referringProvider: z.object({ givenName: z.string(), familyName: z.string(), npi: z.string() }).nullable(),
-  serviceFacility: z.object({ name: z.string(), address: address.nullable() }),
+  serviceFacility: z.object({ name: z.string(), address: address.nullable(), npi: z.string().nullable().optional() }),
   subscriber: person.extend({ memberId: z.string(), groupNumber: z.string().nullable(), relationship: z.string() }),
   patient: person,
   scrub: scrubResultSchema.extend({ at: z.string() }).nullable(),
