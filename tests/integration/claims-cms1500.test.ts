@@ -53,7 +53,12 @@ function amountAt(items: PdfTextItem[], cents: number, ln: number, page = 1): Pd
 
 async function claimWithReferral(p: Awaited<ReturnType<typeof billingPractice>>, lines = 2, phones?: { type: string; number: string }[]) {
   const { patientId } = await billablePatient(t, p);
-  if (phones) await t.db.updateTable('patients').set({ phones: JSON.stringify(phones) }).where('id', '=', patientId).execute();
+  if (phones)
+    await t.db
+      .updateTable('patients')
+      .set({ phones: JSON.stringify(phones) })
+      .where('id', '=', patientId)
+      .execute();
   const procedures = Array.from({ length: lines }, (_, i) =>
     i === 0
       ? { code: '99213', modifiers: ['25'], diagnosisPointers: [1, 2] }

@@ -22845,6 +22845,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -22866,6 +22867,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -22880,6 +22882,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -22897,6 +22900,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -23287,6 +23291,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -23308,6 +23313,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -23322,6 +23328,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -23339,6 +23346,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -24005,6 +24013,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -24026,6 +24035,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -24040,6 +24050,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -24057,6 +24068,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -24358,6 +24370,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -24379,6 +24392,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -24393,6 +24407,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -24410,6 +24425,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -24711,6 +24727,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -24732,6 +24749,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -24746,6 +24764,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -24763,6 +24782,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {

@@ -225,7 +225,12 @@ function drawData(pdf: FormPdf, claim: Claim, payer: Cms1500Payer, options: Cms1
 }
 
 /** A US phone (E.164 +1 and 10 digits) as the form wants it: area code at `col`, the 7 digits after it. */
-function phoneAt(put: (line: number, col: number, cols: number, text: string | null | undefined) => void, line: number, col: number, phone: string | null | undefined) {
+function phoneAt(
+  put: (line: number, col: number, cols: number, text: string | null | undefined) => void,
+  line: number,
+  col: number,
+  phone: string | null | undefined,
+) {
   const digits = (phone ?? '').replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
   if (digits.length !== 10) return;
   put(line, col, 3, digits.slice(0, 3));
