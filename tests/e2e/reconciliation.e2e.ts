@@ -130,6 +130,17 @@ describe('reconciliation', () => {
     await row(typo).waitFor();
     await row(stranger).waitFor();
     expect(await axe(page)).toEqual([]);
+    // Each row's buttons and fields have their own accessible name, naming the remittance claim.
+    await expect.poll(() => page.getByRole('button', { name: `Match remittance claim ${typo}` }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: `Dismiss remittance claim ${stranger}` }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: `Reason to dismiss remittance claim ${stranger}` }).count()).toBe(1);
+    const names = await page
+      .getByRole('table')
+      .locator('button, input')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    expect(names.every((n) => /remittance claim \S+/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
 
     // A number that is no claim of ours is said so, by the field, and nothing changes.
     await row(typo)
@@ -144,7 +155,7 @@ describe('reconciliation', () => {
     await row(typo)
       .getByRole('textbox', { name: /Our claim number/ })
       .fill(claim.patientControlNumber.toLowerCase());
-    await row(typo).getByRole('button', { name: /Match/ }).click();
+    await page.getByRole('button', { name: `Match remittance claim ${typo}` }).click();
     await row(typo).waitFor({ state: 'detached' });
     await expect.poll(async () => (await getJson<Claim>(page, `/api/claims/${claim.id}`)).status).toBe('paid');
 

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
   BILLING_NPI,
@@ -50,8 +51,14 @@ function amountAt(items: PdfTextItem[], cents: number, ln: number, page = 1): Pd
   return items.filter((i) => i.page === page && line(i) === ln && (i.str === dollars || i.str === `${dollars} ${rest}`));
 }
 
-async function claimWithReferral(p: Awaited<ReturnType<typeof billingPractice>>, lines = 2) {
+async function claimWithReferral(p: Awaited<ReturnType<typeof billingPractice>>, lines = 2, phones?: { type: string; number: string }[]) {
   const { patientId } = await billablePatient(t, p);
+  if (phones)
+    await t.db
+      .updateTable('patients')
+      .set({ phones: JSON.stringify(phones) })
+      .where('id', '=', patientId)
+      .execute();
   const procedures = Array.from({ length: lines }, (_, i) =>
     i === 0
       ? { code: '99213', modifiers: ['25'], diagnosisPointers: [1, 2] }
@@ -83,7 +90,12 @@ describe('CMS-1500 PDF', () => {
       .set({ address: JSON.stringify({ line1: 'PO Box 4000', city: 'Hartford', state: 'CT', postalCode: '06101' }) })
       .where('id', '=', p.payerId)
       .execute();
-    const claim = await claimWithReferral(p);
+    await t.db.updateTable('locations').set({ phone: '+13035550142' }).where('organization_id', '=', p.org.id).execute();
+    // Box 5 shows the home phone (before the mobile one), kept in the claim's snapshot.
+    const claim = await claimWithReferral(p, 2, [
+      { type: 'mobile', number: '+13035550100' },
+      { type: 'home', number: '+17205550199' },
+    ]);
     const res = await t.as(p.org, 'biller').get(`/api/claims/${claim.id}/cms1500.pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -107,8 +119,26 @@ describe('CMS-1500 PDF', () => {
     expect([line(pcn), col(pcn)]).toEqual([54, 23]);
     const tin = item(items, '840123456');
     expect([line(tin), col(tin)]).toEqual([54, 1]);
-    const npi = item(items, BILLING_NPI);
-    expect([line(npi), col(npi)]).toEqual([59, 54]);
+    // The billing NPI twice: 32a (the facility is the location) and 33a.
+    const npis = items.filter((i) => i.page === 1 && i.str === BILLING_NPI);
+    expect(npis.map((i) => [line(i), col(i)])).toEqual([
+      [59, 25],
+      [59, 54],
+    ]);
+    // 5 the patient's phone (area code, then the number) and 7 the same (the patient is the insured),
+    // 33 the practice phone on its title line.
+    const at = (str: string) => items.filter((i) => i.page === 1 && i.str === str).map((i) => [line(i), col(i)]);
+    expect(at('720')).toEqual([
+      [16, 15],
+      [16, 66],
+    ]);
+    expect(at('5550199')).toEqual([
+      [16, 19],
+      [16, 70],
+    ]);
+    const area33 = item(items, '303');
+    const number33 = item(items, '5550142');
+    expect([line(area33), col(area33), line(number33), col(number33)]).toEqual([55, 69, 55, 73]);
     const ref = item(items, REFERRING_NPI);
     expect([line(ref), col(ref)]).toEqual([33, 34]);
     expect(line(item(items, 'RITA REFERRAL'))).toBe(33);
@@ -177,9 +207,20 @@ describe('CMS-1500 PDF', () => {
   it('prints the data alone for pre-printed forms, and seven lines on two forms with the total on the last', async () => {
     const p = await billingPractice(t);
     const claim = await claimWithReferral(p, 7);
+    // A claim built before the snapshot kept phones and the facility NPI prints as before, 32a from the billing NPI.
+    await t.db
+      .updateTable('claims')
+      .set({ snapshot: sql`snapshot #- '{serviceFacility,npi}' #- '{patient,phone}' #- '{billingProvider,phone}'` })
+      .where('id', '=', claim.id)
+      .execute();
     const res = await t.as(p.org, 'biller').get(`/api/claims/${claim.id}/cms1500.pdf?form=data-only`);
     expect(res.statusCode, res.body).toBe(200);
     const items = await pdfTextItems(res.rawPayload);
+    expect(items.filter((i) => i.page === 1 && i.str === BILLING_NPI).map((i) => [line(i), col(i)])).toEqual([
+      [59, 25],
+      [59, 54],
+    ]);
+    expect(items.some((i) => line(i) === 16 && /^\d{7}$/.test(i.str))).toBe(false);
     expect(items.some((i) => i.str.includes("PATIENT'S"))).toBe(false);
     expect(items.some((i) => i.str.includes('HEALTH INSURANCE CLAIM FORM'))).toBe(false);
     expect(new Set(items.map((i) => i.page))).toEqual(new Set([1, 2]));

@@ -112,10 +112,10 @@ describe('835 remittances', () => {
     const a = await get(paid.id);
     expect(a).toMatchObject({ status: 'paid', paidCents: clps[0]?.paidCents, patientResponsibilityCents: 2000, paidDate: '2026-04-01' });
     expect(a.adjustments).toEqual([
-      { group: 'CO', reasonCode: '45', amountCents: 1500, lineNumber: 1 },
-      { group: 'PR', reasonCode: '3', amountCents: 2000, lineNumber: 1 },
+      { group: 'CO', reasonCode: '45', amountCents: 1500, lineNumber: 1, reasonText: 'Charge above the contracted or allowed amount' },
+      { group: 'PR', reasonCode: '3', amountCents: 2000, lineNumber: 1, reasonText: 'Copay: the patient pays this fixed amount' },
     ]);
-    expect(a.lineAdjudication[1]).toEqual({ lineNumber: 2, paidCents: l2.chargeCents, adjustments: [], remarkCodes: [] });
+    expect(a.lineAdjudication[1]).toEqual({ lineNumber: 2, paidCents: l2.chargeCents, adjustments: [], remarkCodes: [], remarks: [] });
     expect(a.timeline.at(-1)).toMatchObject({ from: 'submitted', to: 'paid' });
     const b = await get(denied.id);
     expect(b).toMatchObject({ status: 'denied', paidCents: 0 });

@@ -106,6 +106,9 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/payers/:id/contract/import': () => ({
     file: { bytes: Uint8Array.from(Buffer.from('code,amount,effective_from\n99213,90.00,2026-01-01\n')), type: 'text/csv' },
   }),
+  'POST /api/adjustment-reasons/import': () => ({
+    file: { bytes: Uint8Array.from(Buffer.from('codeSet,code,description\nCARC,45,Route matrix text\n')), type: 'text/csv' },
+  }),
   'PATCH /api/charges/:id': () => ({ body: { units: 1, diagnosisPointers: [1] } }),
   'POST /api/charges/:id/void': () => ({ body: { reason: 'route matrix' } }),
   'POST /api/payments/:id/refund': () => ({ body: { amountCents: 100, reason: 'route matrix' } }),

@@ -1,5 +1,6 @@
 /** The `clinicdesk` command. Each subcommand lives in commands/ and calls the same use cases as the API. */
 import { Command } from 'commander';
+import { registerAdjustmentReasons } from './commands/adjustment-reasons.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerClaims } from './commands/claims.ts';
@@ -32,6 +33,7 @@ for (const register of [
   registerImport,
   registerProcedures,
   registerFeeSchedules,
+  registerAdjustmentReasons,
   registerClaims,
   registerRemittances,
   registerPayables,

@@ -9,6 +9,7 @@ import ledgerRoutes from './ledger/index.ts';
 import statementsRoutes from './statements/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
 import reportsRoutes from './reports/index.ts';
+import adjustmentReasonRoutes from './claims/adjustment-reasons.ts';
 import clinicalRoutes from './clinical/index.ts';
 import collectionsRoutes from './collections/index.ts';
 import commsRoutes from './comms/index.ts';
@@ -58,4 +59,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   collectionsRoutes,
   eligibilityRoutes,
   remittanceRoutes,
+  adjustmentReasonRoutes,
 ];

@@ -17,6 +17,7 @@ import {
   IconClipboardList,
   IconCoin,
   IconFileInvoice,
+  IconFileText,
   IconArrowsExchange,
   IconFileImport,
   IconFileX,
@@ -81,6 +82,7 @@ const NoteTemplatesPage = lazyPage(() => import('../features/encounters/NoteTemp
 const FollowUpsPage = lazyPage(() => import('../features/followups/FollowUpsPage.tsx'), 'FollowUpsPage');
 const RecallsPage = lazyPage(() => import('../features/followups/RecallsPage.tsx'), 'RecallsPage');
 const ChargeReviewPage = lazyPage(() => import('../features/billing/ChargeReviewPage.tsx'), 'ChargeReviewPage');
+const AdjustmentReasonsPage = lazyPage(() => import('../features/claims/AdjustmentReasonsPage.tsx'), 'AdjustmentReasonsPage');
 const FeeSchedulesPage = lazyPage(() => import('../features/billing/FeeSchedulesPage.tsx'), 'FeeSchedulesPage');
 const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), 'ClaimsPage');
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
@@ -212,6 +214,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
         icon: IconReportMoney,
         permission: 'claim:read',
         element: <Page of={FeeSchedulesPage} />,
+      },
+      {
+        path: '/admin/adjustment-reasons',
+        label: 'Adjustment reason codes',
+        icon: IconFileText,
+        permission: 'claim:read',
+        element: <Page of={AdjustmentReasonsPage} />,
       },
       { path: '/admin/reminders', label: 'Reminders', icon: IconBell, permission: 'schedule:manage', element: <Page of={RemindersPage} /> },
       {

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'fee-schedule:manage': 'Maintain fee schedules and payer contracted amounts',
   'claim:read': 'See claims and remittances',
   'claim:submit': 'Build and submit insurance claims',
+  'claim:settings': 'Maintain the claims reference lists the office imports (adjustment reason texts)',
   'account:read': "See a patient's account: balances, payments and refunds",
   'eligibility:check': "Check a coverage's eligibility with the payer (270/271) and see the answer",
   'claim:write-off': 'Write off what is left of a claim (money the practice gives up collecting from the payer)',
@@ -84,6 +85,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointment:read',
     'claim:read',
     'claim:submit',
+    'claim:settings',
     'account:read',
     'eligibility:check',
     'claim:write-off',
@@ -213,6 +215,10 @@ export const SYSTEM_PURPOSES = {
   'cli:fee-schedules': {
     does: '`clinicdesk fee-schedules import|export`: the standard fee schedule and payer contracts as CSV',
     permissions: ['claim:read', 'fee-schedule:manage'],
+  },
+  'cli:adjustment-reasons': {
+    does: '`clinicdesk adjustment-reasons import`: the adjustment reason texts (CARC, RARC, group codes) the office holds, from CSV',
+    permissions: ['claim:read', 'claim:settings'],
   },
   'cli:claims': {
     does: "`clinicdesk claims batches` and `claims export-837`: lists 837P claim batches and writes one batch's X12 file",

@@ -1,7 +1,8 @@
 /**
  * Short descriptions of common claim adjustment reason codes (CARC), written for ClinicDesk in plain
  * words. The official code list and its wording belong to X12 (licensed): an office that holds the
- * list may load it later; until then these summaries are shown, and other codes show as the bare code.
+ * list imports it (reason-texts.ts: its text is shown first); otherwise these summaries are shown,
+ * and other codes show as the bare code.
  */
 const CARC: Readonly<Record<string, string>> = {
   '1': 'Deductible: the patient pays this part',
@@ -41,9 +42,36 @@ const CARC: Readonly<Record<string, string>> = {
   '253': 'Sequestration: reduction of the federal payment',
 };
 
+/** The claim adjustment group codes (CAS01), in the project's words. */
+const GROUP: Readonly<Record<string, string>> = {
+  CO: 'Contractual: the practice writes this off, not the patient',
+  PR: 'Patient responsibility: bill the patient',
+  OA: 'Other adjustment',
+  PI: 'Payer-initiated reduction',
+  CR: 'Correction or reversal of an earlier claim',
+};
+
+/** The code sets whose texts an office may import: CARC (CAS02), RARC (remark codes), GROUP (CAS01). */
+export const REASON_CODE_SETS = ['CARC', 'RARC', 'GROUP'] as const;
+export type ReasonCodeSet = (typeof REASON_CODE_SETS)[number];
+
+const BUILT_IN: Readonly<Record<ReasonCodeSet, Readonly<Record<string, string>>>> = { CARC, RARC: {}, GROUP };
+
 /** The shipped short description of a CARC (null: none shipped for the code). */
 export function adjustmentReasonText(code: string): string | null {
   return CARC[code] ?? null;
+}
+
+/** The shipped short description of a code of a set (null: none shipped). */
+export function builtInReasonText(codeSet: ReasonCodeSet, code: string): string | null {
+  return BUILT_IN[codeSet][code] ?? null;
+}
+
+/** Every shipped short text, as [codeSet, code, description]. */
+export function builtInReasonTexts(): [ReasonCodeSet, string, string][] {
+  return REASON_CODE_SETS.flatMap((set) =>
+    Object.entries(BUILT_IN[set]).map(([code, text]) => [set, code, text] as [ReasonCodeSet, string, string]),
+  );
 }
 
 export const ADJUSTMENT_REASON_CODES = Object.keys(CARC);

@@ -3,6 +3,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { readClaimAdjudication } from './get-claim-adjudication.ts';
+import { reasonTexts } from './reason-texts.ts';
 import type { ClaimSnapshot } from './claim-snapshot.ts';
 import type { ScrubClaim } from './scrub-rules.ts';
 import type { Claim, ClaimSummary } from './claims.schemas.ts';
@@ -146,6 +147,10 @@ export async function loadClaim(tx: Ctx, id: string): Promise<Claim> {
       .executeTakeFirst(),
   ]);
   const adjudication = await readClaimAdjudication(tx, id);
+  const texts = await reasonTexts(tx, {
+    CARC: [...(adjudication?.adjustments ?? []), ...(adjudication?.lines ?? []).flatMap((l) => l.adjustments)].map((a) => a.reasonCode),
+    RARC: (adjudication?.lines ?? []).flatMap((l) => l.remarkCodes),
+  });
   const s = row.snapshot;
   return {
     ...toClaimSummary(row),
@@ -179,16 +184,29 @@ export async function loadClaim(tx: Ctx, id: string): Promise<Claim> {
         reasonCode: a.reasonCode,
         amountCents: a.amountCents,
         lineNumber: null,
+        reasonText: texts.text('CARC', a.reasonCode),
       })),
       ...(adjudication?.lines ?? []).flatMap((l) =>
-        l.adjustments.map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents, lineNumber: l.lineNumber })),
+        l.adjustments.map((a) => ({
+          group: a.group,
+          reasonCode: a.reasonCode,
+          amountCents: a.amountCents,
+          lineNumber: l.lineNumber,
+          reasonText: texts.text('CARC', a.reasonCode),
+        })),
       ),
     ],
     lineAdjudication: (adjudication?.lines ?? []).map((l) => ({
       lineNumber: l.lineNumber,
       paidCents: l.paidCents,
-      adjustments: l.adjustments.map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents })),
+      adjustments: l.adjustments.map((a) => ({
+        group: a.group,
+        reasonCode: a.reasonCode,
+        amountCents: a.amountCents,
+        reasonText: texts.text('CARC', a.reasonCode),
+      })),
       remarkCodes: l.remarkCodes,
+      remarks: l.remarkCodes.map((code) => ({ code, text: texts.text('RARC', code) })),
     })),
     coveragePriority: s.coverage.priority,
     replacesClaimId: row.replaces_claim_id,

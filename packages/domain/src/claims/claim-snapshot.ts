@@ -14,6 +14,8 @@ export interface SnapshotPerson {
   birthDate: string | null;
   sex: 'female' | 'male' | 'unknown';
   address: SnapshotAddress | null;
+  /** The patient's phone (E.164) for CMS-1500 box 5 (and 7 when the patient is the insured); absent from claims built before it was kept. */
+  phone?: string | null;
 }
 
 /** One CAS adjustment a payer made: group (CO, PR, OA, PI, CR), CARC reason code, integer cents. */
@@ -45,10 +47,12 @@ export interface SnapshotOtherPayer {
 }
 
 export interface ClaimSnapshot {
-  billingProvider: { name: string; npi: string | null; tin: string | null; address: SnapshotAddress | null };
+  /** `phone` (E.164, CMS-1500 box 33): the location's phone; absent from claims built before it was kept. */
+  billingProvider: { name: string; npi: string | null; tin: string | null; address: SnapshotAddress | null; phone?: string | null };
   renderingProvider: { givenName: string; familyName: string; npi: string | null; taxonomy: string | null };
   referringProvider: { givenName: string; familyName: string; npi: string } | null;
-  serviceFacility: { name: string; address: SnapshotAddress | null };
+  /** `npi` (CMS-1500 32a): the location's NPI; absent from claims built before it was kept (then the billing NPI). */
+  serviceFacility: { name: string; address: SnapshotAddress | null; npi?: string | null };
   /** `claimFilingIndicator` (SBR09): absent from claims built before payers kept one (then `CI`). */
   payer: { name: string; ediPayerId: string | null; timelyFilingDays: number; claimFilingIndicator?: string };
   coverage: { effectiveDate: string; terminationDate: string | null; priority: string };

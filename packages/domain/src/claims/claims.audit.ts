@@ -63,6 +63,15 @@ export const claimsAuditEvents = defineAuditEvents({
     about: 'a remittance claim of the reconciliation queue was matched to a claim (then posted) or dismissed with a reason',
     details: z.strictObject({ unmatchedId: z.guid(), outcome: z.enum(['matched', 'dismissed']), reason: z.string() }),
   },
+  'update:adjustment_reasons': {
+    about:
+      'the office imported adjustment reason texts (CARC, RARC, group codes) from CSV, with the counts (`codeSet`: the one given for a two-column file)',
+    details: z.strictObject({ codeSet: z.enum(['CARC', 'RARC', 'GROUP']).nullable(), imported: count, updated: count }),
+  },
+  'delete:adjustment_reasons': {
+    about: "the office's imported adjustment reason texts were cleared (`codeSet` null: every set); the built-in texts show again",
+    details: z.strictObject({ codeSet: z.enum(['CARC', 'RARC', 'GROUP']).nullable(), deleted: count }),
+  },
   'read:claim_batch': {
     about: "an 837P batch's X12 text was downloaded (a row per patient in it)",
     details: z.strictObject({ batchId: z.guid(), claims: count }),

@@ -16,6 +16,8 @@ const person = z.object({
   birthDate: z.string().nullable(),
   sex: z.enum(['female', 'male', 'unknown']),
   address: address.nullable(),
+  /** E.164; absent from claims built before it was kept. */
+  phone: z.string().nullable().optional(),
 });
 
 export const scrubMessageSchema = z.object({
@@ -111,7 +113,13 @@ export const claimSchema = claimSummarySchema.extend({
   priorAuthorization: z.string().nullable(),
   diagnoses: z.array(z.string()),
   lines: z.array(claimLineSchema),
-  billingProvider: z.object({ name: z.string(), npi: z.string().nullable(), tin: z.string().nullable(), address: address.nullable() }),
+  billingProvider: z.object({
+    name: z.string(),
+    npi: z.string().nullable(),
+    tin: z.string().nullable(),
+    address: address.nullable(),
+    phone: z.string().nullable().optional(),
+  }),
   renderingProvider: z.object({
     givenName: z.string(),
     familyName: z.string(),
@@ -119,7 +127,7 @@ export const claimSchema = claimSummarySchema.extend({
     taxonomy: z.string().nullable(),
   }),
   referringProvider: z.object({ givenName: z.string(), familyName: z.string(), npi: z.string() }).nullable(),
-  serviceFacility: z.object({ name: z.string(), address: address.nullable() }),
+  serviceFacility: z.object({ name: z.string(), address: address.nullable(), npi: z.string().nullable().optional() }),
   subscriber: person.extend({ memberId: z.string(), groupNumber: z.string().nullable(), relationship: z.string() }),
   patient: person,
   scrub: scrubResultSchema.extend({ at: z.string() }).nullable(),
@@ -131,15 +139,23 @@ export const claimSchema = claimSummarySchema.extend({
   paidDate: z.string().nullable(),
   /** Every posted CAS adjustment, claim level (lineNumber null) and line level. */
   adjustments: z.array(
-    z.object({ group: z.string(), reasonCode: z.string(), amountCents: z.number().int(), lineNumber: z.number().int().nullable() }),
+    z.object({
+      group: z.string(),
+      reasonCode: z.string(),
+      amountCents: z.number().int(),
+      lineNumber: z.number().int().nullable(),
+      /** The office's imported text for the CARC, else the built-in short text, else null. */
+      reasonText: z.string().nullable(),
+    }),
   ),
-  /** Per billed line: what was paid, its adjustments and remark codes (RARC). */
+  /** Per billed line: what was paid, its adjustments and remark codes (RARC) with their texts. */
   lineAdjudication: z.array(
     z.object({
       lineNumber: z.number().int(),
       paidCents: z.number().int(),
-      adjustments: z.array(adjustmentSchema),
+      adjustments: z.array(adjustmentSchema.extend({ reasonText: z.string().nullable() })),
       remarkCodes: z.array(z.string()),
+      remarks: z.array(z.object({ code: z.string(), text: z.string().nullable() })),
     }),
   ),
 

@@ -250,6 +250,16 @@ export interface RemittanceUnmatchedTable {
   created_at: Inserted;
 }
 
+/** Reason texts the office imported (migration 0195): shown before the built-in short texts. */
+export interface AdjustmentReasonTextsTable {
+  organization_id: string;
+  code_set: 'CARC' | 'RARC' | 'GROUP';
+  code: string;
+  description: string;
+  imported_by: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ClaimsTables {
   claim_counters: ClaimCountersTable;
   claims: ClaimsTable;
@@ -266,4 +276,5 @@ export interface ClaimsTables {
   remittance_lines: RemittanceLinesTable;
   remittance_adjustments: RemittanceAdjustmentsTable;
   remittance_unmatched: RemittanceUnmatchedTable;
+  adjustment_reason_texts: AdjustmentReasonTextsTable;
 }

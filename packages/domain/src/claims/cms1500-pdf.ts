@@ -111,6 +111,8 @@ function drawData(pdf: FormPdf, claim: Claim, payer: Cms1500Payer, options: Cms1
     put(14, 26, 4, p.address.state.toUpperCase());
     put(16, 1, 12, p.address.postalCode);
   }
+  // 5 telephone: the area code inside the parentheses, then the number (no separators).
+  phoneAt(put, 16, 15, p.phone);
   check(12, { self: 31, spouse: 36, child: 41, other: 46 }[relationshipBox(s.relationship)]);
   if (s.address) {
     put(12, 50, 31, [s.address.line1, s.address.line2].filter(Boolean).join(' ').toUpperCase());
@@ -118,6 +120,8 @@ function drawData(pdf: FormPdf, claim: Claim, payer: Cms1500Payer, options: Cms1
     put(14, 74, 6, s.address.state.toUpperCase());
     put(16, 50, 14, s.address.postalCode);
   }
+  // 7 telephone (the insured's; known when the patient is the insured).
+  if (s.relationship === '18') phoneAt(put, 16, 66, s.phone ?? p.phone);
   // 10a-c: not related to employment or an accident (the claim records no related causes).
   check(20, 41);
   check(22, 41);
@@ -205,6 +209,8 @@ function drawData(pdf: FormPdf, claim: Claim, payer: Cms1500Payer, options: Cms1
     put(57, 22, 28, [f.address.line1, f.address.line2].filter(Boolean).join(' ').toUpperCase());
     put(58, 22, 28, cityLine(f.address));
   }
+  // 32a: the facility's NPI (claims built before it was kept: the location's billing NPI).
+  put(59, 25, 9, f.npi === undefined ? claim.billingProvider.npi : f.npi);
   // 33, 33a: the billing provider.
   const b = claim.billingProvider;
   put(56, 50, 31, b.name.toUpperCase());
@@ -213,7 +219,22 @@ function drawData(pdf: FormPdf, claim: Claim, payer: Cms1500Payer, options: Cms1
     put(58, 50, 31, cityLine(b.address));
   }
   put(59, 54, 8, b.npi);
+  // 33 telephone, on the box title's line.
+  phoneAt(put, 55, 69, b.phone);
   if (pages > 1) put(60, 50, 31, `PAGE ${page + 1} OF ${pages}`, 'right');
+}
+
+/** A US phone (E.164 +1 and 10 digits) as the form wants it: area code at `col`, the 7 digits after it. */
+function phoneAt(
+  put: (line: number, col: number, cols: number, text: string | null | undefined) => void,
+  line: number,
+  col: number,
+  phone: string | null | undefined,
+) {
+  const digits = (phone ?? '').replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+  if (digits.length !== 10) return;
+  put(line, col, 3, digits.slice(0, 3));
+  put(line, col + 4, 8, digits.slice(3));
 }
 
 // ————— the form —————

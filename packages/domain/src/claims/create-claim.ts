@@ -120,10 +120,17 @@ export async function buildClaim(
     birthDate: patient.birthDate,
     sex: patient.sex,
     address: address(patient.address),
+    phone: contactPhone(patient.phones),
   };
   const sub = coverage.subscriber;
   const snapshot: ClaimSnapshot = {
-    billingProvider: { name: letterhead.practice, npi: location.billingNpi, tin: location.tin, address: locationAddress },
+    billingProvider: {
+      name: letterhead.practice,
+      npi: location.billingNpi,
+      tin: location.tin,
+      address: locationAddress,
+      phone: location.phone,
+    },
     renderingProvider: {
       givenName: provider.givenName,
       familyName: provider.familyName,
@@ -131,7 +138,7 @@ export async function buildClaim(
       taxonomy: provider.taxonomyCode,
     },
     referringProvider: input.referringProvider ?? null,
-    serviceFacility: { name: location.name, address: locationAddress },
+    serviceFacility: { name: location.name, address: locationAddress, npi: location.billingNpi },
     payer: {
       name: payer.name,
       ediPayerId: payer.ediPayerId,
@@ -248,4 +255,9 @@ export async function buildClaim(
     details: { encounterId: input.encounterId, coverageId: coverage.id, patientControlNumber: pcn, totalChargeCents: total },
   });
   return { id: claimId, patientId: first.patientId, access };
+}
+
+/** The phone a claim form shows for the patient: home, else mobile, else the first one. */
+function contactPhone(phones: readonly { type: string; number: string }[]): string | null {
+  return (phones.find((p) => p.type === 'home') ?? phones.find((p) => p.type === 'mobile') ?? phones[0])?.number ?? null;
 }

@@ -26,7 +26,19 @@ export { getRemittance } from './get-remittance.ts';
 export { listUnmatchedRemittances } from './list-unmatched-remittances.ts';
 export { resolveUnmatchedRemittance } from './resolve-unmatched-remittance.ts';
 export { listDenials } from './list-denials.ts';
-export { ADJUSTMENT_REASON_CODES, adjustmentReasonText } from './adjustment-reasons.ts';
+export {
+  ADJUSTMENT_REASON_CODES,
+  adjustmentReasonText,
+  builtInReasonText,
+  REASON_CODE_SETS,
+  type ReasonCodeSet,
+} from './adjustment-reasons.ts';
+export * from './adjustment-reasons.schemas.ts';
+export { type ReasonTexts, reasonTexts } from './reason-texts.ts';
+export { parseReasonCsv, REASON_CSV_MAX_ROWS } from './reason-texts-csv.ts';
+export { importAdjustmentReasons } from './import-adjustment-reasons.ts';
+export { listAdjustmentReasons } from './list-adjustment-reasons.ts';
+export { clearAdjustmentReasons } from './clear-adjustment-reasons.ts';
 export { type RemittancePostedClaim, type RemittancePostedPayload, remittancePosted } from './remittance-posted.ts';
 export { replaceClaim, REPLACEABLE } from './replace-claim.ts';
 export { voidClaim, VOIDABLE } from './void-claim.ts';

@@ -3,7 +3,7 @@ import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
-import { adjustmentReasonText } from './adjustment-reasons.ts';
+import { reasonTexts } from './reason-texts.ts';
 import type { ClaimStatus } from './claim-states.ts';
 import type { Denial, DenialQuery } from './remittance.schemas.ts';
 
@@ -80,6 +80,10 @@ export async function listDenials(ctx: Ctx, q: DenialQuery): Promise<{ items: De
     if (perPatient.size === 0) await recordAudit(tx, { action: 'search', resourceType: 'claim', details: { count: 0 } });
     for (const [patientId, count] of perPatient)
       await recordAudit(tx, { action: 'search', resourceType: 'claim', access: { patientId, breakGlass: false }, details: { count } });
+    const texts = await reasonTexts(tx, {
+      CARC: page.map((r) => r.reason_code),
+      RARC: page.flatMap((r) => [...(r.line_remarks ?? []), ...r.claim_remarks]),
+    });
     const now = tx.clock.now().getTime();
     const last = page[page.length - 1];
     return {
@@ -90,8 +94,9 @@ export async function listDenials(ctx: Ctx, q: DenialQuery): Promise<{ items: De
         reasonCode: r.reason_code,
         group: r.group_code,
         amountCents: Number(r.amount_cents),
-        reasonText: adjustmentReasonText(r.reason_code),
+        reasonText: texts.text('CARC', r.reason_code),
         remarkCodes: [...(r.line_remarks ?? []), ...r.claim_remarks],
+        remarks: [...(r.line_remarks ?? []), ...r.claim_remarks].map((code) => ({ code, text: texts.text('RARC', code) })),
         payerId: r.payer_id,
         payerName: r.payer_name,
         patientControlNumber: r.patient_control_number,

@@ -27,6 +27,8 @@ export const claimsModule = defineModule({
     'remittance_lines',
     'remittance_adjustments',
     'remittance_unmatched',
+    // Reason texts the office imports (migration 0195).
+    'adjustment_reason_texts',
   ],
   jobs: { [UPLOAD_BATCH_QUEUE]: handleUploadBatchJob },
   demo: seedClaimsDemo,

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { renderAppealLetterPdf } from './appeal-letter-pdf.ts';
 import { claimLines } from './claim-row.ts';
 import { getClaimAdjudication } from './get-claim-adjudication.ts';
-import { adjustmentReasonText } from './adjustment-reasons.ts';
+import { reasonTexts } from './reason-texts.ts';
 
 /**
  * An appeal letter for a claim's denied lines (PDF): the location's letterhead, the payer, the
@@ -42,6 +42,7 @@ export async function printAppealLetter(ctx: Ctx, id: string, paragraph: string 
     });
     if (denied.length === 0)
       throw new AppError('CONFLICT', `claim ${claim.patient_control_number} has no denied line to appeal (the payer paid every line)`);
+    const texts = await reasonTexts(tx, { CARC: denied.flatMap((d) => d.adjustments.map((a) => a.reasonCode)) });
     const signerId = actorUserId(tx);
     const [letterhead, [provider], signer, zone] = await Promise.all([
       locationLetterhead(tx, claim.location_id),
@@ -96,7 +97,7 @@ export async function printAppealLetter(ctx: Ctx, id: string, paragraph: string 
         chargeCents: line.chargeCents,
         reasons: adjustments.map((a) => ({
           code: `${a.group}-${a.reasonCode}`,
-          text: adjustmentReasonText(a.reasonCode) ?? 'see the remittance advice',
+          text: texts.text('CARC', a.reasonCode) ?? 'see the remittance advice',
         })),
       })),
       paragraph: paragraph || null,

@@ -116,8 +116,11 @@ export const denialSchema = z.object({
   reasonCode: z.string(),
   group: z.string(),
   amountCents: cents,
+  /** The office's imported text for the CARC, else the built-in short text, else null. */
   reasonText: z.string().nullable(),
   remarkCodes: z.array(z.string()),
+  /** The remark codes (RARC) with their text (the office's, else built-in, else null). */
+  remarks: z.array(z.object({ code: z.string(), text: z.string().nullable() })),
   payerId: uuid,
   payerName: z.string(),
   patientControlNumber: z.string(),

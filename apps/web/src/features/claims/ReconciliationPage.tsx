@@ -53,55 +53,68 @@ export function ReconciliationPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>
-                  {u.patientControlNumber}
-                  {u.patientName ? ` · ${u.patientName}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  {u.payerName} · {u.traceNumber}
-                </Table.Td>
-                <Table.Td>{money(u.paidCents)}</Table.Td>
-                <Table.Td>{u.reason}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" align="flex-end">
-                    <TextInput
-                      label="Our claim number"
-                      size="xs"
-                      value={claimNumber[u.id] ?? ''}
-                      error={claimNumber[`${u.id}:error`]}
-                      onChange={(e) => {
-                        // Read the value now: React clears currentTarget before the updater runs.
-                        const value = e.currentTarget.value;
-                        setClaimNumber((m) => ({ ...m, [u.id]: value, [`${u.id}:error`]: '' }));
-                      }}
-                    />
-                    <Button size="xs" disabled={!claimNumber[u.id]} loading={resolve.busy} onClick={() => void match(u.id)}>
-                      Match
-                    </Button>
-                    <TextInput
-                      label="Reason to dismiss"
-                      size="xs"
-                      value={reason[u.id] ?? ''}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setReason((m) => ({ ...m, [u.id]: value }));
-                      }}
-                    />
-                    <Button
-                      size="xs"
-                      variant="default"
-                      disabled={!reason[u.id]?.trim()}
-                      loading={resolve.busy}
-                      onClick={() => void resolve.submit(u.id, { action: 'dismiss', reason: reason[u.id] ?? '' })}
-                    >
-                      Dismiss
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {items.map((u) => {
+              // Every row's fields and buttons name the remittance claim (distinct accessible names).
+              const which = `remittance claim ${u.patientControlNumber}${u.patientName ? ` (${u.patientName})` : ''}`;
+              return (
+                <Table.Tr key={u.id}>
+                  <Table.Td>
+                    {u.patientControlNumber}
+                    {u.patientName ? ` · ${u.patientName}` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    {u.payerName} · {u.traceNumber}
+                  </Table.Td>
+                  <Table.Td>{money(u.paidCents)}</Table.Td>
+                  <Table.Td>{u.reason}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" align="flex-end">
+                      <TextInput
+                        label="Our claim number"
+                        aria-label={`Our claim number for ${which}`}
+                        size="xs"
+                        value={claimNumber[u.id] ?? ''}
+                        error={claimNumber[`${u.id}:error`]}
+                        onChange={(e) => {
+                          // Read the value now: React clears currentTarget before the updater runs.
+                          const value = e.currentTarget.value;
+                          setClaimNumber((m) => ({ ...m, [u.id]: value, [`${u.id}:error`]: '' }));
+                        }}
+                      />
+                      <Button
+                        size="xs"
+                        aria-label={`Match ${which}`}
+                        disabled={!claimNumber[u.id]}
+                        loading={resolve.busy}
+                        onClick={() => void match(u.id)}
+                      >
+                        Match
+                      </Button>
+                      <TextInput
+                        label="Reason to dismiss"
+                        aria-label={`Reason to dismiss ${which}`}
+                        size="xs"
+                        value={reason[u.id] ?? ''}
+                        onChange={(e) => {
+                          const value = e.currentTarget.value;
+                          setReason((m) => ({ ...m, [u.id]: value }));
+                        }}
+                      />
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Dismiss ${which}`}
+                        disabled={!reason[u.id]?.trim()}
+                        loading={resolve.busy}
+                        onClick={() => void resolve.submit(u.id, { action: 'dismiss', reason: reason[u.id] ?? '' })}
+                      >
+                        Dismiss
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}

@@ -11,5 +11,8 @@ export const claimKeys = {
   denials: () => [...claimKeys.all, 'denials'] as const,
   /** The reconciliation queue (an ERA import or a resolution changes it). */
   unmatched: () => [...claimKeys.all, 'unmatched'] as const,
+  /** The adjustment reason texts (an import or clearing changes them, and every text shown). */
+  reasons: () => [...claimKeys.all, 'adjustment-reasons'] as const,
+  reasonList: (filter: Record<string, unknown>) => [...claimKeys.reasons(), filter] as const,
   denialList: (filter: { reason: string; payerId: string; age: string }) => [...claimKeys.denials(), filter] as const,
 };
