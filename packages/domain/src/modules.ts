@@ -18,6 +18,7 @@ import type { LinkAction } from './comms/index.ts';
 import { commsModule } from './comms/module.ts';
 import { complianceModule } from './compliance/module.ts';
 import type { DemoSeeder } from './demo/index.ts';
+import { depositsModule } from './deposits/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { encountersModule } from './encounters/module.ts';
 import { followupsModule } from './followups/module.ts';
@@ -57,6 +58,8 @@ export const MODULES: readonly ModuleManifest[] = [
   followupsModule,
   // After billing and encounters: its demo bills the demo's signed encounters' charges.
   claimsModule,
+  // Before accounts: a payment asks it whether its day is open.
+  depositsModule,
   accountsModule,
   // After billing, claims and accounts: it posts their financial events.
   ledgerModule,

@@ -5,6 +5,7 @@ import auditRoutes from './audit/index.ts';
 import billingRoutes from './billing/index.ts';
 import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
+import depositsRoutes from './deposits/index.ts';
 import ledgerRoutes from './ledger/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
 import clinicalRoutes from './clinical/index.ts';
@@ -47,6 +48,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   billingRoutes,
   claimsRoutes,
   accountsRoutes,
+  depositsRoutes,
   ledgerRoutes,
   eligibilityRoutes,
   remittanceRoutes,

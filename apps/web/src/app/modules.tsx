@@ -12,6 +12,7 @@ import {
   IconCalendar,
   IconCalendarCog,
   IconCalendarRepeat,
+  IconCash,
   IconClipboardList,
   IconFileInvoice,
   IconArrowsExchange,
@@ -77,6 +78,7 @@ const NoteTemplatesPage = lazyPage(() => import('../features/encounters/NoteTemp
 const FollowUpsPage = lazyPage(() => import('../features/followups/FollowUpsPage.tsx'), 'FollowUpsPage');
 const RecallsPage = lazyPage(() => import('../features/followups/RecallsPage.tsx'), 'RecallsPage');
 const ChargeReviewPage = lazyPage(() => import('../features/billing/ChargeReviewPage.tsx'), 'ChargeReviewPage');
+const DailyClosePage = lazyPage(() => import('../features/deposits/DailyClosePage.tsx'), 'DailyClosePage');
 const FeeSchedulesPage = lazyPage(() => import('../features/billing/FeeSchedulesPage.tsx'), 'FeeSchedulesPage');
 const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), 'ClaimsPage');
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
@@ -142,6 +144,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     hidden: true,
     element: <Page of={ClaimDetailPage} />,
   },
+  { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
   {

@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'payment:post': 'Post payments',
   'refund:issue': 'Issue refunds',
   'ledger:read': 'See the books: trial balance and journal',
+  'day:read': "See a location's daily closes, deposits and what closing a day would record",
+  'day:close': "Close a location's day: record the counted cash and its variance (nothing may be dated into a closed day)",
+  'deposit:create': 'Take payments to the bank in a deposit batch',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
@@ -63,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'account:read',
     'eligibility:check',
     'payment:post',
+    'day:read',
   ],
   biller: [
     'org:read',
@@ -82,6 +86,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'refund:issue',
     'ledger:read',
     'report:read',
+    'day:read',
+    'day:close',
+    'deposit:create',
   ],
   clinician: [
     'org:read',
@@ -166,6 +173,10 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:eligibility': {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",
     permissions: ['org:read', 'patient:read', 'eligibility:check'],
+  },
+  'demo-seed:deposits': {
+    does: "The demo practice's takings (deposits/seed-deposits-demo.ts): posts cash, check and card payments over the last days, closes each past day at every location and deposits them; today stays open",
+    permissions: ['org:read', 'patient:read', 'account:read', 'payment:post', 'day:read', 'day:close', 'deposit:create'],
   },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',

@@ -5,6 +5,15 @@ export { PAYMENT_METHODS, type PaymentMethod } from './accounts.tables.ts';
 export { getAccount } from './get-account.ts';
 export { getPayment } from './get-payment.ts';
 export { listPayments } from './list-payments.ts';
-export { type PaymentPostedPayload, paymentPosted, type RefundIssuedPayload, refundIssued } from './payment-events.ts';
+export type { AccountsViews } from './accounts.views.ts';
+export {
+  type PaymentPostedPayload,
+  type PaymentVoidedPayload,
+  paymentPosted,
+  paymentVoided,
+  type RefundIssuedPayload,
+  refundIssued,
+} from './payment-events.ts';
 export { postPayment } from './post-payment.ts';
 export { refundPayment } from './refund-payment.ts';
+export { voidPayment } from './void-payment.ts';

@@ -9,6 +9,8 @@ import { accountsAuditEvents } from './accounts.audit.ts';
 export const accountsModule = defineModule({
   name: 'accounts',
   tables: ['payments', 'payment_allocations', 'refunds'],
+  // The day's payments, refunds and voids for the daily close and deposits (migration 0205).
+  views: ['payment_movements'],
   merge: { 'payments.patient_id': 'move' },
   audit: accountsAuditEvents,
 });

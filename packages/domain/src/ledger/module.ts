@@ -1,12 +1,14 @@
-import { paymentPosted, refundIssued } from '../accounts/index.ts';
+import { paymentPosted, paymentVoided, refundIssued } from '../accounts/index.ts';
 import { chargeApproved, chargeVoided } from '../billing/index.ts';
 import { claimsSubmitted, claimWrittenOff, remittancePosted } from '../claims/index.ts';
+import { dayClosed, depositCreated } from '../deposits/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
 import { react } from '../shared/events.ts';
 import { mergeLedger } from './merge-ledger.ts';
 import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
 import { postClaimsBilled, postClaimWriteOff, postRemittance } from './post-claims.ts';
+import { postCloseVariance, postDeposit, postPaymentVoid } from './post-deposits.ts';
 import { postPayment, postRefund } from './post-payments.ts';
 
 /**
@@ -27,6 +29,9 @@ export const ledgerModule = defineModule({
     react(claimWrittenOff, 'ledger.post-claim-write-off', postClaimWriteOff),
     react(paymentPosted, 'ledger.post-payment', postPayment),
     react(refundIssued, 'ledger.post-refund', postRefund),
+    react(paymentVoided, 'ledger.post-payment-void', postPaymentVoid),
+    react(dayClosed, 'ledger.post-close-variance', postCloseVariance),
+    react(depositCreated, 'ledger.post-deposit', postDeposit),
     react(patientMerging, 'ledger.merge-balances', mergeLedger),
   ],
 });
