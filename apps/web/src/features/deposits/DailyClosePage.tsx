@@ -212,10 +212,10 @@ function DepositsSection(props: { locationId: string }) {
   const undeposited = useQuery(undepositedQuery(props.locationId));
   const deposits = useQuery(depositsQuery(props.locationId));
   const [reference, setReference] = useState('');
-  const depositing = useSubmit(
-    (body: { locationId: string; bankReference?: string }) => api.POST('/api/deposits', { body }),
-    { invalidate: [depositKeys.all()], onSuccess: () => setReference('') },
-  );
+  const depositing = useSubmit((body: { locationId: string; bankReference?: string }) => api.POST('/api/deposits', { body }), {
+    invalidate: [depositKeys.all()],
+    onSuccess: () => setReference(''),
+  });
   const ready = (undeposited.data ?? []).filter((u) => u.dayClosed);
   return (
     <Stack gap="xs">
@@ -250,7 +250,8 @@ function DepositsSection(props: { locationId: string }) {
           <Group align="flex-end">
             <TextInput label="Deposit slip or bank reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
             <Button type="submit" loading={depositing.busy} disabled={ready.length === 0}>
-              Deposit {ready.length} payment{ready.length === 1 ? '' : 's'} of closed days ({money(ready.reduce((s, u) => s + u.amountCents, 0))})
+              Deposit {ready.length} payment{ready.length === 1 ? '' : 's'} of closed days (
+              {money(ready.reduce((s, u) => s + u.amountCents, 0))})
             </Button>
           </Group>
           {depositing.error && (
