@@ -31,7 +31,8 @@ describe('daily close', () => {
     const page = await context.newPage();
     const console = watchConsole(page);
     await signIn(page, 'office.manager@demo.clinicdesk.dev');
-    await page.getByRole('link', { name: 'Daily close' }).click();
+    await page.getByRole('link', { name: 'Daily close' }).waitFor();
+    await page.goto('/daily-close');
     await page.getByRole('heading', { level: 1, name: 'Daily close' }).waitFor();
     const summary = page.getByTestId('day-summary');
     const byMethod = page.getByRole('table', { name: 'Payments by method' });
