@@ -43,7 +43,7 @@ describe('daily close', () => {
     expect(await seriousViolations(page), 'daily close (open day)').toEqual([]);
 
     const me = (await (await page.request.get('/api/me')).json()) as { locations: { id: string }[] };
-    const today = await page.getByLabel('Day').inputValue();
+    const today = await page.locator('input[type="date"]').inputValue();
     const firstLocation = me.locations[0]?.id as string;
     const preview = (await (await page.request.get(`/api/daily-closes/preview?locationId=${firstLocation}&date=${today}`)).json()) as {
       expectedCashCents: number;
