@@ -4,6 +4,8 @@
  * queries its tables; others call its index.ts or read its views (scripts/check-boundaries.js).
  */
 import type { AccountsTables } from './accounts/accounts.tables.ts';
+import type { AccountsViews } from './accounts/accounts.views.ts';
+import type { DepositsTables } from './deposits/deposits.tables.ts';
 import type { AuditTables } from './audit/audit.tables.ts';
 import type { AuditViews } from './audit/audit.views.ts';
 import type { BillingTables } from './billing/billing.tables.ts';
@@ -52,6 +54,7 @@ export interface Database
     FollowupsTables,
     BillingTables,
     ClaimsTables,
+    DepositsTables,
     AccountsTables,
     PayablesTables,
     LedgerTables,
@@ -60,6 +63,7 @@ export interface Database
     EligibilityTables,
     ComplianceTables,
     OrganizationsViews,
+    AccountsViews,
     PatientsViews,
     IdentityViews,
     AuditViews,

@@ -19,6 +19,7 @@ import type { LinkAction } from './comms/index.ts';
 import { commsModule } from './comms/module.ts';
 import { complianceModule } from './compliance/module.ts';
 import type { DemoSeeder } from './demo/index.ts';
+import { depositsModule } from './deposits/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { encountersModule } from './encounters/module.ts';
 import { followupsModule } from './followups/module.ts';
@@ -60,6 +61,8 @@ export const MODULES: readonly ModuleManifest[] = [
   followupsModule,
   // After billing and encounters: its demo bills the demo's signed encounters' charges.
   claimsModule,
+  // Before accounts: a payment asks it whether its day is open.
+  depositsModule,
   accountsModule,
   payablesModule,
   // After billing, claims, accounts and payables: it posts their financial events.

@@ -5,6 +5,7 @@ import auditRoutes from './audit/index.ts';
 import billingRoutes from './billing/index.ts';
 import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
+import depositsRoutes from './deposits/index.ts';
 import ledgerRoutes from './ledger/index.ts';
 import statementsRoutes from './statements/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
@@ -52,6 +53,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   billingRoutes,
   claimsRoutes,
   accountsRoutes,
+  depositsRoutes,
   ledgerRoutes,
   payablesRoutes,
   statementsRoutes,

@@ -14,6 +14,7 @@ import {
   IconCalendarCog,
   IconCalendarRepeat,
   IconChartBar,
+  IconCash,
   IconClipboardList,
   IconCoin,
   IconFileInvoice,
@@ -83,6 +84,7 @@ const FollowUpsPage = lazyPage(() => import('../features/followups/FollowUpsPage
 const RecallsPage = lazyPage(() => import('../features/followups/RecallsPage.tsx'), 'RecallsPage');
 const ChargeReviewPage = lazyPage(() => import('../features/billing/ChargeReviewPage.tsx'), 'ChargeReviewPage');
 const AdjustmentReasonsPage = lazyPage(() => import('../features/claims/AdjustmentReasonsPage.tsx'), 'AdjustmentReasonsPage');
+const DailyClosePage = lazyPage(() => import('../features/deposits/DailyClosePage.tsx'), 'DailyClosePage');
 const FeeSchedulesPage = lazyPage(() => import('../features/billing/FeeSchedulesPage.tsx'), 'FeeSchedulesPage');
 const ClaimsPage = lazyPage(() => import('../features/claims/ClaimsPage.tsx'), 'ClaimsPage');
 const ClaimDetailPage = lazyPage(() => import('../features/claims/ClaimDetailPage.tsx'), 'ClaimDetailPage');
@@ -170,6 +172,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     element: <Page of={ClaimDetailPage} />,
   },
   { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
+  { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
   {

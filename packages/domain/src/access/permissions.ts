@@ -45,6 +45,9 @@ export const PERMISSIONS = {
   'collections:read': 'See the collections worklist, contact log, payment plans and agency accounts',
   'collections:manage': 'Log collection contacts and promises to pay, set up and cancel payment plans, send accounts to the agency',
   'collections:write-off': 'Write off small patient balances in a batch (money the practice gives up collecting)',
+  'day:read': "See a location's daily closes, deposits and what closing a day would record",
+  'day:close': "Close a location's day: record the counted cash and its variance (nothing may be dated into a closed day)",
+  'deposit:create': 'Take payments to the bank in a deposit batch',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   'report:finance':
@@ -73,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'account:read',
     'eligibility:check',
     'payment:post',
+    'day:read',
   ],
   biller: [
     'org:read',
@@ -97,6 +101,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'collections:manage',
     'report:read',
     'report:finance',
+    'day:read',
+    'day:close',
+    'deposit:create',
   ],
   clinician: [
     'org:read',
@@ -198,6 +205,9 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:statements': {
     does: "The demo practice's statements (statements/seed-statements-demo.ts): a run five weeks ago and one today, as a biller would",
     permissions: ['statement:run', 'account:read'],
+  'demo-seed:deposits': {
+    does: "The demo practice's takings (deposits/seed-deposits-demo.ts): posts cash, check and card payments over the last days, closes each past day at every location and deposits them; today stays open",
+    permissions: ['org:read', 'patient:read', 'account:read', 'payment:post', 'day:read', 'day:close', 'deposit:create'],
   },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',

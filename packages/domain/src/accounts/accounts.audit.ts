@@ -14,6 +14,10 @@ export const accountsAuditEvents = defineAuditEvents({
     about: 'money was returned from a payment, with the amount and the reason',
     details: z.strictObject({ paymentId: z.guid(), amountCents: cents, reason: z.string() }),
   },
+  'create:payment_void': {
+    about: 'a payment was voided (its journal entry reversed), with the reason and the day the reversal posted',
+    details: z.strictObject({ paymentId: z.guid(), amountCents: cents, reason: z.string(), reversalDate: z.string() }),
+  },
   'read:account': {
     about: "a patient's account balances were shown",
     details: z.strictObject({ patientBalanceCents: cents, insuranceBalanceCents: cents }),

@@ -76,9 +76,15 @@ export const paymentSchema = z.object({
   allocations: z.array(z.object({ chargeId: z.guid(), encounterId: z.guid(), amountCents: cents })),
   unallocatedCents: cents.describe('Left on account (a credit until applied or refunded)'),
   refundedCents: cents,
+  status: z.enum(['posted', 'void']),
+  voidReason: z.string().nullable(),
+  voidDate: z.string().nullable().describe('The day the void reversed its entry'),
   createdAt: z.string(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
+
+export const voidInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export type VoidInput = z.infer<typeof voidInputSchema>;
 
 export const refundInputSchema = z.strictObject({
   amountCents: cents.min(1, 'must be more than zero'),

@@ -30,6 +30,11 @@ export interface PaymentsTable {
   posted_by: string | null;
   created_at: Created;
   version: Generated<number>;
+  /** A void (migration 0205): when, why, the day its reversal posts, by whom. */
+  voided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  void_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  void_date: ColumnType<string | null, string | null | undefined, string | null>;
+  voided_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PaymentAllocationsTable {

@@ -11,6 +11,8 @@ export const accountsModule = defineModule({
   name: 'accounts',
   tables: ['payments', 'payment_allocations', 'refunds'],
   jobs: RECEIPT_JOB_HANDLERS,
+  // The day's payments, refunds and voids for the daily close and deposits (migration 0205).
+  views: ['payment_movements'],
   merge: { 'payments.patient_id': 'move' },
   audit: accountsAuditEvents,
 });

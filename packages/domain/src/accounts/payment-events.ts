@@ -27,3 +27,15 @@ export interface RefundIssuedPayload {
 }
 
 export const refundIssued = defineEvent<RefundIssuedPayload>('refund.issued');
+
+/** A payment was voided (in its transaction): the ledger reverses its entry, dated `reversalDate`. */
+export interface PaymentVoidedPayload {
+  paymentId: string;
+  patientId: string;
+  locationId: string;
+  /** Today at the location, or the next open day when today is closed. */
+  reversalDate: string;
+  reason: string;
+}
+
+export const paymentVoided = defineEvent<PaymentVoidedPayload>('payment.voided');

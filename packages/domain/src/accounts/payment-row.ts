@@ -37,6 +37,9 @@ export async function loadPayment(ctx: Ctx, id: string): Promise<Payment & { req
     allocations: allocations.map((a) => ({ chargeId: a.charge_id, encounterId: a.encounter_id, amountCents: Number(a.amount_cents) })),
     unallocatedCents: Number(row.amount_cents) - allocated,
     refundedCents: Number(row.refunded_cents),
+    status: row.voided_at ? 'void' : 'posted',
+    voidReason: row.void_reason,
+    voidDate: row.void_date,
     createdAt: row.created_at.toISOString(),
     requestHash: row.request_hash,
   };

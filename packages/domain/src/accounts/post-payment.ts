@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { chargesByIds, chargesForClaim } from '../billing/index.ts';
+import { assertDayOpen } from '../deposits/index.ts';
 import { encounterBalances } from '../ledger/index.ts';
 import { localDateOf } from '../scheduling/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
@@ -105,6 +106,7 @@ export async function postPayment(
     const today = localDateOf(tx.clock.now().getTime(), location.time_zone);
     const postingDate = input.postingDate ?? today;
     if (postingDate > today) throw invalid('postingDate', 'a payment cannot be dated in the future');
+    await assertDayOpen(tx, { locationId: input.locationId, date: postingDate });
     const inserted = await tx.db
       .insertInto('payments')
       .values({

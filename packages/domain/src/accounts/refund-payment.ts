@@ -1,8 +1,9 @@
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { assertDayOpen } from '../deposits/index.ts';
 import { localDateOf } from '../scheduling/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
-import { invalid, notFound } from '../shared/errors.ts';
+import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import type { Refund, RefundInput } from './accounts.schemas.ts';
 import { refundIssued } from './payment-events.ts';
@@ -27,6 +28,7 @@ export async function refundPayment(ctx: Ctx, paymentId: string, input: RefundIn
       : undefined;
     if (!payment) throw notFound('payment');
     const access = await requirePatientAccess(tx, payment.patient_id, 'refund:issue');
+    if (payment.voided_at) throw new AppError('CONFLICT', 'this payment was voided: nothing is left to refund');
     const left = Number(payment.amount_cents) - Number(payment.refunded_cents);
     if (input.amountCents > left) throw invalid('amountCents', `only ${left} cents of this payment are left to refund`);
     const zone = await tx.db
@@ -36,6 +38,7 @@ export async function refundPayment(ctx: Ctx, paymentId: string, input: RefundIn
       .where('id', '=', payment.location_id)
       .executeTakeFirst();
     const postingDate = localDateOf(tx.clock.now().getTime(), zone?.time_zone ?? 'UTC');
+    await assertDayOpen(tx, { locationId: payment.location_id, date: postingDate });
     const refund = await tx.db
       .insertInto('refunds')
       .values({

@@ -26,6 +26,7 @@ export const STANDARD_ACCOUNTS = [
   { key: 'payroll', code: '5400', name: 'Payroll', kind: 'expense' },
   { key: 'services', code: '5500', name: 'Professional services', kind: 'expense' },
   { key: 'other_expense', code: '5900', name: 'Other expenses', kind: 'expense' },
+  { key: 'cash_over_short', code: '5950', name: 'Cash over and short', kind: 'expense' },
 ] as const satisfies readonly { key: string; code: string; name: string; kind: AccountKind }[];
 
 export type AccountKey = (typeof STANDARD_ACCOUNTS)[number]['key'];

@@ -1,7 +1,8 @@
-import { paymentPosted, refundIssued } from '../accounts/index.ts';
+import { paymentPosted, paymentVoided, refundIssued } from '../accounts/index.ts';
 import { chargeApproved, chargeVoided } from '../billing/index.ts';
 import { balanceWrittenOff } from '../collections/index.ts';
 import { claimsSubmitted, claimWrittenOff, remittancePosted } from '../claims/index.ts';
+import { dayClosed, depositCreated } from '../deposits/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
 import { billEntered, billPaid, billVoided } from '../payables/index.ts';
@@ -11,6 +12,7 @@ import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
 import { postClaimsBilled, postClaimWriteOff, postRemittance } from './post-claims.ts';
 import { postBillEntered, postBillPaid, postBillVoided } from './post-payables.ts';
 import { postBalanceWriteOff } from './post-collections.ts';
+import { postCloseVariance, postDeposit, postPaymentVoid } from './post-deposits.ts';
 import { postPayment, postRefund } from './post-payments.ts';
 
 /**
@@ -35,6 +37,9 @@ export const ledgerModule = defineModule({
     react(billPaid, 'ledger.post-bill-payment', postBillPaid),
     react(billVoided, 'ledger.post-bill-void', postBillVoided),
     react(balanceWrittenOff, 'ledger.post-balance-write-off', postBalanceWriteOff),
+    react(paymentVoided, 'ledger.post-payment-void', postPaymentVoid),
+    react(dayClosed, 'ledger.post-close-variance', postCloseVariance),
+    react(depositCreated, 'ledger.post-deposit', postDeposit),
     react(patientMerging, 'ledger.merge-balances', mergeLedger),
   ],
 });

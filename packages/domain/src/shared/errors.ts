@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, title: 'Conflict' },
   /** The encounter's note is signed: it changes only by addendum. */
   NOTE_SIGNED: { status: 409, title: 'The note is signed; add an addendum instead' },
+  /** The location's day is closed (daily close): nothing may be dated into it; `errors` names the date field. */
+  DAY_CLOSED: { status: 409, title: 'The day is closed at this location' },
   /** Creating this would duplicate an existing record. */
   ALREADY_EXISTS: { status: 409, title: 'Already exists' },
   /** A similar patient exists; re-send with confirmation to create anyway. */

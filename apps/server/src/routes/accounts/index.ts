@@ -17,6 +17,8 @@ import {
   refundPayment,
   refundSchema,
   takePayment,
+  voidInputSchema,
+  voidPayment,
 } from '@domain/accounts/index.ts';
 import { HttpCardGateway } from '@domain/shared/outside/http-card-gateway.ts';
 import { invalid } from '@domain/shared/errors.ts';
@@ -42,7 +44,7 @@ export default async function accountsRoutes(app: App) {
   app.post(
     '/api/payments',
     {
-      config: { permission: 'payment:post', errors: ['IDEMPOTENCY_KEY_REUSED', 'CONFLICT', 'CARD_DECLINED'] },
+      config: { permission: 'payment:post', errors: ['IDEMPOTENCY_KEY_REUSED', 'CONFLICT', 'CARD_DECLINED', 'DAY_CLOSED'] },
       schema: {
         tags,
         summary:
@@ -121,16 +123,33 @@ export default async function accountsRoutes(app: App) {
   app.post(
     '/api/payments/:id/refund',
     {
-      config: { permission: 'refund:issue' },
+      config: { permission: 'refund:issue', errors: ['CONFLICT', 'DAY_CLOSED'] },
       schema: {
         tags,
-        summary: 'Return money from a payment, with the reason (never more than is left of it)',
+        summary:
+          'Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed',
         params: idParams,
         body: refundInputSchema,
         response: { 201: refundSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await refundPayment(request.ctx, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/payments/:id/void',
+    {
+      config: { permission: 'refund:issue', errors: ['CONFLICT'] },
+      schema: {
+        tags,
+        summary:
+          'Void a payment posted in error, with the reason: its journal entry is reversed today, or on the next open day when today is closed. A payment refunded, deposited or already void answers 409',
+        params: idParams,
+        body: voidInputSchema,
+        response: { 200: paymentSchema },
+      },
+    },
+    async (request) => voidPayment(request.ctx, request.params.id, request.body),
   );
 
   app.get(
