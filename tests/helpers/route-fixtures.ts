@@ -395,6 +395,7 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    },
     /** An active payment plan of a new patient (one active plan per patient), first due in a month. */
     'payment-plans': async (org) => {
       const res = await t.as(org, 'biller').post('/api/payment-plans', {

@@ -246,7 +246,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
                             };
                             token: string;
                             expiresAt: string;
@@ -591,7 +591,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "audit:read" | "report:read" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
                             };
                             organization: {
                                 /** Format: uuid */
@@ -22845,6 +22845,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -22866,6 +22867,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -22880,6 +22882,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -22897,6 +22900,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -22936,6 +22940,7 @@ export interface paths {
                                 reasonCode: string;
                                 amountCents: number;
                                 lineNumber: number | null;
+                                reasonText: string | null;
                             }[];
                             lineAdjudication: {
                                 lineNumber: number;
@@ -22944,8 +22949,13 @@ export interface paths {
                                     group: string;
                                     reasonCode: string;
                                     amountCents: number;
+                                    reasonText: string | null;
                                 }[];
                                 remarkCodes: string[];
+                                remarks: {
+                                    code: string;
+                                    text: string | null;
+                                }[];
                             }[];
                             coveragePriority: string;
                             replacesClaimId: string | null;
@@ -23281,6 +23291,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -23302,6 +23313,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -23316,6 +23328,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -23333,6 +23346,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -23372,6 +23386,7 @@ export interface paths {
                                 reasonCode: string;
                                 amountCents: number;
                                 lineNumber: number | null;
+                                reasonText: string | null;
                             }[];
                             lineAdjudication: {
                                 lineNumber: number;
@@ -23380,8 +23395,13 @@ export interface paths {
                                     group: string;
                                     reasonCode: string;
                                     amountCents: number;
+                                    reasonText: string | null;
                                 }[];
                                 remarkCodes: string[];
+                                remarks: {
+                                    code: string;
+                                    text: string | null;
+                                }[];
                             }[];
                             coveragePriority: string;
                             replacesClaimId: string | null;
@@ -23993,6 +24013,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -24014,6 +24035,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -24028,6 +24050,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -24045,6 +24068,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -24084,6 +24108,7 @@ export interface paths {
                                 reasonCode: string;
                                 amountCents: number;
                                 lineNumber: number | null;
+                                reasonText: string | null;
                             }[];
                             lineAdjudication: {
                                 lineNumber: number;
@@ -24092,8 +24117,13 @@ export interface paths {
                                     group: string;
                                     reasonCode: string;
                                     amountCents: number;
+                                    reasonText: string | null;
                                 }[];
                                 remarkCodes: string[];
+                                remarks: {
+                                    code: string;
+                                    text: string | null;
+                                }[];
                             }[];
                             coveragePriority: string;
                             replacesClaimId: string | null;
@@ -24340,6 +24370,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -24361,6 +24392,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -24375,6 +24407,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -24392,6 +24425,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -24431,6 +24465,7 @@ export interface paths {
                                 reasonCode: string;
                                 amountCents: number;
                                 lineNumber: number | null;
+                                reasonText: string | null;
                             }[];
                             lineAdjudication: {
                                 lineNumber: number;
@@ -24439,8 +24474,13 @@ export interface paths {
                                     group: string;
                                     reasonCode: string;
                                     amountCents: number;
+                                    reasonText: string | null;
                                 }[];
                                 remarkCodes: string[];
+                                remarks: {
+                                    code: string;
+                                    text: string | null;
+                                }[];
                             }[];
                             coveragePriority: string;
                             replacesClaimId: string | null;
@@ -24687,6 +24727,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             renderingProvider: {
                                 givenName: string;
@@ -24708,6 +24749,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                npi?: string | null;
                             };
                             subscriber: {
                                 givenName: string;
@@ -24722,6 +24764,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                                 memberId: string;
                                 groupNumber: string | null;
                                 relationship: string;
@@ -24739,6 +24782,7 @@ export interface paths {
                                     state: string;
                                     postalCode: string;
                                 } | null;
+                                phone?: string | null;
                             };
                             scrub: {
                                 errors: {
@@ -24778,6 +24822,7 @@ export interface paths {
                                 reasonCode: string;
                                 amountCents: number;
                                 lineNumber: number | null;
+                                reasonText: string | null;
                             }[];
                             lineAdjudication: {
                                 lineNumber: number;
@@ -24786,8 +24831,13 @@ export interface paths {
                                     group: string;
                                     reasonCode: string;
                                     amountCents: number;
+                                    reasonText: string | null;
                                 }[];
                                 remarkCodes: string[];
+                                remarks: {
+                                    code: string;
+                                    text: string | null;
+                                }[];
                             }[];
                             coveragePriority: string;
                             replacesClaimId: string | null;
@@ -25504,6 +25554,11 @@ export interface paths {
                             /** @description Left on account (a credit until applied or refunded) */
                             unallocatedCents: number;
                             refundedCents: number;
+                            /** @enum {string} */
+                            status: "posted" | "void";
+                            voidReason: string | null;
+                            /** @description The day the void reversed its entry */
+                            voidDate: string | null;
                             createdAt: string;
                         };
                     };
@@ -25568,7 +25623,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Conflict (CONFLICT) */
+                /** @description Conflict (CONFLICT), The day is closed at this location (DAY_CLOSED) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25576,7 +25631,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
-                            code: "CONFLICT";
+                            code: "CONFLICT" | "DAY_CLOSED";
                         };
                     };
                 };
@@ -25805,6 +25860,11 @@ export interface paths {
                             /** @description Left on account (a credit until applied or refunded) */
                             unallocatedCents: number;
                             refundedCents: number;
+                            /** @enum {string} */
+                            status: "posted" | "void";
+                            voidReason: string | null;
+                            /** @description The day the void reversed its entry */
+                            voidDate: string | null;
                             createdAt: string;
                         };
                     };
@@ -26132,7 +26192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return money from a payment, with the reason (never more than is left of it) */
+        /** Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed */
         post: {
             parameters: {
                 query?: never;
@@ -26216,6 +26276,193 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), The day is closed at this location (DAY_CLOSED) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "DAY_CLOSED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a payment posted in error, with the reason: its journal entry is reversed today, or on the next open day when today is closed. A payment refunded, deposited or already void answers 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            amountCents: number;
+                            /** @enum {string} */
+                            method: "cash" | "check" | "card";
+                            reference: string | null;
+                            cardLast4: string | null;
+                            cardBrand: string | null;
+                            /** @description Card payments: charged here through the gateway, or taken on a standalone terminal */
+                            cardSource: ("terminal" | "gateway") | null;
+                            postingDate: string;
+                            note: string;
+                            allocations: {
+                                /** Format: uuid */
+                                chargeId: string;
+                                /** Format: uuid */
+                                encounterId: string;
+                                amountCents: number;
+                            }[];
+                            /** @description Left on account (a credit until applied or refunded) */
+                            unallocatedCents: number;
+                            refundedCents: number;
+                            /** @enum {string} */
+                            status: "posted" | "void";
+                            voidReason: string | null;
+                            /** @description The day the void reversed its entry */
+                            voidDate: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
                         };
                     };
                 };
@@ -26321,6 +26568,11 @@ export interface paths {
                                 /** @description Left on account (a credit until applied or refunded) */
                                 unallocatedCents: number;
                                 refundedCents: number;
+                                /** @enum {string} */
+                                status: "posted" | "void";
+                                voidReason: string | null;
+                                /** @description The day the void reversed its entry */
+                                voidDate: string | null;
                                 createdAt: string;
                             }[];
                             nextCursor: string | null;
@@ -26533,6 +26785,837 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/daily-closes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A location's closed days, newest first */
+        get: {
+            parameters: {
+                query: {
+                    locationId: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                date: string;
+                                /** @description Cash payments of the day minus the day's cash refunds and voids */
+                                expectedCashCents: number;
+                                paymentCount: number;
+                                /** @description Everything taken that day, net of refunds and voids */
+                                totalCents: number;
+                                byMethod: {
+                                    /** @enum {string} */
+                                    method: "cash" | "check" | "card";
+                                    count: number;
+                                    cents: number;
+                                }[];
+                                byUser: {
+                                    userId: string | null;
+                                    name: string;
+                                    count: number;
+                                    cents: number;
+                                }[];
+                                countedCashCents: number;
+                                /** @description Counted minus expected: positive over, negative short */
+                                varianceCents: number;
+                                note: string;
+                                closedBy: string | null;
+                                closedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Close a location's day: the payments by method and by user, the cash expected and counted, the variance (posted to cash over and short). The same day again answers 409; nothing may be dated into a closed day afterwards (409 DAY_CLOSED) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        locationId: string;
+                        /**
+                         * Format: date
+                         * @description The day at the location to close (today or an earlier day)
+                         */
+                        date: string;
+                        /** @description The cash counted in the drawer */
+                        countedCashCents: number;
+                        /** @description Why the cash is over or short, if it is */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            date: string;
+                            /** @description Cash payments of the day minus the day's cash refunds and voids */
+                            expectedCashCents: number;
+                            paymentCount: number;
+                            /** @description Everything taken that day, net of refunds and voids */
+                            totalCents: number;
+                            byMethod: {
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                count: number;
+                                cents: number;
+                            }[];
+                            byUser: {
+                                userId: string | null;
+                                name: string;
+                                count: number;
+                                cents: number;
+                            }[];
+                            countedCashCents: number;
+                            /** @description Counted minus expected: positive over, negative short */
+                            varianceCents: number;
+                            note: string;
+                            closedBy: string | null;
+                            closedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        } & {
+                            /** Format: uuid */
+                            closeId?: string;
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/daily-closes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What closing the day would record (before the cash is counted), and the close when the day is closed */
+        get: {
+            parameters: {
+                query: {
+                    locationId: string;
+                    date: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            locationId: string;
+                            date: string;
+                            /** @description Cash payments of the day minus the day's cash refunds and voids */
+                            expectedCashCents: number;
+                            paymentCount: number;
+                            /** @description Everything taken that day, net of refunds and voids */
+                            totalCents: number;
+                            byMethod: {
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                count: number;
+                                cents: number;
+                            }[];
+                            byUser: {
+                                userId: string | null;
+                                name: string;
+                                count: number;
+                                cents: number;
+                            }[];
+                            /** @description The close, when the day is already closed */
+                            closed: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                date: string;
+                                /** @description Cash payments of the day minus the day's cash refunds and voids */
+                                expectedCashCents: number;
+                                paymentCount: number;
+                                /** @description Everything taken that day, net of refunds and voids */
+                                totalCents: number;
+                                byMethod: {
+                                    /** @enum {string} */
+                                    method: "cash" | "check" | "card";
+                                    count: number;
+                                    cents: number;
+                                }[];
+                                byUser: {
+                                    userId: string | null;
+                                    name: string;
+                                    count: number;
+                                    cents: number;
+                                }[];
+                                countedCashCents: number;
+                                /** @description Counted minus expected: positive over, negative short */
+                                varianceCents: number;
+                                note: string;
+                                closedBy: string | null;
+                                closedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A location's deposits, newest first */
+        get: {
+            parameters: {
+                query: {
+                    locationId: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                depositDate: string;
+                                cashCents: number;
+                                checkCents: number;
+                                cardCents: number;
+                                totalCents: number;
+                                paymentCount: number;
+                                bankReference: string | null;
+                                depositedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take payments to the bank: those named, or every undeposited payment of the location's closed days. A payment is deposited once; the deposit posts Dr bank, Cr cash drawer and undeposited funds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        locationId: string;
+                        /** @description The payments to deposit; left out: every undeposited payment of the location's closed days (the oldest 1,000) */
+                        paymentIds?: string[];
+                        /** @description The deposit slip or bank reference */
+                        bankReference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            depositDate: string;
+                            cashCents: number;
+                            checkCents: number;
+                            cardCents: number;
+                            totalCents: number;
+                            paymentCount: number;
+                            bankReference: string | null;
+                            depositedBy: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), The day is closed at this location (DAY_CLOSED) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "DAY_CLOSED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deposits/undeposited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The location's payments not yet deposited (not voided), oldest first, and whether their day is closed */
+        get: {
+            parameters: {
+                query: {
+                    locationId: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                paymentId: string;
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                postingDate: string;
+                                /** @description What goes to the bank: a cash payment net of its cash refunds */
+                                amountCents: number;
+                                dayClosed: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/trial-balance": {
         parameters: {
             query?: never;
@@ -26574,6 +27657,97 @@ export interface paths {
                             totalDebitCents: number;
                             totalCreditCents: number;
                         };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/journal.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The general-ledger journal of a date range (at most 366 days; 30 by default) as CSV for the outside accountant, one row per line, streamed (entry_id,posting_date,kind,memo,line,account_code,account_name,debit,credit,source_type,source_id,location_id,location; debit and credit in decimal dollars) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First posting day (inclusive; 30 days before `to` when left out) */
+                    from?: string;
+                    /** @description Last posting day (inclusive; today when left out); at most 366 days after `from` */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid request (VALIDATION_FAILED) */
@@ -29237,6 +30411,2056 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/ar-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A/R aging on a day: insurance A/R by payer and patient A/R in the buckets 0-30, 31-60, 61-90, 91-120, 120+, with totals (?format=csv for CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day the balances are aged to (today at the desk's location when left out) */
+                    asOf?: string;
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            locationId: string | null;
+                            insurance: {
+                                items: {
+                                    /** @description null: insurance A/R naming no payer */
+                                    payerId: string | null;
+                                    payerName: string;
+                                    /** @description Cents by age bucket (days since the balance was first posted) */
+                                    aging: {
+                                        "0-30": number;
+                                        "31-60": number;
+                                        "61-90": number;
+                                        "91-120": number;
+                                        "120+": number;
+                                    };
+                                    totalCents: number;
+                                }[];
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                            patient: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                /** @description Negative: more credit than owed */
+                                totalCents: number;
+                            };
+                            total: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            locationId: string | null;
+                            insurance: {
+                                items: {
+                                    /** @description null: insurance A/R naming no payer */
+                                    payerId: string | null;
+                                    payerName: string;
+                                    /** @description Cents by age bucket (days since the balance was first posted) */
+                                    aging: {
+                                        "0-30": number;
+                                        "31-60": number;
+                                        "61-90": number;
+                                        "91-120": number;
+                                        "120+": number;
+                                    };
+                                    totalCents: number;
+                                }[];
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                            patient: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                /** @description Negative: more credit than owed */
+                                totalCents: number;
+                            };
+                            total: {
+                                /** @description Cents by age bucket (days since the balance was first posted) */
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                totalCents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/days-in-ar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days in A/R: total A/R ÷ average daily gross charges of the last `days` days (90 by default), with the inputs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day A/R is counted on (today at the desk's location when left out) */
+                    asOf?: string;
+                    /** @description How many days of charges make the daily average */
+                    days?: number;
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @description First day of the charges window */
+                            from: string;
+                            days: number;
+                            locationId: string | null;
+                            insuranceArCents: number;
+                            patientArCents: number;
+                            totalArCents: number;
+                            /** @description Charges posted in the window, less voids */
+                            grossChargesCents: number;
+                            /** @description grossChargesCents ÷ days, rounded to the cent */
+                            averageDailyChargesCents: number;
+                            /** @description totalArCents ÷ (grossChargesCents ÷ days), one decimal; null without charges */
+                            daysInAr: number | null;
+                        };
+                        "text/csv": {
+                            asOf: string;
+                            /** @description First day of the charges window */
+                            from: string;
+                            days: number;
+                            locationId: string | null;
+                            insuranceArCents: number;
+                            patientArCents: number;
+                            totalArCents: number;
+                            /** @description Charges posted in the window, less voids */
+                            grossChargesCents: number;
+                            /** @description grossChargesCents ÷ days, rounded to the cent */
+                            averageDailyChargesCents: number;
+                            /** @description totalArCents ÷ (grossChargesCents ÷ days), one decimal; null without charges */
+                            daysInAr: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received (insurance, patient) and adjustments by reason (contractual, other payer, write-offs, provider-level) by day, week or month; at most 366 days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First posting day (inclusive) */
+                    from?: string;
+                    /** @description Last posting day (inclusive; today when left out); at most 366 days after `from` */
+                    to?: string;
+                    period?: "day" | "week" | "month";
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            locationId: string | null;
+                            items: {
+                                periodStart: string;
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            }[];
+                            totals: {
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            };
+                        };
+                        "text/csv": {
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            locationId: string | null;
+                            items: {
+                                periodStart: string;
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            }[];
+                            totals: {
+                                /** @description Paid by payers (net of provider-level adjustments) */
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                /** @description CO adjustments */
+                                contractualAdjustmentsCents: number;
+                                /** @description OA, PI and CR adjustments */
+                                otherAdjustmentsCents: number;
+                                writeOffsCents: number;
+                                /** @description PLB: recoupments positive, interest negative */
+                                providerAdjustmentsCents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/payments-by-method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patient payments by method (cash, check, card): counts and amounts, by location and by the user who posted; at most 366 days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First posting day (inclusive) */
+                    from?: string;
+                    /** @description Last posting day (inclusive; today when left out); at most 366 days after `from` */
+                    to?: string;
+                    /** @description Only this location */
+                    locationId?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            locationId: string | null;
+                            /** @description Every method, zeros included */
+                            byMethod: {
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            /** @description By location, method and the user who posted */
+                            items: {
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                userId: string | null;
+                                userName: string | null;
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            total: {
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            };
+                        };
+                        "text/csv": {
+                            from: string;
+                            to: string;
+                            locationId: string | null;
+                            /** @description Every method, zeros included */
+                            byMethod: {
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            /** @description By location, method and the user who posted */
+                            items: {
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                /** @enum {string} */
+                                method: "cash" | "check" | "card";
+                                userId: string | null;
+                                userName: string | null;
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            }[];
+                            total: {
+                                count: number;
+                                amountCents: number;
+                                refundedCents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trial balance through a day, for the report screen (?format=csv for CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Balances through this posting day (today at the desk's location when left out) */
+                    asOf?: string;
+                    /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The account code (chart of accounts) */
+                                account: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "asset" | "liability" | "equity" | "revenue" | "contra_revenue" | "expense";
+                                /** @description A net debit balance, else 0 */
+                                debitCents: number;
+                                /** @description A net credit balance, else 0 */
+                                creditCents: number;
+                            }[];
+                            totalDebitCents: number;
+                            totalCreditCents: number;
+                            asOf: string;
+                        };
+                        "text/csv": {
+                            items: {
+                                /** @description The account code (chart of accounts) */
+                                account: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "asset" | "liability" | "equity" | "revenue" | "contra_revenue" | "expense";
+                                /** @description A net debit balance, else 0 */
+                                debitCents: number;
+                                /** @description A net credit balance, else 0 */
+                                creditCents: number;
+                            }[];
+                            totalDebitCents: number;
+                            totalCreditCents: number;
+                            asOf: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collections/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Guarantors whose patients owe a patient balance: oldest age bucket, last statement, last contact, promise to pay, plan and agency status (bounded pages: a page may hold fewer rows while nextCursor is set) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only guarantors whose oldest open patient balance is in this age bucket */
+                    bucket?: "0-30" | "31-60" | "61-90" | "91-120" | "120+";
+                    /** @description Only guarantors with (or without) a promise to pay */
+                    hasPromise?: "true" | "false";
+                    /** @description Only guarantors whose follow-up date is today or past */
+                    followUpDue?: "true";
+                    agency?: "none" | "sent" | "returned";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                guarantorKey: string;
+                                guarantorName: string;
+                                /** @description What the guarantor's patients owe together */
+                                balanceCents: number;
+                                /**
+                                 * @description Age bucket of the oldest open patient balance
+                                 * @enum {string}
+                                 */
+                                bucket: "0-30" | "31-60" | "61-90" | "91-120" | "120+";
+                                aging: {
+                                    "0-30": number;
+                                    "31-60": number;
+                                    "61-90": number;
+                                    "91-120": number;
+                                    "120+": number;
+                                };
+                                oldestSince: string;
+                                patients: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    balanceCents: number;
+                                }[];
+                                lastStatement: {
+                                    on: string;
+                                    /** @enum {string} */
+                                    level: "first" | "second" | "final";
+                                } | null;
+                                lastContact: {
+                                    at: string;
+                                    /** @enum {string} */
+                                    type: "called" | "voicemail" | "spoke" | "emailed" | "letter";
+                                } | null;
+                                followUpOn: string | null;
+                                promise: {
+                                    on: string;
+                                    amountCents: number;
+                                    madeOn: string;
+                                    /** @description What the guarantor's patients paid since the promise was made, up to its date */
+                                    paidCents: number;
+                                    /** @enum {string} */
+                                    status: "pending" | "kept" | "broken";
+                                } | null;
+                                /** @description The newest payment plan's status among the guarantor's patients */
+                                planStatus: ("active" | "completed" | "broken" | "cancelled") | null;
+                                missedInstallment: boolean;
+                                /** @enum {string} */
+                                agencyStatus: "none" | "sent" | "returned";
+                                agencySentOn: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collections/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A guarantor's contact log, newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A guarantor's key: the guarantor patient's id, or `person:<patient id>` for a guarantor who is not a patient */
+                    guarantorKey: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                guarantorKey: string;
+                                /** @enum {string} */
+                                type: "called" | "voicemail" | "spoke" | "emailed" | "letter";
+                                note: string;
+                                promiseOn: string | null;
+                                promiseCents: number | null;
+                                followUpOn: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a contact with a guarantor (called, voicemail, spoke, emailed, letter), with a promise to pay and a follow-up date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A guarantor's key: the guarantor patient's id, or `person:<patient id>` for a guarantor who is not a patient */
+                        guarantorKey: string;
+                        /** @enum {string} */
+                        type: "called" | "voicemail" | "spoke" | "emailed" | "letter";
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description Promise to pay: the day the guarantor said they would pay
+                         */
+                        promiseOn?: string;
+                        /** @description Promise to pay: how much */
+                        promiseCents?: number;
+                        /** Format: date */
+                        followUpOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            guarantorKey: string;
+                            /** @enum {string} */
+                            type: "called" | "voicemail" | "spoke" | "emailed" | "letter";
+                            note: string;
+                            promiseOn: string | null;
+                            promiseCents: number | null;
+                            followUpOn: string | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collections/agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send guarantors' accounts to the outside collection agency (marked sent today) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        guarantorKeys: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentOn: string;
+                            items: {
+                                guarantorKey: string;
+                                /** @enum {string} */
+                                agencyStatus: "none" | "sent" | "returned";
+                                agencySentOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collections/agency/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts at the agency as CSV: guarantor name, address, phone, balance, oldest open date (the export is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collections/small-balance-write-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write off every patient balance above zero and at most maxBalanceCents (each a balanced ledger entry); preview: true lists them and changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxBalanceCents: number;
+                        reason: string;
+                        /**
+                         * @description true: list what would be written off and change nothing
+                         * @default false
+                         */
+                        preview?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null for a preview */
+                            batchId: string | null;
+                            preview: boolean;
+                            postingDate: string;
+                            patientCount: number;
+                            totalCents: number;
+                            items: {
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                amountCents: number;
+                            }[];
+                            /** @description More patients may match than one batch takes: run another batch after this one */
+                            more: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null for a preview */
+                            batchId: string | null;
+                            preview: boolean;
+                            postingDate: string;
+                            patientCount: number;
+                            totalCents: number;
+                            items: {
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                amountCents: number;
+                            }[];
+                            /** @description More patients may match than one batch takes: run another batch after this one */
+                            more: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's payment plans with their installments */
+        get: {
+            parameters: {
+                query: {
+                    patientId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                guarantorKey: string;
+                                totalCents: number;
+                                installmentCents: number;
+                                /** @enum {string} */
+                                frequency: "monthly" | "biweekly" | "weekly";
+                                firstDueOn: string;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "broken" | "cancelled";
+                                paidCents: number;
+                                remainingCents: number;
+                                cancelReason: string | null;
+                                note: string;
+                                createdAt: string;
+                                installments: {
+                                    seq: number;
+                                    dueOn: string;
+                                    amountCents: number;
+                                    paidCents: number;
+                                    missed: boolean;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up a payment plan: agreed total, installment amount, frequency and first due date (one active plan per patient) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        patientId: string;
+                        totalCents: number;
+                        installmentCents: number;
+                        /** @enum {string} */
+                        frequency: "monthly" | "biweekly" | "weekly";
+                        /** Format: date */
+                        firstDueOn: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            guarantorKey: string;
+                            totalCents: number;
+                            installmentCents: number;
+                            /** @enum {string} */
+                            frequency: "monthly" | "biweekly" | "weekly";
+                            firstDueOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "broken" | "cancelled";
+                            paidCents: number;
+                            remainingCents: number;
+                            cancelReason: string | null;
+                            note: string;
+                            createdAt: string;
+                            installments: {
+                                seq: number;
+                                dueOn: string;
+                                amountCents: number;
+                                paidCents: number;
+                                missed: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an active payment plan, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            guarantorKey: string;
+                            totalCents: number;
+                            installmentCents: number;
+                            /** @enum {string} */
+                            frequency: "monthly" | "biweekly" | "weekly";
+                            firstDueOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "broken" | "cancelled";
+                            paidCents: number;
+                            remainingCents: number;
+                            cancelReason: string | null;
+                            note: string;
+                            createdAt: string;
+                            installments: {
+                                seq: number;
+                                dueOn: string;
+                                amountCents: number;
+                                paidCents: number;
+                                missed: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{id}/coverages/{coverageId}/eligibility-requests": {
         parameters: {
             query?: never;
@@ -30502,6 +33726,10 @@ export interface paths {
                                 amountCents: number;
                                 reasonText: string | null;
                                 remarkCodes: string[];
+                                remarks: {
+                                    code: string;
+                                    text: string | null;
+                                }[];
                                 /** Format: uuid */
                                 payerId: string;
                                 payerName: string;
@@ -30590,6 +33818,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/adjustment-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The texts shown for adjustment codes: the office's imported ones (source `office`) and the built-in short texts not overridden (`built-in`), by code set and code */
+        get: {
+            parameters: {
+                query?: {
+                    codeSet?: "CARC" | "RARC" | "GROUP";
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                codeSet: "CARC" | "RARC" | "GROUP";
+                                code: string;
+                                description: string;
+                                /** @enum {string} */
+                                source: "office" | "built-in";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Clear the office's imported reason texts (of one code set, or all): the built-in short texts show again */
+        delete: {
+            parameters: {
+                query?: {
+                    codeSet?: "CARC" | "RARC" | "GROUP";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adjustment-reasons/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import adjustment reason texts from CSV (text/csv; columns codeSet,code,description, or code,description with ?codeSet=CARC|RARC|GROUP; description at most 1,000 characters): upserts by code set and code. Any bad row: 400 naming `rows.N.column`, nothing changed */
+        post: {
+            parameters: {
+                query?: {
+                    codeSet?: "CARC" | "RARC" | "GROUP";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the CSV text */
+            requestBody: {
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            updated: number;
+                            errors: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -30608,7 +34159,7 @@ export interface components {
              * @description the stable error code clients match on
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_REQUIRED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "NOTE_SIGNED" | "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "BREAK_GLASS_RENEWAL_UNREVIEWED" | "IDEMPOTENCY_KEY_REUSED" | "CARD_DECLINED" | "UNPROCESSABLE" | "VERSION_MISMATCH" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTEGRITY_FAILURE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_REQUIRED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "NOTE_SIGNED" | "DAY_CLOSED" | "ALREADY_EXISTS" | "POSSIBLE_DUPLICATE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "BREAK_GLASS_RENEWAL_UNREVIEWED" | "IDEMPOTENCY_KEY_REUSED" | "CARD_DECLINED" | "UNPROCESSABLE" | "VERSION_MISMATCH" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTEGRITY_FAILURE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             /** @description the request path */
             instance: string;
             /** @description the x-request-id of the request, for the logs */

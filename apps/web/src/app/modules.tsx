@@ -152,11 +152,15 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     icon: IconMailDollar,
     permission: 'account:read',
     element: <Page of={StatementsPage} />,
+  },
+  {
     path: '/reports/finance',
     label: 'Finance reports',
     icon: IconChartBar,
     permission: 'report:finance',
     element: <Page of={FinanceReportsPage} />,
+  },
+  {
     path: '/billing/collections',
     label: 'Collections',
     icon: IconCoin,

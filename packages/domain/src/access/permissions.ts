@@ -205,6 +205,7 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:statements': {
     does: "The demo practice's statements (statements/seed-statements-demo.ts): a run five weeks ago and one today, as a biller would",
     permissions: ['statement:run', 'account:read'],
+  },
   'demo-seed:deposits': {
     does: "The demo practice's takings (deposits/seed-deposits-demo.ts): posts cash, check and card payments over the last days, closes each past day at every location and deposits them; today stays open",
     permissions: ['org:read', 'patient:read', 'account:read', 'payment:post', 'day:read', 'day:close', 'deposit:create'],

@@ -5,7 +5,6 @@ export { PAYMENT_METHODS, type PaymentMethod } from './accounts.tables.ts';
 export { getAccount } from './get-account.ts';
 export { getPayment } from './get-payment.ts';
 export { listPayments } from './list-payments.ts';
-export { type PaymentPostedPayload, paymentPosted, type RefundIssuedPayload, refundIssued } from './payment-events.ts';
 export { type PaymentTotal, paymentTotals } from './payment-totals.ts';
 export type { AccountsViews } from './accounts.views.ts';
 export {
