@@ -103,7 +103,7 @@ describe('payments at the desk', () => {
     await dialog.waitFor();
     // Prefilled: the amount, card, the board's location; the card's last four digits have the focus.
     await expect(dialog.getByLabel('Amount').inputValue()).resolves.toBe('25.00');
-    await expect(dialog.getByRole('textbox', { name: 'Method' }).inputValue()).resolves.toBe('Card');
+    await expect(dialog.getByRole('combobox', { name: 'Method' }).inputValue()).resolves.toBe('Card');
     await expectAccessible(page, 'copay dialog');
     await act(() => page.keyboard.type('4242'));
     await expect(dialog.getByLabel("Card's last four digits").inputValue()).resolves.toBe('4242');
@@ -135,7 +135,7 @@ describe('payments at the desk', () => {
     await page.getByRole('tab', { name: 'Account' }).click();
     const account = page.getByTestId('chart-account');
     await account
-      .getByRole('link', { name: /^Receipt for \$25\.00 on / })
+      .getByRole('link', { name: /^PDF receipt for \$25\.00 on / })
       .first()
       .waitFor();
     await account.getByTestId('account-guarantor').waitFor();

@@ -83,7 +83,7 @@ export function AccountTab(props: { patientId: string }) {
                   href={receiptUrl(p.id)}
                   target="_blank"
                   rel="noopener"
-                  aria-label={`Receipt for ${money(p.amountCents)} on ${p.postingDate}`}
+                  aria-label={`PDF receipt for ${money(p.amountCents)} on ${p.postingDate}`}
                 >
                   PDF
                 </Anchor>
