@@ -38,8 +38,7 @@ export function CollectCopayButton(props: {
     <>
       <Button
         size="compact-sm"
-        variant="light"
-        color="teal"
+        variant="default"
         onClick={() => setOpen(true)}
         aria-label={`${label} from ${props.patientName}`}
       >

@@ -146,7 +146,7 @@ export function FlowBoardPage() {
       // A busy block's visit is moved along by its care team: the API answers 404 to anyone else.
       actions:
         (can('appointment:write') || can('note:write') || can('payment:post')) && !item.busy ? (
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4} wrap="wrap">
             {can('payment:post') && item.patientId && COPAY_STATUSES.includes(item.status) && (
               <CollectCopayButton
                 patientId={item.patientId}
