@@ -36,12 +36,7 @@ export function CollectCopayButton(props: {
   };
   return (
     <>
-      <Button
-        size="compact-sm"
-        variant="default"
-        onClick={() => setOpen(true)}
-        aria-label={`${label} from ${props.patientName}`}
-      >
+      <Button size="compact-sm" variant="default" onClick={() => setOpen(true)} aria-label={`${label} from ${props.patientName}`}>
         {label}
       </Button>
       <Modal opened={open} onClose={close} title={`Copay: ${props.patientName}`} closeButtonProps={{ 'aria-label': 'Close' }}>
