@@ -7,7 +7,7 @@ import { createTestDatabase } from '@db/testing.ts';
 import { ROLES } from '@domain/access/permissions.ts';
 import type { Database } from '@domain/database.ts';
 import { DEMO_ORG_NAME, DEMO_PASSWORD, seedDemo } from '@domain/demo/index.ts';
-import { ensureAdmin, verifyPassword } from '@domain/identity/index.ts';
+import { checkPasswordPolicy, ensureAdmin, verifyPassword } from '@domain/identity/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import type { Db } from '@domain/shared/context.ts';
 import { isValidNpi, isValidTimeZone } from '@domain/shared/validation.ts';
@@ -75,6 +75,20 @@ describe('demo practice', () => {
       expect(res.statusCode, l.role).toBe(200);
       expect(res.json().token).toEqual(expect.any(String));
     }
+  });
+
+  it('the demo password meets the password policy for every demo account (the seeder hashes it once and skips the check)', async () => {
+    const users = await t.db
+      .selectFrom('users')
+      .select(['email', 'display_name'])
+      .where('organization_id', '=', await demoOrgId(t.db))
+      .execute();
+    expect(users).toHaveLength(ROLES.length);
+    for (const u of users)
+      await expect(
+        checkPasswordPolicy(DEMO_PASSWORD, { email: u.email, displayName: u.display_name, practiceName: DEMO_ORG_NAME }),
+        u.email,
+      ).resolves.toBeUndefined();
   });
 
   it('is the same on every machine: the fixed seed gives the same patients', async () => {

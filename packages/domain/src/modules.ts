@@ -136,9 +136,9 @@ export const linkActions = once(() =>
   ),
 );
 
-/** Demo data seeders, in module order. */
-export function demoSeeders(): DemoSeeder[] {
-  return MODULES.flatMap((m) => (m.demo ? [m.demo] : []));
+/** Demo data seeders, in module order, with the module that owns each. */
+export function demoSeeders(): { module: string; seed: DemoSeeder }[] {
+  return MODULES.flatMap((m) => (m.demo ? [{ module: m.name, seed: m.demo }] : []));
 }
 
 /** Merge policies of every column that points at patients.id ("table.column"). */

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { ROLES, type Role } from '../access/index.ts';
-import { createUser } from '../identity/index.ts';
+import { createUser, hashPassword } from '../identity/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type Ctx, type Db, systemCtx } from '../shared/context.ts';
 import { seededRandom } from '../shared/random.ts';
@@ -46,6 +46,13 @@ export async function seedDemo(db: Db, clock: Clock, opts: { patients?: number; 
       const any = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
       if (any) return null;
     }
+    // CLINICDESK_DEMO_TIMING=1 prints each step's seeding time (to find what slows a first start).
+    const timing = process.env.CLINICDESK_DEMO_TIMING === '1';
+    let started = performance.now();
+    const lap = (what: string) => {
+      if (timing) console.error(`demo ${what}: ${Math.round(performance.now() - started)} ms`);
+      started = performance.now();
+    };
     const rnd = seededRandom(DEMO_SEED);
     const org = await trx
       .insertInto('organizations')
@@ -117,20 +124,27 @@ export async function seedDemo(db: Db, clock: Clock, opts: { patients?: number; 
       ])
       .returning('id')
       .execute();
+    lap('practice');
     const logins: DemoLogin[] = [];
     const userIds = {} as Record<Role, string>;
+    const checkedPasswordHash = await hashPassword(DEMO_PASSWORD);
     for (const role of ROLES) {
       const email = `${role.replace('_', '.')}@demo.clinicdesk.dev`;
-      const user = await createUser(ctx, {
-        email,
-        displayName: `Demo ${role.replace('_', ' ').replace(/\b\w/g, (c) => c.toUpperCase())}`,
-        password: DEMO_PASSWORD,
-        roles: [{ role, locationId: null }],
-        providerId: role === 'clinician' ? (providerIds[0] as string) : null,
-      });
+      const user = await createUser(
+        ctx,
+        {
+          email,
+          displayName: `Demo ${role.replace('_', ' ').replace(/\b\w/g, (c) => c.toUpperCase())}`,
+          password: DEMO_PASSWORD,
+          roles: [{ role, locationId: null }],
+          providerId: role === 'clinician' ? (providerIds[0] as string) : null,
+        },
+        { checkedPasswordHash },
+      );
       userIds[role] = user.id;
       logins.push({ role, email, password: DEMO_PASSWORD });
     }
+    lap('users');
     const patientCount = opts.patients ?? 200;
     const patientRows = [];
     for (let i = 0; i < patientCount; i++) {
@@ -160,8 +174,12 @@ export async function seedDemo(db: Db, clock: Clock, opts: { patients?: number; 
       patientIds: patients.map((p) => p.id),
       ctx,
     };
+    lap('patients');
     const { demoSeeders } = await import('../modules.ts');
-    for (const seeder of demoSeeders()) await seeder(demo);
+    for (const { module, seed } of demoSeeders()) {
+      await seed(demo);
+      lap(module);
+    }
     return logins;
   });
 }

@@ -23,15 +23,26 @@ export interface CreateUserInput {
   providerId?: string | null | undefined;
 }
 
-export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ id: string; invite: Invite | null }> {
+/**
+ * `opts.checkedPasswordHash`: the hash of `input.password` made by `hashPassword` after that
+ * password is known to pass `checkPasswordPolicy` for this account: the demo seeder gives every
+ * role one fixed password (a test checks it against the policy for each demo account), so it
+ * hashes once and skips the policy's breached-list estimator, which costs seconds to load on a
+ * first start.
+ */
+export async function createUser(
+  ctx: Ctx,
+  input: CreateUserInput,
+  opts: { checkedPasswordHash?: string } = {},
+): Promise<{ id: string; invite: Invite | null }> {
   requirePermission(ctx, 'user:manage');
   assertHoldsRoles(ctx, input.roles, 'create');
   const email = input.email.trim().toLowerCase();
-  if (input.password !== undefined) {
+  if (input.password !== undefined && opts.checkedPasswordHash === undefined) {
     const practiceName = await practiceNameOf(ctx.db, ctx.organizationId);
     await checkPasswordPolicy(input.password, { email, displayName: input.displayName, practiceName });
   }
-  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  const passwordHash = input.password !== undefined ? (opts.checkedPasswordHash ?? (await hashPassword(input.password))) : null;
   return inTransaction(ctx, async (tx) => {
     await checkRoleLocations(tx, input.roles);
     if (input.providerId) await checkProvider(tx, input.providerId);
