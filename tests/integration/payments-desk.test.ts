@@ -19,8 +19,9 @@ import { createTestApp } from '../helpers/test-app.ts';
 
 const gateway = await startFakeCardGateway();
 const smtp = await startSmtpSink();
+// The gateway timeout leaves a busy CI machine room for a normal charge; tok_slow_4500 outlasts it.
 const t = await createTestApp({
-  env: { CARD_GATEWAY_URL: gateway.url, CARD_GATEWAY_KEY: gateway.apiKey, CARD_GATEWAY_TIMEOUT_MS: '400' },
+  env: { CARD_GATEWAY_URL: gateway.url, CARD_GATEWAY_KEY: gateway.apiKey, CARD_GATEWAY_TIMEOUT_MS: '3000' },
 });
 afterAll(async () => {
   await gateway.close();
@@ -102,12 +103,12 @@ describe('card payments through the gateway', () => {
     const { patientId } = await billablePatient(t, p);
     const key = randomUUID();
     const before = await countRows('payments');
-    const slow = await pay({ patientId, amountCents: 4000, cardToken: 'tok_slow_1200' }, key);
+    const slow = await pay({ patientId, amountCents: 4000, cardToken: 'tok_slow_4500' }, key);
     expect(slow.statusCode, slow.body).toBe(503);
     expect(await countRows('payments')).toBe(before);
     // The processor finished charging after we gave up: the retry must get that charge back.
     await waitFor(() => gateway.charges.some((c) => c.idempotencyKey === `${org.id}:${key}`), 'the slow charge');
-    const retry = await pay({ patientId, amountCents: 4000, cardToken: 'tok_slow_1200' }, key);
+    const retry = await pay({ patientId, amountCents: 4000, cardToken: 'tok_slow_4500' }, key);
     expect(retry.statusCode, retry.body).toBe(201);
     const charges = gateway.charges.filter((c) => c.idempotencyKey === `${org.id}:${key}`);
     expect(charges).toHaveLength(1);
