@@ -1,7 +1,15 @@
 import type { Address, BillingProvider837, CasAdjustment, Claim837, Claim837Batch, PersonName } from './837p-types.ts';
 import { X12Error } from './errors.ts';
 import { formatCents } from './money.ts';
-import { type EnvelopeOptions, envelope, type SegmentSpec, x12Date } from './writer.ts';
+import {
+  type EnvelopeOptions,
+  envelopeWritten,
+  resolveSeparators,
+  type SegmentSpec,
+  serializeSegment,
+  type WrittenBody,
+  x12Date,
+} from './writer.ts';
 
 export const X222A1 = '005010X222A1';
 
@@ -170,10 +178,18 @@ function claimSegments(c: Claim837, hl: { next: number }, providerHl: number): S
 export function build837P(batch: Claim837Batch, options: Build837POptions): string {
   if (batch.claims.length === 0) fail('a batch needs at least one claim');
   const per = options.maxClaimsPerTransaction ?? 5000;
-  const bodies: SegmentSpec[][] = [];
+  const separators = resolveSeparators(options.separators);
+  // Each body is written to text as it is built: the segment arrays of 10,000 claims never live at once.
+  const bodies: WrittenBody[] = [];
   const bp = batch.billingProvider;
   for (let start = 0, t = 0; start < batch.claims.length; start += per, t++) {
-    const body: SegmentSpec[] = [];
+    const written = { text: '', segmentCount: 0 };
+    const body = {
+      push(...segments: SegmentSpec[]) {
+        for (const seg of segments) written.text += serializeSegment(seg, separators);
+        written.segmentCount += segments.length;
+      },
+    };
     body.push(['BHT', '0019', '00', String(options.controlNumbers.transactions[t] ?? ''), x12Date(options.date), options.time, 'CH']);
     body.push(org('41', batch.submitter.name, '46', batch.submitter.id));
     body.push([
@@ -209,9 +225,9 @@ export function build837P(batch: Claim837Batch, options: Build837POptions): stri
       if (batch.payToAddress) body.push(['NM1', '87', '2'], ...addressSegments(batch.payToAddress));
       for (const claim of claims) body.push(...claimSegments(claim, hl, providerHl));
     }
-    bodies.push(body);
+    bodies.push(written);
   }
-  return envelope(
+  return envelopeWritten(
     bodies,
     {
       senderQualifier: batch.submitter.interchangeQualifier ?? 'ZZ',
