@@ -70,6 +70,16 @@ describe('billing', () => {
     const rows = page.getByTestId('charge-row');
     await rows.first().waitFor();
     expect(await axe(page)).toEqual([]);
+    // Keyboard: ↓ selects and focuses the next row, Enter opens its correction dialog, Escape closes it.
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => rows.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await rows.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await rows.first().getAttribute('tabindex')).toBe('-1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Correct charge' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Correct charge' }).waitFor({ state: 'hidden' });
     // A charge of an insured visit (primary coverage in force on the date of service).
     const review = await getJson<{ items: Charge[] }>(page, '/api/charges?status=review&limit=200');
     let charge: Charge | undefined;

@@ -204,8 +204,12 @@ describe('who may do what', () => {
 describe('the payments list', () => {
   it("lists a patient's payments newest first, by pages, with refunds; a bad cursor is a 400", async () => {
     const { patientId } = await billablePatient(t, p);
+    await signedVisit(t, org, patientId);
     const ids: string[] = [];
     for (const amountCents of [100, 200, 300]) ids.push(((await pay({ patientId, amountCents })).json() as Payment).id);
+    expect((await t.as(org, 'biller').post(`/api/payments/${ids[1]}/refund`, { amountCents: 50, reason: 'Overpaid' })).statusCode).toBe(
+      201,
+    );
     const first = await t.as(org, 'front_desk').get(`/api/patients/${patientId}/payments?limit=2`);
     expect(first.statusCode, first.body).toBe(200);
     const page1 = first.json() as { items: Payment[]; nextCursor: string | null };
@@ -216,6 +220,11 @@ describe('the payments list', () => {
       nextCursor: string | null;
     };
     expect(page2).toEqual({ items: [expect.objectContaining({ id: ids[0], amountCents: 100 })], nextCursor: null });
+    // Each listed payment, with its own allocations and refunds, is what reading it alone answers.
+    const listed = [...page1.items, ...page2.items];
+    expect(listed.every((i) => i.allocations.length > 0)).toBe(true);
+    expect(listed.find((i) => i.id === ids[1])?.refundedCents).toBe(50);
+    for (const item of listed) expect(item).toEqual((await t.as(org, 'front_desk').get(`/api/payments/${item.id}`)).json());
     const bad = await t.as(org, 'front_desk').get(`/api/patients/${patientId}/payments?cursor=nope`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('cursor');

@@ -139,6 +139,23 @@ describe('835 remittances', () => {
     const only50 = (await t.as(p.org, 'biller').get('/api/denials?reasonCode=50')).json().items as { reasonCode: string }[];
     expect(only50.map((d) => d.reasonCode)).toEqual(['50']);
     expect((await t.as(p.org, 'biller').get('/api/denials?olderThanDays=30')).json().items).toEqual([]);
+    // One row a page walks the same queue, each row once; a cursor from another list or none at all is a 400.
+    const walked: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t.as(p.org, 'biller').get(`/api/denials?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: unknown[]; nextCursor: string | null };
+      walked.push(...body.items);
+      cursor = body.nextCursor;
+    } while (cursor && walked.length <= denials.length);
+    expect(walked).toEqual(denials);
+    const foreign = Buffer.from(JSON.stringify(['2026-01-01', 'x'])).toString('base64url');
+    for (const bad of ['nope', foreign]) {
+      const res = await t.as(p.org, 'biller').get(`/api/denials?cursor=${bad}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].path).toBe('cursor');
+    }
 
     // The same file again posts nothing and says so; so does a later file repeating the payment.
     const before = await count('remittance_adjustments', p.org.id);

@@ -41,7 +41,7 @@ export async function getAccount(ctx: Ctx, patientId: string): Promise<Account> 
 async function familyBalance(tx: Ctx, patientId: string, asOf: string): Promise<Account['guarantor']> {
   const g = (await guarantorsOf(tx, [patientId])).get(patientId);
   if (!g) return null;
-  const members = await familyOf(tx, g.key);
+  const members = (await familyOf(tx, g.key))?.members ?? [];
   if (!members.some((m) => m.patientId === patientId)) members.push({ patientId, givenName: '', familyName: '', restricted: true });
   const { items } = await openBalances(tx, { today: asOf, patientIds: members.map((m) => m.patientId), limit: members.length });
   const byPatient = new Map(items.map((i) => [i.patientId, i]));

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/index.ts';
 import { keyset } from '../shared/cursor.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { Payment } from './accounts.schemas.ts';
-import { loadPayment, publicPayment } from './payment-row.ts';
+import { publicPayment, withAllocations } from './payment-row.ts';
 
 const newestFirst = keyset('date', 'instant', 'uuid');
 
@@ -18,7 +18,7 @@ export async function listPayments(
     const access = await requirePatientAccess(tx, patientId, 'account:read');
     let query = tx.db
       .selectFrom('payments')
-      .select(['id', 'posting_date', 'created_at'])
+      .selectAll()
       .where('organization_id', '=', tx.organizationId)
       .where('patient_id', '=', patientId)
       .orderBy('posting_date', 'desc')
@@ -35,8 +35,7 @@ export async function listPayments(
         ]),
       );
     const { page, nextCursor } = newestFirst.page(await query.execute(), q.limit, (r) => [r.posting_date, r.created_at, r.id]);
-    const items = [];
-    for (const r of page) items.push(publicPayment(await loadPayment(tx, r.id)));
+    const items = (await withAllocations(tx, page)).map(publicPayment);
     await recordAudit(tx, { action: 'search', resourceType: 'payment', access, details: { count: items.length } });
     return { items, nextCursor };
   });

@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
+import { keyset } from '../shared/cursor.ts';
 import { reasonTexts } from './reason-texts.ts';
 import type { ClaimStatus } from './claim-states.ts';
 import type { Denial, DenialQuery } from './remittance.schemas.ts';
+
+const newestFirst = keyset('instant', 'uuid', 'int');
 
 /**
  * The denial queue: every posted CAS adjustment that explains money not paid, other than the
@@ -66,15 +68,10 @@ export async function listDenials(ctx: Ctx, q: DenialQuery): Promise<{ items: De
     if (q.payerId) query = query.where('c.payer_id', '=', q.payerId);
     if (q.olderThanDays !== undefined)
       query = query.where('rc.posted_at', '<=', new Date(tx.clock.now().getTime() - q.olderThanDays * 86_400_000));
-    if (q.cursor) {
-      const [at, id, seq] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-      const when = new Date(at ?? '');
-      if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(when.getTime()) || !/^\d+$/.test(seq ?? ''))
-        throw invalid('cursor', 'not a cursor from this list');
-      query = query.where(sql<boolean>`(rc.posted_at, a.remittance_claim_id, a.seq) < (${when}, ${id}::uuid, ${Number(seq)})`);
-    }
-    const rows = await query.execute();
-    const page = rows.slice(0, q.limit);
+    const cursor = newestFirst.decode(q.cursor);
+    if (cursor)
+      query = query.where(sql<boolean>`(rc.posted_at, a.remittance_claim_id, a.seq) < (${cursor[0]}, ${cursor[1]}::uuid, ${cursor[2]})`);
+    const { page, nextCursor } = newestFirst.page(await query.execute(), q.limit, (r) => [r.posted_at, r.remittance_claim_id, r.seq]);
     const perPatient = new Map<string, number>();
     for (const r of page) perPatient.set(r.patient_id, (perPatient.get(r.patient_id) ?? 0) + 1);
     if (perPatient.size === 0) await recordAudit(tx, { action: 'search', resourceType: 'claim', details: { count: 0 } });
@@ -85,7 +82,6 @@ export async function listDenials(ctx: Ctx, q: DenialQuery): Promise<{ items: De
       RARC: page.flatMap((r) => [...(r.line_remarks ?? []), ...r.claim_remarks]),
     });
     const now = tx.clock.now().getTime();
-    const last = page[page.length - 1];
     return {
       items: page.map((r) => ({
         claimId: r.claim_id,
@@ -107,10 +103,7 @@ export async function listDenials(ctx: Ctx, q: DenialQuery): Promise<{ items: De
         ageDays: Math.floor((now - r.posted_at.getTime()) / 86_400_000),
         traceNumber: r.trace_number,
       })),
-      nextCursor:
-        rows.length > q.limit && last
-          ? Buffer.from(`${last.posted_at.toISOString()}|${last.remittance_claim_id}|${last.seq}`).toString('base64url')
-          : null,
+      nextCursor,
     };
   });
 }

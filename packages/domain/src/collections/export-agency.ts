@@ -1,7 +1,7 @@
 import { patientAccessMany, requirePermission } from '../access/index.ts';
 import { recordAuditMany } from '../audit/index.ts';
 import { openBalances } from '../ledger/index.ts';
-import { guarantorMembers, guarantorsOf } from '../patients/index.ts';
+import { familiesOf, guarantorsOf } from '../patients/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyPatientId } from './guarantor-access.ts';
 import { todayAt } from './today.ts';
@@ -55,21 +55,21 @@ export async function exportAgencyAccounts(ctx: Ctx): Promise<{ csv: string; cou
       .limit(MAX_ROWS)
       .execute();
     const keys = accounts.map((a) => a.guarantor_key);
-    const members = await guarantorMembers(tx, keys);
+    const families = await familiesOf(tx, keys);
+    const memberIds = [...new Set([...families.values()].flatMap((f) => f.members.map((m) => m.patientId)))];
     const holders = await guarantorsOf(tx, [...new Set(keys.map(keyPatientId))]);
     const names = keys.length
       ? await tx.db
           .selectFrom('patient_names')
           .select(['id', 'restricted'])
           .where('organization_id', '=', tx.organizationId)
-          .where('id', 'in', [...new Set([...keys.map(keyPatientId), ...[...members.values()].flatMap((m) => m.patientIds)])])
+          .where('id', 'in', [...new Set([...keys.map(keyPatientId), ...memberIds])])
           .execute()
       : [];
     const access = await patientAccessMany(
       tx,
       names.map((n) => ({ id: n.id, restricted: n.restricted })),
     );
-    const memberIds = [...new Set([...members.values()].flatMap((m) => m.patientIds))];
     const balances = new Map<string, { patientCents: number; oldestSince: string }>();
     for (let i = 0; i < memberIds.length; i += 5000)
       for (const b of (await openBalances(tx, { today, patientIds: memberIds.slice(i, i + 5000), limit: 5000 })).items)
@@ -78,9 +78,9 @@ export async function exportAgencyAccounts(ctx: Ctx): Promise<{ csv: string; cou
     const audits: Parameters<typeof recordAuditMany>[1][number][] = [];
     for (const a of accounts) {
       const holder = access.get(keyPatientId(a.guarantor_key));
-      const m = members.get(a.guarantor_key);
-      if (!holder || !m) continue;
-      const ids = m.patientIds.filter((id) => access.get(id));
+      const family = families.get(a.guarantor_key);
+      if (!holder || !family) continue;
+      const ids = family.members.map((m) => m.patientId).filter((id) => access.get(id));
       // The guarantor's name and address as the record holding it says (guarantorsOf of any member is the same key).
       const g = [...ids, keyPatientId(a.guarantor_key)].map((id) => holders.get(id)).find((x) => x?.key === a.guarantor_key);
       const owed = ids.map((id) => balances.get(id)).filter((b) => b !== undefined);
@@ -96,7 +96,7 @@ export async function exportAgencyAccounts(ctx: Ctx): Promise<{ csv: string; cou
           addr?.city ?? null,
           addr?.state ?? null,
           addr?.postalCode ?? null,
-          m.phone,
+          family.phone,
           balance,
           dollars(balance),
           oldest,

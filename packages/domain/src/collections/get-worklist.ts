@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { patientAccessMany, requirePermission } from '../access/index.ts';
 import { recordAuditMany } from '../audit/index.ts';
 import { AGE_BUCKETS, type AgeBucket, type OpenBalance, openBalances } from '../ledger/index.ts';
-import { type Guarantor, guarantorMembers, guarantorsOf } from '../patients/index.ts';
+import { type Guarantor, familiesOf, guarantorsOf } from '../patients/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import type { WorklistItem, WorklistQuery } from './collections.schemas.ts';
@@ -95,8 +95,8 @@ async function rowsOf(tx: Ctx, balances: OpenBalance[], today: string): Promise<
   const byKey = new Map<string, Guarantor>();
   for (const g of guarantors.values()) byKey.set(g.key, g);
   const keys = [...byKey.keys()];
-  const members = await guarantorMembers(tx, keys);
-  const memberIds = [...new Set([...members.values()].flatMap((m) => m.patientIds))];
+  const families = await familiesOf(tx, keys);
+  const memberIds = [...new Set([...families.values()].flatMap((f) => f.members.map((m) => m.patientId)))];
   const known = new Map(balances.map((b) => [b.patientId, b]));
   const missing = memberIds.filter((id) => !known.has(id));
   if (missing.length > 0)
@@ -104,8 +104,8 @@ async function rowsOf(tx: Ctx, balances: OpenBalance[], today: string): Promise<
   // Each key is listed by the step holding its lowest patient with an open balance.
   const owned: { key: string; ownerId: string; family: OpenBalance[] }[] = [];
   for (const key of keys) {
-    const family = (members.get(key)?.patientIds ?? []).flatMap((id) => {
-      const b = known.get(id);
+    const family = (families.get(key)?.members ?? []).flatMap(({ patientId }) => {
+      const b = known.get(patientId);
       return b ? [b] : [];
     });
     const ownerId = family.map((b) => b.patientId).sort()[0];

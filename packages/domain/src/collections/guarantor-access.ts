@@ -1,6 +1,6 @@
 import { type PatientAccess, requirePatientAccess } from '../access/index.ts';
 import type { Permission } from '../access/index.ts';
-import { guarantorMembers } from '../patients/index.ts';
+import { familyOf } from '../patients/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 
@@ -20,9 +20,9 @@ export async function requireGuarantor(
   permission: Permission,
 ): Promise<{ access: PatientAccess; patientIds: string[]; phone: string | null }> {
   const access = await requirePatientAccess(tx, keyPatientId(key), permission);
-  const members = (await guarantorMembers(tx, [key])).get(key);
-  if (!members) throw notFound('guarantor');
-  return { access, patientIds: members.patientIds, phone: members.phone };
+  const family = await familyOf(tx, key);
+  if (!family) throw notFound('guarantor');
+  return { access, patientIds: family.members.map((m) => m.patientId), phone: family.phone };
 }
 
 /** The row of a guarantor's collection state, created empty on first use (idempotent). */

@@ -21,5 +21,4 @@ export { updatePatient } from './update-patient.ts';
 export { emailContactOf } from './email-contact.ts';
 export { type PatientStatus, patientStatus } from './patient-status.ts';
 export { type Guarantor, guarantorsOf } from './guarantors.ts';
-export { FAMILY_LIMIT, type FamilyMember, familyOf } from './family-of.ts';
-export { type GuarantorMembers, guarantorMembers } from './guarantor-members.ts';
+export { FAMILY_LIMIT, type Family, type FamilyMember, familiesOf, familyOf } from './family-of.ts';

@@ -40,6 +40,7 @@ import {
 import { z } from 'zod';
 import { idParams, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
+import { claimAction } from './claim-action.ts';
 
 const tags = ['claims'];
 
@@ -154,53 +155,32 @@ export default async function claimsRoutes(app: App) {
     async (request, reply) => reply.code(201).send(await overrideWarning(request.ctx, request.params.id, request.body)),
   );
 
-  app.post(
-    '/api/claims/:id/replace',
-    {
-      config: { permission: 'claim:submit', errors: ['CONFLICT', 'ILLEGAL_TRANSITION'] },
-      schema: {
-        tags,
-        summary:
-          "Correct a denied, rejected, payer_rejected, paid or partially paid claim: a new draft claim with frequency code 7, rebuilt from the visit's current approved charges, naming the payer's claim number (REF*F8: from the remittance, else `payerClaimControlNumber` is required); the original is closed with the reason. Other states, or an open replacement already: 409",
-        params: idParams,
-        body: claimReplaceInputSchema,
-        response: { 201: claimSchema },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await replaceClaim(request.ctx, request.params.id, request.body)),
-  );
+  claimAction(app, 'replace', {
+    permission: 'claim:submit',
+    summary:
+      "Correct a denied, rejected, payer_rejected, paid or partially paid claim: a new draft claim with frequency code 7, rebuilt from the visit's current approved charges, naming the payer's claim number (REF*F8: from the remittance, else `payerClaimControlNumber` is required); the original is closed with the reason. Other states, or an open replacement already: 409",
+    body: claimReplaceInputSchema,
+    status: 201,
+    run: replaceClaim,
+  });
 
-  app.post(
-    '/api/claims/:id/void',
-    {
-      config: { permission: 'claim:submit', errors: ['CONFLICT', 'ILLEGAL_TRANSITION'] },
-      schema: {
-        tags,
-        summary:
-          "Withdraw a paid, partially paid or denied claim billed in error: a new draft claim with frequency code 8 repeating the original, naming the payer's claim number (REF*F8); the original is closed with the reason. Other states: 409",
-        params: idParams,
-        body: claimReplaceInputSchema,
-        response: { 201: claimSchema },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await voidClaim(request.ctx, request.params.id, request.body)),
-  );
+  claimAction(app, 'void', {
+    permission: 'claim:submit',
+    summary:
+      "Withdraw a paid, partially paid or denied claim billed in error: a new draft claim with frequency code 8 repeating the original, naming the payer's claim number (REF*F8); the original is closed with the reason. Other states: 409",
+    body: claimReplaceInputSchema,
+    status: 201,
+    run: voidClaim,
+  });
 
-  app.post(
-    '/api/claims/:id/write-off',
-    {
-      config: { permission: 'claim:write-off', errors: ['CONFLICT', 'ILLEGAL_TRANSITION'] },
-      schema: {
-        tags,
-        summary:
-          'Write off what is left of a claim the payer decided or turned down (default: total charge − paid − patient responsibility; `amountCents` up to the unpaid part) and close it with the reason. A claim the payer has not decided: 409',
-        params: idParams,
-        body: claimWriteOffInputSchema,
-        response: { 200: claimSchema },
-      },
-    },
-    async (request) => writeOffClaim(request.ctx, request.params.id, request.body),
-  );
+  claimAction(app, 'write-off', {
+    permission: 'claim:write-off',
+    summary:
+      'Write off what is left of a claim the payer decided or turned down (default: total charge − paid − patient responsibility; `amountCents` up to the unpaid part) and close it with the reason. A claim the payer has not decided: 409',
+    body: claimWriteOffInputSchema,
+    status: 200,
+    run: writeOffClaim,
+  });
 
   app.get(
     '/api/claims/:id/appeal-letter.pdf',

@@ -7,10 +7,10 @@
 import { Alert, Badge, Button, Group, Loader, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
-import { useShortcuts } from '../../app/shortcuts.ts';
+import { useKeyboardList } from '../../app/use-keyboard-list.ts';
 import { useCan } from '../auth/use-me.ts';
 import { formatFee } from '../codes/codes-api.ts';
 import { type Charge, type ChargeStatus, codeWithModifiers, shortDate, STATUS_COLORS, STATUS_LABELS } from './billing-api.ts';
@@ -32,9 +32,7 @@ export function ChargeReviewPage() {
   const [status, setStatus] = useState<ChargeStatus>('review');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [selected, setSelected] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   const filter = { status, from, to };
   const list = useQuery({
     queryKey: billingKeys.chargeList(filter),
@@ -53,11 +51,6 @@ export function ChargeReviewPage() {
       ),
   });
   const items = list.data?.items ?? [];
-  const current = items[Math.min(selected, items.length - 1)];
-  useEffect(() => {
-    if (selected >= items.length && items.length > 0) setSelected(items.length - 1);
-  }, [items.length, selected]);
-
   const approving = useSubmit(
     (c: Charge) => api.POST('/api/charges/{id}/approve', { params: { path: { id: c.id } }, headers: { 'if-match': `"${c.version}"` } }),
     {
@@ -68,40 +61,28 @@ export function ChargeReviewPage() {
     },
   );
 
-  const move = (by: number) => {
-    const next = Math.max(0, Math.min(items.length - 1, selected + by));
-    setSelected(next);
-    rows.current[next]?.focus();
-  };
-  const open = (kind: 'edit' | 'void') => current && canSubmit && setDialog({ kind, charge: current });
-  useShortcuts('Charge review', [
-    { keys: ['ArrowDown', 'j'], label: 'Next charge', run: () => move(1), when: () => items.length > 0 },
-    { keys: ['ArrowUp', 'k'], label: 'Previous charge', run: () => move(-1), when: () => items.length > 0 },
-    {
-      keys: ['Enter'],
+  const { select, rowProps } = useKeyboardList('Charge review', items, {
+    noun: 'charge',
+    enter: {
       label: 'Correct the selected charge',
-      run: () => open('edit'),
-      // Enter on a button or link keeps doing what it does there.
-      when: (e) =>
-        !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement) &&
-        canSubmit &&
-        current !== undefined &&
-        current.status !== 'approved' &&
-        current.status !== 'void',
+      run: (charge) => setDialog({ kind: 'edit', charge }),
+      when: (c) => canSubmit && c.status !== 'approved' && c.status !== 'void',
     },
-    {
-      keys: ['a'],
-      label: 'Approve the selected charge',
-      run: () => current && void approving.submit(current),
-      when: () => canSubmit && current?.status === 'review',
-    },
-    {
-      keys: ['v'],
-      label: 'Void the selected charge',
-      run: () => open('void'),
-      when: () => canSubmit && current !== undefined && current.status !== 'void',
-    },
-  ]);
+    keys: [
+      {
+        keys: ['a'],
+        label: 'Approve the selected charge',
+        run: (c) => void approving.submit(c),
+        when: (c) => canSubmit && c.status === 'review',
+      },
+      {
+        keys: ['v'],
+        label: 'Void the selected charge',
+        run: (charge) => setDialog({ kind: 'void', charge }),
+        when: (c) => canSubmit && c.status !== 'void',
+      },
+    ],
+  });
   const close = () => setDialog(null);
 
   return (
@@ -116,7 +97,7 @@ export function ChargeReviewPage() {
           value={status}
           onChange={(v) => {
             setStatus(v as ChargeStatus);
-            setSelected(0);
+            select(0);
           }}
           aria-label="Status"
         />
@@ -151,18 +132,7 @@ export function ChargeReviewPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((c, i) => (
-                <Table.Tr
-                  key={c.id}
-                  ref={(el) => {
-                    rows.current[i] = el;
-                  }}
-                  tabIndex={i === selected ? 0 : -1}
-                  aria-selected={i === selected}
-                  onFocus={() => setSelected(i)}
-                  onClick={() => setSelected(i)}
-                  bg={i === selected ? 'var(--mantine-color-blue-light)' : undefined}
-                  data-testid="charge-row"
-                >
+                <Table.Tr key={c.id} {...rowProps(i)} data-testid="charge-row">
                   <Table.Td>{shortDate(c.dateOfService)}</Table.Td>
                   <Table.Td>{c.patientName}</Table.Td>
                   <Table.Td>{c.providerName ?? ''}</Table.Td>

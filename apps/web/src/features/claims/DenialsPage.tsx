@@ -6,10 +6,10 @@
  */
 import { Alert, Badge, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { useShortcuts } from '../../app/shortcuts.ts';
+import { useKeyboardList } from '../../app/use-keyboard-list.ts';
 import { useCan } from '../auth/use-me.ts';
 import { WriteOffForm } from './AfterPayerActions.tsx';
 import { CLAIM_STATUS_COLORS, CLAIM_STATUS_LABELS, money, shortDate } from './claims-api.ts';
@@ -27,44 +27,29 @@ export function DenialsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<DenialFilter>({ reason: '', payerId: '', age: '' });
-  const [selected, setSelected] = useState(0);
   const [writingOff, setWritingOff] = useState<Denial | null>(null);
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   const payers = useQuery({
     queryKey: [...claimKeys.denials(), 'payers'],
     queryFn: () => unwrap(api.GET('/api/payers', { params: { query: {} } })),
   });
   const list = useQuery({ queryKey: claimKeys.denialList(filter), queryFn: () => denialQuery(filter) });
   const items = list.data?.items ?? [];
-  const current = items[Math.min(selected, items.length - 1)];
-  useEffect(() => {
-    if (selected >= items.length && items.length > 0) setSelected(items.length - 1);
-  }, [items.length, selected]);
-  const move = (by: number) => {
-    const next = Math.max(0, Math.min(items.length - 1, selected + by));
-    setSelected(next);
-    rows.current[next]?.focus();
-  };
-  const open = (d: Denial | undefined) => d && void navigate(`/billing/claims/${d.claimId}`);
-  useShortcuts('Denials', [
-    { keys: ['ArrowDown', 'j'], label: 'Next denial', run: () => move(1), when: () => items.length > 0 },
-    { keys: ['ArrowUp', 'k'], label: 'Previous denial', run: () => move(-1), when: () => items.length > 0 },
-    {
-      keys: ['Enter'],
-      label: "Open the selected denial's claim",
-      run: () => open(current),
-      when: (e) => !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement) && current !== undefined,
-    },
-    {
-      keys: ['w'],
-      label: "Write off the selected denial's claim",
-      run: () => current && setWritingOff(current),
-      when: () => can('claim:write-off') && current !== undefined && current.status !== 'closed',
-    },
-  ]);
+  const open = (d: Denial) => void navigate(`/billing/claims/${d.claimId}`);
+  const { select, rowProps } = useKeyboardList('Denials', items, {
+    noun: 'denial',
+    enter: { label: "Open the selected denial's claim", run: open },
+    keys: [
+      {
+        keys: ['w'],
+        label: "Write off the selected denial's claim",
+        run: setWritingOff,
+        when: (d) => can('claim:write-off') && d.status !== 'closed',
+      },
+    ],
+  });
   const set = (patch: Partial<DenialFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));
-    setSelected(0);
+    select(0);
   };
   return (
     <Stack>
@@ -111,19 +96,7 @@ export function DenialsPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((d, i) => (
-                <Table.Tr
-                  key={d.key}
-                  ref={(el) => {
-                    rows.current[i] = el;
-                  }}
-                  tabIndex={i === selected ? 0 : -1}
-                  aria-selected={i === selected}
-                  onFocus={() => setSelected(i)}
-                  onClick={() => setSelected(i)}
-                  onDoubleClick={() => open(d)}
-                  bg={i === selected ? 'var(--mantine-color-blue-light)' : undefined}
-                  data-testid="denial-row"
-                >
+                <Table.Tr key={d.key} {...rowProps(i)} onDoubleClick={() => open(d)} data-testid="denial-row">
                   <Table.Td>
                     {shortDate(d.deniedOn)} ({d.ageDays} d)
                   </Table.Td>
