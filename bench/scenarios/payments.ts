@@ -55,7 +55,7 @@ export const paymentsPost: Scenario = {
     // The books after the run: every payment posted exactly one entry, and they balance.
     const books = await sql<{ payments: string; entries: string; debit: string; credit: string }>`
       select (select count(*) from payments where organization_id = ${org}) as payments,
-             (select count(*) from journal_entries e join payments p on p.id = e.source_id
+             (select count(*) from journal_entries e join payments p on p.id::text = e.source_id
                where e.organization_id = ${org} and e.kind = 'patient_payment') as entries,
              (select coalesce(sum(debit_cents), 0) from journal_lines where organization_id = ${org}) as debit,
              (select coalesce(sum(credit_cents), 0) from journal_lines where organization_id = ${org}) as credit`.execute(s.db);
