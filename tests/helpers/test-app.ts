@@ -1,5 +1,5 @@
 /** An app on this file's own database, built once per file, with helpers to call it as a role. */
-import { createTestDatabase } from '@db/testing.ts';
+import { createTestDatabase, type DerivedTemplate } from '@db/testing.ts';
 import type { Database } from '@domain/database.ts';
 import type { Role } from '@domain/access/permissions.ts';
 import { type Clock, systemClock } from '@domain/shared/clock.ts';
@@ -32,10 +32,16 @@ export interface TestApp extends BuiltApp {
 }
 
 export async function createTestApp(
-  opts: { clock?: Clock; extraRoutes?: ((app: App) => Promise<void>)[]; env?: Record<string, string> } = {},
+  opts: {
+    clock?: Clock;
+    extraRoutes?: ((app: App) => Promise<void>)[];
+    env?: Record<string, string>;
+    /** Start from a state built once per run (e.g. `demoPractice(...)` in demo-template.ts). */
+    template?: DerivedTemplate<Database>;
+  } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? systemClock;
-  const database = await createTestDatabase<Database>();
+  const database = await createTestDatabase<Database>(opts.template ? { template: opts.template } : {});
   const built = await buildApp({
     db: database.db,
     pool: database.pool,

@@ -1,17 +1,16 @@
 /** The demo practice's fee schedules and the priced charges its signed demo encounters create (the biller's queue has work). */
-import { seedDemo } from '@domain/demo/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04, 11:00 in New York.
 const clock = new FakeClock('2026-03-04T16:00:00Z');
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
 
 describe('demo billing', () => {
   it('seeds a dated standard schedule, payer contracts at 60-80% of it, and priced charges in review', async () => {
-    await seedDemo(t.db, clock, { patients: 60 });
     const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     const user = await t.db.selectFrom('users').select('id').where('email', '=', 'biller@demo.clinicdesk.dev').executeTakeFirstOrThrow();
     const { token } = await createSession(t.db, clock, { userId: user.id, organizationId: org.id, ip: null, userAgent: null });

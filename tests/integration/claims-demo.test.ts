@@ -1,20 +1,19 @@
 /** The demo practice's claims: built from its signed encounters' charges, in several states (a draft held by a scrubber error, ready, submitted in a batch, and paid, partially paid, denied by the demo 835). */
-import { seedDemo } from '@domain/demo/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { parse837P } from '@x12/index.ts';
 import { describe, expect, it } from 'vitest';
 import { temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04, 11:00 in New York.
 const clock = new FakeClock('2026-03-04T16:00:00Z');
 temporaryClaimsOutbox(); // before the app is built: it reads CLAIMS_OUTBOX_DIR
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
 
 describe('demo claims', () => {
   it('seeds claims in several states, one batch submitted, and a draft whose scrub names its error', async () => {
-    await seedDemo(t.db, clock, { patients: 60 });
     const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     const user = await t.db.selectFrom('users').select('id').where('email', '=', 'biller@demo.clinicdesk.dev').executeTakeFirstOrThrow();
     const { token } = await createSession(t.db, clock, { userId: user.id, organizationId: org.id, ip: null, userAgent: null });

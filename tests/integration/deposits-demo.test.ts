@@ -1,16 +1,15 @@
 /** The demo practice's takings: the last days closed and deposited at every location, today open with its payments undeposited. */
-import { seedDemo } from '@domain/demo/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Tuesday 2026-03-10, 17:00 in New York and 15:00 in Denver.
 const clock = new FakeClock('2026-03-10T21:00:00Z');
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-10T21:00:00Z', 40) });
 
 describe('demo daily closes and deposits', () => {
   it('closes the four days before today at every location, deposits them, and leaves today open', async () => {
-    await seedDemo(t.db, clock, { patients: 40 });
     const closes = await t.db.selectFrom('daily_closes').select(['location_id', 'close_date', 'variance_cents', 'payment_count']).execute();
     const locations = [...new Set(closes.map((c) => c.location_id))];
     expect(locations.length).toBeGreaterThan(0);

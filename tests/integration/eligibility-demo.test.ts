@@ -1,20 +1,19 @@
 /** The demo practice's eligibility checks: two demo coverages each have a 270 and the payer's 271 answer, one active with its figures, one inactive. */
-import { seedDemo } from '@domain/demo/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { parse270 } from '@x12/index.ts';
 import { describe, expect, it } from 'vitest';
 import { temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04, 11:00 in New York.
 const clock = new FakeClock('2026-03-04T16:00:00Z');
 temporaryClaimsOutbox();
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
 
 describe('demo eligibility', () => {
   it('shows an active and an inactive answer on two coverages, checked by the system for the demo', async () => {
-    await seedDemo(t.db, clock, { patients: 60 });
     const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     const user = await t.db
       .selectFrom('users')

@@ -4,19 +4,18 @@
  * drafts for patients in the rooms, templates for the demo visit types, quick texts; the
  * signed notes' follow-ups are on the worklist. All readable through the API as the clinician.
  */
-import { seedDemo } from '@domain/demo/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04, 11:00 in New York: a morning of visits seen, some in the rooms.
 const clock = new FakeClock('2026-03-04T16:00:00Z');
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
 
 describe('demo encounters', () => {
   it('seeds signed notes, two open drafts, templates and quick texts, readable by the clinician', async () => {
-    await seedDemo(t.db, clock, { patients: 60 });
     const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     const clinician = await t.db
       .selectFrom('users')

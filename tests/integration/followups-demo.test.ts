@@ -1,18 +1,17 @@
 /** The demo practice's follow-ups (this week's on the front desk's tile) and recalls (some overdue, some with a contact log). */
-import { seedDemo } from '@domain/demo/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04, 05:30 in New York: before the first visit of the day, so no visit of
 // the demo has been checked out yet (the worklist must not depend on the hour it was seeded).
 const clock = new FakeClock('2026-03-04T10:30:00Z');
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-04T10:30:00Z', 60) });
 
 describe('demo follow-ups and recalls', () => {
   it('seeds open follow-ups due over the coming weeks and recalls the office can work from', async () => {
-    await seedDemo(t.db, clock, { patients: 60 });
     const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     const user = await t.db
       .selectFrom('users')

@@ -1,19 +1,18 @@
 /** The demo practice's payables: eight vendors and ten bills around today (paid, partly paid, one overdue, two due this week), in balanced books. */
-import { seedDemo } from '@domain/demo/index.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
 import { temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04, 11:00 in New York.
 const clock = new FakeClock('2026-03-04T16:00:00Z');
 temporaryClaimsOutbox();
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
 
 describe('demo payables', () => {
   it('has vendors and bills the office manager sees: one overdue, two due this week, paid ones, and the books balance', async () => {
-    await seedDemo(t.db, clock, { patients: 30 });
     const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     const user = await t.db
       .selectFrom('users')

@@ -1,16 +1,15 @@
-import { seedDemo } from '@domain/demo/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { describe, expect, it } from 'vitest';
+import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 // Wednesday 2026-03-04, 11:00 in New York.
 const clock = new FakeClock('2026-03-04T16:00:00Z');
-const t = await createTestApp({ clock });
+const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
 
 describe('demo schedule', () => {
   it('seeds types, hours with lunch, and two weeks of appointments with a live flow board today', async () => {
-    await seedDemo(t.db, clock, { patients: 60 });
     const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     const user = await t.db
       .selectFrom('users')
