@@ -23,11 +23,15 @@ export interface E2eSession {
   readonly browser: Browser;
 }
 
-/** Starts the file's server and browser before its tests and stops them after: call once, at the top of a file. */
-export function fileSession(): E2eSession {
+/**
+ * Starts the file's server and browser before its tests and stops them after: call once, at the
+ * top of a file. `env` (read when the server starts, after the `beforeAll`s registered before
+ * this call) adds to the server's environment.
+ */
+export function fileSession(o: { env?: () => Record<string, string> } = {}): E2eSession {
   const session = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
-    session.server = await startServer();
+    session.server = await startServer(o.env?.() ?? {});
     session.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -78,17 +82,18 @@ export async function postJson<T = unknown>(page: Page, url: string, body?: unkn
 }
 
 /**
- * axe finds nothing serious or critical on the page. By default it first waits for every
- * loader to go and then asks again until the page passes (a screen still filling in is not
- * yet the screen); `{ settle: false }` asks once, at once.
+ * axe finds nothing serious or critical on the page: first waits for every loader to go
+ * (unless `waitForLoaders: false`), then asks again until the page passes (a screen still
+ * filling in is not yet the screen).
  */
-export async function expectAccessible(page: Page, where: string, o: { settle?: boolean; waitForLoaders?: boolean } = {}): Promise<void> {
-  if (o.settle === false) {
-    expect(await seriousViolations(page), where).toEqual([]);
-    return;
-  }
+export async function expectAccessible(page: Page, where: string, o: { waitForLoaders?: boolean } = {}): Promise<void> {
   if (o.waitForLoaders !== false) await page.waitForFunction(() => document.querySelector('.mantine-Loader-root') === null);
   await expect.poll(() => seriousViolations(page), { timeout: 10_000, interval: 300, message: where }).toEqual([]);
+}
+
+/** axe finds nothing serious or critical on the page as it is at once (no waiting). */
+export async function expectAccessibleNow(page: Page, where: string): Promise<void> {
+  expect(await seriousViolations(page), where).toEqual([]);
 }
 
 /** No console errors, page errors or CSP violations were seen. */
