@@ -4,36 +4,14 @@
  * four digits), the payment is listed and the balance and the chart header follow; a biller
  * refunds part of it. Every screen passes axe; no console errors or CSP violations.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessibleNow, expectQuietConsole, fileSession, openAs } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page: Page, where: string) {
-  expect(await seriousViolations(page), where).toEqual([]);
-}
+const session = fileSession();
 
 describe('patient account', () => {
   it('the front desk posts a card copay from the Account tab; the balance, the list and the header follow; a biller refunds part', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    const console = watchConsole(page);
-    await signIn(page, 'front.desk@demo.clinicdesk.dev');
+    const { context, page, watch: console } = await openAs(session, 'front.desk@demo.clinicdesk.dev');
     const created = await page.request.post('/api/patients', {
       headers: { 'x-clinicdesk-csrf': '1' },
       data: { givenName: 'Søren', familyName: 'Ødegård-Nakamura', birthDate: '1979-02-14' },
@@ -45,7 +23,7 @@ describe('patient account', () => {
     await page.getByRole('tab', { name: 'Account' }).click();
     const account = page.getByTestId('chart-account');
     await account.getByText('No payments yet.').waitFor();
-    await expectAccessible(page, 'account tab (empty)');
+    await expectAccessibleNow(page, 'account tab (empty)');
 
     await page.getByRole('button', { name: 'Post payment' }).click();
     const dialog = page.getByRole('dialog', { name: 'Post a payment' });
@@ -58,7 +36,7 @@ describe('patient account', () => {
       .getByText(/four digits/i)
       .first()
       .waitFor();
-    await expectAccessible(page, 'post payment dialog (a field missing)');
+    await expectAccessibleNow(page, 'post payment dialog (a field missing)');
     await dialog.getByLabel("Card's last four digits").fill('4242');
     await dialog.getByRole('button', { name: 'Post payment' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -70,22 +48,19 @@ describe('patient account', () => {
     await page.getByTestId('account-banner').filter({ hasText: 'Credit $25.00' }).waitFor();
     const listed = (await (await page.request.get(`/api/patients/${patientId}/payments`)).json()) as { items: { amountCents: number }[] };
     expect(listed.items.map((p) => p.amountCents)).toEqual([2500]);
-    await expectAccessible(page, 'account tab (one payment)');
-    expect(console.problems).toEqual([]);
-    expect(console.cspViolations()).toEqual([]);
+    await expectAccessibleNow(page, 'account tab (one payment)');
+    expectQuietConsole(console);
     await context.close();
 
     // A biller refunds $10 of it, with the reason.
-    const billerContext = await newContext(browser, server.url);
-    const biller = await billerContext.newPage();
-    await signIn(biller, 'biller@demo.clinicdesk.dev');
+    const { context: billerContext, page: biller } = await openAs(session, 'biller@demo.clinicdesk.dev');
     await biller.goto(`/patients?id=${patientId}`);
     await biller.getByRole('tab', { name: 'Account' }).click();
     await biller.getByRole('button', { name: /^Refund the payment of \$25\.00/ }).click();
     const refund = biller.getByRole('dialog', { name: 'Refund a payment' });
     await refund.getByLabel('Amount').fill('10.00');
     await refund.getByLabel('Reason').fill('Copay charged twice');
-    await expectAccessible(biller, 'refund dialog');
+    await expectAccessibleNow(biller, 'refund dialog');
     await refund.getByRole('button', { name: 'Refund' }).click();
     await refund.waitFor({ state: 'hidden' });
     await biller.getByRole('table', { name: 'Payments' }).getByText('$10.00').waitFor();

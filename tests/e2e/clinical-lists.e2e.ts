@@ -4,36 +4,14 @@
  * the tab and the chart header, add a medication, write a prescription and print it (the PDF
  * answers). Each tab and dialog passes axe; no console errors or CSP violations.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessibleNow, fileSession, openAs } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page: Page, where: string) {
-  expect(await seriousViolations(page), where).toEqual([]);
-}
+const session = fileSession();
 
 describe('clinical lists', () => {
   it('adds a problem via the picker, records NKA, adds a medication, writes and prints a prescription', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    const console = watchConsole(page);
-    await signIn(page, 'clinician@demo.clinicdesk.dev');
+    const { context, page, watch: console } = await openAs(session, 'clinician@demo.clinicdesk.dev');
     const created = await page.request.post('/api/patients', {
       headers: { 'x-clinicdesk-csrf': '1' },
       data: { givenName: 'Zoë', familyName: 'Ibáñez-Quist', birthDate: '1961-07-04' },
@@ -47,7 +25,7 @@ describe('clinical lists', () => {
     // Problems: the picker is keyboard-driven (type, wait for the match, Enter).
     await page.getByRole('tab', { name: 'Problems' }).click();
     await page.getByText('No problems recorded.').waitFor();
-    await expectAccessible(page, 'problems tab (empty)');
+    await expectAccessibleNow(page, 'problems tab (empty)');
     await page.getByRole('button', { name: 'Add problem' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a problem' });
     await dialog.getByLabel('Diagnosis (ICD-10-CM)').fill('e11.9');
@@ -61,13 +39,13 @@ describe('clinical lists', () => {
       'Type 2 diabetes mellitus without complications',
     );
     await dialog.getByLabel('Onset date').fill('2018-04-01');
-    await expectAccessible(page, 'add problem dialog');
+    await expectAccessibleNow(page, 'add problem dialog');
     await dialog.getByRole('button', { name: 'Add problem' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const problems = page.getByRole('table', { name: 'Problems' });
     await problems.getByText('Type 2 diabetes mellitus without complications').waitFor();
     await expect(problems.textContent()).resolves.toContain('E11.9');
-    await expectAccessible(page, 'problems tab');
+    await expectAccessibleNow(page, 'problems tab');
 
     // Allergies: "no known allergies" is a dated statement, shown here and in the header.
     await page.getByRole('tab', { name: 'Allergies' }).click();
@@ -76,7 +54,7 @@ describe('clinical lists', () => {
     const status = page.getByTestId('allergy-status');
     await status.filter({ hasText: /No known allergies — recorded \d{4}-\d{2}-\d{2} by Demo Clinician/ }).waitFor();
     await page.getByTestId('allergy-banner').filter({ hasText: 'No known allergies' }).waitFor();
-    await expectAccessible(page, 'allergies tab (NKA)');
+    await expectAccessibleNow(page, 'allergies tab (NKA)');
 
     // Medications: add one in the modal.
     await page.getByRole('tab', { name: 'Medications' }).click();
@@ -86,7 +64,7 @@ describe('clinical lists', () => {
     await medDialog.getByRole('textbox', { name: 'Medication', exact: true }).fill('Atorvastatin');
     await medDialog.getByLabel('Dose').fill('20 mg');
     await medDialog.getByLabel('Frequency').fill('once daily at bedtime');
-    await expectAccessible(page, 'add medication dialog');
+    await expectAccessibleNow(page, 'add medication dialog');
     await medDialog.getByLabel('Frequency').press('Enter');
     await medDialog.waitFor({ state: 'hidden' });
     await page.getByRole('table', { name: 'Medications' }).getByText('Atorvastatin 20 mg').waitFor();
@@ -99,7 +77,7 @@ describe('clinical lists', () => {
     await rxDialog.getByLabel('Sig (directions)').fill('Take 1 tablet by mouth once daily.');
     await rxDialog.getByLabel('Refills').fill('3');
     await rxDialog.getByLabel('DEA number').fill('BM4826155');
-    await expectAccessible(page, 'prescription dialog');
+    await expectAccessibleNow(page, 'prescription dialog');
     await rxDialog.getByRole('button', { name: 'Record prescription' }).click();
     await rxDialog.getByTestId('prescription-written').waitFor();
     const href = await rxDialog.getByRole('link', { name: 'Print' }).getAttribute('href');
@@ -115,7 +93,7 @@ describe('clinical lists', () => {
     await expect(rxTable.getByRole('link', { name: /Print the Lisinopril prescription/ }).count()).resolves.toBe(1);
     // The new prescription added Lisinopril to the medication list.
     await page.getByRole('table', { name: 'Medications' }).getByText('Lisinopril 10 mg').waitFor();
-    await expectAccessible(page, 'medications tab');
+    await expectAccessibleNow(page, 'medications tab');
     expect(console.problems).toEqual([]);
     await context.close();
   });

@@ -4,32 +4,15 @@
  * the waiting list, fills the entry by hand from the open slots and sees the fill-rate
  * report count it. The results are verified through the API, and no page may break the CSP.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, watchConsole } from './helpers/browser.ts';
+import { expectQuietConsole, fileSession, getJson } from './helpers/session.ts';
 import { signIn } from './helpers/sign-in.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = fileSession();
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), url).toBe(200);
-  return (await res.json()) as T;
-}
 
 interface Entry {
   id: string;
@@ -40,7 +23,7 @@ interface Entry {
 
 describe('reminders and the waiting list', () => {
   it('office manager adds a reminder rule, fills a waiting-list entry by hand and sees the fill-rate report', async () => {
-    const context = await newContext(browser, server.url, 1400, 1200);
+    const context = await newContext(session.browser, session.server.url, 1400, 1200);
     const page = await context.newPage();
     const watch = watchConsole(page);
     const fail = async (e: Error): Promise<never> => {
@@ -142,8 +125,7 @@ describe('reminders and the waiting list', () => {
         .waitFor();
     else await page.getByText('No messages were sent to this patient.').waitFor();
 
-    expect(watch.cspViolations()).toEqual([]);
-    expect(watch.problems).toEqual([]);
+    expectQuietConsole(watch);
     await context.close();
   });
 });

@@ -5,32 +5,15 @@
  * into it (409 DAY_CLOSED); the closed day's payments go to the bank in one deposit. Every screen
  * passes axe; no console errors or CSP violations.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import { expectQuietConsole, fileSession, openAs } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = fileSession();
 
 describe('daily close', () => {
   it('closes today with a counted drawer, refuses a payment into the closed day, and deposits it', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    const console = watchConsole(page);
-    await signIn(page, 'office.manager@demo.clinicdesk.dev');
+    const { context, page, watch: console } = await openAs(session, 'office.manager@demo.clinicdesk.dev');
     await page.getByRole('link', { name: 'Daily close' }).waitFor();
     await page.goto('/daily-close');
     await page.getByRole('heading', { level: 1, name: 'Daily close' }).waitFor();
@@ -78,8 +61,7 @@ describe('daily close', () => {
     await deposit.click();
     await page.getByRole('table', { name: 'Deposits made' }).getByRole('cell', { name: 'Slip 42' }).waitFor();
     await page.getByRole('button', { name: 'Deposit 0 payments of closed days ($0.00)' }).waitFor();
-    expect(console.problems).toEqual([]);
-    expect(console.cspViolations()).toEqual([]);
+    expectQuietConsole(console);
     await context.close();
   });
 });

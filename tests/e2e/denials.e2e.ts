@@ -6,25 +6,12 @@
  * axe finds nothing serious, the CSP holds.
  */
 import { build835 } from '@x12/index.ts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import { expectQuietConsole, fileSession, getJson, openAs } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = fileSession();
 
 const CSRF = { 'x-clinicdesk-csrf': '1' };
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
@@ -32,12 +19,6 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
 async function axe(page: Page): Promise<string[]> {
   await page.mouse.move(1390, 990);
   return seriousViolations(page);
-}
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), url).toBe(200);
-  return (await res.json()) as T;
 }
 
 interface Claim {
@@ -104,10 +85,7 @@ function denial835(claims: Claim[], trace: string): string {
 
 describe('denials', () => {
   it('a biller works the denial queue: writes one claim off, replaces another as a draft, prints an appeal', async () => {
-    const context = await newContext(browser, server.url, 1400, 1000);
-    const page = await context.newPage();
-    const watch = watchConsole(page);
-    await signIn(page, 'biller@demo.clinicdesk.dev');
+    const { context, page, watch } = await openAs(session, 'biller@demo.clinicdesk.dev', { width: 1400, height: 1000 });
 
     const [first, second] = await submittedClaims(page);
     if (!first || !second) throw new Error('two submitted claims expected');
@@ -177,8 +155,7 @@ describe('denials', () => {
     expect((await getJson<Claim>(page, `/api/claims/${second.id}`)).status).toBe('closed');
     expect(await axe(page)).toEqual([]);
 
-    expect(watch.cspViolations()).toEqual([]);
-    expect(watch.problems).toEqual([]);
+    expectQuietConsole(watch);
     await context.close();
   });
 });

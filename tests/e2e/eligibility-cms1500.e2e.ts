@@ -7,31 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse270 } from '@x12/index.ts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import { fileSession, getJson, openAs } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), url).toBe(200);
-  return (await res.json()) as T;
-}
+const session = fileSession();
 
 /** The public subscriber 271 answering `trace` (its TRN02 replaced). */
 function answer271(trace: string): string {
@@ -41,10 +21,7 @@ function answer271(trace: string): string {
 
 describe('eligibility and the CMS-1500 in the browser', () => {
   it('the front desk creates a 270 and imports the 271: the coverage shows active with its copay', async () => {
-    const context = await newContext(browser, server.url, 1400, 1000);
-    const page = await context.newPage();
-    const watch = watchConsole(page);
-    await signIn(page, 'front.desk@demo.clinicdesk.dev');
+    const { context, page, watch } = await openAs(session, 'front.desk@demo.clinicdesk.dev', { width: 1400, height: 1000 });
     const patients = await getJson<{ items: { id: string }[] }>(page, '/api/patients?q=a&limit=50');
     let found: { patientId: string; coverageId: string; payerName: string } | undefined;
     for (const p of patients.items) {
@@ -82,10 +59,7 @@ describe('eligibility and the CMS-1500 in the browser', () => {
   });
 
   it('the biller downloads a claim on the CMS-1500 form from the claim page', async () => {
-    const context = await newContext(browser, server.url, 1400, 1000);
-    const page = await context.newPage();
-    const watch = watchConsole(page);
-    await signIn(page, 'biller@demo.clinicdesk.dev');
+    const { context, page, watch } = await openAs(session, 'biller@demo.clinicdesk.dev', { width: 1400, height: 1000 });
     const claims = await getJson<{ items: { id: string; patientControlNumber: string }[] }>(page, '/api/claims?limit=5');
     const claim = claims.items[0];
     if (!claim) throw new Error('the demo has no claim');

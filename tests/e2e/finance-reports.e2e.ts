@@ -5,36 +5,11 @@
  * GL export download). Every tab passes axe; no console errors or CSP violations.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectQuietConsole, fileSession, openAs, usd } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/**
- * No serious or critical axe violation, once nothing is loading. Polled: a tab or the active nav
- * item fading in is judged once its transition ends.
- */
-async function expectAccessible(page: Page, where: string) {
-  await page.waitForFunction(() => document.querySelector('.mantine-Loader-root') === null);
-  await expect.poll(() => seriousViolations(page), { timeout: 10_000, interval: 300, message: where }).toEqual([]);
-}
-
-const usd = (cents: number) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+const session = fileSession();
 
 /** Clicks `button` and answers the downloaded file's name and text. */
 async function download(page: Page, button: ReturnType<Page['getByRole']>): Promise<{ name: string; text: string }> {
@@ -45,10 +20,7 @@ async function download(page: Page, button: ReturnType<Page['getByRole']>): Prom
 
 describe('finance reports', () => {
   it('a biller sees the A/R aging table and chart, downloads its CSV, and walks every tab', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    const console = watchConsole(page);
-    await signIn(page, 'biller@demo.clinicdesk.dev');
+    const { context, page, watch: console } = await openAs(session, 'biller@demo.clinicdesk.dev');
     // The nav offers the page (opened by address, so no pointer rests on the nav item while axe looks).
     await page.getByRole('link', { name: 'Finance reports' }).waitFor();
     await page.goto('/reports/finance');
@@ -113,15 +85,12 @@ describe('finance reports', () => {
     );
     await expectAccessible(page, 'GL export');
 
-    expect(console.problems).toEqual([]);
-    expect(console.cspViolations()).toEqual([]);
+    expectQuietConsole(console);
     await context.close();
   });
 
   it('the front desk has no finance reports: no nav item, and the API refuses', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    await signIn(page, 'front.desk@demo.clinicdesk.dev');
+    const { context, page } = await openAs(session, 'front.desk@demo.clinicdesk.dev');
     await expect(page.getByRole('link', { name: 'Finance reports' }).count()).resolves.toBe(0);
     const res = await page.request.get('/api/reports/ar-aging', { headers: { 'x-clinicdesk-csrf': '1' } });
     expect(res.status()).toBe(403);

@@ -5,25 +5,14 @@
  * then logs a call on an overdue recall in its small dialog. Both are checked through the API;
  * axe finds nothing serious on either page or dialog, and nothing breaks the CSP.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
+import { newContext, watchConsole } from './helpers/browser.ts';
+import { expectQuietConsole, fileSession, getJson } from './helpers/session.ts';
 import { signIn } from './helpers/sign-in.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = fileSession();
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
 
@@ -31,12 +20,6 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
 async function axe(page: Page): Promise<string[]> {
   await page.mouse.move(1390, 990);
   return seriousViolations(page);
-}
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), url).toBe(200);
-  return (await res.json()) as T;
 }
 
 interface FollowUp {
@@ -55,7 +38,7 @@ interface Recall {
 
 describe('follow-ups and recalls', () => {
   it('front desk books a follow-up in three interactions and logs a recall contact', async () => {
-    const context = await newContext(browser, server.url, 1400, 1000);
+    const context = await newContext(session.browser, session.server.url, 1400, 1000);
     const page = await context.newPage();
     const watch = watchConsole(page);
     const fail = async (e: Error): Promise<never> => {
@@ -158,8 +141,7 @@ describe('follow-ups and recalls', () => {
       .toContain(other.id);
     await expect.poll(() => recallRows.count()).toBe(after.items.length - 1);
 
-    expect(watch.cspViolations()).toEqual([]);
-    expect(watch.problems).toEqual([]);
+    expectQuietConsole(watch);
     await context.close();
   });
 });

@@ -4,38 +4,16 @@
  * shows as paid (and leaves the open list); the vendors and the aging show the demo's figures.
  * Every screen passes axe; no console errors or CSP violations.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessibleNow, expectQuietConsole, fileSession, openAs } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page: Page, where: string) {
-  expect(await seriousViolations(page), where).toEqual([]);
-}
+const session = fileSession();
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('payables', () => {
   it('the office manager sees bills due this week, enters a bill with its invoice, pays it by check and sees it paid', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    const console = watchConsole(page);
-    await signIn(page, 'office.manager@demo.clinicdesk.dev');
+    const { context, page, watch: console } = await openAs(session, 'office.manager@demo.clinicdesk.dev');
 
     // Home: the demo's overdue supply bill and the two due this week (rent, electricity).
     const tile = page.getByTestId('tile-due-bills');
@@ -43,13 +21,13 @@ describe('payables', () => {
     await expect(tile.textContent()).resolves.toContain('1 overdue');
     await tile.getByText('Lakeview Properties LLC').waitFor();
     await tile.getByText('City Power & Light').waitFor();
-    await expectAccessible(page, 'home with the due-bills tile');
+    await expectAccessibleNow(page, 'home with the due-bills tile');
 
     await tile.getByRole('link', { name: 'Open payables' }).click();
     await page.getByRole('heading', { level: 1, name: 'Payables' }).waitFor();
     const bills = page.getByRole('table', { name: 'Bills' });
     await bills.getByText('Midwest Medical Supply Co.').first().waitFor();
-    await expectAccessible(page, 'payables: bills due soon');
+    await expectAccessibleNow(page, 'payables: bills due soon');
 
     // Enter a bill, with the invoice scan.
     await page.getByRole('combobox', { name: 'Show' }).click();
@@ -65,7 +43,7 @@ describe('payables', () => {
       .getByLabel('Due date')
       .fill(`${due.getFullYear()}-${String(due.getMonth() + 1).padStart(2, '0')}-${String(due.getDate()).padStart(2, '0')}`);
     await enter.locator('input[type="file"]').setInputFiles({ name: 'invoice scan.png', mimeType: 'image/png', buffer: PNG });
-    await expectAccessible(page, 'enter a bill dialog');
+    await expectAccessibleNow(page, 'enter a bill dialog');
     await enter.getByRole('button', { name: 'Enter bill' }).click();
     await enter.waitFor({ state: 'hidden' });
     const row = page.getByTestId('bill-BP-E2E-1');
@@ -82,7 +60,7 @@ describe('payables', () => {
       .first()
       .waitFor();
     await pay.getByLabel('Check number').fill('2107');
-    await expectAccessible(page, 'pay a bill dialog');
+    await expectAccessibleNow(page, 'pay a bill dialog');
     await pay.getByRole('button', { name: 'Record payment' }).click();
     await pay.waitFor({ state: 'hidden' });
     // Paid in full: it leaves the open list and shows as paid.
@@ -99,17 +77,16 @@ describe('payables', () => {
     // Vendors and aging.
     await page.getByRole('tab', { name: 'Vendors' }).click();
     await page.getByRole('table', { name: 'Vendors' }).getByText('Spotless Commercial Cleaning').waitFor();
-    await expectAccessible(page, 'payables: vendors');
+    await expectAccessibleNow(page, 'payables: vendors');
     await page.getByRole('tab', { name: 'Aging' }).click();
     const aging = page.getByRole('table', { name: 'Payables aging' });
     await aging.getByText('Midwest Medical Supply Co.').waitFor();
-    await expectAccessible(page, 'payables: aging');
+    await expectAccessibleNow(page, 'payables: aging');
     const csv = await page.request.get('/api/payables/aging?format=csv');
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('Midwest Medical Supply Co.,');
 
-    expect(console.problems).toEqual([]);
-    expect(console.cspViolations()).toEqual([]);
+    expectQuietConsole(console);
     await context.close();
   });
 });

@@ -6,36 +6,11 @@
  * the card payment. The receipt PDF opens. axe finds nothing serious; no console errors or CSP
  * violations.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
-import { startServer, type TestServer } from './helpers/server.ts';
-import { signIn } from './helpers/sign-in.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectQuietConsole, fileSession, getJson, openAs } from './helpers/session.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), url).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('.mantine-Loader-root') === null);
-  await expect.poll(() => seriousViolations(page), { timeout: 10_000, interval: 300, message: where }).toEqual([]);
-}
+const session = fileSession();
 
 type Board = { items: { appointmentId: string; patientId: string | null; patientName: string; status: string; busy: boolean }[] };
 type Copays = { items: { patientId: string; copayCents: number | null; paidTodayCents: number }[] };
@@ -73,10 +48,7 @@ async function patientOwingCopay(
 
 describe('payments at the desk', () => {
   it('the front desk collects a card copay from the flow board in three interactions; the account lists it and the receipt prints', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    const console = watchConsole(page);
-    await signIn(page, 'front.desk@demo.clinicdesk.dev');
+    const { page, watch: console } = await openAs(session, 'front.desk@demo.clinicdesk.dev');
     await page.goto('/flow');
     await page.getByTestId('flow-live').getByText('Live').waitFor();
     // The board's location: that of any visit it shows.
@@ -140,7 +112,6 @@ describe('payments at the desk', () => {
       .waitFor();
     await account.getByTestId('account-guarantor').waitFor();
     await expectAccessible(page, 'account tab with the guarantor');
-    expect(console.problems).toEqual([]);
-    expect(console.cspViolations()).toEqual([]);
+    expectQuietConsole(console);
   });
 });

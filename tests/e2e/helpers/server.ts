@@ -39,12 +39,13 @@ function freshDataDir(): string {
   return dataDir;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** The file's server; `env` adds to its environment (e.g. CARD_GATEWAY_URL). */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = freshDataDir();
   const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   let server: TestServer;
   try {
-    server = await serve(dataDir);
+    server = await serve(dataDir, env);
   } catch (e) {
     removeDataDir();
     throw e;

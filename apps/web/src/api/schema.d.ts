@@ -609,6 +609,10 @@ export interface paths {
                                 expiresAt: string | null;
                                 mfaPending: boolean;
                             };
+                            payments: {
+                                /** @description A card gateway is set up (CARD_GATEWAY_URL): a card payment may send the card token to be charged here; otherwise cards are taken on a standalone terminal and keyed in */
+                                cardGateway: boolean;
+                            };
                         };
                     };
                 };

@@ -111,6 +111,7 @@ export default async function authRoutes(app: App) {
         ...me,
         locationId: request.ctx.locationId,
         session: { id: actor.sessionId, expiresAt: session?.expiresAt.toISOString() ?? null, mfaPending: session?.mfaPending ?? false },
+        payments: { cardGateway: app.services.config.cardGateway !== undefined },
       };
     },
   );

@@ -43,4 +43,11 @@ export const meResponseSchema = z.object({
   locations: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
   locationId: z.string().uuid().nullable(),
   session: z.object({ id: z.string().uuid().nullable(), expiresAt: z.string().nullable(), mfaPending: z.boolean() }),
+  payments: z.object({
+    cardGateway: z
+      .boolean()
+      .describe(
+        'A card gateway is set up (CARD_GATEWAY_URL): a card payment may send the card token to be charged here; otherwise cards are taken on a standalone terminal and keyed in',
+      ),
+  }),
 });

@@ -1,6 +1,8 @@
 /**
- * Post a patient payment: amount, method (a check needs its number, a card its last four digits
- * from the terminal), location, note. One Idempotency-Key per opened form, so a double click or a
+ * Post a patient payment: amount, method (a check needs its number; a card its last four digits
+ * from a standalone terminal, or, when the installation has a card gateway (`GET /api/me`
+ * `payments.cardGateway`), the card token the reader or hosted card form gave, charged before the
+ * payment is posted), location, note. One Idempotency-Key per opened form, so a double click or a
  * retry after a lost answer posts once. Without chosen charges the payment pays the oldest visits.
  */
 import { Group, Select, Stack, TextInput } from '@mantine/core';
@@ -10,6 +12,7 @@ import { fieldErrors } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { dollarsToCents } from '../../app/money.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
+import { useMe } from '../auth/use-me.ts';
 import { FormError, SubmitRow } from '../followups/fields.tsx';
 import { useLocations } from '../schedule/schedule-api.ts';
 import { METHOD_LABELS, type Payment, type PaymentInput } from './accounts-api.ts';
@@ -27,12 +30,17 @@ export function PostPaymentForm(props: {
 }) {
   const locations = useLocations();
   const selected = useSelectedLocation();
-  // One key per opened form: a double click or a retry posts once.
-  const [key] = useState(() => crypto.randomUUID());
+  // One key per opened form: a double click or a retry posts once. A declined card charged and
+  // posted nothing, and the processor answers a key's first outcome again: another card (or the
+  // same one tried again) needs a new key.
+  const [key, setKey] = useState(() => crypto.randomUUID());
   const [amount, setAmount] = useState(props.suggestedCents ? (props.suggestedCents / 100).toFixed(2) : '');
   const [method, setMethod] = useState<PaymentInput['method']>(props.defaultMethod ?? 'cash');
   const [reference, setReference] = useState('');
   const [cardLast4, setCardLast4] = useState('');
+  const [cardToken, setCardToken] = useState('');
+  // With a card gateway the card is charged here from its token; without, it was taken on a terminal.
+  const gateway = useMe().data?.payments.cardGateway === true;
   const [locationId, setLocationId] = useState<string | null>(props.locationId ?? selected);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -40,6 +48,7 @@ export function PostPaymentForm(props: {
     invalidate: [accountKeys.account(props.patientId), accountKeys.payments(props.patientId), accountKeys.allExpectedCopays()],
     onSuccess: (p) => props.onPosted(p),
     onProblem: (problem) => {
+      if (problem.code === 'CARD_DECLINED') setKey(crypto.randomUUID());
       setErrors(fieldErrors(problem));
       return problem.detail;
     },
@@ -61,8 +70,12 @@ export function PostPaymentForm(props: {
           amountCents: cents,
           method,
           locationId: location,
-          ...(reference.trim() && { reference: reference.trim() }),
-          ...(method === 'card' && cardLast4 && { cardLast4 }),
+          ...(method === 'card' && gateway
+            ? { cardToken: cardToken.trim() }
+            : {
+                ...(reference.trim() && { reference: reference.trim() }),
+                ...(method === 'card' && cardLast4 && { cardLast4 }),
+              }),
           ...(note.trim() && { note: note.trim() }),
         });
       }}
@@ -99,7 +112,20 @@ export function PostPaymentForm(props: {
             maxLength={100}
           />
         )}
-        {method === 'card' && (
+        {method === 'card' && gateway && (
+          <TextInput
+            label="Card token"
+            description="From the card reader or the hosted card form: the card is charged when you post."
+            required
+            data-autofocus={focusCard ? true : undefined}
+            autoComplete="off"
+            value={cardToken}
+            onChange={(e) => setCardToken(e.currentTarget.value)}
+            error={errors.cardToken}
+            maxLength={200}
+          />
+        )}
+        {method === 'card' && !gateway && (
           <Group grow align="flex-start">
             <TextInput
               label="Card's last four digits"
