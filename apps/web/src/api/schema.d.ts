@@ -30764,7 +30764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payments received (insurance, patient) and adjustments by reason (contractual, other payer, write-offs, provider-level) by day, week or month; at most 366 days */
+        /** Payments received (insurance, patient) and adjustments by kind (contractual, other payer, write-offs, provider-level) and by reason (CARC group and code, write-off kind, refunds) by day, week or month; at most 366 days (?format=csv&view=reasons: the reasons as CSV) */
         get: {
             parameters: {
                 query?: {
@@ -30777,6 +30777,8 @@ export interface paths {
                     locationId?: string;
                     /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
                     format?: "json" | "csv";
+                    /** @description What the CSV lists: the figures by period, or the adjustments by reason and period */
+                    view?: "periods" | "reasons";
                 };
                 header?: never;
                 path?: never;
@@ -30823,6 +30825,23 @@ export interface paths {
                                 /** @description PLB: recoupments positive, interest negative */
                                 providerAdjustmentsCents: number;
                             };
+                            /** @description Adjustments, write-offs and refunds by reason and period (lines posted since reasons are kept) */
+                            byReason: {
+                                periodStart: string;
+                                /** @description CARC group and code (CO-45, PR-1, OA-23), PLB-<code>, claim_write_off, small_balance_write_off or refund */
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                /** @description Net of reversals in the period */
+                                cents: number;
+                            }[];
+                            /** @description byReason summed over the range, largest first */
+                            reasonTotals: {
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                cents: number;
+                            }[];
                         };
                         "text/csv": {
                             from: string;
@@ -30857,6 +30876,23 @@ export interface paths {
                                 /** @description PLB: recoupments positive, interest negative */
                                 providerAdjustmentsCents: number;
                             };
+                            /** @description Adjustments, write-offs and refunds by reason and period (lines posted since reasons are kept) */
+                            byReason: {
+                                periodStart: string;
+                                /** @description CARC group and code (CO-45, PR-1, OA-23), PLB-<code>, claim_write_off, small_balance_write_off or refund */
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                /** @description Net of reversals in the period */
+                                cents: number;
+                            }[];
+                            /** @description byReason summed over the range, largest first */
+                            reasonTotals: {
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                cents: number;
+                            }[];
                         };
                     };
                 };
