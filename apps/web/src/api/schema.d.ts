@@ -26192,7 +26192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed */
+        /** Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed. A card charged through the card gateway is refunded there first: declined 402, gateway down 503, nothing posted */
         post: {
             parameters: {
                 query?: never;
@@ -26252,6 +26252,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description The card was declined (CARD_DECLINED) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CARD_DECLINED";
                         };
                     };
                 };
