@@ -27,3 +27,6 @@ create index payment_plan_payments_payment on payment_plan_payments (organizatio
 alter table payment_plan_payments enable row level security;
 create policy tenant_isolation on payment_plan_payments
   using (clinicdesk_tenant_visible(organization_id)) with check (clinicdesk_tenant_visible(organization_id));
+
+-- Why the agency sent an account back (collections: `POST /api/collections/agency/return`).
+alter table collection_accounts add column agency_return_reason text check (length(agency_return_reason) between 1 and 500);

@@ -33,6 +33,8 @@ export interface CollectionAccountsTable {
   agency_status: Generated<AgencyStatus>;
   agency_sent_on: string | null;
   agency_returned_on: string | null;
+  /** Why the agency sent the account back (migration 0230). */
+  agency_return_reason: ColumnType<string | null, string | null | undefined, string | null>;
   missed_installment: Generated<boolean>;
   updated_at: Stamp;
 }
