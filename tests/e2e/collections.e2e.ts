@@ -1,6 +1,6 @@
 /**
  * The collections worklist in Chromium on the demo practice: the office manager sees guarantors
- * with their oldest balance's age, the account at the agency and the plan with a missed
+ * with their oldest balance's age, the account at the agency (returned by it, with a reason) and the plan with a missed
  * installment; opens a row with the keyboard, logs a call with a promise to pay (it shows in the
  * contact log and on the row), previews a small-balance write-off; the patient's Account tab
  * shows the payment plan. Every screen passes axe; no console errors or CSP violations.
@@ -26,6 +26,18 @@ describe('collections', () => {
     await page.getByRole('combobox', { name: 'Agency' }).click();
     await page.getByRole('option', { name: 'At agency' }).click();
     await expect.poll(async () => page.getByTestId('collections-row').count()).toBe(1);
+    // The agency sends that account back: with the reason typed, it leaves the at-agency list.
+    await page
+      .getByTestId('collections-row')
+      .first()
+      .getByRole('button', { name: /^Open the account of/ })
+      .click();
+    const agencyPanel = page.getByRole('dialog', { name: 'Guarantor account' });
+    await agencyPanel.getByLabel(/^Why the agency returned/).fill('Guarantor could not be located');
+    await agencyPanel.getByRole('button', { name: 'Returned by agency' }).click();
+    await expect.poll(async () => page.getByTestId('collections-row').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await agencyPanel.waitFor({ state: 'hidden' });
     await page.getByRole('combobox', { name: 'Agency' }).click();
     await page.getByRole('option', { name: 'Not sent' }).click();
     await page.getByTestId('collections-row').first().waitFor();

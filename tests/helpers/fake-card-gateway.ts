@@ -5,6 +5,8 @@
  * outcome: `tok_ok_<last4>[_brand]` approves, `tok_decline_<reason>` declines (402),
  * `tok_slow_<ms>` answers approved after that delay (for timeouts). The same Idempotency-Key
  * answers the first outcome again (and charges nothing more); with another body, 409.
+ * A refund must name one of its approved charges and never return more than is left of it (400);
+ * `declineRefunds.set(chargeId, reason)` makes refunds of that charge decline (402).
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -17,11 +19,22 @@ export interface FakeCharge {
   idempotencyKey: string;
 }
 
+export interface FakeRefund {
+  id: string;
+  chargeId: string;
+  amountCents: number;
+  idempotencyKey: string;
+}
+
 export interface FakeCardGateway {
   url: string;
   apiKey: string;
   /** Charges actually made (one per Idempotency-Key, approved only). */
   charges: FakeCharge[];
+  /** Refunds actually made (approved only): the charge they return money from. */
+  refunds: FakeRefund[];
+  /** Charges whose refunds the processor declines, with the reason it gives. */
+  declineRefunds: Map<string, string>;
   /** Every request received, with what was wrong with it (null when it was well formed). */
   requests: { path: string; idempotencyKey: string | null; problem: string | null }[];
   close(): Promise<void>;
@@ -31,6 +44,8 @@ type Body = { token?: unknown; amount_cents?: unknown; currency?: unknown; descr
 
 export async function startFakeCardGateway(apiKey = `sk_test_${randomUUID().replace(/-/g, '')}`): Promise<FakeCardGateway> {
   const charges: FakeCharge[] = [];
+  const refunds: FakeRefund[] = [];
+  const declineRefunds = new Map<string, string>();
   const requests: FakeCardGateway['requests'] = [];
   // Keyed by path and Idempotency-Key; held from the first request on, so a concurrent repeat waits for the same outcome.
   const answered = new Map<string, { body: string; outcome: Promise<{ status: number; answer: unknown }> }>();
@@ -77,11 +92,26 @@ export async function startFakeCardGateway(apiKey = `sk_test_${randomUUID().repl
     let status = 200;
     let answer: unknown;
     if (req.url === '/v1/refunds') {
-      if (typeof body.charge !== 'string' || !charges.some((c) => c.id === body.charge)) {
+      const charge = charges.find((c) => c.id === body.charge);
+      if (!charge) {
         answered.delete(`${req.url}|${key}`);
         return refuse(400, 'unknown charge');
       }
-      answer = { status: 'approved', id: `re_${randomUUID().slice(0, 12)}`, last4: '0000', brand: null };
+      const left = charge.amountCents - refunds.filter((r) => r.chargeId === charge.id).reduce((sum, r) => sum + r.amountCents, 0);
+      if (body.amount_cents > left) {
+        answered.delete(`${req.url}|${key}`);
+        return refuse(400, `refund exceeds what is left of the charge (${left} cents)`);
+      }
+      const declined = declineRefunds.get(charge.id);
+      if (declined) {
+        status = 402;
+        answer = { status: 'declined', id: `re_${randomUUID().slice(0, 12)}`, reason: declined };
+      } else {
+        const id = `re_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+        refunds.push({ id, chargeId: charge.id, amountCents: body.amount_cents, idempotencyKey: key });
+        const last4 = /^tok_ok_(\d{4})/.exec(charge.token)?.[1] ?? '4242';
+        answer = { status: 'approved', id, last4, brand: null };
+      }
     } else {
       const token = typeof body.token === 'string' ? body.token : '';
       if (!/^tok_[A-Za-z0-9_-]{6,100}$/.test(token)) {
@@ -110,6 +140,8 @@ export async function startFakeCardGateway(apiKey = `sk_test_${randomUUID().repl
     url: `http://127.0.0.1:${port}/v1`,
     apiKey,
     charges,
+    refunds,
+    declineRefunds,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

@@ -142,6 +142,7 @@ const SAMPLES: Record<string, () => Sample> = {
     body: { patientId: randomUUID(), totalCents: 1_000, installmentCents: 500, frequency: 'monthly', firstDueOn: LATER },
   }),
   'POST /api/collections/agency': () => ({ body: { guarantorKeys: [randomUUID()] } }),
+  'POST /api/collections/agency/return': () => ({ body: { guarantorKey: randomUUID(), reason: 'route matrix' } }),
   'POST /api/collections/small-balance-write-offs': () => ({ body: { maxBalanceCents: 500, reason: 'route matrix', preview: true } }),
 };
 

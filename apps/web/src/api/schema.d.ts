@@ -26196,7 +26196,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed */
+        /** Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed. A card charged through the card gateway is refunded there first: declined 402, gateway down 503, nothing posted */
         post: {
             parameters: {
                 query?: never;
@@ -26256,6 +26256,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description The card was declined (CARD_DECLINED) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CARD_DECLINED";
                         };
                     };
                 };
@@ -30768,7 +30780,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payments received (insurance, patient) and adjustments by reason (contractual, other payer, write-offs, provider-level) by day, week or month; at most 366 days */
+        /** Payments received (insurance, patient) and adjustments by kind (contractual, other payer, write-offs, provider-level) and by reason (CARC group and code, write-off kind, refunds) by day, week or month; at most 366 days (?format=csv&view=reasons: the reasons as CSV) */
         get: {
             parameters: {
                 query?: {
@@ -30781,6 +30793,8 @@ export interface paths {
                     locationId?: string;
                     /** @description csv: the same figures as text/csv (RFC 4180, money as decimal dollars) */
                     format?: "json" | "csv";
+                    /** @description What the CSV lists: the figures by period, or the adjustments by reason and period */
+                    view?: "periods" | "reasons";
                 };
                 header?: never;
                 path?: never;
@@ -30827,6 +30841,23 @@ export interface paths {
                                 /** @description PLB: recoupments positive, interest negative */
                                 providerAdjustmentsCents: number;
                             };
+                            /** @description Adjustments, write-offs and refunds by reason and period (lines posted since reasons are kept) */
+                            byReason: {
+                                periodStart: string;
+                                /** @description CARC group and code (CO-45, PR-1, OA-23), PLB-<code>, claim_write_off, small_balance_write_off or refund */
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                /** @description Net of reversals in the period */
+                                cents: number;
+                            }[];
+                            /** @description byReason summed over the range, largest first */
+                            reasonTotals: {
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                cents: number;
+                            }[];
                         };
                         "text/csv": {
                             from: string;
@@ -30861,6 +30892,23 @@ export interface paths {
                                 /** @description PLB: recoupments positive, interest negative */
                                 providerAdjustmentsCents: number;
                             };
+                            /** @description Adjustments, write-offs and refunds by reason and period (lines posted since reasons are kept) */
+                            byReason: {
+                                periodStart: string;
+                                /** @description CARC group and code (CO-45, PR-1, OA-23), PLB-<code>, claim_write_off, small_balance_write_off or refund */
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                /** @description Net of reversals in the period */
+                                cents: number;
+                            }[];
+                            /** @description byReason summed over the range, largest first */
+                            reasonTotals: {
+                                reason: string;
+                                /** @enum {string} */
+                                category: "contractual" | "other_payer" | "patient_responsibility" | "write_off" | "refund" | "provider";
+                                cents: number;
+                            }[];
                         };
                     };
                 };
@@ -31717,6 +31765,155 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collections/agency/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency returned a guarantor's account (with the reason): marked returned today, back on the worklist; 409 when it is not at the agency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A guarantor's key: the guarantor patient's id, or `person:<patient id>` for a guarantor who is not a patient */
+                        guarantorKey: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            guarantorKey: string;
+                            /** @enum {string} */
+                            agencyStatus: "none" | "sent" | "returned";
+                            agencySentOn: string | null;
+                            agencyReturnedOn: string;
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
                         };
                     };
                 };

@@ -5,6 +5,8 @@ import { localDateOf } from '../scheduling/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
+import type { CardGateway } from '../shared/outside/card-gateway.ts';
+import { CardGatewayUnavailable } from '../shared/outside/http-card-gateway.ts';
 import type { Refund, RefundInput } from './accounts.schemas.ts';
 import { refundIssued } from './payment-events.ts';
 
@@ -13,8 +15,15 @@ import { refundIssued } from './payment-events.ts';
  * (checked under the payment's row lock, so two refunds at once cannot pass the amount). Posts
  * its journal entry in the same transaction (refund.issued → ledger), dated today at the
  * payment's location.
+ *
+ * A card charged through the gateway (`card_source = 'gateway'`) is refunded there first, against
+ * the original charge's processor reference, before anything is written: a decline answers 402
+ * CARD_DECLINED and a gateway that does not answer 503, and nothing is posted. Its idempotency key
+ * is the payment and what was refunded of it before (`<org>:refund:<payment>:<refunded>:<amount>`),
+ * taken under the row lock: a retry after a lost answer gets the processor's first outcome and
+ * never returns the money twice. Without a configured gateway such a payment is not refunded (409).
  */
-export async function refundPayment(ctx: Ctx, paymentId: string, input: RefundInput): Promise<Refund> {
+export async function refundPayment(ctx: Ctx, paymentId: string, input: RefundInput, gateway?: CardGateway | undefined): Promise<Refund> {
   requirePermission(ctx, 'refund:issue');
   return inTransaction(ctx, async (tx) => {
     const payment = /^[0-9a-f-]{36}$/i.test(paymentId)
@@ -39,6 +48,18 @@ export async function refundPayment(ctx: Ctx, paymentId: string, input: RefundIn
       .executeTakeFirst();
     const postingDate = localDateOf(tx.clock.now().getTime(), zone?.time_zone ?? 'UTC');
     await assertDayOpen(tx, { locationId: payment.location_id, date: postingDate });
+    if (payment.card_source === 'gateway') {
+      if (!gateway || !payment.reference)
+        throw new AppError(
+          'CONFLICT',
+          'this card was charged through the card gateway, which is not set up here: refund it on the processor',
+        );
+      await refundOnGateway(gateway, {
+        processorReference: payment.reference,
+        amountCents: input.amountCents,
+        idempotencyKey: `${tx.organizationId}:refund:${payment.id}:${Number(payment.refunded_cents)}:${input.amountCents}`,
+      });
+    }
     const refund = await tx.db
       .insertInto('refunds')
       .values({
@@ -85,4 +106,21 @@ export async function refundPayment(ctx: Ctx, paymentId: string, input: RefundIn
       createdAt: refund.created_at.toISOString(),
     };
   });
+}
+
+async function refundOnGateway(gateway: CardGateway, request: Parameters<CardGateway['refund']>[0]): Promise<void> {
+  let outcome: Awaited<ReturnType<CardGateway['refund']>>;
+  try {
+    outcome = await gateway.refund(request);
+  } catch (e) {
+    if (e instanceof CardGatewayUnavailable)
+      throw new AppError('SERVICE_UNAVAILABLE', 'the card gateway did not answer; nothing was refunded or posted. Try again', {
+        headers: { 'retry-after': '5' },
+      });
+    throw e;
+  }
+  if (outcome.status === 'declined')
+    throw new AppError('CARD_DECLINED', `the card gateway declined the refund (${outcome.reason}); nothing was refunded or posted`, {
+      extra: { reason: outcome.reason },
+    });
 }

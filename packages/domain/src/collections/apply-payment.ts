@@ -7,7 +7,9 @@ import { refreshMissedFlags } from './refresh-missed-flags.ts';
  * payment.posted (in the payment's transaction): the payment counts toward the guarantor's
  * promise to pay when made between the promise and its date, and reduces the patient's active
  * payment plan, oldest unpaid installment first (a plan paid in full is completed; a missed
- * installment paid clears the worklist flag). Answers what it applied to the plan.
+ * installment paid clears the worklist flag). What it applied is kept per payment
+ * (`payment_plan_payments`), so a refund or void of the payment takes back exactly that part
+ * (`return-plan-payment.ts`). Answers what it applied to the plan.
  */
 export async function applyPaymentToCollections(tx: Ctx, p: PaymentPostedPayload): Promise<{ planCents: number }> {
   const guarantor = (await guarantorsOf(tx, [p.patientId])).get(p.patientId);
@@ -59,6 +61,19 @@ export async function applyPaymentToCollections(tx: Ctx, p: PaymentPostedPayload
       .set({ paid_cents: paid, updated_at: tx.clock.now(), ...(paid === Number(plan.total_cents) && { status: 'completed' as const }) })
       .where('organization_id', '=', tx.organizationId)
       .where('id', '=', plan.id)
+      .execute();
+    await tx.db
+      .insertInto('payment_plan_payments')
+      .values({
+        organization_id: tx.organizationId,
+        plan_id: plan.id,
+        payment_id: p.paymentId,
+        payment_cents: p.amountCents,
+        applied_cents: applied,
+        created_at: tx.clock.now(),
+        updated_at: tx.clock.now(),
+      })
+      .onConflict((oc) => oc.columns(['plan_id', 'payment_id']).doNothing())
       .execute();
     await refreshMissedFlags(tx.db, [{ organizationId: tx.organizationId, guarantorKey: plan.guarantor_key }]);
   }

@@ -44,6 +44,10 @@ export const collectionsAuditEvents = defineAuditEvents({
     about: "a guarantor's account was sent to the outside collection agency",
     details: z.strictObject({ guarantorKey: z.string(), sentOn: z.string() }),
   },
+  'update:collection_agency': {
+    about: "the outside collection agency returned a guarantor's account, with the reason",
+    details: z.strictObject({ guarantorKey: z.string(), returnedOn: z.string(), reason: z.string() }),
+  },
   'export:collection_agency': {
     about: "a guarantor's account was in the agency export (CSV), with the balance exported",
     details: z.strictObject({ guarantorKey: z.string(), balanceCents: cents }),

@@ -139,6 +139,18 @@ export const agencyResultSchema = z.object({
   items: z.array(z.object({ guarantorKey: z.string(), agencyStatus: z.enum(AGENCY_STATUSES), agencySentOn: z.string().nullable() })),
 });
 
+export const agencyReturnInputSchema = z.strictObject({
+  guarantorKey: guarantorKeySchema,
+  reason: text({ max: 500, min: 1 }),
+});
+export const agencyReturnResultSchema = z.object({
+  guarantorKey: z.string(),
+  agencyStatus: z.enum(AGENCY_STATUSES),
+  agencySentOn: z.string().nullable(),
+  agencyReturnedOn: z.string(),
+  reason: z.string(),
+});
+
 export const writeOffInputSchema = z.strictObject({
   maxBalanceCents: cents.min(1, 'must be more than zero').max(100_000, 'small balances only: at most 100000 cents'),
   reason: text({ max: 500, min: 1 }),

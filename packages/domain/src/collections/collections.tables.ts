@@ -33,6 +33,8 @@ export interface CollectionAccountsTable {
   agency_status: Generated<AgencyStatus>;
   agency_sent_on: string | null;
   agency_returned_on: string | null;
+  /** Why the agency sent the account back (migration 0230). */
+  agency_return_reason: ColumnType<string | null, string | null | undefined, string | null>;
   missed_installment: Generated<boolean>;
   updated_at: Stamp;
 }
@@ -79,6 +81,19 @@ export interface PaymentPlanInstallmentsTable {
   missed_at: Date | null;
 }
 
+/** What a payment applied to a plan, and what refunds and voids took back of it (migration 0230). */
+export interface PaymentPlanPaymentsTable {
+  organization_id: string;
+  plan_id: string;
+  payment_id: string;
+  payment_cents: Cents;
+  applied_cents: Cents;
+  returned_cents: CentsDefault;
+  refunded_cents: CentsDefault;
+  created_at: Created;
+  updated_at: Stamp;
+}
+
 export interface CollectionWriteOffBatchesTable {
   id: Generated<string>;
   organization_id: string;
@@ -104,6 +119,7 @@ export interface CollectionsTables {
   collection_contacts: CollectionContactsTable;
   payment_plans: PaymentPlansTable;
   payment_plan_installments: PaymentPlanInstallmentsTable;
+  payment_plan_payments: PaymentPlanPaymentsTable;
   collection_write_off_batches: CollectionWriteOffBatchesTable;
   collection_write_offs: CollectionWriteOffsTable;
 }

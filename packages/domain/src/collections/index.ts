@@ -11,5 +11,6 @@ export { listContacts } from './list-contacts.ts';
 export { listPlans } from './list-plans.ts';
 export { logContact } from './log-contact.ts';
 export { INSTALLMENT_GRACE_DAYS, MissedInstallmentSweeper, markMissedInstallments } from './mark-missed-installments.ts';
+export { returnFromAgency } from './return-from-agency.ts';
 export { sendToAgency } from './send-to-agency.ts';
 export { writeOffSmallBalances } from './write-off-small-balances.ts';

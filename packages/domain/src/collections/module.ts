@@ -1,8 +1,9 @@
-import { paymentPosted } from '../accounts/index.ts';
+import { paymentPosted, paymentVoided, refundIssued } from '../accounts/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { react } from '../shared/events.ts';
 import { statementIssued } from '../statements/index.ts';
 import { applyPaymentToCollections } from './apply-payment.ts';
+import { returnRefundFromPlan, returnVoidFromPlan } from './return-plan-payment.ts';
 import { collectionsAuditEvents } from './collections.audit.ts';
 import { MissedInstallmentSweeper } from './mark-missed-installments.ts';
 import { recordStatement } from './record-statement.ts';
@@ -21,12 +22,15 @@ export const collectionsModule = defineModule({
     'collection_contacts',
     'payment_plans',
     'payment_plan_installments',
+    'payment_plan_payments',
     'collection_write_off_batches',
     'collection_write_offs',
   ],
   reactions: [
     react(statementIssued, 'collections.record-statement', recordStatement),
     react(paymentPosted, 'collections.apply-payment', applyPaymentToCollections),
+    react(refundIssued, 'collections.return-refunded-payment', returnRefundFromPlan),
+    react(paymentVoided, 'collections.return-voided-payment', returnVoidFromPlan),
   ],
   // Installments past due and grace are marked missed every 15 minutes.
   periodic: ({ db, clock, log }) => [

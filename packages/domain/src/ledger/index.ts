@@ -14,6 +14,12 @@ export {
   patientBalances,
 } from './patient-balances.ts';
 export { patientPaymentsSince, type StatementVisit, statementActivity } from './statement-activity.ts';
+export {
+  ADJUSTMENT_CATEGORIES,
+  type AdjustmentCategory,
+  type AdjustmentReasonRow,
+  adjustmentsByReason,
+} from './adjustment-reasons.ts';
 export { type ActivityPeriod, type ActivityQuery, type ActivityRow, ACTIVITY_PERIODS, activitySummary } from './activity-summary.ts';
 export { type ArAging, type ArAgingQuery, type ArAgingRow, arAging } from './ar-aging.ts';
 export { type JournalCursor, type JournalExportLine, journalLinesPage } from './journal-export.ts';

@@ -62,6 +62,8 @@ export interface JournalLinesTable {
   charge_id: string | null;
   claim_id: string | null;
   payer_id: string | null;
+  /** Why an adjustment was posted: `CO-45`, `PR-1`, `PLB-WO`, `claim_write_off`, `small_balance_write_off`, `refund` (migration 0230). */
+  reason: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface LedgerTables {

@@ -82,34 +82,45 @@ export async function postClaimsBilled(tx: Ctx, p: ClaimsSubmittedPayload) {
 }
 
 const OTHER_GROUPS = new Set(['OA', 'PI', 'CR']);
+const ADJUSTMENT_ACCOUNT: Record<string, AccountKey> = { CO: 'contractual_adjustments', PR: 'patient_ar' };
+
+/** The reason a line keeps: the CARC group and code (`CO-45`), or a PLB's (`PLB-WO`), as the journal's column allows. */
+export function adjustmentReason(group: string, code: string): string {
+  return `${group}-${code}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || group;
+}
 
 /**
  * remittance.posted: the payer's money and decisions (one entry per import of a payment):
  * per claim, Cr insurance A/R by what was paid and adjusted; Dr contractual adjustments (CO),
  * other payer adjustments (OA, PI, CR) and the patient's receivable (PR: what the patient owes
- * now); Dr bank by what the claims paid less the provider-level adjustments (PLB: a positive one,
- * a recoupment, reduces the payment; a negative one, interest, adds to it). Reversals carry
- * negative amounts and post on the other side. A claim matched later from the reconciliation
- * queue posts then, with its own entry.
+ * now), one line per CARC group and code with it as the line's reason (`CO-45`, `PR-1`), so
+ * reports split adjustments by reason; Dr bank by what the claims paid less the provider-level
+ * adjustments (PLB: a positive one, a recoupment, reduces the payment; a negative one, interest,
+ * adds to it; reason `PLB-<code>`). Reversals carry negative amounts and post on the other side.
+ * A claim matched later from the reconciliation queue posts then, with its own entry.
  */
 export async function postRemittance(tx: Ctx, r: RemittancePostedPayload) {
   const lines: EntryLine[] = [];
   let cash = 0;
   for (const c of r.claims) {
     const claimAbout = { patientId: c.patientId, encounterId: c.encounterId, claimId: c.claimId };
-    const byGroup = (g: (group: string) => boolean) => c.adjustments.filter((a) => g(a.group)).reduce((s, a) => s + a.amountCents, 0);
-    const co = byGroup((g) => g === 'CO');
-    const pr = byGroup((g) => g === 'PR');
-    const other = byGroup((g) => OTHER_GROUPS.has(g));
+    const byReason = new Map<string, { account: AccountKey; cents: number }>();
+    for (const a of c.adjustments) {
+      const account = ADJUSTMENT_ACCOUNT[a.group] ?? (OTHER_GROUPS.has(a.group) ? 'other_adjustments' : null);
+      if (!account) continue;
+      const reason = adjustmentReason(a.group, a.reasonCode);
+      const seen = byReason.get(reason) ?? { account, cents: 0 };
+      seen.cents += a.amountCents;
+      byReason.set(reason, seen);
+    }
+    const adjusted = [...byReason.values()].reduce((s, a) => s + a.cents, 0);
     cash += c.paidCents;
-    lines.push(signed('insurance_ar', 'credit', c.paidCents + co + pr + other, { ...claimAbout, payerId: c.payerId }));
-    lines.push(signed('contractual_adjustments', 'debit', co, claimAbout));
-    lines.push(signed('other_adjustments', 'debit', other, claimAbout));
-    lines.push(signed('patient_ar', 'debit', pr, claimAbout));
+    lines.push(signed('insurance_ar', 'credit', c.paidCents + adjusted, { ...claimAbout, payerId: c.payerId }));
+    for (const [reason, a] of byReason) lines.push(signed(a.account, 'debit', a.cents, { ...claimAbout, reason }));
   }
   for (const a of r.providerAdjustments) {
     cash -= a.amountCents;
-    lines.push(signed('provider_adjustments', 'debit', a.amountCents, {}));
+    lines.push(signed('provider_adjustments', 'debit', a.amountCents, { reason: adjustmentReason('PLB', a.reasonCode) }));
   }
   lines.push(signed('bank', 'debit', cash, {}));
   const source = `${r.paymentId}:${r.claims[0]?.remittanceClaimId ?? 'provider-adjustments'}`;
@@ -140,7 +151,7 @@ export async function postClaimWriteOff(tx: Ctx, w: ClaimWrittenOffPayload) {
     postingDate: await postingDateAt(tx, null),
     memo: `Claim written off: ${w.reason}`.slice(0, 500),
     lines: [
-      { account: 'write_offs', debitCents: amount, ...about },
+      { account: 'write_offs', debitCents: amount, ...about, reason: 'claim_write_off' },
       { account: 'insurance_ar', creditCents: amount, ...about, payerId: w.payerId },
     ],
   });

@@ -15,7 +15,7 @@ export async function postBalanceWriteOff(tx: Ctx, w: BalanceWrittenOffPayload) 
     memo: 'Small-balance write-off (collections)',
     locationId: w.locationId,
     lines: [
-      { account: 'write_offs', debitCents: w.amountCents, patientId: w.patientId },
+      { account: 'write_offs', debitCents: w.amountCents, patientId: w.patientId, reason: 'small_balance_write_off' },
       ...w.visits.map((v) =>
         v.patientCents > 0
           ? { account: 'patient_ar' as const, creditCents: v.patientCents, patientId: w.patientId, encounterId: v.encounterId }

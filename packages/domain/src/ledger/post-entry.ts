@@ -16,6 +16,8 @@ export interface EntryLine {
   chargeId?: string | null;
   claimId?: string | null;
   payerId?: string | null;
+  /** Why the line was posted (an adjustment's CARC `CO-45`, or `refund`, `claim_write_off`…): reports split by it. */
+  reason?: string | null;
 }
 
 export interface NewEntry {
@@ -103,14 +105,15 @@ export async function postEntry(tx: Ctx, entry: NewEntry): Promise<PostedEntry |
   const col = <T>(f: (l: (typeof lines)[number]) => T) => lines.map(f);
   await sql`
     insert into journal_lines (organization_id, entry_id, line_number, account_code, debit_cents, credit_cents,
-      patient_id, encounter_id, charge_id, claim_id, payer_id)
-    select ${tx.organizationId}::uuid, ${inserted.id}::uuid, t.n::int, t.account, t.debit, t.credit, t.patient, t.encounter, t.charge, t.claim, t.payer
+      patient_id, encounter_id, charge_id, claim_id, payer_id, reason)
+    select ${tx.organizationId}::uuid, ${inserted.id}::uuid, t.n::int, t.account, t.debit, t.credit, t.patient, t.encounter, t.charge, t.claim, t.payer, t.reason
     from unnest(
       ${col((l) => l.accountCode ?? ACCOUNT_CODE[l.account ?? 'other_expense'])}::text[],
       ${col((l) => l.debit)}::bigint[], ${col((l) => l.credit)}::bigint[],
       ${col((l) => l.patientId ?? null)}::uuid[], ${col((l) => l.encounterId ?? null)}::uuid[],
-      ${col((l) => l.chargeId ?? null)}::uuid[], ${col((l) => l.claimId ?? null)}::uuid[], ${col((l) => l.payerId ?? null)}::uuid[]
-    ) with ordinality as t(account, debit, credit, patient, encounter, charge, claim, payer, n)`.execute(tx.db);
+      ${col((l) => l.chargeId ?? null)}::uuid[], ${col((l) => l.claimId ?? null)}::uuid[], ${col((l) => l.payerId ?? null)}::uuid[],
+      ${col((l) => l.reason ?? null)}::text[]
+    ) with ordinality as t(account, debit, credit, patient, encounter, charge, claim, payer, reason, n)`.execute(tx.db);
   return { id: inserted.id, posted: true };
 }
 
@@ -127,7 +130,7 @@ export async function reverseEntry(tx: Ctx, entryId: string, postingDate: string
     .executeTakeFirstOrThrow();
   const lines = await tx.db
     .selectFrom('journal_lines')
-    .select(['account_code', 'debit_cents', 'credit_cents', 'patient_id', 'encounter_id', 'charge_id', 'claim_id', 'payer_id'])
+    .select(['account_code', 'debit_cents', 'credit_cents', 'patient_id', 'encounter_id', 'charge_id', 'claim_id', 'payer_id', 'reason'])
     .where('organization_id', '=', tx.organizationId)
     .where('entry_id', '=', entryId)
     .orderBy('line_number')
@@ -148,6 +151,7 @@ export async function reverseEntry(tx: Ctx, entryId: string, postingDate: string
       chargeId: l.charge_id,
       claimId: l.claim_id,
       payerId: l.payer_id,
+      reason: l.reason,
     })),
   });
 }

@@ -39,7 +39,7 @@ export async function postRefund(tx: Ctx, r: RefundIssuedPayload) {
     locationId: r.locationId,
     lines: [
       { account: 'patient_ar', debitCents: r.amountCents, patientId: r.patientId },
-      { account: r.method === 'cash' ? 'cash_drawer' : 'bank', creditCents: r.amountCents, patientId: r.patientId },
+      { account: r.method === 'cash' ? 'cash_drawer' : 'bank', creditCents: r.amountCents, patientId: r.patientId, reason: 'refund' },
     ],
   });
 }

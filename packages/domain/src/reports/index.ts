@@ -1,6 +1,6 @@
 /** Finance reports: aggregates over the books, each with a CSV twin. */
 export { arAgingCsv, arAgingReport } from './ar-aging-report.ts';
-export { collectionsCsv, collectionsReport } from './collections-report.ts';
+export { collectionsByReasonCsv, collectionsCsv, collectionsReport } from './collections-report.ts';
 export { dollars } from './csv.ts';
 export { daysInArCsv, daysInArReport } from './days-in-ar-report.ts';
 export { JOURNAL_CSV_COLUMNS, journalCsv } from './journal-csv.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../accounts/index.ts';
-import { ACTIVITY_PERIODS, AGE_BUCKETS, trialBalanceSchema } from '../ledger/index.ts';
+import { ACTIVITY_PERIODS, ADJUSTMENT_CATEGORIES, AGE_BUCKETS, trialBalanceSchema } from '../ledger/index.ts';
 
 const cents = z.number().int();
 const date = z.iso.date();
@@ -62,7 +62,17 @@ export const daysInArReportSchema = z.object({
 });
 export type DaysInArReport = z.infer<typeof daysInArReportSchema>;
 
-export const collectionsQuerySchema = z.strictObject({ from, to, period: z.enum(ACTIVITY_PERIODS).default('month'), locationId, format });
+export const collectionsQuerySchema = z.strictObject({
+  from,
+  to,
+  period: z.enum(ACTIVITY_PERIODS).default('month'),
+  locationId,
+  format,
+  view: z
+    .enum(['periods', 'reasons'])
+    .default('periods')
+    .describe('What the CSV lists: the figures by period, or the adjustments by reason and period'),
+});
 export type CollectionsQuery = z.infer<typeof collectionsQuerySchema>;
 
 const collectionFigures = {
@@ -82,6 +92,21 @@ export const collectionsReportSchema = z.object({
   locationId: z.guid().nullable(),
   items: z.array(z.object({ periodStart: z.string(), ...collectionFigures })),
   totals: z.object(collectionFigures),
+  byReason: z
+    .array(
+      z.object({
+        periodStart: z.string(),
+        reason: z
+          .string()
+          .describe('CARC group and code (CO-45, PR-1, OA-23), PLB-<code>, claim_write_off, small_balance_write_off or refund'),
+        category: z.enum(ADJUSTMENT_CATEGORIES),
+        cents: cents.describe('Net of reversals in the period'),
+      }),
+    )
+    .describe('Adjustments, write-offs and refunds by reason and period (lines posted since reasons are kept)'),
+  reasonTotals: z
+    .array(z.object({ reason: z.string(), category: z.enum(ADJUSTMENT_CATEGORIES), cents }))
+    .describe('byReason summed over the range, largest first'),
 });
 export type CollectionsReport = z.infer<typeof collectionsReportSchema>;
 

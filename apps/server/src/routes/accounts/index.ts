@@ -123,17 +123,17 @@ export default async function accountsRoutes(app: App) {
   app.post(
     '/api/payments/:id/refund',
     {
-      config: { permission: 'refund:issue', errors: ['CONFLICT', 'DAY_CLOSED'] },
+      config: { permission: 'refund:issue', errors: ['CONFLICT', 'DAY_CLOSED', 'CARD_DECLINED'] },
       schema: {
         tags,
         summary:
-          'Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed',
+          'Return money from a payment, with the reason (never more than is left of it; not from a voided one). Dated today: 409 DAY_CLOSED when today is closed. A card charged through the card gateway is refunded there first: declined 402, gateway down 503, nothing posted',
         params: idParams,
         body: refundInputSchema,
         response: { 201: refundSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await refundPayment(request.ctx, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await refundPayment(request.ctx, request.params.id, request.body, gateway)),
   );
 
   app.post(

@@ -1,6 +1,8 @@
 /** Collections: worklist, contact log, payment plans, agency, small-balance write-offs. */
 import {
   agencyInputSchema,
+  agencyReturnInputSchema,
+  agencyReturnResultSchema,
   agencyResultSchema,
   cancelPlan,
   contactInputSchema,
@@ -16,6 +18,7 @@ import {
   planInputSchema,
   planListQuerySchema,
   planSchema,
+  returnFromAgency,
   sendToAgency,
   worklistItemSchema,
   worklistQuerySchema,
@@ -84,6 +87,21 @@ export default async function collectionsRoutes(app: App) {
       },
     },
     async (request) => sendToAgency(request.ctx, request.body.guarantorKeys),
+  );
+
+  app.post(
+    '/api/collections/agency/return',
+    {
+      config: { permission: 'collections:manage', errors: ['NOT_FOUND', 'CONFLICT'] },
+      schema: {
+        tags,
+        summary:
+          "The agency returned a guarantor's account (with the reason): marked returned today, back on the worklist; 409 when it is not at the agency",
+        body: agencyReturnInputSchema,
+        response: { 200: agencyReturnResultSchema },
+      },
+    },
+    async (request) => returnFromAgency(request.ctx, request.body),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import {
   arAgingQuerySchema,
   arAgingReport,
   arAgingReportSchema,
+  collectionsByReasonCsv,
   collectionsCsv,
   collectionsQuerySchema,
   collectionsReport,
@@ -84,15 +85,17 @@ export default async function reportsRoutes(app: App) {
       schema: {
         tags,
         summary:
-          'Payments received (insurance, patient) and adjustments by reason (contractual, other payer, write-offs, provider-level) by day, week or month; at most 366 days',
+          'Payments received (insurance, patient) and adjustments by kind (contractual, other payer, write-offs, provider-level) and by reason (CARC group and code, write-off kind, refunds) by day, week or month; at most 366 days (?format=csv&view=reasons: the reasons as CSV)',
         querystring: collectionsQuerySchema,
         produces,
         response: { 200: collectionsReportSchema },
       },
     },
     async (request, reply) => {
-      const { format, ...q } = request.query;
-      return answer(reply, format, 'collections', await collectionsReport(request.ctx, q), collectionsCsv);
+      const { format, view, ...q } = request.query;
+      const report = await collectionsReport(request.ctx, q);
+      if (view === 'reasons') return answer(reply, format, 'collections-by-reason', report, collectionsByReasonCsv);
+      return answer(reply, format, 'collections', report, collectionsCsv);
     },
   );
 

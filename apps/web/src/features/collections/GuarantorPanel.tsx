@@ -1,6 +1,7 @@
 /** One guarantor from the worklist: their patients and balances, the contact log, logging a contact, payment plans, the agency. */
-import { Alert, Badge, Button, Divider, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { money } from '../../app/money.ts';
@@ -18,6 +19,11 @@ export function GuarantorPanel(props: { row: WorklistItem }) {
   const sending = useSubmit(() => api.POST('/api/collections/agency', { body: { guarantorKeys: [row.guarantorKey] } }), {
     invalidate: [collectionKeys.worklists()],
   });
+  const [returnReason, setReturnReason] = useState('');
+  const returning = useSubmit(
+    () => api.POST('/api/collections/agency/return', { body: { guarantorKey: row.guarantorKey, reason: returnReason.trim() } }),
+    { invalidate: [collectionKeys.worklists()], onSuccess: () => setReturnReason('') },
+  );
   return (
     <Stack gap="sm" data-testid="guarantor-panel">
       <Group justify="space-between">
@@ -41,6 +47,27 @@ export function GuarantorPanel(props: { row: WorklistItem }) {
         </Group>
       )}
       <FormError error={sending.error} />
+      {can('collections:manage') && row.agencyStatus === 'sent' && (
+        <Group align="flex-end">
+          <TextInput
+            size="xs"
+            label={`Why the agency returned ${row.guarantorName}'s account`}
+            value={returnReason}
+            onChange={(e) => setReturnReason(e.currentTarget.value)}
+            maxLength={500}
+          />
+          <Button
+            size="compact-sm"
+            variant="default"
+            loading={returning.busy}
+            disabled={returnReason.trim().length === 0}
+            onClick={() => void returning.submit()}
+          >
+            Returned by agency
+          </Button>
+        </Group>
+      )}
+      <FormError error={returning.error} />
       <Divider />
       <Title order={3} size="h5">
         Contact log

@@ -29,6 +29,7 @@ import { money } from '../../app/money.ts';
 import {
   arAgingQuery,
   BUCKETS,
+  type CollectionsReport,
   collectionsQuery,
   daysInArQuery,
   downloadCsv,
@@ -278,6 +279,7 @@ function CollectionsTab() {
           w={120}
         />
         <CsvButton path="/api/reports/collections" params={{ from, to, period }} />
+        <CsvButton path="/api/reports/collections" params={{ from, to, period, view: 'reasons' }} label="Download reasons CSV" />
       </Group>
       <Pending query={q} what="collections" />
       {r && (
@@ -322,7 +324,76 @@ function CollectionsTab() {
           </Scroll>
         </SimpleGrid>
       )}
+      {r && <AdjustmentReasons report={r} />}
     </Stack>
+  );
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  contractual: 'Contractual',
+  other_payer: 'Other payer',
+  patient_responsibility: 'Patient responsibility',
+  write_off: 'Write-off',
+  refund: 'Refund',
+  provider: 'Provider-level',
+};
+
+/** A reason as a person reads it: CARC codes as they are (CO-45), the practice's own kinds in words. */
+const REASON_LABELS: Record<string, string> = {
+  claim_write_off: 'Claim write-off',
+  small_balance_write_off: 'Small-balance write-off',
+  refund: 'Refund to patient',
+};
+const reasonLabel = (reason: string) => REASON_LABELS[reason] ?? reason;
+
+/** Adjustments, write-offs and refunds by reason: the range's totals as bars, and every period's rows in the table. */
+function AdjustmentReasons({ report: r }: { report: CollectionsReport }) {
+  const color = useChartColors();
+  const bars = r.reasonTotals.map((t) => ({ name: reasonLabel(t.reason), cents: t.cents }));
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <Chart title={`Adjustments by reason, ${r.from} to ${r.to}`}>
+        <BarChart data={bars} layout="vertical">
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" tickFormatter={axisDollars} />
+          <YAxis type="category" dataKey="name" width={170} />
+          <Tooltip formatter={(v) => dollars(Number(v))} />
+          <Bar dataKey="cents" name="Amount" fill={color(0)} />
+        </BarChart>
+      </Chart>
+      <Scroll label="Adjustments by reason table" minWidth={520}>
+        <Table striped aria-label="Adjustments by reason" data-testid="adjustment-reasons-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Period from</Table.Th>
+              <Table.Th scope="col">Kind</Table.Th>
+              <Table.Th scope="col">Reason</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Amount
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {r.byReason.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>No adjustments with a reason in this range.</Table.Td>
+              </Table.Tr>
+            )}
+            {[
+              ...r.byReason.map((i) => ({ label: i.periodStart, ...i })),
+              ...r.reasonTotals.map((t) => ({ label: 'Total', periodStart: 'total', ...t })),
+            ].map((row) => (
+              <Table.Tr key={`${row.periodStart}-${row.category}-${row.reason}`}>
+                <Table.Th scope="row">{row.label}</Table.Th>
+                <Table.Td>{CATEGORY_LABELS[row.category] ?? row.category}</Table.Td>
+                <Table.Td>{reasonLabel(row.reason)}</Table.Td>
+                <Table.Td ta="right">{dollars(row.cents)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Scroll>
+    </SimpleGrid>
   );
 }
 
