@@ -55,7 +55,7 @@ const HERE = ['arrived', 'roomed', 'with_provider', 'checked_out'];
  * whose family owes nothing and is due a statement (none issued in the last cycle): what the
  * statement asks for is then this visit's money alone.
  */
-async function billableVisit(desk: Page, clinician: Page, biller: Page, providerId: string): Promise<Visit> {
+async function billableVisit(desk: Page, clinician: Page, biller: Page, manager: Page, providerId: string): Promise<Visit> {
   const me = await getJson<{ locations: { id: string }[] }>(desk, '/api/me');
   const seen: string[] = [];
   for (const { id: locationId } of me.locations) {
@@ -74,12 +74,8 @@ async function billableVisit(desk: Page, clinician: Page, biller: Page, provider
         const notes = await getJson<{ items: unknown[] }>(clinician, `/api/encounters?appointmentId=${item.appointmentId}`);
         if (notes.items.length > 0) continue;
       }
-      const accountRes = await desk.request.get(`/api/patients/${item.patientId}/account`);
-      if (accountRes.status() !== 200) continue; // a restricted record
-      const account = (await accountRes.json()) as Account;
-      if (!account.guarantor || account.patientBalanceCents !== 0 || account.guarantor.familyPatientBalanceCents !== 0) continue;
-      const statements = await getJson<{ items: Statement[] }>(biller, `/api/patients/${item.patientId}/statements?limit=200`);
-      if (statements.items.some((s) => s.nextStatementOn > account.asOf)) continue;
+      const account = await quietAccount(desk, biller, item.patientId as string);
+      if (!account?.guarantor) continue;
       return {
         appointmentId: item.appointmentId,
         patientId: item.patientId as string,
@@ -90,7 +86,57 @@ async function billableVisit(desk: Page, clinician: Page, biller: Page, provider
       };
     }
   }
-  throw new Error(`no visit of the clinician today fits the journey (statuses seen: ${seen.join(', ')})`);
+  // Late in the demo day every visit of hers is documented: the office manager books a walk-in now.
+  return walkIn(desk, biller, manager, providerId, me.locations[0]?.id as string, seen);
+}
+
+/** The patient's account when the patient and the family owe nothing and no statement cycle is running; else null. */
+async function quietAccount(desk: Page, biller: Page, patientId: string): Promise<Account | null> {
+  const accountRes = await desk.request.get(`/api/patients/${patientId}/account`);
+  if (accountRes.status() !== 200) return null; // a restricted record
+  const account = (await accountRes.json()) as Account;
+  if (!account.guarantor || account.patientBalanceCents !== 0 || account.guarantor.familyPatientBalanceCents !== 0) return null;
+  const statements = await getJson<{ items: Statement[] }>(biller, `/api/patients/${patientId}/statements?limit=200`);
+  if (statements.items.some((st) => st.nextStatementOn > account.asOf)) return null;
+  return account;
+}
+
+/**
+ * A walk-in booked now for the clinician (an overbook outside her hours needs the manager's
+ * override) for a patient with an office copay whose family owes nothing.
+ */
+async function walkIn(desk: Page, biller: Page, manager: Page, providerId: string, locationId: string, seen: string[]): Promise<Visit> {
+  const types = await getJson<{ items: { id: string; active: boolean }[] }>(manager, '/api/appointment-types');
+  const type = types.items.find((t) => t.active !== false);
+  if (!type) throw new Error('the demo has no appointment type');
+  const patients = await getJson<{ items: { id: string }[] }>(manager, '/api/patients?limit=100');
+  const ids = patients.items.map((p) => p.id);
+  const copays = await getJson<{ items: Copay[] }>(desk, `/api/expected-copays?patientIds=${ids.join(',')}&locationId=${locationId}`);
+  const start = new Date(Math.ceil(Date.now() / 300_000) * 300_000).toISOString();
+  for (const p of patients.items) {
+    const copay = copays.items.find((c) => c.patientId === p.id);
+    if (!copay || (copay.copayCents ?? 0) <= 0 || copay.paidTodayCents > 0) continue;
+    const account = await quietAccount(desk, biller, p.id);
+    if (!account?.guarantor) continue;
+    const booked = await manager.request.post('/api/appointments', {
+      data: { patientId: p.id, providerId, locationId, appointmentTypeId: type.id, start, overbook: true, overridePatientKind: true },
+      headers: { 'x-clinicdesk-csrf': '1' },
+    });
+    if (booked.status() !== 201) continue; // the patient is booked elsewhere at that time, say
+    const { id } = (await booked.json()) as { id: string };
+    const board = await getJson<{ items: FlowItem[] }>(desk, `/api/flow-board?locationId=${locationId}`);
+    const item = board.items.find((i) => i.appointmentId === id);
+    if (!item) throw new Error(`the walk-in ${id} booked at ${start} is not on today's board`);
+    return {
+      appointmentId: id,
+      patientId: p.id,
+      name: item.patientName,
+      locationId,
+      copayCents: copay.copayCents ?? 0,
+      guarantor: account.guarantor,
+    };
+  }
+  throw new Error(`no visit of the clinician today fits the journey, and no walk-in could be booked (statuses seen: ${seen.join(', ')})`);
 }
 
 describe('finance journey', () => {
@@ -98,8 +144,9 @@ describe('finance journey', () => {
     const desk = await openAs(session, 'front.desk@demo.clinicdesk.dev');
     const clinician = await openAs(session, 'clinician@demo.clinicdesk.dev');
     const biller = await openAs(session, 'biller@demo.clinicdesk.dev', { width: 1400, height: 1000 });
+    const manager = await openAs(session, 'office.manager@demo.clinicdesk.dev');
     const { user } = await getJson<{ user: { providerId: string } }>(clinician.page, '/api/me');
-    const visit = await billableVisit(desk.page, clinician.page, biller.page, user.providerId);
+    const visit = await billableVisit(desk.page, clinician.page, biller.page, manager.page, user.providerId);
 
     // 1. The desk: the patient checks in (the check-in dialog is flow-rooms/payments-desk's own journey) and pays the copay on the board.
     const flowItem = async () =>
@@ -228,7 +275,6 @@ describe('finance journey', () => {
     await expect.poll(async () => (await getJson<Account>(b, `/api/patients/${visit.patientId}/account`)).patientBalanceCents).toBe(owed);
 
     // 4. The office manager runs statements: the guarantor's statement asks for exactly that.
-    const manager = await openAs(session, 'office.manager@demo.clinicdesk.dev');
     const m = manager.page;
     await m.goto('/billing/statements');
     await m.getByRole('heading', { name: 'Statements', level: 1 }).waitFor();
