@@ -130,6 +130,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/claims/:id/write-off': () => ({ body: { reason: 'route matrix' } }),
   'POST /api/vendors': () => ({ body: { name: `Matrix Vendor ${randomBytes(4).toString('hex')}` } }),
   'PATCH /api/vendors/:id': () => ({ body: { contactName: 'Route Matrix' } }),
+  'PATCH /api/bills/:id': () => ({ body: { memo: 'route matrix' } }),
   'POST /api/bills/:id/payments': () => ({ body: { amountCents: 100, method: 'card' } }),
   'POST /api/bills/:id/void': () => ({ body: { reason: 'route matrix' } }),
   'POST /api/bills/:id/invoice': () => ({ query: 'fileName=matrix.png', file: { bytes: PNG, type: 'image/png' } }),

@@ -28880,7 +28880,258 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a bill nothing was paid on (needs If-Match; 409 once paid in part or void): amount, due date, expense account, invoice number, memo. A new amount or account reverses its journal entry and posts it again today */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoiceNumber?: string;
+                        /** Format: date */
+                        dueDate?: string;
+                        amountCents?: number;
+                        /**
+                         * @description The expense account
+                         * @enum {string}
+                         */
+                        category?: "supplies" | "rent" | "utilities" | "payroll" | "services" | "other_expense";
+                        memo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            vendorId: string;
+                            vendorName: string;
+                            invoiceNumber: string;
+                            invoiceDate: string;
+                            dueDate: string;
+                            amountCents: number;
+                            paidCents: number;
+                            /** @description What is left to pay */
+                            openCents: number;
+                            /** @enum {string} */
+                            category: "supplies" | "rent" | "utilities" | "payroll" | "services" | "other_expense";
+                            memo: string;
+                            /** @enum {string} */
+                            status: "open" | "partially_paid" | "paid" | "void";
+                            voidReason: string | null;
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            } | null;
+                            /** @description Days since the due date on the practice’s calendar day (0 or less: not yet due) */
+                            daysPastDue: number;
+                            version: number;
+                            createdAt: string;
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                billId: string;
+                                amountCents: number;
+                                paidOn: string;
+                                /** @enum {string} */
+                                method: "check" | "transfer" | "card";
+                                reference: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT), Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                vendorId: string;
+                                vendorName: string;
+                                invoiceNumber: string;
+                                invoiceDate: string;
+                                dueDate: string;
+                                amountCents: number;
+                                paidCents: number;
+                                /** @description What is left to pay */
+                                openCents: number;
+                                /** @enum {string} */
+                                category: "supplies" | "rent" | "utilities" | "payroll" | "services" | "other_expense";
+                                memo: string;
+                                /** @enum {string} */
+                                status: "open" | "partially_paid" | "paid" | "void";
+                                voidReason: string | null;
+                                invoice: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                } | null;
+                                /** @description Days since the due date on the practice’s calendar day (0 or less: not yet due) */
+                                daysPastDue: number;
+                                version: number;
+                                createdAt: string;
+                                payments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    billId: string;
+                                    amountCents: number;
+                                    paidOn: string;
+                                    /** @enum {string} */
+                                    method: "check" | "transfer" | "card";
+                                    reference: string | null;
+                                    createdAt: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/bills/{id}/payments": {

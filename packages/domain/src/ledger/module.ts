@@ -5,12 +5,12 @@ import { claimsSubmitted, claimWrittenOff, remittancePosted } from '../claims/in
 import { dayClosed, depositCreated } from '../deposits/index.ts';
 import { defineModule } from '../module-manifest.ts';
 import { patientMerging } from '../patients/index.ts';
-import { billEntered, billPaid, billVoided } from '../payables/index.ts';
+import { billEntered, billPaid, billRevised, billVoided } from '../payables/index.ts';
 import { react } from '../shared/events.ts';
 import { mergeLedger } from './merge-ledger.ts';
 import { postApprovedCharge, postVoidedCharge } from './post-charges.ts';
 import { postClaimsBilled, postClaimWriteOff, postRemittance } from './post-claims.ts';
-import { postBillEntered, postBillPaid, postBillVoided } from './post-payables.ts';
+import { postBillEntered, postBillPaid, postBillRevised, postBillVoided } from './post-payables.ts';
 import { postBalanceWriteOff } from './post-collections.ts';
 import { postCloseVariance, postDeposit, postPaymentVoid } from './post-deposits.ts';
 import { postPayment, postRefund } from './post-payments.ts';
@@ -35,6 +35,7 @@ export const ledgerModule = defineModule({
     react(refundIssued, 'ledger.post-refund', postRefund),
     react(billEntered, 'ledger.post-bill', postBillEntered),
     react(billPaid, 'ledger.post-bill-payment', postBillPaid),
+    react(billRevised, 'ledger.post-bill-revision', postBillRevised),
     react(billVoided, 'ledger.post-bill-void', postBillVoided),
     react(balanceWrittenOff, 'ledger.post-balance-write-off', postBalanceWriteOff),
     react(paymentVoided, 'ledger.post-payment-void', postPaymentVoid),

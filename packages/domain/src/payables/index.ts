@@ -11,9 +11,11 @@ export { payablesAging, payablesAgingCsv, payablesBucket } from './payables-agin
 export {
   type BillEnteredPayload,
   type BillPaidPayload,
+  type BillRevisedPayload,
   type BillVoidedPayload,
   billEntered,
   billPaid,
+  billRevised,
   billVoided,
 } from './payables-events.ts';
 export * from './payables.schemas.ts';
@@ -27,5 +29,6 @@ export {
   type PayablesTables,
 } from './payables.tables.ts';
 export { readInvoice } from './read-invoice.ts';
+export { updateBill } from './update-bill.ts';
 export { updateVendor } from './update-vendor.ts';
 export { voidBill } from './void-bill.ts';

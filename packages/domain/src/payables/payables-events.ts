@@ -31,3 +31,18 @@ export interface BillVoidedPayload {
   reason: string;
 }
 export const billVoided = defineEvent<BillVoidedPayload>('bill.voided');
+
+/**
+ * An unpaid bill's amount or expense account was edited (in its transaction): the ledger reverses
+ * the bill's current entry and posts the bill as it now is on `postingDate`, as revision `version`.
+ */
+export interface BillRevisedPayload {
+  billId: string;
+  /** The bill's version after the edit: names the new entry (one per revision). */
+  version: number;
+  category: ExpenseCategory;
+  amountCents: number;
+  postingDate: string;
+  memo: string;
+}
+export const billRevised = defineEvent<BillRevisedPayload>('bill.revised');

@@ -13,8 +13,10 @@ export const payablesAuditEvents = defineAuditEvents({
     details: z.strictObject({ vendorId: z.guid(), amountCents: cents, category: z.enum(EXPENSE_CATEGORIES), dueDate: z.string() }),
   },
   'update:bill': {
-    about: 'a bill was voided (with the reason) or its invoice file was attached',
+    about:
+      'a bill was voided (with the reason), its invoice file was attached, or it was edited while unpaid (`changes` before/after; `reposted`: its journal entry was reversed and posted again)',
     details: z.union([
+      z.strictObject({ change: z.literal('edit'), reposted: z.boolean() }),
       z.strictObject({ change: z.literal('void'), reason: z.string() }),
       z.strictObject({ change: z.literal('invoice'), invoiceId: z.guid(), sha256: z.string(), sizeBytes: z.number().int() }),
     ]),

@@ -85,6 +85,25 @@ export const billInputSchema = z
   });
 export type BillInput = z.infer<typeof billInputSchema>;
 
+/**
+ * PATCH an unpaid bill (If-Match): any of the amount, due date, expense account, invoice number
+ * and memo. The vendor and the invoice date stay (a bill for another vendor or day is voided and
+ * entered again). A due date before the invoice date is checked against the bill.
+ */
+export const billPatchSchema = z.strictObject({
+  invoiceNumber: line(60).optional(),
+  dueDate: date.optional(),
+  amountCents: cents.min(1, 'must be more than zero').max(9_999_999_999).optional(),
+  category: z.enum(EXPENSE_CATEGORIES).optional().describe('The expense account'),
+  memo: z
+    .string()
+    .trim()
+    .max(500)
+    .check(textCheck({ multiline: true }))
+    .optional(),
+});
+export type BillPatch = z.infer<typeof billPatchSchema>;
+
 export const billPaymentInputSchema = z
   .strictObject({
     amountCents: cents.min(1, 'must be more than zero').max(9_999_999_999),

@@ -5,6 +5,7 @@ import {
   billDetailSchema,
   billInputSchema,
   billListQuerySchema,
+  billPatchSchema,
   billPaymentInputSchema,
   billPaymentSchema,
   billSchema,
@@ -20,6 +21,7 @@ import {
   payablesAgingSchema,
   payBill,
   readInvoice,
+  updateBill,
   updateVendor,
   vendorInputSchema,
   vendorListQuerySchema,
@@ -147,6 +149,26 @@ export default async function payablesRoutes(app: App) {
     },
     async (request, reply) => {
       const bill = await getBill(request.ctx, request.params.id);
+      setEtag(reply, bill.version);
+      return bill;
+    },
+  );
+
+  app.patch(
+    '/api/bills/:id',
+    {
+      config: { permission: 'payables:manage', ifMatch: true, errors: ['CONFLICT', 'ALREADY_EXISTS'] },
+      schema: {
+        tags,
+        summary:
+          'Edit a bill nothing was paid on (needs If-Match; 409 once paid in part or void): amount, due date, expense account, invoice number, memo. A new amount or account reverses its journal entry and posts it again today',
+        params: idParams,
+        body: billPatchSchema,
+        response: { 200: billDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const bill = await updateBill(request.ctx, request.params.id, request.body, requireIfMatch(request));
       setEtag(reply, bill.version);
       return bill;
     },

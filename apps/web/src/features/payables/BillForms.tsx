@@ -1,10 +1,11 @@
 /**
  * Payables: the bills vendors sent (filters: open, due in 7 days, overdue, paid, void, all; one
- * vendor), entering a bill with its invoice file, paying one (check number or transfer
+ * vendor), entering a bill with its invoice file, editing one nothing was paid on, paying one (check number or transfer
  * reference), voiding one nothing was paid on; the vendor list (add, edit, take off the list);
  * the aging by days past due with its CSV. Needs payables:read; changes payables:manage.
  */
 import { Alert, Button, FileInput, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { fieldErrors, type Problem, problemLine } from '../../api/problem.ts';
@@ -24,23 +25,53 @@ import {
 import { payablesKeys } from './query-keys.ts';
 import { BILL_LABELS, dateText, PAY_LABELS } from './payables-common.ts';
 
-export function EnterBillForm({ vendors, onDone }: { vendors: Vendor[]; onDone: () => void }) {
-  const [vendorId, setVendorId] = useState<string | null>(null);
-  const [invoiceNumber, setInvoiceNumber] = useState('');
-  const [invoiceDate, setInvoiceDate] = useState(localToday());
-  const [dueDate, setDueDate] = useState('');
-  const [amount, setAmount] = useState('');
-  const [category, setCategory] = useState<Category | null>(null);
-  const [memo, setMemo] = useState('');
+/**
+ * Enter a bill, or (with `bill`) edit one nothing was paid on: the same form prefilled, the vendor
+ * and invoice date fixed. A stale version (someone changed the bill meanwhile) refills the form
+ * with the bill as it is now and says so.
+ */
+export function EnterBillForm({ vendors, bill, onDone }: { vendors: Vendor[]; bill?: Bill; onDone: () => void }) {
+  const [editing, setEditing] = useState(bill);
+  const [vendorId, setVendorId] = useState<string | null>(bill?.vendorId ?? null);
+  const [invoiceNumber, setInvoiceNumber] = useState(bill?.invoiceNumber ?? '');
+  const [invoiceDate, setInvoiceDate] = useState(bill?.invoiceDate ?? localToday());
+  const [dueDate, setDueDate] = useState(bill?.dueDate ?? '');
+  const [amount, setAmount] = useState(bill ? (bill.amountCents / 100).toFixed(2) : '');
+  const [category, setCategory] = useState<Category | null>(bill?.category ?? null);
+  const [memo, setMemo] = useState(bill?.memo ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const queryClient = useQueryClient();
   const vendor = vendors.find((v) => v.id === vendorId);
+  const refill = (b: Bill) => {
+    setEditing(b);
+    setInvoiceNumber(b.invoiceNumber);
+    setDueDate(b.dueDate);
+    setAmount((b.amountCents / 100).toFixed(2));
+    setCategory(b.category);
+    setMemo(b.memo);
+  };
   const failed = (p: Problem) => {
+    if (p.status === 412 && editing) {
+      void queryClient.invalidateQueries({ queryKey: payablesKeys.all() });
+      const current = p.current as Bill | undefined;
+      if (current) refill(current);
+      setErrors({});
+      return current && current.status === 'open'
+        ? 'Someone changed this bill meanwhile: the form now shows it as it is. Check it and save again.'
+        : 'Someone changed this bill meanwhile and it can no longer be edited: close and look at the list again.';
+    }
     setErrors(fieldErrors(p));
     return problemLine(p, BILL_LABELS, (path) => path in BILL_LABELS);
   };
   const saving = useSubmit(
     async (amountCents: number) => {
+      if (editing)
+        return api.PATCH('/api/bills/{id}', {
+          params: { path: { id: editing.id } },
+          body: { invoiceNumber: invoiceNumber.trim(), dueDate, amountCents, ...(category && { category }), memo: memo.trim() },
+          headers: { 'if-match': `"${editing.version}"` },
+        });
       const entered = await api.POST('/api/bills', {
         body: {
           vendorId: vendorId ?? '',
@@ -60,7 +91,7 @@ export function EnterBillForm({ vendors, onDone }: { vendors: Vendor[]; onDone: 
   );
   return (
     <form
-      aria-label="Enter a bill"
+      aria-label={editing ? 'Edit a bill' : 'Enter a bill'}
       onSubmit={(e) => {
         e.preventDefault();
         const cents = dollarsToCents(amount);
@@ -76,16 +107,23 @@ export function EnterBillForm({ vendors, onDone }: { vendors: Vendor[]; onDone: 
             {saving.error}
           </Alert>
         )}
-        <Select
-          label="Vendor"
-          required
-          searchable
-          data={vendors.map((v) => ({ value: v.id, label: v.name }))}
-          value={vendorId}
-          onChange={setVendorId}
-          error={errors.vendorId}
-          data-autofocus
-        />
+        {editing ? (
+          <>
+            <TextInput label="Vendor" value={editing.vendorName} readOnly disabled />
+            <Text size="sm">A new amount or expense category reverses the bill's entry in the books and posts it again today.</Text>
+          </>
+        ) : (
+          <Select
+            label="Vendor"
+            required
+            searchable
+            data={vendors.map((v) => ({ value: v.id, label: v.name }))}
+            value={vendorId}
+            onChange={setVendorId}
+            error={errors.vendorId}
+            data-autofocus
+          />
+        )}
         <Group grow align="flex-start">
           <TextInput
             label="Invoice number"
@@ -103,6 +141,7 @@ export function EnterBillForm({ vendors, onDone }: { vendors: Vendor[]; onDone: 
             value={amount}
             onChange={(e) => setAmount(e.currentTarget.value)}
             error={errors.amountCents}
+            data-autofocus={editing ? true : undefined}
           />
         </Group>
         <Group grow align="flex-start">
@@ -113,6 +152,7 @@ export function EnterBillForm({ vendors, onDone }: { vendors: Vendor[]; onDone: 
             value={invoiceDate}
             onChange={(e) => setInvoiceDate(e.currentTarget.value)}
             error={errors.invoiceDate}
+            disabled={!!editing}
           />
           <TextInput
             type="date"
@@ -125,30 +165,34 @@ export function EnterBillForm({ vendors, onDone }: { vendors: Vendor[]; onDone: 
         </Group>
         <Select
           label="Expense category"
-          description={vendor ? `Left empty: ${CATEGORY_LABELS[vendor.defaultCategory]} (the vendor's usual)` : undefined}
+          description={vendor && !editing ? `Left empty: ${CATEGORY_LABELS[vendor.defaultCategory]} (the vendor's usual)` : undefined}
           data={CATEGORY_OPTIONS}
-          clearable
+          clearable={!editing}
+          allowDeselect={!editing}
+          required={!!editing}
           value={category}
           onChange={(v) => setCategory(v as Category | null)}
           error={errors.category}
         />
         <Textarea label="Memo" maxLength={500} rows={2} value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />
-        <FileInput
-          label="Invoice file"
-          description="PDF, JPEG, PNG or TIFF, at most 10 MB"
-          accept="application/pdf,image/jpeg,image/png,image/tiff"
-          clearable
-          clearButtonProps={{ 'aria-label': 'Remove the file' }}
-          value={file}
-          onChange={setFile}
-          error={errors.body}
-        />
+        {!editing && (
+          <FileInput
+            label="Invoice file"
+            description="PDF, JPEG, PNG or TIFF, at most 10 MB"
+            accept="application/pdf,image/jpeg,image/png,image/tiff"
+            clearable
+            clearButtonProps={{ 'aria-label': 'Remove the file' }}
+            value={file}
+            onChange={setFile}
+            error={errors.body}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
           <Button type="submit" loading={saving.busy}>
-            Enter bill
+            {editing ? 'Save changes' : 'Enter bill'}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,6 @@
 /**
  * Payables: the bills vendors sent (filters: open, due in 7 days, overdue, paid, void, all; one
- * vendor), entering a bill with its invoice file, paying one (check number or transfer
+ * vendor), entering a bill with its invoice file, editing one nothing was paid on, paying one (check number or transfer
  * reference), voiding one nothing was paid on; the vendor list (add, edit, take off the list);
  * the aging by days past due with its CSV. Needs payables:read; changes payables:manage.
  */
@@ -55,6 +55,7 @@ function BillsPanel() {
   const vendors = useVendors(true);
   const [entering, setEntering] = useState(false);
   const [paying, setPaying] = useState<Bill | null>(null);
+  const [editing, setEditing] = useState<Bill | null>(null);
   const [voiding, setVoiding] = useState<Bill | null>(null);
   const bills = useQuery({
     queryKey: payablesKeys.bills(filter, vendorId),
@@ -152,6 +153,16 @@ function BillsPanel() {
                         <Button
                           size="xs"
                           variant="default"
+                          onClick={() => setEditing(b)}
+                          aria-label={`Edit ${b.vendorName} ${b.invoiceNumber}`}
+                        >
+                          Edit
+                        </Button>
+                      )}
+                      {b.status === 'open' && (
+                        <Button
+                          size="xs"
+                          variant="default"
                           onClick={() => setVoiding(b)}
                           aria-label={`Void ${b.vendorName} ${b.invoiceNumber}`}
                         >
@@ -180,6 +191,15 @@ function BillsPanel() {
         size="lg"
       >
         {entering && <EnterBillForm vendors={(vendors.data ?? []).filter((v) => v.active)} onDone={() => setEntering(false)} />}
+      </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing ? `Edit ${editing.vendorName} ${editing.invoiceNumber}` : ''}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        size="lg"
+      >
+        {editing && <EnterBillForm vendors={vendors.data ?? []} bill={editing} onDone={() => setEditing(null)} />}
       </Modal>
       <Modal
         opened={paying !== null}
