@@ -1,11 +1,12 @@
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
-import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { AppError, invalid } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import { billPaid } from './payables-events.ts';
 import type { BillPayment, BillPaymentInput } from './payables.schemas.ts';
-import { isUuid, toBillPayment } from './rows.ts';
+import { lockBill } from './lock-bill.ts';
+import { toBillPayment } from './rows.ts';
 import { practiceToday } from './today.ts';
 
 /**
@@ -17,16 +18,7 @@ import { practiceToday } from './today.ts';
 export async function payBill(ctx: Ctx, billId: string, input: BillPaymentInput): Promise<BillPayment> {
   requirePermission(ctx, 'payables:manage');
   return inTransaction(ctx, async (tx) => {
-    const bill = isUuid(billId)
-      ? await tx.db
-          .selectFrom('bills')
-          .selectAll()
-          .where('organization_id', '=', tx.organizationId)
-          .where('id', '=', billId)
-          .forUpdate()
-          .executeTakeFirst()
-      : undefined;
-    if (!bill) throw notFound('bill');
+    const bill = await lockBill(tx, billId);
     if (bill.status === 'void') throw new AppError('CONFLICT', 'this bill is void');
     const open = Number(bill.amount_cents) - Number(bill.paid_cents);
     if (input.amountCents > open)

@@ -1,12 +1,12 @@
 import { requirePermission } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { AppError, invalid, isUniqueViolation, notFound } from '../shared/errors.ts';
+import { AppError, invalid, isUniqueViolation } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import { billRevised } from './payables-events.ts';
 import type { BillDetail, BillPatch } from './payables.schemas.ts';
-import { isUuid, loadBillDetail } from './rows.ts';
-import { practiceToday } from './today.ts';
+import { lockBillAt } from './lock-bill.ts';
+import { loadBillDetail } from './rows.ts';
 
 /**
  * Edit a bill nothing was paid on (409 once it has a payment or is void): its amount, due date,
@@ -18,21 +18,7 @@ import { practiceToday } from './today.ts';
 export async function updateBill(ctx: Ctx, id: string, patch: BillPatch, expectedVersion: number): Promise<BillDetail> {
   requirePermission(ctx, 'payables:manage');
   return inTransaction(ctx, async (tx) => {
-    const bill = isUuid(id)
-      ? await tx.db
-          .selectFrom('bills')
-          .selectAll()
-          .where('organization_id', '=', tx.organizationId)
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirst()
-      : undefined;
-    if (!bill) throw notFound('bill');
-    const today = await practiceToday(tx);
-    if (bill.version !== expectedVersion)
-      throw new AppError('VERSION_MISMATCH', `bill is at version ${bill.version}`, {
-        extra: { current: await loadBillDetail(tx, id, today) },
-      });
+    const { bill, today } = await lockBillAt(tx, id, expectedVersion);
     if (bill.status === 'void') throw new AppError('CONFLICT', 'a void bill cannot be edited');
     if (Number(bill.paid_cents) > 0 || bill.status !== 'open') throw new AppError('CONFLICT', 'a bill with payments cannot be edited');
     const before = {

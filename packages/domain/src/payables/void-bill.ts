@@ -1,12 +1,12 @@
 import { requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import { billVoided } from './payables-events.ts';
 import type { BillDetail } from './payables.schemas.ts';
-import { isUuid, loadBillDetail } from './rows.ts';
-import { practiceToday } from './today.ts';
+import { lockBillAt } from './lock-bill.ts';
+import { loadBillDetail } from './rows.ts';
 
 /**
  * Void a bill entered by mistake, with the reason: only while nothing was paid on it (409
@@ -16,21 +16,7 @@ import { practiceToday } from './today.ts';
 export async function voidBill(ctx: Ctx, id: string, reason: string, expectedVersion: number): Promise<BillDetail> {
   requirePermission(ctx, 'payables:manage');
   return inTransaction(ctx, async (tx) => {
-    const bill = isUuid(id)
-      ? await tx.db
-          .selectFrom('bills')
-          .selectAll()
-          .where('organization_id', '=', tx.organizationId)
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirst()
-      : undefined;
-    if (!bill) throw notFound('bill');
-    const today = await practiceToday(tx);
-    if (bill.version !== expectedVersion)
-      throw new AppError('VERSION_MISMATCH', `bill is at version ${bill.version}`, {
-        extra: { current: await loadBillDetail(tx, id, today) },
-      });
+    const { bill, today } = await lockBillAt(tx, id, expectedVersion);
     if (bill.status === 'void') throw new AppError('CONFLICT', 'this bill is already void');
     if (Number(bill.paid_cents) > 0) throw new AppError('CONFLICT', 'a bill with payments cannot be voided');
     await tx.db
