@@ -553,37 +553,33 @@ function JournalExportTab() {
   );
 }
 
+/** The report tabs, in order: each one's value, label and panel. */
+const TABS = [
+  { value: 'aging', label: 'A/R aging', Panel: ArAgingTab },
+  { value: 'days', label: 'Days in A/R', Panel: DaysInArTab },
+  { value: 'collections', label: 'Collections and adjustments', Panel: CollectionsTab },
+  { value: 'methods', label: 'Payments by method', Panel: PaymentsByMethodTab },
+  { value: 'trial-balance', label: 'Trial balance', Panel: TrialBalanceTab },
+  { value: 'journal', label: 'GL export', Panel: JournalExportTab },
+] as const;
+
 export function FinanceReportsPage() {
   return (
     <Stack>
       <Title order={1}>Finance reports</Title>
       <Tabs defaultValue="aging" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="aging">A/R aging</Tabs.Tab>
-          <Tabs.Tab value="days">Days in A/R</Tabs.Tab>
-          <Tabs.Tab value="collections">Collections and adjustments</Tabs.Tab>
-          <Tabs.Tab value="methods">Payments by method</Tabs.Tab>
-          <Tabs.Tab value="trial-balance">Trial balance</Tabs.Tab>
-          <Tabs.Tab value="journal">GL export</Tabs.Tab>
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="aging" pt="md">
-          <ArAgingTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="days" pt="md">
-          <DaysInArTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="collections" pt="md">
-          <CollectionsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="methods" pt="md">
-          <PaymentsByMethodTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="trial-balance" pt="md">
-          <TrialBalanceTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="journal" pt="md">
-          <JournalExportTab />
-        </Tabs.Panel>
+        {TABS.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value} pt="md">
+            <Panel />
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );
