@@ -107,7 +107,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   installRouteGuard(app, routes);
   const expensive = installConcurrencyLimits(app, {
     limits: config.routeLimits,
-    reportStatementTimeoutMs: config.reportStatementTimeoutMs,
   });
   const unavailable = unavailableCounts();
   registerErrorHandling(app, { pool: deps.pool, counts: unavailable });
@@ -179,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     clock,
     mfaPolicyOff: !config.requireMfa,
     secureCookies: deps.secureCookies ?? false,
+    reportStatementTimeoutMs: config.reportStatementTimeoutMs,
   });
 
   const flowBoard = new FlowBoardHub(deps.pool, (err) => app.log.warn({ err }, 'flow board LISTEN connection lost'));

@@ -9,7 +9,6 @@ export {
   poolExhausted,
   poolState,
   whyUnavailable,
-  withStatementTimeout,
 } from './pool.ts';
 export { ALL_TENANTS, currentTenant, organizationPool, organizationScopes, runInTenantScope, TENANT_SETTING } from './tenant.ts';
 export { EMBEDDED_DB_NAME, type ResolvedDatabase, resolveDatabase } from './resolve.ts';

@@ -1,9 +1,8 @@
 /** Connection pool and Kysely instance, with the app's least-privilege role applied to every connection. */
 import { createHash } from 'node:crypto';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { type TenantPool, tenantPool } from './tenant.ts';
+import { boundStatementTimeout, type TenantPool, tenantPool } from './tenant.ts';
 
 // bigint (int8) columns hold money in cents and counts; they fit in a JS number well below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -21,8 +20,8 @@ export interface PoolOptions {
   connectionTimeoutMillis?: number;
   /**
    * `statement_timeout` of every statement on these connections, in ms (unset or 0: none).
-   * The server bounds request work with it; `withStatementTimeout` gives one piece of work
-   * (a report, an export) another.
+   * The server bounds request work with it; a handle over `organizationPool(pool, id,
+   * { statementTimeoutMs })` gives its work (reports, exports) another.
    */
   statementTimeoutMillis?: number;
   /** `idle_in_transaction_session_timeout`, in ms: the database ends a session left idle inside a transaction. */
@@ -106,38 +105,31 @@ function prepareStatements(client: pg.PoolClient): void {
   };
 }
 
-/** Kysely over `pool`; every connection it uses carries the current tenant scope (tenant.ts) and statement timeout. */
+/** Kysely over `pool`; every connection it uses carries the current tenant scope (tenant.ts) and the pool's statement timeout. */
 export function createKysely<DB>(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: timeoutPool(tenantPool(pool)) }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: timeoutPool(tenantPool(pool), boundStatementTimeout(pool)) }) });
 }
 
-// ---- Statement timeouts per piece of work ----
-
-const timeouts = new AsyncLocalStorage<number>();
+// ---- Statement timeouts per handle ----
 
 /**
- * Run `fn` (and everything it starts) with statements bounded by `ms` instead of the pool's
- * own `statement_timeout` (0: none): a report or an export may run longer than a request.
+ * Hands out connections whose `statement_timeout` is this handle's (`want`: a report handle's,
+ * from `organizationPool(…, { statementTimeoutMs })`), else the pool's own startup setting. A
+ * connection pays a `SET` only when it last served a handle that wanted another, so ordinary
+ * requests pay nothing. Connections are handed out outside any transaction, so the setting
+ * holds for the session, not for one transaction. The timeout is the handle's, chosen when the
+ * request picks its handle: no ambient scope (AsyncLocalStorage turns on promise hooks for the
+ * whole process on Node 20).
  */
-export function withStatementTimeout<T>(ms: number, fn: () => T): T {
-  return timeouts.run(millis(ms), fn);
-}
-
-/**
- * Hands out connections whose `statement_timeout` is the current scope's (`withStatementTimeout`),
- * else the pool's. A connection pays a `SET` only when it last served a different one, so
- * ordinary requests pay nothing. Connections are handed out outside any transaction, so the
- * setting holds for the session, not for one transaction.
- */
-/** The `statement_timeout` each connection carries now: one record for every handle over its pool (one per organization). */
+/** The `statement_timeout` each connection carries now: one record for every handle over its pool. */
 const timeoutCarried = new WeakMap<pg.PoolClient, number | undefined>();
 
-function timeoutPool(pool: TenantPool): TenantPool {
+function timeoutPool(pool: TenantPool, timeoutMs: number | undefined): TenantPool {
   const current = timeoutCarried;
+  const want = timeoutMs === undefined ? undefined : millis(timeoutMs);
   return {
     async connect() {
       const client = await pool.connect();
-      const want = timeouts.getStore();
       if (current.get(client) !== want) {
         try {
           await client.query(want === undefined ? 'RESET statement_timeout' : `SET statement_timeout = ${want}`);

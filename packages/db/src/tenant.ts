@@ -57,6 +57,13 @@ const carried = new WeakMap<pg.PoolClient, string>();
 
 /** Pools that stand for one organization (`organizationPool`): their connections carry it whatever the scope. */
 const boundTo = new WeakMap<object, string>();
+/** The statement timeout (ms, 0: none) a pool view asks of its connections (`organizationPool`'s option). */
+const timeoutOf = new WeakMap<object, number>();
+
+/** The statement timeout `pool` (a view from `organizationPool`) asks for; undefined: the pool's own. */
+export function boundStatementTimeout(pool: object): number | undefined {
+  return timeoutOf.get(pool);
+}
 
 /** `pool` for Kysely: each connection handed out carries the pool's organization, else the current scope's. */
 export function tenantPool(pool: pg.Pool): TenantPool {
@@ -84,11 +91,18 @@ export function tenantPool(pool: pg.Pool): TenantPool {
   };
 }
 
+/** Options of an organization's view of the pool. */
+export interface ScopeOptions {
+  /** The `statement_timeout` of its connections in ms (0: none), instead of the pool's own: reports and exports. */
+  statementTimeoutMs?: number;
+}
+
 /**
  * `pool` as seen by one organization: the same connections, each carrying `organizationId`
- * when a handle built over it (createKysely) hands it out. Ending it does not end `pool`.
+ * (and the view's statement timeout, if it has one) when a handle built over it (createKysely)
+ * hands it out. Ending it does not end `pool`.
  */
-export function organizationPool(pool: pg.Pool, organizationId: string): pg.Pool {
+export function organizationPool(pool: pg.Pool, organizationId: string, options: ScopeOptions = {}): pg.Pool {
   if (!UUID.test(organizationId)) throw new Error(`not an organization id: ${organizationId}`);
   const view = {
     connect: () => pool.connect(),
@@ -98,6 +112,7 @@ export function organizationPool(pool: pg.Pool, organizationId: string): pg.Pool
     },
   };
   boundTo.set(view, organizationId);
+  if (options.statementTimeoutMs !== undefined) timeoutOf.set(view, options.statementTimeoutMs);
   return view as unknown as pg.Pool;
 }
 
@@ -106,12 +121,17 @@ export function organizationPool(pool: pg.Pool, organizationId: string): pg.Pool
  * kept: building a Kysely per request would cost more than the scope it replaces. At most
  * `max` organizations are kept (the oldest is rebuilt when needed again).
  */
-export function organizationScopes<H>(pool: pg.Pool, build: (pool: pg.Pool) => H, max = 1_000): (organizationId: string) => H {
+export function organizationScopes<H>(
+  pool: pg.Pool,
+  build: (pool: pg.Pool) => H,
+  max = 1_000,
+  options: ScopeOptions = {},
+): (organizationId: string) => H {
   const handles = new Map<string, H>();
   return (organizationId) => {
     let handle = handles.get(organizationId);
     if (handle === undefined) {
-      handle = build(organizationPool(pool, organizationId));
+      handle = build(organizationPool(pool, organizationId, options));
       if (handles.size >= max) handles.delete(handles.keys().next().value as string);
       handles.set(organizationId, handle);
     }

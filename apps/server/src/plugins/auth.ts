@@ -47,13 +47,18 @@ function checkSameOrigin(request: FastifyRequest): void {
 
 export function installAuth(
   app: FastifyInstance,
-  deps: { db: Db; pool: pg.Pool; clock: Clock; mfaPolicyOff?: boolean; secureCookies?: boolean },
+  deps: { db: Db; pool: pg.Pool; clock: Clock; mfaPolicyOff?: boolean; secureCookies?: boolean; reportStatementTimeoutMs: number },
 ): void {
   app.decorateRequest('ctx', null as never);
   // Row-level security: a signed-in request's handle is its practice's, whose every connection
   // carries the organization (packages/db/src/tenant.ts). Before that, and on public routes,
   // the request has the process's unscoped handle.
   const organizationDb = organizationScopes(deps.pool, (pool) => createKysely<Database>(pool));
+  // Report routes (`config.expensive: 'report'`) get their practice's handle whose connections
+  // carry the longer report statement timeout (CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS).
+  const reportDb = organizationScopes(deps.pool, (pool) => createKysely<Database>(pool), 1_000, {
+    statementTimeoutMs: deps.reportStatementTimeoutMs,
+  });
   const sessions = new SessionCache();
   const notices = new SessionNotices(deps.pool, sessions, (err) => app.log.warn({ err }, 'session notice connection lost'));
   app.decorate('sessionCache', sessions);
@@ -87,7 +92,7 @@ export function installAuth(
     if (session === 'missing') throw new AppError('UNAUTHENTICATED', 'unknown or ended session');
     if (session === 'expired') throw new AppError('SESSION_EXPIRED');
     // From here on this request's connections see only its practice's patient data.
-    const db = organizationDb(session.organizationId);
+    const db = cfg.expensive === 'report' ? reportDb(session.organizationId) : organizationDb(session.organizationId);
     request.ctx = { ...request.ctx, db, baseDb: db };
     if (!bearer && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
     const requested = request.headers[LOCATION_HEADER];

@@ -6,10 +6,10 @@
  * /api/me and everyday reads declare nothing and are never queued: during a flood of searches
  * they still find free connections.
  *
- * A 'report' route's statements may also run longer than a request's (`reportStatementTimeoutMs`
- * instead of the pool's `statement_timeout`).
+ * A 'report' route's statements may also run longer than a request's: the auth plugin gives it
+ * its practice's report handle (CLINICDESK_REPORT_STATEMENT_TIMEOUT_MS instead of the pool's
+ * `statement_timeout`).
  */
-import { withStatementTimeout } from '@db/index.ts';
 import { AppError } from '@domain/shared/errors.ts';
 import type { FastifyInstance, RouteHandlerMethod, RouteOptions } from 'fastify';
 import { ROUTE_COSTS, type RouteCost, type RouteLimit, type RouteLimits } from '../config.ts';
@@ -94,7 +94,7 @@ export type Limiters = Record<RouteCost, Limiter>;
  * module registers). The slot is held for the handler's own run, whatever the client does
  * meanwhile, so a client that hangs up cannot make room for more work than the limit.
  */
-export function installConcurrencyLimits(app: FastifyInstance, opts: { limits: RouteLimits; reportStatementTimeoutMs: number }): Limiters {
+export function installConcurrencyLimits(app: FastifyInstance, opts: { limits: RouteLimits }): Limiters {
   const limiters = Object.fromEntries(ROUTE_COSTS.map((cost) => [cost, new Limiter(opts.limits[cost])])) as Limiters;
   app.addHook('onRoute', (route: RouteOptions) => {
     const cost = (route.config as { expensive?: RouteCost } | undefined)?.expensive;
@@ -109,8 +109,7 @@ export function installConcurrencyLimits(app: FastifyInstance, opts: { limits: R
         });
       }
       try {
-        const run = () => handler.call(this, request, reply);
-        return await (cost === 'report' ? withStatementTimeout(opts.reportStatementTimeoutMs, run) : run());
+        return await handler.call(this, request, reply);
       } finally {
         limiter.release();
       }
