@@ -94,39 +94,52 @@ async function readyClaims(s: BenchServer, count: number): Promise<string[]> {
       sex: i % 2 ? 'female' : 'male',
       address,
     });
-    const claims = await s.db
-      .insertInto('claims')
-      .values(
-        encounters.map((e, i) => ({
-          organization_id: org,
-          patient_id: e.patient_id,
-          encounter_id: e.id,
-          coverage_id: (coverages[i] as { id: string }).id,
-          payer_id: payer.id,
-          provider_id: provider.id,
-          location_id: location.id,
-          patient_control_number: `C${String(firstNumber + start + i).padStart(7, '0')}`,
-          status: 'ready' as const,
-          date_of_service: DATE_OF_SERVICE,
-          place_of_service: '11',
-          diagnoses: ['I10', 'E11.9'],
-          total_charge_cents: 16_500,
-          snapshot: JSON.stringify({
-            billingProvider: { name: 'Bench Family Practice', npi: billingNpi, tin: '840123456', address },
-            renderingProvider: { givenName: 'Bench', familyName: 'Biller', npi, taxonomy: '207Q00000X' },
-            referringProvider: null,
-            serviceFacility: { name: 'Bench Claims Clinic', address },
-            payer: { name: 'Bench Health', ediPayerId: '60054', timelyFilingDays: 3650, claimFilingIndicator: 'CI' },
-            coverage: { effectiveDate: '2026-01-01', terminationDate: null, priority: 'primary' },
-            subscriber: { ...person(i), memberId: `BENCH${start + i}`, groupNumber: null, relationship: '18' },
-            patient: person(i),
-          }),
-          last_scrub: JSON.stringify({ at: new Date().toISOString(), errors: [], warnings: [] }),
-          created_by: admin.id,
-        })),
-      )
-      .returning('id')
-      .execute();
+    // A claim and its snapshot commit together (a deferred trigger checks every claim has one).
+    const claims = await s.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .insertInto('claims')
+        .values(
+          encounters.map((e, i) => ({
+            organization_id: org,
+            patient_id: e.patient_id,
+            encounter_id: e.id,
+            coverage_id: (coverages[i] as { id: string }).id,
+            payer_id: payer.id,
+            provider_id: provider.id,
+            location_id: location.id,
+            patient_control_number: `C${String(firstNumber + start + i).padStart(7, '0')}`,
+            status: 'ready' as const,
+            date_of_service: DATE_OF_SERVICE,
+            place_of_service: '11',
+            diagnoses: ['I10', 'E11.9'],
+            total_charge_cents: 16_500,
+            last_scrub: JSON.stringify({ at: new Date().toISOString(), errors: [], warnings: [] }),
+            created_by: admin.id,
+          })),
+        )
+        .returning('id')
+        .execute();
+      await trx
+        .insertInto('claim_snapshots')
+        .values(
+          rows.map((c, i) => ({
+            organization_id: org,
+            claim_id: c.id,
+            snapshot: JSON.stringify({
+              billingProvider: { name: 'Bench Family Practice', npi: billingNpi, tin: '840123456', address },
+              renderingProvider: { givenName: 'Bench', familyName: 'Biller', npi, taxonomy: '207Q00000X' },
+              referringProvider: null,
+              serviceFacility: { name: 'Bench Claims Clinic', address },
+              payer: { name: 'Bench Health', ediPayerId: '60054', timelyFilingDays: 3650, claimFilingIndicator: 'CI' },
+              coverage: { effectiveDate: '2026-01-01', terminationDate: null, priority: 'primary' },
+              subscriber: { ...person(i), memberId: `BENCH${start + i}`, groupNumber: null, relationship: '18' },
+              patient: person(i),
+            }),
+          })),
+        )
+        .execute();
+      return rows;
+    });
     await s.db
       .insertInto('claim_lines')
       .values(

@@ -72,12 +72,15 @@ export const remittance835: Scenario = {
         select ${org}::uuid, p.id, ${provider.id}::uuid, ${location.id}::uuid, '2026-03-03' from p returning id, patient_id),
       cl as (
         insert into claims (organization_id, patient_id, encounter_id, coverage_id, payer_id, provider_id, location_id,
-                            patient_control_number, status, date_of_service, place_of_service, diagnoses, total_charge_cents, snapshot, batch_id)
+                            patient_control_number, status, date_of_service, place_of_service, diagnoses, total_charge_cents, batch_id)
         select ${org}::uuid, p.id, enc.id, cov.id, ${payer.id}::uuid, ${provider.id}::uuid, ${location.id}::uuid,
                ${`B${tag}`} || p.n, 'submitted', '2026-03-03', '11', array['I10'], 15000,
-               ${JSON.stringify({ payer: { name: `Bench Payer ${tag}` } })}::jsonb, ${batchId}::uuid
+               ${batchId}::uuid
         from p join cov on cov.patient_id = p.id join enc on enc.patient_id = p.id
-        returning id)
+        returning id),
+      snap as (
+        insert into claim_snapshots (organization_id, claim_id, snapshot)
+        select ${org}::uuid, cl.id, ${JSON.stringify({ payer: { name: `Bench Payer ${tag}` } })}::jsonb from cl)
       insert into claim_lines (organization_id, claim_id, line_number, charge_id, procedure_code, modifiers, units, charge_cents, diagnosis_pointers)
       select ${org}::uuid, cl.id, l.n, gen_random_uuid(), l.code, '{}', 1, l.cents, array[1]
       from cl cross join (values (1, '99213', 12000), (2, '36415', 3000)) as l(n, code, cents)`.execute(s.db);

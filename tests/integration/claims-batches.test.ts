@@ -59,8 +59,8 @@ describe('batches of two billing providers', () => {
     const c = await readyClaim(t, p);
     // Claim b was billed at a second location with its own billing NPI and TIN (as its snapshot records).
     const annexNpi = npiWithCheckDigit('198765432');
-    await sql`update claims set snapshot = jsonb_set(jsonb_set(snapshot, '{billingProvider,npi}', ${JSON.stringify(annexNpi)}::jsonb),
-      '{billingProvider,tin}', '"840999999"'::jsonb) where id = ${b.id}`.execute(t.db);
+    await sql`update claim_snapshots set snapshot = jsonb_set(jsonb_set(snapshot, '{billingProvider,npi}', ${JSON.stringify(annexNpi)}::jsonb),
+      '{billingProvider,tin}', '"840999999"'::jsonb) where claim_id = ${b.id}`.execute(t.db);
     const res = await t.as(p.org, 'biller').post('/api/claim-batches', { claimIds: [a.id, b.id, c.id] });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().claimCount).toBe(3);

@@ -209,9 +209,9 @@ describe('CMS-1500 PDF', () => {
     const claim = await claimWithReferral(p, 7);
     // A claim built before the snapshot kept phones and the facility NPI prints as before, 32a from the billing NPI.
     await t.db
-      .updateTable('claims')
+      .updateTable('claim_snapshots')
       .set({ snapshot: sql`snapshot #- '{serviceFacility,npi}' #- '{patient,phone}' #- '{billingProvider,phone}'` })
-      .where('id', '=', claim.id)
+      .where('claim_id', '=', claim.id)
       .execute();
     const res = await t.as(p.org, 'biller').get(`/api/claims/${claim.id}/cms1500.pdf?form=data-only`);
     expect(res.statusCode, res.body).toBe(200);

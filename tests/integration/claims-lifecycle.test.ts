@@ -286,9 +286,9 @@ describe('a claim from a signed visit to an 837P batch', () => {
 
     // The first claim is ready; a mistyped TIN (5 digits) in what it bills: the next scrub sends it back to draft.
     await t.db
-      .updateTable('claims')
+      .updateTable('claim_snapshots')
       .set({ snapshot: sql<string>`jsonb_set(snapshot, '{billingProvider,tin}', '"84012"')` })
-      .where('id', '=', first.id)
+      .where('claim_id', '=', first.id)
       .execute();
     const back = await t.as(p.org, 'biller').post(`/api/claims/${first.id}/scrub`);
     expect(back.json().errors).toEqual([expect.objectContaining({ rule: 'TIN_FORMAT', field: 'billingProvider.tin' })]);

@@ -131,7 +131,6 @@ describe('replacing and voiding a claim', () => {
               'replaces_claim_id',
               'payer_claim_control_number',
             ])
-            .select((eb) => eb.cast<string>('snapshot', 'text').as('snapshot'))
             .where('id', '=', replacement.id)
             .executeTakeFirstOrThrow()),
           frequency_code: '7',

@@ -12,8 +12,10 @@ export function selectClaims(ctx: Ctx) {
   return ctx.db
     .selectFrom('claims as c')
     .innerJoin('patient_names as p', 'p.id', 'c.patient_id')
+    .innerJoin('claim_snapshots as s', 's.claim_id', 'c.id')
     .where('c.organization_id', '=', ctx.organizationId)
     .selectAll('c')
+    .select('s.snapshot')
     .select(['p.given_name', 'p.family_name', 'p.restricted as patient_restricted'])
     .select((eb) =>
       eb
@@ -54,11 +56,13 @@ export function toClaimSummary(r: ClaimRow): ClaimSummary {
 export async function lockClaim(tx: Ctx, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('claim');
   const row = await tx.db
-    .selectFrom('claims')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', tx.organizationId)
-    .forUpdate()
+    .selectFrom('claims as c')
+    .innerJoin('claim_snapshots as s', 's.claim_id', 'c.id')
+    .selectAll('c')
+    .select('s.snapshot')
+    .where('c.id', '=', id)
+    .where('c.organization_id', '=', tx.organizationId)
+    .forUpdate('c')
     .executeTakeFirst();
   if (!row) throw notFound('claim');
   return row;
@@ -222,6 +226,14 @@ export async function loadClaim(tx: Ctx, id: string): Promise<Claim> {
       ? { amountCents: Number(writeOff.amount_cents), reason: writeOff.reason, userId: writeOff.user_id, at: writeOff.at.toISOString() }
       : null,
   };
+}
+
+/** Store a new claim's snapshot (same transaction as the claim: a deferred trigger checks every claim has one). */
+export async function insertClaimSnapshot(tx: Ctx, claimId: string, snapshot: ClaimSnapshot): Promise<void> {
+  await tx.db
+    .insertInto('claim_snapshots')
+    .values({ organization_id: tx.organizationId, claim_id: claimId, snapshot: JSON.stringify(snapshot) })
+    .execute();
 }
 
 /** What the scrubber reads of a claim row and its lines. */

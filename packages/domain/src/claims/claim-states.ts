@@ -1,4 +1,4 @@
-import { type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 /**
  * A claim's states and the ONE table of allowed transitions (migration 0160 checks the values).
  *
@@ -79,8 +79,9 @@ export async function transitionClaim(
 }
 
 /**
- * Move many locked claims, all in `from`, to `to` with one timeline row each: two statements
- * whatever their number (a batch of thousands). An illegal move changes nothing.
+ * Move many locked claims, all in `from`, to `to` with one timeline row each: one statement
+ * whatever their number (a batch of thousands: the claims' UPDATE and the events' INSERT in one
+ * round trip, one array parameter per column). An illegal move changes nothing.
  */
 export async function transitionClaims(
   tx: Ctx,
@@ -92,16 +93,16 @@ export async function transitionClaims(
   const illegal = claims.find((c) => !canTransition(c.status, to));
   if (illegal) throw new AppError('ILLEGAL_TRANSITION', `a ${illegal.status} claim cannot become ${to}`);
   if (claims.length === 0) return;
-  // Set-based whatever the count (a batch moves 10,000 claims): one array parameter per column.
   const ids = claims.map((c) => c.id);
-  await tx.db
-    .updateTable('claims')
-    .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: tx.clock.now(), ...set }))
-    .where(sql<SqlBool>`id in (select unnest(${ids}::uuid[]))`)
-    .where('organization_id', '=', tx.organizationId)
-    .execute();
+  const now = tx.clock.now();
+  const batch = set.batch_id !== undefined ? sql`, batch_id = ${set.batch_id}::uuid` : sql``;
   await sql`
+    with moved as (
+      update claims set status = ${to}, version = version + 1, updated_at = ${now}::timestamptz ${batch}
+      where id in (select unnest(${ids}::uuid[])) and organization_id = ${tx.organizationId}::uuid
+      returning id)
     insert into claim_events (organization_id, claim_id, at, user_id, from_status, to_status, reason)
-    select ${tx.organizationId}::uuid, t.claim_id, ${tx.clock.now()}::timestamptz, ${actorUserId(tx)}::uuid, t.from_status, ${to}, ${reason}
-    from unnest(${ids}::uuid[], ${claims.map((c) => c.status)}::text[]) as t(claim_id, from_status)`.execute(tx.db);
+    select ${tx.organizationId}::uuid, t.claim_id, ${now}::timestamptz, ${actorUserId(tx)}::uuid, t.from_status, ${to}, ${reason}
+    from unnest(${ids}::uuid[], ${claims.map((c) => c.status)}::text[]) as t(claim_id, from_status)
+    where exists (select 1 from moved where moved.id = t.claim_id)`.execute(tx.db);
 }

@@ -32,7 +32,6 @@ export interface ClaimsTable {
   prior_authorization: string | null;
   diagnoses: string[];
   total_charge_cents: Money;
-  snapshot: ColumnType<ClaimSnapshot, string, string>;
   last_scrub: ColumnType<ScrubResult | null, string | null | undefined, string | null>;
   batch_id: string | null;
   /** Migration 0168: the claim a replacement (7) or void (8) corrects, and the payer's number of it (REF*F8). */
@@ -42,6 +41,17 @@ export interface ClaimsTable {
   created_by: string | null;
   created_at: Created;
   updated_at: Updated;
+}
+
+/**
+ * What a claim bills, frozen when it is made (migration 0250): its own table so that the claim's
+ * row, which changes at every step of its life, stays small. Every claim has one (a deferred
+ * trigger checks it at commit).
+ */
+export interface ClaimSnapshotsTable {
+  organization_id: string;
+  claim_id: string;
+  snapshot: ColumnType<ClaimSnapshot, string, string>;
 }
 
 export interface ClaimLinesTable {
@@ -263,6 +273,7 @@ export interface AdjustmentReasonTextsTable {
 export interface ClaimsTables {
   claim_counters: ClaimCountersTable;
   claims: ClaimsTable;
+  claim_snapshots: ClaimSnapshotsTable;
   claim_lines: ClaimLinesTable;
   claim_events: ClaimEventsTable;
   claim_overrides: ClaimOverridesTable;

@@ -31,6 +31,8 @@ const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim(
 /** Claims per transaction set (ST/SE), as the 837P guide advises; a batch (one interchange) holds up to two (10,000 claims). */
 export const CLAIMS_PER_TRANSACTION = 5000;
 
+const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
+
 /**
  * Take the next ISA13, GS06 and `transactions` consecutive ST02 from the organization's counter
  * row (held until commit, so concurrent batches queue): answers the first ST02. Every X12
@@ -72,8 +74,25 @@ export async function createClaimBatch(
     const claims = await tx.db
       .selectFrom('claims as c')
       .innerJoin('patient_names as p', 'p.id', 'c.patient_id')
-      .selectAll('c')
-      .select('p.restricted')
+      .innerJoin('claim_snapshots as s', 's.claim_id', 'c.id')
+      .select([
+        'c.id',
+        'c.status',
+        'c.patient_id',
+        'c.encounter_id',
+        'c.payer_id',
+        'c.location_id',
+        'c.patient_control_number',
+        'c.date_of_service',
+        'c.place_of_service',
+        'c.prior_authorization',
+        'c.diagnoses',
+        'c.total_charge_cents',
+        'c.frequency_code',
+        'c.payer_claim_control_number',
+        's.snapshot',
+        'p.restricted',
+      ])
       .where('c.organization_id', '=', tx.organizationId)
       .where(sql<SqlBool>`c.id in (select unnest(${ids}::uuid[]))`)
       .orderBy('c.id')
@@ -113,6 +132,33 @@ export async function createClaimBatch(
       claims.map((c) => c.id),
     );
     const withLines = claims.map((c) => ({ row: c, lines: lines.get(c.id) ?? [] }));
+    const total = claims.reduce((t, c) => t + Number(c.total_charge_cents), 0);
+    const batch = await tx.db
+      .insertInto('claim_batches')
+      .values({
+        organization_id: tx.organizationId,
+        interchange_control_number: numbers.interchange,
+        group_control_number: numbers.group,
+        transaction_control_number: numbers.transaction,
+        claim_count: claims.length,
+        total_charge_cents: total,
+        usage_indicator: usage,
+        // Filled below once the 837P is built (it is built while the claims move).
+        x12: '',
+        sha256: EMPTY_SHA256,
+        created_by: actorUserId(tx),
+        created_at: now,
+        upload_state: opts.upload ? 'queued' : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (opts.upload) await enqueueBatchUpload(tx, batch.id);
+    // The claims move in the database while this process builds the 837P: the statement is sent
+    // first (one round trip for 10,000 claims), the text is built on this core while PostgreSQL
+    // works on the other, then both are awaited.
+    const moving = transitionClaims(tx, claims, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
+    moving.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
     let x12: string;
     try {
       x12 = build837P(
@@ -150,30 +196,17 @@ export async function createClaimBatch(
         },
       );
     } catch (e) {
+      await moving.catch(() => undefined);
       if (e instanceof X12Error) throw new AppError('CONFLICT', `the 837P cannot be built: ${e.message}`);
       throw e;
     }
-    const total = claims.reduce((t, c) => t + Number(c.total_charge_cents), 0);
-    const batch = await tx.db
-      .insertInto('claim_batches')
-      .values({
-        organization_id: tx.organizationId,
-        interchange_control_number: numbers.interchange,
-        group_control_number: numbers.group,
-        transaction_control_number: numbers.transaction,
-        claim_count: claims.length,
-        total_charge_cents: total,
-        usage_indicator: usage,
-        x12,
-        sha256: createHash('sha256').update(x12).digest('hex'),
-        created_by: actorUserId(tx),
-        created_at: now,
-        upload_state: opts.upload ? 'queued' : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (opts.upload) await enqueueBatchUpload(tx, batch.id);
-    await transitionClaims(tx, claims, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
+    await moving;
+    await tx.db
+      .updateTable('claim_batches')
+      .set({ x12, sha256: createHash('sha256').update(x12).digest('hex') })
+      .where('id', '=', batch.id)
+      .where('organization_id', '=', tx.organizationId)
+      .execute();
     await emit(tx, claimsSubmitted, {
       batchId: batch.id,
       claims: claims.map((c) => ({

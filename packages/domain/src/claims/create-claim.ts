@@ -8,7 +8,7 @@ import { getPatient } from '../patients/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../shared/errors.ts';
 import type { ClaimSnapshot, SnapshotAddress } from './claim-snapshot.ts';
-import { loadClaim } from './claim-row.ts';
+import { insertClaimSnapshot, loadClaim } from './claim-row.ts';
 import { earlierPayers } from './earlier-payers.ts';
 import type { Claim, ClaimInput } from './claims.schemas.ts';
 
@@ -193,7 +193,6 @@ export async function buildClaim(
         prior_authorization: input.priorAuthorization ?? null,
         diagnoses: first.encounterDiagnoses,
         total_charge_cents: total,
-        snapshot: JSON.stringify(snapshot),
         ...(correction
           ? {
               frequency_code: correction.frequencyCode,
@@ -208,6 +207,7 @@ export async function buildClaim(
       .returning('id')
       .executeTakeFirstOrThrow();
     claimId = row.id;
+    await insertClaimSnapshot(tx, claimId, snapshot);
   } catch (e) {
     if (isUniqueViolation(e) && correction)
       throw new AppError('CONFLICT', 'the claim already has an open replacement', {

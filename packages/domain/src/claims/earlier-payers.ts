@@ -37,13 +37,14 @@ export async function earlierPayers(
   const positions = BEFORE[o.priority] ?? [];
   if (positions.length === 0) return out;
   const claims = await tx.db
-    .selectFrom('claims')
-    .select(['id', 'patient_control_number', 'status', 'snapshot'])
-    .where('organization_id', '=', tx.organizationId)
-    .where('encounter_id', '=', o.encounterId)
-    .where('frequency_code', '<>', '8')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('claims as c')
+    .innerJoin('claim_snapshots as s', 's.claim_id', 'c.id')
+    .select(['c.id', 'c.patient_control_number', 'c.status', 's.snapshot'])
+    .where('c.organization_id', '=', tx.organizationId)
+    .where('c.encounter_id', '=', o.encounterId)
+    .where('c.frequency_code', '<>', '8')
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
     .execute();
   for (const position of positions) {
     const earlier = claims.find((c) => c.snapshot.coverage.priority === position);

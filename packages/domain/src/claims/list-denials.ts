@@ -23,6 +23,7 @@ export async function listDenials(ctx: Ctx, q: DenialQuery): Promise<{ items: De
       .innerJoin('remittance_claims as rc', 'rc.id', 'a.remittance_claim_id')
       .innerJoin('remittance_payments as p', 'p.id', 'rc.payment_id')
       .innerJoin('claims as c', 'c.id', 'rc.claim_id')
+      .innerJoin('claim_snapshots as s', 's.claim_id', 'c.id')
       .innerJoin('patient_names as pn', 'pn.id', 'c.patient_id')
       .leftJoin('remittance_lines as l', (j) =>
         j.onRef('l.remittance_claim_id', '=', 'a.remittance_claim_id').onRef('l.seq', '=', 'a.line_seq'),
@@ -42,7 +43,7 @@ export async function listDenials(ctx: Ctx, q: DenialQuery): Promise<{ items: De
         'c.patient_control_number',
         'c.patient_id',
         'c.date_of_service',
-        sql<string>`c.snapshot->'payer'->>'name'`.as('payer_name'),
+        sql<string>`s.snapshot->'payer'->>'name'`.as('payer_name'),
         'pn.given_name',
         'pn.family_name',
         'l.line_number',

@@ -13,6 +13,7 @@ export const claimsModule = defineModule({
   tables: [
     'claim_counters',
     'claims',
+    'claim_snapshots',
     'claim_lines',
     'claim_events',
     'claim_overrides',

@@ -22,10 +22,12 @@ export async function printAppealLetter(ctx: Ctx, id: string, paragraph: string 
   return inTransaction(ctx, async (tx) => {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('claim');
     const claim = await tx.db
-      .selectFrom('claims')
-      .selectAll()
-      .where('id', '=', id)
-      .where('organization_id', '=', tx.organizationId)
+      .selectFrom('claims as c')
+      .innerJoin('claim_snapshots as s', 's.claim_id', 'c.id')
+      .selectAll('c')
+      .select('s.snapshot')
+      .where('c.id', '=', id)
+      .where('c.organization_id', '=', tx.organizationId)
       .executeTakeFirst();
     if (!claim) throw notFound('claim');
     const access = await requirePatientAccess(tx, claim.patient_id, 'claim:submit');

@@ -21,9 +21,9 @@ export async function printCms1500(ctx: Ctx, id: string, opts: { form: boolean }
     const [payer, row] = await Promise.all([
       findPayer(tx, claim.payerId),
       tx.db
-        .selectFrom('claims')
+        .selectFrom('claim_snapshots')
         .select('snapshot')
-        .where('id', '=', id)
+        .where('claim_id', '=', id)
         .where('organization_id', '=', tx.organizationId)
         .executeTakeFirstOrThrow(),
     ]);

@@ -2,7 +2,7 @@ import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, isUniqueViolation } from '../shared/errors.ts';
-import { claimLines, loadClaim, lockClaim } from './claim-row.ts';
+import { claimLines, insertClaimSnapshot, loadClaim, lockClaim } from './claim-row.ts';
 import { type ClaimStatus, transitionClaim } from './claim-states.ts';
 import type { Claim, ClaimReplaceInput } from './claims.schemas.ts';
 import { nextPatientControlNumber } from './create-claim.ts';
@@ -48,7 +48,6 @@ export async function voidClaim(ctx: Ctx, id: string, input: ClaimReplaceInput):
           prior_authorization: original.prior_authorization,
           diagnoses: original.diagnoses,
           total_charge_cents: original.total_charge_cents,
-          snapshot: JSON.stringify(original.snapshot),
           created_by: actorUserId(tx),
           created_at: now,
           updated_at: now,
@@ -56,6 +55,7 @@ export async function voidClaim(ctx: Ctx, id: string, input: ClaimReplaceInput):
         .returning('id')
         .executeTakeFirstOrThrow();
       voidId = row.id;
+      await insertClaimSnapshot(tx, voidId, original.snapshot);
     } catch (e) {
       if (isUniqueViolation(e))
         throw new AppError('CONFLICT', 'the claim already has an open replacement or void', {

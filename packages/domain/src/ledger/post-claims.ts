@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { ClaimsSubmittedPayload, ClaimWrittenOffPayload, RemittancePostedPayload } from '../claims/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { ACCOUNT_CODE, type AccountKey } from './accounts.ts';
@@ -39,23 +40,17 @@ async function balancesByEncounter(tx: Ctx, account: AccountKey, encounterIds: s
 export async function postClaimsBilled(tx: Ctx, p: ClaimsSubmittedPayload) {
   const originals = p.claims.filter((c) => c.frequencyCode === '1');
   if (!originals.length) return null;
-  const billed = new Set<string>();
-  for (let i = 0; i < originals.length; i += CHUNK) {
-    const rows = await tx.db
-      .selectFrom('journal_lines as l')
-      .innerJoin('journal_entries as e', (j) => j.onRef('e.organization_id', '=', 'l.organization_id').onRef('e.id', '=', 'l.entry_id'))
-      .select('l.claim_id')
-      .distinct()
-      .where('l.organization_id', '=', tx.organizationId)
-      .where('e.kind', '=', 'claim_billed')
-      .where(
-        'l.claim_id',
-        'in',
-        originals.slice(i, i + CHUNK).map((c) => c.claimId),
-      )
-      .execute();
-    for (const r of rows) if (r.claim_id) billed.add(r.claim_id);
-  }
+  // One statement whatever the batch's size: the claim ids as one array parameter.
+  const billedRows = await tx.db
+    .selectFrom('journal_lines as l')
+    .innerJoin('journal_entries as e', (j) => j.onRef('e.organization_id', '=', 'l.organization_id').onRef('e.id', '=', 'l.entry_id'))
+    .select('l.claim_id')
+    .distinct()
+    .where('l.organization_id', '=', tx.organizationId)
+    .where('e.kind', '=', 'claim_billed')
+    .where(sql<SqlBool>`l.claim_id in (select unnest(${originals.map((c) => c.claimId)}::uuid[]))`)
+    .execute();
+  const billed = new Set(billedRows.flatMap((r) => (r.claim_id ? [r.claim_id] : [])));
   const fresh = originals.filter((c) => !billed.has(c.claimId));
   const later = fresh.filter((c) => c.priority !== 'primary');
   const patientSide = later.length ? await balancesByEncounter(tx, 'patient_ar', [...new Set(later.map((c) => c.encounterId))]) : new Map();
