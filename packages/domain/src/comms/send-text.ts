@@ -53,7 +53,7 @@ export const handleSendTextJob: JobHandler = async (job) => {
     .where('organization_id', '=', organizationId)
     .forUpdate()
     .executeTakeFirst();
-  if (!m || m.status !== 'queued' || !m.to_address || !m.body) return;
+  if (m?.status !== 'queued' || !m.to_address || !m.body) return;
   const comms = await resolveComms(db, organizationId, job.installation);
   const channel = channelFor(comms, 'sms');
   if (!channel) return fail(db, m.id, 'SMS is not set up (Admin → Reminders → Text messages)');
