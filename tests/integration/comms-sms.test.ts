@@ -243,6 +243,36 @@ describe('outbound texts against the local Twilio', () => {
   });
 });
 
+describe('waiting-list offers by text', () => {
+  it('texts the offer with its link to a patient who prefers texts, and the link books the slot', async () => {
+    const { org, typeId } = await practice();
+    const p = await patient(org);
+    await t.db
+      .updateTable('patients')
+      .set({ email: `w-${p.id.slice(0, 8)}@mail.test`, consent_email_reminders: true, preferred_contact_method: 'sms' })
+      .where('id', '=', p.id)
+      .execute();
+    const desk = f.as(org, 'front_desk');
+    const listed = await desk.post('/api/waitlist', {
+      patientId: p.id,
+      appointmentTypeId: typeId,
+      earliestDate: '2026-03-02',
+      latestDate: '2026-03-20',
+    });
+    expect(listed.statusCode, listed.body).toBe(201);
+    const owner = await patient(org);
+    const freed = await f.book(org, typeId, owner.id, '2026-03-04T10:00');
+    expect((await desk.post(`/api/appointments/${freed}/cancel`, { reason: 'patient' })).statusCode).toBe(200);
+    await f.drain();
+    const [offer] = sentTo(p.mobile);
+    expect(offer?.body).toContain('Wednesday, March 4, 2026 at 10:00 AM');
+    const link = /\/r\/[A-Za-z0-9_.-]+/.exec(offer?.body ?? '')?.[0] as string;
+    expect((await f.postLink(link, 'waitlist_accept')).statusCode).toBe(200);
+    const msg = await t.db.selectFrom('messages').select(['channel', 'status']).where('patient_id', '=', p.id).executeTakeFirstOrThrow();
+    expect(msg).toEqual({ channel: 'sms', status: 'sent' });
+  });
+});
+
 describe('inbound texts (the webhook)', () => {
   it('answers 403 to a forged or missing signature, or an unknown practice number, and records nothing', async () => {
     const { org, number } = await practice();

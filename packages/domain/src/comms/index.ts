@@ -34,3 +34,4 @@ export { listSmsInbox } from './list-sms-inbox.ts';
 export { markTextHandled } from './mark-text-handled.ts';
 export { receiveInboundSms } from './receive-inbound-sms.ts';
 export { updateTextStatus } from './update-text-status.ts';
+export { textInstead } from './text-instead.ts';

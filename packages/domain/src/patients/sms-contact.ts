@@ -1,6 +1,6 @@
 /**
- * Texting a patient (comms decides what to send): the record's mobile number and whether the
- * patient agreed to texts; and who has a number, for a text that comes in. Throws when the
+ * Texting a patient (comms decides what to send): the record's mobile number, whether the
+ * patient agreed to texts and prefers them; and who has a number, for a text that comes in. Throws when the
  * record is not in that organization.
  */
 import { sql } from 'kysely';
@@ -10,15 +10,15 @@ export async function smsContactOf(
   db: Db,
   organizationId: string,
   patientId: string,
-): Promise<{ mobile: string | null; consentSmsReminders: boolean }> {
+): Promise<{ mobile: string | null; consentSmsReminders: boolean; prefersSms: boolean }> {
   const p = await db
     .selectFrom('patients')
-    .select(['phones', 'consent_sms_reminders'])
+    .select(['phones', 'consent_sms_reminders', 'preferred_contact_method'])
     .where('id', '=', patientId)
     .where('organization_id', '=', organizationId)
     .executeTakeFirstOrThrow();
   const mobile = p.phones.find((ph) => ph.type === 'mobile')?.number ?? null;
-  return { mobile, consentSmsReminders: p.consent_sms_reminders };
+  return { mobile, consentSmsReminders: p.consent_sms_reminders, prefersSms: p.preferred_contact_method === 'sms' };
 }
 
 /**
