@@ -122,7 +122,10 @@ export async function smsRoutes(app: App) {
 
   app.post(
     '/api/sms/inbox/:id/handled',
-    { config: { permission: 'patient:write' }, schema: { tags, summary: 'Mark a received text handled', params: idParams } },
+    {
+      config: { permission: 'patient:write' },
+      schema: { tags, summary: 'Mark a received text handled', params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await markTextHandled(request.ctx, request.params.id);
       return reply.code(204).send();
