@@ -77,6 +77,7 @@ describe('text messages', () => {
     ]);
     expect(twilio.requests.every((r) => r.problem === null)).toBe(true);
     await texts.getByRole('list', { name: 'Text thread' }).getByText('Your prescription is ready for pickup').waitFor();
+    await expectAccessible(page, 'messages tab with a text in the thread');
 
     // The patient answers; the provider posts the signed webhook.
     const fields = {

@@ -64,7 +64,7 @@ export async function smsRoutes(app: App) {
         { params: request.body, signature: typeof signature === 'string' ? signature : undefined },
         installationOf(app.services.config),
       );
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -128,7 +128,7 @@ export async function smsRoutes(app: App) {
     },
     async (request, reply) => {
       await markTextHandled(request.ctx, request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -129,16 +129,7 @@ function Thread(props: { items: PatientText[] }) {
       {props.items.map((m) => {
         const inbound = m.direction === 'inbound';
         return (
-          <Paper
-            key={m.id}
-            component="li"
-            withBorder
-            p="xs"
-            maw={560}
-            ml={inbound ? 0 : 'auto'}
-            bg={inbound ? undefined : 'var(--mantine-color-blue-light)'}
-            data-direction={m.direction}
-          >
+          <Paper key={m.id} component="li" withBorder p="xs" maw={560} ml={inbound ? 0 : 'auto'} data-direction={m.direction}>
             <Group justify="space-between" gap="xs" wrap="nowrap">
               <Text size="xs" fw={600}>
                 {inbound ? 'Patient' : 'Practice'} · {when(m.at)}
