@@ -150,6 +150,23 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         if (res.statusCode !== 409) return created(res, 'a reminder rule');
       }
     },
+    /** A received text waiting in the desk's inbox (`/api/sms/inbox/:id/handled`). */
+    inbox: async (org, parents) => {
+      const row = await t.db
+        .insertInto('sms_inbound')
+        .values({
+          organization_id: org.id,
+          message_sid: `SM${tag()}${randomBytes(8).toString('hex')}`,
+          from_number: '+13035550142',
+          to_number: '+13035550100',
+          body: 'Can I move my visit to Friday?',
+          patient_id: await patientOf(org, parents),
+          action: 'inbox',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
     waitlist: async (org, parents) => {
       const { typeId } = await prepare(org);
       const body = {

@@ -89,6 +89,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/patients/:id/documents': () => ({ query: 'category=other&fileName=matrix.png', file: { bytes: PNG, type: 'image/png' } }),
   'PATCH /api/providers/:id': () => ({ body: { credentials: 'MD' } }),
   'POST /api/patients/:id/problems': () => ({ body: { code: 'I10' } }),
+  'POST /api/patients/:id/texts': () => ({ body: { body: 'route matrix text' } }),
   'POST /api/patients/:id/allergies': () => ({ body: { substance: 'Penicillin' } }),
   'POST /api/patients/:id/medications': () => ({ body: { name: 'Lisinopril' } }),
   'POST /api/patients/:id/prescriptions': () => ({

@@ -12335,7 +12335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outgoing mail settings (the password is never returned) */
+        /** Outgoing mail and text settings (the SMTP password and SMS auth token are never returned) */
         get: {
             parameters: {
                 query?: never;
@@ -12359,6 +12359,13 @@ export interface paths {
                             smtpPasswordSet: boolean;
                             smtpFrom: string | null;
                             publicUrl: string | null;
+                            smsAccountSid: string | null;
+                            smsAuthTokenSet: boolean;
+                            smsFromNumber: string | null;
+                            smsApiBaseUrl: string | null;
+                            smsSendFrom: string;
+                            smsSendUntil: string;
+                            smsReady: boolean;
                             /** @enum {string} */
                             effectiveSource: "organization" | "environment" | "none";
                         };
@@ -12421,7 +12428,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the SMTP server, sender or link base URL */
+        /** Change the SMTP server, sender, link base URL, SMS account or texting hours */
         patch: {
             parameters: {
                 query?: never;
@@ -12439,6 +12446,12 @@ export interface paths {
                         smtpPassword?: string | null;
                         smtpFrom?: string | null;
                         publicUrl?: string | null;
+                        smsAccountSid?: string | null;
+                        smsAuthToken?: string | null;
+                        smsFromNumber?: string | null;
+                        smsApiBaseUrl?: string | null;
+                        smsSendFrom?: string;
+                        smsSendUntil?: string;
                     };
                 };
             };
@@ -12457,6 +12470,13 @@ export interface paths {
                             smtpPasswordSet: boolean;
                             smtpFrom: string | null;
                             publicUrl: string | null;
+                            smsAccountSid: string | null;
+                            smsAuthTokenSet: boolean;
+                            smsFromNumber: string | null;
+                            smsApiBaseUrl: string | null;
+                            smsSendFrom: string;
+                            smsSendUntil: string;
+                            smsReady: boolean;
                             /** @enum {string} */
                             effectiveSource: "organization" | "environment" | "none";
                         };
@@ -12646,7 +12666,7 @@ export interface paths {
                          * @default email
                          * @enum {string}
                          */
-                        channel?: "email";
+                        channel?: "email" | "sms";
                         /** @default true */
                         active?: boolean;
                     };
@@ -13054,13 +13074,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "reminder" | "waitlist_offer" | "payment_receipt" | "statement";
+                                kind: "reminder" | "waitlist_offer" | "payment_receipt" | "statement" | "text";
                                 /** @enum {string} */
                                 channel: "email" | "sms";
                                 to: string | null;
                                 subject: string;
                                 /** @enum {string} */
-                                status: "queued" | "sent" | "failed" | "bounced" | "skipped";
+                                status: "queued" | "sent" | "delivered" | "failed" | "bounced" | "skipped";
                                 appointmentId: string | null;
                                 providerMessageId: string | null;
                                 error: string | null;
@@ -13176,13 +13196,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "reminder" | "waitlist_offer" | "payment_receipt" | "statement";
+                                kind: "reminder" | "waitlist_offer" | "payment_receipt" | "statement" | "text";
                                 /** @enum {string} */
                                 channel: "email" | "sms";
                                 to: string | null;
                                 subject: string;
                                 /** @enum {string} */
-                                status: "queued" | "sent" | "failed" | "bounced" | "skipped";
+                                status: "queued" | "sent" | "delivered" | "failed" | "bounced" | "skipped";
                                 appointmentId: string | null;
                                 providerMessageId: string | null;
                                 error: string | null;
@@ -13251,6 +13271,718 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A text to the practice's number (Twilio's webhook form, signed with X-Twilio-Signature): C/Y confirm, N cancel the next visit, STOP/START opt out/in, anything else to the desk's inbox. Answers empty TwiML. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Too many requests (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider's delivery report for a text (status callback, signed like the inbound webhook) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Too many requests (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's text thread, sent and received, newest first, with delivery status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                direction: "outbound" | "inbound";
+                                body: string;
+                                at: string;
+                                number: string | null;
+                                status: ("queued" | "sent" | "delivered" | "failed" | "bounced" | "skipped") | null;
+                                error: string | null;
+                                action: ("confirmed" | "cancelled" | "opted_out" | "opted_in" | "inbox") | null;
+                                handledAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Text the patient (agreed to texts, mobile on record, SMS set up); held until morning in quiet hours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "outbound" | "inbound";
+                            body: string;
+                            at: string;
+                            number: string | null;
+                            status: ("queued" | "sent" | "delivered" | "failed" | "bounced" | "skipped") | null;
+                            error: string | null;
+                            action: ("confirmed" | "cancelled" | "opted_out" | "opted_in" | "inbox") | null;
+                            handledAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Conflict (CONFLICT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "CONFLICT";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sms/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Received texts left for the desk, newest first (open ones unless handled=true) */
+        get: {
+            parameters: {
+                query?: {
+                    handled?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                from: string;
+                                body: string;
+                                receivedAt: string;
+                                patientId: string | null;
+                                patientName: string | null;
+                                handledAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sms/inbox/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a received text handled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

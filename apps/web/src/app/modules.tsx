@@ -29,6 +29,7 @@ import {
   IconListDetails,
   IconMailDollar,
   IconMapPin,
+  IconMessage2,
   IconMessages,
   IconNotes,
   IconPhoneCall,
@@ -72,6 +73,7 @@ const ProceduresPage = lazyPage(() => import('../features/codes/ProceduresPage.t
 const UsersPage = lazyPage(() => import('../features/admin/users/UsersPage.tsx'), 'UsersPage');
 const AccountPage = lazyPage(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
 const RemindersPage = lazyPage(() => import('../features/comms/RemindersPage.tsx'), 'RemindersPage');
+const TextsInboxPage = lazyPage(() => import('../features/comms/TextsInboxPage.tsx'), 'TextsInboxPage');
 const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const FlowBoardPage = lazyPage(() => import('../features/flow/FlowBoardPage.tsx'), 'FlowBoardPage');
 const PatientsPage = lazyPage(() => import('../features/patients/PatientsPage.tsx'), 'PatientsPage');
@@ -178,6 +180,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
   { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
+  { path: '/texts', label: 'Texts', icon: IconMessage2, permission: 'patient:read', element: <Page of={TextsInboxPage} /> },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
   {
     path: '/encounters/:id',

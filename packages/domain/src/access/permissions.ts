@@ -174,6 +174,11 @@ export const SYSTEM_PURPOSES = {
     permissions: ['appointment:write'],
     restrictedRecords: true,
   },
+  'sms-reply': {
+    does: "A patient's text to the practice's number (comms/receive-inbound-sms.ts): C/Y confirms and N cancels their next visit, STOP/START sets whether they get texts",
+    permissions: ['appointment:write', 'patient:write'],
+    restrictedRecords: true,
+  },
   'ical-feed': {
     does: "A provider's calendar feed (scheduling/get-ical-feed.ts): the visits' types, times, locations and statuses",
     permissions: ['appointment:read'],

@@ -6,12 +6,42 @@ import type { Db } from '../shared/context.ts';
 import type { Installation } from '../shared/installation.ts';
 import type { MessageChannel } from './channel.ts';
 import { createEmailChannel, parseSmtpUrl, type SmtpConfig } from './email-channel.ts';
+import type { SendWindow } from './quiet-hours.ts';
+import { createSmsChannel, DEFAULT_SMS_API_BASE_URL, type SmsConfig } from './sms-channel.ts';
 
 export interface ResolvedComms {
   smtp: SmtpConfig | null;
   /** 'organization' when the practice set its own server, 'environment' for SMTP_URL. */
   source: 'organization' | 'environment' | 'none';
   publicUrl: string;
+  /** The practice's SMS account, or null when texts are not set up. */
+  sms: SmsConfig | null;
+  /** Local hours texts may go out (quiet hours outside them). */
+  smsWindow: SendWindow;
+}
+
+type SettingsRow = {
+  sms_account_sid: string | null;
+  sms_auth_token: string | null;
+  sms_from_number: string | null;
+  sms_api_base_url: string | null;
+  sms_send_from: string;
+  sms_send_until: string;
+};
+
+function smsOf(row: SettingsRow | undefined, publicUrl: string): Pick<ResolvedComms, 'sms' | 'smsWindow'> {
+  const smsWindow = { from: row?.sms_send_from ?? '08:00', until: row?.sms_send_until ?? '20:00' };
+  if (!row?.sms_account_sid || !row.sms_auth_token || !row.sms_from_number) return { sms: null, smsWindow };
+  return {
+    smsWindow,
+    sms: {
+      accountSid: row.sms_account_sid,
+      authToken: row.sms_auth_token,
+      from: row.sms_from_number,
+      apiBaseUrl: row.sms_api_base_url || DEFAULT_SMS_API_BASE_URL,
+      statusCallbackUrl: /^https:\/\//.test(publicUrl) ? `${publicUrl}/api/sms/status` : null,
+    },
+  };
 }
 
 /** `installation`: its mail server and link base (requests and job handlers both carry it). */
@@ -22,6 +52,7 @@ export async function resolveComms(db: Db, organizationId: string, installation:
     return {
       source: 'organization',
       publicUrl,
+      ...smsOf(row, publicUrl),
       smtp: {
         host: row.smtp_host,
         port: row.smtp_port ?? (row.smtp_secure ? 465 : 587),
@@ -33,7 +64,7 @@ export async function resolveComms(db: Db, organizationId: string, installation:
     };
   }
   const smtp = parseSmtpUrl(installation.smtpUrl, installation.smtpFrom);
-  return { source: smtp ? 'environment' : 'none', publicUrl, smtp };
+  return { source: smtp ? 'environment' : 'none', publicUrl, smtp, ...smsOf(row, publicUrl) };
 }
 
 /**
@@ -52,5 +83,6 @@ function publicUrlOf(practiceUrl: string | null | undefined, installation: Insta
 /** The channel of `kind` for a practice, or null when it is not set up. */
 export function channelFor(resolved: ResolvedComms, kind: 'email' | 'sms'): MessageChannel | null {
   if (kind === 'email' && resolved.smtp) return createEmailChannel(resolved.smtp);
+  if (kind === 'sms' && resolved.sms) return createSmsChannel(resolved.sms);
   return null;
 }

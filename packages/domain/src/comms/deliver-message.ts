@@ -4,7 +4,7 @@
  * transaction, after the message row was written (its unique key is the "sent once" guard).
  */
 import type { JobContext } from '../jobs/index.ts';
-import { emailContactOf } from '../patients/index.ts';
+import { emailContactOf, smsContactOf } from '../patients/index.ts';
 import type { Db } from '../shared/context.ts';
 import { channelFor, type ResolvedComms } from './comms-settings.ts';
 
@@ -16,6 +16,14 @@ export async function emailRecipient(db: Db, organizationId: string, patientId: 
   if (!p.consentEmailReminders) return { skip: 'no_consent' };
   if (!p.email) return { skip: 'no_address' };
   return { to: p.email };
+}
+
+/** The patient's mobile number when they agreed to texts; else why not (patients' smsContactOf). */
+export async function smsRecipient(db: Db, organizationId: string, patientId: string): Promise<{ to: string } | { skip: SkipReason }> {
+  const p = await smsContactOf(db, organizationId, patientId);
+  if (!p.consentSmsReminders) return { skip: 'no_consent' };
+  if (!p.mobile) return { skip: 'no_address' };
+  return { to: p.mobile };
 }
 
 export async function skipMessage(db: Db, messageId: string, reason: SkipReason): Promise<void> {

@@ -15,6 +15,13 @@ export async function readCommsSettings(db: Db, organizationId: string, installa
     smtpPasswordSet: Boolean(row?.smtp_password),
     smtpFrom: row?.smtp_from ?? null,
     publicUrl: row?.public_url ?? null,
+    smsAccountSid: row?.sms_account_sid ?? null,
+    smsAuthTokenSet: Boolean(row?.sms_auth_token),
+    smsFromNumber: row?.sms_from_number ?? null,
+    smsApiBaseUrl: row?.sms_api_base_url ?? null,
+    smsSendFrom: resolved.smsWindow.from.slice(0, 5),
+    smsSendUntil: resolved.smsWindow.until.slice(0, 5),
+    smsReady: resolved.sms !== null,
     effectiveSource: resolved.source,
   };
 }

@@ -158,6 +158,8 @@ export async function seedDemo(db: Db, clock: Clock, opts: { patients?: number; 
         sex: p.sex,
         phones: JSON.stringify([{ type: 'mobile', number: p.phone }]),
         email: p.email,
+        // Most patients agreed to texts at registration (the chart's text thread shows them).
+        consent_sms_reminders: i % 3 !== 2,
         address: JSON.stringify(p.address),
         primary_provider_id: rnd.pick(providerIds),
         preferred_location_id: rnd.pick(locationIds),

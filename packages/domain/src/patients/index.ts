@@ -22,3 +22,5 @@ export { emailContactOf } from './email-contact.ts';
 export { type PatientStatus, patientStatus } from './patient-status.ts';
 export { type Guarantor, guarantorsOf } from './guarantors.ts';
 export { FAMILY_LIMIT, type Family, type FamilyMember, familiesOf, familyOf } from './family-of.ts';
+export { patientsWithPhone, smsContactOf } from './sms-contact.ts';
+export { setSmsConsent } from './set-sms-consent.ts';

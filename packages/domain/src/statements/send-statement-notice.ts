@@ -4,7 +4,7 @@
  * locked and must still be queued). The notice says a statement was issued, the amount due,
  * by when and how to pay; the visits stay on the statement itself (no PHI beyond the amount).
  */
-import { addressMessage, deliverMessage, emailRecipient, lockMessage, resolveComms, skipMessage } from '../comms/index.ts';
+import { addressMessage, deliverMessage, emailRecipient, lockMessage, resolveComms, skipMessage, textInstead } from '../comms/index.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import { phoneText } from './statement-pdf.ts';
 import type { StatementSnapshot } from './statements.schemas.ts';
@@ -58,7 +58,18 @@ export const handleSendStatementNoticeJob: JobHandler = async (job) => {
     return;
   }
   const comms = await resolveComms(db, organizationId, job.installation);
-  const { subject, text } = noticeText(statement.snapshot as StatementSnapshot);
+  const snapshot = statement.snapshot as StatementSnapshot;
+  const { subject, text } = noticeText(snapshot);
+  // A guarantor who prefers texts gets a short notice by text (amount and due date only).
+  const sms = `${snapshot.practice.name}: your statement is ready. Amount due ${dollars(snapshot.amountDueCents)} by ${snapshot.dueOn}. Pay at the front desk${snapshot.practice.phone ? ` or call ${phoneText(snapshot.practice.phone)}` : ''}.`;
+  const byText = await textInstead(job, comms, {
+    organizationId,
+    messageId: message.id,
+    patientId: statement.guarantor_patient_id,
+    zone: null,
+    body: sms,
+  });
+  if (byText) return;
   await addressMessage(db, message.id, { address: recipient.to, subject });
   await deliverMessage(job, comms, { id: message.id, to: recipient.to, subject, text });
 };

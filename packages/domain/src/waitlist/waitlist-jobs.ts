@@ -12,6 +12,7 @@ import {
   lockOfferMessage,
   resolveComms,
   skipMessage,
+  textInstead,
 } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import type { JobHandler } from '../jobs/index.ts';
@@ -45,12 +46,12 @@ export const handleSendOfferJob: JobHandler = async (job) => {
     await skipMessage(db, message.id, 'appointment_inactive');
     return;
   }
+  const comms = await resolveComms(db, organizationId, job.installation);
   const recipient = await emailRecipient(db, organizationId, offer.patient_id);
   if ('skip' in recipient) {
     await skipMessage(db, message.id, recipient.skip);
     return;
   }
-  const comms = await resolveComms(db, organizationId, job.installation);
   const token = await issueLink(db, {
     organizationId,
     purpose: 'waitlist_accept',
@@ -71,6 +72,19 @@ export const handleSendOfferJob: JobHandler = async (job) => {
     '',
     'If you do not take it, it goes to the next patient on the list and you stay on the list.',
   ].join('\n');
+  // A patient who prefers texts gets the offer by text, unless it would wait past its expiry.
+  const sms = `${offer.practice}: an earlier visit is free for you, ${when} at ${offer.location}. Held until ${localWhen(offer.expires_at, offer.time_zone)}. To take it: ${comms.publicUrl}/r/${token}`;
+  if (
+    await textInstead(job, comms, {
+      organizationId,
+      messageId: message.id,
+      patientId: offer.patient_id,
+      zone: offer.time_zone,
+      body: sms,
+      notAfter: offer.expires_at,
+    })
+  )
+    return;
   await addressMessage(db, message.id, { address: recipient.to, subject });
   await deliverMessage(job, comms, { id: message.id, to: recipient.to, subject, text });
 };

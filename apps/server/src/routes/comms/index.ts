@@ -22,6 +22,7 @@ import { installationOf } from '../../config.ts';
 import { idParams, limitSchema, listOf } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 import { linkRoutes } from './link-routes.ts';
+import { smsRoutes } from './sms-routes.ts';
 
 const tags = ['comms'];
 
@@ -30,7 +31,11 @@ export default async function commsRoutes(app: App) {
     '/api/comms/settings',
     {
       config: { permission: 'settings:manage' },
-      schema: { tags, summary: 'Outgoing mail settings (the password is never returned)', response: { 200: commsSettingsSchema } },
+      schema: {
+        tags,
+        summary: 'Outgoing mail and text settings (the SMTP password and SMS auth token are never returned)',
+        response: { 200: commsSettingsSchema },
+      },
     },
     async (request) => getCommsSettings(request.ctx, installationOf(app.services.config)),
   );
@@ -41,7 +46,7 @@ export default async function commsRoutes(app: App) {
       config: { permission: 'settings:manage' },
       schema: {
         tags,
-        summary: 'Change the SMTP server, sender or link base URL',
+        summary: 'Change the SMTP server, sender, link base URL, SMS account or texting hours',
         body: commsSettingsPatchSchema,
         response: { 200: commsSettingsSchema },
       },
@@ -125,4 +130,5 @@ export default async function commsRoutes(app: App) {
   );
 
   await linkRoutes(app);
+  await smsRoutes(app);
 }

@@ -7,8 +7,8 @@ import { renderLinkPage } from './link-page.ts';
 const params = z.object({ token: z.string().max(600) });
 
 export async function linkRoutes(app: App) {
-  // The confirmation page posts an HTML form; only this plugin's routes accept that body type.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4_096 }, (_req, body, done) => {
+  // The confirmation page posts an HTML form, the SMS provider its webhooks; only this plugin's routes accept that body type.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 

@@ -1,14 +1,17 @@
-/** The chart's Messages tab: what was sent to the patient (reminders, waiting-list offers) and whether it arrived. */
-import { Alert, Badge, Button, Loader, Stack, Table, Text } from '@mantine/core';
+/** The chart's Messages tab: the two-way text thread, then everything sent to the patient (reminders, offers, notices) and whether it arrived. */
+import { Alert, Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import type { Patient } from '../patients/patients-api.ts';
 import type { PatientMessage } from './comms-api.ts';
+import { PatientTextsPanel } from './PatientTextsPanel.tsx';
 import { deliveryLine, recipient, STATUS_LABELS } from './delivery.ts';
 import { commsKeys } from './query-keys.ts';
 
 const STATUS_COLORS: Record<PatientMessage['status'], string> = {
   queued: 'blue',
   sent: 'green',
+  delivered: 'teal',
   failed: 'red',
   bounced: 'orange',
   skipped: 'gray',
@@ -19,11 +22,21 @@ const KIND_LABELS: Record<PatientMessage['kind'], string> = {
   waitlist_offer: 'Waiting-list offer',
   payment_receipt: 'Payment receipt',
   statement: 'Statement notice',
+  text: 'Text from the desk',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
-export function PatientMessagesTab(props: { patientId: string }) {
+export function PatientMessagesTab(props: { patient: Patient }) {
+  return (
+    <Stack pt="md" gap="lg">
+      <PatientTextsPanel patient={props.patient} />
+      <MessageLog patientId={props.patient.id} />
+    </Stack>
+  );
+}
+
+function MessageLog(props: { patientId: string }) {
   const messages = useInfiniteQuery({
     queryKey: commsKeys.patientMessages(props.patientId),
     initialPageParam: undefined as string | undefined,
@@ -37,7 +50,10 @@ export function PatientMessagesTab(props: { patientId: string }) {
   if (messages.isError) return <Alert color="red">{messages.error.message}</Alert>;
   const items = messages.data.pages.flatMap((p) => p.items);
   return (
-    <Stack pt="md" gap="sm">
+    <Stack gap="sm">
+      <Title order={3} size="h5">
+        All messages
+      </Title>
       {items.length === 0 ? (
         <Text c="dimmed">No messages were sent to this patient.</Text>
       ) : (

@@ -1,5 +1,5 @@
 /** Reminder rules (schedule:manage): "remind N hours before each visit", add, change, pause, delete. */
-import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -33,7 +33,7 @@ function RuleRow(props: { rule: ReminderRule; onError(message: string): void }) 
   const patch = (body: { hoursBefore?: number; active?: boolean }) => void patching.submit(body);
   const remove = () => void removing.submit();
   return (
-    <Table.Tr data-testid={`reminder-rule-${rule.hoursBefore}`}>
+    <Table.Tr data-testid={`reminder-rule-${rule.hoursBefore}${rule.channel === 'sms' ? '-sms' : ''}`}>
       <Table.Td>
         {editing ? (
           <Group gap="xs">
@@ -91,9 +91,10 @@ function RuleRow(props: { rule: ReminderRule; onError(message: string): void }) 
 export function ReminderRulesTable() {
   const rules = useQuery({ queryKey: commsKeys.reminderRules(), queryFn: () => unwrap(api.GET('/api/reminder-rules')) });
   const [hours, setHours] = useState<number | string>('');
+  const [channel, setChannel] = useState<'email' | 'sms'>('email');
   /** A row's failure (a row's own change replaces the message of an earlier add). */
   const [rowFailure, setRowFailure] = useState<string | null>(null);
-  const adding = useSubmit(() => api.POST('/api/reminder-rules', { body: { hoursBefore: Number(hours), channel: 'email' } }), {
+  const adding = useSubmit(() => api.POST('/api/reminder-rules', { body: { hoursBefore: Number(hours), channel } }), {
     invalidate: [commsKeys.reminderRules()],
     onSuccess: (rule) => {
       setHours('');
@@ -118,7 +119,8 @@ export function ReminderRulesTable() {
           Reminder rules
         </Title>
         <Text size="sm" c="dimmed">
-          Each rule emails patients with an address on file that many hours before their visit, with links to confirm or cancel.
+          Each rule emails (or texts) patients who agreed to it that many hours before their visit: emails carry links to confirm or cancel,
+          texts ask for a reply C or N. Texts go out only in each location's texting hours.
         </Text>
         {rules.isError && <Alert color="red">{rules.error.message}</Alert>}
         {failure && (
@@ -164,6 +166,17 @@ export function ReminderRulesTable() {
             onChange={setHours}
             error={hoursProblem(hours)}
             w={240}
+          />
+          <Select
+            label="Channel"
+            data={[
+              { value: 'email', label: 'Email' },
+              { value: 'sms', label: 'Text message' },
+            ]}
+            value={channel}
+            onChange={(v) => setChannel(v === 'sms' ? 'sms' : 'email')}
+            allowDeselect={false}
+            w={180}
           />
           <Button disabled={hours === '' || hoursProblem(hours) !== null} onClick={add}>
             Add rule

@@ -1,7 +1,8 @@
-/** Admin → Reminders: the outgoing mail server (settings:manage) and the reminder rules (schedule:manage). */
+/** Admin → Reminders: the outgoing mail server and text-message account (settings:manage) and the reminder rules (schedule:manage). */
 import { Stack, Title } from '@mantine/core';
 import { useCan } from '../auth/use-me.ts';
 import { ReminderRulesTable } from './ReminderRulesTable.tsx';
+import { SmsSettingsForm } from './SmsSettingsForm.tsx';
 import { SmtpSettingsForm } from './SmtpSettingsForm.tsx';
 
 export function RemindersPage() {
@@ -11,6 +12,7 @@ export function RemindersPage() {
       <Title order={1}>Reminders</Title>
       {can('schedule:manage') && <ReminderRulesTable />}
       {can('settings:manage') && <SmtpSettingsForm />}
+      {can('settings:manage') && <SmsSettingsForm />}
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ const KIND_LABELS = {
   waitlist_offer: 'Waiting-list offer',
   payment_receipt: 'Payment receipt',
   statement: 'Statement notice',
+  text: 'Text from the desk',
 } as const;
 
 export function UndeliveredTile() {

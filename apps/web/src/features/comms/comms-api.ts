@@ -1,4 +1,4 @@
-/** Types of the patient-messages API (mail settings, reminder rules, message history), from the generated schema. */
+/** Types of the patient-messages API (mail and text settings, reminder rules, message history, texts), from the generated schema. */
 import type { paths } from '../../api/schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -7,6 +7,8 @@ export type CommsSettings = Json<paths['/api/comms/settings']['get']['responses'
 export type CommsSettingsPatch = Json<paths['/api/comms/settings']['patch']['requestBody']>;
 export type ReminderRule = Json<paths['/api/reminder-rules']['get']['responses'][200]>['items'][number];
 export type PatientMessage = Json<paths['/api/patients/{id}/messages']['get']['responses'][200]>['items'][number];
+export type PatientText = Json<paths['/api/patients/{id}/texts']['get']['responses'][200]>['items'][number];
+export type InboxText = Json<paths['/api/sms/inbox']['get']['responses'][200]>['items'][number];
 
 export const SOURCE_LABELS: Record<CommsSettings['effectiveSource'], string> = {
   organization: "the practice's own server (below)",

@@ -14,6 +14,7 @@ const ADDRESS = { email: 'email address', sms: 'mobile phone number' } as const;
 export const STATUS_LABELS: Record<PatientMessage['status'], string> = {
   queued: 'Waiting',
   sent: 'Sent',
+  delivered: 'Delivered',
   failed: 'Not sent',
   bounced: 'Bounced',
   skipped: 'Not sent',
@@ -45,12 +46,17 @@ export function deliveryLine(m: Delivery): string {
       return 'Waiting to be sent.';
     case 'sent':
       return `Sent ${BY[m.channel]}.`;
+    case 'delivered':
+      return `Delivered ${BY[m.channel]}: the phone received it.`;
     case 'bounced':
       return `Bounced: the ${m.channel === 'email' ? 'email address' : 'phone number'} did not accept it. Check it with the patient.`;
     case 'failed':
-      return m.error && /SMTP|mail server/i.test(m.error)
-        ? 'Not sent: the mail server could not be reached or refused it. Check Admin → Reminders.'
-        : 'Not sent: sending failed after several tries.';
+      if (m.error && /SMTP|mail server/i.test(m.error))
+        return 'Not sent: the mail server could not be reached or refused it. Check Admin → Reminders.';
+      if (m.error && /not set up/i.test(m.error)) return 'Not sent: text messages are not set up. Check Admin → Reminders.';
+      if (m.error && /21610/.test(m.error)) return 'Not sent: the patient replied STOP to the practice number.';
+      if (m.error && /refused the text/i.test(m.error)) return 'Not sent: the text provider refused it (check the number).';
+      return 'Not sent: sending failed after several tries.';
     case 'skipped':
       return `Not sent: ${skipReasonText(m.skipReason, m.channel, m.kind)}`;
   }

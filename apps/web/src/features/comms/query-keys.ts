@@ -9,4 +9,8 @@ export const commsKeys = {
   undelivered: () => [...commsKeys.all, 'undelivered'] as const,
   /** Under the patient's record, so whatever refreshes the record (break-glass, merge) refreshes this too. */
   patientMessages: (patientId: string) => [...patientKeys.record(patientId), 'messages'] as const,
+  /** The patient's two-way text thread. */
+  patientTexts: (patientId: string) => [...patientKeys.record(patientId), 'texts'] as const,
+  /** Received texts waiting for the desk. */
+  textInbox: (handled: boolean) => [...commsKeys.all, 'text-inbox', handled] as const,
 };

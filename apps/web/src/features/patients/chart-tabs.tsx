@@ -40,7 +40,7 @@ export const CHART_TABS: readonly ChartTab[] = [
   { value: 'insurance', label: 'Insurance', panel: (p) => <InsuranceTab patientId={p.id} /> },
   { value: 'account', label: 'Account', permission: 'account:read', panel: (p) => <AccountTab patientId={p.id} /> },
   { value: 'documents', label: 'Documents', panel: (p) => <DocumentsTab patientId={p.id} /> },
-  { value: 'messages', label: 'Messages', panel: (p) => <PatientMessagesTab patientId={p.id} /> },
+  { value: 'messages', label: 'Messages', panel: (p) => <PatientMessagesTab patient={p} /> },
   { value: 'privacy', label: 'Privacy', panel: (p) => <PrivacyTab patient={p} /> },
 ];
 
