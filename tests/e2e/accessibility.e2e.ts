@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
 import { launchBrowser, newContext, watchConsole } from './helpers/browser.ts';
 import { startServer, type TestServer } from './helpers/server.ts';
+import { ensureCheckInRows } from './helpers/session.ts';
 import { signIn } from './helpers/sign-in.ts';
 
 let server: TestServer;
@@ -20,6 +21,8 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
+  // Two of the tests check a patient in, at whatever hour the suite runs.
+  await ensureCheckInRows({ server, browser }, 3);
 });
 
 afterAll(async () => {

@@ -111,3 +111,49 @@ export const usd = (cents: number) => (cents / 100).toLocaleString('en-US', { st
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * At least `count` visits on today's flow board of the first location can be checked in
+ * (scheduled, confirmed or no-show). Late in the demo day they are all seen: the office manager
+ * then books walk-ins starting now (overbooked, as a desk does for a walk-in), so a journey that
+ * checks a patient in runs at any hour.
+ */
+export async function ensureCheckInRows(session: E2eSession, count: number): Promise<void> {
+  const { page, context } = await openAs(session, 'office.manager@demo.clinicdesk.dev');
+  try {
+    const me = await getJson<{ locations: { id: string }[] }>(page, '/api/me');
+    const locationId = me.locations[0]?.id as string;
+    const board = await getJson<{ items: { status: string; patientId: string | null }[] }>(
+      page,
+      `/api/flow-board?locationId=${locationId}`,
+    );
+    const onBoard = new Set(board.items.map((i) => i.patientId));
+    let open = board.items.filter((i) => i.patientId && ['scheduled', 'confirmed', 'no_show'].includes(i.status)).length;
+    if (open >= count) return;
+    const providers = await getJson<{ items: { id: string }[] }>(page, '/api/providers');
+    const types = await getJson<{ items: { id: string; active?: boolean }[] }>(page, '/api/appointment-types');
+    const patients = await getJson<{ items: { id: string }[] }>(page, '/api/patients?limit=50');
+    const type = types.items.find((t) => t.active !== false);
+    const start = new Date(Math.ceil(Date.now() / 300_000) * 300_000).toISOString();
+    for (const p of patients.items) {
+      if (open >= count) break;
+      if (onBoard.has(p.id)) continue;
+      const res = await page.request.post('/api/appointments', {
+        data: {
+          patientId: p.id,
+          providerId: providers.items[open % providers.items.length]?.id,
+          locationId,
+          appointmentTypeId: type?.id,
+          start,
+          overbook: true,
+          overridePatientKind: true,
+        },
+        headers: { 'x-clinicdesk-csrf': '1' },
+      });
+      if (res.status() === 201) open++; // else the patient is booked elsewhere then, say
+    }
+    expect(open, 'visits that can be checked in today').toBeGreaterThanOrEqual(count);
+  } finally {
+    await context.close();
+  }
+}
