@@ -22,3 +22,4 @@ export { emailContactOf } from './email-contact.ts';
 export { type PatientStatus, patientStatus } from './patient-status.ts';
 export { type Guarantor, guarantorsOf } from './guarantors.ts';
 export { FAMILY_LIMIT, type Family, type FamilyMember, familiesOf, familyOf } from './family-of.ts';
+export { type PhoneMatch, patientsByPhone } from './patients-by-phone.ts';
