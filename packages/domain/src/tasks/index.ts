@@ -7,3 +7,4 @@ export { createTask } from './create-task.ts';
 export { updateTask } from './update-task.ts';
 export { listTasks } from './list-tasks.ts';
 export { getTask } from './get-task.ts';
+export { listAssignees } from './list-assignees.ts';

@@ -1,5 +1,7 @@
 /** Tasks: my list, a location's, a patient's; make, edit and complete them. */
+import { z } from 'zod';
 import {
+  listAssignees,
   createTask,
   getTask,
   listTasks,
@@ -28,6 +30,19 @@ export default async function tasksRoutes(app: App) {
       },
     },
     async (request) => listTasks(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/tasks/assignees',
+    {
+      config: { permission: 'task:write' },
+      schema: {
+        tags,
+        summary: 'Who a task or a call’s follow-up can be for: the practice’s active staff',
+        response: { 200: listOf(z.object({ id: z.string().uuid(), name: z.string() })) },
+      },
+    },
+    async (request) => listAssignees(request.ctx),
   );
 
   app.post(
