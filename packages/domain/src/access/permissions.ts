@@ -273,6 +273,10 @@ export const SYSTEM_PURPOSES = {
     does: '`clinicdesk payables aging`: open vendor bills by days past due, per vendor and in total',
     permissions: ['payables:read'],
   },
+  'cli:calls': {
+    does: '`clinicdesk calls waiting`: how many calls wait for a call back or a follow-up, per person and per location (counts only)',
+    permissions: ['call:read'],
+  },
   'cli:statements': {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',
     permissions: ['statement:run', 'account:read'],
