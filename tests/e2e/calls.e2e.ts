@@ -57,11 +57,11 @@ describe('calls', () => {
     await expect.poll(() => caller.isChecked()).toBe(true);
     await expectAccessible(page, 'log a call dialog');
 
-    await dialog.getByRole('textbox', { name: 'Reason' }).click();
+    await dialog.getByRole('combobox', { name: 'Reason' }).click();
     await page.getByRole('option', { name: 'Refill request' }).click();
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Needs atorvastatin 20 mg, out on Friday');
     await dialog.getByRole('checkbox', { name: 'Create a follow-up task' }).check();
-    await dialog.getByRole('textbox', { name: 'Assign to' }).fill(me.user.displayName);
+    await dialog.getByRole('combobox', { name: 'Assign to' }).fill(me.user.displayName);
     await page.getByRole('option', { name: me.user.displayName }).click();
     await dialog.getByLabel('Due').fill('2030-01-15');
     await expectAccessible(page, 'log a call dialog with a follow-up');
@@ -86,6 +86,8 @@ describe('calls', () => {
     const row = page.getByTestId('task-row').filter({ hasText: 'Call back: refill request' });
     await row.waitFor();
     await row.getByText(known.patientName as string).waitFor();
+    // The pointer parked off the nav link it just clicked (hover styles are not this page's).
+    await page.mouse.move(1390, 990);
     await expectAccessible(page, 'tasks');
     await row.getByRole('button', { name: 'Complete Call back: refill request' }).click();
     await page.getByText('Done: Call back: refill request').waitFor();
@@ -97,6 +99,7 @@ describe('calls', () => {
     await page.waitForURL(/\/calls$/);
     await page.getByTestId('waiting-by-user').waitFor();
     await page.getByTestId('call-row').first().waitFor();
+    await page.mouse.move(1390, 990);
     await expectAccessible(page, 'calls');
 
     // The call on the patient's chart.

@@ -3,7 +3,8 @@
  * candidates for the desk to pick, a restricted record stays hidden), the note audited on every
  * read and write in the write's own transaction, bad input refused naming the field with
  * nothing written, a follow-up that becomes a task in the same transaction, "who called while
- * I was out", outcomes with If-Match, and another practice's real call answering 404.
+ * I was out", outcomes with If-Match, completing the follow-up task closing the call's follow-up,
+ * and another practice's real call answering 404.
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -235,5 +236,11 @@ describe('calls', () => {
     expect((await fd.get('/api/calls?needsFollowUp=true')).json().items.map((c: { id: string }) => c.id)).toEqual([call.id]);
     const update = (await audits(org, 'call')).find((a) => a.action === 'update' && a.resource_id === missed.id);
     expect(update).toBeDefined();
+
+    // The nurse completes the refill task: the call's follow-up is done in the same transaction.
+    const completed = await t.as(org, 'nurse').patch(`/api/tasks/${call.taskId}`, { status: 'done' }, { 'if-match': '"1"' });
+    expect(completed.statusCode, completed.body).toBe(200);
+    expect((await fd.get(`/api/calls/${call.id}`)).json()).toMatchObject({ followUp: 'done', version: 2 });
+    expect((await fd.get('/api/calls?needsFollowUp=true')).json().items).toEqual([]);
   });
 });

@@ -8,3 +8,4 @@ export { updateTask } from './update-task.ts';
 export { listTasks } from './list-tasks.ts';
 export { getTask } from './get-task.ts';
 export { listAssignees } from './list-assignees.ts';
+export { type CompletedTask, taskCompleted } from './task-events.ts';

@@ -2,13 +2,15 @@ import { requirePatientAccess } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { emit } from '../shared/events.ts';
+import { taskCompleted } from './task-events.ts';
 import { checkAssignee, taskLocation } from './task-refs.ts';
 import { loadTask, lockTask } from './task-row.ts';
 import type { Task, TaskPatch } from './tasks.schemas.ts';
 
 /**
  * Edit a task: title, note, assignee, due date, priority, or its status (`done` completes it,
- * recording who and when; `open` reopens it). `expectedVersion` comes from If-Match: 412
+ * recording who and when, and emitting `task.completed`; `open` reopens it). `expectedVersion` comes from If-Match: 412
  * VERSION_MISMATCH (with the task as it now is) when someone changed it since.
  */
 export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expectedVersion: number): Promise<Task> {
@@ -57,6 +59,9 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expecte
       ...(access && { access }),
       changes: diffFields(before, next),
     });
+    if (status === 'done' && current.status !== 'done') {
+      await emit(tx, taskCompleted, { id, source: current.source, sourceId: current.source_id });
+    }
     return loadTask(tx, id);
   });
 }
