@@ -95,7 +95,7 @@ describe('calls', () => {
     expect((await getJson<Task>(page, `/api/tasks/${task.id}`)).status).toBe('done');
 
     // Who called while I was out: the demo's waiting calls and this one.
-    await nav(page).getByRole('link', { name: 'Calls' }).click();
+    await nav(page).getByRole('link', { name: 'Calls', exact: true }).click();
     await page.waitForURL(/\/calls$/);
     await page.getByTestId('waiting-by-user').waitFor();
     await page.getByTestId('call-row').first().waitFor();
