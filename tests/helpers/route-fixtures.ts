@@ -198,6 +198,34 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         }),
         'a recall',
       ),
+    /** A call of the org's first location, about a patient of its own. */
+    calls: async (org) =>
+      created(
+        await admin(org).post('/api/calls', {
+          direction: 'inbound',
+          phone: '+14135550100',
+          patientId: await patientOf(org, {}),
+          reason: 'other',
+          note: 'route fixture',
+          locationId: org.locationId,
+        }),
+        'a call',
+      ),
+    /** A task of the org's first location, about nobody. */
+    tasks: async (org) =>
+      created(await admin(org).post('/api/tasks', { title: `Fixture task ${tag()}`, locationId: org.locationId }), 'a task'),
+    /** A complaint of the org's first location from a named person. */
+    complaints: async (org) =>
+      created(
+        await admin(org).post('/api/complaints', {
+          complainant: 'Route Fixture',
+          description: 'route fixture',
+          category: 'other',
+          severity: 'low',
+          locationId: org.locationId,
+        }),
+        'a complaint',
+      ),
     appointments: async (org, parents) => {
       const { typeId } = await prepare(org);
       // A fresh quarter hour (local time at the location) for every booking, from 60 days on.

@@ -11,6 +11,7 @@ import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
+import { registerCalls } from './commands/calls.ts';
 import { registerPayables } from './commands/payables.ts';
 import { registerProcedures } from './commands/procedures.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -37,6 +38,7 @@ for (const register of [
   registerClaims,
   registerRemittances,
   registerPayables,
+  registerCalls,
   registerStatements,
 ])
   register(program);

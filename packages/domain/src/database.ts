@@ -12,6 +12,9 @@ import type { BillingTables } from './billing/billing.tables.ts';
 import type { ClaimsTables } from './claims/claims.tables.ts';
 import type { EligibilityTables } from './eligibility/eligibility.tables.ts';
 import type { ClinicalTables } from './clinical/clinical.tables.ts';
+import type { CallsTables } from './calls/calls.tables.ts';
+import type { ComplaintsTables } from './complaints/complaints.tables.ts';
+import type { TasksTables } from './tasks/tasks.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
 import type { CollectionsTables } from './collections/collections.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
@@ -62,6 +65,9 @@ export interface Database
     CollectionsTables,
     EligibilityTables,
     ComplianceTables,
+    TasksTables,
+    CallsTables,
+    ComplaintsTables,
     OrganizationsViews,
     AccountsViews,
     PatientsViews,

@@ -12,11 +12,13 @@ import { auditModule } from './audit/module.ts';
 import { billingModule } from './billing/module.ts';
 import { claimsModule } from './claims/module.ts';
 import { eligibilityModule } from './eligibility/module.ts';
+import { callsModule } from './calls/module.ts';
 import { clinicalModule } from './clinical/module.ts';
 import { codesModule } from './codes/module.ts';
 import { collectionsModule } from './collections/module.ts';
 import type { LinkAction } from './comms/index.ts';
 import { commsModule } from './comms/module.ts';
+import { complaintsModule } from './complaints/module.ts';
 import { complianceModule } from './compliance/module.ts';
 import type { DemoSeeder } from './demo/index.ts';
 import { depositsModule } from './deposits/module.ts';
@@ -35,6 +37,7 @@ import { payablesModule } from './payables/module.ts';
 import { reportsModule } from './reports/module.ts';
 import { schedulingModule } from './scheduling/module.ts';
 import { statementsModule } from './statements/module.ts';
+import { tasksModule } from './tasks/module.ts';
 import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-events.ts';
 import type { Reaction } from './shared/events.ts';
 import type { PeriodicTask } from './shared/periodic-task.ts';
@@ -74,6 +77,10 @@ export const MODULES: readonly ModuleManifest[] = [
   // After statements (statement.issued) and accounts (payment.posted), which it reacts to.
   collectionsModule,
   eligibilityModule,
+  // Before calls: a call's follow-up becomes a task.
+  tasksModule,
+  callsModule,
+  complaintsModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

@@ -30,6 +30,9 @@ import schedulingRoutes from './scheduling/index.ts';
 import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
 import waitlistRoutes from './waitlist/index.ts';
+import callsRoutes from './calls/index.ts';
+import complaintsRoutes from './complaints/index.ts';
+import tasksRoutes from './tasks/index.ts';
 
 export const routeModules: ((app: App) => Promise<void>)[] = [
   systemRoutes,
@@ -62,4 +65,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   eligibilityRoutes,
   remittanceRoutes,
   adjustmentReasonRoutes,
+  tasksRoutes,
+  callsRoutes,
+  complaintsRoutes,
 ];

@@ -246,7 +246,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "call:read" | "call:write" | "task:read" | "task:write" | "complaint:create" | "complaint:manage" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
                             };
                             token: string;
                             expiresAt: string;
@@ -591,7 +591,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "call:read" | "call:write" | "task:read" | "task:write" | "complaint:create" | "complaint:manage" | "audit:read" | "report:read" | "report:finance" | "break_glass")[];
                             };
                             organization: {
                                 /** Format: uuid */
@@ -35323,6 +35323,2249 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks by due date: mine (assignee=me), a location’s, a patient’s; open unless status=done */
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: "me" | string;
+                    locationId?: string;
+                    patientId?: string;
+                    status?: "open" | "done";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                title: string;
+                                note: string;
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done";
+                                patientId: string | null;
+                                patientName: string | null;
+                                /** @enum {string} */
+                                source: "manual" | "call" | "message" | "letter";
+                                sourceId: string | null;
+                                completedAt: string | null;
+                                completedBy: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        note?: string;
+                        /** Format: uuid */
+                        assigneeId?: string;
+                        dueOn?: string;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** Format: uuid */
+                        patientId?: string;
+                        /** Format: uuid */
+                        locationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            title: string;
+                            note: string;
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            patientId: string | null;
+                            patientName: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "call" | "message" | "letter";
+                            sourceId: string | null;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a task or a call’s follow-up can be for: the practice’s active staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task (the ETag is its version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            title: string;
+                            note: string;
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            patientId: string | null;
+                            patientName: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "call" | "message" | "letter";
+                            sourceId: string | null;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a task; status done completes it, open reopens it (needs If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        note?: string;
+                        assigneeId?: string | null;
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        status?: "open" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            title: string;
+                            note: string;
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            patientId: string | null;
+                            patientName: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "call" | "message" | "letter";
+                            sourceId: string | null;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                title: string;
+                                note: string;
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done";
+                                patientId: string | null;
+                                patientName: string | null;
+                                /** @enum {string} */
+                                source: "manual" | "call" | "message" | "letter";
+                                sourceId: string | null;
+                                completedAt: string | null;
+                                completedBy: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call log, newest first: by patient, follow-ups waiting, unanswered, location, whose follow-up */
+        get: {
+            parameters: {
+                query?: {
+                    patientId?: string;
+                    needsFollowUp?: "true" | "false";
+                    unanswered?: "true" | "false";
+                    locationId?: string;
+                    assignedTo?: "me" | string;
+                    direction?: "inbound" | "outbound";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                /** @enum {string} */
+                                direction: "inbound" | "outbound";
+                                phone: string;
+                                patientId: string | null;
+                                patientName: string | null;
+                                /** @enum {string} */
+                                reason: "appointment" | "refill_request" | "billing_question" | "results" | "complaint" | "other";
+                                note: string;
+                                outcome: ("resolved" | "message_taken" | "left_voicemail" | "voicemail" | "missed" | "no_answer" | "wrong_number") | null;
+                                unanswered: boolean;
+                                /** @enum {string} */
+                                followUp: "none" | "open" | "done";
+                                assignedTo: string | null;
+                                assignedToName: string | null;
+                                taskId: string | null;
+                                takenBy: string | null;
+                                takenByName: string | null;
+                                occurredAt: string;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a phone call; without patientId the caller is matched by phone (one match fills it, several come back as candidates); followUp makes a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        direction: "inbound" | "outbound";
+                        phone: string;
+                        /** Format: uuid */
+                        patientId?: string;
+                        /** @enum {string} */
+                        reason: "appointment" | "refill_request" | "billing_question" | "results" | "complaint" | "other";
+                        /** @default  */
+                        note?: string;
+                        /** @enum {string} */
+                        outcome?: "resolved" | "message_taken" | "left_voicemail" | "voicemail" | "missed" | "no_answer" | "wrong_number";
+                        followUp?: {
+                            title?: string;
+                            /** Format: uuid */
+                            assigneeId?: string;
+                            dueOn?: string;
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            /** @default  */
+                            note?: string;
+                        };
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        /** Format: uuid */
+                        locationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            phone: string;
+                            patientId: string | null;
+                            patientName: string | null;
+                            /** @enum {string} */
+                            reason: "appointment" | "refill_request" | "billing_question" | "results" | "complaint" | "other";
+                            note: string;
+                            outcome: ("resolved" | "message_taken" | "left_voicemail" | "voicemail" | "missed" | "no_answer" | "wrong_number") | null;
+                            unanswered: boolean;
+                            /** @enum {string} */
+                            followUp: "none" | "open" | "done";
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            taskId: string | null;
+                            takenBy: string | null;
+                            takenByName: string | null;
+                            occurredAt: string;
+                            createdAt: string;
+                            version: number;
+                            candidates: {
+                                /** Format: uuid */
+                                id: string;
+                                mrn: string;
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/caller": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is calling: the patients one of whose phones is this number (restricted records only for those who may open them) */
+        get: {
+            parameters: {
+                query: {
+                    phone: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phone: string;
+                            candidates: {
+                                /** Format: uuid */
+                                id: string;
+                                mrn: string;
+                                givenName: string;
+                                familyName: string;
+                                birthDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "Who called while I was out": open follow-ups and unanswered calls per user and per location */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byUser: {
+                                userId: string | null;
+                                userName: string | null;
+                                followUps: number;
+                                unanswered: number;
+                            }[];
+                            byLocation: {
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                followUps: number;
+                                unanswered: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call with its note (the ETag is its version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            phone: string;
+                            patientId: string | null;
+                            patientName: string | null;
+                            /** @enum {string} */
+                            reason: "appointment" | "refill_request" | "billing_question" | "results" | "complaint" | "other";
+                            note: string;
+                            outcome: ("resolved" | "message_taken" | "left_voicemail" | "voicemail" | "missed" | "no_answer" | "wrong_number") | null;
+                            unanswered: boolean;
+                            /** @enum {string} */
+                            followUp: "none" | "open" | "done";
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            taskId: string | null;
+                            takenBy: string | null;
+                            takenByName: string | null;
+                            occurredAt: string;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record a call's outcome, note, the patient picked, whose follow-up it is, the follow-up done (needs If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome?: "resolved" | "message_taken" | "left_voicemail" | "voicemail" | "missed" | "no_answer" | "wrong_number";
+                        note?: string;
+                        patientId?: string | null;
+                        /** @enum {string} */
+                        reason?: "appointment" | "refill_request" | "billing_question" | "results" | "complaint" | "other";
+                        assignedTo?: string | null;
+                        /** @enum {string} */
+                        followUp?: "none" | "open" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            phone: string;
+                            patientId: string | null;
+                            patientName: string | null;
+                            /** @enum {string} */
+                            reason: "appointment" | "refill_request" | "billing_question" | "results" | "complaint" | "other";
+                            note: string;
+                            outcome: ("resolved" | "message_taken" | "left_voicemail" | "voicemail" | "missed" | "no_answer" | "wrong_number") | null;
+                            unanswered: boolean;
+                            /** @enum {string} */
+                            followUp: "none" | "open" | "done";
+                            assignedTo: string | null;
+                            assignedToName: string | null;
+                            taskId: string | null;
+                            takenBy: string | null;
+                            takenByName: string | null;
+                            occurredAt: string;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                /** @enum {string} */
+                                direction: "inbound" | "outbound";
+                                phone: string;
+                                patientId: string | null;
+                                patientName: string | null;
+                                /** @enum {string} */
+                                reason: "appointment" | "refill_request" | "billing_question" | "results" | "complaint" | "other";
+                                note: string;
+                                outcome: ("resolved" | "message_taken" | "left_voicemail" | "voicemail" | "missed" | "no_answer" | "wrong_number") | null;
+                                unanswered: boolean;
+                                /** @enum {string} */
+                                followUp: "none" | "open" | "done";
+                                assignedTo: string | null;
+                                assignedToName: string | null;
+                                taskId: string | null;
+                                takenBy: string | null;
+                                takenByName: string | null;
+                                occurredAt: string;
+                                createdAt: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints log, newest received first (status, overdue, patient) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "investigating" | "resolved" | "closed";
+                    overdue?: "true" | "false";
+                    patientId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                locationId: string | null;
+                                locationName: string | null;
+                                patientId: string | null;
+                                patientName: string | null;
+                                complainant: string;
+                                receivedOn: string;
+                                description: string;
+                                /** @enum {string} */
+                                category: "clinical_care" | "staff_conduct" | "wait_time" | "billing" | "communication" | "privacy" | "facility" | "other";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "open" | "investigating" | "resolved" | "closed";
+                                resolution: string | null;
+                                resolvedOn: string | null;
+                                patientInformed: boolean;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a complaint or concern about services or care (the answer is its id: only managers read complaints) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        patientId?: string;
+                        /** @default  */
+                        complainant?: string;
+                        description: string;
+                        /** @enum {string} */
+                        category: "clinical_care" | "staff_conduct" | "wait_time" | "billing" | "communication" | "privacy" | "facility" | "other";
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        receivedOn?: string;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        dueOn?: string;
+                        /** Format: uuid */
+                        locationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly report: a month's complaints by category, severity and status, overdue, patients told */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            total: number;
+                            byCategory: {
+                                /** @enum {string} */
+                                value: "clinical_care" | "staff_conduct" | "wait_time" | "billing" | "communication" | "privacy" | "facility" | "other";
+                                count: number;
+                            }[];
+                            bySeverity: {
+                                /** @enum {string} */
+                                value: "low" | "medium" | "high" | "critical";
+                                count: number;
+                            }[];
+                            byStatus: {
+                                /** @enum {string} */
+                                value: "open" | "investigating" | "resolved" | "closed";
+                                count: number;
+                            }[];
+                            overdue: number;
+                            patientInformed: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint (the ETag is its version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            locationId: string | null;
+                            locationName: string | null;
+                            patientId: string | null;
+                            patientName: string | null;
+                            complainant: string;
+                            receivedOn: string;
+                            description: string;
+                            /** @enum {string} */
+                            category: "clinical_care" | "staff_conduct" | "wait_time" | "billing" | "communication" | "privacy" | "facility" | "other";
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            status: "open" | "investigating" | "resolved" | "closed";
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            patientInformed: boolean;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Work a complaint: owner, due date, status, resolution, patient told (needs If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @enum {string} */
+                        category?: "clinical_care" | "staff_conduct" | "wait_time" | "billing" | "communication" | "privacy" | "facility" | "other";
+                        /** @enum {string} */
+                        severity?: "low" | "medium" | "high" | "critical";
+                        ownerId?: string | null;
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "investigating" | "resolved" | "closed";
+                        resolution?: string | null;
+                        patientInformed?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            locationId: string | null;
+                            locationName: string | null;
+                            patientId: string | null;
+                            patientName: string | null;
+                            complainant: string;
+                            receivedOn: string;
+                            description: string;
+                            /** @enum {string} */
+                            category: "clinical_care" | "staff_conduct" | "wait_time" | "billing" | "communication" | "privacy" | "facility" | "other";
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            status: "open" | "investigating" | "resolved" | "closed";
+                            resolution: string | null;
+                            resolvedOn: string | null;
+                            patientInformed: boolean;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                locationId: string | null;
+                                locationName: string | null;
+                                patientId: string | null;
+                                patientName: string | null;
+                                complainant: string;
+                                receivedOn: string;
+                                description: string;
+                                /** @enum {string} */
+                                category: "clinical_care" | "staff_conduct" | "wait_time" | "billing" | "communication" | "privacy" | "facility" | "other";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "open" | "investigating" | "resolved" | "closed";
+                                resolution: string | null;
+                                resolvedOn: string | null;
+                                patientInformed: boolean;
+                                createdAt: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }

@@ -33,6 +33,9 @@ import {
   IconMessages,
   IconNotes,
   IconPhoneCall,
+  IconPhoneIncoming,
+  IconChecklist,
+  IconMoodSad,
   IconReceipt,
   IconReportMoney,
   IconSettings,
@@ -96,6 +99,9 @@ const PayablesPage = lazyPage(() => import('../features/payables/PayablesPage.ts
 const StatementsPage = lazyPage(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
 const FinanceReportsPage = lazyPage(() => import('../features/reports/FinanceReportsPage.tsx'), 'FinanceReportsPage');
 const CollectionsPage = lazyPage(() => import('../features/collections/CollectionsPage.tsx'), 'CollectionsPage');
+const CallsPage = lazyPage(() => import('../features/calls/CallsPage.tsx'), 'CallsPage');
+const TasksPage = lazyPage(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
+const ComplaintsPage = lazyPage(() => import('../features/complaints/ComplaintsPage.tsx'), 'ComplaintsPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -130,6 +136,8 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     element: <Page of={FollowUpsPage} />,
   },
   { path: '/recalls', label: 'Recalls', icon: IconPhoneCall, permission: 'appointment:read', element: <Page of={RecallsPage} /> },
+  { path: '/calls', label: 'Calls', icon: IconPhoneIncoming, permission: 'call:read', element: <Page of={CallsPage} /> },
+  { path: '/tasks', label: 'Tasks', icon: IconChecklist, permission: 'task:read', element: <Page of={TasksPage} /> },
   { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <Page of={FlowBoardPage} /> },
   {
     path: '/billing/charges',
@@ -178,6 +186,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     element: <Page of={ClaimDetailPage} />,
   },
   { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
+  { path: '/complaints', label: 'Complaints', icon: IconMoodSad, permission: 'complaint:manage', element: <Page of={ComplaintsPage} /> },
   { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/texts', label: 'Texts', icon: IconMessage2, permission: 'patient:read', element: <Page of={TextsInboxPage} /> },

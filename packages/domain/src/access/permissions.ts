@@ -48,6 +48,12 @@ export const PERMISSIONS = {
   'day:read': "See a location's daily closes, deposits and what closing a day would record",
   'day:close': "Close a location's day: record the counted cash and its variance (nothing may be dated into a closed day)",
   'deposit:create': 'Take payments to the bank in a deposit batch',
+  'call:read': 'See the call log: who called, why, the notes, the follow-ups waiting',
+  'call:write': 'Log phone calls, match the caller to a patient, record outcomes and follow-ups',
+  'task:read': 'See task lists (mine, a location’s, a patient’s)',
+  'task:write': 'Make, edit and complete tasks',
+  'complaint:create': 'Log a complaint or concern about services and care',
+  'complaint:manage': 'See, assign and resolve complaints and read the monthly complaints report',
   'audit:read': 'Read the audit trail and access reports',
   'report:read': 'See practice reports and the dashboard',
   'report:finance':
@@ -77,6 +83,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'eligibility:check',
     'payment:post',
     'day:read',
+    'call:read',
+    'call:write',
+    'task:read',
+    'task:write',
+    'complaint:create',
   ],
   biller: [
     'org:read',
@@ -104,6 +115,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'day:read',
     'day:close',
     'deposit:create',
+    'call:read',
+    'call:write',
+    'task:read',
+    'task:write',
+    'complaint:create',
   ],
   clinician: [
     'org:read',
@@ -119,6 +135,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'prescription:write',
     'template:manage',
     'break_glass',
+    'call:read',
+    'call:write',
+    'task:read',
+    'task:write',
+    'complaint:create',
   ],
   nurse: [
     'org:read',
@@ -131,6 +152,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'note:read',
     'note:write',
     'break_glass',
+    'call:read',
+    'call:write',
+    'task:read',
+    'task:write',
+    'complaint:create',
   ],
 };
 
@@ -215,6 +241,10 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice's takings (deposits/seed-deposits-demo.ts): posts cash, check and card payments over the last days, closes each past day at every location and deposits them; today stays open",
     permissions: ['org:read', 'patient:read', 'account:read', 'payment:post', 'day:read', 'day:close', 'deposit:create'],
   },
+  'demo-seed:calls': {
+    does: "The demo practice's call log (calls/seed-calls-demo.ts): reads the callers' numbers from their records and makes the task a refill request's follow-up became",
+    permissions: ['patient:read', 'task:write'],
+  },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],
@@ -247,6 +277,10 @@ export const SYSTEM_PURPOSES = {
   'cli:payables': {
     does: '`clinicdesk payables aging`: open vendor bills by days past due, per vendor and in total',
     permissions: ['payables:read'],
+  },
+  'cli:calls': {
+    does: '`clinicdesk calls waiting`: how many calls wait for a call back or a follow-up, per person and per location (counts only)',
+    permissions: ['call:read'],
   },
   'cli:statements': {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',

@@ -24,3 +24,4 @@ export { type Guarantor, guarantorsOf } from './guarantors.ts';
 export { FAMILY_LIMIT, type Family, type FamilyMember, familiesOf, familyOf } from './family-of.ts';
 export { patientsWithPhone, smsContactOf } from './sms-contact.ts';
 export { setSmsConsent } from './set-sms-consent.ts';
+export { type PhoneMatch, patientsByPhone } from './patients-by-phone.ts';

@@ -1,12 +1,13 @@
 import { Burger, Group, Text } from '@mantine/core';
 import { IconBuildingHospital } from '@tabler/icons-react';
 import { useCan, useCurrentUser } from '../../features/auth/use-me.ts';
+import { LogCallButton } from '../../features/calls/LogCallButton.tsx';
 import { HeaderPatientSearch } from '../../features/patients/HeaderPatientSearch.tsx';
 import { LocationSwitcher } from './LocationSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /**
- * Practice name on the left; patient search (`/`), location and user on the right. Narrow
+ * Practice name on the left; "Log a call", patient search (`/`), location and user on the right. Narrow
  * (a phone): the burger opens the nav drawer, which holds the location switcher; the search
  * hides (the Patients page has its own); the user menu, and Sign out, always stay in view.
  */
@@ -31,6 +32,7 @@ export function ShellHeader({ navOpened, onToggleNav, narrow }: { navOpened: boo
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+        {can('call:write') && <LogCallButton narrow={narrow} />}
         {can('patient:read') && <HeaderPatientSearch />}
         {!narrow && <LocationSwitcher />}
         <UserMenu narrow={narrow} />

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../api/types.ts';
 import { AccountBanner } from '../accounts/AccountBanner.tsx';
 import { AccountTab } from '../accounts/AccountTab.tsx';
+import { PatientCallsTab } from '../calls/PatientCallsTab.tsx';
 import { AllergiesTab } from '../clinical/AllergiesTab.tsx';
 import { AllergyBanner } from '../clinical/AllergyBanner.tsx';
 import { MedicationsTab } from '../clinical/MedicationsTab.tsx';
@@ -41,6 +42,7 @@ export const CHART_TABS: readonly ChartTab[] = [
   { value: 'account', label: 'Account', permission: 'account:read', panel: (p) => <AccountTab patientId={p.id} /> },
   { value: 'documents', label: 'Documents', panel: (p) => <DocumentsTab patientId={p.id} /> },
   { value: 'messages', label: 'Messages', panel: (p) => <PatientMessagesTab patient={p} /> },
+  { value: 'calls', label: 'Calls', permission: 'call:read', panel: (p) => <PatientCallsTab patientId={p.id} /> },
   { value: 'privacy', label: 'Privacy', panel: (p) => <PrivacyTab patient={p} /> },
 ];
 

@@ -1,0 +1,49 @@
+import { requirePatientAccess } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
+import { checkAssignee, taskLocation } from './task-refs.ts';
+import { loadTask } from './task-row.ts';
+import { type NewTask, type Task, taskInputSchema } from './tasks.schemas.ts';
+
+/**
+ * Make a task: by hand (POST /api/tasks), or from another module's record (a call's follow-up,
+ * a staff message, a letter), inside that module's transaction when one is open. A task about
+ * a patient needs access to the record and is audited with it.
+ */
+export async function createTask(ctx: Ctx, input: NewTask): Promise<Task> {
+  const { source, sourceId, ...rest } = input;
+  const fields = taskInputSchema.parse(rest);
+  return inTransaction(ctx, async (tx) => {
+    const locationId = await taskLocation(tx, 'task:write', fields.locationId);
+    const access = fields.patientId ? await requirePatientAccess(tx, fields.patientId, 'task:write') : undefined;
+    await checkAssignee(tx, fields.assigneeId);
+    const now = tx.clock.now();
+    const row = await tx.db
+      .insertInto('tasks')
+      .values({
+        organization_id: tx.organizationId,
+        location_id: locationId,
+        title: fields.title,
+        note: fields.note,
+        assignee_id: fields.assigneeId ?? null,
+        due_on: fields.dueOn ?? null,
+        priority: fields.priority,
+        patient_id: fields.patientId ?? null,
+        source: source ?? 'manual',
+        source_id: source ? (sourceId ?? null) : null,
+        created_by: actorUserId(tx),
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      action: 'create',
+      resourceType: 'task',
+      resourceId: row.id,
+      ...(access && { access }),
+      details: { source: source ?? 'manual', ...(source && sourceId && { sourceId }) },
+    });
+    return loadTask(tx, row.id);
+  });
+}
