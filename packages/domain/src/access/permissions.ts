@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'report:read': 'See practice reports and the dashboard',
   'report:finance':
     'See the finance reports (A/R aging, days in A/R, collections, payments by method, trial balance) and export the general-ledger journal',
+  'letter:write': 'Write and print patient letters from templates, send batch letters, see the mail log',
+  'letter:template': 'Maintain letter templates and their merge fields',
+  'message:staff': 'Send, read, assign and close internal staff messages (refill requests go to the prescriber)',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -77,6 +80,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'eligibility:check',
     'payment:post',
     'day:read',
+    'letter:write',
+    'message:staff',
   ],
   biller: [
     'org:read',
@@ -104,6 +109,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'day:read',
     'day:close',
     'deposit:create',
+    'letter:write',
+    'message:staff',
   ],
   clinician: [
     'org:read',
@@ -118,6 +125,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'note:sign',
     'prescription:write',
     'template:manage',
+    'letter:write',
+    'message:staff',
     'break_glass',
   ],
   nurse: [
@@ -130,6 +139,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointment:write',
     'note:read',
     'note:write',
+    'letter:write',
+    'message:staff',
     'break_glass',
   ],
 };
@@ -197,6 +208,10 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:eligibility': {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",
     permissions: ['org:read', 'patient:read', 'eligibility:check'],
+  },
+  'demo-seed:letters': {
+    does: "The demo practice's letters (letters/seed-letters-demo.ts): saves the letter templates, writes two letters from the chart and a recall-reminder batch",
+    permissions: ['org:read', 'patient:read', 'appointment:read', 'letter:write', 'letter:template'],
   },
   'demo-seed:payables': {
     does: "The demo practice's payables (payables/seed-payables-demo.ts): adds vendors, enters their bills and pays some, as the office manager would",
