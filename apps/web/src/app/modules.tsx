@@ -27,7 +27,9 @@ import {
   IconHourglass,
   IconLayoutKanban,
   IconListDetails,
+  IconMail,
   IconMailDollar,
+  IconMessageCircle,
   IconMapPin,
   IconMessages,
   IconNotes,
@@ -43,6 +45,7 @@ import {
 import { Center, Loader } from '@mantine/core';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement, Suspense } from 'react';
 import type { Permission } from '../api/types.ts';
+import { UnreadBadge } from '../features/inbox/UnreadBadge.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 
 /** A page component loaded on first use (its own chunk). */
@@ -94,6 +97,8 @@ const PayablesPage = lazyPage(() => import('../features/payables/PayablesPage.ts
 const StatementsPage = lazyPage(() => import('../features/statements/StatementsPage.tsx'), 'StatementsPage');
 const FinanceReportsPage = lazyPage(() => import('../features/reports/FinanceReportsPage.tsx'), 'FinanceReportsPage');
 const CollectionsPage = lazyPage(() => import('../features/collections/CollectionsPage.tsx'), 'CollectionsPage');
+const LettersPage = lazyPage(() => import('../features/letters/LettersPage.tsx'), 'LettersPage');
+const StaffInboxPage = lazyPage(() => import('../features/inbox/StaffInboxPage.tsx'), 'StaffInboxPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -105,6 +110,8 @@ export interface ModuleEntry {
   element: ReactElement;
   /** A route with no nav item (a page opened from elsewhere, e.g. /encounters/:id). */
   hidden?: boolean;
+  /** Shown at the right of the nav item (a count of unread messages). */
+  badge?: ComponentType;
 }
 
 export interface ModuleGroup {
@@ -177,6 +184,15 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   },
   { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
   { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
+  {
+    path: '/staff-messages',
+    label: 'Staff messages',
+    icon: IconMessageCircle,
+    permission: 'message:staff',
+    badge: UnreadBadge,
+    element: <Page of={StaffInboxPage} />,
+  },
+  { path: '/letters', label: 'Letters', icon: IconMail, permission: 'letter:write', element: <Page of={LettersPage} /> },
   { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
   {

@@ -12,7 +12,7 @@ export const lettersModule = defineModule({
   name: 'letters',
   tables: ['letter_templates', 'letter_batches', 'letters'],
   demo: seedLettersDemo,
-  // A letter follows the patient (its text stays as it was written).
-  merge: { 'letters.patient_id': 'move' },
+  // No merge policy: letters are append-only (a letter stays addressed to the record it was written
+  // for; a merged record points at the survivor).
   audit: lettersAuditEvents,
 });
