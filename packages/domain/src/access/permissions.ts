@@ -262,6 +262,10 @@ export const SYSTEM_PURPOSES = {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',
     permissions: ['statement:run', 'account:read'],
   },
+  'cli:letters': {
+    does: '`clinicdesk letters`: lists the templates, writes a batch letter to a named audience and saves its PDF',
+    permissions: ['org:read', 'patient:read', 'appointment:read', 'letter:write'],
+  },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },
   tests: {
