@@ -31,7 +31,12 @@ describe('demo letters and staff messages', () => {
       'single:Work or school note',
     ]);
     const log = (await get('/api/letters?limit=200')).json() as { items: { id: string; title: string; batchId: string | null }[] };
-    expect(log.items.filter((l) => !l.batchId).map((l) => l.title).sort()).toEqual(['Results letter', 'Work or school note']);
+    expect(
+      log.items
+        .filter((l) => !l.batchId)
+        .map((l) => l.title)
+        .sort(),
+    ).toEqual(['Results letter', 'Work or school note']);
     expect(log.items.filter((l) => l.batchId).length).toBeGreaterThan(0);
     const letter = log.items.find((l) => l.title === 'Results letter');
     const pdf = await get(`/api/letters/${letter?.id}/pdf`);
