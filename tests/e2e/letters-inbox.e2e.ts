@@ -25,7 +25,7 @@ describe('letters and staff messages', () => {
     await page.getByTestId('chart-header').waitFor();
     await page.getByRole('tab', { name: 'Letters' }).click();
     await page.getByText('No letters yet.').waitFor();
-    await page.getByRole('textbox', { name: 'Template' }).click();
+    await page.getByRole('combobox', { name: 'Template' }).click();
     await page.getByRole('option', { name: 'Results letter' }).click();
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByTestId('letter-preview').filter({ hasText: 'Dear <b>Zoë</b>,' }).waitFor();
@@ -36,11 +36,14 @@ describe('letters and staff messages', () => {
     const pdf = await page.request.get((await open.getAttribute('href')) as string);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    await page.getByRole('table', { name: 'Letters sent' }).getByRole('cell', { name: 'Results letter' }).waitFor();
+    await page.getByRole('table', { name: 'Letters sent' }).getByRole('cell', { name: 'Results letter', exact: true }).waitFor();
 
     // A refill request for a medication the demo clinician prescribed.
-    const providers = (await (await page.request.get('/api/providers')).json()) as { items: { id: string }[] };
-    const clinicianProvider = providers.items[0]?.id as string;
+    const colleagues = (await (await page.request.get('/api/staff-colleagues')).json()) as {
+      items: { name: string; providerId: string | null }[];
+    };
+    const clinicianProvider = colleagues.items.find((c) => c.name === 'Demo Clinician')?.providerId as string;
+    expect(clinicianProvider).toBeTruthy();
     const clinician = await openAs(session, 'clinician@demo.clinicdesk.dev');
     const med = await clinician.page.request.post(`/api/patients/${patientId}/medications`, {
       headers: { 'x-clinicdesk-csrf': '1' },
@@ -50,10 +53,10 @@ describe('letters and staff messages', () => {
     await page.getByRole('tab', { name: 'Staff messages' }).click();
     await page.getByRole('button', { name: 'Message a colleague or request a refill' }).click();
     const dialog = page.getByRole('dialog', { name: 'New staff message' });
-    await dialog.getByRole('radio', { name: 'Refill request' }).check({ force: true });
-    await dialog.getByRole('textbox', { name: 'Medication' }).click();
+    await dialog.getByText('Refill request', { exact: true }).click();
+    await dialog.getByRole('combobox', { name: 'Medication' }).click();
     await page.getByRole('option', { name: 'Metformin 500 mg' }).click();
-    await dialog.getByLabel('Message').fill('Out of tablets on Friday.');
+    await dialog.getByRole('textbox', { name: 'Message' }).fill('Out of tablets on Friday.');
     await expectAccessibleNow(page, 'refill request dialog');
     await dialog.getByRole('button', { name: 'Send to the prescriber' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -68,7 +71,7 @@ describe('letters and staff messages', () => {
     await cp.getByTestId('staff-thread').filter({ hasText: 'Refill request: Metformin 500 mg' }).click();
     await cp.getByText('Out of tablets on Friday.').waitFor();
     await expectAccessibleNow(cp, 'staff inbox at phone width');
-    await cp.getByLabel('Reply').fill('Sent 90 days to the pharmacy.');
+    await cp.getByRole('textbox', { name: 'Reply' }).fill('Sent 90 days to the pharmacy.');
     await cp.getByRole('button', { name: 'Send reply' }).click();
     await cp.getByText('Sent 90 days to the pharmacy.').waitFor();
     await cp.getByRole('button', { name: 'Mark done' }).click();
@@ -82,8 +85,8 @@ describe('letters and staff messages', () => {
     await mp.goto('/letters');
     await mp.getByRole('heading', { level: 1, name: 'Letters' }).waitFor();
     await mp.getByRole('button', { name: 'New template' }).click();
-    await mp.getByLabel('Name').fill('Flu clinic');
-    await mp.getByLabel('Text').fill('Dear {{patient.firstName}}, bring {{patient.shoeSize}}.');
+    await mp.getByRole('textbox', { name: 'Name' }).fill('Flu clinic');
+    await mp.getByRole('textbox', { name: 'Text' }).fill('Dear {{patient.firstName}}, bring {{patient.shoeSize}}.');
     await mp.getByRole('button', { name: 'Save template' }).click();
     await mp
       .getByText(/unknown merge field \{\{patient\.shoeSize\}\}/)

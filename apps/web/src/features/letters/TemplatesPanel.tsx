@@ -19,6 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -194,10 +195,21 @@ export function TemplatesPanel() {
                 key={t.id}
                 component="button"
                 type="button"
-                label={t.name}
-                description={t.kind === 'batch' ? 'Batch letter' : 'Single letter'}
+                label={
+                  <Stack gap={0}>
+                    <Text size="sm" c="inherit">
+                      {t.name}
+                    </Text>
+                    <Text size="xs" c="inherit">
+                      {t.kind === 'batch' ? 'Batch letter' : 'Single letter'}
+                    </Text>
+                  </Stack>
+                }
                 rightSection={t.active ? undefined : <Badge color="gray">Inactive</Badge>}
-                active={selected !== 'new' && selected?.id === t.id}
+                aria-current={selected !== 'new' && selected?.id === t.id ? 'true' : undefined}
+                leftSection={
+                  selected !== 'new' && selected?.id === t.id ? <IconChevronRight size={16} aria-hidden /> : <span style={{ width: 16 }} />
+                }
                 onClick={() => setSelected(t)}
               />
             ))}
