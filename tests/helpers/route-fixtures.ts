@@ -293,6 +293,36 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       });
       return created(res, 'a bill invoice');
     },
+    /** A letter template saved through the API (version 1). */
+    'letter-templates': async (org) =>
+      created(
+        await admin(org).post('/api/letter-templates', {
+          name: `Fixture Letter ${tag()}`,
+          body: 'Dear {{patient.firstName}},\n\nA fixture letter.',
+        }),
+        'a letter template',
+      ),
+    /** A letter to the path's patient (or a new one) from a new template. */
+    letters: async (org, parents) => {
+      const templateId = await (FACTORIES['letter-templates'] as Factory)(org, {});
+      return created(await admin(org).post('/api/letters', { templateId, patientId: await patientOf(org, parents) }), 'a letter');
+    },
+    /** A batch of one letter to a new patient. */
+    'letter-batches': async (org, parents) => {
+      const templateId = await (FACTORIES['letter-templates'] as Factory)(org, {});
+      const res = await admin(org).post('/api/letter-batches', { templateId, patientIds: [await patientOf(org, parents)] });
+      return created(res, 'a letter batch');
+    },
+    /** A staff thread started by the admin, about a new patient (version 1). */
+    'staff-threads': async (org, parents) =>
+      created(
+        await admin(org).post('/api/staff-threads', {
+          subject: 'Fixture thread',
+          body: 'Route fixture.',
+          patientId: await patientOf(org, parents),
+        }),
+        'a staff thread',
+      ),
     /** Clinical list items of the path's patient, written by the org's clinician. */
     problems: async (org, parents) =>
       created(await t.as(org, 'clinician').post(`/api/patients/${await patientOf(org, parents)}/problems`, { code: 'I10' }), 'a problem'),

@@ -6,6 +6,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerClaims } from './commands/claims.ts';
 import { registerRemittances } from './commands/remittances.ts';
 import { registerStatements } from './commands/statements.ts';
+import { registerLetters } from './commands/letters.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerFeeSchedules } from './commands/fee-schedules.ts';
 import { registerImport } from './commands/import.ts';
@@ -40,6 +41,7 @@ for (const register of [
   registerPayables,
   registerCalls,
   registerStatements,
+  registerLetters,
 ])
   register(program);
 

@@ -29,6 +29,8 @@ import type { IcalTables } from './scheduling/ical.tables.ts';
 import type { InsuranceTables } from './insurance/insurance.tables.ts';
 import type { JobsTables } from './jobs/jobs.tables.ts';
 import type { LedgerTables } from './ledger/ledger.tables.ts';
+import type { LettersTables } from './letters/letters.tables.ts';
+import type { InboxTables } from './inbox/inbox.tables.ts';
 import type { StatementsTables } from './statements/statements.tables.ts';
 import type { OrganizationsTables } from './organizations/organizations.tables.ts';
 import type { OrganizationsViews } from './organizations/organizations.views.ts';
@@ -64,6 +66,8 @@ export interface Database
     StatementsTables,
     CollectionsTables,
     EligibilityTables,
+    LettersTables,
+    InboxTables,
     ComplianceTables,
     TasksTables,
     CallsTables,

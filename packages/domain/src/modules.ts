@@ -30,6 +30,8 @@ import { insuranceModule } from './insurance/module.ts';
 import type { JobHandler } from './jobs/index.ts';
 import { jobsModule } from './jobs/module.ts';
 import { ledgerModule } from './ledger/module.ts';
+import { lettersModule } from './letters/module.ts';
+import { inboxModule } from './inbox/module.ts';
 import type { MergePolicy, ModuleManifest, PeriodicDeps } from './module-manifest.ts';
 import { organizationsModule } from './organizations/module.ts';
 import { patientsModule } from './patients/module.ts';
@@ -81,6 +83,10 @@ export const MODULES: readonly ModuleManifest[] = [
   tasksModule,
   callsModule,
   complaintsModule,
+  // After patients, scheduling, follow-ups and the ledger, whose public functions fill its merge fields.
+  lettersModule,
+  // After clinical, whose medications name the prescriber a refill request goes to.
+  inboxModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

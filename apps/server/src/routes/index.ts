@@ -7,6 +7,8 @@ import accountsRoutes from './accounts/index.ts';
 import claimsRoutes from './claims/index.ts';
 import depositsRoutes from './deposits/index.ts';
 import ledgerRoutes from './ledger/index.ts';
+import lettersRoutes from './letters/index.ts';
+import inboxRoutes from './inbox/index.ts';
 import statementsRoutes from './statements/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
 import reportsRoutes from './reports/index.ts';
@@ -63,6 +65,8 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   reportsRoutes,
   collectionsRoutes,
   eligibilityRoutes,
+  lettersRoutes,
+  inboxRoutes,
   remittanceRoutes,
   adjustmentReasonRoutes,
   tasksRoutes,

@@ -27,10 +27,11 @@ import {
   IconHourglass,
   IconLayoutKanban,
   IconListDetails,
+  IconMail,
   IconMailDollar,
+  IconMessageCircle,
   IconMapPin,
   IconMessage2,
-  IconMessages,
   IconNotes,
   IconPhoneCall,
   IconPhoneIncoming,
@@ -47,6 +48,7 @@ import {
 import { Center, Loader } from '@mantine/core';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement, Suspense } from 'react';
 import type { Permission } from '../api/types.ts';
+import { UnreadBadge } from '../features/inbox/UnreadBadge.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 
 /** A page component loaded on first use (its own chunk). */
@@ -102,6 +104,8 @@ const CollectionsPage = lazyPage(() => import('../features/collections/Collectio
 const CallsPage = lazyPage(() => import('../features/calls/CallsPage.tsx'), 'CallsPage');
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
 const ComplaintsPage = lazyPage(() => import('../features/complaints/ComplaintsPage.tsx'), 'ComplaintsPage');
+const LettersPage = lazyPage(() => import('../features/letters/LettersPage.tsx'), 'LettersPage');
+const StaffInboxPage = lazyPage(() => import('../features/inbox/StaffInboxPage.tsx'), 'StaffInboxPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export interface ModuleEntry {
@@ -113,6 +117,8 @@ export interface ModuleEntry {
   element: ReactElement;
   /** A route with no nav item (a page opened from elsewhere, e.g. /encounters/:id). */
   hidden?: boolean;
+  /** Shown at the right of the nav item (a count of unread messages). */
+  badge?: ComponentType;
 }
 
 export interface ModuleGroup {
@@ -188,7 +194,15 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
   { path: '/complaints', label: 'Complaints', icon: IconMoodSad, permission: 'complaint:manage', element: <Page of={ComplaintsPage} /> },
   { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
-  { path: '/messages', label: 'Messages', icon: IconMessages, permission: 'patient:read', element: soon('Messages') },
+  {
+    path: '/staff-messages',
+    label: 'Staff messages',
+    icon: IconMessageCircle,
+    permission: 'message:staff',
+    badge: UnreadBadge,
+    element: <Page of={StaffInboxPage} />,
+  },
+  { path: '/letters', label: 'Letters', icon: IconMail, permission: 'letter:write', element: <Page of={LettersPage} /> },
   { path: '/texts', label: 'Texts', icon: IconMessage2, permission: 'patient:read', element: <Page of={TextsInboxPage} /> },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
   {

@@ -58,6 +58,9 @@ export const PERMISSIONS = {
   'report:read': 'See practice reports and the dashboard',
   'report:finance':
     'See the finance reports (A/R aging, days in A/R, collections, payments by method, trial balance) and export the general-ledger journal',
+  'letter:write': 'Write and print patient letters from templates, send batch letters, see the mail log',
+  'letter:template': 'Maintain letter templates and their merge fields',
+  'message:staff': 'Send, read, assign and close internal staff messages (refill requests go to the prescriber)',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -88,6 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'task:read',
     'task:write',
     'complaint:create',
+    'letter:write',
+    'message:staff',
   ],
   biller: [
     'org:read',
@@ -120,6 +125,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'task:read',
     'task:write',
     'complaint:create',
+    'letter:write',
+    'message:staff',
   ],
   clinician: [
     'org:read',
@@ -134,6 +141,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'note:sign',
     'prescription:write',
     'template:manage',
+    'letter:write',
+    'message:staff',
     'break_glass',
     'call:read',
     'call:write',
@@ -151,6 +160,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointment:write',
     'note:read',
     'note:write',
+    'letter:write',
+    'message:staff',
     'break_glass',
     'call:read',
     'call:write',
@@ -229,6 +240,10 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice's eligibility checks (eligibility/seed-eligibility-demo.ts): builds a 270 for two demo coverages and imports the payer's 271 answer for each",
     permissions: ['org:read', 'patient:read', 'eligibility:check'],
   },
+  'demo-seed:letters': {
+    does: "The demo practice's letters (letters/seed-letters-demo.ts): saves the letter templates, writes two letters from the chart and a recall-reminder batch",
+    permissions: ['org:read', 'patient:read', 'appointment:read', 'letter:write', 'letter:template'],
+  },
   'demo-seed:payables': {
     does: "The demo practice's payables (payables/seed-payables-demo.ts): adds vendors, enters their bills and pays some, as the office manager would",
     permissions: ['payables:read', 'payables:manage'],
@@ -285,6 +300,10 @@ export const SYSTEM_PURPOSES = {
   'cli:statements': {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',
     permissions: ['statement:run', 'account:read'],
+  },
+  'cli:letters': {
+    does: '`clinicdesk letters`: lists the templates, writes a batch letter to a named audience and saves its PDF',
+    permissions: ['org:read', 'patient:read', 'appointment:read', 'letter:write'],
   },
   'cli:user-create': { does: '`clinicdesk user create`: creates a staff account', permissions: ['user:manage'] },
   'cli:user-unlock': { does: '`clinicdesk user unlock`: clears the failed sign-ins that lock an account', permissions: ['user:manage'] },

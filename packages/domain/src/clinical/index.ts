@@ -8,6 +8,7 @@ export { createPrescription } from './create-prescription.ts';
 export { deaWithCheckDigit, isValidDea } from './dea-number.ts';
 export { listAllergies } from './list-allergies.ts';
 export { listMedications } from './list-medications.ts';
+export { medicationsForRefill, type RefillMedication } from './medications-for-refill.ts';
 export { listPrescriptions } from './list-prescriptions.ts';
 export { listProblems } from './list-problems.ts';
 export { printPrescription } from './print-prescription.ts';

@@ -6,6 +6,7 @@ import { isGroup, type ModuleEntry, modules } from '../modules.tsx';
 
 function PageLink({ page, pathname, onNavigate }: { page: ModuleEntry; pathname: string; onNavigate: () => void }) {
   const Icon = page.icon;
+  const Badge = page.badge;
   const active = page.path === '/' ? pathname === '/' : pathname === page.path || pathname.startsWith(`${page.path}/`);
   return (
     <NavLink
@@ -13,6 +14,7 @@ function PageLink({ page, pathname, onNavigate }: { page: ModuleEntry; pathname:
       to={page.path}
       label={page.label}
       leftSection={<Icon size={18} stroke={1.5} />}
+      rightSection={Badge ? <Badge /> : undefined}
       active={active}
       onClick={onNavigate}
       aria-current={active ? 'page' : undefined}

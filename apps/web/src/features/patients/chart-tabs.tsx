@@ -15,6 +15,8 @@ import { MedicationsTab } from '../clinical/MedicationsTab.tsx';
 import { ProblemsTab } from '../clinical/ProblemsTab.tsx';
 import { PatientMessagesTab } from '../comms/PatientMessagesTab.tsx';
 import { PatientEncountersTab } from '../encounters/PatientEncountersTab.tsx';
+import { PatientStaffMessagesTab } from '../inbox/PatientStaffMessagesTab.tsx';
+import { PatientLettersTab } from '../letters/PatientLettersTab.tsx';
 import { PatientVisitsTab } from '../schedule/PatientVisitsTab.tsx';
 import { DemographicsTab } from './DemographicsTab.tsx';
 import { DocumentsTab } from './DocumentsTab.tsx';
@@ -43,6 +45,13 @@ export const CHART_TABS: readonly ChartTab[] = [
   { value: 'documents', label: 'Documents', panel: (p) => <DocumentsTab patientId={p.id} /> },
   { value: 'messages', label: 'Messages', panel: (p) => <PatientMessagesTab patient={p} /> },
   { value: 'calls', label: 'Calls', permission: 'call:read', panel: (p) => <PatientCallsTab patientId={p.id} /> },
+  { value: 'letters', label: 'Letters', permission: 'letter:write', panel: (p) => <PatientLettersTab patientId={p.id} /> },
+  {
+    value: 'staff-messages',
+    label: 'Staff messages',
+    permission: 'message:staff',
+    panel: (p) => <PatientStaffMessagesTab patientId={p.id} />,
+  },
   { value: 'privacy', label: 'Privacy', panel: (p) => <PrivacyTab patient={p} /> },
 ];
 
