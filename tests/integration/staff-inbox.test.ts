@@ -113,6 +113,52 @@ describe('staff threads', () => {
     );
   });
 
+  it("makes a task from a thread: the thread's subject, assignee and patient by default, audited with the patient; bad input changes nothing", async () => {
+    const org = await t.newOrg();
+    const patientId = await newPatient(t.db, org);
+    const fd = t.as(org, 'front_desk');
+    const thread = (
+      await fd.post('/api/staff-threads', {
+        subject: 'Call back about the referral',
+        body: 'Cardiology needs the last ECG faxed.',
+        patientId,
+        assignedTo: org.users.nurse.id,
+      })
+    ).json() as { id: string };
+    const tasksBefore = await t.db.selectFrom('tasks').select('id').where('organization_id', '=', org.id).execute();
+    const bad = await fd.post(`/api/staff-threads/${thread.id}/task`, { dueOn: '2026-02-30x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('dueOn');
+    expect(await t.db.selectFrom('tasks').select('id').where('organization_id', '=', org.id).execute()).toEqual(tasksBefore);
+
+    const made = await fd.post(`/api/staff-threads/${thread.id}/task`, { priority: 'high' });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({
+      title: 'Call back about the referral',
+      note: 'Cardiology needs the last ECG faxed.',
+      assigneeId: org.users.nurse.id,
+      patientId,
+      priority: 'high',
+      source: 'message',
+      sourceId: thread.id,
+    });
+    const mine = (await t.as(org, 'nurse').get('/api/tasks?assignee=me')).json() as { items: { id: string }[] };
+    expect(mine.items.map((i) => i.id)).toContain(made.json().id);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'patient_id'])
+      .where('resource_type', '=', 'task')
+      .where('resource_id', '=', made.json().id)
+      .execute();
+    expect(audit).toEqual([{ action: 'create', patient_id: patientId }]);
+
+    // Another practice's real thread is not found, and no task is made.
+    const other = await t.newOrg();
+    const foreign = await t.as(other, 'front_desk').post(`/api/staff-threads/${thread.id}/task`, {});
+    expect(foreign.statusCode).toBe(404);
+    expect(await t.db.selectFrom('tasks').select('id').where('organization_id', '=', other.id).execute()).toEqual([]);
+  });
+
   it("answers 404 for another practice's thread, patient and medication", async () => {
     const [a, b] = [await t.newOrg(), await t.newOrg()];
     const patientB = await newPatient(t.db, b);

@@ -36435,6 +36435,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff-threads/{id}/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a task from a thread (defaults: the thread's subject, assignee, patient and last message); also needs message:staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        note?: string;
+                        /** Format: uuid */
+                        assigneeId?: string;
+                        dueOn?: string;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            title: string;
+                            note: string;
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            patientId: string | null;
+                            patientName: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "call" | "message" | "letter";
+                            sourceId: string | null;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff-colleagues": {
         parameters: {
             query?: never;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../shared/text.ts';
+import { TASK_PRIORITIES } from '../tasks/index.ts';
 import { THREAD_KINDS } from './inbox.tables.ts';
 
 const uuid = z.string().uuid();
@@ -86,3 +87,16 @@ export const refillMedicationSchema = z.object({
 });
 
 export const staffUserSchema = z.object({ id: uuid, name: z.string(), providerId: uuid.nullable() });
+
+/** Make a task from a thread: each field defaults from the thread (subject, assignee, last message). */
+export const threadTaskInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  note: z.string().max(2000).optional(),
+  assigneeId: uuid.optional(),
+  dueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+    .optional(),
+  priority: z.enum(TASK_PRIORITIES).optional(),
+});
+export type ThreadTaskInput = z.infer<typeof threadTaskInputSchema>;

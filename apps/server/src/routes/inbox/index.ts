@@ -15,8 +15,11 @@ import {
   staffThreadQuerySchema,
   staffThreadSchema,
   staffUserSchema,
+  taskFromThread,
+  threadTaskInputSchema,
   updateThread,
 } from '@domain/inbox/index.ts';
+import { taskSchema } from '@domain/tasks/index.ts';
 import { z } from 'zod';
 import { requireIfMatch, setEtag } from '../../plugins/etag.ts';
 import { idParams, listOf } from '../../plugins/http-schemas.ts';
@@ -105,6 +108,21 @@ export default async function inboxRoutes(app: App) {
       setEtag(reply, thread.version);
       return reply.code(201).send(thread);
     },
+  );
+
+  app.post(
+    '/api/staff-threads/:id/task',
+    {
+      config: { permission: 'task:write' },
+      schema: {
+        tags,
+        summary: "Make a task from a thread (defaults: the thread's subject, assignee, patient and last message); also needs message:staff",
+        params: idParams,
+        body: threadTaskInputSchema,
+        response: { 201: taskSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await taskFromThread(request.ctx, request.params.id, request.body)),
   );
 
   app.patch(

@@ -1,10 +1,13 @@
 /** One staff thread: its messages, a reply box, who it is assigned to, and done / open again (If-Match). */
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { useCan } from '../auth/use-me.ts';
+import { taskKeys } from '../tasks/query-keys.ts';
 import { type Colleague, type StaffThreadDetail, when } from './inbox-api.ts';
 import { inboxKeys } from './query-keys.ts';
 
@@ -31,6 +34,12 @@ export function ThreadView(props: { threadId: string }) {
       api.PATCH('/api/staff-threads/{id}', { params: { path: { id: t.id } }, headers: { 'if-match': `"${t.version}"` }, body }),
     { invalidate },
   );
+  const can = useCan();
+  // A task from the thread (the tasks list): its subject, assignee, patient and last message by default.
+  const tasking = useSubmit(() => api.POST('/api/staff-threads/{id}/task', { params: { path: { id: props.threadId } }, body: {} }), {
+    invalidate: [taskKeys.all],
+    onSuccess: (task) => notifications.show({ color: 'green', message: `Task made: ${task.title}` }),
+  });
   if (thread.isPending) return <Loader aria-label="Loading the thread" />;
   if (thread.isError) return <Alert color="red">{thread.error.message}</Alert>;
   const t = thread.data;
@@ -67,8 +76,18 @@ export function ThreadView(props: { threadId: string }) {
           <Button variant="default" onClick={() => void changing.submit(t, { done: !t.done })} loading={changing.busy}>
             {t.done ? 'Open again' : 'Mark done'}
           </Button>
+          {can('task:write') && (
+            <Button variant="default" onClick={() => void tasking.submit()} loading={tasking.busy}>
+              Make a task
+            </Button>
+          )}
         </Group>
       </Group>
+      {tasking.error && (
+        <Alert color="red" role="alert">
+          {tasking.error}
+        </Alert>
+      )}
       {changing.error && (
         <Alert color="red" role="alert">
           {changing.error}
