@@ -117,7 +117,7 @@ describe('reminders and the waiting list', () => {
     // The chart's Messages tab lists what the API has for the patient (reminders go out on the sweeper's clock).
     const messages = await getJson<{ items: { subject: string }[] }>(page, `/api/patients/${patientId}/messages`);
     await page.goto(`/patients?id=${patientId}`);
-    await page.getByRole('tab', { name: 'Messages' }).click();
+    await page.getByRole('tab', { name: 'Messages', exact: true }).click();
     if (messages.items.length)
       await page
         .getByTestId('patient-messages')

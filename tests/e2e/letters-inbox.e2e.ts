@@ -6,7 +6,7 @@
  * merge field. Every screen passes axe, also at phone width; no console errors or CSP violations.
  */
 import { describe, expect, it } from 'vitest';
-import { expectAccessibleNow, expectQuietConsole, fileSession, openAs } from './helpers/session.ts';
+import { expectAccessibleNow, expectQuietConsole, fileSession, getJson, openAs } from './helpers/session.ts';
 
 const session = fileSession();
 
@@ -74,6 +74,11 @@ describe('letters and staff messages', () => {
     await cp.getByRole('textbox', { name: 'Reply' }).fill('Sent 90 days to the pharmacy.');
     await cp.getByRole('button', { name: 'Send reply' }).click();
     await cp.getByText('Sent 90 days to the pharmacy.').waitFor();
+    // A task from the thread lands in the clinician's tasks.
+    await cp.getByRole('button', { name: 'Make a task' }).click();
+    await cp.getByText('Task made: Refill request: Metformin 500 mg').waitFor();
+    const tasks = await getJson<{ items: { title: string; source: string }[] }>(cp, '/api/tasks?assignee=me');
+    expect(tasks.items).toContainEqual(expect.objectContaining({ title: 'Refill request: Metformin 500 mg', source: 'message' }));
     await cp.getByRole('button', { name: 'Mark done' }).click();
     await cp.getByRole('button', { name: 'Open again' }).waitFor();
     const after = await cp.getByTestId('staff-unread').count();

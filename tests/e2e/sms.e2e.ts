@@ -63,7 +63,7 @@ describe('text messages', () => {
     });
     await page.goto(`/patients?id=${patient.id}`);
     await page.getByTestId('chart-header').waitFor();
-    await page.getByRole('tab', { name: 'Messages' }).click();
+    await page.getByRole('tab', { name: 'Messages', exact: true }).click();
     const texts = page.getByTestId('patient-texts');
     await texts.getByText('No texts with this patient yet.').waitFor();
     await expectAccessible(page, 'messages tab with the text box');
