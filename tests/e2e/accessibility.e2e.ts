@@ -108,9 +108,9 @@ describe('axe-core on the main screens', () => {
       .first()
       .click();
     await page.getByTestId('chart-header').waitFor();
-    for (const tab of ['Demographics', 'Insurance', 'Documents', 'Messages', 'Privacy']) {
-      await page.getByRole('tab', { name: tab }).click();
-      await page.getByRole('tab', { name: tab, selected: true }).waitFor();
+    for (const tab of ['Demographics', 'Insurance', 'Documents', 'Messages', 'Calls', 'Letters', 'Staff messages', 'Privacy']) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
       await expectAccessible(page, `chart: ${tab}`);
     }
 
