@@ -25,7 +25,8 @@ describe('reminders and the waiting list', () => {
   it('office manager adds a reminder rule, fills a waiting-list entry by hand and sees the fill-rate report', async () => {
     const context = await newContext(session.browser, session.server.url, 1400, 1200);
     const page = await context.newPage();
-    const watch = watchConsole(page);
+    // 400: the refused link address below.
+    const watch = watchConsole(page, [401, 400]);
     const fail = async (e: Error): Promise<never> => {
       await page.screenshot({ path: '/tmp/comms-waitlist-e2e.png' }).catch(() => undefined);
       throw new Error(`${e.message}\n${watch.problems.join('\n')}`);
@@ -39,6 +40,20 @@ describe('reminders and the waiting list', () => {
     await page.getByTestId('reminder-rule-72').waitFor();
     await page.getByTestId('reminder-rule-24').waitFor();
     await page.getByTestId('smtp-password-state').waitFor();
+    // A link address that is not one is refused under its field, and the texts' hours are saved.
+    const mail = page.getByTestId('smtp-settings');
+    const link = mail.getByRole('textbox', { name: 'Link address' });
+    const linkBefore = await link.inputValue();
+    await link.fill('not a link');
+    await mail.getByRole('button', { name: 'Save mail settings' }).click();
+    await mail.getByRole('alert').waitFor();
+    await expect(mail.getByRole('alert').textContent()).resolves.toMatch(/Link address/);
+    await link.fill(linkBefore);
+    const texts = page.getByTestId('sms-settings');
+    await texts.getByLabel('Texts until').fill('19:30');
+    await texts.getByRole('button', { name: 'Save text settings' }).click();
+    await page.getByText('Text message settings saved').waitFor();
+    await expect(getJson<{ smsSendUntil: string }>(page, '/api/comms/settings')).resolves.toMatchObject({ smsSendUntil: '19:30' });
     // Out-of-range hours are refused with a message, never quietly changed to 1 h or 30 days.
     const hours = page.getByLabel('Hours before the visit');
     for (const [typed, said] of [

@@ -51,7 +51,9 @@ describe('front desk', () => {
     // The nav lists what front desk may use, and nothing else.
     // (Other modules may add items; these must be there and Billing must not.)
     const links = await nav(page).getByRole('link').allTextContents();
-    expect(links).toEqual(expect.arrayContaining(['Dashboard', 'Patients', 'Schedule', 'Flow board', 'Calls', 'Tasks', 'Letters', 'Texts', 'Office']));
+    expect(links).toEqual(
+      expect.arrayContaining(['Dashboard', 'Patients', 'Schedule', 'Flow board', 'Calls', 'Tasks', 'Letters', 'Texts', 'Office']),
+    );
     expect(links).not.toContain('Billing');
     await expect(nav(page).getByRole('button', { name: 'Admin' }).count()).resolves.toBe(0);
 

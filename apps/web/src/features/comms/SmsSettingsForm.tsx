@@ -5,14 +5,9 @@
  * `<link address>/api/sms/inbound` (shown here to paste into the provider's console).
  */
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors, problemLine } from '../../api/problem.ts';
-import { useSubmit } from '../../api/use-submit.ts';
-import type { CommsSettings, CommsSettingsPatch } from './comms-api.ts';
-import { commsKeys } from './query-keys.ts';
+import { useState } from 'react';
+import type { CommsSettings } from './comms-api.ts';
+import { orNull, useSettingsDraft } from './use-settings-draft.ts';
 
 interface Draft {
   smsAccountSid: string;
@@ -30,8 +25,6 @@ const toDraft = (s: CommsSettings): Draft => ({
   smsSendUntil: s.smsSendUntil,
 });
 
-const orNull = (s: string) => (s.trim() ? s.trim() : null);
-
 const SMS_LABELS: Record<string, string> = {
   smsAccountSid: 'Account SID',
   smsAuthToken: 'Auth token',
@@ -42,32 +35,25 @@ const SMS_LABELS: Record<string, string> = {
 };
 
 export function SmsSettingsForm() {
-  const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: commsKeys.settings(), queryFn: () => unwrap(api.GET('/api/comms/settings')) });
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [token, setToken] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (settings.data) setDraft(toDraft(settings.data));
-  }, [settings.data]);
-  const saving = useSubmit((body: CommsSettingsPatch) => api.PATCH('/api/comms/settings', { body }), {
-    onSuccess: (saved) => {
-      queryClient.setQueryData(commsKeys.settings(), saved);
-      setToken('');
-      notifications.show({ color: 'green', message: 'Text message settings saved' });
-    },
-    onProblem: (problem) => {
-      setErrors(fieldErrors(problem));
-      return problemLine(problem, SMS_LABELS, (path) => path in SMS_LABELS);
-    },
+  const {
+    settings,
+    draft,
+    errors,
+    saving,
+    set,
+    save: send,
+  } = useSettingsDraft({
+    toDraft,
+    labels: SMS_LABELS,
+    saved: 'Text message settings saved',
+    onSaved: () => setToken(''),
   });
   if (settings.isError) return <Alert color="red">{settings.error.message}</Alert>;
   if (!settings.data || !draft) return null;
   const s = settings.data;
-  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const save = (authToken?: string | null) => {
-    setErrors({});
-    void saving.submit({
+    send({
       smsAccountSid: orNull(draft.smsAccountSid),
       smsFromNumber: orNull(draft.smsFromNumber),
       smsApiBaseUrl: orNull(draft.smsApiBaseUrl),

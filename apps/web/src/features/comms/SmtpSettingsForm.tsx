@@ -3,14 +3,9 @@
  * form shows whether one is stored and sends a new one only when typed, or null to clear it.
  */
 import { Alert, Badge, Button, Group, NumberInput, Paper, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors, problemLine } from '../../api/problem.ts';
-import { useSubmit } from '../../api/use-submit.ts';
-import { type CommsSettings, type CommsSettingsPatch, SOURCE_LABELS } from './comms-api.ts';
-import { commsKeys } from './query-keys.ts';
+import { useState } from 'react';
+import { type CommsSettings, SOURCE_LABELS } from './comms-api.ts';
+import { orNull, useSettingsDraft } from './use-settings-draft.ts';
 
 interface Draft {
   smtpHost: string;
@@ -30,8 +25,6 @@ const toDraft = (s: CommsSettings): Draft => ({
   publicUrl: s.publicUrl ?? '',
 });
 
-const orNull = (s: string) => (s.trim() ? s.trim() : null);
-
 /** The settings' field paths by their labels on this form. */
 const SMTP_LABELS: Record<string, string> = {
   smtpHost: 'SMTP host',
@@ -44,33 +37,29 @@ const SMTP_LABELS: Record<string, string> = {
 };
 
 export function SmtpSettingsForm() {
-  const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: commsKeys.settings(), queryFn: () => unwrap(api.GET('/api/comms/settings')) });
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [newPassword, setNewPassword] = useState('');
   const [replacing, setReplacing] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (settings.data) setDraft(toDraft(settings.data));
-  }, [settings.data]);
-
-  const saving = useSubmit((body: CommsSettingsPatch) => api.PATCH('/api/comms/settings', { body }), {
-    onSuccess: (saved) => {
-      queryClient.setQueryData(commsKeys.settings(), saved);
+  const {
+    settings,
+    draft,
+    errors,
+    saving,
+    set,
+    save: send,
+  } = useSettingsDraft({
+    toDraft,
+    labels: SMTP_LABELS,
+    saved: 'Mail settings saved',
+    onSaved: () => {
       setNewPassword('');
       setReplacing(false);
-      notifications.show({ color: 'green', message: 'Mail settings saved' });
     },
-    onProblem: (problem) => {
-      setErrors(fieldErrors(problem));
-      return problemLine(problem, SMTP_LABELS, (path) => path in SMTP_LABELS && path !== 'smtpSecure');
-    },
+    names: (path) => path in SMTP_LABELS && path !== 'smtpSecure',
   });
   const failure = saving.error;
   const save = (password?: string | null) => {
     if (!draft) return;
-    setErrors({});
-    const body: CommsSettingsPatch = {
+    send({
       smtpHost: orNull(draft.smtpHost),
       smtpPort: draft.smtpPort === '' ? null : Number(draft.smtpPort),
       smtpSecure: draft.smtpSecure,
@@ -78,13 +67,11 @@ export function SmtpSettingsForm() {
       smtpFrom: orNull(draft.smtpFrom),
       publicUrl: orNull(draft.publicUrl),
       ...(password !== undefined ? { smtpPassword: password } : {}),
-    };
-    void saving.submit(body);
+    });
   };
 
   if (settings.isError) return <Alert color="red">{settings.error.message}</Alert>;
   if (!settings.data || !draft) return null;
-  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const passwordSet = settings.data.smtpPasswordSet;
   return (
     <Paper withBorder p="md" data-testid="smtp-settings">
