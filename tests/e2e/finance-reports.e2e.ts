@@ -23,10 +23,15 @@ describe('finance reports', () => {
     const { context, page, watch: console } = await openAs(session, 'biller@demo.clinicdesk.dev');
     // The nav offers the page (opened by address, so no pointer rests on the nav item while axe looks).
     await page.getByRole('link', { name: 'Finance reports' }).waitFor();
+    const pageAsks = page.waitForRequest((r) => r.url().includes('/api/reports/ar-aging'));
     await page.goto('/reports/finance');
     await page.getByRole('heading', { name: 'Finance reports', level: 1 }).waitFor();
+    // The API is asked as the page asks it: at the location the app chose, whose calendar day is
+    // "today" for the books (in the evening in America it is already tomorrow in UTC).
+    const location = (await pageAsks).headers()['x-location-id'];
+    const headers = { 'x-clinicdesk-csrf': '1', ...(location ? { 'x-location-id': location } : {}) };
 
-    const api = (await (await page.request.get('/api/reports/ar-aging', { headers: { 'x-clinicdesk-csrf': '1' } })).json()) as {
+    const api = (await (await page.request.get('/api/reports/ar-aging', { headers })).json()) as {
       asOf: string;
       total: { totalCents: number };
       insurance: { items: { payerName: string; totalCents: number }[] };
@@ -68,7 +73,7 @@ describe('finance reports', () => {
     await page.getByRole('tab', { name: 'Trial balance' }).click();
     const tb = page.getByRole('table', { name: /Trial balance through/ });
     await tb.waitFor();
-    const tbApi = (await (await page.request.get('/api/reports/trial-balance', { headers: { 'x-clinicdesk-csrf': '1' } })).json()) as {
+    const tbApi = (await (await page.request.get('/api/reports/trial-balance', { headers })).json()) as {
       totalDebitCents: number;
       totalCreditCents: number;
     };

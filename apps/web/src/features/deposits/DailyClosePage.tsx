@@ -11,23 +11,23 @@ import { api } from '../../api/client.ts';
 import { fieldErrors } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { dollarsToCents, money } from '../../app/money.ts';
+import { usePracticeToday } from '../../app/use-practice-today.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan, useCurrentUser } from '../auth/use-me.ts';
 import { ChartTable } from '../clinical/ChartList.tsx';
 import { closesQuery, type DayPreview, depositsQuery, METHOD_NAMES, previewQuery, undepositedQuery } from './deposits-api.ts';
 import { depositKeys } from './query-keys.ts';
 
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 export function DailyClosePage() {
   const locationId = useSelectedLocation();
   const me = useCurrentUser();
-  const [date, setDate] = useState(localToday);
+  // Until another day is picked, the day shown is the location's today.
+  const today = usePracticeToday();
+  const [picked, setDate] = useState<string | null>(null);
+  const date = picked ?? today;
   const locationName = me.locations.find((l) => l.id === locationId)?.name ?? 'this location';
   if (!locationId) return <Alert>Choose a location first.</Alert>;
+  if (!date || !today) return <Loader aria-label="Loading the location's day" />;
   return (
     <Stack gap="lg">
       <Title order={1}>Daily close</Title>
@@ -38,7 +38,7 @@ export function DailyClosePage() {
         type="date"
         label="Day"
         value={date}
-        max={localToday()}
+        max={today}
         onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
         w={200}
       />

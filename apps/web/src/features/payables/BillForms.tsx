@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { fieldErrors, type Problem, problemLine } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { browserToday, usePracticeToday } from '../../app/use-practice-today.ts';
 import { dollarsToCents, money } from '../../app/money.ts';
 import {
   type Bill,
@@ -17,7 +18,6 @@ import {
   CATEGORY_LABELS,
   CATEGORY_OPTIONS,
   type Category,
-  localToday,
   METHOD_LABELS,
   uploadInvoice,
   type Vendor,
@@ -34,7 +34,10 @@ export function EnterBillForm({ vendors, bill, onDone }: { vendors: Vendor[]; bi
   const [editing, setEditing] = useState(bill);
   const [vendorId, setVendorId] = useState<string | null>(bill?.vendorId ?? null);
   const [invoiceNumber, setInvoiceNumber] = useState(bill?.invoiceNumber ?? '');
-  const [invoiceDate, setInvoiceDate] = useState(bill?.invoiceDate ?? localToday());
+  // Until typed, the invoice date is the practice's today (the location's calendar day, which the server checks it against).
+  const practiceToday = usePracticeToday() ?? browserToday();
+  const [typedInvoiceDate, setInvoiceDate] = useState<string | null>(bill?.invoiceDate ?? null);
+  const invoiceDate = typedInvoiceDate ?? practiceToday;
   const [dueDate, setDueDate] = useState(bill?.dueDate ?? '');
   const [amount, setAmount] = useState(bill ? (bill.amountCents / 100).toFixed(2) : '');
   const [category, setCategory] = useState<Category | null>(bill?.category ?? null);
@@ -204,7 +207,9 @@ export function PayBillForm({ bill, onDone }: { bill: Bill; onDone: () => void }
   const [amount, setAmount] = useState((bill.openCents / 100).toFixed(2));
   const [method, setMethod] = useState<BillPaymentInput['method']>('check');
   const [reference, setReference] = useState('');
-  const [paidOn, setPaidOn] = useState(localToday());
+  const practiceToday = usePracticeToday() ?? browserToday();
+  const [typedPaidOn, setPaidOn] = useState<string | null>(null);
+  const paidOn = typedPaidOn ?? practiceToday;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit((body: BillPaymentInput) => api.POST('/api/bills/{id}/payments', { params: { path: { id: bill.id } }, body }), {
     invalidate: [payablesKeys.all()],

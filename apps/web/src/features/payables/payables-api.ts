@@ -56,9 +56,3 @@ export async function uploadInvoice(billId: string, file: File): Promise<ApiResu
   const body = await res.json().catch(() => null);
   return res.ok ? { data: body as BillDetail, response: res } : { error: body, response: res };
 }
-
-/** Today on this computer, YYYY-MM-DD (the server checks dates against the practice's day). */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
