@@ -105,6 +105,8 @@ describe('calls', () => {
     const org = await t.newOrg();
     const fd = t.as(org, 'front_desk');
     const pat = await patientWithPhone(org, 'Dee', '303-555-0144');
+    // A real user of another practice is no assignee here.
+    const elsewhere = await t.newOrg();
     const bad = [
       [{ direction: 'sideways', phone: '3035550144', reason: 'other' }, 'direction'],
       [{ direction: 'inbound', phone: '12', reason: 'other' }, 'phone'],
@@ -112,7 +114,7 @@ describe('calls', () => {
       [{ direction: 'outbound', phone: '3035550144', reason: 'other', outcome: 'missed' }, 'outcome'],
       [{ direction: 'inbound', phone: '3035550144', reason: 'other', followUp: { dueOn: 'tomorrow' } }, 'followUp.dueOn'],
       [
-        { direction: 'inbound', phone: '3035550144', reason: 'other', followUp: { assigneeId: crypto.randomUUID() } },
+        { direction: 'inbound', phone: '3035550144', reason: 'other', followUp: { assigneeId: elsewhere.users.nurse.id } },
         'followUp.assigneeId',
       ],
     ] as const;
