@@ -12,7 +12,7 @@ import { npiWithCheckDigit } from '@domain/shared/validation.ts';
 // One argon2id hash of TEST_PASSWORD, computed once per file, reused for every factory user.
 export const TEST_PASSWORD = 'correct-horse-battery-staple-42';
 let cachedHash: Promise<string> | undefined;
-async function testPasswordHash(): Promise<string> {
+export async function testPasswordHash(): Promise<string> {
   const { hashPassword } = await import('@domain/identity/passwords.ts');
   cachedHash ??= hashPassword(TEST_PASSWORD);
   return cachedHash;

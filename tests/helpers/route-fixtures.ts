@@ -214,6 +214,9 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
     /** A task of the org's first location, about nobody. */
     tasks: async (org) =>
       created(await admin(org).post('/api/tasks', { title: `Fixture task ${tag()}`, locationId: org.locationId }), 'a task'),
+    /** A project of the org's first location. */
+    projects: async (org) =>
+      created(await admin(org).post('/api/projects', { name: `Fixture project ${tag()}`, locationId: org.locationId }), 'a project'),
     /** A complaint of the org's first location from a named person. */
     complaints: async (org) =>
       created(

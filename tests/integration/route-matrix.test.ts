@@ -82,6 +82,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'PATCH /api/recalls/:id': () => ({ body: { note: 'route matrix' } }),
   'PATCH /api/calls/:id': () => ({ body: { note: 'route matrix' } }),
   'PATCH /api/tasks/:id': () => ({ body: { note: 'route matrix' } }),
+  'PATCH /api/projects/:id': () => ({ body: { description: 'route matrix' } }),
   'PATCH /api/complaints/:id': () => ({ body: { severity: 'medium' } }),
   'POST /api/recalls/:id/contacts': () => ({ body: { method: 'phone', outcome: 'reached' } }),
   'PUT /api/patients/:id/care-team': () => ({ body: { userIds: [] } }),

@@ -246,7 +246,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "call:read" | "call:write" | "task:read" | "task:write" | "complaint:create" | "complaint:manage" | "audit:read" | "report:read" | "report:finance" | "letter:write" | "letter:template" | "message:staff" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "call:read" | "call:write" | "task:read" | "task:write" | "task:manage" | "complaint:create" | "complaint:manage" | "audit:read" | "report:read" | "report:finance" | "letter:write" | "letter:template" | "message:staff" | "break_glass")[];
                             };
                             token: string;
                             expiresAt: string;
@@ -591,7 +591,7 @@ export interface paths {
                                     role: "admin" | "office_manager" | "front_desk" | "biller" | "clinician" | "nurse";
                                     locationId: string | null;
                                 }[];
-                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "call:read" | "call:write" | "task:read" | "task:write" | "complaint:create" | "complaint:manage" | "audit:read" | "report:read" | "report:finance" | "letter:write" | "letter:template" | "message:staff" | "break_glass")[];
+                                permissions: ("org:read" | "location:manage" | "settings:manage" | "user:read" | "user:manage" | "patient:read" | "patient:write" | "patient:merge" | "coverage:write" | "document:read" | "document:write" | "payer:manage" | "schedule:manage" | "appointment:read" | "appointment:write" | "appointment:override" | "note:read" | "note:write" | "note:sign" | "prescription:write" | "procedure:manage" | "template:manage" | "fee-schedule:manage" | "claim:read" | "claim:submit" | "claim:settings" | "account:read" | "eligibility:check" | "claim:write-off" | "payment:post" | "refund:issue" | "ledger:read" | "payables:read" | "payables:manage" | "statement:run" | "collections:read" | "collections:manage" | "collections:write-off" | "day:read" | "day:close" | "deposit:create" | "call:read" | "call:write" | "task:read" | "task:write" | "task:manage" | "complaint:create" | "complaint:manage" | "audit:read" | "report:read" | "report:finance" | "letter:write" | "letter:template" | "message:staff" | "break_glass")[];
                             };
                             organization: {
                                 /** Format: uuid */
@@ -36482,6 +36482,8 @@ export interface paths {
                             locationName: string;
                             title: string;
                             note: string;
+                            /** @enum {string} */
+                            kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
@@ -36489,7 +36491,11 @@ export interface paths {
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             /** @enum {string} */
-                            status: "open" | "done";
+                            status: "open" | "in_progress" | "done";
+                            projectId: string | null;
+                            projectName: string | null;
+                            slaDueAt: string | null;
+                            slaBreached: boolean;
                             patientId: string | null;
                             patientName: string | null;
                             /** @enum {string} */
@@ -38051,14 +38057,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks by due date: mine (assignee=me), a location’s, a patient’s; open unless status=done */
+        /** Tasks by due date: mine (assignee=me), a location’s, a patient’s, a project’s; open and in progress unless status says otherwise */
         get: {
             parameters: {
                 query?: {
                     assignee?: "me" | string;
                     locationId?: string;
                     patientId?: string;
-                    status?: "open" | "done";
+                    projectId?: string;
+                    kind?: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
+                    status?: "open" | "in_progress" | "done" | "active";
+                    slaBreached?: "true" | "false";
                     limit?: number;
                     cursor?: string;
                 };
@@ -38083,6 +38092,8 @@ export interface paths {
                                 locationName: string;
                                 title: string;
                                 note: string;
+                                /** @enum {string} */
+                                kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 dueOn: string | null;
@@ -38090,7 +38101,11 @@ export interface paths {
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";
                                 /** @enum {string} */
-                                status: "open" | "done";
+                                status: "open" | "in_progress" | "done";
+                                projectId: string | null;
+                                projectName: string | null;
+                                slaDueAt: string | null;
+                                slaBreached: boolean;
                                 patientId: string | null;
                                 patientName: string | null;
                                 /** @enum {string} */
@@ -38185,6 +38200,8 @@ export interface paths {
                         title: string;
                         /** @default  */
                         note?: string;
+                        /** @enum {string} */
+                        kind?: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                         /** Format: uuid */
                         assigneeId?: string;
                         dueOn?: string;
@@ -38193,6 +38210,8 @@ export interface paths {
                          * @enum {string}
                          */
                         priority?: "low" | "normal" | "high" | "urgent";
+                        /** Format: uuid */
+                        projectId?: string;
                         /** Format: uuid */
                         patientId?: string;
                         /** Format: uuid */
@@ -38215,6 +38234,8 @@ export interface paths {
                             locationName: string;
                             title: string;
                             note: string;
+                            /** @enum {string} */
+                            kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
@@ -38222,7 +38243,11 @@ export interface paths {
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             /** @enum {string} */
-                            status: "open" | "done";
+                            status: "open" | "in_progress" | "done";
+                            projectId: string | null;
+                            projectName: string | null;
+                            slaDueAt: string | null;
+                            slaBreached: boolean;
                             patientId: string | null;
                             patientName: string | null;
                             /** @enum {string} */
@@ -38456,6 +38481,8 @@ export interface paths {
                             locationName: string;
                             title: string;
                             note: string;
+                            /** @enum {string} */
+                            kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
@@ -38463,7 +38490,11 @@ export interface paths {
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             /** @enum {string} */
-                            status: "open" | "done";
+                            status: "open" | "in_progress" | "done";
+                            projectId: string | null;
+                            projectName: string | null;
+                            slaDueAt: string | null;
+                            slaBreached: boolean;
                             patientId: string | null;
                             patientName: string | null;
                             /** @enum {string} */
@@ -38546,7 +38577,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a task; status done completes it, open reopens it (needs If-Match) */
+        /** Edit a task; status in_progress starts it, done completes it, open reopens it (needs If-Match; the assignee, their team or a manager) */
         patch: {
             parameters: {
                 query?: never;
@@ -38564,12 +38595,15 @@ export interface paths {
                     "application/json": {
                         title?: string;
                         note?: string;
+                        /** @enum {string} */
+                        kind?: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                         assigneeId?: string | null;
                         dueOn?: string | null;
                         /** @enum {string} */
                         priority?: "low" | "normal" | "high" | "urgent";
+                        projectId?: string | null;
                         /** @enum {string} */
-                        status?: "open" | "done";
+                        status?: "open" | "in_progress" | "done";
                     };
                 };
             };
@@ -38588,6 +38622,8 @@ export interface paths {
                             locationName: string;
                             title: string;
                             note: string;
+                            /** @enum {string} */
+                            kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
@@ -38595,7 +38631,11 @@ export interface paths {
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             /** @enum {string} */
-                            status: "open" | "done";
+                            status: "open" | "in_progress" | "done";
+                            projectId: string | null;
+                            projectName: string | null;
+                            slaDueAt: string | null;
+                            slaBreached: boolean;
                             patientId: string | null;
                             patientName: string | null;
                             /** @enum {string} */
@@ -38676,6 +38716,8 @@ export interface paths {
                                 locationName: string;
                                 title: string;
                                 note: string;
+                                /** @enum {string} */
+                                kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 dueOn: string | null;
@@ -38683,7 +38725,11 @@ export interface paths {
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";
                                 /** @enum {string} */
-                                status: "open" | "done";
+                                status: "open" | "in_progress" | "done";
+                                projectId: string | null;
+                                projectName: string | null;
+                                slaDueAt: string | null;
+                                slaBreached: boolean;
                                 patientId: string | null;
                                 patientName: string | null;
                                 /** @enum {string} */
@@ -38692,6 +38738,818 @@ export interface paths {
                                 completedAt: string | null;
                                 completedBy: string | null;
                                 createdBy: string | null;
+                                createdAt: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description If-Match header required (PRECONDITION_REQUIRED) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PRECONDITION_REQUIRED";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/task-slas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service levels: hours from creation to done, per kind of task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
+                                hours: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        /** Set (hours) or remove (null) the service level of a kind of task; tasks already made keep theirs */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
+                        hours: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
+                            hours: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects by name, with progress (active unless status says otherwise) */
+        get: {
+            parameters: {
+                query?: {
+                    locationId?: string;
+                    status?: "active" | "done" | "archived";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                name: string;
+                                description: string;
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "done" | "archived";
+                                progress: number;
+                                tasks: {
+                                    total: number;
+                                    open: number;
+                                    inProgress: number;
+                                    done: number;
+                                    overdue: number;
+                                };
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a project at a location (an active project of that name there: 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        dueOn?: string;
+                        /** Format: uuid */
+                        locationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            name: string;
+                            description: string;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "done" | "archived";
+                            progress: number;
+                            tasks: {
+                                total: number;
+                                open: number;
+                                inProgress: number;
+                                done: number;
+                                overdue: number;
+                            };
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project with progress (0-100, the share of its tasks done) and task counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            name: string;
+                            description: string;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "done" | "archived";
+                            progress: number;
+                            tasks: {
+                                total: number;
+                                open: number;
+                                inProgress: number;
+                                done: number;
+                                overdue: number;
+                            };
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a project; status done or archived closes it (needs If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you read, e.g. "3": 428 without it, 412 when the record has changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        ownerId?: string | null;
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "done" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            name: string;
+                            description: string;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "done" | "archived";
+                            progress: number;
+                            tasks: {
+                                total: number;
+                                open: number;
+                                inProgress: number;
+                                done: number;
+                                overdue: number;
+                            };
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN), Cross-site request refused (CSRF_REJECTED) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "CSRF_REJECTED";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Already exists (ALREADY_EXISTS) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+                /** @description The record was changed by someone else (VERSION_MISMATCH) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VERSION_MISMATCH";
+                        } & {
+                            /** @description the record as it is now (VERSION_MISMATCH) */
+                            current?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                locationId: string;
+                                locationName: string;
+                                name: string;
+                                description: string;
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "done" | "archived";
+                                progress: number;
+                                tasks: {
+                                    total: number;
+                                    open: number;
+                                    inProgress: number;
+                                    done: number;
+                                    overdue: number;
+                                };
                                 createdAt: string;
                                 version: number;
                             };

@@ -9,6 +9,7 @@
  */
 import {
   IconBell,
+  IconFolders,
   IconBuildingStore,
   IconCalendar,
   IconCalendarCog,
@@ -103,6 +104,7 @@ const FinanceReportsPage = lazyPage(() => import('../features/reports/FinanceRep
 const CollectionsPage = lazyPage(() => import('../features/collections/CollectionsPage.tsx'), 'CollectionsPage');
 const CallsPage = lazyPage(() => import('../features/calls/CallsPage.tsx'), 'CallsPage');
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
+const ProjectsPage = lazyPage(() => import('../features/tasks/ProjectsPage.tsx'), 'ProjectsPage');
 const ComplaintsPage = lazyPage(() => import('../features/complaints/ComplaintsPage.tsx'), 'ComplaintsPage');
 const LettersPage = lazyPage(() => import('../features/letters/LettersPage.tsx'), 'LettersPage');
 const StaffInboxPage = lazyPage(() => import('../features/inbox/StaffInboxPage.tsx'), 'StaffInboxPage');
@@ -144,6 +146,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/recalls', label: 'Recalls', icon: IconPhoneCall, permission: 'appointment:read', element: <Page of={RecallsPage} /> },
   { path: '/calls', label: 'Calls', icon: IconPhoneIncoming, permission: 'call:read', element: <Page of={CallsPage} /> },
   { path: '/tasks', label: 'Tasks', icon: IconChecklist, permission: 'task:read', element: <Page of={TasksPage} /> },
+  { path: '/projects', label: 'Projects', icon: IconFolders, permission: 'task:read', element: <Page of={ProjectsPage} /> },
   { path: '/flow', label: 'Flow board', icon: IconLayoutKanban, permission: 'appointment:read', element: <Page of={FlowBoardPage} /> },
   {
     path: '/billing/charges',

@@ -78,6 +78,7 @@ export async function logCall(ctx: Ctx, input: CallInput): Promise<LoggedCall> {
         title: f.title ?? `Call back: ${REASON_WORDS[input.reason]}`,
         note: f.note || input.note.slice(0, 2000),
         priority: f.priority,
+        kind: input.reason === 'refill_request' ? 'refill_request' : 'callback',
         locationId,
         ...(f.assigneeId && { assigneeId: f.assigneeId }),
         ...(f.dueOn && { dueOn: f.dueOn }),

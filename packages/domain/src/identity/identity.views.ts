@@ -18,6 +18,15 @@ export interface StaffDirectoryView {
   active: Read<boolean>;
 }
 
+/** Who holds which role where (active accounts only): a location of null means every location. */
+export interface StaffRolesView {
+  user_id: Read<string>;
+  organization_id: Read<string>;
+  role: Read<string>;
+  location_id: Read<string | null>;
+}
+
 export interface IdentityViews {
   staff_directory: StaffDirectoryView;
+  staff_roles: StaffRolesView;
 }

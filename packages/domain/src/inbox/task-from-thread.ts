@@ -25,6 +25,7 @@ export async function taskFromThread(ctx: Ctx, threadId: string, input: ThreadTa
       ...(input.dueOn && { dueOn: input.dueOn }),
       ...(input.priority && { priority: input.priority }),
       ...(thread.patientId && { patientId: thread.patientId }),
+      kind: thread.kind === 'refill_request' ? 'refill_request' : 'general',
       source: 'message',
       sourceId: thread.id,
     });

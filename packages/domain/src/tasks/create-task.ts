@@ -1,9 +1,14 @@
 import { requirePatientAccess } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
-import { checkAssignee, taskLocation } from './task-refs.ts';
+import { invalid } from '../shared/errors.ts';
+import { checkAssignee, checkProject, slaDueAt, taskLocation } from './task-refs.ts';
 import { loadTask } from './task-row.ts';
 import { type NewTask, type Task, taskInputSchema } from './tasks.schemas.ts';
+import type { TaskKind } from './tasks.tables.ts';
+
+/** The usual kind of a task made from another record, when the caller names none. */
+const KIND_OF_SOURCE: Record<NonNullable<NewTask['source']>, TaskKind> = { call: 'callback', message: 'general', letter: 'general' };
 
 /**
  * Make a task: by hand (POST /api/tasks), or from another module's record (a call's follow-up,
@@ -14,7 +19,10 @@ export async function createTask(ctx: Ctx, input: NewTask): Promise<Task> {
   const { source, sourceId, ...rest } = input;
   const fields = taskInputSchema.parse(rest);
   return inTransaction(ctx, async (tx) => {
-    const locationId = await taskLocation(tx, 'task:write', fields.locationId);
+    const project = fields.projectId ? await checkProject(tx, fields.projectId) : undefined;
+    const locationId = await taskLocation(tx, 'task:write', fields.locationId ?? project?.locationId);
+    if (project && project.locationId !== locationId) throw invalid('projectId', 'This project belongs to another location.');
+    const kind = fields.kind ?? (source ? KIND_OF_SOURCE[source] : 'general');
     const access = fields.patientId ? await requirePatientAccess(tx, fields.patientId, 'task:write') : undefined;
     await checkAssignee(tx, fields.assigneeId);
     const now = tx.clock.now();
@@ -28,6 +36,9 @@ export async function createTask(ctx: Ctx, input: NewTask): Promise<Task> {
         assignee_id: fields.assigneeId ?? null,
         due_on: fields.dueOn ?? null,
         priority: fields.priority,
+        kind,
+        project_id: fields.projectId ?? null,
+        sla_due_at: await slaDueAt(tx, kind, now),
         patient_id: fields.patientId ?? null,
         source: source ?? 'manual',
         source_id: source ? (sourceId ?? null) : null,

@@ -11,6 +11,7 @@ export function selectTasks(ctx: Ctx) {
     .innerJoin('location_directory as l', 'l.id', 't.location_id')
     .leftJoin('staff_directory as s', 's.id', 't.assignee_id')
     .leftJoin('patient_names as p', 'p.id', 't.patient_id')
+    .leftJoin('projects as pr', 'pr.id', 't.project_id')
     .where('t.organization_id', '=', ctx.organizationId)
     .selectAll('t')
     .select([
@@ -19,6 +20,7 @@ export function selectTasks(ctx: Ctx) {
       's.display_name as assignee_name',
       sql<string | null>`p.given_name || ' ' || p.family_name`.as('patient_name'),
       'p.restricted as patient_restricted',
+      'pr.name as project_name',
     ]);
 }
 
@@ -34,9 +36,14 @@ export function toTask(r: TaskRow, now: Date): Task {
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name ?? null,
     dueOn: r.due_on,
-    overdue: r.status === 'open' && r.due_on !== null && r.due_on < localDateOf(now.getTime(), r.time_zone),
+    kind: r.kind,
+    overdue: r.status !== 'done' && r.due_on !== null && r.due_on < localDateOf(now.getTime(), r.time_zone),
     priority: r.priority,
     status: r.status,
+    projectId: r.project_id,
+    projectName: r.project_name ?? null,
+    slaDueAt: r.sla_due_at?.toISOString() ?? null,
+    slaBreached: slaBreached(r, now),
     patientId: r.patient_id,
     patientName: r.patient_name ?? null,
     source: r.source,
@@ -47,6 +54,12 @@ export function toTask(r: TaskRow, now: Date): Task {
     createdAt: r.created_at.toISOString(),
     version: r.version,
   };
+}
+
+/** Past its service level: not done after the due time, or done after it. */
+export function slaBreached(r: { sla_due_at: Date | null; completed_at: Date | null }, now: Date): boolean {
+  if (!r.sla_due_at) return false;
+  return (r.completed_at ?? now).getTime() > r.sla_due_at.getTime();
 }
 
 export async function loadTask(ctx: Ctx, id: string): Promise<Task> {

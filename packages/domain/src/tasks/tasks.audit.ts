@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAuditEvents } from '../shared/audit-events.ts';
-import { TASK_SOURCES, TASK_STATUSES } from './tasks.tables.ts';
+import { TASK_LIST_STATUSES } from './tasks.schemas.ts';
+import { TASK_KINDS, TASK_SOURCES } from './tasks.tables.ts';
 
 /** The audit events the tasks module writes (see shared/audit-events.ts). A task about a patient is PHI. */
 export const tasksAuditEvents = defineAuditEvents({
@@ -13,11 +14,18 @@ export const tasksAuditEvents = defineAuditEvents({
   'search:task': {
     about: 'a task list was viewed (mine, a location, a patient) with how many rows',
     details: z.strictObject({
-      status: z.enum(TASK_STATUSES),
+      status: z.enum(TASK_LIST_STATUSES),
       count: z.number().int().nonnegative(),
       assignee: z.string().optional(),
       locationId: z.guid().optional(),
       patientId: z.guid().optional(),
+      projectId: z.guid().optional(),
     }),
+  },
+  'create:project': { about: 'a project was made', details: z.null() },
+  'update:project': { about: 'a project was edited, completed or archived (`changes`)', details: z.null() },
+  'update:task_sla': {
+    about: 'a kind of task got a service level, a new one, or lost it',
+    details: z.strictObject({ kind: z.enum(TASK_KINDS), hours: z.number().int().nullable() }),
   },
 });

@@ -4,13 +4,15 @@ import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import { taskCompleted } from './task-events.ts';
-import { checkAssignee, taskLocation } from './task-refs.ts';
+import { invalid } from '../shared/errors.ts';
+import { checkAssignee, checkProject, requireTaskEditor, taskLocation } from './task-refs.ts';
 import { loadTask, lockTask } from './task-row.ts';
 import type { Task, TaskPatch } from './tasks.schemas.ts';
 
 /**
  * Edit a task: title, note, assignee, due date, priority, or its status (`done` completes it,
- * recording who and when, and emitting `task.completed`; `open` reopens it). `expectedVersion` comes from If-Match: 412
+ * recording who and when, and emitting `task.completed`; `in_progress` marks it started; `open` reopens it).
+ * Only the assignee, their team or a manager may change it (requireTaskEditor). `expectedVersion` comes from If-Match: 412
  * VERSION_MISMATCH (with the task as it now is) when someone changed it since.
  */
 export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expectedVersion: number): Promise<Task> {
@@ -21,7 +23,12 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expecte
     if (current.version !== expectedVersion) {
       throw new AppError('VERSION_MISMATCH', `task is at version ${current.version}`, { extra: { current: await loadTask(tx, id) } });
     }
+    await requireTaskEditor(tx, current);
     if (patch.assigneeId !== undefined) await checkAssignee(tx, patch.assigneeId);
+    if (patch.projectId) {
+      const project = await checkProject(tx, patch.projectId);
+      if (project.locationId !== current.location_id) throw invalid('projectId', 'This project belongs to another location.');
+    }
     const now = tx.clock.now();
     const status = patch.status ?? current.status;
     const next = {
@@ -30,10 +37,13 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expecte
       assignee_id: patch.assigneeId !== undefined ? patch.assigneeId : current.assignee_id,
       due_on: patch.dueOn !== undefined ? patch.dueOn : current.due_on,
       priority: patch.priority ?? current.priority,
+      kind: patch.kind ?? current.kind,
+      project_id: patch.projectId !== undefined ? patch.projectId : current.project_id,
       status,
     };
+    const wasDone = current.status === 'done';
     const completion =
-      status === current.status
+      (status === 'done') === wasDone
         ? {}
         : status === 'done'
           ? { completed_at: now, completed_by: actorUserId(tx) }
@@ -50,6 +60,8 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expecte
       assignee_id: current.assignee_id,
       due_on: current.due_on,
       priority: current.priority,
+      kind: current.kind,
+      project_id: current.project_id,
       status: current.status,
     };
     await recordAudit(tx, {
@@ -59,7 +71,7 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expecte
       ...(access && { access }),
       changes: diffFields(before, next),
     });
-    if (status === 'done' && current.status !== 'done') {
+    if (status === 'done' && !wasDone) {
       await emit(tx, taskCompleted, { id, source: current.source, sourceId: current.source_id });
     }
     return loadTask(tx, id);

@@ -1,237 +1,205 @@
 /**
- * Tasks: mine, the selected location's, or done ones; each with its patient, due date and
- * priority. "Complete" marks one done (If-Match); "New task" writes one by hand.
+ * Tasks: mine, the selected location's, those past their service level, or done ones; as a
+ * list or as a board (to do, in progress, done) with buttons that move a task along (If-Match).
+ * "New task" writes one by hand, optionally in a project; managers set the service levels.
  */
 import {
   Alert,
   Badge,
   Button,
+  Card,
   Group,
   Loader,
   Modal,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
+import { IconClockExclamation, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
-import { useSubmit } from '../../api/use-submit.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
-import { PRIORITY_COLORS, PRIORITY_LABELS, SOURCE_LABELS, type Task, type TaskPriority } from './tasks-api.ts';
+import { NewTaskForm } from './NewTaskForm.tsx';
 import { taskKeys } from './query-keys.ts';
-import { useAssigneeOptions } from './use-assignees.ts';
+import { ServiceLevelsForm } from './ServiceLevelsForm.tsx';
+import { TaskTitle } from './TaskBadges.tsx';
+import { TaskMoves } from './TaskMoves.tsx';
+import { STATUS_LABELS, type Task, type TaskStatus } from './tasks-api.ts';
+import { useProjectOptions } from './use-projects.ts';
+import { useMoveTask } from './use-task-actions.ts';
 
-type View = 'mine' | 'location' | 'done';
+type View = 'mine' | 'location' | 'late' | 'done';
 const VIEWS = [
   { value: 'mine', label: 'My tasks' },
   { value: 'location', label: 'This location' },
+  { value: 'late', label: 'Past service level' },
   { value: 'done', label: 'Done' },
 ];
+type Layout = 'list' | 'board';
+const LAYOUTS = [
+  { value: 'list', label: 'List' },
+  { value: 'board', label: 'Board' },
+];
+const BOARD: TaskStatus[] = ['open', 'in_progress', 'done'];
 
 export function TasksPage() {
   const can = useCan();
   const locationId = useSelectedLocation();
-  const [view, setView] = useState<View>('mine');
+  const [params, setParams] = useSearchParams();
+  const projectId = params.get('project');
+  const [view, setView] = useState<View>(projectId ? 'location' : 'mine');
+  const [layout, setLayout] = useState<Layout>('list');
   const [adding, setAdding] = useState(false);
+  const [levels, setLevels] = useState(false);
+  const projects = useProjectOptions();
+  const scope = {
+    ...(view === 'mine' && { assignee: 'me' as const }),
+    ...(view !== 'mine' && !projectId && locationId && { locationId }),
+    ...(view === 'late' && { slaBreached: 'true' as const }),
+    ...(projectId && { projectId }),
+  };
+  const status = layout === 'board' ? ('active' as const) : view === 'done' ? ('done' as const) : ('active' as const);
   const list = useQuery({
-    queryKey: taskKeys.list({ view, locationId }),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/tasks', {
-          params: {
-            query: {
-              limit: 200,
-              ...(view === 'mine' && { assignee: 'me' }),
-              ...(view === 'location' && locationId && { locationId }),
-              ...(view === 'done' && { status: 'done' as const, assignee: 'me' }),
-            },
-          },
-        }),
-      ),
+    queryKey: taskKeys.list({ ...scope, status }),
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { limit: 200, ...scope, status } } })),
   });
-  const complete = useSubmit(
-    (task: Task) =>
-      api.PATCH('/api/tasks/{id}', {
-        params: { path: { id: task.id } },
-        headers: { 'if-match': `"${task.version}"` },
-        body: { status: 'done' },
-      }),
-    {
-      invalidate: [taskKeys.lists()],
-      onSuccess: (t) => notifications.show({ color: 'green', message: `Done: ${t.title}` }),
-    },
-  );
+  const done = useQuery({
+    queryKey: taskKeys.list({ ...scope, status: 'done' }),
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { limit: 50, ...scope, status: 'done' } } })),
+    enabled: layout === 'board',
+  });
+  const move = useMoveTask();
+  const items = list.data?.items ?? [];
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Tasks</Title>
-        {can('task:write') && (
-          <Button leftSection={<IconPlus size={16} />} variant="default" onClick={() => setAdding(true)}>
-            New task
-          </Button>
-        )}
+        <Group gap="xs">
+          {can('task:manage') && (
+            <Button leftSection={<IconClockExclamation size={16} />} variant="subtle" onClick={() => setLevels(true)}>
+              Service levels
+            </Button>
+          )}
+          {can('task:write') && (
+            <Button leftSection={<IconPlus size={16} />} variant="default" onClick={() => setAdding(true)}>
+              New task
+            </Button>
+          )}
+        </Group>
       </Group>
-      <SegmentedControl data={VIEWS} value={view} onChange={(v) => setView(v as View)} aria-label="Which tasks" />
-      {complete.error && (
+      <Group gap="sm" align="flex-end">
+        <SegmentedControl data={VIEWS} value={view} onChange={(v) => setView(v as View)} aria-label="Which tasks" />
+        <SegmentedControl data={LAYOUTS} value={layout} onChange={(v) => setLayout(v as Layout)} aria-label="Layout" />
+        <Select
+          label="Project"
+          placeholder="Any project"
+          data={projects}
+          value={projectId}
+          onChange={(v) => setParams(v ? { project: v } : {})}
+          clearable
+          w={240}
+        />
+      </Group>
+      {move.error && (
         <Alert color="red" role="alert">
-          {complete.error}
+          {move.error}
         </Alert>
       )}
       {list.isPending && <Loader aria-label="Loading tasks" />}
       {list.isError && <Alert color="red">{list.error.message}</Alert>}
-      {list.data?.items.length === 0 && <Text>No tasks here.</Text>}
-      {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label="Tasks" data-testid="task-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Task</Table.Th>
-                <Table.Th>Patient</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th>For</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((t) => (
-                <Table.Tr key={t.id} data-testid="task-row">
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Text size="sm" fw={500}>
-                        {t.title}
-                      </Text>
-                      {t.priority !== 'normal' && (
-                        <Badge size="sm" variant="light" color={PRIORITY_COLORS[t.priority]}>
-                          {PRIORITY_LABELS[t.priority]}
-                        </Badge>
-                      )}
-                    </Group>
-                    {(t.note || t.source !== 'manual') && (
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {[SOURCE_LABELS[t.source], t.note].filter(Boolean).join(': ')}
-                      </Text>
+      {layout === 'list' && list.data && items.length === 0 && <Text>No tasks here.</Text>}
+      {layout === 'list' && items.length > 0 && <TaskTable tasks={items} move={move} canMove={can('task:write')} />}
+      {layout === 'board' && list.data && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="task-board">
+          {BOARD.map((column) => {
+            const cards = column === 'done' ? (done.data?.items ?? []) : items.filter((t) => t.status === column);
+            return (
+              <Stack key={column} gap="xs" component="section" aria-labelledby={`board-${column}`}>
+                <Group gap={6}>
+                  <Title order={2} size="h4" id={`board-${column}`}>
+                    {STATUS_LABELS[column]}
+                  </Title>
+                  <Badge variant="light">{cards.length}</Badge>
+                </Group>
+                {cards.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    Nothing here.
+                  </Text>
+                )}
+                {cards.map((t) => (
+                  <Card key={t.id} withBorder padding="sm" data-testid="task-card">
+                    <TaskTitle task={t} />
+                    <Text size="xs" mt={4}>
+                      {t.assigneeName ?? 'Nobody yet'}
+                      {t.dueOn && ` · due ${t.dueOn}`}
+                      {t.overdue && ' · overdue'}
+                    </Text>
+                    {can('task:write') && (
+                      <Group mt={6}>
+                        <TaskMoves task={t} move={move} />
+                      </Group>
                     )}
-                  </Table.Td>
-                  <Table.Td>{t.patientName ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {t.dueOn ?? '—'}
-                    {t.overdue && (
-                      <Badge ml={6} size="sm" color="red" variant="light">
-                        Overdue
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t.assigneeName ?? 'Nobody yet'}</Table.Td>
-                  <Table.Td>
-                    {t.status === 'open' && can('task:write') && (
-                      <Button size="compact-sm" variant="light" onClick={() => void complete.submit(t)} aria-label={`Complete ${t.title}`}>
-                        Complete
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Card>
+                ))}
+              </Stack>
+            );
+          })}
+        </SimpleGrid>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title="New task">
-        {adding && <NewTaskForm onSaved={() => setAdding(false)} />}
+        {adding && <NewTaskForm projectId={projectId} onSaved={() => setAdding(false)} />}
+      </Modal>
+      <Modal opened={levels} onClose={() => setLevels(false)} title="Service levels">
+        {levels && <ServiceLevelsForm />}
       </Modal>
     </Stack>
   );
 }
 
-function NewTaskForm(props: { onSaved(): void }) {
-  const [title, setTitle] = useState('');
-  const [note, setNote] = useState('');
-  const [assigneeId, setAssigneeId] = useState<string | null>(null);
-  const [dueOn, setDueOn] = useState('');
-  const [priority, setPriority] = useState<TaskPriority>('normal');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const assignees = useAssigneeOptions();
-  const saving = useSubmit(
-    () => api.POST('/api/tasks', { body: { title, note, priority, ...(assigneeId && { assigneeId }), ...(dueOn && { dueOn }) } }),
-    {
-      invalidate: [taskKeys.lists()],
-      onSuccess: (t) => {
-        notifications.show({ color: 'green', message: `Task added: ${t.title}` });
-        props.onSaved();
-      },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
-    },
-  );
+/** Tasks as a table: title and badges, patient, due date, assignee, and the moves. */
+export function TaskTable(props: { tasks: Task[]; move: ReturnType<typeof useMoveTask>; canMove: boolean }) {
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput
-          label="Title"
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
-          required
-          data-autofocus
-        />
-        <Textarea
-          label="Note"
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          rows={2}
-          maxLength={2000}
-        />
-        <Group grow align="flex-start">
-          <Select
-            label="Assign to"
-            placeholder="Nobody yet"
-            data={assignees}
-            value={assigneeId}
-            onChange={setAssigneeId}
-            searchable
-            clearable
-            error={errors.assigneeId}
-          />
-          <TextInput type="date" label="Due" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={errors.dueOn} />
-          <Select
-            label="Priority"
-            data={Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }))}
-            value={priority}
-            onChange={(v) => v && setPriority(v as TaskPriority)}
-            allowDeselect={false}
-          />
-        </Group>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Add task
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped aria-label="Tasks" data-testid="task-list">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Task</Table.Th>
+            <Table.Th>Patient</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th>For</Table.Th>
+            <Table.Th>
+              <span className="visually-hidden">Actions</span>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.tasks.map((t) => (
+            <Table.Tr key={t.id} data-testid="task-row">
+              <Table.Td>
+                <TaskTitle task={t} />
+              </Table.Td>
+              <Table.Td>{t.patientName ?? '—'}</Table.Td>
+              <Table.Td>
+                {t.dueOn ?? '—'}
+                {t.overdue && (
+                  <Badge ml={6} size="sm" color="red" variant="light">
+                    Overdue
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{t.assigneeName ?? 'Nobody yet'}</Table.Td>
+              <Table.Td>{props.canMove && <TaskMoves task={t} move={props.move} />}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
