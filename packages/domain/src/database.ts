@@ -15,6 +15,7 @@ import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CallsTables } from './calls/calls.tables.ts';
 import type { ComplaintsTables } from './complaints/complaints.tables.ts';
 import type { TasksTables } from './tasks/tasks.tables.ts';
+import type { DashboardTables } from './dashboard/dashboard.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
 import type { CollectionsTables } from './collections/collections.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
@@ -72,6 +73,7 @@ export interface Database
     TasksTables,
     CallsTables,
     ComplaintsTables,
+    DashboardTables,
     OrganizationsViews,
     AccountsViews,
     PatientsViews,

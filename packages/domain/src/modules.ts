@@ -40,6 +40,7 @@ import { reportsModule } from './reports/module.ts';
 import { schedulingModule } from './scheduling/module.ts';
 import { statementsModule } from './statements/module.ts';
 import { tasksModule } from './tasks/module.ts';
+import { dashboardModule } from './dashboard/module.ts';
 import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-events.ts';
 import type { Reaction } from './shared/events.ts';
 import type { PeriodicTask } from './shared/periodic-task.ts';
@@ -87,6 +88,8 @@ export const MODULES: readonly ModuleManifest[] = [
   lettersModule,
   // After clinical, whose medications name the prescriber a refill request goes to.
   inboxModule,
+  // Last: it reads every other module's figures.
+  dashboardModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

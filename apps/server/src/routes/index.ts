@@ -12,6 +12,7 @@ import inboxRoutes from './inbox/index.ts';
 import statementsRoutes from './statements/index.ts';
 import remittanceRoutes from './claims/remittances.ts';
 import reportsRoutes from './reports/index.ts';
+import dashboardRoutes from './dashboard/index.ts';
 import adjustmentReasonRoutes from './claims/adjustment-reasons.ts';
 import clinicalRoutes from './clinical/index.ts';
 import collectionsRoutes from './collections/index.ts';
@@ -72,4 +73,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   tasksRoutes,
   callsRoutes,
   complaintsRoutes,
+  dashboardRoutes,
 ];

@@ -41145,6 +41145,276 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manager's dashboard: today's flow, the week's utilization per provider, the no-show trend, tasks, on call, rota, credentials, training, equipment and money (sections the caller may not see are null; ?format=csv for CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this location; omitted: the location chosen in the app (x-location-id), else every location */
+                    locationId?: string;
+                    /** @description all: every location of the practice (needs report:read at all of them) */
+                    scope?: "location" | "all";
+                    /** @description csv: the same figures as text/csv, one row per figure */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            locationId: string | null;
+                            date: string;
+                            generatedAt: string;
+                            today: {
+                                scheduled: number;
+                                arrived: number;
+                                waiting: number;
+                                withProvider: number;
+                                checkedOut: number;
+                                noShows: number;
+                                /** @description Arrival to room, over today’s arrivals */
+                                averageWaitMinutes: number | null;
+                            } | null;
+                            /** @description This week (Monday to Sunday) per provider: booked minutes over working minutes */
+                            utilization: {
+                                from: string;
+                                to: string;
+                                providers: {
+                                    /** Format: uuid */
+                                    providerId: string;
+                                    name: string;
+                                    bookedMinutes: number;
+                                    workingMinutes: number;
+                                    percent: number | null;
+                                }[];
+                            } | null;
+                            /** @description No-show rate by week, the last eight weeks, oldest first */
+                            noShowTrend: {
+                                weekStart: string;
+                                visits: number;
+                                noShows: number;
+                                rate: number | null;
+                            }[] | null;
+                            tasks: {
+                                open: number;
+                                inProgress: number;
+                                overdue: number;
+                                slaBreached: number;
+                            } | null;
+                            onCall: {
+                                now: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    locationId: string;
+                                    until: string;
+                                }[];
+                            } | null;
+                            staffing: {
+                                coverageGaps: number;
+                                pendingTimeOff: number;
+                            } | null;
+                            credentials: {
+                                expired: number;
+                                dueSoon: number;
+                                withinDays: number;
+                            } | null;
+                            training: {
+                                overdue: number;
+                                dueSoon: number;
+                            } | null;
+                            equipment: {
+                                outOfService: number;
+                                faults: {
+                                    /** Format: uuid */
+                                    faultId: string;
+                                    equipmentName: string;
+                                    roomId: string | null;
+                                    roomName: string | null;
+                                    affectedAppointments: number;
+                                }[];
+                            } | null;
+                            finance: {
+                                daysInAr: number | null;
+                                totalArCents: number;
+                                /** @description Payments from payers and patients less refunds, the last 30 days */
+                                collectedCents: number;
+                                /** @description Percent of claims adjudicated in the last 90 days that were denied */
+                                denialRate: number | null;
+                            } | null;
+                        };
+                        "text/csv": {
+                            locationId: string | null;
+                            date: string;
+                            generatedAt: string;
+                            today: {
+                                scheduled: number;
+                                arrived: number;
+                                waiting: number;
+                                withProvider: number;
+                                checkedOut: number;
+                                noShows: number;
+                                /** @description Arrival to room, over today’s arrivals */
+                                averageWaitMinutes: number | null;
+                            } | null;
+                            /** @description This week (Monday to Sunday) per provider: booked minutes over working minutes */
+                            utilization: {
+                                from: string;
+                                to: string;
+                                providers: {
+                                    /** Format: uuid */
+                                    providerId: string;
+                                    name: string;
+                                    bookedMinutes: number;
+                                    workingMinutes: number;
+                                    percent: number | null;
+                                }[];
+                            } | null;
+                            /** @description No-show rate by week, the last eight weeks, oldest first */
+                            noShowTrend: {
+                                weekStart: string;
+                                visits: number;
+                                noShows: number;
+                                rate: number | null;
+                            }[] | null;
+                            tasks: {
+                                open: number;
+                                inProgress: number;
+                                overdue: number;
+                                slaBreached: number;
+                            } | null;
+                            onCall: {
+                                now: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    locationId: string;
+                                    until: string;
+                                }[];
+                            } | null;
+                            staffing: {
+                                coverageGaps: number;
+                                pendingTimeOff: number;
+                            } | null;
+                            credentials: {
+                                expired: number;
+                                dueSoon: number;
+                                withinDays: number;
+                            } | null;
+                            training: {
+                                overdue: number;
+                                dueSoon: number;
+                            } | null;
+                            equipment: {
+                                outOfService: number;
+                                faults: {
+                                    /** Format: uuid */
+                                    faultId: string;
+                                    equipmentName: string;
+                                    roomId: string | null;
+                                    roomName: string | null;
+                                    affectedAppointments: number;
+                                }[];
+                            } | null;
+                            finance: {
+                                daysInAr: number | null;
+                                totalArCents: number;
+                                /** @description Payments from payers and patients less refunds, the last 30 days */
+                                collectedCents: number;
+                                /** @description Percent of claims adjudicated in the last 90 days that were denied */
+                                denialRate: number | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (VALIDATION_FAILED) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+                /** @description Authentication required (UNAUTHENTICATED), A one-time code is required (MFA_REQUIRED), Session expired (SESSION_EXPIRED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED" | "MFA_REQUIRED" | "SESSION_EXPIRED";
+                        };
+                    };
+                };
+                /** @description Forbidden (FORBIDDEN) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description Not found (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description Service unavailable (SERVICE_UNAVAILABLE), Internal error (INTERNAL) */
+                default: {
+                    headers: {
+                        /** @description seconds to wait before trying again */
+                        "retry-after"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE" | "INTERNAL";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -202,6 +202,10 @@ export const SYSTEM_PURPOSES = {
     permissions: ['appointment:write'],
     restrictedRecords: true,
   },
+  'job:dashboard-digest': {
+    does: "The office manager's morning digest (dashboard/daily-digest.ts): the location's dashboard figures (counts and totals, no patient), emailed to its office managers",
+    permissions: ['report:read', 'report:finance', 'appointment:read', 'task:read', 'claim:read'],
+  },
   'job:payment-receipt': {
     does: "The receipt email job (accounts/receipt-jobs.ts): reads the payment, the patient's name and balance for the receipt the desk asked to email",
     permissions: ['account:read', 'patient:read'],

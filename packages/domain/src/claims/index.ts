@@ -46,3 +46,4 @@ export { writeOffClaim } from './write-off-claim.ts';
 export { type ClaimWrittenOffPayload, claimWrittenOff } from './claim-written-off.ts';
 export { printAppealLetter } from './print-appeal-letter.ts';
 export { type ClaimsSubmittedPayload, claimsSubmitted, type SubmittedClaim } from './claims-submitted.ts';
+export { type DenialRate, denialRate } from './denial-rate.ts';

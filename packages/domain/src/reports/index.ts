@@ -1,7 +1,7 @@
 /** Finance reports: aggregates over the books, each with a CSV twin. */
 export { arAgingCsv, arAgingReport } from './ar-aging-report.ts';
 export { collectionsByReasonCsv, collectionsCsv, collectionsReport } from './collections-report.ts';
-export { dollars } from './csv.ts';
+export { csvOf, dollars } from './csv.ts';
 export { daysInArCsv, daysInArReport } from './days-in-ar-report.ts';
 export { JOURNAL_CSV_COLUMNS, journalCsv } from './journal-csv.ts';
 export { paymentsByMethodCsv, paymentsByMethodReport } from './payments-by-method-report.ts';

@@ -34,3 +34,12 @@ export { getIcalFeed } from './get-ical-feed.ts';
 export { printDaySchedule } from './print-day-schedule.ts';
 export type { IcalTables } from './ical.tables.ts';
 export { type AppointmentFacts, loadAppointmentFacts } from './appointment-facts.ts';
+export {
+  type NoShowWeek,
+  noShowTrend,
+  type ProviderUtilization,
+  providerUtilization,
+  type TodayFlow,
+  todayFlow,
+  UTILIZATION_PROVIDERS_MAX,
+} from './office-stats.ts';

@@ -1,0 +1,63 @@
+import { can } from '../access/index.ts';
+import { denialRate } from '../claims/index.ts';
+import { collectionsReport, daysInArReport } from '../reports/index.ts';
+import { addDays, localDateOf, noShowTrend, providerUtilization, todayFlow } from '../scheduling/index.ts';
+import { type Ctx, inTransaction } from '../shared/context.ts';
+import { taskCounts } from '../tasks/index.ts';
+import { dashboardLocation } from './dashboard-location.ts';
+import type { Dashboard, DashboardQuery } from './dashboard.schemas.ts';
+
+/** Weeks of the no-show trend. */
+const TREND_WEEKS = 8;
+
+/**
+ * The manager's dashboard: today's flow, the week's utilization per provider, the no-show
+ * trend, tasks, and the money figures, at one location or every one. Each figure comes from
+ * the module that owns it (one bounded aggregate each); a section the caller's roles do not
+ * reach is null. Counts only: no patient is named, so nothing here is PHI.
+ */
+export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
+  return inTransaction(ctx, async (tx) => {
+    const { locationId, zone } = await dashboardLocation(tx, q.scope === 'all' ? undefined : (q.locationId ?? tx.locationId ?? undefined));
+    const at = locationId ?? undefined;
+    const now = tx.clock.now();
+    const date = localDateOf(now.getTime(), zone);
+    const monday = addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const scheduling = can(tx, 'appointment:read');
+    const dashboard: Dashboard = {
+      locationId,
+      date,
+      generatedAt: now.toISOString(),
+      today: scheduling ? await todayFlow(tx, at) : null,
+      utilization: scheduling
+        ? {
+            from: monday,
+            to: addDays(monday, 6),
+            providers: await providerUtilization(tx, { locationId: at, from: monday, to: addDays(monday, 6) }),
+          }
+        : null,
+      noShowTrend: scheduling ? await noShowTrend(tx, { locationId: at, weeks: TREND_WEEKS, zone }) : null,
+      tasks: can(tx, 'task:read') ? await taskCounts(tx, at) : null,
+      onCall: null,
+      staffing: null,
+      credentials: null,
+      training: null,
+      equipment: null,
+      finance: can(tx, 'report:finance') ? await financeFigures(tx, at, date) : null,
+    };
+    return dashboard;
+  });
+}
+
+async function financeFigures(tx: Ctx, locationId: string | undefined, date: string): Promise<Dashboard['finance']> {
+  const ar = await daysInArReport(tx, { asOf: date, days: 90, locationId });
+  const collected = await collectionsReport(tx, { from: addDays(date, -29), to: date, period: 'month', locationId });
+  const t = collected.totals;
+  const denials = can(tx, 'claim:read') ? await denialRate(tx, { locationId, days: 90 }) : null;
+  return {
+    daysInAr: ar.daysInAr,
+    totalArCents: ar.totalArCents,
+    collectedCents: t.insurancePaymentsCents + t.patientPaymentsCents - t.refundsCents,
+    denialRate: denials?.rate ?? null,
+  };
+}
