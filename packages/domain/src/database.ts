@@ -15,6 +15,8 @@ import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CallsTables } from './calls/calls.tables.ts';
 import type { ComplaintsTables } from './complaints/complaints.tables.ts';
 import type { TasksTables } from './tasks/tasks.tables.ts';
+import type { StaffTables } from './staff/staff.tables.ts';
+import type { RotaTables } from './rota/rota.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
 import type { CollectionsTables } from './collections/collections.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
@@ -70,6 +72,8 @@ export interface Database
     InboxTables,
     ComplianceTables,
     TasksTables,
+    StaffTables,
+    RotaTables,
     CallsTables,
     ComplaintsTables,
     OrganizationsViews,
