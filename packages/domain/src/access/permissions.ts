@@ -326,6 +326,10 @@ export const SYSTEM_PURPOSES = {
     does: '`clinicdesk calls waiting`: how many calls wait for a call back or a follow-up, per person and per location (counts only)',
     permissions: ['call:read'],
   },
+  'cli:rota': {
+    does: '`clinicdesk rota on-call` and `rota gaps`: who is on call now at each location, and where the rota falls short of its coverage rules',
+    permissions: ['rota:read'],
+  },
   'cli:statements': {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',
     permissions: ['statement:run', 'account:read'],
