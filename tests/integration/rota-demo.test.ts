@@ -6,7 +6,7 @@ import { temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
 import { demoPractice } from '../helpers/demo-template.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
-// Wednesday 2026-03-04, 11:00 in New York.
+// Wednesday 2026-03-04, 11:00 in New York, 09:00 in Denver (the demo rota's location, the first by name).
 const clock = new FakeClock('2026-03-04T16:00:00Z');
 temporaryClaimsOutbox();
 const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
@@ -29,14 +29,14 @@ describe('demo rota', () => {
     expect(gaps.items).toEqual([
       expect.objectContaining({
         date: '2026-03-04',
-        start: '2026-03-04T17:30:00.000Z',
-        end: '2026-03-04T22:00:00.000Z',
+        start: '2026-03-04T19:30:00.000Z',
+        end: '2026-03-05T00:00:00.000Z',
         duties: ['front_desk'],
       }),
     ]);
-    // 11:00 on Wednesday: nobody on call until the clinician's night from 17:00.
+    // 09:00 on Wednesday in Denver: nobody on call until the clinician's night from 17:00.
     const now = (await get(`/api/on-call/now?locationId=${location}`)).json();
-    expect(now).toMatchObject({ primary: null, nextPrimary: { start: '2026-03-04T22:00:00.000Z', tier: 'primary' } });
+    expect(now).toMatchObject({ primary: null, nextPrimary: { start: '2026-03-05T00:00:00.000Z', tier: 'primary' } });
     const pending = (await get(`/api/time-off?locationId=${location}&status=pending`)).json();
     expect(pending.items).toHaveLength(1);
     const approved = (await get(`/api/time-off?locationId=${location}&status=approved`)).json();

@@ -1,5 +1,5 @@
 /**
- * The demo rota at the first location: shift templates, this week's shifts (Monday to Friday:
+ * The demo rota at the location the app opens on (the first by name): shift templates, this week's shifts (Monday to Friday:
  * the front desk, the clinician's clinic session, the nurse) with one deliberate gap (no front
  * desk on Wednesday afternoon), two coverage rules that find it, nights and a weekend on call,
  * a handover waiting for its acknowledgement, a pending time-off request of the front desk and
@@ -14,9 +14,17 @@ import type { Duty } from './rota.tables.ts';
 export const seedRotaDemo: DemoSeeder = async (demo) => {
   const { db, clock } = demo.ctx;
   const org = demo.organizationId;
-  const locationId = demo.locationIds[0];
-  if (!locationId) return;
-  const loc = await db.selectFrom('location_directory').select('time_zone').where('id', '=', locationId).executeTakeFirstOrThrow();
+  // The location the app opens on (the first by name), so the demo's rota is what a newcomer sees first.
+  const loc = await db
+    .selectFrom('location_directory')
+    .select(['id', 'time_zone'])
+    .where('organization_id', '=', org)
+    .where('id', 'in', demo.locationIds)
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
+  if (!loc) return;
+  const locationId = loc.id;
   const zone = loc.time_zone;
   const now = clock.now();
   const today = localDateOf(now.getTime(), zone);

@@ -13,7 +13,16 @@ const PROFILES: Record<Role, { title: string; hired: string; contact: [string, s
 
 export const seedStaffDemo: DemoSeeder = async (demo) => {
   const now = demo.ctx.clock.now();
-  const home = demo.locationIds[0] ?? null;
+  // Everyone works from the location the app opens on (the first by name), where the demo rota is.
+  const first = await demo.ctx.db
+    .selectFrom('location_directory')
+    .select('id')
+    .where('organization_id', '=', demo.organizationId)
+    .where('id', 'in', demo.locationIds)
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
+  const home = first?.id ?? null;
   const rows = (Object.keys(PROFILES) as Role[]).map((role) => {
     const p = PROFILES[role];
     return {
