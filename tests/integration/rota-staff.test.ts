@@ -6,6 +6,7 @@
  * (409) and who is on call now; the on-call iCal feed; a handover acknowledged and audited; a
  * real second practice's user and location refused naming the field.
  */
+import { pendingTimeOffCount } from '@domain/rota/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
 import { booking, newAppointmentType, newPatient, weeklyHours } from '../helpers/scheduling-factories.ts';
@@ -91,6 +92,9 @@ describe('time off', () => {
     expect((await om.post(`/api/time-off/${own.json().id}/decision`, { decision: 'approve' }, { 'if-match': '"1"' })).statusCode).toBe(403);
     expect((await om.get(`/api/time-off?status=pending&locationId=${org.locationId}`)).json().items).toHaveLength(2);
     expect((await doc.get('/api/time-off')).json().items.map((x: { id: string }) => x.id)).toEqual([id]);
+    // What the manager's dashboard reads.
+    expect(await pendingTimeOffCount(org.ctx, org.locationId)).toBe(2);
+    expect(await pendingTimeOffCount(org.ctx, org.secondLocationId)).toBe(0);
 
     const approved = await om.post(`/api/time-off/${id}/decision`, { decision: 'approve' }, { 'if-match': '"1"' });
     expect(approved.statusCode, approved.body).toBe(200);
