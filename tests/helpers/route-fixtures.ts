@@ -86,6 +86,7 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
   /** The patient of the path (`/api/patients/:id/...`), else a new one. */
   const patientOf = async (org: TestOrg, parents: Parents) => parents.patients ?? insertPatient(t.db, org.id);
   let slot = 0;
+  let rotaDay = 0;
   let hours = 0;
 
   const FACTORIES: Record<string, Factory> = {
@@ -593,6 +594,82 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         patientId: appt.patient_id,
         expiresAt,
       });
+    },
+    /** A member of staff (a fresh account: its profile starts empty). */
+    staff: async (org, parents) => (FACTORIES.users as Factory)(org, parents),
+    'shift-templates': async (org) =>
+      created(
+        await admin(org).post('/api/shift-templates', {
+          locationId: org.locationId,
+          name: `Desk ${tag()}`,
+          duty: 'front_desk',
+          startTime: '08:00',
+          endTime: '16:00',
+        }),
+        'a shift template',
+      ),
+    /** A future shift of a fresh member of staff (nobody works two at once). */
+    shifts: async (org, parents) => {
+      const userId = await (FACTORIES.users as Factory)(org, parents);
+      const day = isoDay(40 + (rotaDay++ % 300));
+      const body = { userId, locationId: org.locationId, duty: 'front_desk', start: `${day}T08:00`, end: `${day}T12:00` };
+      return created(await admin(org).post('/api/shifts', body), 'a shift');
+    },
+    /** A pending swap asked by the shift's own person. */
+    'swap-requests': async (org, parents) => {
+      const shiftId = await (FACTORIES.shifts as Factory)(org, parents);
+      const shift = await t.db.selectFrom('shifts').select('user_id').where('id', '=', shiftId).executeTakeFirstOrThrow();
+      const toUserId = await (FACTORIES.users as Factory)(org, parents);
+      const row = await t.db
+        .insertInto('shift_swaps')
+        .values({ organization_id: org.id, shift_id: shiftId, requested_by: shift.user_id, to_user_id: toUserId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    'coverage-rules': async (org) =>
+      created(
+        await admin(org).post('/api/coverage-rules', {
+          locationId: org.locationId,
+          kind: 'support',
+          duty: 'provider',
+          supportDuties: ['nurse'],
+        }),
+        'a coverage rule',
+      ),
+    /** Pending time off the front desk asked for. */
+    'time-off': async (org) => {
+      const day = isoDay(60 + (rotaDay++ % 300));
+      return created(await t.as(org, 'front_desk').post('/api/time-off', { start: day, end: day, reason: 'Route fixture' }), 'time off');
+    },
+    /** A backup on-call shift (backups may overlap, so fixtures never collide). */
+    'on-call-shifts': async (org) => {
+      const day = isoDay(40);
+      const body = {
+        userId: org.users.nurse.id,
+        locationId: org.locationId,
+        start: `${day}T18:00`,
+        end: `${isoDay(41)}T08:00`,
+        tier: 'backup',
+      };
+      return created(await admin(org).post('/api/on-call-shifts', body), 'an on-call shift');
+    },
+    /** A handover for whoever comes on next, written by a fresh member of staff (anyone else may acknowledge it). */
+    handovers: async (org, parents) => {
+      const writer = await (FACTORIES.users as Factory)(org, parents);
+      const row = await t.db
+        .insertInto('handovers')
+        .values({ organization_id: org.id, location_id: org.locationId, written_by: writer, open_items: 'Route fixture handover' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    /** `/ical/on-call/:token.ics`: the nurse's on-call feed token (it replaces the previous one). */
+    'on-call': async (org) => {
+      const res = await t.as(org, 'nurse').post('/api/on-call/ical-token', {});
+      const token = /^\/ical\/on-call\/([^/]+)\.ics$/.exec((res.json() as { path?: string }).path ?? '')?.[1];
+      if (res.statusCode !== 201 || !token) throw new Error(`could not create an on-call feed: ${res.statusCode} ${res.body}`);
+      return token;
     },
     /** `/ical/:token.ics`: a calendar-feed token of the organization's provider (it replaces the previous one). */
     ical: async (org) => {

@@ -153,6 +153,9 @@ const SAMPLES: Record<string, () => Sample> = {
   }),
   'POST /api/collections/agency': () => ({ body: { guarantorKeys: [randomUUID()] } }),
   'POST /api/collections/agency/return': () => ({ body: { guarantorKey: randomUUID(), reason: 'route matrix' } }),
+  'POST /api/shifts/:id/swap-requests': () => ({ body: { toUserId: own.users.biller.id } }),
+  'POST /api/swap-requests/:id/decision': () => ({ body: { decision: 'approve' } }),
+  'POST /api/time-off/:id/decision': () => ({ body: { decision: 'approve' } }),
   'POST /api/collections/small-balance-write-offs': () => ({ body: { maxBalanceCents: 500, reason: 'route matrix', preview: true } }),
 };
 

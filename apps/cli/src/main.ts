@@ -13,6 +13,7 @@ import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
 import { registerCalls } from './commands/calls.ts';
+import { registerRota } from './commands/rota.ts';
 import { registerPayables } from './commands/payables.ts';
 import { registerProcedures } from './commands/procedures.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -40,6 +41,7 @@ for (const register of [
   registerRemittances,
   registerPayables,
   registerCalls,
+  registerRota,
   registerStatements,
   registerLetters,
 ])

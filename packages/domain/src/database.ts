@@ -16,6 +16,8 @@ import type { CallsTables } from './calls/calls.tables.ts';
 import type { ComplaintsTables } from './complaints/complaints.tables.ts';
 import type { TasksTables } from './tasks/tasks.tables.ts';
 import type { DashboardTables } from './dashboard/dashboard.tables.ts';
+import type { StaffTables } from './staff/staff.tables.ts';
+import type { RotaTables } from './rota/rota.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
 import type { CollectionsTables } from './collections/collections.tables.ts';
 import type { CommsTables } from './comms/comms.tables.ts';
@@ -71,6 +73,8 @@ export interface Database
     InboxTables,
     ComplianceTables,
     TasksTables,
+    StaffTables,
+    RotaTables,
     CallsTables,
     ComplaintsTables,
     DashboardTables,

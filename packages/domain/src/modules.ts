@@ -40,6 +40,8 @@ import { reportsModule } from './reports/module.ts';
 import { schedulingModule } from './scheduling/module.ts';
 import { statementsModule } from './statements/module.ts';
 import { tasksModule } from './tasks/module.ts';
+import { staffModule } from './staff/module.ts';
+import { rotaModule } from './rota/module.ts';
 import { dashboardModule } from './dashboard/module.ts';
 import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-events.ts';
 import type { Reaction } from './shared/events.ts';
@@ -88,6 +90,9 @@ export const MODULES: readonly ModuleManifest[] = [
   lettersModule,
   // After clinical, whose medications name the prescriber a refill request goes to.
   inboxModule,
+  staffModule,
+  // After staff (home locations) and scheduling (a provider's time off is its availability exception).
+  rotaModule,
   // Last: it reads every other module's figures.
   dashboardModule,
 ];

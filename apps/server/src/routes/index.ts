@@ -36,6 +36,8 @@ import waitlistRoutes from './waitlist/index.ts';
 import callsRoutes from './calls/index.ts';
 import complaintsRoutes from './complaints/index.ts';
 import tasksRoutes from './tasks/index.ts';
+import staffRoutes from './staff/index.ts';
+import rotaRoutes from './rota/index.ts';
 
 export const routeModules: ((app: App) => Promise<void>)[] = [
   systemRoutes,
@@ -72,6 +74,8 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   adjustmentReasonRoutes,
   tasksRoutes,
   callsRoutes,
+  staffRoutes,
+  rotaRoutes,
   complaintsRoutes,
   dashboardRoutes,
 ];

@@ -8,6 +8,12 @@
  * what the user's permissions (GET /api/me, for the selected location) do not allow.
  */
 import {
+  IconAddressBook,
+  IconBeach,
+  IconCalendarTime,
+  IconFirstAidKit,
+  IconTransfer,
+  IconUsersGroup,
   IconBell,
   IconFolders,
   IconBuildingStore,
@@ -106,6 +112,11 @@ const CallsPage = lazyPage(() => import('../features/calls/CallsPage.tsx'), 'Cal
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
 const ProjectsPage = lazyPage(() => import('../features/tasks/ProjectsPage.tsx'), 'ProjectsPage');
 const ComplaintsPage = lazyPage(() => import('../features/complaints/ComplaintsPage.tsx'), 'ComplaintsPage');
+const StaffDirectoryPage = lazyPage(() => import('../features/staff/StaffDirectoryPage.tsx'), 'StaffDirectoryPage');
+const RotaPage = lazyPage(() => import('../features/staff/RotaPage.tsx'), 'RotaPage');
+const TimeOffPage = lazyPage(() => import('../features/staff/TimeOffPage.tsx'), 'TimeOffPage');
+const OnCallPage = lazyPage(() => import('../features/staff/OnCallPage.tsx'), 'OnCallPage');
+const HandoverPage = lazyPage(() => import('../features/staff/HandoverPage.tsx'), 'HandoverPage');
 const LettersPage = lazyPage(() => import('../features/letters/LettersPage.tsx'), 'LettersPage');
 const StaffInboxPage = lazyPage(() => import('../features/inbox/StaffInboxPage.tsx'), 'StaffInboxPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
@@ -215,6 +226,17 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
     permission: 'note:read',
     hidden: true,
     element: <Page of={EncounterPage} />,
+  },
+  {
+    label: 'Staff',
+    icon: IconUsersGroup,
+    children: [
+      { path: '/staff', label: 'Directory', icon: IconAddressBook, permission: 'staff:read', element: <Page of={StaffDirectoryPage} /> },
+      { path: '/rota', label: 'Rota', icon: IconCalendarTime, permission: 'rota:read', element: <Page of={RotaPage} /> },
+      { path: '/time-off', label: 'Time off', icon: IconBeach, permission: 'timeoff:request', element: <Page of={TimeOffPage} /> },
+      { path: '/on-call', label: 'On call', icon: IconFirstAidKit, permission: 'rota:read', element: <Page of={OnCallPage} /> },
+      { path: '/handover', label: 'Handover', icon: IconTransfer, permission: 'rota:read', element: <Page of={HandoverPage} /> },
+    ],
   },
   { path: '/account', label: 'Account', icon: IconUserCircle, element: <Page of={AccountPage} /> },
   {

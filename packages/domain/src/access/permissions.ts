@@ -62,6 +62,11 @@ export const PERMISSIONS = {
   'letter:write': 'Write and print patient letters from templates, send batch letters, see the mail log',
   'letter:template': 'Maintain letter templates and their merge fields',
   'message:staff': 'Send, read, assign and close internal staff messages (refill requests go to the prescriber)',
+  'staff:read': 'See the staff directory (job titles, locations, supervisors; not HR fields)',
+  'staff:manage':
+    'Edit staff profiles and see their HR fields (hire date, emergency contact); run the rota of a location: shifts, coverage rules, swap and time-off approvals, on call',
+  'rota:read': 'See the rota, coverage gaps, who is on call and handover notes; write and acknowledge handovers; ask for a shift swap',
+  'timeoff:request': 'Ask for time off (a manager approves it)',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -94,6 +99,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaint:create',
     'letter:write',
     'message:staff',
+    'staff:read',
+    'rota:read',
+    'timeoff:request',
   ],
   biller: [
     'org:read',
@@ -128,6 +136,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaint:create',
     'letter:write',
     'message:staff',
+    'staff:read',
+    'rota:read',
+    'timeoff:request',
   ],
   clinician: [
     'org:read',
@@ -150,6 +161,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'task:read',
     'task:write',
     'complaint:create',
+    'staff:read',
+    'rota:read',
+    'timeoff:request',
   ],
   nurse: [
     'org:read',
@@ -169,6 +183,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'task:read',
     'task:write',
     'complaint:create',
+    'staff:read',
+    'rota:read',
+    'timeoff:request',
   ],
 };
 
@@ -265,6 +282,18 @@ export const SYSTEM_PURPOSES = {
     does: "The demo practice's call log (calls/seed-calls-demo.ts): reads the callers' numbers from their records and makes the task a refill request's follow-up became",
     permissions: ['patient:read', 'task:write'],
   },
+  'ical-feed:on-call': {
+    does: "A person's on-call calendar feed (rota/get-on-call-feed.ts): their on-call shifts' times and locations",
+    permissions: ['rota:read'],
+  },
+  'time-off-cancel': {
+    does: 'A member of staff calling off their own approved time off (rota/decide-time-off.ts): removes the availability exception the approval made for their provider, so their hours apply again',
+    permissions: ['schedule:manage'],
+  },
+  'demo-seed:rota': {
+    does: "The demo practice's rota (rota/seed-rota-demo.ts): a provider's approved time off becomes their availability exception, as a manager's approval does",
+    permissions: ['schedule:manage', 'appointment:read'],
+  },
   'ensure-admin': {
     does: 'CLINICDESK_ADMIN_EMAIL and CLINICDESK_ADMIN_PASSWORD at start-up (identity/ensure-admin.ts): creates that administrator',
     permissions: ['user:manage'],
@@ -301,6 +330,10 @@ export const SYSTEM_PURPOSES = {
   'cli:calls': {
     does: '`clinicdesk calls waiting`: how many calls wait for a call back or a follow-up, per person and per location (counts only)',
     permissions: ['call:read'],
+  },
+  'cli:rota': {
+    does: '`clinicdesk rota on-call` and `rota gaps`: who is on call now at each location, and where the rota falls short of its coverage rules',
+    permissions: ['rota:read'],
   },
   'cli:statements': {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',

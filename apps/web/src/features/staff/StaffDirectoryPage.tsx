@@ -1,0 +1,201 @@
+/**
+ * The staff directory: everyone's title, home location and supervisor; managers also see and
+ * edit the HR fields (hire date, emergency contact).
+ */
+import { Alert, Button, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { useLocations } from '../schedule/schedule-api.ts';
+import { staffKeys } from './query-keys.ts';
+import { type StaffMember, useStaffOptions } from './staff-api.ts';
+
+export function StaffDirectoryPage() {
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<StaffMember | null>(null);
+  const list = useQuery({
+    queryKey: staffKeys.directory({ q }),
+    queryFn: () => unwrap(api.GET('/api/staff', { params: { query: { limit: 200, ...(q.trim() && { q: q.trim() }) } } })),
+  });
+  const anyHr = list.data?.items.some((m) => m.hr !== null) ?? false;
+  return (
+    <Stack>
+      <Title order={1}>Staff</Title>
+      <TextInput label="Find someone" placeholder="Name or email" value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={360} />
+      {list.isPending && <Loader aria-label="Loading staff" />}
+      {list.isError && <Alert color="red">{list.error.message}</Alert>}
+      {list.data?.items.length === 0 && <Text>Nobody matches.</Text>}
+      {list.data && list.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped aria-label="Staff directory" data-testid="staff-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Job title</Table.Th>
+                <Table.Th>Location</Table.Th>
+                <Table.Th>Supervisor</Table.Th>
+                {anyHr && <Table.Th>Hired</Table.Th>}
+                {anyHr && <Table.Th>Emergency contact</Table.Th>}
+                {anyHr && (
+                  <Table.Th>
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((m) => (
+                <Table.Tr key={m.userId}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {m.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {m.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{m.jobTitle || '—'}</Table.Td>
+                  <Table.Td>{m.locationName ?? '—'}</Table.Td>
+                  <Table.Td>{m.supervisorName ?? '—'}</Table.Td>
+                  {anyHr && <Table.Td>{m.hr?.hireDate ?? '—'}</Table.Td>}
+                  {anyHr && (
+                    <Table.Td>
+                      {m.hr?.emergencyContactName
+                        ? `${m.hr.emergencyContactName}${m.hr.emergencyContactRelation ? ` (${m.hr.emergencyContactRelation})` : ''} ${m.hr.emergencyContactPhone}`
+                        : '—'}
+                    </Table.Td>
+                  )}
+                  {anyHr && (
+                    <Table.Td>
+                      {m.hr && (
+                        <Button size="compact-sm" variant="light" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
+                          Edit
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `Profile of ${editing.name}` : ''}>
+        {editing && <ProfileForm member={editing} onSaved={() => setEditing(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function ProfileForm(props: { member: StaffMember; onSaved(): void }) {
+  const m = props.member;
+  const [jobTitle, setJobTitle] = useState(m.jobTitle);
+  const [locationId, setLocationId] = useState<string | null>(m.locationId);
+  const [supervisorId, setSupervisorId] = useState<string | null>(m.supervisorId);
+  const [hireDate, setHireDate] = useState(m.hr?.hireDate ?? '');
+  const [contactName, setContactName] = useState(m.hr?.emergencyContactName ?? '');
+  const [contactRelation, setContactRelation] = useState(m.hr?.emergencyContactRelation ?? '');
+  const [contactPhone, setContactPhone] = useState(m.hr?.emergencyContactPhone ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const locations = useLocations();
+  const staff = useStaffOptions().filter((o) => o.value !== m.userId);
+  const saving = useSubmit(
+    () =>
+      api.PATCH('/api/staff/{id}', {
+        params: { path: { id: m.userId } },
+        headers: { 'if-match': `"${m.version}"` },
+        body: {
+          jobTitle,
+          locationId,
+          supervisorId,
+          hireDate: hireDate || null,
+          emergencyContactName: contactName,
+          emergencyContactRelation: contactRelation,
+          emergencyContactPhone: contactPhone,
+        },
+      }),
+    {
+      invalidate: [staffKeys.all],
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: `Saved the profile of ${m.name}` });
+        props.onSaved();
+      },
+      onProblem: (problem) => {
+        setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setErrors({});
+        void saving.submit();
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Job title"
+          value={jobTitle}
+          onChange={(e) => setJobTitle(e.currentTarget.value)}
+          error={errors.jobTitle}
+          data-autofocus
+        />
+        <Select
+          label="Home location"
+          data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          value={locationId}
+          onChange={setLocationId}
+          clearable
+          error={errors.locationId}
+        />
+        <Select
+          label="Supervisor"
+          data={staff}
+          value={supervisorId}
+          onChange={setSupervisorId}
+          searchable
+          clearable
+          error={errors.supervisorId}
+        />
+        <TextInput
+          type="date"
+          label="Hire date"
+          value={hireDate}
+          onChange={(e) => setHireDate(e.currentTarget.value)}
+          error={errors.hireDate}
+        />
+        <TextInput
+          label="Emergency contact"
+          value={contactName}
+          onChange={(e) => setContactName(e.currentTarget.value)}
+          error={errors.emergencyContactName}
+        />
+        <Group grow>
+          <TextInput label="Relationship" value={contactRelation} onChange={(e) => setContactRelation(e.currentTarget.value)} />
+          <TextInput
+            label="Contact phone"
+            type="tel"
+            value={contactPhone}
+            onChange={(e) => setContactPhone(e.currentTarget.value)}
+            error={errors.emergencyContactPhone}
+          />
+        </Group>
+        {saving.error && (
+          <Alert color="red" role="alert">
+            {saving.error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving.busy}>
+            Save profile
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
