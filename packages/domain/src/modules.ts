@@ -20,6 +20,9 @@ import type { LinkAction } from './comms/index.ts';
 import { commsModule } from './comms/module.ts';
 import { complaintsModule } from './complaints/module.ts';
 import { complianceModule } from './compliance/module.ts';
+import { credentialsModule } from './credentials/module.ts';
+import { equipmentModule } from './equipment/module.ts';
+import { trainingModule } from './training/module.ts';
 import type { DemoSeeder } from './demo/index.ts';
 import { depositsModule } from './deposits/module.ts';
 import { documentsModule } from './documents/module.ts';
@@ -87,6 +90,10 @@ export const MODULES: readonly ModuleManifest[] = [
   lettersModule,
   // After clinical, whose medications name the prescriber a refill request goes to.
   inboxModule,
+  // Staff operations: after scheduling (they answer its appointment.booking) and identity (user.created).
+  credentialsModule,
+  trainingModule,
+  equipmentModule,
 ];
 
 export type ModuleName = (typeof MODULES)[number]['name'];

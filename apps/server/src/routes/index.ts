@@ -35,6 +35,9 @@ import waitlistRoutes from './waitlist/index.ts';
 import callsRoutes from './calls/index.ts';
 import complaintsRoutes from './complaints/index.ts';
 import tasksRoutes from './tasks/index.ts';
+import credentialsRoutes from './credentials/index.ts';
+import equipmentRoutes from './equipment/index.ts';
+import trainingRoutes from './training/index.ts';
 
 export const routeModules: ((app: App) => Promise<void>)[] = [
   systemRoutes,
@@ -72,4 +75,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   tasksRoutes,
   callsRoutes,
   complaintsRoutes,
+  credentialsRoutes,
+  trainingRoutes,
+  equipmentRoutes,
 ];
