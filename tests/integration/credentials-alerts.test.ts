@@ -129,14 +129,12 @@ describe('preventive maintenance alerts', () => {
   it("tells the location's office managers once when a service is 7 days away", async () => {
     at('2026-03-02');
     const org = await practice();
-    const e = await t
-      .as(org, 'office_manager')
-      .post('/api/equipment', {
-        name: 'Autoclave',
-        serialNumber: `AC-${org.id.slice(0, 6)}`,
-        serviceDueOn: '2026-03-09',
-        vendor: 'Midmark',
-      });
+    const e = await t.as(org, 'office_manager').post('/api/equipment', {
+      name: 'Autoclave',
+      serialNumber: `AC-${org.id.slice(0, 6)}`,
+      serviceDueOn: '2026-03-09',
+      vendor: 'Midmark',
+    });
     expect(e.statusCode, e.body).toBe(201);
     await sweepTwice();
     await sweepTwice();
