@@ -445,7 +445,7 @@ function FaultPanel(props: { id: string; onResolved(): void }) {
                             variant="light"
                             loading={move.busy}
                             onClick={() => void move.submit(a)}
-                            aria-label={`Move ${a.patientName} to another room`}
+                            aria-label={`Move to another room: ${a.patientName}`}
                           >
                             Move to another room
                           </Button>
