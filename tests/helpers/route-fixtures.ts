@@ -230,6 +230,50 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
         }),
         'a complaint',
       ),
+    /** A BLS card of the org's nurse. */
+    credentials: async (org) =>
+      created(
+        await admin(org).post('/api/credentials', {
+          userId: org.users.nurse.id,
+          kind: 'bls',
+          number: `BLS-${tag()}`,
+          expiresOn: isoDay(400),
+        }),
+        'a credential',
+      ),
+    /** Equipment of the org's first location, in no room. */
+    equipment: async (org) =>
+      created(await admin(org).post('/api/equipment', { name: `Fixture scale ${tag()}`, locationId: org.locationId }), 'equipment'),
+    /** A fault (not out of service) of a fresh piece of equipment. */
+    'equipment-faults': async (org) => {
+      const equipmentId = await created(
+        await admin(org).post('/api/equipment', { name: `Fixture otoscope ${tag()}`, locationId: org.locationId }),
+        'equipment',
+      );
+      return created(
+        await admin(org).post(`/api/equipment/${equipmentId}/faults`, {
+          description: 'route fixture',
+          severity: 'low',
+          outOfService: false,
+        }),
+        'a fault',
+      );
+    },
+    'training-items': async (org) =>
+      created(
+        await admin(org).post('/api/training-items', { title: `Fixture course ${tag()}`, kind: 'training', category: 'other' }),
+        'a training item',
+      ),
+    /** An open assignment of a fresh item to the org's nurse. */
+    'training-assignments': async (org) => {
+      const itemId = await created(
+        await admin(org).post('/api/training-items', { title: `Fixture course ${tag()}`, kind: 'training', category: 'other' }),
+        'a training item',
+      );
+      const res = await admin(org).post('/api/training-assignments', { itemId, userIds: [org.users.nurse.id] });
+      if (res.statusCode !== 201) throw new Error(`fixture: could not assign training: ${res.statusCode} ${res.body}`);
+      return (res.json() as { assigned: { id: string }[] }).assigned[0]?.id as string;
+    },
     appointments: async (org, parents) => {
       const { typeId } = await prepare(org);
       // A fresh quarter hour (local time at the location) for every booking, from 60 days on.

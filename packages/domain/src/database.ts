@@ -13,6 +13,9 @@ import type { ClaimsTables } from './claims/claims.tables.ts';
 import type { EligibilityTables } from './eligibility/eligibility.tables.ts';
 import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CallsTables } from './calls/calls.tables.ts';
+import type { CredentialsTables } from './credentials/credentials.tables.ts';
+import type { EquipmentTables } from './equipment/equipment.tables.ts';
+import type { TrainingTables } from './training/training.tables.ts';
 import type { ComplaintsTables } from './complaints/complaints.tables.ts';
 import type { TasksTables } from './tasks/tasks.tables.ts';
 import type { DashboardTables } from './dashboard/dashboard.tables.ts';
@@ -78,6 +81,9 @@ export interface Database
     CallsTables,
     ComplaintsTables,
     DashboardTables,
+    CredentialsTables,
+    TrainingTables,
+    EquipmentTables,
     OrganizationsViews,
     AccountsViews,
     PatientsViews,

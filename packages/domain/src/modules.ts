@@ -20,6 +20,9 @@ import type { LinkAction } from './comms/index.ts';
 import { commsModule } from './comms/module.ts';
 import { complaintsModule } from './complaints/module.ts';
 import { complianceModule } from './compliance/module.ts';
+import { credentialsModule } from './credentials/module.ts';
+import { equipmentModule } from './equipment/module.ts';
+import { trainingModule } from './training/module.ts';
 import type { DemoSeeder } from './demo/index.ts';
 import { depositsModule } from './deposits/module.ts';
 import { documentsModule } from './documents/module.ts';
@@ -93,6 +96,10 @@ export const MODULES: readonly ModuleManifest[] = [
   staffModule,
   // After staff (home locations) and scheduling (a provider's time off is its availability exception).
   rotaModule,
+  // Staff operations: after scheduling (they answer its appointment.booking) and identity (user.created).
+  credentialsModule,
+  trainingModule,
+  equipmentModule,
   // Last: it reads every other module's figures.
   dashboardModule,
 ];

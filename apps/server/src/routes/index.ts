@@ -38,6 +38,9 @@ import complaintsRoutes from './complaints/index.ts';
 import tasksRoutes from './tasks/index.ts';
 import staffRoutes from './staff/index.ts';
 import rotaRoutes from './rota/index.ts';
+import credentialsRoutes from './credentials/index.ts';
+import equipmentRoutes from './equipment/index.ts';
+import trainingRoutes from './training/index.ts';
 
 export const routeModules: ((app: App) => Promise<void>)[] = [
   systemRoutes,
@@ -78,4 +81,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   rotaRoutes,
   complaintsRoutes,
   dashboardRoutes,
+  credentialsRoutes,
+  trainingRoutes,
+  equipmentRoutes,
 ];

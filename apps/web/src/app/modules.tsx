@@ -22,6 +22,7 @@ import {
   IconCalendarRepeat,
   IconChartBar,
   IconCash,
+  IconCertificate,
   IconClipboardList,
   IconCoin,
   IconFileInvoice,
@@ -46,8 +47,10 @@ import {
   IconMoodSad,
   IconReceipt,
   IconReportMoney,
+  IconSchool,
   IconSettings,
   IconTemplate,
+  IconTool,
   IconUserCircle,
   IconUsers,
   IconUserShield,
@@ -117,6 +120,9 @@ const RotaPage = lazyPage(() => import('../features/staff/RotaPage.tsx'), 'RotaP
 const TimeOffPage = lazyPage(() => import('../features/staff/TimeOffPage.tsx'), 'TimeOffPage');
 const OnCallPage = lazyPage(() => import('../features/staff/OnCallPage.tsx'), 'OnCallPage');
 const HandoverPage = lazyPage(() => import('../features/staff/HandoverPage.tsx'), 'HandoverPage');
+const CredentialsPage = lazyPage(() => import('../features/credentials/CredentialsPage.tsx'), 'CredentialsPage');
+const TrainingPage = lazyPage(() => import('../features/training/TrainingPage.tsx'), 'TrainingPage');
+const EquipmentPage = lazyPage(() => import('../features/equipment/EquipmentPage.tsx'), 'EquipmentPage');
 const LettersPage = lazyPage(() => import('../features/letters/LettersPage.tsx'), 'LettersPage');
 const StaffInboxPage = lazyPage(() => import('../features/inbox/StaffInboxPage.tsx'), 'StaffInboxPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
@@ -219,6 +225,15 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/letters', label: 'Letters', icon: IconMail, permission: 'letter:write', element: <Page of={LettersPage} /> },
   { path: '/texts', label: 'Texts', icon: IconMessage2, permission: 'patient:read', element: <Page of={TextsInboxPage} /> },
   { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
+  { path: '/equipment', label: 'Equipment', icon: IconTool, permission: 'equipment:read', element: <Page of={EquipmentPage} /> },
+  { path: '/training', label: 'Training', icon: IconSchool, permission: 'training:read', element: <Page of={TrainingPage} /> },
+  {
+    path: '/credentials',
+    label: 'Credentials',
+    icon: IconCertificate,
+    permission: 'credential:read',
+    element: <Page of={CredentialsPage} />,
+  },
   {
     path: '/encounters/:id',
     label: 'Visit note',

@@ -9,11 +9,13 @@ import { requirePermission } from '../access/index.ts';
 import { locationsByIds, providersByIds } from '../organizations/index.ts';
 import { actorUserId, inTransaction, type Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { emit } from '../shared/events.ts';
 import type { Invite } from './identity.schemas.ts';
 import { sessionsChanged } from './session-cache.ts';
 import { assertHoldsRoles } from './admin-guard.ts';
 import { newInvite } from './invite.ts';
 import { checkPasswordPolicy, hashPassword, practiceNameOf } from './passwords.ts';
+import { userCreated } from './user-created.ts';
 
 export interface CreateUserInput {
   email: string;
@@ -72,6 +74,8 @@ export async function createUser(
       changes: { roles: { before: [], after: input.roles } },
       details: invite ? { invited: true } : null,
     });
+    // A new colleague: other modules act in this transaction (training assigns the onboarding set).
+    await emit(tx, userCreated, { userId: user.id, roles: input.roles, invited: invite !== null });
     return { id: user.id, invite };
   });
 }

@@ -32,3 +32,5 @@ export {
 export { setUserRoles } from './set-user-roles.ts';
 export { handleSecurityNoticeJob, SECURITY_NOTICE_QUEUE } from './security-notice.ts';
 export { unlockUser } from './unlock-user.ts';
+export { type CreatedUser, userCreated } from './user-created.ts';
+export { activeStaffIds, officeManagersAt, type StaffContact, staffAccountsOf, staffIdsAt } from './staff-contacts.ts';

@@ -67,7 +67,8 @@ export async function bookAppointmentSeries(ctx: Ctx, input: SeriesInput): Promi
         });
         occurrences.push({ ...base, outcome: 'booked', appointmentId: id, code: null });
       } catch (e) {
-        if (!(e instanceof AppError) || !['SLOT_TAKEN', 'CONFLICT'].includes(e.code)) throw e;
+        if (!(e instanceof AppError) || !['SLOT_TAKEN', 'CONFLICT', 'PROVIDER_NOT_CREDENTIALED', 'ROOM_OUT_OF_SERVICE'].includes(e.code))
+          throw e;
         const reason = (e.extra?.reason as string | undefined) ?? e.code;
         occurrences.push({ ...base, outcome: 'conflict', appointmentId: null, code: reason });
       }

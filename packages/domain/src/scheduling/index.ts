@@ -13,6 +13,7 @@ export { bookAppointment } from './book-appointment.ts';
 export { bookAppointmentSeries } from './book-appointment-series.ts';
 export { cancelAppointment } from './cancel-appointment.ts';
 export { appointmentCancelled, type CancelledAppointment } from './cancel-hooks.ts';
+export { type AppointmentBooking, appointmentBooking, type BookingAnswer } from './booking-hooks.ts';
 export { changeAppointmentStatus } from './change-appointment-status.ts';
 export { confirmCheckIn } from './confirm-check-in.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
@@ -43,3 +44,4 @@ export {
   todayFlow,
   UTILIZATION_PROVIDERS_MAX,
 } from './office-stats.ts';
+export { roomBookingCounts } from './room-booking-counts.ts';

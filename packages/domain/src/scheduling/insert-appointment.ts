@@ -12,6 +12,8 @@ import { enqueueJob } from '../jobs/index.ts';
 import { roomsByIds } from '../organizations/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
+import { emit } from '../shared/events.ts';
+import { appointmentBooking, type BookingAnswer } from './booking-hooks.ts';
 import { containedIn, overlapsAny } from './intervals.ts';
 import { addDays, localDateOf } from './local-time.ts';
 import { checkPatientKind } from './patient-kind.ts';
@@ -100,7 +102,19 @@ export async function insertAppointment(tx: Ctx, a: NewAppointment): Promise<str
   /** Other free rooms of the kind, tried in turn when a concurrent booking takes the first. */
   let fallbackRooms: string[] = [];
   const kinds = type.resource_kinds;
-  const candidates = snap.rooms.filter((r) => r.locationId === a.locationId && kinds.includes(r.kind));
+  let candidates = snap.rooms.filter((r) => r.locationId === a.locationId && kinds.includes(r.kind));
+  // Other modules' say (booking-hooks.ts): a refusal throws; rooms out of service are not picked.
+  const answers = await emit(tx, appointmentBooking, {
+    providerId: a.providerId,
+    locationId: a.locationId,
+    startsAt: new Date(s),
+    endsAt: new Date(end),
+    localDate: day,
+    roomId: a.roomId ?? null,
+    candidateRoomIds: a.roomId ? [] : candidates.map((r) => r.id),
+  });
+  const unavailable = new Set(answers.flatMap((x) => (x.result as BookingAnswer | undefined)?.unavailableRoomIds ?? []));
+  if (unavailable.size > 0) candidates = candidates.filter((r) => !unavailable.has(r.id));
   if (a.roomId) {
     const [room] = await roomsByIds(tx, [a.roomId]);
     if (!room || room.locationId !== a.locationId || !room.active || (kinds.length > 0 && !kinds.includes(room.kind)))

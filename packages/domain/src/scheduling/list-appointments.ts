@@ -11,6 +11,8 @@ export interface AppointmentFilter {
   to: Date;
   providerIds?: string[];
   locationIds?: string[];
+  /** Visits placed in or holding one of these rooms. */
+  roomIds?: string[];
   patientId?: string;
   statuses?: AppointmentStatus[];
   limit?: number;
@@ -34,6 +36,10 @@ export async function listAppointments(ctx: Ctx, f: AppointmentFilter): Promise<
       let q = base.where('a.starts_at', '>=', f.from).where('a.starts_at', '<', f.to);
       if (f.providerIds?.length) q = q.where('a.provider_id', 'in', f.providerIds);
       if (f.locationIds?.length) q = q.where('a.location_id', 'in', f.locationIds);
+      if (f.roomIds?.length) {
+        const rooms = f.roomIds;
+        q = q.where((eb) => eb.or([eb('a.reserved_room_id', 'in', rooms), eb('a.room_id', 'in', rooms)]));
+      }
       if (f.patientId) q = q.where('a.patient_id', '=', f.patientId);
       if (f.statuses?.length) q = q.where('a.status', 'in', f.statuses);
       if (cursorAt) {

@@ -32,6 +32,10 @@ export const ERROR_CODES = {
   POSSIBLE_DUPLICATE: { status: 409, title: 'Possible duplicate patient' },
   /** The appointment slot overlaps another active booking. */
   SLOT_TAKEN: { status: 409, title: 'Slot taken' },
+  /** The provider's licence for the location's state has expired by the visit's day; `credential` names it. */
+  PROVIDER_NOT_CREDENTIALED: { status: 409, title: 'The provider is not credentialed for that day' },
+  /** The room is blocked by an out-of-service equipment fault; `fault` names it. */
+  ROOM_OUT_OF_SERVICE: { status: 409, title: 'The room is out of service' },
   /** The status change is not allowed from the current status. */
   ILLEGAL_TRANSITION: { status: 409, title: 'Illegal status transition' },
   /**

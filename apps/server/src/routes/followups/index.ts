@@ -56,7 +56,7 @@ export default async function followupsRoutes(app: App) {
   app.post(
     '/api/follow-ups/:id/book',
     {
-      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN'] },
+      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN', 'PROVIDER_NOT_CREDENTIALED', 'ROOM_OUT_OF_SERVICE'] },
       schema: {
         tags,
         summary: 'Book the follow-up visit and mark it booked, in one transaction (409 SLOT_TAKEN when taken)',

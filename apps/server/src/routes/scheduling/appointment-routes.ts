@@ -59,7 +59,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments',
     {
-      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN'] },
+      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN', 'PROVIDER_NOT_CREDENTIALED', 'ROOM_OUT_OF_SERVICE'] },
       schema: {
         tags,
         summary: 'Book an appointment (409 SLOT_TAKEN when taken)',
@@ -164,7 +164,10 @@ export async function appointmentRoutes(app: App) {
   app.post(
     '/api/appointments/:id/reschedule',
     {
-      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN', 'ILLEGAL_TRANSITION', 'VERSION_MISMATCH'] },
+      config: {
+        permission: 'appointment:write',
+        errors: ['CONFLICT', 'SLOT_TAKEN', 'ILLEGAL_TRANSITION', 'VERSION_MISMATCH', 'PROVIDER_NOT_CREDENTIALED', 'ROOM_OUT_OF_SERVICE'],
+      },
       schema: {
         tags,
         summary:

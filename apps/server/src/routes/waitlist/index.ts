@@ -121,7 +121,7 @@ export default async function waitlistRoutes(app: App) {
   app.post(
     '/api/waitlist/:id/book',
     {
-      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN'] },
+      config: { permission: 'appointment:write', errors: ['CONFLICT', 'SLOT_TAKEN', 'PROVIDER_NOT_CREDENTIALED', 'ROOM_OUT_OF_SERVICE'] },
       schema: {
         tags,
         summary: 'Fill a slot from the list by hand (409 SLOT_TAKEN when taken or held)',

@@ -1,0 +1,84 @@
+/**
+ * Whom to tell about a staff matter (a credential about to expire, overdue training, a
+ * service due): the person's own active account(s) and the location's office managers.
+ * For background jobs: plain reads on the job's handle (the job names the organization).
+ */
+import { sql } from 'kysely';
+import type { Db } from '../shared/context.ts';
+
+export interface StaffContact {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+/** The active account of `userId`, or the active accounts linked to `providerId`. */
+export async function staffAccountsOf(
+  db: Db,
+  organizationId: string,
+  who: { userId?: string | null; providerId?: string | null },
+): Promise<StaffContact[]> {
+  if (!who.userId && !who.providerId) return [];
+  let q = db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name as displayName'])
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true);
+  q = who.userId ? q.where('id', '=', who.userId) : q.where('provider_id', '=', who.providerId as string);
+  return q.orderBy('id').execute();
+}
+
+/**
+ * Active office managers who act at `locationId` (a practice-wide role, or one granted at that
+ * location); with `locationId` null, every active office manager of the practice.
+ */
+export async function officeManagersAt(db: Db, organizationId: string, locationId: string | null): Promise<StaffContact[]> {
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.email', 'u.display_name as displayName'])
+    .where('u.organization_id', '=', organizationId)
+    .where('u.active', '=', true)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('user_roles as r')
+          .select('r.id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.role', '=', 'office_manager')
+          .where(locationId ? sql<boolean>`(r.location_id is null or r.location_id = ${locationId}::uuid)` : sql<boolean>`true`),
+      ),
+    )
+    .orderBy('u.id')
+    .execute();
+}
+
+/** Active staff accounts among `ids` (the others are unknown, inactive or another practice's). */
+export async function activeStaffIds(db: Db, organizationId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Active accounts holding any role at `locationId` (a practice-wide role counts everywhere). */
+export async function staffIdsAt(db: Db, organizationId: string, locationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .select('u.id')
+    .where('u.organization_id', '=', organizationId)
+    .where('u.active', '=', true)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('user_roles as r')
+          .select('r.id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where(sql<boolean>`(r.location_id is null or r.location_id = ${locationId}::uuid)`),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
