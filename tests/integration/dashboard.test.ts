@@ -8,6 +8,7 @@ import { DigestSweeper } from '@domain/dashboard/daily-digest.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commsFixtures } from '../helpers/comms-fixtures.ts';
+import { newRoom } from '../helpers/scheduling-factories.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -67,6 +68,31 @@ describe('the manager’s dashboard', () => {
     await fd.post('/api/tasks', { title: 'Late one', dueOn: '2026-04-14', locationId: org.locationId });
     await fd.post('/api/tasks', { title: 'Fresh one', locationId: org.locationId });
 
+    // On call now, an expired licence, a room out of service with today's visits.
+    const shift = await om.post('/api/on-call-shifts', {
+      userId: org.users.nurse.id,
+      locationId: org.locationId,
+      start: '2026-04-15T12:00:00Z',
+      end: '2026-04-15T22:00:00Z',
+    });
+    expect(shift.statusCode, shift.body).toBe(201);
+    const licence = await om.post('/api/credentials', {
+      providerId: org.providerId,
+      kind: 'license',
+      number: 'MA-1234',
+      state: 'MA',
+      expiresOn: '2026-04-01',
+    });
+    expect(licence.statusCode, licence.body).toBe(201);
+    const roomId = await newRoom(t.db, org, { name: 'Exam 3' });
+    const ecg = (await om.post('/api/equipment', { name: 'ECG cart', roomId })).json();
+    const fault = await fd.post(`/api/equipment/${ecg.id}/faults`, {
+      description: 'Will not power on',
+      severity: 'high',
+      outOfService: true,
+    });
+    expect(fault.statusCode, fault.body).toBe(201);
+
     const res = await om.get(`/api/dashboard?locationId=${org.locationId}`);
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json();
@@ -84,6 +110,14 @@ describe('the manager’s dashboard', () => {
     expect(d.noShowTrend.at(-1)).toMatchObject({ weekStart: '2026-04-13', visits: 2, noShows: 0 });
     expect(d.tasks).toEqual({ open: 2, inProgress: 0, overdue: 1, slaBreached: 0 });
     expect(d.finance).toMatchObject({ totalArCents: 0, collectedCents: 0, denialRate: null });
+    expect(d.onCall.now).toEqual([expect.objectContaining({ userId: org.users.nurse.id, tier: 'primary' })]);
+    expect(d.credentials).toMatchObject({ expired: 1, dueSoon: 0 });
+    expect(d.equipment).toMatchObject({
+      outOfService: 1,
+      faults: [expect.objectContaining({ equipmentName: 'ECG cart', roomName: 'Exam 3' })],
+    });
+    expect(d.staffing).toMatchObject({ pendingTimeOff: 0 });
+    expect(d.training).not.toBeNull();
 
     const csv = await om.get(`/api/dashboard?locationId=${org.locationId}&format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -45990,6 +45990,8 @@ export interface paths {
                                     /** Format: uuid */
                                     locationId: string;
                                     until: string;
+                                    /** @description primary or backup */
+                                    tier: string;
                                 }[];
                             } | null;
                             staffing: {
@@ -46073,6 +46075,8 @@ export interface paths {
                                     /** Format: uuid */
                                     locationId: string;
                                     until: string;
+                                    /** @description primary or backup */
+                                    tier: string;
                                 }[];
                             } | null;
                             staffing: {

@@ -240,7 +240,18 @@ export const SYSTEM_PURPOSES = {
   },
   'job:dashboard-digest': {
     does: "The office manager's morning digest (dashboard/daily-digest.ts): the location's dashboard figures (counts and totals, no patient), emailed to its office managers",
-    permissions: ['report:read', 'report:finance', 'appointment:read', 'task:read', 'claim:read'],
+    permissions: [
+      'report:read',
+      'report:finance',
+      'appointment:read',
+      'task:read',
+      'claim:read',
+      'rota:read',
+      'staff:manage',
+      'credential:read',
+      'training:manage',
+      'equipment:read',
+    ],
   },
   'job:payment-receipt': {
     does: "The receipt email job (accounts/receipt-jobs.ts): reads the payment, the patient's name and balance for the receipt the desk asked to email",

@@ -55,7 +55,17 @@ export const dashboardSchema = z.object({
     .describe('No-show rate by week, the last eight weeks, oldest first'),
   tasks: z.object({ open: count, inProgress: count, overdue: count, slaBreached: count }).nullable(),
   onCall: z
-    .object({ now: z.array(z.object({ userId: z.string().uuid(), name: z.string(), locationId: z.string().uuid(), until: z.string() })) })
+    .object({
+      now: z.array(
+        z.object({
+          userId: z.string().uuid(),
+          name: z.string(),
+          locationId: z.string().uuid(),
+          until: z.string(),
+          tier: z.string().describe('primary or backup'),
+        }),
+      ),
+    })
     .nullable(),
   staffing: z.object({ coverageGaps: count, pendingTimeOff: count }).nullable(),
   credentials: z.object({ expired: count, dueSoon: count, withinDays: count }).nullable(),

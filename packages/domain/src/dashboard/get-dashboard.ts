@@ -4,11 +4,19 @@ import { collectionsReport, daysInArReport } from '../reports/index.ts';
 import { addDays, localDateOf, noShowTrend, providerUtilization, todayFlow } from '../scheduling/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { taskCounts } from '../tasks/index.ts';
+import { credentialsDueSummary } from '../credentials/index.ts';
+import { equipmentOutOfService } from '../equipment/index.ts';
+import { coverageGaps, onCallNow, pendingTimeOffCount } from '../rota/index.ts';
+import { trainingDueSummary } from '../training/index.ts';
 import { dashboardLocation } from './dashboard-location.ts';
 import type { Dashboard, DashboardQuery } from './dashboard.schemas.ts';
 
 /** Weeks of the no-show trend. */
 const TREND_WEEKS = 8;
+/** Credentials expiring within this many days count as due. */
+const CREDENTIAL_DAYS = 30;
+/** Locations whose on-call the all-locations dashboard lists. */
+const ON_CALL_LOCATIONS = 20;
 
 /**
  * The manager's dashboard: today's flow, the week's utilization per provider, the no-show
@@ -38,11 +46,24 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
         : null,
       noShowTrend: scheduling ? await noShowTrend(tx, { locationId: at, weeks: TREND_WEEKS, zone }) : null,
       tasks: can(tx, 'task:read') ? await taskCounts(tx, at) : null,
-      onCall: null,
-      staffing: null,
-      credentials: null,
-      training: null,
-      equipment: null,
+      onCall: can(tx, 'rota:read') ? await onCallFigures(tx, locationId) : null,
+      staffing: can(tx, 'staff:manage')
+        ? {
+            coverageGaps: (await coverageGaps(tx, { locationId: at, from: monday, to: addDays(monday, 6) })).items.length,
+            pendingTimeOff: await pendingTimeOffCount(tx, at),
+          }
+        : null,
+      credentials: can(tx, 'credential:read')
+        ? await credentialsDueSummary(tx, { locationId, withinDays: CREDENTIAL_DAYS }).then((c) => ({
+            expired: c.expired,
+            dueSoon: c.due,
+            withinDays: c.withinDays,
+          }))
+        : null,
+      training: can(tx, 'training:manage')
+        ? await trainingDueSummary(tx, locationId).then((t) => ({ overdue: t.overdue, dueSoon: t.dueSoon }))
+        : null,
+      equipment: can(tx, 'equipment:read') ? await equipmentFigures(tx, locationId) : null,
       finance: can(tx, 'report:finance') ? await financeFigures(tx, at, date) : null,
     };
     return dashboard;
@@ -59,5 +80,42 @@ async function financeFigures(tx: Ctx, locationId: string | undefined, date: str
     totalArCents: ar.totalArCents,
     collectedCents: t.insurancePaymentsCents + t.patientPaymentsCents - t.refundsCents,
     denialRate: denials?.rate ?? null,
+  };
+}
+
+async function onCallFigures(tx: Ctx, locationId: string | null): Promise<Dashboard['onCall']> {
+  const locations = locationId
+    ? [locationId]
+    : (
+        await tx.db
+          .selectFrom('location_directory')
+          .select('id')
+          .where('organization_id', '=', tx.organizationId)
+          .where('active', '=', true)
+          .orderBy('name')
+          .limit(ON_CALL_LOCATIONS)
+          .execute()
+      ).map((l) => l.id);
+  const now: NonNullable<Dashboard['onCall']>['now'] = [];
+  for (const id of locations) {
+    const o = await onCallNow(tx, id);
+    for (const s of [o.primary, ...o.backup]) {
+      if (s) now.push({ userId: s.userId, name: s.userName, locationId: s.locationId, until: s.end, tier: s.tier });
+    }
+  }
+  return { now };
+}
+
+async function equipmentFigures(tx: Ctx, locationId: string | null): Promise<Dashboard['equipment']> {
+  const faults = await equipmentOutOfService(tx, locationId);
+  return {
+    outOfService: faults.length,
+    faults: faults.map((f) => ({
+      faultId: f.faultId,
+      equipmentName: f.equipmentName,
+      roomId: f.roomId,
+      roomName: f.roomName,
+      affectedAppointments: f.affectedAppointments,
+    })),
   };
 }
