@@ -52,9 +52,11 @@ describe('front desk', () => {
     // (Other modules may add items; these must be there and Billing must not.)
     const links = await nav(page).getByRole('link').allTextContents();
     expect(links).toEqual(
-      expect.arrayContaining(['Dashboard', 'Patients', 'Schedule', 'Flow board', 'Calls', 'Tasks', 'Letters', 'Texts', 'Office']),
+      expect.arrayContaining(['Dashboard', 'Patients', 'Schedule', 'Flow board', 'Calls', 'Tasks', 'Letters', 'Texts']),
     );
     expect(links).not.toContain('Billing');
+    // The office dashboard is the managers' (report:read).
+    expect(links).not.toContain('Office dashboard');
     await expect(nav(page).getByRole('button', { name: 'Admin' }).count()).resolves.toBe(0);
 
     // The location choice goes out as x-location-id and is remembered for the tab only.

@@ -90,6 +90,7 @@ const AccountPage = lazyPage(() => import('../features/account/AccountPage.tsx')
 const RemindersPage = lazyPage(() => import('../features/comms/RemindersPage.tsx'), 'RemindersPage');
 const TextsInboxPage = lazyPage(() => import('../features/comms/TextsInboxPage.tsx'), 'TextsInboxPage');
 const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const OfficeDashboardPage = lazyPage(() => import('../features/dashboard/OfficeDashboardPage.tsx'), 'OfficeDashboardPage');
 const FlowBoardPage = lazyPage(() => import('../features/flow/FlowBoardPage.tsx'), 'FlowBoardPage');
 const PatientsPage = lazyPage(() => import('../features/patients/PatientsPage.tsx'), 'PatientsPage');
 const SchedulePage = lazyPage(() => import('../features/schedule/SchedulePage.tsx'), 'SchedulePage');
@@ -224,7 +225,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   },
   { path: '/letters', label: 'Letters', icon: IconMail, permission: 'letter:write', element: <Page of={LettersPage} /> },
   { path: '/texts', label: 'Texts', icon: IconMessage2, permission: 'patient:read', element: <Page of={TextsInboxPage} /> },
-  { path: '/office', label: 'Office', icon: IconClipboardList, permission: 'org:read', element: soon('Office') },
+  {
+    path: '/office',
+    label: 'Office dashboard',
+    icon: IconClipboardList,
+    permission: 'report:read',
+    element: <Page of={OfficeDashboardPage} />,
+  },
   { path: '/equipment', label: 'Equipment', icon: IconTool, permission: 'equipment:read', element: <Page of={EquipmentPage} /> },
   { path: '/training', label: 'Training', icon: IconSchool, permission: 'training:read', element: <Page of={TrainingPage} /> },
   {
