@@ -13,6 +13,7 @@ import type { ClaimsTables } from './claims/claims.tables.ts';
 import type { EligibilityTables } from './eligibility/eligibility.tables.ts';
 import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CallsTables } from './calls/calls.tables.ts';
+import type { CampaignsTables } from './campaigns/campaigns.tables.ts';
 import type { ComplaintsTables } from './complaints/complaints.tables.ts';
 import type { TasksTables } from './tasks/tasks.tables.ts';
 import type { CodesTables } from './codes/codes.tables.ts';
@@ -71,6 +72,7 @@ export interface Database
     ComplianceTables,
     TasksTables,
     CallsTables,
+    CampaignsTables,
     ComplaintsTables,
     OrganizationsViews,
     AccountsViews,

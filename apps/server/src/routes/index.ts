@@ -33,6 +33,7 @@ import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
 import waitlistRoutes from './waitlist/index.ts';
 import callsRoutes from './calls/index.ts';
+import campaignsRoutes from './campaigns/index.ts';
 import complaintsRoutes from './complaints/index.ts';
 import tasksRoutes from './tasks/index.ts';
 
@@ -71,5 +72,6 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   adjustmentReasonRoutes,
   tasksRoutes,
   callsRoutes,
+  campaignsRoutes,
   complaintsRoutes,
 ];
