@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { patientAccessMany } from '../access/index.ts';
 import { diffFields, recordAudit, recordAuditMany } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
@@ -153,7 +154,8 @@ async function enrol(
           updated_at: now,
         })),
       )
-      .onConflict((oc) => oc.column('recall_id').where('open', '=', true).doNothing())
+      // The predicate is a literal: PostgreSQL matches the partial index only on the predicate's own text.
+      .onConflict((oc) => oc.column('recall_id').where('open', '=', sql.lit(true)).doNothing())
       .returning(['id', 'recall_id', 'patient_id'])
       .execute();
     enrolled += rows.length;

@@ -9,3 +9,4 @@ export { listTasks } from './list-tasks.ts';
 export { getTask } from './get-task.ts';
 export { listAssignees } from './list-assignees.ts';
 export { type CompletedTask, taskCompleted } from './task-events.ts';
+export { completeLinkedTask } from './complete-linked-task.ts';
