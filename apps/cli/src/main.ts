@@ -13,6 +13,8 @@ import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
 import { registerCalls } from './commands/calls.ts';
+import { registerCampaigns } from './commands/campaigns.ts';
+import { registerSms } from './commands/sms.ts';
 import { registerPayables } from './commands/payables.ts';
 import { registerProcedures } from './commands/procedures.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -40,6 +42,8 @@ for (const register of [
   registerRemittances,
   registerPayables,
   registerCalls,
+  registerCampaigns,
+  registerSms,
   registerStatements,
   registerLetters,
 ])

@@ -37,6 +37,7 @@ import {
   IconPhoneIncoming,
   IconChecklist,
   IconMoodSad,
+  IconSpeakerphone,
   IconReceipt,
   IconReportMoney,
   IconSettings,
@@ -104,6 +105,7 @@ const CollectionsPage = lazyPage(() => import('../features/collections/Collectio
 const CallsPage = lazyPage(() => import('../features/calls/CallsPage.tsx'), 'CallsPage');
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage');
 const ComplaintsPage = lazyPage(() => import('../features/complaints/ComplaintsPage.tsx'), 'ComplaintsPage');
+const CampaignsPage = lazyPage(() => import('../features/campaigns/CampaignsPage.tsx'), 'CampaignsPage');
 const LettersPage = lazyPage(() => import('../features/letters/LettersPage.tsx'), 'LettersPage');
 const StaffInboxPage = lazyPage(() => import('../features/inbox/StaffInboxPage.tsx'), 'StaffInboxPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
@@ -193,6 +195,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   },
   { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
   { path: '/complaints', label: 'Complaints', icon: IconMoodSad, permission: 'complaint:manage', element: <Page of={ComplaintsPage} /> },
+  {
+    path: '/campaigns',
+    label: 'Recall campaigns',
+    icon: IconSpeakerphone,
+    permission: 'campaign:read',
+    element: <Page of={CampaignsPage} />,
+  },
   { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
   {
     path: '/staff-messages',

@@ -320,6 +320,14 @@ export const SYSTEM_PURPOSES = {
     does: '`clinicdesk calls waiting`: how many calls wait for a call back or a follow-up, per person and per location (counts only)',
     permissions: ['call:read'],
   },
+  'cli:campaigns': {
+    does: '`clinicdesk campaigns list|report`: the recall campaigns and their reports (counts only)',
+    permissions: ['campaign:read'],
+  },
+  'cli:sms': {
+    does: '`clinicdesk sms inbox`: how many received texts wait for the desk (counts only)',
+    permissions: ['patient:read'],
+  },
   'cli:statements': {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',
     permissions: ['statement:run', 'account:read'],

@@ -37,3 +37,4 @@ export { updateTextStatus } from './update-text-status.ts';
 export { textInstead } from './text-instead.ts';
 export { handleSendEmailJob, type Outreach, queueOutreach, SEND_EMAIL_QUEUE } from './queue-outreach.ts';
 export { practiceSendsTexts } from './practice-sends-texts.ts';
+export { type SmsInboxCounts, smsInboxCounts } from './sms-inbox-counts.ts';
