@@ -1,12 +1,13 @@
 /**
- * The demo's recall campaign: "Overdue recalls" over the demo's overdue recalls, started ten days
+ * The demo's recall campaign: "Overdue recalls" over the demo's overdue recalls (five overdue wellness
+ * visits of patients with nothing booked are added: a patient already booked is not enrolled), started ten days
  * ago with the recall-reminder letter as its last stage. Its stages ran as the job runs them (ten
  * days ago and three days ago), so members stand at different stages: emailed and waiting for
  * the text, sent the letter, unreachable; one patient booked (the desk logged the booking on the
  * recall) and one declined.
  */
 import type { DemoSeeder } from '../demo/index.ts';
-import { logRecallContact } from '../followups/index.ts';
+import { createRecall, logRecallContact } from '../followups/index.ts';
 import { listTemplates } from '../letters/index.ts';
 import { systemCtx } from '../shared/context.ts';
 import { createCampaign } from './create-campaign.ts';
@@ -23,6 +24,35 @@ export const seedCampaignsDemo: DemoSeeder = async (demo) => {
   const ctx = { ...base, locationId: demo.locationIds[0] ?? null };
   const then = { ...ctx, clock: at(10) };
   const recallTemplate = (await listTemplates(ctx, {})).items.find((t) => t.name === 'Recall reminder');
+  // Wellness visits overdue for five patients with no visit on the books (a patient already booked is not enrolled).
+  const unbooked = await demo.ctx.db
+    .selectFrom('patient_names as p')
+    .select('p.id')
+    .where('p.organization_id', '=', demo.organizationId)
+    .where('p.restricted', '=', false)
+    .where('p.id', 'in', demo.patientIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('appointment_times as a')
+            .select('a.id')
+            .whereRef('a.patient_id', '=', 'p.id')
+            .where('a.status', 'in', ['scheduled', 'confirmed'])
+            .where('a.starts_at', '>=', at(10).now()),
+        ),
+      ),
+    )
+    .orderBy('p.family_name')
+    .orderBy('p.id')
+    .limit(5)
+    .execute();
+  for (const [i, p] of unbooked.entries()) {
+    await createRecall({ ...ctx, clock: at(30) }, p.id, {
+      recallType: 'wellness',
+      dueDate: new Date(real.now().getTime() - (40 + i * 7) * DAY_MS).toISOString().slice(0, 10),
+      note: '',
+    });
+  }
   const today = new Date(real.now().getTime()).toISOString().slice(0, 10);
   const draft = await createCampaign(then, {
     name: 'Overdue recalls',

@@ -22,7 +22,8 @@ const MOVES: Record<CampaignStatus, readonly CampaignStatus[]> = {
 /**
  * Edit a draft (name at any time; selection, stages and template only before it starts: 409
  * after), or move it. Starting enrols the open recalls the selection matches (at most
- * ENROLMENT_CAP, oldest due first; `capped` says more matched), each recall in at most one
+ * ENROLMENT_CAP, oldest due first; `capped` says more matched; not a patient with a visit on the
+ * books already), each recall in at most one
  * campaign that was not stopped (a partial unique index), and schedules every member's first
  * stage. Stopping releases its recalls for another campaign. `expectedVersion` comes from
  * If-Match: 412 VERSION_MISMATCH (with the campaign as it now is).
@@ -129,7 +130,23 @@ async function enrol(
     { recallTypes: c.recall_types as never, dueOnOrBefore: c.due_on_or_before, providerId: c.provider_id },
     ENROLMENT_CAP + 1,
   );
-  const take = found.slice(0, ENROLMENT_CAP);
+  // A patient with a visit already on the books needs no reminder: such recalls stay out, so a
+  // visit that appears later is a booking the campaign brought (run-stages.ts markBookedByVisits).
+  const booked = new Set(
+    found.length
+      ? (
+          await tx.db
+            .selectFrom('appointment_times')
+            .select('patient_id')
+            .where('organization_id', '=', tx.organizationId)
+            .where('patient_id', 'in', [...new Set(found.map((r) => r.patientId))])
+            .where('status', 'in', ['scheduled', 'confirmed'])
+            .where('starts_at', '>=', now)
+            .execute()
+        ).map((r) => r.patient_id)
+      : [],
+  );
+  const take = found.filter((r) => !booked.has(r.patientId)).slice(0, ENROLMENT_CAP);
   const access = await patientAccessMany(
     tx,
     take.map((r) => ({ id: r.patientId, restricted: r.restricted })),
