@@ -361,6 +361,34 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       const res = await admin(org).post('/api/letter-batches', { templateId, patientIds: [await patientOf(org, parents)] });
       return created(res, 'a letter batch');
     },
+    /** A running recall campaign holding one new patient's overdue recall. */
+    campaigns: async (org, parents) => {
+      const patientId = await patientOf(org, parents);
+      await created(
+        await admin(org).post(`/api/patients/${patientId}/recalls`, { recallType: 'other', label: 'Fixture recall', dueDate: isoDay(-30) }),
+        'a recall',
+      );
+      const draft = await admin(org).post('/api/campaigns', {
+        name: `Fixture campaign ${tag()}`,
+        recallTypes: ['other'],
+        dueOnOrBefore: isoDay(0),
+      });
+      const id = await created(draft, 'a recall campaign');
+      const version = (draft.json() as { version: number }).version;
+      const started = await admin(org).patch(`/api/campaigns/${id}`, { status: 'running' }, { 'if-match': `"${version}"` });
+      if (started.statusCode !== 200) throw new Error(`could not start a campaign: ${started.statusCode} ${started.body}`);
+      return id;
+    },
+    /** A member of the path's campaign (or of a new one). */
+    members: async (org, parents) => {
+      const campaignId = parents.campaigns ?? (await (FACTORIES.campaigns as Factory)(org, {}));
+      const row = await t.db
+        .selectFrom('recall_campaign_members')
+        .select('id')
+        .where('campaign_id', '=', campaignId)
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
     /** A staff thread started by the admin, about a new patient (version 1). */
     'staff-threads': async (org, parents) =>
       created(

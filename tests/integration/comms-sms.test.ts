@@ -271,6 +271,30 @@ describe('waiting-list offers by text', () => {
     const msg = await t.db.selectFrom('messages').select(['channel', 'status']).where('patient_id', '=', p.id).executeTakeFirstOrThrow();
     expect(msg).toEqual({ channel: 'sms', status: 'sent' });
   });
+  it('texts the offer to a patient who agreed to texts and has no email on record', async () => {
+    const { org, typeId } = await practice();
+    const p = await patient(org);
+    const desk = f.as(org, 'front_desk');
+    const listed = await desk.post('/api/waitlist', {
+      patientId: p.id,
+      appointmentTypeId: typeId,
+      earliestDate: '2026-03-02',
+      latestDate: '2026-03-20',
+    });
+    expect(listed.statusCode, listed.body).toBe(201);
+    const owner = await patient(org);
+    const freed = await f.book(org, typeId, owner.id, '2026-03-04T10:00');
+    expect((await desk.post(`/api/appointments/${freed}/cancel`, { reason: 'patient' })).statusCode).toBe(200);
+    await f.drain();
+    const [offer] = sentTo(p.mobile);
+    expect(offer?.body).toContain('Wednesday, March 4, 2026 at 10:00 AM');
+    const msg = await t.db
+      .selectFrom('messages')
+      .select(['kind', 'channel', 'status'])
+      .where('patient_id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    expect(msg).toEqual({ kind: 'waitlist_offer', channel: 'sms', status: 'sent' });
+  });
 });
 
 describe('inbound texts (the webhook)', () => {

@@ -142,6 +142,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'POST /api/claims/:id/write-off': () => ({ body: { reason: 'route matrix' } }),
   'POST /api/staff-threads/:id/replies': () => ({ body: { body: 'route matrix' } }),
   'PATCH /api/staff-threads/:id': () => ({ body: { done: true } }),
+  'PATCH /api/campaigns/:id/members/:memberId': () => ({ body: { response: 'declined', note: 'route matrix' } }),
   'POST /api/staff-threads/:id/task': () => ({ body: {} }),
   'PATCH /api/letter-templates/:id': () => ({ body: { kind: 'batch' } }),
   'POST /api/vendors': () => ({ body: { name: `Matrix Vendor ${randomBytes(4).toString('hex')}` } }),

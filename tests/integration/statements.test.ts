@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billablePatient, billingPractice, signedVisit } from '../helpers/claim-fixtures.ts';
 import { commsFixtures } from '../helpers/comms-fixtures.ts';
 import type { TestOrg } from '../helpers/factories.ts';
+import { type FakeTwilio, startFakeTwilio } from '../helpers/fake-twilio.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -25,6 +26,7 @@ import { createTestApp } from '../helpers/test-app.ts';
 const clock = new FakeClock('2026-03-04T15:00:00Z');
 const t = await createTestApp({ clock });
 let smtp: SmtpSink;
+let twilio: FakeTwilio;
 const f = commsFixtures(t, clock, () => smtp);
 const DAY = 86_400_000;
 const OUT = path.join(os.tmpdir(), 'clinicdesk-statements');
@@ -32,9 +34,11 @@ fs.mkdirSync(OUT, { recursive: true });
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
+  twilio = await startFakeTwilio();
 });
 afterAll(async () => {
   await smtp.close();
+  await twilio.close();
 });
 
 type Run = { id: string; statementCount: number; emailedCount: number; totalDueCents: number; asOf: string };
@@ -223,6 +227,40 @@ describe('a statement run', () => {
     // Draining again sends nothing more.
     await f.drain();
     expect(smtp.messages.filter((m) => m.to.includes(email))).toHaveLength(1);
+  });
+
+  it('texts the notice to a guarantor with no email who agreed to texts, once the practice sends texts', async () => {
+    const p = await practice();
+    const sms = await t.as(p.org, 'admin').patch('/api/comms/settings', {
+      publicUrl: 'https://desk.clinic.example',
+      smsAccountSid: twilio.accountSid,
+      smsAuthToken: twilio.authToken,
+      smsFromNumber: `+1720555${String(Date.now() % 10_000).padStart(4, '0')}`,
+      smsApiBaseUrl: twilio.url,
+    });
+    expect(sms.statusCode, sms.body).toBe(200);
+    const mobile = `+1303555${String(Date.now() % 10_000).padStart(4, '0')}`;
+    const texting = await owing(p);
+    await t.db
+      .updateTable('patients')
+      .set({ email: null, phones: JSON.stringify([{ type: 'mobile', number: mobile }]), consent_sms_reminders: true })
+      .where('id', '=', texting)
+      .execute();
+    const printed = await owing(p);
+    const r = await run(p.org, 100);
+    expect(r).toMatchObject({ statementCount: 2, emailedCount: 1 });
+    const items = await statementsOf(p.org, r.id);
+    expect(items.find((s) => s.guarantorKey === printed)?.delivery).toBe('print');
+    await f.drain();
+    const texts = twilio.sent.filter((m) => m.to === mobile);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]?.body).toContain('your statement is ready');
+    const message = await t.db
+      .selectFrom('messages')
+      .select(['status', 'kind', 'channel', 'patient_id'])
+      .where('organization_id', '=', p.org.id)
+      .executeTakeFirstOrThrow();
+    expect(message).toEqual({ status: 'sent', kind: 'statement', channel: 'sms', patient_id: texting });
   });
 
   it('prints the statement with the account’s balance (PDF → PNG), and the run as one combined PDF', async () => {

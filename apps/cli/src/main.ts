@@ -14,6 +14,8 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
 import { registerCalls } from './commands/calls.ts';
 import { registerRota } from './commands/rota.ts';
+import { registerCampaigns } from './commands/campaigns.ts';
+import { registerSms } from './commands/sms.ts';
 import { registerPayables } from './commands/payables.ts';
 import { registerProcedures } from './commands/procedures.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -42,6 +44,8 @@ for (const register of [
   registerPayables,
   registerCalls,
   registerRota,
+  registerCampaigns,
+  registerSms,
   registerStatements,
   registerLetters,
 ])

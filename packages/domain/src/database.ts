@@ -16,6 +16,7 @@ import type { CallsTables } from './calls/calls.tables.ts';
 import type { CredentialsTables } from './credentials/credentials.tables.ts';
 import type { EquipmentTables } from './equipment/equipment.tables.ts';
 import type { TrainingTables } from './training/training.tables.ts';
+import type { CampaignsTables } from './campaigns/campaigns.tables.ts';
 import type { ComplaintsTables } from './complaints/complaints.tables.ts';
 import type { TasksTables } from './tasks/tasks.tables.ts';
 import type { DashboardTables } from './dashboard/dashboard.tables.ts';
@@ -79,6 +80,7 @@ export interface Database
     StaffTables,
     RotaTables,
     CallsTables,
+    CampaignsTables,
     ComplaintsTables,
     DashboardTables,
     CredentialsTables,

@@ -13,6 +13,7 @@ import { billingModule } from './billing/module.ts';
 import { claimsModule } from './claims/module.ts';
 import { eligibilityModule } from './eligibility/module.ts';
 import { callsModule } from './calls/module.ts';
+import { campaignsModule } from './campaigns/module.ts';
 import { clinicalModule } from './clinical/module.ts';
 import { codesModule } from './codes/module.ts';
 import { collectionsModule } from './collections/module.ts';
@@ -93,6 +94,8 @@ export const MODULES: readonly ModuleManifest[] = [
   lettersModule,
   // After clinical, whose medications name the prescriber a refill request goes to.
   inboxModule,
+  // After patients, comms, follow-ups and letters, whose public functions its stages use (and after letters' demo templates).
+  campaignsModule,
   staffModule,
   // After staff (home locations) and scheduling (a provider's time off is its availability exception).
   rotaModule,

@@ -34,6 +34,7 @@ import systemRoutes from './system.ts';
 import userRoutes from './users/index.ts';
 import waitlistRoutes from './waitlist/index.ts';
 import callsRoutes from './calls/index.ts';
+import campaignsRoutes from './campaigns/index.ts';
 import complaintsRoutes from './complaints/index.ts';
 import tasksRoutes from './tasks/index.ts';
 import staffRoutes from './staff/index.ts';
@@ -79,6 +80,7 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   callsRoutes,
   staffRoutes,
   rotaRoutes,
+  campaignsRoutes,
   complaintsRoutes,
   dashboardRoutes,
   credentialsRoutes,

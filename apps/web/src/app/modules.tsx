@@ -45,6 +45,7 @@ import {
   IconPhoneIncoming,
   IconChecklist,
   IconMoodSad,
+  IconSpeakerphone,
   IconReceipt,
   IconReportMoney,
   IconSchool,
@@ -59,7 +60,6 @@ import { Center, Loader } from '@mantine/core';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement, Suspense } from 'react';
 import type { Permission } from '../api/types.ts';
 import { UnreadBadge } from '../features/inbox/UnreadBadge.tsx';
-import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 
 /** A page component loaded on first use (its own chunk). */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
@@ -124,6 +124,7 @@ const HandoverPage = lazyPage(() => import('../features/staff/HandoverPage.tsx')
 const CredentialsPage = lazyPage(() => import('../features/credentials/CredentialsPage.tsx'), 'CredentialsPage');
 const TrainingPage = lazyPage(() => import('../features/training/TrainingPage.tsx'), 'TrainingPage');
 const EquipmentPage = lazyPage(() => import('../features/equipment/EquipmentPage.tsx'), 'EquipmentPage');
+const CampaignsPage = lazyPage(() => import('../features/campaigns/CampaignsPage.tsx'), 'CampaignsPage');
 const LettersPage = lazyPage(() => import('../features/letters/LettersPage.tsx'), 'LettersPage');
 const StaffInboxPage = lazyPage(() => import('../features/inbox/StaffInboxPage.tsx'), 'StaffInboxPage');
 const ReconciliationPage = lazyPage(() => import('../features/claims/ReconciliationPage.tsx'), 'ReconciliationPage');
@@ -146,8 +147,6 @@ export interface ModuleGroup {
   icon: ModuleEntry['icon'];
   children: ModuleEntry[];
 }
-
-const soon = (name: string) => <ComingSoonPage module={name} />;
 
 export const modules: (ModuleEntry | ModuleGroup)[] = [
   { path: '/', label: 'Dashboard', icon: IconGauge, element: <Page of={DashboardPage} /> },
@@ -214,6 +213,13 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
   },
   { path: '/payables', label: 'Payables', icon: IconBuildingStore, permission: 'payables:read', element: <Page of={PayablesPage} /> },
   { path: '/complaints', label: 'Complaints', icon: IconMoodSad, permission: 'complaint:manage', element: <Page of={ComplaintsPage} /> },
+  {
+    path: '/campaigns',
+    label: 'Recall campaigns',
+    icon: IconSpeakerphone,
+    permission: 'campaign:read',
+    element: <Page of={CampaignsPage} />,
+  },
   { path: '/daily-close', label: 'Daily close', icon: IconCash, permission: 'day:read', element: <Page of={DailyClosePage} /> },
   {
     path: '/staff-messages',

@@ -74,6 +74,9 @@ export const PERMISSIONS = {
   'equipment:read': 'See the equipment inventory and its fault tickets',
   'equipment:report': 'Report an equipment fault (out of service blocks its room for booking)',
   'equipment:manage': 'Maintain the equipment inventory and service dates; schedule vendor visits and resolve faults',
+  'campaign:read': 'See recall campaigns, the patients in them, where each stands, and the campaign report',
+  'campaign:respond': "Record a patient's answer to a recall campaign (declined, unreachable)",
+  'campaign:manage': 'Create, edit, start, pause and stop recall campaigns (email, then text, then letter)',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -112,6 +115,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:read',
     'equipment:read',
     'equipment:report',
+    'campaign:read',
+    'campaign:respond',
   ],
   biller: [
     'org:read',
@@ -276,6 +281,11 @@ export const SYSTEM_PURPOSES = {
     does: 'The same feed when the practice chose to show patient names in it',
     permissions: ['appointment:read', 'patient:read'],
   },
+  'job:campaigns': {
+    does: "The recall campaign stages (campaigns/run-stages.ts): reads each patient's consents and contacts, queues the email and text, writes the letter from the campaign's template and logs each attempt on the recall",
+    permissions: ['org:read', 'patient:read', 'appointment:read', 'appointment:write', 'letter:write'],
+    restrictedRecords: true,
+  },
   'demo-seed': {
     does: "The demo practice on first start (demo/seed-demo.ts): one login per role; the modules' demo seeders write their rows directly",
     permissions: ['user:manage'],
@@ -295,6 +305,19 @@ export const SYSTEM_PURPOSES = {
   'demo-seed:letters': {
     does: "The demo practice's letters (letters/seed-letters-demo.ts): saves the letter templates, writes two letters from the chart and a recall-reminder batch",
     permissions: ['org:read', 'patient:read', 'appointment:read', 'letter:write', 'letter:template'],
+  },
+  'demo-seed:campaigns': {
+    does: "The demo practice's recall campaign (campaigns/seed-campaigns-demo.ts): starts a campaign over the overdue recalls ten days ago, runs its stages as the job would, and records a booking and a refusal",
+    permissions: [
+      'org:read',
+      'patient:read',
+      'appointment:read',
+      'appointment:write',
+      'letter:write',
+      'campaign:read',
+      'campaign:respond',
+      'campaign:manage',
+    ],
   },
   'demo-seed:payables': {
     does: "The demo practice's payables (payables/seed-payables-demo.ts): adds vendors, enters their bills and pays some, as the office manager would",
@@ -364,6 +387,14 @@ export const SYSTEM_PURPOSES = {
   'cli:rota': {
     does: '`clinicdesk rota on-call` and `rota gaps`: who is on call now at each location, and where the rota falls short of its coverage rules',
     permissions: ['rota:read'],
+  },
+  'cli:campaigns': {
+    does: '`clinicdesk campaigns list|report`: the recall campaigns and their reports (counts only)',
+    permissions: ['campaign:read'],
+  },
+  'cli:sms': {
+    does: '`clinicdesk sms inbox`: how many received texts wait for the desk (counts only)',
+    permissions: ['patient:read'],
   },
   'cli:statements': {
     does: '`clinicdesk statements run`: a statement run for the guarantors owing at least a threshold',

@@ -2,13 +2,15 @@ import { type PatientAccess, requirePatientAccess } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
+import { completeLinkedTask } from '../tasks/index.ts';
 import { callLocation, checkStaff } from './call-scope.ts';
 import { loadCall, lockCall } from './call-row.ts';
 import { type Call, type CallPatch, outcomeFits } from './calls.schemas.ts';
 
 /**
  * Record what became of a call: its outcome, the note, the patient the desk picked among the
- * candidates, who follows it up, and the follow-up done (or open again). `expectedVersion`
+ * candidates, who follows it up, and the follow-up done (or open again; done completes the task
+ * the follow-up became). `expectedVersion`
  * comes from If-Match: 412 VERSION_MISMATCH (with the call as it now is) when someone changed
  * it since.
  */
@@ -55,6 +57,8 @@ export async function updateCall(ctx: Ctx, id: string, patch: CallPatch, expecte
       ...(access && { access }),
       changes: diffFields(before, next),
     });
+    // The follow-up done at the call: the task it became is done too.
+    if (current.task_id && current.follow_up !== 'done' && next.follow_up === 'done') await completeLinkedTask(tx, current.task_id);
     return loadCall(tx, id);
   });
 }

@@ -97,7 +97,7 @@ export type CommsSettingsPatch = z.infer<typeof commsSettingsPatchSchema>;
 
 export const messageSchema = z.object({
   id: uuid,
-  kind: z.enum(['reminder', 'waitlist_offer', 'payment_receipt', 'statement', 'text']),
+  kind: z.enum(['reminder', 'waitlist_offer', 'payment_receipt', 'statement', 'text', 'recall']),
   channel: z.enum(['email', 'sms']),
   to: z.string().nullable(),
   subject: z.string(),

@@ -6,7 +6,7 @@ type OptionalInstant = ColumnType<Date | null, Date | string | null | undefined,
 
 export type ChannelKind = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'bounced' | 'skipped';
-export type MessageKind = 'reminder' | 'waitlist_offer' | 'payment_receipt' | 'statement' | 'text';
+export type MessageKind = 'reminder' | 'waitlist_offer' | 'payment_receipt' | 'statement' | 'text' | 'recall';
 export type InboundAction = 'confirmed' | 'cancelled' | 'opted_out' | 'opted_in' | 'inbox';
 export type LinkPurpose = 'confirm' | 'cancel' | 'waitlist_accept';
 

@@ -35,3 +35,6 @@ export { markTextHandled } from './mark-text-handled.ts';
 export { receiveInboundSms } from './receive-inbound-sms.ts';
 export { updateTextStatus } from './update-text-status.ts';
 export { textInstead } from './text-instead.ts';
+export { handleSendEmailJob, type Outreach, queueOutreach, SEND_EMAIL_QUEUE } from './queue-outreach.ts';
+export { practiceSendsTexts } from './practice-sends-texts.ts';
+export { type SmsInboxCounts, smsInboxCounts } from './sms-inbox-counts.ts';

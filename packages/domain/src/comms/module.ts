@@ -5,6 +5,7 @@ import { ReminderSweeper } from './reminder-sweeper.ts';
 import { handleSendReminderJob } from './send-reminder.ts';
 import { seedCommsDemo } from './seed-comms-demo.ts';
 import { handleSendTextJob, SEND_TEXT_QUEUE } from './send-text.ts';
+import { handleSendEmailJob, SEND_EMAIL_QUEUE } from './queue-outreach.ts';
 import { handleReminderSweepJob, REMINDER_SWEEP_QUEUE, SEND_REMINDER_QUEUE } from './sweep-reminders.ts';
 
 /** Messages to patients: mail and text settings, texts both ways, reminder rules and the sweep, the message log, signed one-click links. */
@@ -15,6 +16,7 @@ export const commsModule = defineModule({
     [REMINDER_SWEEP_QUEUE]: handleReminderSweepJob,
     [SEND_REMINDER_QUEUE]: handleSendReminderJob,
     [SEND_TEXT_QUEUE]: handleSendTextJob,
+    [SEND_EMAIL_QUEUE]: handleSendEmailJob,
   },
   // Due reminders are looked for once a minute (one sweep job per minute, whatever the process count).
   periodic: ({ db, clock, log }) => [

@@ -2,7 +2,14 @@
 
 export * from './followups.schemas.ts';
 export type { FollowupsTables } from './followups.tables.ts';
-export { CONTACT_METHODS, CONTACT_OUTCOMES, RECALL_STATUSES, RECALL_TYPES } from './followups.tables.ts';
+export {
+  CONTACT_METHODS,
+  CONTACT_OUTCOMES,
+  RECALL_STATUSES,
+  RECALL_TYPES,
+  type RecallStatus,
+  type RecallType,
+} from './followups.tables.ts';
 export { createFollowUp } from './create-follow-up.ts';
 export { listFollowUps } from './list-follow-ups.ts';
 export { bookFollowUp } from './book-follow-up.ts';
@@ -16,3 +23,5 @@ export { listRecallContacts } from './list-recall-contacts.ts';
 export { logRecallContact } from './log-recall-contact.ts';
 export { todayAtLocation } from './local-today.ts';
 export { seedFollowupsDemo } from './seed-followups-demo.ts';
+export { type BookedRecall, recallBooked } from './recall-events.ts';
+export { openRecallsMatching, type RecallSelection, recallStatuses, type SelectedRecall } from './campaign-recalls.ts';

@@ -2,14 +2,16 @@ import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
+import { emit } from '../shared/events.ts';
 import type { Recall, RecallContact, RecallContactInput } from './followups.schemas.ts';
 import { todayAtLocation } from './local-today.ts';
+import { recallBooked } from './recall-events.ts';
 import { loadRecall, lockRecall, toContact } from './recall-row.ts';
 
 /**
  * Log an attempt to reach the patient about a recall (append-only). The recall becomes
  * `contacted`, or `booked` when the outcome is a booking (and stays booked once booked).
- * 409 CONFLICT on a closed recall.
+ * 409 CONFLICT on a closed recall. Becoming booked emits `recall.booked`.
  */
 export async function logRecallContact(
   ctx: Ctx,
@@ -51,6 +53,7 @@ export async function logRecallContact(
       access,
       details: { recallId: id, method: input.method, outcome: input.outcome },
     });
+    if (status === 'booked' && current.status !== 'booked') await emit(tx, recallBooked, { id, patientId: current.patient_id });
     const displayName = tx.actor.kind === 'user' ? tx.actor.displayName : null;
     return { contact: toContact({ ...row, display_name: displayName }), recall: await loadRecall(tx, id, await todayAtLocation(tx)) };
   });

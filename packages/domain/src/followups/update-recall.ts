@@ -2,14 +2,16 @@ import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
+import { emit } from '../shared/events.ts';
 import { checkReferences } from './create-follow-up.ts';
 import type { Recall, RecallPatch } from './followups.schemas.ts';
 import { todayAtLocation } from './local-today.ts';
+import { recallBooked } from './recall-events.ts';
 import { loadRecall, lockRecall } from './recall-row.ts';
 
 /**
  * Change a recall's type, due date, provider, note or status (close it, or reopen it).
- * `expectedVersion` comes from If-Match: 412 VERSION_MISMATCH when someone changed it since.
+ * Becoming booked emits `recall.booked`. `expectedVersion` comes from If-Match: 412 VERSION_MISMATCH when someone changed it since.
  */
 export async function updateRecall(ctx: Ctx, id: string, patch: RecallPatch, expectedVersion: number): Promise<Recall> {
   requirePermission(ctx, 'appointment:write');
@@ -48,6 +50,7 @@ export async function updateRecall(ctx: Ctx, id: string, patch: RecallPatch, exp
       note: current.note,
     };
     await recordAudit(tx, { action: 'update', resourceType: 'recall', resourceId: id, access, changes: diffFields(before, next) });
+    if (next.status === 'booked' && current.status !== 'booked') await emit(tx, recallBooked, { id, patientId: current.patient_id });
     return loadRecall(tx, id, today);
   });
 }

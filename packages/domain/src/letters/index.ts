@@ -13,3 +13,4 @@ export { listLetters } from './list-letters.ts';
 export { createBatch } from './create-batch.ts';
 export { listBatches } from './list-batches.ts';
 export { seedLettersDemo } from './seed-letters-demo.ts';
+export { taskFromLetter } from './task-from-letter.ts';

@@ -124,3 +124,17 @@ export const letterBatchSchema = z.object({
   createdBy: z.string().nullable(),
 });
 export type LetterBatch = z.infer<typeof letterBatchSchema>;
+
+/** A task from a letter (`POST /api/letters/{id}/task`): every field defaults from the letter. */
+export const letterTaskInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  note: z.string().max(2000).optional(),
+  /** Default: the account linked to the letter's signing provider, when there is one. */
+  assigneeId: z.string().uuid().optional(),
+  dueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+    .optional(),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+});
+export type LetterTaskInput = z.infer<typeof letterTaskInputSchema>;

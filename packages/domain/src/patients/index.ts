@@ -25,3 +25,4 @@ export { FAMILY_LIMIT, type Family, type FamilyMember, familiesOf, familyOf } fr
 export { patientsWithPhone, smsContactOf } from './sms-contact.ts';
 export { setSmsConsent } from './set-sms-consent.ts';
 export { type PhoneMatch, patientsByPhone } from './patients-by-phone.ts';
+export { type OutreachContact, outreachContactOf } from './outreach-contact.ts';

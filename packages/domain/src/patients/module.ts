@@ -8,9 +8,15 @@ export const patientsModule = defineModule({
   name: 'patients',
   // The two *_scoped views are tenant-checked views of its own tables for name search (migration 0089): owned, so private.
   tables: ['patients', 'patient_care_team', 'patient_name_words', 'patients_scoped', 'patient_name_words_scoped'],
-  // Names and email reachability other modules join on (migration 0091, patients.views.ts).
+  // Names and email reachability other modules join on (migration 0091, patients.views.ts); text reachability (0257).
   // The restricted flag, primary provider and listed care team, for access decisions (migration 0097).
-  views: ['patient_names', 'patients_reachable_by_email', 'patient_access_facts', 'patient_care_team_members'],
+  views: [
+    'patient_names',
+    'patients_reachable_by_email',
+    'patients_reachable_by_text',
+    'patient_access_facts',
+    'patient_care_team_members',
+  ],
   reactions: [react(patientMerging, 'careTeam', mergeCareTeam)],
   merge: {
     // A merged patient's care team joins the survivor's (one row per member).

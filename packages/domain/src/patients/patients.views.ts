@@ -23,6 +23,12 @@ export interface PatientsReachableByEmailView {
   organization_id: Read<string>;
 }
 
+/** Active patients who agreed to texts and have a mobile number (ids only; migration 0257). */
+export interface PatientsReachableByTextView {
+  id: Read<string>;
+  organization_id: Read<string>;
+}
+
 /** What an access decision needs of a record (migration 0097): restricted, and the primary provider whose users are on its care team. */
 export interface PatientAccessFactsView {
   id: Read<string>;
@@ -41,6 +47,7 @@ export interface PatientCareTeamMembersView {
 export interface PatientsViews {
   patient_names: PatientNamesView;
   patients_reachable_by_email: PatientsReachableByEmailView;
+  patients_reachable_by_text: PatientsReachableByTextView;
   patient_access_facts: PatientAccessFactsView;
   patient_care_team_members: PatientCareTeamMembersView;
 }

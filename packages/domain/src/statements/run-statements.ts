@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { requirePermission } from '../access/index.ts';
 import { recordAudit, recordAuditMany } from '../audit/index.ts';
 import { chargesByIds } from '../billing/index.ts';
-import { queueMessage } from '../comms/index.ts';
+import { practiceSendsTexts, queueMessage } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import { openBalances, patientPaymentsSince, statementActivity } from '../ledger/index.ts';
 import { providersByIds } from '../organizations/index.ts';
@@ -220,6 +220,27 @@ async function issuePage(
   const visitsOf = new Map<string, typeof visits>();
   for (const v of visits) visitsOf.set(v.patientId, [...(visitsOf.get(v.patientId) ?? []), v]);
 
+  // Guarantors without an email we may use who agreed to texts and have a mobile (when the practice sends texts).
+  const noEmail = [
+    ...new Set(
+      due.flatMap((c) =>
+        c.guarantor.guarantorPatientId && !(c.guarantor.email && c.guarantor.consentEmail) ? [c.guarantor.guarantorPatientId] : [],
+      ),
+    ),
+  ];
+  const textable = new Set(
+    noEmail.length && (await practiceSendsTexts(tx.db, tx.organizationId))
+      ? (
+          await tx.db
+            .selectFrom('patients_reachable_by_text')
+            .select('id')
+            .where('organization_id', '=', tx.organizationId)
+            .where('id', 'in', noEmail)
+            .execute()
+        ).map((r) => r.id)
+      : [],
+  );
+
   const now = tx.clock.now();
   const prepared = [];
   for (const c of due) {
@@ -262,8 +283,10 @@ async function issuePage(
       amountDueCents,
     };
     const byEmail = Boolean(g.guarantorPatientId && g.email && g.consentEmail);
+    // No email we may use: a guarantor who agreed to texts gets the notice by text (the job's textInstead).
+    const byText = !byEmail && Boolean(g.guarantorPatientId && textable.has(g.guarantorPatientId));
     const messageId =
-      byEmail && g.guarantorPatientId
+      (byEmail || byText) && g.guarantorPatientId
         ? await queueMessage(tx.db, {
             organizationId: tx.organizationId,
             patientId: g.guarantorPatientId,

@@ -53,14 +53,10 @@ export const handleSendStatementNoticeJob: JobHandler = async (job) => {
   const message = await lockMessage(db, organizationId, statement.message_id);
   if (message?.status !== 'queued') return; // sent, skipped or failed already
   const recipient = await emailRecipient(db, organizationId, statement.guarantor_patient_id);
-  if ('skip' in recipient) {
-    await skipMessage(db, message.id, recipient.skip);
-    return;
-  }
   const comms = await resolveComms(db, organizationId, job.installation);
   const snapshot = statement.snapshot as StatementSnapshot;
   const { subject, text } = noticeText(snapshot);
-  // A guarantor who prefers texts gets a short notice by text (amount and due date only).
+  // A guarantor who prefers texts, or has no email we may use, gets a short notice by text (amount and due date only).
   const sms = `${snapshot.practice.name}: your statement is ready. Amount due ${dollars(snapshot.amountDueCents)} by ${snapshot.dueOn}. Pay at the front desk${snapshot.practice.phone ? ` or call ${phoneText(snapshot.practice.phone)}` : ''}.`;
   const byText = await textInstead(job, comms, {
     organizationId,
@@ -70,6 +66,10 @@ export const handleSendStatementNoticeJob: JobHandler = async (job) => {
     body: sms,
   });
   if (byText) return;
+  if ('skip' in recipient) {
+    await skipMessage(db, message.id, recipient.skip);
+    return;
+  }
   await addressMessage(db, message.id, { address: recipient.to, subject });
   await deliverMessage(job, comms, { id: message.id, to: recipient.to, subject, text });
 };

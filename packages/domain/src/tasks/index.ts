@@ -15,3 +15,4 @@ export { getProject } from './get-project.ts';
 export { listProjects } from './list-projects.ts';
 export { listTaskSlas, setTaskSla } from './task-slas.ts';
 export { taskCounts } from './task-counts.ts';
+export { completeLinkedTask } from './complete-linked-task.ts';

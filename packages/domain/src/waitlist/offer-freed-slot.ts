@@ -1,13 +1,14 @@
 /**
  * Offer a freed slot to the next matching waitlist entry: same appointment type, the
  * provider and location among the entry's wishes (or none given), the slot's local date
- * in its window, email consent and an address; lowest priority number first, then who
+ * in its window, email consent and an address (or, when the practice sends texts, text consent
+ * and a mobile number: the offer goes by text); lowest priority number first, then who
  * waited longest; never twice to one entry for one slot. The offer row HOLDS the slot
  * (the database refuses bookings over it) until accepted, expired or withdrawn.
  */
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
-import { queueMessage } from '../comms/index.ts';
+import { practiceSendsTexts, queueMessage } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import { loadAppointmentFacts } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -32,11 +33,25 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
     .executeTakeFirst();
   if (open) return null;
   const day = Temporal.Instant.fromEpochMilliseconds(slot.startsAt.getTime()).toZonedDateTimeISO(slot.zone).toPlainDate().toString();
+  const texts = await practiceSendsTexts(db, organizationId);
   const entry = await db
     .selectFrom('waitlist_entries as w')
-    // Only patients who can be offered the slot by email.
-    .innerJoin('patients_reachable_by_email as p', 'p.id', 'w.patient_id')
     .select(['w.id', 'w.patient_id'])
+    // Only patients who can be offered the slot: by email, or by text when the practice sends texts.
+    .where((eb) =>
+      eb.or([
+        eb('w.patient_id', 'in', eb.selectFrom('patients_reachable_by_email').select('id').where('organization_id', '=', organizationId)),
+        ...(texts
+          ? [
+              eb(
+                'w.patient_id',
+                'in',
+                eb.selectFrom('patients_reachable_by_text').select('id').where('organization_id', '=', organizationId),
+              ),
+            ]
+          : []),
+      ]),
+    )
     .where('w.organization_id', '=', organizationId)
     .where('w.status', '=', 'waiting')
     .where('w.appointment_type_id', '=', slot.appointmentTypeId)

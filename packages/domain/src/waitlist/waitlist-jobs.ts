@@ -48,10 +48,6 @@ export const handleSendOfferJob: JobHandler = async (job) => {
   }
   const comms = await resolveComms(db, organizationId, job.installation);
   const recipient = await emailRecipient(db, organizationId, offer.patient_id);
-  if ('skip' in recipient) {
-    await skipMessage(db, message.id, recipient.skip);
-    return;
-  }
   const token = await issueLink(db, {
     organizationId,
     purpose: 'waitlist_accept',
@@ -72,7 +68,7 @@ export const handleSendOfferJob: JobHandler = async (job) => {
     '',
     'If you do not take it, it goes to the next patient on the list and you stay on the list.',
   ].join('\n');
-  // A patient who prefers texts gets the offer by text, unless it would wait past its expiry.
+  // A patient who prefers texts, or has no email we may use, gets the offer by text, unless it would wait past its expiry.
   const sms = `${offer.practice}: an earlier visit is free for you, ${when} at ${offer.location}. Held until ${localWhen(offer.expires_at, offer.time_zone)}. To take it: ${comms.publicUrl}/r/${token}`;
   if (
     await textInstead(job, comms, {
@@ -85,6 +81,10 @@ export const handleSendOfferJob: JobHandler = async (job) => {
     })
   )
     return;
+  if ('skip' in recipient) {
+    await skipMessage(db, message.id, recipient.skip);
+    return;
+  }
   await addressMessage(db, message.id, { address: recipient.to, subject });
   await deliverMessage(job, comms, { id: message.id, to: recipient.to, subject, text });
 };

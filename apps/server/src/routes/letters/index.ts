@@ -10,6 +10,7 @@ import {
   letterPreviewSchema,
   letterQuerySchema,
   letterSchema,
+  letterTaskInputSchema,
   letterTemplateInputSchema,
   letterTemplatePatchSchema,
   letterTemplateQuerySchema,
@@ -22,8 +23,10 @@ import {
   previewLetter,
   printBatch,
   printLetter,
+  taskFromLetter,
   updateTemplate,
 } from '@domain/letters/index.ts';
+import { taskSchema } from '@domain/tasks/index.ts';
 import { z } from 'zod';
 import { requireIfMatch, setEtag } from '../../plugins/etag.ts';
 import { idParams, limitSchema, listOf } from '../../plugins/http-schemas.ts';
@@ -145,6 +148,22 @@ export default async function lettersRoutes(app: App) {
       },
     },
     async (request) => listLetters(request.ctx, request.query),
+  );
+
+  app.post(
+    '/api/letters/:id/task',
+    {
+      config: { permission: 'task:write' },
+      schema: {
+        tags,
+        summary:
+          "Make a task from a letter (a results letter for the doctor to sign): defaults to the letter's title, its signer's account and its patient; also needs letter:write",
+        params: idParams,
+        body: letterTaskInputSchema,
+        response: { 201: taskSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await taskFromLetter(request.ctx, request.params.id, request.body)),
   );
 
   app.get(

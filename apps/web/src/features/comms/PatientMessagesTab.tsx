@@ -23,6 +23,7 @@ const KIND_LABELS: Record<PatientMessage['kind'], string> = {
   payment_receipt: 'Payment receipt',
   statement: 'Statement notice',
   text: 'Text from the desk',
+  recall: 'Recall campaign',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });

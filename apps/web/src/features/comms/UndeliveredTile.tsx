@@ -12,6 +12,7 @@ const KIND_LABELS = {
   payment_receipt: 'Payment receipt',
   statement: 'Statement notice',
   text: 'Text from the desk',
+  recall: 'Recall campaign',
 } as const;
 
 export function UndeliveredTile() {

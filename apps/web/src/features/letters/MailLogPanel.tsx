@@ -1,9 +1,12 @@
 /** The mail log: every letter sent, newest first (what, to whom, when, by whom), each openable as its PDF. */
 import { Alert, Anchor, Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { letterPdfUrl, when } from './letters-api.ts';
 import { letterKeys } from './query-keys.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { taskKeys } from '../tasks/query-keys.ts';
 
 export function MailLogPanel(props: { patientId?: string; batchId?: string }) {
   const filter = { ...(props.patientId && { patientId: props.patientId }), ...(props.batchId && { batchId: props.batchId }) };
@@ -49,7 +52,8 @@ export function MailLogPanel(props: { patientId?: string; batchId?: string }) {
                     aria-label={`Open the ${l.title} to ${l.recipient} as a PDF`}
                   >
                     PDF
-                  </Anchor>
+                  </Anchor>{' '}
+                  <MakeTaskButton letterId={l.id} title={l.title} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -62,5 +66,38 @@ export function MailLogPanel(props: { patientId?: string; batchId?: string }) {
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** "Make a task" from a letter: for the signing doctor's account (a results letter to sign), about its patient. */
+function MakeTaskButton(props: { letterId: string; title: string }) {
+  const [made, setMade] = useState(false);
+  const making = useSubmit(() => api.POST('/api/letters/{id}/task', { params: { path: { id: props.letterId } }, body: {} }), {
+    invalidate: [taskKeys.all],
+    onSuccess: () => setMade(true),
+  });
+  if (made)
+    return (
+      <Text span size="xs" role="status">
+        Task made
+      </Text>
+    );
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        loading={making.busy}
+        onClick={() => void making.submit()}
+        aria-label={`Make a task from the ${props.title}`}
+      >
+        Make a task
+      </Button>
+      {making.error && (
+        <Text span size="xs" c="red" role="alert">
+          {making.error}
+        </Text>
+      )}
+    </>
   );
 }

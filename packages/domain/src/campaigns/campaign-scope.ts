@@ -1,0 +1,26 @@
+import { type Permission, permissionsAt, ROLE_PERMISSIONS, requirePermission } from '../access/index.ts';
+import type { Ctx } from '../shared/context.ts';
+import { notFound } from '../shared/errors.ts';
+
+/**
+ * Whether the caller may act on a campaign: recalls belong to the practice, not a location, so a
+ * campaign without a location needs `permission` from a practice-wide role; one with a location
+ * needs it at that location (a role granted at one location never acts at another). Otherwise 404,
+ * as for another practice's campaign.
+ */
+export function requireCampaignScope(tx: Ctx, permission: Permission, locationId: string | null): void {
+  requirePermission(tx, permission);
+  if (tx.actor.kind !== 'user') return;
+  const ok = locationId
+    ? permissionsAt(tx.actor.roles, locationId).has(permission)
+    : tx.actor.roles.some((r) => r.locationId === null && ROLE_PERMISSIONS[r.role].includes(permission));
+  if (!ok) throw notFound('campaign');
+}
+
+/** The locations whose campaigns a list may show: null for all (practice-wide role, system), else those granted. */
+export function campaignLocations(tx: Ctx, permission: Permission): { all: boolean; locations: string[] } {
+  if (tx.actor.kind !== 'user') return { all: true, locations: [] };
+  const roles = tx.actor.roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission));
+  if (roles.some((r) => r.locationId === null)) return { all: true, locations: [] };
+  return { all: false, locations: roles.map((r) => r.locationId).filter((id): id is string => id !== null) };
+}
