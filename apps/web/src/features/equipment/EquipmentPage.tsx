@@ -26,7 +26,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { fieldErrors } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
@@ -50,7 +50,13 @@ export function EquipmentPage() {
   const locationId = useSelectedLocation();
   const [adding, setAdding] = useState(false);
   const [reporting, setReporting] = useState<Equipment | null>(null);
-  const [openFault, setOpenFault] = useState<string | null>(null);
+  // A fault named in the address (the office dashboard's drill-down) opens at once.
+  const [params, setParams] = useSearchParams();
+  const [openFault, setOpenFaultState] = useState<string | null>(params.get('fault'));
+  const setOpenFault = (id: string | null) => {
+    setOpenFaultState(id);
+    if (!id && params.has('fault')) setParams({}, { replace: true });
+  };
   const inventory = useQuery({
     queryKey: equipmentKeys.inventory({ locationId }),
     queryFn: () => unwrap(api.GET('/api/equipment', { params: { query: { limit: 200, ...(locationId && { locationId }) } } })),
