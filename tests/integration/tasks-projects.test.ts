@@ -59,7 +59,12 @@ describe('projects', () => {
       expect(res.statusCode, res.body).toBe(201);
       return res.json();
     };
-    const order = await task('Order vaccine', { dueOn: '2026-04-10' });
+    // The staff-operations contract names the due day dueDate (dueOn is the same field).
+    const order = await task('Order vaccine', { dueDate: '2026-04-10', assigneeId: org.users.office_manager.id, priority: 'high' });
+    expect(order).toMatchObject({ dueOn: '2026-04-10', dueDate: '2026-04-10' });
+    const both = await fd.post('/api/tasks', { title: 'x', projectId: project.id, dueOn: '2026-04-10', dueDate: '2026-04-11' });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().errors[0].path).toBe('dueDate');
     const print = await task('Print the statements');
     const text = await task('Text the over-65s');
     // The task joins the project's location when none is named.

@@ -35171,6 +35171,7 @@ export interface paths {
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
+                            dueDate: string | null;
                             overdue: boolean;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -36655,6 +36656,7 @@ export interface paths {
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
+                            dueDate: string | null;
                             overdue: boolean;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -38265,6 +38267,7 @@ export interface paths {
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 dueOn: string | null;
+                                dueDate: string | null;
                                 overdue: boolean;
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";
@@ -38373,6 +38376,7 @@ export interface paths {
                         /** Format: uuid */
                         assigneeId?: string;
                         dueOn?: string;
+                        dueDate?: string;
                         /**
                          * @default normal
                          * @enum {string}
@@ -38407,6 +38411,7 @@ export interface paths {
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
+                            dueDate: string | null;
                             overdue: boolean;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -38654,6 +38659,7 @@ export interface paths {
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
+                            dueDate: string | null;
                             overdue: boolean;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -38767,6 +38773,7 @@ export interface paths {
                         kind?: "general" | "callback" | "refill_request" | "results" | "paperwork" | "billing" | "referral" | "equipment";
                         assigneeId?: string | null;
                         dueOn?: string | null;
+                        dueDate?: string | null;
                         /** @enum {string} */
                         priority?: "low" | "normal" | "high" | "urgent";
                         projectId?: string | null;
@@ -38795,6 +38802,7 @@ export interface paths {
                             assigneeId: string | null;
                             assigneeName: string | null;
                             dueOn: string | null;
+                            dueDate: string | null;
                             overdue: boolean;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -38889,6 +38897,7 @@ export interface paths {
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 dueOn: string | null;
+                                dueDate: string | null;
                                 overdue: boolean;
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";

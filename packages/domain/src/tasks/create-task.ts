@@ -2,7 +2,7 @@ import { requirePatientAccess } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
-import { checkAssignee, checkProject, slaDueAt, taskLocation } from './task-refs.ts';
+import { checkAssignee, checkProject, dueDayOf, slaDueAt, taskLocation } from './task-refs.ts';
 import { loadTask } from './task-row.ts';
 import { type NewTask, type Task, taskInputSchema } from './tasks.schemas.ts';
 import type { TaskKind } from './tasks.tables.ts';
@@ -34,7 +34,7 @@ export async function createTask(ctx: Ctx, input: NewTask): Promise<Task> {
         title: fields.title,
         note: fields.note,
         assignee_id: fields.assigneeId ?? null,
-        due_on: fields.dueOn ?? null,
+        due_on: dueDayOf(fields) ?? null,
         priority: fields.priority,
         kind,
         project_id: fields.projectId ?? null,

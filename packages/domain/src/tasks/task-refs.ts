@@ -90,3 +90,11 @@ export async function slaDueAt(tx: Ctx, kind: TaskKind, from: Date): Promise<Dat
     .executeTakeFirst();
   return row ? new Date(from.getTime() + row.hours * 3_600_000) : null;
 }
+
+/** The due day from either of its names (`dueOn`, `dueDate`); both given and different: a 400 naming `dueDate`. */
+export function dueDayOf<T extends string | null>(input: { dueOn?: T | undefined; dueDate?: T | undefined }): T | undefined {
+  if (input.dueOn !== undefined && input.dueDate !== undefined && input.dueOn !== input.dueDate) {
+    throw invalid('dueDate', 'dueDate and dueOn name the same day; send one of them.');
+  }
+  return input.dueOn !== undefined ? input.dueOn : input.dueDate;
+}

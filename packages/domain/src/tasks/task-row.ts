@@ -36,6 +36,7 @@ export function toTask(r: TaskRow, now: Date): Task {
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name ?? null,
     dueOn: r.due_on,
+    dueDate: r.due_on,
     kind: r.kind,
     overdue: r.status !== 'done' && r.due_on !== null && r.due_on < localDateOf(now.getTime(), r.time_zone),
     priority: r.priority,

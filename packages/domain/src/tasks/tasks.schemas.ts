@@ -19,6 +19,8 @@ export const taskSchema = z.object({
   assigneeId: uuid.nullable(),
   assigneeName: z.string().nullable(),
   dueOn: z.string().nullable(),
+  /** The same day as `dueOn`, under the name the staff-operations contract uses. */
+  dueDate: z.string().nullable(),
   overdue: z.boolean(),
   priority: z.enum(TASK_PRIORITIES),
   status: z.enum(TASK_STATUSES),
@@ -46,6 +48,8 @@ export const taskInputSchema = z.strictObject({
   /** Omitted: nobody yet (the location's list shows it). */
   assigneeId: uuid.optional(),
   dueOn: date.optional(),
+  /** The same as `dueOn` (either name; both must agree). */
+  dueDate: date.optional(),
   priority: z.enum(TASK_PRIORITIES).default('normal'),
   /** An active project of the task's location. */
   projectId: uuid.optional(),
@@ -67,6 +71,8 @@ export const taskPatchSchema = z.strictObject({
   kind: z.enum(TASK_KINDS).optional(),
   assigneeId: uuid.nullable().optional(),
   dueOn: date.nullable().optional(),
+  /** The same as `dueOn` (either name; both must agree). */
+  dueDate: date.nullable().optional(),
   priority: z.enum(TASK_PRIORITIES).optional(),
   projectId: uuid.nullable().optional(),
   /** `in_progress` marks it started; `done` completes it (who and when are recorded); `open` reopens it. */

@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import { taskCompleted } from './task-events.ts';
 import { invalid } from '../shared/errors.ts';
-import { checkAssignee, checkProject, requireTaskEditor, taskLocation } from './task-refs.ts';
+import { checkAssignee, checkProject, dueDayOf, requireTaskEditor, taskLocation } from './task-refs.ts';
 import { loadTask, lockTask } from './task-row.ts';
 import type { Task, TaskPatch } from './tasks.schemas.ts';
 
@@ -29,13 +29,14 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expecte
       const project = await checkProject(tx, patch.projectId);
       if (project.locationId !== current.location_id) throw invalid('projectId', 'This project belongs to another location.');
     }
+    const dueDay = dueDayOf(patch);
     const now = tx.clock.now();
     const status = patch.status ?? current.status;
     const next = {
       title: patch.title ?? current.title,
       note: patch.note ?? current.note,
       assignee_id: patch.assigneeId !== undefined ? patch.assigneeId : current.assignee_id,
-      due_on: patch.dueOn !== undefined ? patch.dueOn : current.due_on,
+      due_on: dueDay !== undefined ? dueDay : current.due_on,
       priority: patch.priority ?? current.priority,
       kind: patch.kind ?? current.kind,
       project_id: patch.projectId !== undefined ? patch.projectId : current.project_id,
