@@ -249,13 +249,21 @@ describe('visit note journey', () => {
   });
 
   it('books the follow-up from the worklist in three interactions', async () => {
+    // The demo may hold another open follow-up for the same patient: this one is the signed plan's.
+    const encounterId = visit.encounterUrl.split('/').pop();
+    let mine: { id: string } | undefined;
+    for (let cursor: string | null = ''; !mine && cursor !== null; ) {
+      const batch: { items: { id: string; encounterId: string | null }[]; nextCursor: string | null } = await getJson(
+        `/api/follow-ups?status=open&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      mine = batch.items.find((f) => f.encounterId === encounterId);
+      cursor = batch.nextCursor;
+    }
+    if (!mine) throw new Error(`no open follow-up from ${visit.encounterUrl}`);
     await page.goto('/follow-ups');
-    const row = page.getByTestId('follow-up-row').filter({ hasText: visit.name });
-    await row.first().waitFor({ timeout: 15_000 });
-    await row
-      .first()
-      .getByRole('button', { name: `Book follow-up for ${visit.name}` })
-      .click(); // 1
+    const row = page.locator(`[data-testid="follow-up-row"][data-follow-up-id="${mine.id}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole('button', { name: `Book follow-up for ${visit.name}` }).click(); // 1
     await page.getByRole('group', { name: 'Open times' }).getByRole('button').first().click(); // 2
     await page
       .getByRole('dialog')

@@ -110,7 +110,7 @@ export function FollowUpsPage() {
               {list.data.items.map((f) => {
                 const overdue = f.status === 'open' && f.dueDate < todayOn(clocks.get(f.locationId)?.zone);
                 return (
-                  <Table.Tr key={f.id} data-testid="follow-up-row">
+                  <Table.Tr key={f.id} data-testid="follow-up-row" data-follow-up-id={f.id}>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm">{longDate(f.dueDate)}</Text>
