@@ -16,3 +16,14 @@ export {
   systemPermissions,
 } from './permissions.ts';
 export { can, requirePermission, systemMayOpenRestricted } from './require-permission.ts';
+export {
+  actingLocation,
+  findPlace,
+  holdsAt,
+  locationsHolding,
+  NOBODY,
+  type Place,
+  placeOf,
+  requireAt,
+  todayAt,
+} from './location-scope.ts';

@@ -1,10 +1,9 @@
-import { patientAccessMany, requirePermission } from '../access/index.ts';
+import { patientAccessMany, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { latestCopays } from '../eligibility/index.ts';
 import { primaryCopays } from '../insurance/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { ExpectedCopay } from './accounts.schemas.ts';
-import { todayAt } from './today-at.ts';
 
 /**
  * The copay the desk expects today from each patient (at most 100: a flow board's page): the

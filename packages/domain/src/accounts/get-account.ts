@@ -1,10 +1,9 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { openBalances, patientBalances } from '../ledger/index.ts';
 import { familyOf, guarantorsOf } from '../patients/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { Account } from './accounts.schemas.ts';
-import { todayAt } from './today-at.ts';
 
 /**
  * A patient's account: what the patient owes (negative: a credit), what payers were billed and

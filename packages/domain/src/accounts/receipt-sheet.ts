@@ -1,3 +1,4 @@
+import { todayAt } from '../access/index.ts';
 import { chargesByIds } from '../billing/index.ts';
 import { patientBalances } from '../ledger/index.ts';
 import { locationLetterhead } from '../organizations/index.ts';
@@ -6,7 +7,6 @@ import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import type { Payment } from './accounts.schemas.ts';
 import type { ReceiptSheet } from './receipt-pdf.ts';
-import { todayAt } from './today-at.ts';
 
 /**
  * What a payment's receipt shows (PDF and email alike): the location's letterhead, the patient's

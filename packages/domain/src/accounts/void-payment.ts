@@ -1,4 +1,4 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { nextOpenDay, paymentDeposited } from '../deposits/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
@@ -7,7 +7,6 @@ import { emit } from '../shared/events.ts';
 import type { Payment, VoidInput } from './accounts.schemas.ts';
 import { paymentVoided } from './payment-events.ts';
 import { loadPayment, publicPayment } from './payment-row.ts';
-import { todayAt } from './today-at.ts';
 
 /**
  * Void a payment posted in error (refund:issue, with the reason): its journal entry is reversed

@@ -1,7 +1,6 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, actingLocation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { callLocation } from './call-scope.ts';
 import { loadCall } from './call-row.ts';
 import type { Call } from './calls.schemas.ts';
 
@@ -10,7 +9,7 @@ export async function getCall(ctx: Ctx, id: string): Promise<Call> {
   requirePermission(ctx, 'call:read');
   return inTransaction(ctx, async (tx) => {
     const call = await loadCall(tx, id);
-    await callLocation(tx, 'call:read', call.locationId);
+    await actingLocation(tx, 'call:read', call.locationId);
     const access = call.patientId ? await requirePatientAccess(tx, call.patientId, 'call:read') : undefined;
     await recordAudit(tx, { action: 'read', resourceType: 'call', resourceId: id, ...(access && { access }) });
     return call;

@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
-import { mayOpenPatientSql, requirePatientAccess, requirePermission } from '../access/index.ts';
+import { mayOpenPatientSql, requirePatientAccess, requirePermission, actingLocation, locationsHolding, NOBODY } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
-import { callLocation, readableLocations } from './call-scope.ts';
 import { selectCalls, toCall } from './call-row.ts';
 import { UNANSWERED_OUTCOMES } from './calls.tables.ts';
 import type { Call, CallQuery } from './calls.schemas.ts';
 
 const callKeys = keyset('instant', 'uuid');
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The call log, newest first: a patient's calls, the follow-ups waiting (`needsFollowUp`), the
@@ -22,9 +20,9 @@ export async function listCalls(ctx: Ctx, q: CallQuery): Promise<{ items: Call[]
   return inTransaction(ctx, async (tx) => {
     const access = q.patientId ? await requirePatientAccess(tx, q.patientId, 'call:read') : undefined;
     let query = selectCalls(tx).where(sql<boolean>`(c.patient_id is null or ${mayOpenPatientSql(tx, 'p')})`);
-    const readable = readableLocations(tx, 'call:read');
+    const readable = locationsHolding(tx, 'call:read', { selectedOnly: true });
     if (readable) query = query.where('c.location_id', 'in', readable.length ? readable : [NOBODY]);
-    if (q.locationId) query = query.where('c.location_id', '=', await callLocation(tx, 'call:read', q.locationId));
+    if (q.locationId) query = query.where('c.location_id', '=', (await actingLocation(tx, 'call:read', q.locationId)).id);
     if (q.patientId) query = query.where('c.patient_id', '=', q.patientId);
     if (q.needsFollowUp) query = query.where('c.follow_up', '=', 'open');
     if (q.unanswered) query = query.where('c.outcome', 'in', [...UNANSWERED_OUTCOMES]);

@@ -1,10 +1,10 @@
-import { type PatientAccess, requirePatientAccess } from '../access/index.ts';
+import { requireActiveStaff } from '../identity/index.ts';
+import { type PatientAccess, requirePatientAccess, actingLocation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { patientsByPhone } from '../patients/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { createTask } from '../tasks/index.ts';
-import { callLocation, checkStaff } from './call-scope.ts';
 import { loadCall } from './call-row.ts';
 import { UNANSWERED_OUTCOMES } from './calls.tables.ts';
 import type { CallInput, CallerCandidate, LoggedCall } from './calls.schemas.ts';
@@ -27,7 +27,7 @@ const REASON_WORDS: Record<CallInput['reason'], string> = {
  */
 export async function logCall(ctx: Ctx, input: CallInput): Promise<LoggedCall> {
   return inTransaction(ctx, async (tx) => {
-    const locationId = await callLocation(tx, 'call:write', input.locationId);
+    const locationId = (await actingLocation(tx, 'call:write', input.locationId)).id;
     const now = tx.clock.now();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
     if (occurredAt.getTime() > now.getTime() + 60_000) throw invalid('occurredAt', 'A call cannot be logged in the future.');
@@ -47,7 +47,7 @@ export async function logCall(ctx: Ctx, input: CallInput): Promise<LoggedCall> {
         candidates = [];
       } else if (candidates.length > 1) match = 'several';
     }
-    await checkStaff(tx, input.followUp?.assigneeId, 'followUp.assigneeId');
+    await requireActiveStaff(tx, input.followUp?.assigneeId, 'followUp.assigneeId');
     const patientId = access?.patientId ?? null;
     const unanswered = input.outcome !== undefined && UNANSWERED_OUTCOMES.includes(input.outcome);
     const row = await tx.db

@@ -1,9 +1,9 @@
-import { type PatientAccess, requirePatientAccess } from '../access/index.ts';
+import { requireActiveStaff } from '../identity/index.ts';
+import { type PatientAccess, requirePatientAccess, actingLocation } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { completeLinkedTask } from '../tasks/index.ts';
-import { callLocation, checkStaff } from './call-scope.ts';
 import { loadCall, lockCall } from './call-row.ts';
 import { type Call, type CallPatch, outcomeFits } from './calls.schemas.ts';
 
@@ -17,7 +17,7 @@ import { type Call, type CallPatch, outcomeFits } from './calls.schemas.ts';
 export async function updateCall(ctx: Ctx, id: string, patch: CallPatch, expectedVersion: number): Promise<Call> {
   return inTransaction(ctx, async (tx) => {
     const current = await lockCall(tx, id);
-    await callLocation(tx, 'call:write', current.location_id);
+    await actingLocation(tx, 'call:write', current.location_id);
     let access: PatientAccess | undefined = current.patient_id
       ? await requirePatientAccess(tx, current.patient_id, 'call:write')
       : undefined;
@@ -27,7 +27,7 @@ export async function updateCall(ctx: Ctx, id: string, patch: CallPatch, expecte
     if (patch.patientId && patch.patientId !== current.patient_id) access = await requirePatientAccess(tx, patch.patientId, 'call:write');
     if (patch.outcome && !outcomeFits(current.direction, patch.outcome))
       throw invalid('outcome', `Not an outcome of an ${current.direction} call.`);
-    await checkStaff(tx, patch.assignedTo, 'assignedTo');
+    await requireActiveStaff(tx, patch.assignedTo, 'assignedTo');
     const next = {
       outcome: patch.outcome ?? current.outcome,
       note: patch.note ?? current.note,

@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, locationsHolding, NOBODY } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { readableLocations } from './call-scope.ts';
 import { UNANSWERED_OUTCOMES } from './calls.tables.ts';
 import type { WaitingCalls } from './calls.schemas.ts';
-
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * "Who called while I was out": how many calls wait for someone (open follow-ups) and how many
@@ -16,7 +13,7 @@ export async function waitingCalls(ctx: Ctx): Promise<WaitingCalls> {
   requirePermission(ctx, 'call:read');
   return inTransaction(ctx, async (tx) => {
     let base = tx.db.selectFrom('calls as c').where('c.organization_id', '=', tx.organizationId).where('c.follow_up', '=', 'open');
-    const readable = readableLocations(tx, 'call:read');
+    const readable = locationsHolding(tx, 'call:read', { selectedOnly: true });
     if (readable) base = base.where('c.location_id', 'in', readable.length ? readable : [NOBODY]);
     const unanswered = sql<number>`count(*) filter (where c.outcome in (${sql.join([...UNANSWERED_OUTCOMES])}))::int`;
     const byUser = await base

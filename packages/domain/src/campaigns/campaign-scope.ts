@@ -16,11 +16,3 @@ export function requireCampaignScope(tx: Ctx, permission: Permission, locationId
     : tx.actor.roles.some((r) => r.locationId === null && ROLE_PERMISSIONS[r.role].includes(permission));
   if (!ok) throw notFound('campaign');
 }
-
-/** The locations whose campaigns a list may show: null for all (practice-wide role, system), else those granted. */
-export function campaignLocations(tx: Ctx, permission: Permission): { all: boolean; locations: string[] } {
-  if (tx.actor.kind !== 'user') return { all: true, locations: [] };
-  const roles = tx.actor.roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission));
-  if (roles.some((r) => r.locationId === null)) return { all: true, locations: [] };
-  return { all: false, locations: roles.map((r) => r.locationId).filter((id): id is string => id !== null) };
-}

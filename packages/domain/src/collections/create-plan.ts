@@ -1,4 +1,4 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { guarantorsOf } from '../patients/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
@@ -7,7 +7,6 @@ import type { Plan, PlanInput } from './collections.schemas.ts';
 import { ensureCollectionAccount } from './guarantor-access.ts';
 import { planInstallments } from './plan-schedule.ts';
 import { loadPlans } from './plan-row.ts';
-import { todayAt } from './today.ts';
 
 /**
  * Sets up a payment plan for a patient: the agreed total paid in installments of a fixed amount

@@ -1,10 +1,9 @@
-import { patientAccessMany, requirePermission } from '../access/index.ts';
+import { patientAccessMany, requirePermission, todayAt } from '../access/index.ts';
 import { recordAuditMany } from '../audit/index.ts';
 import { openBalances } from '../ledger/index.ts';
 import { familiesOf, guarantorsOf } from '../patients/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyPatientId } from './guarantor-access.ts';
-import { todayAt } from './today.ts';
 
 /** At most this many accounts in one export (the agency's file is per batch; larger practices page by date). */
 const MAX_ROWS = 2000;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { patientAccessMany, requirePermission } from '../access/index.ts';
+import { patientAccessMany, requirePermission, todayAt } from '../access/index.ts';
 import { recordAuditMany } from '../audit/index.ts';
 import { AGE_BUCKETS, type AgeBucket, type OpenBalance, openBalances } from '../ledger/index.ts';
 import { type Guarantor, familiesOf, guarantorsOf } from '../patients/index.ts';
@@ -7,7 +7,6 @@ import { type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import type { WorklistItem, WorklistQuery } from './collections.schemas.ts';
 import type { PlanStatus } from './collections.tables.ts';
-import { todayAt } from './today.ts';
 
 /** Patients with open balances read per step, and steps per request: a request reads at most 2,000 patients' balances. */
 const STEP = 200;

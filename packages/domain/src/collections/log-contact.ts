@@ -1,11 +1,10 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import type { Contact, ContactInput } from './collections.schemas.ts';
 import { toContact } from './contact-row.ts';
 import { ensureCollectionAccount, requireGuarantor } from './guarantor-access.ts';
-import { todayAt } from './today.ts';
 
 /**
  * Logs a contact with a guarantor (called, voicemail, spoke, emailed, letter) with its note, a

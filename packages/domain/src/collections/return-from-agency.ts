@@ -1,9 +1,8 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { requireGuarantor } from './guarantor-access.ts';
-import { todayAt } from './today.ts';
 
 /**
  * The outside agency sent a guarantor's account back (with the reason): it is `returned` today and

@@ -1,8 +1,7 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { ensureCollectionAccount, requireGuarantor } from './guarantor-access.ts';
-import { todayAt } from './today.ts';
 
 /**
  * Marks guarantors' accounts as sent to the outside collection agency today (at most 100 at

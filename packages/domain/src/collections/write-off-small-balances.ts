@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import { patientAccessMany, requirePermission } from '../access/index.ts';
+import { patientAccessMany, requirePermission, todayAt } from '../access/index.ts';
 import { recordAuditMany } from '../audit/index.ts';
 import { encounterBalances, openBalances } from '../ledger/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { emit } from '../shared/events.ts';
 import { balanceWrittenOff } from './balance-written-off.ts';
 import type { WriteOffInput, WriteOffResult } from './collections.schemas.ts';
-import { todayAt } from './today.ts';
 
 /** Patients one batch writes off, and patients with open balances it reads to find them. */
 const MAX_PATIENTS = 200;

@@ -1,11 +1,9 @@
+import { complaintPlace } from './complaint-scope.ts';
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, NOBODY, locationsHolding } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
-import { complaintPlace, readableLocations } from './complaint-scope.ts';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, OPEN_COMPLAINT_STATUSES } from './complaints.tables.ts';
 import type { ComplaintReport } from './complaints.schemas.ts';
-
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The monthly complaints report: the complaints received in `month` (YYYY-MM) by category,
@@ -22,7 +20,7 @@ export async function complaintsReport(ctx: Ctx, month: string): Promise<Complai
       .where('c.organization_id', '=', tx.organizationId)
       .where('c.received_on', '>=', first)
       .where(sql<boolean>`c.received_on < (${first}::date + interval '1 month')`);
-    const readable = readableLocations(tx, 'complaint:manage');
+    const readable = locationsHolding(tx, 'complaint:manage', { selectedOnly: true });
     if (readable) q = q.where('c.location_id', 'in', readable.length ? readable : [NOBODY]);
     const rows = await q.select(['c.category', 'c.severity', 'c.status', 'c.due_on', 'c.patient_informed']).execute();
     const tally = <T extends string>(values: readonly T[], pick: (r: (typeof rows)[number]) => T) =>

@@ -1,8 +1,9 @@
+import { requireActiveStaff } from '../identity/index.ts';
+import { complaintPlace } from './complaint-scope.ts';
 import { requirePatientAccess } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
-import { checkOwner, complaintPlace } from './complaint-scope.ts';
 import type { ComplaintInput } from './complaints.schemas.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function createComplaint(ctx: Ctx, input: ComplaintInput): Promise<
   return inTransaction(ctx, async (tx) => {
     const { locationId, today } = await complaintPlace(tx, 'complaint:create', input.locationId);
     const access = input.patientId ? await requirePatientAccess(tx, input.patientId, 'complaint:create') : undefined;
-    await checkOwner(tx, input.ownerId);
+    await requireActiveStaff(tx, input.ownerId, 'ownerId');
     const receivedOn = input.receivedOn ?? today;
     if (receivedOn > today) throw invalid('receivedOn', 'A complaint cannot be received in the future.');
     if (input.dueOn && input.dueOn < receivedOn) throw invalid('dueOn', 'The due date comes on or after the day it was received.');

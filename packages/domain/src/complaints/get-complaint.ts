@@ -1,8 +1,8 @@
+import { complaintPlace } from './complaint-scope.ts';
 import { requirePatientAccess, requirePermission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { loadComplaint } from './complaint-row.ts';
-import { complaintPlace } from './complaint-scope.ts';
 import type { Complaint } from './complaints.schemas.ts';
 
 /** One complaint (its version for If-Match), audited as a read. */

@@ -1,15 +1,14 @@
+import { complaintPlace } from './complaint-scope.ts';
 import { sql } from 'kysely';
-import { mayOpenPatientSql, requirePatientAccess, requirePermission } from '../access/index.ts';
+import { mayOpenPatientSql, requirePatientAccess, requirePermission, NOBODY, locationsHolding } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { selectComplaints, toComplaint } from './complaint-row.ts';
-import { complaintPlace, readableLocations } from './complaint-scope.ts';
 import { OPEN_COMPLAINT_STATUSES } from './complaints.tables.ts';
 import type { Complaint, ComplaintQuery } from './complaints.schemas.ts';
 
 const complaintKeys = keyset('date', 'uuid');
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The complaints log, newest received first (managers only). Complaints about restricted
@@ -22,7 +21,7 @@ export async function listComplaints(ctx: Ctx, q: ComplaintQuery): Promise<{ ite
     const access = q.patientId ? await requirePatientAccess(tx, q.patientId, 'complaint:manage') : undefined;
     const { today } = await complaintPlace(tx, 'complaint:manage', undefined);
     let query = selectComplaints(tx).where(sql<boolean>`(c.patient_id is null or ${mayOpenPatientSql(tx, 'p')})`);
-    const readable = readableLocations(tx, 'complaint:manage');
+    const readable = locationsHolding(tx, 'complaint:manage', { selectedOnly: true });
     if (readable) query = query.where('c.location_id', 'in', readable.length ? readable : [NOBODY]);
     if (q.status) query = query.where('c.status', '=', q.status);
     if (q.patientId) query = query.where('c.patient_id', '=', q.patientId);

@@ -1,9 +1,10 @@
+import { requireActiveStaff } from '../identity/index.ts';
+import { complaintPlace } from './complaint-scope.ts';
 import { requirePatientAccess } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { loadComplaint, lockComplaint } from './complaint-row.ts';
-import { checkOwner, complaintPlace } from './complaint-scope.ts';
 import { OPEN_COMPLAINT_STATUSES } from './complaints.tables.ts';
 import type { Complaint, ComplaintPatch } from './complaints.schemas.ts';
 
@@ -22,7 +23,7 @@ export async function updateComplaint(ctx: Ctx, id: string, patch: ComplaintPatc
         extra: { current: await loadComplaint(tx, id, today) },
       });
     }
-    if (patch.ownerId !== undefined) await checkOwner(tx, patch.ownerId);
+    if (patch.ownerId !== undefined) await requireActiveStaff(tx, patch.ownerId, 'ownerId');
     const status = patch.status ?? current.status;
     const resolution = patch.resolution !== undefined ? patch.resolution : current.resolution;
     const stillOpen = OPEN_COMPLAINT_STATUSES.includes(status);

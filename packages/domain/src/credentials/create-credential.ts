@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { activeStaffIds } from '../identity/index.ts';
 import { providersByIds } from '../organizations/index.ts';
@@ -6,7 +6,6 @@ import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import { loadCredential } from './credential-row.ts';
 import type { Credential, CredentialInput } from './credentials.schemas.ts';
-import { practiceToday } from './local-today.ts';
 
 /**
  * Record a credential of a provider (licence, DEA, board certification, malpractice) or of a
@@ -43,6 +42,6 @@ export async function createCredential(ctx: Ctx, input: CredentialInput): Promis
       resourceId: row.id,
       details: { kind: input.kind, expiresOn: input.expiresOn },
     });
-    return loadCredential(tx, row.id, await practiceToday(tx));
+    return loadCredential(tx, row.id, await todayAt(tx));
   });
 }

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { CredentialsDueSummary } from './credentials.schemas.ts';
-import { practiceToday } from './local-today.ts';
 
 /**
  * For the manager's dashboard: how many credentials have expired, and how many expire within
@@ -14,7 +13,7 @@ export async function credentialsDueSummary(
   opts: { locationId?: string | null; withinDays: number },
 ): Promise<CredentialsDueSummary> {
   requirePermission(ctx, 'credential:read');
-  const today = await practiceToday(ctx, opts.locationId);
+  const today = await todayAt(ctx, opts.locationId);
   const row = await ctx.db
     .selectFrom('credentials')
     .select([

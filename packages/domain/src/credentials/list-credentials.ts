@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { selectCredentials, toCredential } from './credential-row.ts';
 import type { Credential, CredentialQuery } from './credentials.schemas.ts';
-import { practiceToday } from './local-today.ts';
 
 const credentialKeys = keyset('date', 'uuid');
 
@@ -16,7 +15,7 @@ const credentialKeys = keyset('date', 'uuid');
 export async function listCredentials(ctx: Ctx, q: CredentialQuery): Promise<{ items: Credential[]; nextCursor: string | null }> {
   requirePermission(ctx, 'credential:read');
   return inTransaction(ctx, async (tx) => {
-    const today = await practiceToday(tx);
+    const today = await todayAt(tx);
     let query = selectCredentials(tx, today);
     if (q.expiringWithinDays !== undefined)
       query = query.where(sql<boolean>`c.expires_on <= ${today}::date + ${q.expiringWithinDays}::int`);

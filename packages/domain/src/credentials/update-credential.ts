@@ -1,10 +1,9 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { loadCredential } from './credential-row.ts';
 import type { Credential, CredentialPatch } from './credentials.schemas.ts';
-import { practiceToday } from './local-today.ts';
 
 /**
  * Renew (a later `expiresOn`) or correct a credential, with If-Match (412 with the current one
@@ -22,7 +21,7 @@ export async function updateCredential(ctx: Ctx, id: string, patch: CredentialPa
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw notFound('credential');
-    const today = await practiceToday(tx);
+    const today = await todayAt(tx);
     if (current.version !== expectedVersion) {
       throw new AppError('VERSION_MISMATCH', `credential is at version ${current.version}`, {
         extra: { current: await loadCredential(tx, id, today) },

@@ -1,4 +1,4 @@
-import { permissionsAt, requirePermission } from '../access/index.ts';
+import { actingLocation, permissionsAt, placeOf, requirePermission } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 
@@ -8,23 +8,12 @@ import { AppError, notFound } from '../shared/errors.ts';
  * location of another practice, or one where the caller's roles do not reach: 404.
  */
 export async function dashboardLocation(ctx: Ctx, locationId: string | undefined): Promise<{ locationId: string | null; zone: string }> {
+  if (locationId) return { locationId, zone: (await actingLocation(ctx, 'report:read', locationId)).zone };
   requirePermission(ctx, 'report:read');
-  const actor = ctx.actor;
-  let q = ctx.db
-    .selectFrom('location_directory')
-    .select(['id', 'time_zone'])
-    .where('organization_id', '=', ctx.organizationId)
-    .orderBy('active', 'desc')
-    .orderBy('name')
-    .limit(1);
-  if (locationId) q = q.where('id', '=', locationId);
-  const row = await q.executeTakeFirst();
-  if (!row) throw notFound('location');
-  if (actor.kind === 'user') {
-    if (locationId && !permissionsAt(actor.roles, locationId).has('report:read')) throw notFound('location');
-    if (!locationId && !permissionsAt(actor.roles, null).has('report:read')) {
-      throw new AppError('FORBIDDEN', 'the whole practice’s dashboard needs report:read at every location; choose a location');
-    }
+  if (ctx.actor.kind === 'user' && !permissionsAt(ctx.actor.roles, null).has('report:read')) {
+    throw new AppError('FORBIDDEN', 'the whole practice’s dashboard needs report:read at every location; choose a location');
   }
-  return { locationId: locationId ?? null, zone: row.time_zone };
+  const first = await placeOf(ctx, null);
+  if (!first) throw notFound('location');
+  return { locationId: null, zone: first.zone };
 }

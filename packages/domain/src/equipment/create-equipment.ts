@@ -1,10 +1,10 @@
+import { actingLocation, requireAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { roomsByIds } from '../organizations/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { loadEquipment } from './equipment-row.ts';
 import type { Equipment, EquipmentInput } from './equipment.schemas.ts';
-import { equipmentLocation, requireAt } from './scope.ts';
 
 /** The room equipment is kept in: an active room of the practice where the caller manages equipment (else 400 naming roomId). */
 export async function equipmentRoom(tx: Ctx, roomId: string): Promise<{ id: string; locationId: string }> {
@@ -35,7 +35,7 @@ export async function createEquipment(ctx: Ctx, input: EquipmentInput): Promise<
   return inTransaction(ctx, async (tx) => {
     const room = input.roomId ? await equipmentRoom(tx, input.roomId) : null;
     if (room && input.locationId && input.locationId !== room.locationId) throw invalid('locationId', 'The room is at another location.');
-    const locationId = room?.locationId ?? (await equipmentLocation(tx, 'equipment:manage', input.locationId));
+    const locationId = room?.locationId ?? (await actingLocation(tx, 'equipment:manage', input.locationId)).id;
     if (input.lastServicedOn && input.serviceDueOn && input.serviceDueOn < input.lastServicedOn)
       throw invalid('serviceDueOn', 'The next service cannot be due before the last one.');
     const now = tx.clock.now();

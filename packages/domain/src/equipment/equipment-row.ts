@@ -1,9 +1,9 @@
+import { requireAt } from '../access/index.ts';
 import { sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import type { Equipment, Fault } from './equipment.schemas.ts';
 import type { FaultSeverity, FaultStatus } from './equipment.tables.ts';
-import { requireAt } from './scope.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, actingLocation, NOBODY, locationsHolding } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { loadEquipment, selectEquipment, toEquipment } from './equipment-row.ts';
 import type { Equipment, EquipmentQuery } from './equipment.schemas.ts';
-import { equipmentLocation, NOBODY, readableLocations } from './scope.ts';
 
 const keys = keyset('text', 'uuid');
 
@@ -13,9 +12,9 @@ export async function listEquipment(ctx: Ctx, q: EquipmentQuery): Promise<{ item
   requirePermission(ctx, 'equipment:read');
   return inTransaction(ctx, async (tx) => {
     let query = selectEquipment(tx);
-    const readable = readableLocations(tx, 'equipment:read');
+    const readable = locationsHolding(tx, 'equipment:read');
     if (readable) query = query.where('e.location_id', 'in', readable.length ? readable : [NOBODY]);
-    if (q.locationId) query = query.where('e.location_id', '=', await equipmentLocation(tx, 'equipment:read', q.locationId));
+    if (q.locationId) query = query.where('e.location_id', '=', (await actingLocation(tx, 'equipment:read', q.locationId)).id);
     if (q.roomId) query = query.where('e.room_id', '=', q.roomId);
     if (!q.includeInactive) query = query.where('e.active', '=', true);
     if (q.serviceDueWithinDays !== undefined)

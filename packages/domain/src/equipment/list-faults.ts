@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, actingLocation, NOBODY, locationsHolding } from '../access/index.ts';
 import { listAppointments } from '../scheduling/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { loadFault, selectFaults, toFault } from './equipment-row.ts';
 import type { Fault, FaultDetail, FaultQuery } from './equipment.schemas.ts';
-import { equipmentLocation, NOBODY, readableLocations } from './scope.ts';
 
 const keys = keyset('instant', 'uuid');
 const AFFECTED_LIMIT = 100;
@@ -16,9 +15,9 @@ export async function listFaults(ctx: Ctx, q: FaultQuery): Promise<{ items: Faul
   requirePermission(ctx, 'equipment:read');
   return inTransaction(ctx, async (tx) => {
     let query = selectFaults(tx);
-    const readable = readableLocations(tx, 'equipment:read');
+    const readable = locationsHolding(tx, 'equipment:read');
     if (readable) query = query.where('f.location_id', 'in', readable.length ? readable : [NOBODY]);
-    if (q.locationId) query = query.where('f.location_id', '=', await equipmentLocation(tx, 'equipment:read', q.locationId));
+    if (q.locationId) query = query.where('f.location_id', '=', (await actingLocation(tx, 'equipment:read', q.locationId)).id);
     if (q.equipmentId) query = query.where('f.equipment_id', '=', q.equipmentId);
     if (q.status === 'open') query = query.where('f.status', '<>', 'resolved');
     if (q.status === 'resolved') query = query.where('f.status', '=', 'resolved');

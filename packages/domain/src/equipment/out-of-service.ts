@@ -1,8 +1,7 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, NOBODY, locationsHolding } from '../access/index.ts';
 import { roomBookingCounts } from '../scheduling/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { OutOfService } from './equipment.schemas.ts';
-import { NOBODY, readableLocations } from './scope.ts';
 
 /**
  * For the manager's dashboard: open out-of-service faults (at `locationId`, else every location
@@ -19,7 +18,7 @@ export async function equipmentOutOfService(ctx: Ctx, locationId?: string | null
     .where('f.organization_id', '=', ctx.organizationId)
     .where('f.out_of_service', '=', true)
     .where('f.status', '<>', 'resolved');
-  const readable = readableLocations(ctx, 'equipment:read');
+  const readable = locationsHolding(ctx, 'equipment:read');
   if (readable) q = q.where('f.location_id', 'in', readable.length ? readable : [NOBODY]);
   if (locationId) q = q.where('f.location_id', '=', locationId);
   const rows = await q.orderBy('f.created_at').limit(200).execute();

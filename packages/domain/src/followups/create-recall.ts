@@ -1,9 +1,8 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { checkReferences } from './create-follow-up.ts';
 import type { Recall, RecallInput } from './followups.schemas.ts';
-import { todayAtLocation } from './local-today.ts';
 import { loadRecall } from './recall-row.ts';
 
 /** Set a recall for a patient: the date they are due for an annual physical, a mammogram, a lab. */
@@ -35,6 +34,6 @@ export async function createRecall(ctx: Ctx, patientId: string, input: RecallInp
       access,
       details: { recallType: input.recallType, dueDate: input.dueDate },
     });
-    return loadRecall(tx, row.id, await todayAtLocation(tx));
+    return loadRecall(tx, row.id, await todayAt(tx));
   });
 }

@@ -21,7 +21,6 @@ export { listRecalls } from './list-recalls.ts';
 export { listPatientRecalls } from './list-patient-recalls.ts';
 export { listRecallContacts } from './list-recall-contacts.ts';
 export { logRecallContact } from './log-recall-contact.ts';
-export { todayAtLocation } from './local-today.ts';
 export { seedFollowupsDemo } from './seed-followups-demo.ts';
 export { type BookedRecall, recallBooked } from './recall-events.ts';
 export { openRecallsMatching, type RecallSelection, recallStatuses, type SelectedRecall } from './campaign-recalls.ts';

@@ -1,8 +1,7 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { Recall } from './followups.schemas.ts';
-import { todayAtLocation } from './local-today.ts';
 import { selectRecalls, toRecall } from './recall-row.ts';
 
 /** Every recall of one patient, whatever its status, by due date (the chart's list). */
@@ -17,7 +16,7 @@ export async function listPatientRecalls(ctx: Ctx, patientId: string): Promise<{
       access,
       details: { status: 'any', count: rows.length, patientId },
     });
-    const today = await todayAtLocation(tx);
+    const today = await todayAt(tx);
     return { items: rows.map((r) => toRecall(r, today)), nextCursor: null };
   });
 }

@@ -1,8 +1,7 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import type { Recall, RecallContact } from './followups.schemas.ts';
-import { todayAtLocation } from './local-today.ts';
 import { loadRecall, toContact } from './recall-row.ts';
 import { recordAudit } from '../audit/index.ts';
 
@@ -28,6 +27,6 @@ export async function listRecallContacts(ctx: Ctx, id: string): Promise<{ recall
       .orderBy('c.id', 'desc')
       .execute();
     await recordAudit(tx, { action: 'read', resourceType: 'recall', resourceId: id, access, details: { contacts: rows.length } });
-    return { recall: await loadRecall(tx, id, await todayAtLocation(tx)), items: rows.map(toContact) };
+    return { recall: await loadRecall(tx, id, await todayAt(tx)), items: rows.map(toContact) };
   });
 }

@@ -1,10 +1,9 @@
-import { mayOpenPatientSql, requirePermission } from '../access/index.ts';
+import { mayOpenPatientSql, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { Recall, RecallQuery } from './followups.schemas.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { auditGrants } from './list-follow-ups.ts';
-import { todayAtLocation } from './local-today.ts';
 import { selectRecalls, toRecall } from './recall-row.ts';
 
 /**
@@ -16,7 +15,7 @@ export async function listRecalls(ctx: Ctx, q: RecallQuery): Promise<{ items: Re
   requirePermission(ctx, 'appointment:read');
   return inTransaction(ctx, async (tx) => {
     const c = decodeCursor(q.cursor);
-    const today = await todayAtLocation(tx);
+    const today = await todayAt(tx);
     let query = selectRecalls(tx)
       .where('r.status', 'in', q.status ? [q.status] : ['due', 'contacted'])
       .where(mayOpenPatientSql(tx, 'p'))

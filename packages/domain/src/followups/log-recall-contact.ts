@@ -1,10 +1,9 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import type { Recall, RecallContact, RecallContactInput } from './followups.schemas.ts';
-import { todayAtLocation } from './local-today.ts';
 import { recallBooked } from './recall-events.ts';
 import { loadRecall, lockRecall, toContact } from './recall-row.ts';
 
@@ -55,6 +54,6 @@ export async function logRecallContact(
     });
     if (status === 'booked' && current.status !== 'booked') await emit(tx, recallBooked, { id, patientId: current.patient_id });
     const displayName = tx.actor.kind === 'user' ? tx.actor.displayName : null;
-    return { contact: toContact({ ...row, display_name: displayName }), recall: await loadRecall(tx, id, await todayAtLocation(tx)) };
+    return { contact: toContact({ ...row, display_name: displayName }), recall: await loadRecall(tx, id, await todayAt(tx)) };
   });
 }

@@ -1,11 +1,10 @@
-import { requirePatientAccess, requirePermission } from '../access/index.ts';
+import { requirePatientAccess, requirePermission, todayAt } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import { checkReferences } from './create-follow-up.ts';
 import type { Recall, RecallPatch } from './followups.schemas.ts';
-import { todayAtLocation } from './local-today.ts';
 import { recallBooked } from './recall-events.ts';
 import { loadRecall, lockRecall } from './recall-row.ts';
 
@@ -18,7 +17,7 @@ export async function updateRecall(ctx: Ctx, id: string, patch: RecallPatch, exp
   return inTransaction(ctx, async (tx) => {
     const current = await lockRecall(tx, id);
     const access = await requirePatientAccess(tx, current.patient_id, 'appointment:write');
-    const today = await todayAtLocation(tx);
+    const today = await todayAt(tx);
     if (current.version !== expectedVersion) {
       throw new AppError('VERSION_MISMATCH', `recall is at version ${current.version}`, {
         extra: { current: await loadRecall(tx, id, today) },

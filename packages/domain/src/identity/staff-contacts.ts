@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../shared/context.ts';
+import { invalid } from '../shared/errors.ts';
 
 export interface StaffContact {
   id: string;
@@ -81,4 +82,26 @@ export async function staffIdsAt(db: Db, organizationId: string, locationId: str
     )
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * A person a record names (an assignee, an owner, whom a follow-up is for): an active member of
+ * staff of the practice, else a 400 naming `field`. Nothing named passes. Answers their name and
+ * linked provider.
+ */
+export async function requireActiveStaff(
+  ctx: { db: Db; organizationId: string },
+  userId: string | null | undefined,
+  field: string,
+): Promise<{ id: string; name: string; providerId: string | null } | null> {
+  if (!userId) return null;
+  const row = await ctx.db
+    .selectFrom('staff_directory')
+    .select(['id', 'display_name', 'provider_id'])
+    .where('organization_id', '=', ctx.organizationId)
+    .where('id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!row) throw invalid(field, 'Choose an active member of staff of this practice.');
+  return { id: row.id, name: row.display_name, providerId: row.provider_id };
 }

@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type DocumentStorage, fileNameFor, inspectUpload, MAX_DOCUMENT_BYTES } from '../documents/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import type { BillDetail } from './payables.schemas.ts';
 import { isUuid, loadBillDetail } from './rows.ts';
-import { practiceToday } from './today.ts';
 
 /**
  * Attach the invoice as received (PDF, JPEG, PNG or TIFF) to a bill, checked and stored the way
@@ -68,7 +67,7 @@ export async function attachInvoice(
         resourceId: bill.id,
         details: { change: 'invoice', invoiceId: invoice.id, sha256, sizeBytes: bytes.length },
       });
-      return await loadBillDetail(tx, bill.id, await practiceToday(tx));
+      return await loadBillDetail(tx, bill.id, await todayAt(tx));
     } catch (e) {
       await storage.delete(key).catch(() => undefined);
       throw e;

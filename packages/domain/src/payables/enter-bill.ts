@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid, isUniqueViolation } from '../shared/errors.ts';
@@ -6,7 +6,6 @@ import { emit } from '../shared/events.ts';
 import { billEntered } from './payables-events.ts';
 import type { BillDetail, BillInput } from './payables.schemas.ts';
 import { loadBillDetail } from './rows.ts';
-import { practiceToday } from './today.ts';
 
 /**
  * Enter a vendor's bill: the expense account is the one named, else the vendor's default. The
@@ -25,7 +24,7 @@ export async function enterBill(ctx: Ctx, input: BillInput): Promise<BillDetail>
       .executeTakeFirst();
     if (!vendor) throw invalid('vendorId', 'not a vendor of this practice');
     if (!vendor.active) throw invalid('vendorId', 'this vendor is inactive');
-    const today = await practiceToday(tx);
+    const today = await todayAt(tx);
     if (input.invoiceDate > today) throw invalid('invoiceDate', 'is in the future');
     const category = input.category ?? vendor.default_category;
     const row = await tx.db

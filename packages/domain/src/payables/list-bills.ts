@@ -1,9 +1,9 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import type { Bill, BillListQuery } from './payables.schemas.ts';
 import { type BillRow, billQuery, decodeCursor, encodeCursor, toBill } from './rows.ts';
-import { addDays, practiceToday } from './today.ts';
+import { addDays } from './today.ts';
 
 /**
  * Bills by due date (then id), keyset paged: open (not fully paid), due soon (open and due
@@ -11,7 +11,7 @@ import { addDays, practiceToday } from './today.ts';
  */
 export async function listBills(ctx: Ctx, q: BillListQuery): Promise<{ items: Bill[]; nextCursor: string | null; asOf: string }> {
   requirePermission(ctx, 'payables:read');
-  const today = await practiceToday(ctx);
+  const today = await todayAt(ctx);
   let query = billQuery(ctx)
     .orderBy('b.due_date')
     .orderBy('b.id')

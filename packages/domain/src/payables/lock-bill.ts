@@ -1,9 +1,9 @@
+import { todayAt } from '../access/index.ts';
 import type { Selectable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import type { BillsTable } from './payables.tables.ts';
 import { isUuid, loadBillDetail } from './rows.ts';
-import { practiceToday } from './today.ts';
 
 /** The bill, locked for this transaction's change: 404 when unknown or another practice's. */
 export async function lockBill(tx: Ctx, id: string): Promise<Selectable<BillsTable>> {
@@ -26,7 +26,7 @@ export async function lockBill(tx: Ctx, id: string): Promise<Selectable<BillsTab
  */
 export async function lockBillAt(tx: Ctx, id: string, expectedVersion: number): Promise<{ bill: Selectable<BillsTable>; today: string }> {
   const bill = await lockBill(tx, id);
-  const today = await practiceToday(tx);
+  const today = await todayAt(tx);
   if (bill.version !== expectedVersion)
     throw new AppError('VERSION_MISMATCH', `bill is at version ${bill.version}`, {
       extra: { current: await loadBillDetail(tx, id, today) },

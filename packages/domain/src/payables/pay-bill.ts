@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
@@ -7,7 +7,6 @@ import { billPaid } from './payables-events.ts';
 import type { BillPayment, BillPaymentInput } from './payables.schemas.ts';
 import { lockBill } from './lock-bill.ts';
 import { toBillPayment } from './rows.ts';
-import { practiceToday } from './today.ts';
 
 /**
  * Pay (part of) a bill: never more than is left of it, checked under the bill's row lock, so two
@@ -23,7 +22,7 @@ export async function payBill(ctx: Ctx, billId: string, input: BillPaymentInput)
     const open = Number(bill.amount_cents) - Number(bill.paid_cents);
     if (input.amountCents > open)
       throw invalid('amountCents', open === 0 ? 'this bill is paid in full' : `only ${open} cents are left to pay on this bill`);
-    const today = await practiceToday(tx);
+    const today = await todayAt(tx);
     const paidOn = input.paidOn ?? today;
     if (paidOn > today) throw invalid('paidOn', 'is in the future');
     if (paidOn < bill.invoice_date) throw invalid('paidOn', 'is before the invoice date');

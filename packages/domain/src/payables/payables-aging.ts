@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { PAYABLES_AGING_BUCKETS, type PayablesAging, type PayablesAgingBucket } from './payables.schemas.ts';
 import { decodeCursor, encodeCursor } from './rows.ts';
-import { practiceToday } from './today.ts';
 
 type Buckets = Record<PayablesAgingBucket, number>;
 
@@ -34,7 +33,7 @@ const empty = (): Buckets => Object.fromEntries(PAYABLES_AGING_BUCKETS.map((b) =
  */
 export async function payablesAging(ctx: Ctx, q: { limit: number; cursor?: string | undefined }): Promise<PayablesAging> {
   requirePermission(ctx, 'payables:read');
-  const asOf = await practiceToday(ctx);
+  const asOf = await todayAt(ctx);
   const open = (db: Ctx['db']) =>
     db.selectFrom('bills as b').where('b.organization_id', '=', ctx.organizationId).where('b.status', 'in', ['open', 'partially_paid']);
   const perVendor = open(ctx.db)

@@ -4,6 +4,7 @@
  * medical supply, utilities, phone, lab courier, IT services, cleaning, payroll service) and their
  * bills around today: some paid, one partly paid, one overdue, two due this week, the rest due later.
  */
+import { todayAt } from '../access/index.ts';
 import type { DemoSeeder } from '../demo/index.ts';
 import { systemCtx } from '../shared/context.ts';
 import { createVendor } from './create-vendor.ts';
@@ -11,7 +12,7 @@ import { enterBill } from './enter-bill.ts';
 import { payBill } from './pay-bill.ts';
 import { billInputSchema, billPaymentInputSchema, vendorInputSchema } from './payables.schemas.ts';
 import type { ExpenseCategory } from './payables.tables.ts';
-import { addDays, practiceToday } from './today.ts';
+import { addDays } from './today.ts';
 
 const VENDORS: {
   key: string;
@@ -172,7 +173,7 @@ export const seedPayablesDemo: DemoSeeder = async (demo) => {
   const ctx = systemCtx(demo.ctx.db, demo.ctx.clock, demo.organizationId, 'demo-seed:payables', demo.ctx.requestId, {
     baseDb: demo.ctx.baseDb,
   });
-  const today = await practiceToday(ctx);
+  const today = await todayAt(ctx);
   const vendorIds = new Map<string, string>();
   for (const v of VENDORS) {
     const vendor = await createVendor(

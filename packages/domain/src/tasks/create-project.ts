@@ -1,15 +1,16 @@
+import { requireActiveStaff } from '../identity/index.ts';
+import { actingLocation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadProject } from './project-row.ts';
-import { checkAssignee, taskLocation } from './task-refs.ts';
 import type { Project, ProjectInput } from './tasks.schemas.ts';
 
 /** Start a project at a location (a manager's): its tasks are added with `projectId`. */
 export async function createProject(ctx: Ctx, input: ProjectInput): Promise<Project> {
   return inTransaction(ctx, async (tx) => {
-    const locationId = await taskLocation(tx, 'task:manage', input.locationId);
-    await checkAssignee(tx, input.ownerId, 'ownerId');
+    const locationId = (await actingLocation(tx, 'task:manage', input.locationId)).id;
+    await requireActiveStaff(tx, input.ownerId, 'ownerId');
     const now = tx.clock.now();
     const row = await tx.db
       .insertInto('projects')

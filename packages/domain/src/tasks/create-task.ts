@@ -1,8 +1,9 @@
-import { requirePatientAccess } from '../access/index.ts';
+import { requireActiveStaff } from '../identity/index.ts';
+import { requirePatientAccess, actingLocation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
-import { checkAssignee, checkProject, dueDayOf, slaDueAt, taskLocation } from './task-refs.ts';
+import { checkProject, dueDayOf, slaDueAt } from './task-refs.ts';
 import { loadTask } from './task-row.ts';
 import { type NewTask, type Task, taskInputSchema } from './tasks.schemas.ts';
 import type { TaskKind } from './tasks.tables.ts';
@@ -20,11 +21,11 @@ export async function createTask(ctx: Ctx, input: NewTask): Promise<Task> {
   const fields = taskInputSchema.parse(rest);
   return inTransaction(ctx, async (tx) => {
     const project = fields.projectId ? await checkProject(tx, fields.projectId) : undefined;
-    const locationId = await taskLocation(tx, 'task:write', fields.locationId ?? project?.locationId);
+    const locationId = (await actingLocation(tx, 'task:write', fields.locationId ?? project?.locationId)).id;
     if (project && project.locationId !== locationId) throw invalid('projectId', 'This project belongs to another location.');
     const kind = fields.kind ?? (source ? KIND_OF_SOURCE[source] : 'general');
     const access = fields.patientId ? await requirePatientAccess(tx, fields.patientId, 'task:write') : undefined;
-    await checkAssignee(tx, fields.assigneeId);
+    await requireActiveStaff(tx, fields.assigneeId, 'assigneeId');
     const now = tx.clock.now();
     const row = await tx.db
       .insertInto('tasks')

@@ -1,32 +1,20 @@
 import { sql } from 'kysely';
-import { type Permission, permissionsAt, requirePermission } from '../access/index.ts';
+import { actingLocation, locationsHolding, NOBODY, requirePermission } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { selectProjects, toProject } from './project-row.ts';
-import { taskLocation } from './task-refs.ts';
 import type { Project, ProjectQuery } from './tasks.schemas.ts';
 
 const projectKeys = keyset('text', 'uuid');
-const NONE = '00000000-0000-0000-0000-000000000000';
-
-/** The locations where a user holds `permission` (undefined: every location, or not a user). */
-function locationsWhere(ctx: Ctx, permission: Permission): string[] | undefined {
-  const actor = ctx.actor;
-  if (actor.kind !== 'user' || permissionsAt(actor.roles, null).has(permission)) return undefined;
-  return actor.roles
-    .filter((r) => r.locationId !== null && permissionsAt([r], r.locationId).has(permission))
-    .map((r) => r.locationId as string);
-}
-
 /** Projects by name (active by default), at a location or at every location the caller may see tasks. */
 export async function listProjects(ctx: Ctx, q: ProjectQuery): Promise<{ items: Project[]; nextCursor: string | null }> {
   requirePermission(ctx, 'task:read');
   return inTransaction(ctx, async (tx) => {
     let query = selectProjects(tx).where('pj.status', '=', q.status);
-    if (q.locationId) query = query.where('pj.location_id', '=', await taskLocation(tx, 'task:read', q.locationId));
+    if (q.locationId) query = query.where('pj.location_id', '=', (await actingLocation(tx, 'task:read', q.locationId)).id);
     else {
-      const places = locationsWhere(tx, 'task:read');
-      if (places) query = query.where('pj.location_id', 'in', places.length > 0 ? places : [NONE]);
+      const places = locationsHolding(tx, 'task:read');
+      if (places) query = query.where('pj.location_id', 'in', places.length > 0 ? places : [NOBODY]);
     }
     const c = projectKeys.decode(q.cursor);
     if (c) query = query.where(sql<boolean>`(lower(pj.name), pj.id) > (${c[0]}, ${c[1]}::uuid)`);

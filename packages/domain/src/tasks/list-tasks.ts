@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import { mayOpenPatientSql, requirePermission } from '../access/index.ts';
+import { mayOpenPatientSql, requirePermission, actingLocation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requirePatientAccess } from '../access/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { selectTasks, toTask } from './task-row.ts';
 import type { Task, TaskQuery } from './tasks.schemas.ts';
-import { taskLocation } from './task-refs.ts';
 
 /** Tasks by due date (none last), then when they were made. */
 const taskKeys = keyset('date', 'instant', 'uuid');
@@ -26,7 +25,7 @@ export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<{ items: Task[]
     let query = selectTasks(tx)
       .where('t.status', 'in', q.status === 'active' ? ['open', 'in_progress'] : [q.status])
       .where(sql<boolean>`(t.patient_id is null or ${mayOpenPatientSql(tx, 'p')})`);
-    if (q.locationId) query = query.where('t.location_id', '=', await taskLocation(tx, 'task:read', q.locationId));
+    if (q.locationId) query = query.where('t.location_id', '=', (await actingLocation(tx, 'task:read', q.locationId)).id);
     if (assignee) query = query.where('t.assignee_id', '=', assignee);
     if (q.patientId) query = query.where('t.patient_id', '=', q.patientId);
     if (q.projectId) query = query.where('t.project_id', '=', q.projectId);

@@ -1,8 +1,9 @@
+import { requireActiveStaff } from '../identity/index.ts';
+import { actingLocation } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { loadProject } from './project-row.ts';
-import { checkAssignee, taskLocation } from './task-refs.ts';
 import type { Project, ProjectPatch } from './tasks.schemas.ts';
 
 /**
@@ -19,11 +20,11 @@ export async function updateProject(ctx: Ctx, id: string, patch: ProjectPatch, e
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw notFound('project');
-    await taskLocation(tx, 'task:manage', current.location_id);
+    await actingLocation(tx, 'task:manage', current.location_id);
     if (current.version !== expectedVersion) {
       throw new AppError('VERSION_MISMATCH', `project is at version ${current.version}`, { extra: { current: await loadProject(tx, id) } });
     }
-    if (patch.ownerId !== undefined) await checkAssignee(tx, patch.ownerId, 'ownerId');
+    if (patch.ownerId !== undefined) await requireActiveStaff(tx, patch.ownerId, 'ownerId');
     const next = {
       name: patch.name ?? current.name,
       description: patch.description ?? current.description,

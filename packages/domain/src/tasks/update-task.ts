@@ -1,11 +1,12 @@
-import { requirePatientAccess } from '../access/index.ts';
+import { requireActiveStaff } from '../identity/index.ts';
+import { requirePatientAccess, actingLocation } from '../access/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { emit } from '../shared/events.ts';
 import { taskCompleted } from './task-events.ts';
 import { invalid } from '../shared/errors.ts';
-import { checkAssignee, checkProject, dueDayOf, requireTaskEditor, taskLocation } from './task-refs.ts';
+import { checkProject, dueDayOf, requireTaskEditor } from './task-refs.ts';
 import { loadTask, lockTask } from './task-row.ts';
 import type { Task, TaskPatch } from './tasks.schemas.ts';
 
@@ -18,13 +19,13 @@ import type { Task, TaskPatch } from './tasks.schemas.ts';
 export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch, expectedVersion: number): Promise<Task> {
   return inTransaction(ctx, async (tx) => {
     const current = await lockTask(tx, id);
-    await taskLocation(tx, 'task:write', current.location_id);
+    await actingLocation(tx, 'task:write', current.location_id);
     const access = current.patient_id ? await requirePatientAccess(tx, current.patient_id, 'task:write') : undefined;
     if (current.version !== expectedVersion) {
       throw new AppError('VERSION_MISMATCH', `task is at version ${current.version}`, { extra: { current: await loadTask(tx, id) } });
     }
     await requireTaskEditor(tx, current);
-    if (patch.assigneeId !== undefined) await checkAssignee(tx, patch.assigneeId);
+    if (patch.assigneeId !== undefined) await requireActiveStaff(tx, patch.assigneeId, 'assigneeId');
     if (patch.projectId) {
       const project = await checkProject(tx, patch.projectId);
       if (project.locationId !== current.location_id) throw invalid('projectId', 'This project belongs to another location.');

@@ -1,4 +1,4 @@
-import { requirePermission } from '../access/index.ts';
+import { requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { activeStaffIds, type CreatedUser } from '../identity/index.ts';
 import { addDays } from '../scheduling/index.ts';
@@ -7,7 +7,6 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { loadItem, selectAssignments, toAssignment } from './assignment-row.ts';
 import type { AssignInput, AssignResult } from './training.schemas.ts';
 import type { AssignmentSource } from './training.tables.ts';
-import { practiceToday } from './local-today.ts';
 
 /**
  * Write open assignments of `itemId` for `userIds` due `dueOn`; people who already have one
@@ -59,7 +58,7 @@ export async function assignTraining(ctx: Ctx, input: AssignInput): Promise<Assi
       .filter(({ id }) => !known.has(id))
       .map(({ i }) => ({ path: `userIds.${i}`, message: 'Unknown or inactive staff member.' }));
     if (errors.length) throw new AppError('VALIDATION_FAILED', 'unknown staff member', { errors });
-    const today = await practiceToday(tx);
+    const today = await todayAt(tx);
     const dueOn = input.dueOn ?? addDays(today, item.dueWithinDays);
     const userIds = [...new Set(input.userIds)];
     const ids = await insertAssignments(tx, item.id, userIds, dueOn, 'manual');
@@ -81,7 +80,7 @@ export async function assignOnboardingSet(tx: Ctx, user: CreatedUser): Promise<{
     .where('active', '=', true)
     .execute();
   if (items.length === 0) return { assigned: 0 };
-  const today = await practiceToday(tx);
+  const today = await todayAt(tx);
   let assigned = 0;
   for (const item of items)
     assigned += (await insertAssignments(tx, item.id, [user.userId], addDays(today, item.due_within_days), 'onboarding')).length;

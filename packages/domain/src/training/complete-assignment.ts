@@ -1,11 +1,10 @@
-import { can, requirePermission } from '../access/index.ts';
+import { can, requirePermission, todayAt } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { assignRecurrence } from './assign-training.ts';
 import { loadAssignment, loadItem } from './assignment-row.ts';
 import type { Assignment, CompleteInput } from './training.schemas.ts';
-import { practiceToday } from './local-today.ts';
 
 function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -32,7 +31,7 @@ export async function completeAssignment(ctx: Ctx, id: string, input: CompleteIn
       .forUpdate()
       .executeTakeFirst();
     if (!row || (row.user_id !== actorUserId(tx) && !can(tx, 'training:manage'))) throw notFound('assignment');
-    const today = await practiceToday(tx);
+    const today = await todayAt(tx);
     if (expectedVersion !== undefined && row.version !== expectedVersion)
       throw new AppError('VERSION_MISMATCH', `assignment is at version ${row.version}`, {
         extra: { current: await loadAssignment(tx, id, today) },

@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
-import { can, requirePermission } from '../access/index.ts';
+import { can, requirePermission, NOBODY, todayAt } from '../access/index.ts';
 import { staffIdsAt } from '../identity/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { notFound } from '../shared/errors.ts';
 import { selectAssignments, toAssignment } from './assignment-row.ts';
 import type { Assignment, AssignmentQuery, OverdueReport, TrainingDueSummary } from './training.schemas.ts';
-import { practiceToday } from './local-today.ts';
 
 const keys = keyset('date', 'uuid');
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 const DUE_SOON_DAYS = 14;
 
 /**
@@ -19,7 +17,7 @@ const DUE_SOON_DAYS = 14;
 export async function listAssignments(ctx: Ctx, q: AssignmentQuery): Promise<{ items: Assignment[]; nextCursor: string | null }> {
   requirePermission(ctx, 'training:read');
   return inTransaction(ctx, async (tx) => {
-    const today = await practiceToday(tx);
+    const today = await todayAt(tx);
     const me = actorUserId(tx) ?? NOBODY;
     const manager = can(tx, 'training:manage');
     const userId = q.userId === 'me' || (!q.userId && !manager) ? me : q.userId;
@@ -46,7 +44,7 @@ export async function listAssignments(ctx: Ctx, q: AssignmentQuery): Promise<{ i
 export async function trainingOverdueReport(ctx: Ctx, locationId?: string): Promise<OverdueReport> {
   requirePermission(ctx, 'training:manage');
   return inTransaction(ctx, async (tx) => {
-    const today = await practiceToday(tx, locationId);
+    const today = await todayAt(tx, locationId);
     let query = selectAssignments(tx, today).where('a.completed_on', 'is', null).where('a.due_on', '<', today).where('u.active', '=', true);
     if (locationId) {
       const ids = await staffIdsAt(tx.db, tx.organizationId, locationId);
@@ -66,7 +64,7 @@ export async function trainingOverdueReport(ctx: Ctx, locationId?: string): Prom
 /** For the manager's dashboard: open assignments overdue, and due within the next 14 days (at `locationId`: its staff). */
 export async function trainingDueSummary(ctx: Ctx, locationId?: string | null): Promise<TrainingDueSummary> {
   requirePermission(ctx, 'training:manage');
-  const today = await practiceToday(ctx, locationId);
+  const today = await todayAt(ctx, locationId);
   let q = ctx.db
     .selectFrom('training_assignments as a')
     .innerJoin('staff_directory as u', 'u.id', 'a.user_id')
