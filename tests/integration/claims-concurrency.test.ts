@@ -4,6 +4,10 @@
  * so none is shared and together they are the next numbers with no gap; claims built at the same
  * moment get distinct patient control numbers.
  */
+import { ROLE_PERMISSIONS } from '@domain/access/index.ts';
+import { createClaimBatch } from '@domain/claims/index.ts';
+import type { Ctx } from '@domain/shared/context.ts';
+import type { AppError } from '@domain/shared/errors.ts';
 import { parse837P } from '@x12/index.ts';
 import { describe, expect, it } from 'vitest';
 import { billablePatient, billingPractice, readyClaim, signedVisit, temporaryClaimsOutbox } from '../helpers/claim-fixtures.ts';
@@ -48,5 +52,45 @@ describe('claim control numbers under concurrency', () => {
     const answers = await Promise.all(encounters.map((encounterId) => t.as(p.org, 'biller').post('/api/claims', { encounterId })));
     for (const a of answers) expect(a.statusCode, a.body).toBe(201);
     expect(new Set(answers.map((a) => a.json().patientControlNumber)).size).toBe(4);
+  }, 120_000);
+
+  it('sends each claim once when batches race for the same claims (read without locks, moved only as read)', async () => {
+    const p = await billingPractice(t);
+    const claims = [];
+    for (let i = 0; i < 3; i++) claims.push(await readyClaim(t, p));
+    const ids = claims.map((c) => c.id);
+    // The route runs one batch at a time per process; several processes race through the use case.
+    const biller: Ctx = {
+      ...p.org.ctx,
+      actor: {
+        kind: 'user',
+        userId: p.org.users.biller.id,
+        organizationId: p.org.id,
+        displayName: 'biller',
+        roles: [{ role: 'biller', locationId: null }],
+        permissions: new Set(ROLE_PERMISSIONS.biller),
+        providerId: null,
+        sessionId: null,
+      },
+    };
+    const answers = await Promise.allSettled(
+      Array.from({ length: 4 }, (_, i) => createClaimBatch(biller, { claimIds: i % 2 ? [...ids].reverse() : ids })),
+    );
+    const won = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    expect(won).toHaveLength(1);
+    // The others came before the winner committed (the versions they read were gone) or after it (not ready).
+    for (const a of answers) if (a.status === 'rejected') expect((a.reason as AppError).code, String(a.reason)).toBe('CONFLICT');
+    const batchId = won[0]?.id;
+    const rows = await t.db.selectFrom('claims').select(['status', 'batch_id']).where('id', 'in', ids).execute();
+    expect(rows.map((r) => [r.status, r.batch_id])).toEqual(ids.map(() => ['submitted', batchId]));
+    const events = await t.db
+      .selectFrom('claim_events')
+      .select('claim_id')
+      .where('claim_id', 'in', ids)
+      .where('to_status', '=', 'submitted')
+      .execute();
+    expect(events).toHaveLength(3);
+    const batches = await t.db.selectFrom('claim_batches').select('id').where('organization_id', '=', p.org.id).execute();
+    expect(batches.map((b) => b.id)).toEqual([batchId]);
   }, 120_000);
 });
