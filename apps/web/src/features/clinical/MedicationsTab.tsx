@@ -4,6 +4,7 @@
  * (prescriber: a provider of the practice or an outside prescriber by name), stop one, write
  * a prescription (clinicians: prescription:write), which adds the medication or renews one.
  */
+import { browserToday, usePracticeToday } from '../../app/use-practice-today.ts';
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +15,6 @@ import { useCan } from '../auth/use-me.ts';
 import { providerName, useProviders } from '../schedule/schedule-api.ts';
 import { type ChartColumn, ChartEditModal, ChartTable, ErrorLine, stale } from './ChartList.tsx';
 import {
-  localToday,
   type Medication,
   medicationsQuery,
   type Prescription,
@@ -45,11 +45,12 @@ export function MedicationsTab(props: { patientId: string }) {
   const [prescribing, setPrescribing] = useState<Medication | 'new' | null>(null);
   const writable = can('note:write');
   const prescriber = can('prescription:write');
+  const today = usePracticeToday() ?? browserToday();
   const stop = useSubmit(
     (m: Medication) =>
       api.PATCH('/api/patients/{id}/medications/{medicationId}', {
         params: { path: { id: props.patientId, medicationId: m.id } },
-        body: { status: 'stopped', stopDate: m.stopDate && m.stopDate < localToday() ? m.stopDate : localToday() },
+        body: { status: 'stopped', stopDate: m.stopDate && m.stopDate < today ? m.stopDate : today },
         headers: { 'if-match': `"${m.version}"` },
       }),
     {

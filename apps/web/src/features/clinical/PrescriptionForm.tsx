@@ -4,6 +4,7 @@
  * number (checked by the server), date written. A new one adds the medication; "Renew" links
  * it to the existing one. After saving, "Print" opens the PDF.
  */
+import { browserToday, usePracticeToday } from '../../app/use-practice-today.ts';
 import { Alert, Button, Checkbox, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -11,7 +12,7 @@ import { fieldErrors, type Problem as ApiProblem, problemLine } from '../../api/
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCurrentUser } from '../auth/use-me.ts';
 import { providerName, useProviders } from '../schedule/schedule-api.ts';
-import { localToday, type Medication, type Prescription, prescriptionPdfHref, ROUTE_TEXT } from './clinical-api.ts';
+import { type Medication, type Prescription, prescriptionPdfHref, ROUTE_TEXT } from './clinical-api.ts';
 import { clinicalKeys } from './query-keys.ts';
 
 const LABELS: Record<string, string> = {
@@ -34,6 +35,7 @@ export function PrescriptionForm(props: { patientId: string; renew: Medication |
   const me = useCurrentUser();
   const providers = useProviders();
   const { renew } = props;
+  const today = usePracticeToday() ?? browserToday();
   const [draft, setDraft] = useState({
     drugName: renew?.name ?? '',
     strength: renew?.dose ?? '',
@@ -45,7 +47,7 @@ export function PrescriptionForm(props: { patientId: string; renew: Medication |
     dispenseAsWritten: false,
     prescriberId: me.user.providerId ?? '',
     deaNumber: '',
-    writtenDate: localToday(),
+    writtenDate: today,
     route: renew?.route ?? ('oral' as Medication['route']),
     note: '',
   });

@@ -3,6 +3,7 @@
  * ICD-10-CM picker (search as you type; a category heading may stand on the list but a billable
  * code is preferred), edit it, resolve it or reactivate it. Edits carry If-Match.
  */
+import { browserToday, usePracticeToday } from '../../app/use-practice-today.ts';
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +13,7 @@ import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { type Icd10Code, Icd10Picker } from '../codes/Icd10Picker.tsx';
 import { type ChartColumn, ChartEditModal, ChartTable, ErrorLine, stale } from './ChartList.tsx';
-import { localToday, type Problem, problemsQuery } from './clinical-api.ts';
+import { type Problem, problemsQuery } from './clinical-api.ts';
 import { clinicalKeys } from './query-keys.ts';
 
 const LABELS: Record<string, string> = {
@@ -50,11 +51,12 @@ export function ProblemsTab(props: { patientId: string }) {
   const problems = useQuery(problemsQuery(props.patientId));
   const [editing, setEditing] = useState<Problem | 'new' | null>(null);
   const writable = can('note:write');
+  const today = usePracticeToday() ?? browserToday();
   const toggle = useSubmit(
     (p: Problem) =>
       api.PATCH('/api/patients/{id}/problems/{problemId}', {
         params: { path: { id: props.patientId, problemId: p.id } },
-        body: p.status === 'active' ? { status: 'resolved', resolvedDate: localToday() } : { status: 'active' },
+        body: p.status === 'active' ? { status: 'resolved', resolvedDate: today } : { status: 'active' },
         headers: { 'if-match': `"${p.version}"` },
       }),
     {

@@ -70,9 +70,3 @@ export const ROUTE_TEXT: Record<Medication['route'], string> = {
   intravenous: 'Intravenous',
   other: 'Other',
 };
-
-/** The "today" a form proposes, on this computer's clock (YYYY-MM-DD). */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
