@@ -252,7 +252,6 @@ export const SYSTEM_PURPOSES = {
       'task:read',
       'claim:read',
       'rota:read',
-      'staff:manage',
       'credential:read',
       'training:manage',
       'equipment:read',
