@@ -120,7 +120,7 @@ export function RotaPage() {
                               {time(s.start)}–{time(s.end)} {s.userName} · {DUTY_LABELS[s.duty]}
                             </Text>
                             {s.onLeave && (
-                              <Badge size="sm" color="orange" variant="light" data-testid="on-leave">
+                              <Badge size="sm" color="orange" variant="filled" data-testid="on-leave">
                                 On leave
                               </Badge>
                             )}
