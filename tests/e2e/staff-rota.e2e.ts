@@ -20,6 +20,10 @@ describe('staff and rota', () => {
     expect(await page.getByTestId('rota-day').count()).toBe(7);
     await page.getByTestId('coverage-gap').first().waitFor();
     expect(await page.getByTestId('coverage-gap').first().textContent()).toContain('Front desk');
+    // The nurse's approved Friday off: her shift is marked on leave, for the manager to reassign.
+    const leave = page.getByTestId('rota-day').filter({ has: page.getByTestId('on-leave') });
+    expect(await leave.count()).toBe(1);
+    expect(await leave.getByTestId('on-leave').textContent()).toBe('On leave');
     await expectAccessible(page, 'rota');
 
     await page.goto('/time-off');

@@ -2,8 +2,9 @@
  * Expiry alerts against a real SMTP server: a credential's holder and the office managers are
  * told 90, 30 and 7 days before it expires, each alert once, whatever the number of sweeps and
  * job runners; a credential first seen inside several thresholds gets only the nearest; a
- * renewal starts again for the new expiry. Preventive-maintenance due dates alert the
- * location's managers the same way.
+ * renewal starts again for the new expiry. The managers told are those of the holder's
+ * locations (role grants, home location), the practice-wide ones when the holder has none.
+ * Preventive-maintenance due dates alert the equipment location's managers the same way.
  */
 import { CredentialAlertSweeper } from '@domain/credentials/index.ts';
 import { ServiceAlertSweeper } from '@domain/equipment/index.ts';
@@ -11,7 +12,7 @@ import { JobRunner } from '@domain/jobs/index.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { jobHandlers } from '@server/jobs/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestOrg } from '../helpers/factories.ts';
+import { type TestOrg, testPasswordHash } from '../helpers/factories.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -47,6 +48,21 @@ const nextHour = () => {
   clock.advance(3_600_000);
 };
 const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
+
+/** An office manager whose role is granted at one location only; answers their email. */
+async function managerAt(org: TestOrg, locationId: string, name: string): Promise<string> {
+  const email = `${name}.${org.id.slice(0, 8)}@test.clinicdesk.dev`;
+  const user = await t.db
+    .insertInto('users')
+    .values({ organization_id: org.id, email, display_name: name, password_hash: await testPasswordHash() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('user_roles')
+    .values({ organization_id: org.id, user_id: user.id, role: 'office_manager', location_id: locationId })
+    .execute();
+  return email;
+}
 
 async function practice(): Promise<TestOrg> {
   const org = await t.newOrg();
@@ -125,11 +141,49 @@ describe('credential expiry alerts', () => {
   });
 });
 
+describe('who hears of an expiry', () => {
+  it("tells the office managers of the holder's locations, and the practice-wide ones when the holder has no location", async () => {
+    at('2026-03-02');
+    const org = await practice();
+    const om = t.as(org, 'office_manager');
+    const east = await managerAt(org, org.locationId, 'east-manager');
+    const west = await managerAt(org, org.secondLocationId, 'west-manager');
+    // The nurse works at West (her profile's home); the biller's role is granted at East only.
+    const home = await om.patch(`/api/staff/${org.users.nurse.id}`, { locationId: org.secondLocationId }, { 'if-match': '"0"' });
+    expect(home.statusCode, home.body).toBe(200);
+    await t.db.updateTable('user_roles').set({ location_id: org.locationId }).where('user_id', '=', org.users.biller.id).execute();
+    const record = async (userId: string, number: string) => {
+      const res = await om.post('/api/credentials', { userId, kind: 'bls', number, expiresOn: '2026-03-20' });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await record(org.users.nurse.id, 'BLS-WEST');
+    await record(org.users.biller.id, 'BLS-EAST');
+    await record(org.users.front_desk.id, 'BLS-NONE');
+    await sweepTwice();
+    nextHour();
+    await sweepTwice();
+    const numbers = (address: string) =>
+      mailsTo(address)
+        .map((m) => /BLS-[A-Z]+/.exec(m.text ?? '')?.[0])
+        .sort();
+    expect(numbers(org.users.nurse.email)).toEqual(['BLS-WEST']);
+    expect(numbers(org.users.biller.email)).toEqual(['BLS-EAST']);
+    expect(numbers(org.users.front_desk.email)).toEqual(['BLS-NONE']);
+    expect(numbers(west)).toEqual(['BLS-WEST']);
+    expect(numbers(east)).toEqual(['BLS-EAST']);
+    // The practice-wide manager acts at every location, and hears of the one without a location.
+    expect(numbers(org.users.office_manager.email)).toEqual(['BLS-EAST', 'BLS-NONE', 'BLS-WEST']);
+  });
+});
+
 describe('preventive maintenance alerts', () => {
   it("tells the location's office managers once when a service is 7 days away", async () => {
     at('2026-03-02');
     const org = await practice();
+    const east = await managerAt(org, org.locationId, 'east-manager');
+    const west = await managerAt(org, org.secondLocationId, 'west-manager');
     const e = await t.as(org, 'office_manager').post('/api/equipment', {
+      locationId: org.locationId,
       name: 'Autoclave',
       serialNumber: `AC-${org.id.slice(0, 6)}`,
       serviceDueOn: '2026-03-09',
@@ -142,5 +196,8 @@ describe('preventive maintenance alerts', () => {
     expect(mails.map((m) => m.subject)).toEqual(['ClinicDesk: Autoclave is due for service in 7 days']);
     expect(mails[0]?.text).toContain('Midmark');
     expect(mailsTo(org.users.nurse.email)).toEqual([]);
+    // The location's own manager hears of it, the other location's does not.
+    expect(mailsTo(east).map((m) => m.subject)).toEqual(['ClinicDesk: Autoclave is due for service in 7 days']);
+    expect(mailsTo(west)).toEqual([]);
   });
 });

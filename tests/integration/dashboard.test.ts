@@ -142,6 +142,11 @@ describe('the manager’s dashboard', () => {
     };
     const email = org.users.office_manager.email;
     const mine = () => smtp.messages.filter((m) => m.to.includes(email));
+    // The front desk's request waits at East: the digest counts it without managing staff.
+    const asked = await t
+      .as(org, 'front_desk')
+      .post('/api/time-off', { start: '2026-04-27', end: '2026-04-27', reason: 'Dentist', locationId: org.locationId });
+    expect(asked.statusCode, asked.body).toBe(201);
     await sweep(); // 06:35
     expect(mine()).toEqual([]);
     clock.set('2026-04-16T11:01:00Z'); // 07:01
@@ -149,6 +154,7 @@ describe('the manager’s dashboard', () => {
     await sweep();
     // East (New York) has had its 07:00; West (Denver, 05:01) has not.
     expect(mine().map((m) => m.subject)).toEqual(['ClinicDesk: East today (2026-04-16)']);
+    expect(mine()[0]?.text).toContain('1 time-off requests waiting');
     clock.set('2026-04-16T13:02:00Z'); // 07:02 in Denver
     await sweep();
     await sweep();

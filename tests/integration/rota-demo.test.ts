@@ -1,4 +1,4 @@
-/** The demo practice's rota: this week's one deliberate coverage gap, who is on call, the time off waiting and approved, staff profiles. */
+/** The demo practice's rota: this week's deliberate coverage gaps (one from the nurse's Friday off, her shift on leave), who is on call, the time off waiting and approved, staff profiles. */
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,17 @@ describe('demo rota', () => {
         end: '2026-03-05T00:00:00.000Z',
         duties: ['front_desk'],
       }),
+      // The nurse's approved Friday off: her shift is on leave, the clinician's session has no support.
+      expect.objectContaining({
+        date: '2026-03-06',
+        start: '2026-03-06T15:00:00.000Z',
+        end: '2026-03-07T00:00:00.000Z',
+        duties: ['nurse', 'medical_assistant'],
+      }),
+    ]);
+    const onLeave = shifts.items.filter((s: { onLeave: boolean }) => s.onLeave);
+    expect(onLeave).toEqual([
+      expect.objectContaining({ duty: 'nurse', start: expect.stringMatching(/^2026-03-06/), timeOffId: expect.any(String) }),
     ]);
     // 09:00 on Wednesday in Denver: nobody on call until the clinician's night from 17:00.
     const now = (await get(`/api/on-call/now?locationId=${location}`)).json();
@@ -40,7 +51,10 @@ describe('demo rota', () => {
     const pending = (await get(`/api/time-off?locationId=${location}&status=pending`)).json();
     expect(pending.items).toHaveLength(1);
     const approved = (await get(`/api/time-off?locationId=${location}&status=approved`)).json();
-    expect(approved.items).toEqual([expect.objectContaining({ reason: 'Conference', exceptionId: expect.any(String) })]);
+    expect(approved.items).toEqual([
+      expect.objectContaining({ reason: 'Moving house', exceptionId: null, id: onLeave[0].timeOffId }),
+      expect.objectContaining({ reason: 'Conference', exceptionId: expect.any(String) }),
+    ]);
     const staff = (await get('/api/staff')).json();
     expect(staff.items.every((m: { jobTitle: string; hr: unknown }) => m.jobTitle && m.hr)).toBe(true);
     const handovers = (await get(`/api/handovers?locationId=${location}&pending=true`)).json();

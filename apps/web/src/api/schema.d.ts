@@ -41470,6 +41470,8 @@ export interface paths {
                                 templateId: string | null;
                                 note: string;
                                 pendingSwapId: string | null;
+                                onLeave: boolean;
+                                timeOffId: string | null;
                                 version: number;
                             }[];
                             nextCursor: string | null;
@@ -41590,6 +41592,8 @@ export interface paths {
                             templateId: string | null;
                             note: string;
                             pendingSwapId: string | null;
+                            onLeave: boolean;
+                            timeOffId: string | null;
                             version: number;
                         };
                     };
@@ -41880,6 +41884,8 @@ export interface paths {
                                 templateId: string | null;
                                 note: string;
                                 pendingSwapId: string | null;
+                                onLeave: boolean;
+                                timeOffId: string | null;
                                 version: number;
                             };
                             /** Format: uuid */
@@ -42053,6 +42059,8 @@ export interface paths {
                                     templateId: string | null;
                                     note: string;
                                     pendingSwapId: string | null;
+                                    onLeave: boolean;
+                                    timeOffId: string | null;
                                     version: number;
                                 };
                                 /** Format: uuid */
@@ -42201,6 +42209,8 @@ export interface paths {
                                 templateId: string | null;
                                 note: string;
                                 pendingSwapId: string | null;
+                                onLeave: boolean;
+                                timeOffId: string | null;
                                 version: number;
                             };
                             /** Format: uuid */
@@ -42372,6 +42382,8 @@ export interface paths {
                                 templateId: string | null;
                                 note: string;
                                 pendingSwapId: string | null;
+                                onLeave: boolean;
+                                timeOffId: string | null;
                                 version: number;
                             };
                             /** Format: uuid */

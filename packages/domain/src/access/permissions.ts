@@ -252,11 +252,14 @@ export const SYSTEM_PURPOSES = {
       'task:read',
       'claim:read',
       'rota:read',
-      'staff:manage',
       'credential:read',
       'training:manage',
       'equipment:read',
     ],
+  },
+  'job:credential-alerts': {
+    does: "The credential expiry email job (credentials/credential-alerts.ts): reads where the holder works (their staff profile's home location) to tell that location's office managers",
+    permissions: ['staff:read'],
   },
   'job:payment-receipt': {
     does: "The receipt email job (accounts/receipt-jobs.ts): reads the payment, the patient's name and balance for the receipt the desk asked to email",

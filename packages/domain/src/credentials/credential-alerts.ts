@@ -1,6 +1,7 @@
 /**
  * Expiry alerts: 90, 30 and 7 days before a credential expires, and when it has expired, the
- * holder and the office managers get an email. Every hour the sweeper queues one sweep job
+ * holder and the office managers of the locations where the holder works get an email
+ * (alert-recipients.ts). Every hour the sweeper queues one sweep job
  * (keyed by the hour, so any number of processes queue one); the sweep writes one
  * `credential_alerts` row per credential, expiry and threshold (the primary key: a second
  * runner or a second sweep adds nothing) and queues one send job per new row, deduplicated by
@@ -9,10 +10,10 @@
  */
 import { sql } from 'kysely';
 import { channelFor, resolveComms } from '../comms/index.ts';
-import { officeManagersAt, staffAccountsOf } from '../identity/index.ts';
 import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { Db } from '../shared/context.ts';
+import { type Db, systemCtx } from '../shared/context.ts';
+import { credentialAlertRecipients } from './alert-recipients.ts';
 import { PeriodicTask } from '../shared/periodic-task.ts';
 import { ALERT_THRESHOLDS } from './credentials.tables.ts';
 
@@ -80,8 +81,8 @@ const KIND_WORDS: Record<string, string> = {
   malpractice: 'malpractice cover',
 };
 
-/** Sends one alert: to the holder's account(s) and the practice's office managers. Without mail settings it is recorded unsent. */
-export const handleCredentialAlertJob: JobHandler = async ({ db, installation, job }) => {
+/** Sends one alert: to the holder's account(s) and their locations' office managers. Without mail settings it is recorded unsent. */
+export const handleCredentialAlertJob: JobHandler = async ({ db, clock, installation, job }) => {
   const { organizationId, credentialId, expiresOn, thresholdDays } = job.payload as {
     organizationId: string;
     credentialId: string;
@@ -106,10 +107,8 @@ export const handleCredentialAlertJob: JobHandler = async ({ db, installation, j
     .executeTakeFirst();
   // Renewed since the alert was recorded: nothing to say.
   if (!c || c.expires_on !== expiresOn) return;
-  const people = [
-    ...(await staffAccountsOf(db, organizationId, { userId: c.user_id, providerId: c.provider_id })),
-    ...(await officeManagersAt(db, organizationId, null)),
-  ];
+  const ctx = systemCtx(db, clock, organizationId, 'job:credential-alerts', `credential-alert-${job.id}`);
+  const people = await credentialAlertRecipients(ctx, { userId: c.user_id, providerId: c.provider_id });
   const to = [...new Set(people.map((p) => p.email))];
   const channel = channelFor(await resolveComms(db, organizationId, installation), 'email');
   if (!channel || to.length === 0) return;

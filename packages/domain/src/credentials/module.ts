@@ -1,6 +1,7 @@
 import { defineModule } from '../module-manifest.ts';
-import { appointmentBooking } from '../scheduling/index.ts';
+import { appointmentBooking, availabilityConstraints } from '../scheduling/index.ts';
 import { react } from '../shared/events.ts';
+import { lapsedLicenceDays } from './availability-blocks.ts';
 import { refuseUncredentialedProvider } from './booking-guard.ts';
 import {
   CREDENTIAL_ALERT_QUEUE,
@@ -24,7 +25,10 @@ export const credentialsModule = defineModule({
       onError: (err) => log.warn({ err }, 'credential alert sweep could not be queued; will retry'),
     }),
   ],
-  reactions: [react(appointmentBooking, 'credentials.refuse-uncredentialed-provider', refuseUncredentialedProvider)],
+  reactions: [
+    react(availabilityConstraints, 'credentials.lapsed-licence-days', lapsedLicenceDays),
+    react(appointmentBooking, 'credentials.refuse-uncredentialed-provider', refuseUncredentialedProvider),
+  ],
   demo: seedCredentialsDemo,
   audit: credentialsAuditEvents,
 });

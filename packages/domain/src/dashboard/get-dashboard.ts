@@ -6,7 +6,7 @@ import { type Ctx, inTransaction } from '../shared/context.ts';
 import { taskCounts } from '../tasks/index.ts';
 import { credentialsDueSummary } from '../credentials/index.ts';
 import { equipmentOutOfService } from '../equipment/index.ts';
-import { coverageGaps, onCallNow, pendingTimeOffCount } from '../rota/index.ts';
+import { coverageGaps, onCallNow, pendingTimeOffCount, pendingTimeOffTotal } from '../rota/index.ts';
 import { trainingDueSummary } from '../training/index.ts';
 import { dashboardLocation } from './dashboard-location.ts';
 import type { Dashboard, DashboardQuery } from './dashboard.schemas.ts';
@@ -32,6 +32,10 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
     const date = localDateOf(now.getTime(), zone);
     const monday = addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
     const scheduling = can(tx, 'appointment:read');
+    // Staffing is a manager's section; the morning digest (a system purpose reading the rota,
+    // managing nobody) gets the same counts through the rota's read-only count.
+    const manager = can(tx, 'staff:manage');
+    const staffing = manager || (tx.actor.kind === 'system' && can(tx, 'rota:read'));
     const dashboard: Dashboard = {
       locationId,
       date,
@@ -47,10 +51,10 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       noShowTrend: scheduling ? await noShowTrend(tx, { locationId: at, weeks: TREND_WEEKS, zone }) : null,
       tasks: can(tx, 'task:read') ? await taskCounts(tx, at) : null,
       onCall: can(tx, 'rota:read') ? await onCallFigures(tx, locationId) : null,
-      staffing: can(tx, 'staff:manage')
+      staffing: staffing
         ? {
             coverageGaps: (await coverageGaps(tx, { locationId: at, from: monday, to: addDays(monday, 6) })).items.length,
-            pendingTimeOff: await pendingTimeOffCount(tx, at),
+            pendingTimeOff: manager ? await pendingTimeOffCount(tx, at) : await pendingTimeOffTotal(tx, at),
           }
         : null,
       credentials: can(tx, 'credential:read')

@@ -1,6 +1,7 @@
 import { defineModule } from '../module-manifest.ts';
-import { appointmentBooking } from '../scheduling/index.ts';
+import { appointmentBooking, availabilityConstraints } from '../scheduling/index.ts';
 import { react } from '../shared/events.ts';
+import { outOfServiceRoomBlocks } from './availability-blocks.ts';
 import { keepOutOfServiceRooms } from './booking-guard.ts';
 import { equipmentAuditEvents } from './equipment.audit.ts';
 import { seedEquipmentDemo } from './seed-equipment-demo.ts';
@@ -20,7 +21,10 @@ export const equipmentModule = defineModule({
   periodic: ({ db, clock, log }) => [
     new ServiceAlertSweeper({ db, clock, onError: (err) => log.warn({ err }, 'service alert sweep could not be queued; will retry') }),
   ],
-  reactions: [react(appointmentBooking, 'equipment.keep-out-of-service-rooms', keepOutOfServiceRooms)],
+  reactions: [
+    react(availabilityConstraints, 'equipment.out-of-service-rooms', outOfServiceRoomBlocks),
+    react(appointmentBooking, 'equipment.keep-out-of-service-rooms', keepOutOfServiceRooms),
+  ],
   demo: seedEquipmentDemo,
   audit: equipmentAuditEvents,
 });

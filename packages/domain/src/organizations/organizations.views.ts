@@ -25,6 +25,8 @@ export interface LocationDirectoryView {
   name: Read<string>;
   time_zone: Read<string>;
   active: Read<boolean>;
+  /** Two-letter state, for licences (null: not recorded). */
+  state: Read<string | null>;
 }
 
 export interface ProviderDirectoryView {

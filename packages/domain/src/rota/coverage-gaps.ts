@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { addDays, isoWeekday, localDateOf, localToEpochMs } from '../scheduling/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { holdsAt, daysOf, readableLocation, type RotaLocation } from './rota-refs.ts';
 import type { CoverageGap } from './rota.schemas.ts';
 import type { Duty } from './rota.tables.ts';
 import { toCoverageRule } from './coverage-rules.ts';
+import { leaveOf } from './leave-mark.ts';
 
 interface Span {
   s: number;
@@ -50,14 +52,16 @@ async function gapsAt(tx: Ctx, loc: RotaLocation, from: string, to: string): Pro
   if (!rules.length) return [];
   const windowStart = localToEpochMs(loc.zone, from, '00:00');
   const windowEnd = localToEpochMs(loc.zone, addDays(to, 1), '00:00');
+  // A shift on leave covers nothing (and a session on leave needs no support).
   const shifts = await tx.db
-    .selectFrom('shifts')
-    .select(['id', 'duty', 'starts_at', 'ends_at'])
-    .where('organization_id', '=', tx.organizationId)
-    .where('location_id', '=', loc.id)
-    .where('ends_at', '>', new Date(windowStart - 86_400_000))
-    .where('starts_at', '<', new Date(windowEnd + 86_400_000))
-    .orderBy('starts_at')
+    .selectFrom('shifts as s')
+    .select(['s.id', 's.duty', 's.starts_at', 's.ends_at'])
+    .where('s.organization_id', '=', tx.organizationId)
+    .where('s.location_id', '=', loc.id)
+    .where(sql<boolean>`${leaveOf('s')} is null`)
+    .where('s.ends_at', '>', new Date(windowStart - 86_400_000))
+    .where('s.starts_at', '<', new Date(windowEnd + 86_400_000))
+    .orderBy('s.starts_at')
     .limit(5000)
     .execute();
   const spansOf = (duties: readonly Duty[]) =>

@@ -13,7 +13,7 @@ export { createCoverageRule, deleteCoverageRule, listCoverageRules } from './cov
 export { coverageGaps } from './coverage-gaps.ts';
 export { requestTimeOff } from './request-time-off.ts';
 export { cancelTimeOff, decideTimeOff } from './decide-time-off.ts';
-export { getTimeOff, listTimeOff, pendingTimeOffCount } from './list-time-off.ts';
+export { getTimeOff, listTimeOff, pendingTimeOffCount, pendingTimeOffTotal } from './list-time-off.ts';
 export { createOnCallShift } from './create-on-call-shift.ts';
 export { deleteOnCallShift, listOnCall, onCallNow } from './list-on-call.ts';
 export { createOnCallFeedToken, getOnCallFeed, revokeOnCallFeedToken } from './on-call-feed.ts';

@@ -69,3 +69,23 @@ export async function pendingTimeOffCount(ctx: Ctx, locationId?: string): Promis
     return rows.filter((r) => holdsAt(tx, 'staff:manage', r.location_id)).reduce((n, r) => n + Number(r.n), 0);
   });
 }
+
+/**
+ * The same count for a reader of the rota: requests waiting at the locations where the caller
+ * holds `rota:read` (a count, no names). For the morning digest, whose purpose reads the rota
+ * but manages nobody's staff.
+ */
+export async function pendingTimeOffTotal(ctx: Ctx, locationId?: string): Promise<number> {
+  requirePermission(ctx, 'rota:read');
+  return inTransaction(ctx, async (tx) => {
+    let q = tx.db
+      .selectFrom('time_off')
+      .select(['location_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('organization_id', '=', tx.organizationId)
+      .where('status', '=', 'pending')
+      .groupBy('location_id');
+    if (locationId) q = q.where('location_id', '=', locationId);
+    const rows = await q.execute();
+    return rows.filter((r) => holdsAt(tx, 'rota:read', r.location_id)).reduce((n, r) => n + Number(r.n), 0);
+  });
+}

@@ -51,6 +51,10 @@ export const shiftSchema = z.object({
   note: z.string(),
   /** An open swap request of this shift, if any. */
   pendingSwapId: uuid.nullable(),
+  /** Its person has approved time off on a day of this shift (at the location): reassign it. */
+  onLeave: z.boolean(),
+  /** That time off. */
+  timeOffId: uuid.nullable(),
   version: z.number().int(),
 });
 export type Shift = z.infer<typeof shiftSchema>;

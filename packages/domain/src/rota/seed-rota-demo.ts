@@ -3,7 +3,8 @@
  * the front desk, the clinician's clinic session, the nurse) with one deliberate gap (no front
  * desk on Wednesday afternoon), two coverage rules that find it, nights and a weekend on call,
  * a handover waiting for its acknowledgement, a pending time-off request of the front desk and
- * an approved day off of the clinician (their availability exception, through scheduling).
+ * an approved day off of the clinician (their availability exception, through scheduling), and
+ * the nurse's approved day off this Friday (her shift on leave, the clinician's session unsupported).
  */
 import type { DemoSeeder } from '../demo/index.ts';
 import { addDays, isoWeekday, localDateOf, localToEpochMs } from '../scheduling/index.ts';
@@ -180,6 +181,26 @@ export const seedRotaDemo: DemoSeeder = async (demo) => {
       end_date: addDays(deskStart, 1),
       reason: 'Family wedding',
       requested_by: u.front_desk,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  // The nurse's day off this Friday, approved: the rota shows her shift on leave, and the
+  // clinician's session that day has no nurse (a coverage gap the manager can fill).
+  const nurseDay = addDays(monday, 4);
+  await db
+    .insertInto('time_off')
+    .values({
+      organization_id: org,
+      location_id: locationId,
+      user_id: u.nurse,
+      start_date: nurseDay,
+      end_date: nurseDay,
+      reason: 'Moving house',
+      status: 'approved',
+      requested_by: u.nurse,
+      decided_by: u.office_manager,
+      decided_at: now,
       created_at: now,
       updated_at: now,
     })

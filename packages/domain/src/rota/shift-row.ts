@@ -1,5 +1,6 @@
 /** The query shapes shifts and templates are read with and their mapping to API objects. */
 import type { Ctx } from '../shared/context.ts';
+import { leaveOf } from './leave-mark.ts';
 import { notFound } from '../shared/errors.ts';
 import type { Shift, ShiftTemplate } from './rota.schemas.ts';
 import type { ShiftTemplatesTable } from './rota.tables.ts';
@@ -12,7 +13,7 @@ export function selectShifts(ctx: Ctx) {
     .leftJoin('shift_swaps as w', (j) => j.onRef('w.shift_id', '=', 's.id').on('w.status', '=', 'pending'))
     .where('s.organization_id', '=', ctx.organizationId)
     .selectAll('s')
-    .select(['u.display_name as user_name', 'w.id as pending_swap_id']);
+    .select(['u.display_name as user_name', 'w.id as pending_swap_id', leaveOf('s').as('time_off_id')]);
 }
 
 export type ShiftRow = Awaited<ReturnType<ReturnType<typeof selectShifts>['executeTakeFirstOrThrow']>>;
@@ -29,6 +30,8 @@ export function toShift(r: ShiftRow): Shift {
     templateId: r.template_id,
     note: r.note,
     pendingSwapId: r.pending_swap_id ?? null,
+    onLeave: r.time_off_id !== null,
+    timeOffId: r.time_off_id,
     version: r.version,
   };
 }

@@ -1,7 +1,8 @@
 import { requirePermission } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
-import { type Interval, overlapsAny, subtract } from './intervals.ts';
+import { type Blocked, loadBlocked, startBlocked } from './availability-constraints.ts';
+import { type Interval, normalize, overlapsAny, subtract } from './intervals.ts';
 import { localDateOf } from './local-time.ts';
 import { loadScheduleSnapshot, MAX_SPAN_MS, type RoomInfo, type ScheduleSnapshot } from './schedule-snapshot.ts';
 import type { Slot } from './scheduling.schemas.ts';
@@ -74,6 +75,8 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
   let chunkMs = density ? Math.max(FIRST_CHUNK_MS, chunkFor(limit + 1, density)) : FIRST_CHUNK_MS;
   const started = chunkStart;
   let loadedUntil = chunkStart;
+  /** Asked once per search, over its whole range, after the first snapshot names the providers and rooms. */
+  let blocked: Blocked | null = null;
   while (chunkStart < to) {
     const chunkEnd = Math.min(to, chunkStart + chunkMs);
     // Bookings starting up to a span past the chunk are loaded too: a slot that starts before
@@ -81,7 +84,8 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
     const snap = await loadScheduleSnapshot(ctx, { ...q, from: new Date(chunkStart), to: new Date(chunkEnd + MAX_SPAN_MS) });
     if (!snap.type) throw new AppError('NOT_FOUND', 'appointment type not found');
     durationMs = snap.type.duration_minutes * MINUTE;
-    const found = slotsIn(snap, [from, to], [chunkStart, chunkEnd]).filter(
+    blocked ??= await searchBlocks(ctx, snap, chunkStart, to);
+    const found = slotsIn(snap, blocked, [from, to], [chunkStart, chunkEnd]).filter(
       (x) => !after || x.s > after.s || (x.s === after.s && (x.p > after.p || (x.p === after.p && x.l > after.l))),
     );
     slots.push(...found);
@@ -106,12 +110,39 @@ export async function findAvailability(ctx: Ctx, q: AvailabilityQuery): Promise<
   };
 }
 
+/** The other modules' blocks (availability-constraints.ts) for the search's providers, locations and rooms over [from, to). */
+export function searchBlocks(ctx: Ctx, snap: ScheduleSnapshot, from: number, to: number): Promise<Blocked> {
+  return loadBlocked(
+    ctx,
+    {
+      providerIds: snap.providerIds,
+      locationIds: [...snap.zones.keys()],
+      roomIds: snap.rooms.map((r) => r.id),
+      from: new Date(from),
+      to: new Date(to + MAX_SPAN_MS),
+      fromDate: new Date(from - DAY_MS).toISOString().slice(0, 10),
+      toDate: new Date(to + MAX_SPAN_MS + DAY_MS).toISOString().slice(0, 10),
+    },
+    snap.zones,
+  );
+}
+
+/** The rooms with their blocked spans counted as busy. */
+export function withRoomBlocks(rooms: RoomInfo[], blocked: Blocked): RoomInfo[] {
+  if (blocked.rooms.size === 0) return rooms;
+  return rooms.map((r) => {
+    const spans = blocked.rooms.get(r.id);
+    return spans ? { ...r, busy: normalize([...r.busy, ...spans]) } : r;
+  });
+}
+
 /**
  * Slots starting in `emit`, sorted. Working hours are computed over whole local days and
  * clipped to `window` only, so slot starts do not depend on where a query chunk begins.
  */
-function slotsIn(snap: ScheduleSnapshot, window: Interval, emit: Interval): RawSlot[] {
+function slotsIn(snap: ScheduleSnapshot, blocked: Blocked, window: Interval, emit: Interval): RawSlot[] {
   const type = snap.type as NonNullable<ScheduleSnapshot['type']>;
+  const rooms = withRoomBlocks(snap.rooms, blocked);
   const dur = type.duration_minutes * MINUTE;
   const span = dur + type.buffer_minutes * MINUTE;
   const kinds = type.resource_kinds;
@@ -128,7 +159,8 @@ function slotsIn(snap: ScheduleSnapshot, window: Interval, emit: Interval): RawS
         for (let s = fs; s + dur <= fe; s += span) {
           if (s < emit[0] || s >= emit[1]) continue;
           if (overlapsAny(busy, s, s + span)) continue;
-          if (kinds.length && !roomsFree(snap.rooms, locationId, kinds, s, s + span)) continue;
+          if (startBlocked(blocked, providerId, locationId, s)) continue;
+          if (kinds.length && !roomsFree(rooms, locationId, kinds, s, s + span)) continue;
           out.push({ s, p: providerId, l: locationId });
         }
       }

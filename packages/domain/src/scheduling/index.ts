@@ -9,6 +9,12 @@ export { listAvailabilityExceptions, listAvailabilityTemplates } from './list-av
 export { createAvailabilityException, deleteAvailabilityException } from './create-availability-exception.ts';
 export { listExceptionCollisions } from './list-exception-collisions.ts';
 export { type AvailabilityQuery, findAvailability } from './find-availability.ts';
+export {
+  type AvailabilityBlocks,
+  type AvailabilityConstraintQuery,
+  availabilityConstraints,
+} from './availability-constraints.ts';
+export { slotBlocked } from './slot-blocked.ts';
 export { bookAppointment } from './book-appointment.ts';
 export { bookAppointmentSeries } from './book-appointment-series.ts';
 export { cancelAppointment } from './cancel-appointment.ts';

@@ -4,13 +4,14 @@
  * in its window, email consent and an address (or, when the practice sends texts, text consent
  * and a mobile number: the offer goes by text); lowest priority number first, then who
  * waited longest; never twice to one entry for one slot. The offer row HOLDS the slot
- * (the database refuses bookings over it) until accepted, expired or withdrawn.
+ * (the database refuses bookings over it) until accepted, expired or withdrawn. A slot
+ * booking would refuse (scheduling's `slotBlocked`) is offered to nobody.
  */
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { practiceSendsTexts, queueMessage } from '../comms/index.ts';
 import { enqueueJob } from '../jobs/index.ts';
-import { loadAppointmentFacts } from '../scheduling/index.ts';
+import { loadAppointmentFacts, slotBlocked } from '../scheduling/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type Db, systemCtx } from '../shared/context.ts';
 import { Temporal } from 'temporal-polyfill';
@@ -32,6 +33,9 @@ export async function offerFreedSlot(db: Db, clock: Clock, organizationId: strin
     .where('status', '=', 'open')
     .executeTakeFirst();
   if (open) return null;
+  // Never hold a time booking would refuse (a lapsed licence, every room of the kind out of service).
+  const asJob = systemCtx(db, clock, organizationId, 'job:waitlist', `slot-${slot.id}`);
+  if (await slotBlocked(asJob, { ...slot, start: slot.startsAt })) return null;
   const day = Temporal.Instant.fromEpochMilliseconds(slot.startsAt.getTime()).toZonedDateTimeISO(slot.zone).toPlainDate().toString();
   const texts = await practiceSendsTexts(db, organizationId);
   const entry = await db

@@ -116,9 +116,14 @@ export function RotaPage() {
                       <Stack gap={4}>
                         {own.map((s) => (
                           <Group key={s.id} gap={6} wrap="nowrap">
-                            <Text size="sm">
+                            <Text size="sm" td={s.onLeave ? 'line-through' : undefined} data-testid="rota-shift">
                               {time(s.start)}–{time(s.end)} {s.userName} · {DUTY_LABELS[s.duty]}
                             </Text>
+                            {s.onLeave && (
+                              <Badge size="sm" color="orange" variant="filled" data-testid="on-leave">
+                                On leave
+                              </Badge>
+                            )}
                             {s.pendingSwapId && (
                               <Badge size="sm" color="yellow" variant="light">
                                 Swap asked

@@ -41,7 +41,7 @@ export function TimeOffPage() {
         body: { decision },
       }),
     {
-      invalidate: [rotaKeys.timeOff()],
+      invalidate: [rotaKeys.timeOff(), rotaKeys.week()],
       onSuccess: (t) => {
         notifications.show({ color: 'green', message: `Time off ${t.status}` });
         setDecided(t);
@@ -178,7 +178,7 @@ function RequestForm(props: { manager: boolean; onSaved(t: TimeOff): void }) {
   const saving = useSubmit(
     () => api.POST('/api/time-off', { body: { start, end: end || start, reason, ...(userId && userId !== me.user.id && { userId }) } }),
     {
-      invalidate: [rotaKeys.timeOff()],
+      invalidate: [rotaKeys.timeOff(), rotaKeys.week()],
       onSuccess: (t) => {
         notifications.show({
           color: 'green',

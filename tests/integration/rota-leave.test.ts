@@ -1,0 +1,93 @@
+/**
+ * Time off marks the rota: approved time off over a person's shifts marks those shifts on
+ * leave (with the time off's id) in the shift lists, coverage counts them as nobody on, and
+ * cancelling (or a pending request, or a denial) leaves the shifts unmarked.
+ */
+import { FakeClock } from '@domain/shared/clock.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../helpers/test-app.ts';
+
+// Wednesday 2026-04-15, 14:00 UTC (10:00 in New York).
+const clock = new FakeClock('2026-04-15T14:00:00Z');
+const t = await createTestApp({ clock });
+
+interface ShiftItem {
+  id: string;
+  start: string;
+  userId: string;
+  onLeave: boolean;
+  timeOffId: string | null;
+}
+
+describe('time off on the rota', () => {
+  it('marks the shifts of approved time off, counts them as uncovered, and lifts the mark when cancelled', async () => {
+    const org = await t.newOrg();
+    const om = t.as(org, 'office_manager');
+    const nurse = t.as(org, 'nurse');
+    const rule = await om.post('/api/coverage-rules', {
+      locationId: org.locationId,
+      kind: 'minimum',
+      duty: 'nurse',
+      weekdays: [1, 2, 3, 4, 5],
+      startTime: '09:00',
+      endTime: '13:00',
+      label: 'A nurse in the morning',
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    for (const date of ['2026-04-20', '2026-04-21', '2026-04-22']) {
+      const s = await om.post('/api/shifts', {
+        userId: org.users.nurse.id,
+        locationId: org.locationId,
+        duty: 'nurse',
+        start: `${date}T08:00`,
+        end: `${date}T16:00`,
+      });
+      expect(s.statusCode, s.body).toBe(201);
+    }
+    const week = async (): Promise<ShiftItem[]> => {
+      const res = await om.get(`/api/shifts?locationId=${org.locationId}&from=2026-04-20&to=2026-04-26`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items;
+    };
+    const gapDays = async (): Promise<string[]> => {
+      const res = await om.get(`/api/coverage-gaps?locationId=${org.locationId}&from=2026-04-20&to=2026-04-22`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((g: { date: string }) => g.date);
+    };
+    expect(await gapDays()).toEqual([]);
+
+    // A request still waiting marks nothing.
+    const asked = await nurse.post('/api/time-off', {
+      start: '2026-04-21',
+      end: '2026-04-22',
+      reason: 'Family',
+      locationId: org.locationId,
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect((await week()).map((s) => s.onLeave)).toEqual([false, false, false]);
+
+    const approved = await om.post(`/api/time-off/${asked.json().id}/decision`, { decision: 'approve' }, { 'if-match': '"1"' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await week()).map((s) => [s.start.slice(0, 10), s.onLeave, s.timeOffId])).toEqual([
+      ['2026-04-20', false, null],
+      ['2026-04-21', true, asked.json().id],
+      ['2026-04-22', true, asked.json().id],
+    ]);
+    // The marked shifts count as nobody on: the two mornings are gaps.
+    expect(await gapDays()).toEqual(['2026-04-21', '2026-04-22']);
+    // The nurse's own shift, read alone, says so too.
+    const one = (await week())[1] as ShiftItem;
+    expect(one).toMatchObject({ userId: org.users.nurse.id, onLeave: true });
+
+    const cancelled = await nurse.post(`/api/time-off/${asked.json().id}/cancel`, {}, { 'if-match': `"${approved.json().version}"` });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await week()).map((s) => s.onLeave)).toEqual([false, false, false]);
+    expect(await gapDays()).toEqual([]);
+
+    // A denial marks nothing either.
+    const again = await nurse.post('/api/time-off', { start: '2026-04-20', end: '2026-04-20', locationId: org.locationId });
+    const denied = await om.post(`/api/time-off/${again.json().id}/decision`, { decision: 'deny' }, { 'if-match': '"1"' });
+    expect(denied.statusCode, denied.body).toBe(200);
+    expect((await week()).map((s) => s.onLeave)).toEqual([false, false, false]);
+  });
+});
