@@ -1,7 +1,7 @@
 /**
  * Recall campaigns in Chromium against a real server with the demo practice: the office manager
  * opens the demo's running campaign, reads its report and members, and records that a patient
- * declined (with a note); the campaign's report counts it. The preview of a new campaign counts
+ * declined (a note in the answer's dialog); the campaign's report counts it. The preview of a new campaign counts
  * the recalls it would take. axe finds nothing serious.
  */
 import { describe, expect, it } from 'vitest';
@@ -34,8 +34,11 @@ describe('recall campaigns', () => {
     await page.mouse.move(1390, 990);
     await expectAccessible(page, 'campaign');
 
-    page.once('dialog', (d) => void d.accept('Moved out of state'));
     await declineButton.click();
+    const answer = page.getByRole('dialog', { name: /^Declined: / });
+    await answer.getByRole('textbox', { name: 'Note' }).fill('Moved out of state');
+    await answer.getByRole('button', { name: 'Record declined' }).click();
+    await answer.waitFor({ state: 'detached' });
     await expect
       .poll(async () => (await getJson<Campaign>(page, `/api/campaigns/${demo.id}`)).responses.declined)
       .toBe(demo.responses.declined + 1);

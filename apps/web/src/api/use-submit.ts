@@ -1,13 +1,14 @@
 /**
  * Sending one change from a screen, the same way everywhere: `submit(...args)` makes the call
  * while `busy` is true. A failure becomes `problem` (the server's problem+json, or
- * UNREACHABLE when no answer came) and `error`, the line the screen shows. A success first
+ * UNREACHABLE when no answer came), `error`, the line the screen shows, and `errors`, the
+ * field messages by path (a form shows them beside its fields). A success first
  * invalidates the query keys the change affects (awaited: the screen shows the new state
  * before `onSuccess` closes a form), then runs `onSuccess`.
  */
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, type Problem, toProblem } from './problem.ts';
+import { ApiError, fieldErrors, type Problem, toProblem } from './problem.ts';
 
 /** What an openapi-fetch call resolves to (hand-written fetches answer in the same shape). */
 export interface ApiResult<T> {
@@ -44,6 +45,8 @@ export interface Submit<A extends unknown[], T> {
   problem: Problem | null;
   /** The line to show for the last failure (see `onProblem`). */
   error: string | null;
+  /** The last failure's field messages by the server's field path (`{ expiresOn: '…' }`); empty when none. */
+  errors: Record<string, string>;
   /** Forget the last failure (another action on the same screen replaced it). */
   reset: () => void;
 }
@@ -90,6 +93,7 @@ export function useSubmit<A extends unknown[], T>(
     busy,
     problem: failure?.problem ?? null,
     error: failure?.error ?? null,
+    errors: failure ? fieldErrors(failure.problem) : {},
     reset: () => setFailure(null),
   };
 }

@@ -310,10 +310,11 @@ export const SYSTEM_PURPOSES = {
     permissions: ['org:read', 'patient:read', 'appointment:read', 'letter:write', 'letter:template'],
   },
   'demo-seed:campaigns': {
-    does: "The demo practice's recall campaign (campaigns/seed-campaigns-demo.ts): starts a campaign over the overdue recalls ten days ago, runs its stages as the job would, and records a booking and a refusal",
+    does: "The demo practice's recall campaign (campaigns/seed-campaigns-demo.ts): records three patients' consent to email and text reminders, starts a campaign over the overdue recalls ten days ago, runs its stages as the job would, and records a booking and a refusal",
     permissions: [
       'org:read',
       'patient:read',
+      'patient:write',
       'appointment:read',
       'appointment:write',
       'letter:write',

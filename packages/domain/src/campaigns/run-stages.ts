@@ -86,8 +86,12 @@ export async function runCampaignStagesNow(db: Db, clock: Clock, installation: I
     );
 }
 
-/** One practice's work: booked members first, then up to STAGE_BATCH due members. Answers how many members moved. */
-export async function runCampaignStages(job: JobContext, organizationId: string): Promise<number> {
+/**
+ * One practice's work: booked members first, then up to STAGE_BATCH due members. Answers how many
+ * members moved. `texts` overrides whether the practice sends texts (the demo's history, written
+ * while its SMS account stays unset); by default its SMS account says.
+ */
+export async function runCampaignStages(job: JobContext, organizationId: string, opts: { texts?: boolean } = {}): Promise<number> {
   const { db, clock } = job;
   const ctx = systemCtx(db, clock, organizationId, 'job:campaigns', `job-${job.job.id}`);
   await markBookedByVisits(ctx);
@@ -128,7 +132,7 @@ export async function runCampaignStages(job: JobContext, organizationId: string)
     due.map((m) => m.recall_id),
   );
   const comms = await resolveComms(db, organizationId, job.installation);
-  const texts = await practiceSendsTexts(db, organizationId);
+  const texts = opts.texts ?? (await practiceSendsTexts(db, organizationId));
   const practice = await db.selectFrom('organization_directory').select('name').where('id', '=', organizationId).executeTakeFirst();
   let moved = 0;
   for (const m of due) {

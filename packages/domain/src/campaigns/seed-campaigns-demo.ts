@@ -4,11 +4,15 @@
  * ago with the recall-reminder letter as its last stage. Its stages ran as the job runs them (ten
  * days ago and three days ago), so members stand at different stages: emailed and waiting for
  * the text, sent the letter, unreachable; one patient booked (the desk logged the booking on the
- * recall) and one declined.
+ * recall) and one declined. Three of the five agreed to email and text reminders, so the report
+ * shows emails and texts sent; the demo practice sent them then (its SMS account is unset now,
+ * as the demo's text threads are history too), so the outreach stands as sent.
  */
+import { settleDemoOutreach } from '../comms/index.ts';
 import type { DemoSeeder } from '../demo/index.ts';
 import { createRecall, logRecallContact } from '../followups/index.ts';
 import { listTemplates } from '../letters/index.ts';
+import { getPatient, updatePatient } from '../patients/index.ts';
 import { systemCtx } from '../shared/context.ts';
 import { createCampaign } from './create-campaign.ts';
 import { recordResponse } from './record-response.ts';
@@ -47,6 +51,11 @@ export const seedCampaignsDemo: DemoSeeder = async (demo) => {
     .limit(5)
     .execute();
   for (const [i, p] of unbooked.entries()) {
+    // Three of them agreed to email and text reminders: the campaign's email and text stages reach them.
+    if (i < 3) {
+      const patient = await getPatient(ctx, p.id);
+      await updatePatient(ctx, p.id, { consentEmailReminders: true, consentSmsReminders: true }, patient.version);
+    }
     await createRecall({ ...ctx, clock: at(30) }, p.id, {
       recallType: 'wellness',
       dueDate: new Date(real.now().getTime() - (40 + i * 7) * DAY_MS).toISOString().slice(0, 10),
@@ -70,8 +79,11 @@ export const seedCampaignsDemo: DemoSeeder = async (demo) => {
     await runCampaignStages(
       { db: demo.ctx.db, clock: at(daysAgo), installation, job: { id: 0, queue: 'demo', payload: {}, attempts: 1, maxAttempts: 1 } },
       demo.organizationId,
+      { texts: true },
     );
   }
+  // The emails and texts went out then (the demo has no mail server or SMS account to send through now).
+  await settleDemoOutreach(demo);
   // What the desk heard back: one booked (logged on the recall), one declined.
   const waiting = await demo.ctx.db
     .selectFrom('recall_campaign_members')

@@ -21,7 +21,7 @@ export { cancelLinkAction, confirmLinkAction } from './appointment-link-actions.
 export { type LinkPage, openSignedLink, useSignedLink } from './use-signed-link.ts';
 export { listPatientMessages } from './list-patient-messages.ts';
 export { listUndeliveredMessages, UNDELIVERED_DEFAULT_DAYS } from './list-undelivered-messages.ts';
-export { seedCommsDemo } from './seed-comms-demo.ts';
+export { seedCommsDemo, settleDemoOutreach } from './seed-comms-demo.ts';
 export { addressMessage, lockMessage, lockOfferMessage, type NewMessage, queueMessage } from './queued-message.ts';
 export { createSmsChannel, DEFAULT_SMS_API_BASE_URL, type SmsConfig, SmsRejected } from './sms-channel.ts';
 export { twilioSignature } from './twilio-signature.ts';

@@ -144,3 +144,22 @@ async function seedTextsDemo(demo: { ctx: Ctx; organizationId: string; userIds?:
     })
     .execute();
 }
+
+/**
+ * The demo's recall outreach as history: the messages a demo seeder queued in the past (a recall
+ * campaign's emails and texts) stand as sent when they were written, as the demo's reminders and
+ * texts do. The demo has no mail server or SMS account to send through; the send jobs queued
+ * with them find nothing left to send.
+ */
+export async function settleDemoOutreach(demo: { ctx: Ctx; organizationId: string }): Promise<number> {
+  const rows = await demo.ctx.db
+    .updateTable('messages')
+    .set((eb) => ({ status: 'sent', sent_at: eb.ref('created_at') }))
+    .where('organization_id', '=', demo.organizationId)
+    .where('kind', '=', 'recall')
+    .where('status', '=', 'queued')
+    .where('created_at', '<', demo.ctx.clock.now())
+    .returning('id')
+    .execute();
+  return rows.length;
+}

@@ -17,8 +17,8 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -27,7 +27,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { campaignKeys } from './query-keys.ts';
 
@@ -76,45 +77,32 @@ export function CampaignsPage() {
           New campaign
         </Button>
       </Group>
-      {list.isPending && <Loader aria-label="Loading campaigns" />}
-      {list.isError && <Alert color="red">{list.error.message}</Alert>}
-      {list.data?.items.length === 0 && <Text>No campaigns yet.</Text>}
-      {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label="Campaigns">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Enrolled</Table.Th>
-                <Table.Th>Booked</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLORS[c.status]}>
-                      {c.status}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{c.enrolled}</Table.Td>
-                  <Table.Td>{c.responses.booked}</Table.Td>
-                  <Table.Td>
-                    <Button size="compact-sm" variant="light" onClick={() => setSelected(c.id)} aria-label={`Open campaign ${c.name}`}>
-                      Open
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Campaigns"
+        query={list}
+        loadingLabel="Loading campaigns"
+        rows={list.data?.items}
+        rowKey={(c) => c.id}
+        empty="No campaigns yet."
+        columns={[
+          { header: 'Name', cell: (c) => c.name },
+          {
+            header: 'Status',
+            cell: (c) => (
+              <Badge variant="light" color={STATUS_COLORS[c.status]}>
+                {c.status}
+              </Badge>
+            ),
+          },
+          { header: 'Enrolled', cell: (c) => c.enrolled },
+          { header: 'Booked', cell: (c) => c.responses.booked },
+        ]}
+        actions={(c) => (
+          <Button size="compact-sm" variant="light" onClick={() => setSelected(c.id)} aria-label={`Open campaign ${c.name}`}>
+            Open
+          </Button>
+        )}
+      />
       {selected && <CampaignDetail id={selected} />}
       <Modal opened={adding} onClose={() => setAdding(false)} title="New recall campaign" size="lg">
         {adding && (
@@ -136,7 +124,6 @@ function NewCampaignForm(props: { onSaved(id: string): void }) {
   const [due, setDue] = useState(today());
   const [days, setDays] = useState({ email: 0, sms: 7, letter: 14 });
   const [templateId, setTemplateId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const templates = useQuery({
     queryKey: ['letter-templates', 'campaign-picker'],
     queryFn: () => unwrap(api.GET('/api/letter-templates', { params: { query: {} } })),
@@ -165,82 +152,67 @@ function NewCampaignForm(props: { onSaved(id: string): void }) {
         notifications.show({ color: 'green', message: 'Campaign saved as a draft' });
         props.onSaved(c.id);
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus />
-        <MultiSelect label="Recall types" data={RECALL_TYPES} value={types} onChange={setTypes} error={errors.recallTypes} />
-        <TextInput
-          type="date"
-          label="Due on or before"
-          value={due}
-          onChange={(e) => setDue(e.currentTarget.value)}
-          error={errors.dueOnOrBefore}
+    <ProblemForm saving={saving} submitLabel="Save draft">
+      <TextInput
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={saving.errors.name}
+        required
+        data-autofocus
+      />
+      <MultiSelect label="Recall types" data={RECALL_TYPES} value={types} onChange={setTypes} error={saving.errors.recallTypes} />
+      <TextInput
+        type="date"
+        label="Due on or before"
+        value={due}
+        onChange={(e) => setDue(e.currentTarget.value)}
+        error={saving.errors.dueOnOrBefore}
+      />
+      <Group grow>
+        <NumberInput
+          label="Email after (days)"
+          min={0}
+          max={365}
+          value={days.email}
+          onChange={(v) => setDays({ ...days, email: Number(v) || 0 })}
+          error={saving.errors.emailAfterDays}
         />
-        <Group grow>
-          <NumberInput
-            label="Email after (days)"
-            min={0}
-            max={365}
-            value={days.email}
-            onChange={(v) => setDays({ ...days, email: Number(v) || 0 })}
-            error={errors.emailAfterDays}
-          />
-          <NumberInput
-            label="Text after (days)"
-            min={0}
-            max={365}
-            value={days.sms}
-            onChange={(v) => setDays({ ...days, sms: Number(v) || 0 })}
-            error={errors.smsAfterDays}
-          />
-          <NumberInput
-            label="Letter after (days)"
-            min={0}
-            max={365}
-            value={days.letter}
-            onChange={(v) => setDays({ ...days, letter: Number(v) || 0 })}
-            error={errors.letterAfterDays}
-          />
-        </Group>
-        <Select
-          label="Letter template (the letter stage)"
-          placeholder="No letters"
-          clearable
-          data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
-          value={templateId}
-          onChange={setTemplateId}
-          error={errors.letterTemplateId}
+        <NumberInput
+          label="Text after (days)"
+          min={0}
+          max={365}
+          value={days.sms}
+          onChange={(v) => setDays({ ...days, sms: Number(v) || 0 })}
+          error={saving.errors.smsAfterDays}
         />
-        <Text size="sm" aria-live="polite" data-testid="campaign-preview">
-          {preview.data
-            ? `${preview.data.wouldEnroll} recalls would be enrolled${preview.data.matching > preview.data.enrolmentCap ? ` (capped at ${preview.data.enrolmentCap})` : ''}.`
-            : 'Counting the matching recalls…'}
-        </Text>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Save draft
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <NumberInput
+          label="Letter after (days)"
+          min={0}
+          max={365}
+          value={days.letter}
+          onChange={(v) => setDays({ ...days, letter: Number(v) || 0 })}
+          error={saving.errors.letterAfterDays}
+        />
+      </Group>
+      <Select
+        label="Letter template (the letter stage)"
+        placeholder="No letters"
+        clearable
+        data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        value={templateId}
+        onChange={setTemplateId}
+        error={saving.errors.letterTemplateId}
+      />
+      <Text size="sm" aria-live="polite" data-testid="campaign-preview">
+        {preview.data
+          ? `${preview.data.wouldEnroll} recalls would be enrolled${preview.data.matching > preview.data.enrolmentCap ? ` (capped at ${preview.data.enrolmentCap})` : ''}.`
+          : 'Counting the matching recalls…'}
+      </Text>
+    </ProblemForm>
   );
 }
 
@@ -252,6 +224,16 @@ function CampaignDetail(props: { id: string }) {
     queryFn: () => unwrap(api.GET('/api/campaigns/{id}/report', { params: { path: { id: props.id } } })),
   });
   const members = useQuery({ queryKey: campaignKeys.members(props.id, response), queryFn: () => loadMembers(props.id, response) });
+  const [answering, setAnswering] = useState<{ member: Member; answer: 'declined' | 'unreachable' } | null>(null);
+  const undo = useSubmit(
+    (m: Member) =>
+      api.PATCH('/api/campaigns/{id}/members/{memberId}', {
+        params: { path: { id: props.id, memberId: m.id } },
+        headers: { 'if-match': `"${m.version}"` },
+        body: { response: 'none', note: '' },
+      }),
+    { invalidate: [campaignKeys.all] },
+  );
   const move = useSubmit(
     (c: Campaign, status: 'running' | 'paused' | 'stopped') =>
       api.PATCH('/api/campaigns/{id}', { params: { path: { id: c.id } }, headers: { 'if-match': `"${c.version}"` }, body: { status } }),
@@ -326,103 +308,121 @@ function CampaignDetail(props: { id: string }) {
           onChange={(v) => v && setResponse(v)}
         />
       </Group>
-      {members.isPending && <Loader aria-label="Loading members" />}
-      {members.data && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label="Patients in the campaign">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Patient</Table.Th>
-                <Table.Th>Recall due</Table.Th>
-                <Table.Th>Stages run</Table.Th>
-                <Table.Th>Next</Table.Th>
-                <Table.Th>Response</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.data.items.map((m) => (
-                <MemberRow key={m.id} campaignId={c.id} member={m} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {undo.error && (
+        <Alert color="red" role="alert">
+          {undo.error}
+        </Alert>
       )}
+      <ListTable
+        aria-label="Patients in the campaign"
+        minWidth={720}
+        query={members}
+        loadingLabel="Loading members"
+        rows={members.data?.items}
+        rowKey={(m) => m.id}
+        empty="Nobody here."
+        columns={[
+          { header: 'Patient', cell: (m) => m.patientName },
+          { header: 'Recall due', cell: (m) => m.recallDueDate },
+          {
+            header: 'Stages run',
+            cell: (m) => (
+              <Text size="xs">
+                {m.sends.map((s) => `${STAGE_LABELS[s.stage]}: ${s.outcome === 'sent' ? 'sent' : 'skipped'}`).join(' · ') || '—'}
+              </Text>
+            ),
+          },
+          {
+            header: 'Next',
+            cell: (m) => (m.nextStageAt ? `${STAGE_LABELS[m.stage]} ${new Date(m.nextStageAt).toLocaleDateString()}` : '—'),
+          },
+          {
+            header: 'Response',
+            cell: (m) => (
+              <>
+                {RESPONSE_LABELS[m.response]}
+                {m.responseNote && (
+                  <Text size="xs" c="dimmed">
+                    {m.responseNote}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+        ]}
+        actions={(m) =>
+          m.response === 'none' ? (
+            <Group gap={4}>
+              {(['declined', 'unreachable'] as const).map((answer) => (
+                <Button
+                  key={answer}
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setAnswering({ member: m, answer })}
+                  aria-label={`${m.patientName} ${answer}`}
+                >
+                  {RESPONSE_LABELS[answer]}
+                </Button>
+              ))}
+            </Group>
+          ) : (
+            (m.response === 'declined' || m.response === 'unreachable') && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                loading={undo.busy}
+                onClick={() => void undo.submit(m)}
+                aria-label={`Undo the response of ${m.patientName}`}
+              >
+                Undo
+              </Button>
+            )
+          )
+        }
+      />
+      <Modal
+        opened={answering !== null}
+        onClose={() => setAnswering(null)}
+        title={answering ? `${RESPONSE_LABELS[answering.answer]}: ${answering.member.patientName}` : ''}
+      >
+        {answering && <ResponseForm campaignId={c.id} {...answering} onSaved={() => setAnswering(null)} />}
+      </Modal>
     </Stack>
   );
 }
 
-function MemberRow(props: { campaignId: string; member: Member }) {
+/** What the patient said when the desk reached them (declined) or could not (unreachable), with an optional note. */
+function ResponseForm(props: { campaignId: string; member: Member; answer: 'declined' | 'unreachable'; onSaved(): void }) {
   const m = props.member;
-  const respond = useSubmit(
-    (answer: 'declined' | 'unreachable' | 'none') =>
+  const [note, setNote] = useState('');
+  const saving = useSubmit(
+    () =>
       api.PATCH('/api/campaigns/{id}/members/{memberId}', {
         params: { path: { id: props.campaignId, memberId: m.id } },
         headers: { 'if-match': `"${m.version}"` },
-        body: { response: answer, note: answer === 'none' ? '' : (window.prompt('Note (optional)') ?? '') },
+        body: { response: props.answer, note },
       }),
-    { invalidate: [campaignKeys.all] },
+    {
+      invalidate: [campaignKeys.all],
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: `${m.patientName}: ${RESPONSE_LABELS[props.answer]?.toLowerCase()}` });
+        props.onSaved();
+      },
+    },
   );
   return (
-    <Table.Tr>
-      <Table.Td>{m.patientName}</Table.Td>
-      <Table.Td>{m.recallDueDate}</Table.Td>
-      <Table.Td>
-        <Text size="xs">
-          {m.sends.map((s) => `${STAGE_LABELS[s.stage]}: ${s.outcome === 'sent' ? 'sent' : 'skipped'}`).join(' · ') || '—'}
-        </Text>
-      </Table.Td>
-      <Table.Td>{m.nextStageAt ? `${STAGE_LABELS[m.stage]} ${new Date(m.nextStageAt).toLocaleDateString()}` : '—'}</Table.Td>
-      <Table.Td>
-        {RESPONSE_LABELS[m.response]}
-        {m.responseNote && (
-          <Text size="xs" c="dimmed">
-            {m.responseNote}
-          </Text>
-        )}
-        {respond.error && (
-          <Text size="xs" c="red" role="alert">
-            {respond.error}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {m.response === 'none' && (
-          <Group gap={4}>
-            <Button
-              size="compact-sm"
-              variant="light"
-              loading={respond.busy}
-              onClick={() => void respond.submit('declined')}
-              aria-label={`${m.patientName} declined`}
-            >
-              Declined
-            </Button>
-            <Button
-              size="compact-sm"
-              variant="light"
-              loading={respond.busy}
-              onClick={() => void respond.submit('unreachable')}
-              aria-label={`${m.patientName} unreachable`}
-            >
-              Unreachable
-            </Button>
-          </Group>
-        )}
-        {(m.response === 'declined' || m.response === 'unreachable') && (
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            loading={respond.busy}
-            onClick={() => void respond.submit('none')}
-            aria-label={`Undo the response of ${m.patientName}`}
-          >
-            Undo
-          </Button>
-        )}
-      </Table.Td>
-    </Table.Tr>
+    <ProblemForm saving={saving} submitLabel={`Record ${RESPONSE_LABELS[props.answer]?.toLowerCase()}`}>
+      <Text size="sm">The campaign sends {m.patientName} nothing more; Undo takes it back.</Text>
+      <Textarea
+        label="Note"
+        description={props.answer === 'declined' ? 'Optional: why, in the patient’s words' : 'Optional: what was tried'}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={saving.errors.note}
+        rows={3}
+        maxLength={1000}
+        data-autofocus
+      />
+    </ProblemForm>
   );
 }

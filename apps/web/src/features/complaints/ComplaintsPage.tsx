@@ -3,7 +3,6 @@
  * told), the log newest first, and "Work" to assign, resolve or close one (If-Match).
  */
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -14,7 +13,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -25,7 +23,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useAssigneeOptions } from '../tasks/use-assignees.ts';
 import {
@@ -72,78 +71,81 @@ export function ComplaintsPage() {
       <Title order={2} size="h3">
         All complaints
       </Title>
-      {list.isPending && <Loader aria-label="Loading complaints" />}
-      {list.isError && <Alert color="red">{list.error.message}</Alert>}
-      {list.data?.items.length === 0 && <Text>No complaints logged.</Text>}
-      {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label="Complaints" data-testid="complaint-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Received</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Severity</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Owner, due</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((c) => (
-                <Table.Tr key={c.id} data-testid="complaint-row">
-                  <Table.Td>{c.receivedOn}</Table.Td>
-                  <Table.Td>{[c.patientName, c.complainant].filter(Boolean).join(' · ')}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {CATEGORY_LABELS[c.category]}
-                    </Text>
-                    <Text size="xs" lineClamp={2}>
-                      {c.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={SEVERITY_COLORS[c.severity]}>
-                      {SEVERITY_LABELS[c.severity]}
+      <ListTable
+        aria-label="Complaints"
+        data-testid="complaint-list"
+        minWidth={760}
+        query={list}
+        loadingLabel="Loading complaints"
+        rows={list.data?.items}
+        rowKey={(c) => c.id}
+        rowProps={() => ({ 'data-testid': 'complaint-row' })}
+        empty="No complaints logged."
+        columns={[
+          { header: 'Received', cell: (c) => c.receivedOn },
+          { header: 'Who', cell: (c) => [c.patientName, c.complainant].filter(Boolean).join(' · ') },
+          {
+            header: 'What',
+            cell: (c) => (
+              <>
+                <Text size="sm" fw={500}>
+                  {CATEGORY_LABELS[c.category]}
+                </Text>
+                <Text size="xs" lineClamp={2}>
+                  {c.description}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Severity',
+            cell: (c) => (
+              <Badge variant="light" color={SEVERITY_COLORS[c.severity]}>
+                {SEVERITY_LABELS[c.severity]}
+              </Badge>
+            ),
+          },
+          {
+            header: 'Status',
+            cell: (c) => (
+              <>
+                {STATUS_LABELS[c.status]}
+                {c.patientInformed && (
+                  <Text size="xs" c="dimmed">
+                    Patient told
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          {
+            header: 'Owner, due',
+            cell: (c) => (
+              <>
+                <Text size="sm">{c.ownerName ?? 'No owner'}</Text>
+                <Text size="xs">
+                  {c.dueOn ? `due ${c.dueOn}` : ''}
+                  {c.overdue && (
+                    <Badge ml={4} size="xs" color="red" variant="light">
+                      Overdue
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {STATUS_LABELS[c.status]}
-                    {c.patientInformed && (
-                      <Text size="xs" c="dimmed">
-                        Patient told
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{c.ownerName ?? 'No owner'}</Text>
-                    <Text size="xs">
-                      {c.dueOn ? `due ${c.dueOn}` : ''}
-                      {c.overdue && (
-                        <Badge ml={4} size="xs" color="red" variant="light">
-                          Overdue
-                        </Badge>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      onClick={() => setWorking(c)}
-                      aria-label={`Work the complaint received ${c.receivedOn}`}
-                    >
-                      Work
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                  )}
+                </Text>
+              </>
+            ),
+          },
+        ]}
+        actions={(c) => (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => setWorking(c)}
+            aria-label={`Work the complaint received ${c.receivedOn}`}
+          >
+            Work
+          </Button>
+        )}
+      />
       <Modal opened={working !== null} onClose={() => setWorking(null)} title="Work the complaint" size="lg">
         {working && <WorkComplaintForm complaint={working} onSaved={() => setWorking(null)} />}
       </Modal>
@@ -201,7 +203,6 @@ function WorkComplaintForm(props: { complaint: Complaint; onSaved(): void }) {
   const [dueOn, setDueOn] = useState(c.dueOn ?? '');
   const [resolution, setResolution] = useState(c.resolution ?? '');
   const [informed, setInformed] = useState(c.patientInformed);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const owners = useAssigneeOptions();
   const saving = useSubmit(
     () =>
@@ -216,63 +217,41 @@ function WorkComplaintForm(props: { complaint: Complaint; onSaved(): void }) {
         notifications.show({ color: 'green', message: 'Complaint saved' });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{c.description}</Text>
-        <Group grow align="flex-start">
-          <Select
-            label="Status"
-            data={options(STATUS_LABELS)}
-            value={status}
-            onChange={(v) => v && setStatus(v as Complaint['status'])}
-            allowDeselect={false}
-            data-autofocus
-          />
-          <Select
-            label="Owner"
-            placeholder="No owner"
-            data={owners}
-            value={ownerId}
-            onChange={setOwnerId}
-            searchable
-            clearable
-            error={errors.ownerId}
-          />
-          <TextInput type="date" label="Due" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={errors.dueOn} />
-        </Group>
-        <Textarea
-          label="Resolution"
-          value={resolution}
-          onChange={(e) => setResolution(e.currentTarget.value)}
-          error={errors.resolution}
-          rows={3}
-          maxLength={4000}
+    <ProblemForm saving={saving} submitLabel="Save">
+      <Text size="sm">{c.description}</Text>
+      <Group grow align="flex-start">
+        <Select
+          label="Status"
+          data={options(STATUS_LABELS)}
+          value={status}
+          onChange={(v) => v && setStatus(v as Complaint['status'])}
+          allowDeselect={false}
+          data-autofocus
         />
-        <Checkbox label="The patient was told the outcome" checked={informed} onChange={(e) => setInformed(e.currentTarget.checked)} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <Select
+          label="Owner"
+          placeholder="No owner"
+          data={owners}
+          value={ownerId}
+          onChange={setOwnerId}
+          searchable
+          clearable
+          error={saving.errors.ownerId}
+        />
+        <TextInput type="date" label="Due" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={saving.errors.dueOn} />
+      </Group>
+      <Textarea
+        label="Resolution"
+        value={resolution}
+        onChange={(e) => setResolution(e.currentTarget.value)}
+        error={saving.errors.resolution}
+        rows={3}
+        maxLength={4000}
+      />
+      <Checkbox label="The patient was told the outcome" checked={informed} onChange={(e) => setInformed(e.currentTarget.checked)} />
+    </ProblemForm>
   );
 }

@@ -1,8 +1,8 @@
 /** Log a concern about services or care (POST /api/complaints): anyone at the desk may; managers follow it up. */
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Select, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { PatientPicker, type PickedPatient } from '../schedule/PatientPicker.tsx';
 import { CATEGORY_LABELS, type Complaint, options, SEVERITY_LABELS } from './complaints-api.ts';
@@ -14,7 +14,6 @@ export function LogComplaintForm(props: { onSaved(): void }) {
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState<Complaint['category']>('wait_time');
   const [severity, setSeverity] = useState<Complaint['severity']>('medium');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.POST('/api/complaints', {
@@ -23,65 +22,43 @@ export function LogComplaintForm(props: { onSaved(): void }) {
     {
       invalidate: [complaintKeys.all],
       onSuccess: () => props.onSaved(),
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <PatientPicker value={patient} onChange={setPatient} />
-        <TextInput
-          label="Raised by (if not the patient)"
-          value={complainant}
-          onChange={(e) => setComplainant(e.currentTarget.value)}
-          error={errors.complainant}
-          maxLength={200}
+    <ProblemForm saving={saving} submitLabel="Log concern">
+      <PatientPicker value={patient} onChange={setPatient} />
+      <TextInput
+        label="Raised by (if not the patient)"
+        value={complainant}
+        onChange={(e) => setComplainant(e.currentTarget.value)}
+        error={saving.errors.complainant}
+        maxLength={200}
+      />
+      <Textarea
+        label="What happened"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={saving.errors.description}
+        rows={3}
+        maxLength={4000}
+        required
+      />
+      <Group grow align="flex-start">
+        <Select
+          label="Category"
+          data={options(CATEGORY_LABELS)}
+          value={category}
+          onChange={(v) => v && setCategory(v as Complaint['category'])}
+          allowDeselect={false}
         />
-        <Textarea
-          label="What happened"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-          rows={3}
-          maxLength={4000}
-          required
+        <Select
+          label="Severity"
+          data={options(SEVERITY_LABELS)}
+          value={severity}
+          onChange={(v) => v && setSeverity(v as Complaint['severity'])}
+          allowDeselect={false}
         />
-        <Group grow align="flex-start">
-          <Select
-            label="Category"
-            data={options(CATEGORY_LABELS)}
-            value={category}
-            onChange={(v) => v && setCategory(v as Complaint['category'])}
-            allowDeselect={false}
-          />
-          <Select
-            label="Severity"
-            data={options(SEVERITY_LABELS)}
-            value={severity}
-            onChange={(v) => v && setSeverity(v as Complaint['severity'])}
-            allowDeselect={false}
-          />
-        </Group>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Log concern
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+    </ProblemForm>
   );
 }

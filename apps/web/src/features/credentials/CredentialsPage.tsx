@@ -3,13 +3,14 @@
  * expiring within 90 or 30 days. "Add credential" records one; "Renew" sets the new expiry
  * (If-Match), which lifts a booking refusal at once.
  */
-import { Alert, Badge, Button, Group, Loader, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useCan } from '../auth/use-me.ts';
 import { useProviders } from '../schedule/schedule-api.ts';
@@ -46,63 +47,58 @@ export function CredentialsPage() {
         )}
       </Group>
       <SegmentedControl data={FILTERS} value={filter} onChange={setFilter} aria-label="Which credentials" />
-      {list.isPending && <Loader aria-label="Loading credentials" />}
-      {list.isError && <Alert color="red">{list.error.message}</Alert>}
-      {list.data?.items.length === 0 && (
-        <Text>{filter === 'all' ? 'No credentials recorded yet.' : 'Nothing expired or expiring in that time.'}</Text>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label="Credentials" data-testid="credential-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Credential</Table.Th>
-                <Table.Th>Number</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((c) => (
-                <Table.Tr key={c.id} data-testid="credential-row">
-                  <Table.Td>{c.holderName}</Table.Td>
-                  <Table.Td>
-                    {KIND_LABELS[c.kind]}
-                    {c.state ? ` (${c.state})` : ''}
-                    {c.issuer && (
-                      <Text size="xs" c="dimmed">
-                        {c.issuer}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.number}</Table.Td>
-                  <Table.Td>
-                    {c.expiresOn}
-                    <Badge ml={6} size="sm" variant="light" color={STATUS_COLORS[c.status]}>
-                      {daysLeftText(c)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {can('credential:manage') && (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setRenewing(c)}
-                        aria-label={`Renew ${KIND_LABELS[c.kind]} of ${c.holderName}`}
-                      >
-                        Renew
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Credentials"
+        data-testid="credential-list"
+        minWidth={720}
+        query={list}
+        loadingLabel="Loading credentials"
+        rows={list.data?.items}
+        rowKey={(c) => c.id}
+        rowProps={() => ({ 'data-testid': 'credential-row' })}
+        empty={filter === 'all' ? 'No credentials recorded yet.' : 'Nothing expired or expiring in that time.'}
+        columns={[
+          { header: 'Who', cell: (c) => c.holderName },
+          {
+            header: 'Credential',
+            cell: (c) => (
+              <>
+                {KIND_LABELS[c.kind]}
+                {c.state ? ` (${c.state})` : ''}
+                {c.issuer && (
+                  <Text size="xs" c="dimmed">
+                    {c.issuer}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { header: 'Number', cell: (c) => c.number },
+          {
+            header: 'Expires',
+            cell: (c) => (
+              <>
+                {c.expiresOn}
+                <Badge ml={6} size="sm" variant="light" color={STATUS_COLORS[c.status]}>
+                  {daysLeftText(c)}
+                </Badge>
+              </>
+            ),
+          },
+        ]}
+        actions={(c) =>
+          can('credential:manage') && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => setRenewing(c)}
+              aria-label={`Renew ${KIND_LABELS[c.kind]} of ${c.holderName}`}
+            >
+              Renew
+            </Button>
+          )
+        }
+      />
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add credential">
         {adding && <AddCredentialForm onSaved={() => setAdding(false)} />}
       </Modal>
@@ -122,7 +118,6 @@ function AddCredentialForm(props: { onSaved(): void }) {
   const [state, setState] = useState('');
   const [issuer, setIssuer] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const holders = [
     {
       group: 'Providers',
@@ -151,70 +146,48 @@ function AddCredentialForm(props: { onSaved(): void }) {
         notifications.show({ color: 'green', message: `Recorded: ${KIND_LABELS[c.kind]} of ${c.holderName}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
+    <ProblemForm saving={saving} submitLabel="Add credential">
+      <Select
+        label="Whose"
+        data={holders}
+        value={holder}
+        onChange={setHolder}
+        searchable
+        required
+        error={saving.errors.providerId ?? saving.errors.userId}
+        data-autofocus
+      />
+      <Group grow align="flex-start">
         <Select
-          label="Whose"
-          data={holders}
-          value={holder}
-          onChange={setHolder}
-          searchable
-          required
-          error={errors.providerId ?? errors.userId}
-          data-autofocus
+          label="Credential"
+          data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as CredentialKind)}
+          allowDeselect={false}
         />
-        <Group grow align="flex-start">
-          <Select
-            label="Credential"
-            data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            value={kind}
-            onChange={(v) => v && setKind(v as CredentialKind)}
-            allowDeselect={false}
-          />
-          <TextInput
-            label="State"
-            value={state}
-            onChange={(e) => setState(e.currentTarget.value)}
-            maxLength={2}
-            error={errors.state}
-            required={kind === 'license'}
-          />
-        </Group>
-        <TextInput label="Number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} required error={errors.number} />
-        <TextInput label="Issued by" value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} error={errors.issuer} />
         <TextInput
-          type="date"
-          label="Expires on"
-          value={expiresOn}
-          onChange={(e) => setExpiresOn(e.currentTarget.value)}
-          required
-          error={errors.expiresOn}
+          label="State"
+          value={state}
+          onChange={(e) => setState(e.currentTarget.value)}
+          maxLength={2}
+          error={saving.errors.state}
+          required={kind === 'license'}
         />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Add credential
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <TextInput label="Number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} required error={saving.errors.number} />
+      <TextInput label="Issued by" value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} error={saving.errors.issuer} />
+      <TextInput
+        type="date"
+        label="Expires on"
+        value={expiresOn}
+        onChange={(e) => setExpiresOn(e.currentTarget.value)}
+        required
+        error={saving.errors.expiresOn}
+      />
+    </ProblemForm>
   );
 }
 
@@ -222,7 +195,6 @@ function RenewForm(props: { credential: Credential; onSaved(): void }) {
   const c = props.credential;
   const [expiresOn, setExpiresOn] = useState('');
   const [number, setNumber] = useState(c.number);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.PATCH('/api/credentials/{id}', {
@@ -236,46 +208,24 @@ function RenewForm(props: { credential: Credential; onSaved(): void }) {
         notifications.show({ color: 'green', message: `Renewed until ${r.expiresOn}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">
-          {KIND_LABELS[c.kind]}
-          {c.state ? ` (${c.state})` : ''} of {c.holderName}, expiring {c.expiresOn}.
-        </Text>
-        <TextInput
-          type="date"
-          label="New expiry date"
-          value={expiresOn}
-          onChange={(e) => setExpiresOn(e.currentTarget.value)}
-          required
-          error={errors.expiresOn}
-          data-autofocus
-        />
-        <TextInput label="Number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} required error={errors.number} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Renew
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Renew">
+      <Text size="sm">
+        {KIND_LABELS[c.kind]}
+        {c.state ? ` (${c.state})` : ''} of {c.holderName}, expiring {c.expiresOn}.
+      </Text>
+      <TextInput
+        type="date"
+        label="New expiry date"
+        value={expiresOn}
+        onChange={(e) => setExpiresOn(e.currentTarget.value)}
+        required
+        error={saving.errors.expiresOn}
+        data-autofocus
+      />
+      <TextInput label="Number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} required error={saving.errors.number} />
+    </ProblemForm>
   );
 }

@@ -6,7 +6,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldErrors, type Problem } from '../../api/problem.ts';
+import type { Problem } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useAppointmentTypes } from '../schedule/schedule-api.ts';
 import {
@@ -44,7 +44,7 @@ function TemplateForm(props: { template: NoteTemplate | null; onDone(): void }) 
     onSuccess: props.onDone,
     onProblem: conflictLine,
   });
-  const errors = saving.problem ? fieldErrors(saving.problem) : {};
+  const errors = saving.errors;
   return (
     <form
       onSubmit={(e) => {
@@ -113,7 +113,7 @@ function QuickTextForm(props: { item: QuickText | null; onDone(): void }) {
     () => (q ? patchQuickText(q.id, etagOf(q), { abbreviation, text, active }) : createQuickText({ abbreviation, text })),
     { invalidate: [encounterKeys.quickTexts()], onSuccess: props.onDone, onProblem: conflictLine },
   );
-  const errors = saving.problem ? fieldErrors(saving.problem) : {};
+  const errors = saving.errors;
   return (
     <form
       onSubmit={(e) => {

@@ -28,7 +28,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
@@ -80,120 +81,105 @@ export function EquipmentPage() {
       <Title order={2} size="h3">
         Open faults
       </Title>
-      {faults.isPending && <Loader aria-label="Loading faults" />}
-      {faults.isError && <Alert color="red">{faults.error.message}</Alert>}
-      {faults.data?.items.length === 0 && <Text>No open faults.</Text>}
-      {faults.data && faults.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label="Open faults" data-testid="fault-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Equipment</Table.Th>
-                <Table.Th>Fault</Table.Th>
-                <Table.Th>Severity</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {faults.data.items.map((f) => (
-                <Table.Tr key={f.id} data-testid="fault-row">
-                  <Table.Td>
-                    {f.equipmentName}
-                    <Text size="xs" c="dimmed">
-                      {f.roomName ?? 'No room'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {f.description}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {f.reportedByName ?? 'Someone'}, {shortWhen(f.createdAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={SEVERITY_COLORS[f.severity]}>
-                      {SEVERITY_LABELS[f.severity]}
-                    </Badge>
-                    {f.outOfService && (
-                      <Badge ml={6} size="sm" color="red">
-                        Out of service
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {FAULT_STATUS_LABELS[f.status]}
-                    {f.vendorVisitOn ? ` (${f.vendorVisitOn})` : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      onClick={() => setOpenFault(f.id)}
-                      aria-label={`Open the fault of ${f.equipmentName}`}
-                    >
-                      Open
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Open faults"
+        data-testid="fault-list"
+        query={faults}
+        loadingLabel="Loading faults"
+        rows={faults.data?.items}
+        rowKey={(f) => f.id}
+        rowProps={() => ({ 'data-testid': 'fault-row' })}
+        empty="No open faults."
+        columns={[
+          {
+            header: 'Equipment',
+            cell: (f) => (
+              <>
+                {f.equipmentName}
+                <Text size="xs" c="dimmed">
+                  {f.roomName ?? 'No room'}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Fault',
+            cell: (f) => (
+              <>
+                <Text size="sm" lineClamp={2}>
+                  {f.description}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {f.reportedByName ?? 'Someone'}, {shortWhen(f.createdAt)}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Severity',
+            cell: (f) => (
+              <>
+                <Badge size="sm" variant="light" color={SEVERITY_COLORS[f.severity]}>
+                  {SEVERITY_LABELS[f.severity]}
+                </Badge>
+                {f.outOfService && (
+                  <Badge ml={6} size="sm" color="red">
+                    Out of service
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          { header: 'Status', cell: (f) => `${FAULT_STATUS_LABELS[f.status]}${f.vendorVisitOn ? ` (${f.vendorVisitOn})` : ''}` },
+        ]}
+        actions={(f) => (
+          <Button size="compact-sm" variant="light" onClick={() => setOpenFault(f.id)} aria-label={`Open the fault of ${f.equipmentName}`}>
+            Open
+          </Button>
+        )}
+      />
 
       <Title order={2} size="h3">
         Inventory
       </Title>
-      {inventory.isPending && <Loader aria-label="Loading equipment" />}
-      {inventory.isError && <Alert color="red">{inventory.error.message}</Alert>}
-      {inventory.data?.items.length === 0 && <Text>No equipment recorded at this location.</Text>}
-      {inventory.data && inventory.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label="Equipment" data-testid="equipment-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Room</Table.Th>
-                <Table.Th>Serial number</Table.Th>
-                <Table.Th>Vendor</Table.Th>
-                <Table.Th>Next service</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {inventory.data.items.map((e) => (
-                <Table.Tr key={e.id} data-testid="equipment-row">
-                  <Table.Td>
-                    {e.name}
-                    {e.outOfService && (
-                      <Badge ml={6} size="sm" color="red">
-                        Out of service
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{e.roomName ?? '—'}</Table.Td>
-                  <Table.Td>{e.serialNumber ?? '—'}</Table.Td>
-                  <Table.Td>{e.vendor || '—'}</Table.Td>
-                  <Table.Td>{e.serviceDueOn ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {can('equipment:report') && e.active && (
-                      <Button size="compact-sm" variant="light" onClick={() => setReporting(e)} aria-label={`Report a fault of ${e.name}`}>
-                        Report a fault
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Equipment"
+        data-testid="equipment-list"
+        minWidth={720}
+        query={inventory}
+        loadingLabel="Loading equipment"
+        rows={inventory.data?.items}
+        rowKey={(e) => e.id}
+        rowProps={() => ({ 'data-testid': 'equipment-row' })}
+        empty="No equipment recorded at this location."
+        columns={[
+          {
+            header: 'Name',
+            cell: (e) => (
+              <>
+                {e.name}
+                {e.outOfService && (
+                  <Badge ml={6} size="sm" color="red">
+                    Out of service
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          { header: 'Room', cell: (e) => e.roomName ?? '—' },
+          { header: 'Serial number', cell: (e) => e.serialNumber ?? '—' },
+          { header: 'Vendor', cell: (e) => e.vendor || '—' },
+          { header: 'Next service', cell: (e) => e.serviceDueOn ?? '—' },
+        ]}
+        actions={(e) =>
+          can('equipment:report') &&
+          e.active && (
+            <Button size="compact-sm" variant="light" onClick={() => setReporting(e)} aria-label={`Report a fault of ${e.name}`}>
+              Report a fault
+            </Button>
+          )
+        }
+      />
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add equipment">
         {adding && <AddEquipmentForm locationId={locationId} onSaved={() => setAdding(false)} />}
       </Modal>
@@ -222,7 +208,6 @@ function AddEquipmentForm(props: { locationId: string | null; onSaved(): void })
   const [serialNumber, setSerialNumber] = useState('');
   const [vendor, setVendor] = useState('');
   const [serviceDueOn, setServiceDueOn] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.POST('/api/equipment', {
@@ -240,57 +225,42 @@ function AddEquipmentForm(props: { locationId: string | null; onSaved(): void })
         notifications.show({ color: 'green', message: `Added: ${e.name}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required error={errors.name} data-autofocus />
-        <Select
-          label="Room"
-          placeholder="No room"
-          data={(rooms.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-          value={roomId}
-          onChange={setRoomId}
-          clearable
-          error={errors.roomId}
-        />
-        <TextInput
-          label="Serial number"
-          value={serialNumber}
-          onChange={(e) => setSerialNumber(e.currentTarget.value)}
-          error={errors.serialNumber}
-        />
-        <TextInput label="Vendor" value={vendor} onChange={(e) => setVendor(e.currentTarget.value)} error={errors.vendor} />
-        <TextInput
-          type="date"
-          label="Next service due"
-          value={serviceDueOn}
-          onChange={(e) => setServiceDueOn(e.currentTarget.value)}
-          error={errors.serviceDueOn}
-        />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Add equipment
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Add equipment">
+      <TextInput
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        error={saving.errors.name}
+        data-autofocus
+      />
+      <Select
+        label="Room"
+        placeholder="No room"
+        data={(rooms.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+        value={roomId}
+        onChange={setRoomId}
+        clearable
+        error={saving.errors.roomId}
+      />
+      <TextInput
+        label="Serial number"
+        value={serialNumber}
+        onChange={(e) => setSerialNumber(e.currentTarget.value)}
+        error={saving.errors.serialNumber}
+      />
+      <TextInput label="Vendor" value={vendor} onChange={(e) => setVendor(e.currentTarget.value)} error={saving.errors.vendor} />
+      <TextInput
+        type="date"
+        label="Next service due"
+        value={serviceDueOn}
+        onChange={(e) => setServiceDueOn(e.currentTarget.value)}
+        error={saving.errors.serviceDueOn}
+      />
+    </ProblemForm>
   );
 }
 
@@ -298,7 +268,6 @@ function ReportFaultForm(props: { equipment: Equipment; onSaved(faultId: string)
   const [description, setDescription] = useState('');
   const [severity, setSeverity] = useState<Severity>('medium');
   const [outOfService, setOutOfService] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.POST('/api/equipment/{id}/faults', {
@@ -311,65 +280,42 @@ function ReportFaultForm(props: { equipment: Equipment; onSaved(faultId: string)
         notifications.show({ color: 'green', message: `Fault reported: ${f.equipmentName}` });
         props.onSaved(f.id);
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">
-          {props.equipment.name}
-          {props.equipment.roomName ? `, ${props.equipment.roomName}` : ''}
-        </Text>
-        <Textarea
-          label="What is wrong"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          required
-          maxLength={2000}
-          error={errors.description}
-          data-autofocus
-        />
-        <Select
-          label="Severity"
-          data={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
-          value={severity}
-          onChange={(v) => v && setSeverity(v as Severity)}
-          allowDeselect={false}
-        />
-        <Checkbox
-          label={props.equipment.roomName ? `Out of service (no more bookings in ${props.equipment.roomName})` : 'Out of service'}
-          checked={outOfService}
-          onChange={(e) => setOutOfService(e.currentTarget.checked)}
-        />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Report
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Report">
+      <Text size="sm">
+        {props.equipment.name}
+        {props.equipment.roomName ? `, ${props.equipment.roomName}` : ''}
+      </Text>
+      <Textarea
+        label="What is wrong"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        required
+        maxLength={2000}
+        error={saving.errors.description}
+        data-autofocus
+      />
+      <Select
+        label="Severity"
+        data={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
+        value={severity}
+        onChange={(v) => v && setSeverity(v as Severity)}
+        allowDeselect={false}
+      />
+      <Checkbox
+        label={props.equipment.roomName ? `Out of service (no more bookings in ${props.equipment.roomName})` : 'Out of service'}
+        checked={outOfService}
+        onChange={(e) => setOutOfService(e.currentTarget.checked)}
+      />
+    </ProblemForm>
   );
 }
 
 function FaultPanel(props: { id: string; onResolved(): void }) {
   const can = useCan();
   const [resolution, setResolution] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const fault = useQuery({
     queryKey: equipmentKeys.fault(props.id),
     queryFn: () => unwrap(api.GET('/api/equipment-faults/{id}', { params: { path: { id: props.id } } })),
@@ -396,10 +342,6 @@ function FaultPanel(props: { id: string; onResolved(): void }) {
           message: `Resolved: ${f.equipmentName}${f.roomName && f.outOfService ? `; ${f.roomName} can be booked again` : ''}`,
         });
         props.onResolved();
-      },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
       },
     },
   );
@@ -471,34 +413,16 @@ function FaultPanel(props: { id: string; onResolved(): void }) {
       )}
       {f.status === 'resolved' && <Text size="sm">Resolved: {f.resolution}</Text>}
       {f.status !== 'resolved' && can('equipment:manage') && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            setErrors({});
-            void resolve.submit();
-          }}
-        >
-          <Stack gap="xs">
-            <Textarea
-              label="What was done"
-              value={resolution}
-              onChange={(e) => setResolution(e.currentTarget.value)}
-              required
-              maxLength={2000}
-              error={errors.resolution}
-            />
-            {resolve.error && (
-              <Alert color="red" role="alert">
-                {resolve.error}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button type="submit" loading={resolve.busy}>
-                Resolve
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ProblemForm saving={resolve} submitLabel="Resolve">
+          <Textarea
+            label="What was done"
+            value={resolution}
+            onChange={(e) => setResolution(e.currentTarget.value)}
+            required
+            maxLength={2000}
+            error={resolve.errors.resolution}
+          />
+        </ProblemForm>
       )}
     </Stack>
   );

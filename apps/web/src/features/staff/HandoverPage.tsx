@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCurrentUser } from '../auth/use-me.ts';
@@ -98,7 +98,6 @@ function HandoverForm(props: { locationId: string }) {
   const [openItems, setOpenItems] = useState('');
   const [patientsWaiting, setPatientsWaiting] = useState('');
   const [tasksDue, setTasksDue] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const staff = useStaffOptions().filter((o) => o.value !== me.user.id);
   const saving = useSubmit(
     () =>
@@ -114,59 +113,36 @@ function HandoverForm(props: { locationId: string }) {
         setTasksDue('');
         setToUserId(null);
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      aria-label="Write a handover"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm" maw={720}>
-        <Select
-          label="Handing over to"
-          placeholder="Whoever comes on next"
-          data={staff}
-          value={toUserId}
-          onChange={setToUserId}
-          searchable
-          clearable
-          error={errors.toUserId}
-        />
-        <Textarea
-          label="Open items"
-          value={openItems}
-          onChange={(e) => setOpenItems(e.currentTarget.value)}
-          rows={2}
-          maxLength={4000}
-          error={errors.openItems}
-        />
-        <Textarea
-          label="Patients waiting"
-          value={patientsWaiting}
-          onChange={(e) => setPatientsWaiting(e.currentTarget.value)}
-          rows={2}
-          maxLength={4000}
-        />
-        <Textarea label="Tasks due" value={tasksDue} onChange={(e) => setTasksDue(e.currentTarget.value)} rows={2} maxLength={4000} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving.busy}>
-            Write handover
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Write handover" aria-label="Write a handover" maw={720} buttonAt="start">
+      <Select
+        label="Handing over to"
+        placeholder="Whoever comes on next"
+        data={staff}
+        value={toUserId}
+        onChange={setToUserId}
+        searchable
+        clearable
+        error={saving.errors.toUserId}
+      />
+      <Textarea
+        label="Open items"
+        value={openItems}
+        onChange={(e) => setOpenItems(e.currentTarget.value)}
+        rows={2}
+        maxLength={4000}
+        error={saving.errors.openItems}
+      />
+      <Textarea
+        label="Patients waiting"
+        value={patientsWaiting}
+        onChange={(e) => setPatientsWaiting(e.currentTarget.value)}
+        rows={2}
+        maxLength={4000}
+      />
+      <Textarea label="Tasks due" value={tasksDue} onChange={(e) => setTasksDue(e.currentTarget.value)} rows={2} maxLength={4000} />
+    </ProblemForm>
   );
 }

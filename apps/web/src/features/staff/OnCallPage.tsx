@@ -2,12 +2,13 @@
  * On call at the selected location: who is on call now (primary, backups) and who comes next,
  * the upcoming shifts, adding one (managers), and one's own calendar feed link.
  */
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, CopyButton, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { usePracticeToday } from '../../app/use-practice-today.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
@@ -58,35 +59,27 @@ export function OnCallPage() {
       <Title order={2} size="h3">
         Upcoming
       </Title>
-      {upcoming.data?.items.length === 0 && <Text>No on-call shifts ahead.</Text>}
-      {upcoming.data && upcoming.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped aria-label="Upcoming on-call shifts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>From</Table.Th>
-                <Table.Th>Until</Table.Th>
-                <Table.Th>Tier</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {upcoming.data.items.map((o) => (
-                <Table.Tr key={o.id} data-testid="on-call-row">
-                  <Table.Td>{o.userName}</Table.Td>
-                  <Table.Td>{when(o.start)}</Table.Td>
-                  <Table.Td>{when(o.end)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={o.tier === 'primary' ? 'blue' : 'gray'}>
-                      {o.tier}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Upcoming on-call shifts"
+        minWidth={520}
+        rows={upcoming.data?.items}
+        rowKey={(o) => o.id}
+        rowProps={() => ({ 'data-testid': 'on-call-row' })}
+        empty="No on-call shifts ahead."
+        columns={[
+          { header: 'Who', cell: (o) => o.userName },
+          { header: 'From', cell: (o) => when(o.start) },
+          { header: 'Until', cell: (o) => when(o.end) },
+          {
+            header: 'Tier',
+            cell: (o) => (
+              <Badge variant="light" color={o.tier === 'primary' ? 'blue' : 'gray'}>
+                {o.tier}
+              </Badge>
+            ),
+          },
+        ]}
+      />
       {can('staff:manage') && locationId && <AddOnCallForm locationId={locationId} />}
     </Stack>
   );
@@ -134,7 +127,6 @@ function AddOnCallForm(props: { locationId: string }) {
   const [endDay, setEndDay] = useState(today ? addDays(today, 1) : '');
   const [endTime, setEndTime] = useState('08:00');
   const [tier, setTier] = useState<'primary' | 'backup'>('primary');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const staff = useStaffOptions();
   const saving = useSubmit(
     () =>
@@ -144,69 +136,46 @@ function AddOnCallForm(props: { locationId: string }) {
     {
       invalidate: [rotaKeys.onCall()],
       onSuccess: (o) => notifications.show({ color: 'green', message: `${o.userName} is on call` }),
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      aria-label="Add an on-call shift"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm" maw={720}>
-        <Title order={2} size="h3">
-          Add an on-call shift
-        </Title>
-        <Group grow align="flex-start">
-          <Select label="Who" data={staff} value={userId} onChange={setUserId} searchable required error={errors.userId} />
-          <Select
-            label="Tier"
-            data={[
-              { value: 'primary', label: 'Primary' },
-              { value: 'backup', label: 'Backup' },
-            ]}
-            value={tier}
-            onChange={(v) => v && setTier(v as 'primary' | 'backup')}
-            allowDeselect={false}
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput
-            type="date"
-            label="From day"
-            value={startDay}
-            onChange={(e) => setStartDay(e.currentTarget.value)}
-            required
-            error={errors.start}
-          />
-          <TextInput type="time" label="From time" value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} required />
-          <TextInput
-            type="date"
-            label="Until day"
-            value={endDay}
-            onChange={(e) => setEndDay(e.currentTarget.value)}
-            required
-            error={errors.end}
-          />
-          <TextInput type="time" label="Until time" value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} required />
-        </Group>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving.busy}>
-            Add on-call shift
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Add on-call shift" aria-label="Add an on-call shift" maw={720} buttonAt="start">
+      <Title order={2} size="h3">
+        Add an on-call shift
+      </Title>
+      <Group grow align="flex-start">
+        <Select label="Who" data={staff} value={userId} onChange={setUserId} searchable required error={saving.errors.userId} />
+        <Select
+          label="Tier"
+          data={[
+            { value: 'primary', label: 'Primary' },
+            { value: 'backup', label: 'Backup' },
+          ]}
+          value={tier}
+          onChange={(v) => v && setTier(v as 'primary' | 'backup')}
+          allowDeselect={false}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          type="date"
+          label="From day"
+          value={startDay}
+          onChange={(e) => setStartDay(e.currentTarget.value)}
+          required
+          error={saving.errors.start}
+        />
+        <TextInput type="time" label="From time" value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} required />
+        <TextInput
+          type="date"
+          label="Until day"
+          value={endDay}
+          onChange={(e) => setEndDay(e.currentTarget.value)}
+          required
+          error={saving.errors.end}
+        />
+        <TextInput type="time" label="Until time" value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} required />
+      </Group>
+    </ProblemForm>
   );
 }

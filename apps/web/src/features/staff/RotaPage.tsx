@@ -3,13 +3,14 @@
  * coverage rules are not met. Managers assign shifts (from a template or with times) and decide
  * swap requests; anyone asks to swap a shift of their own.
  */
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { usePracticeToday } from '../../app/use-practice-today.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
@@ -59,6 +60,7 @@ export function RotaPage() {
     );
     return parts;
   };
+  const gapsOn = (day: string) => (gaps.data?.items ?? []).filter((g) => g.date === day);
   return (
     <Stack>
       <Group justify="space-between">
@@ -94,76 +96,77 @@ export function RotaPage() {
           Days with a gap are marked below.
         </Alert>
       )}
-      {shifts.data && gaps.data && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-label="Shifts of the week" data-testid="rota-week">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Day</Table.Th>
-                <Table.Th>Shifts</Table.Th>
-                <Table.Th>Coverage</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {days.map((day) => {
-                const own = shifts.data.items.filter((s) => dayOf(s.start) === day);
-                const dayGaps = gaps.data.items.filter((g) => g.date === day);
-                return (
-                  <Table.Tr key={day} data-testid="rota-day" bg={dayGaps.length ? 'var(--mantine-color-red-light)' : undefined}>
-                    <Table.Th scope="row">{dayLabel(day)}</Table.Th>
-                    <Table.Td>
-                      {own.length === 0 && <Text size="sm">No shifts</Text>}
-                      <Stack gap={4}>
-                        {own.map((s) => (
-                          <Group key={s.id} gap={6} wrap="nowrap">
-                            <Text size="sm" td={s.onLeave ? 'line-through' : undefined} data-testid="rota-shift">
-                              {time(s.start)}–{time(s.end)} {s.userName} · {DUTY_LABELS[s.duty]}
-                            </Text>
-                            {s.onLeave && (
-                              <Badge size="sm" color="orange" variant="filled" data-testid="on-leave">
-                                On leave
-                              </Badge>
-                            )}
-                            {s.pendingSwapId && (
-                              <Badge size="sm" color="yellow" variant="light">
-                                Swap asked
-                              </Badge>
-                            )}
-                            {s.userId === me.user.id && !s.pendingSwapId && (
-                              <Button
-                                size="compact-xs"
-                                variant="subtle"
-                                onClick={() => setSwapping(s)}
-                                aria-label={`Ask to swap my shift of ${dayLabel(day)}`}
-                              >
-                                Swap
-                              </Button>
-                            )}
-                          </Group>
-                        ))}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      {dayGaps.length === 0 ? (
-                        <Text size="sm">Covered</Text>
-                      ) : (
-                        <Stack gap={4}>
-                          {dayGaps.map((g) => (
-                            <Text key={`${g.ruleId}-${g.start}`} size="sm" c="red.9" fw={500} data-testid="coverage-gap">
-                              Gap {time(g.start)}–{time(g.end)}: {g.duties.map((d) => DUTY_LABELS[d]).join(' or ')} {g.have}/{g.need}
-                              {g.label ? ` (${g.label})` : ''}
-                            </Text>
-                          ))}
-                        </Stack>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Shifts of the week"
+        data-testid="rota-week"
+        minWidth={560}
+        striped={false}
+        rows={shifts.data && gaps.data ? days : undefined}
+        rowKey={(day) => day}
+        rowProps={(day) => ({
+          'data-testid': 'rota-day',
+          bg: gapsOn(day).length ? 'var(--mantine-color-red-light)' : undefined,
+        })}
+        columns={[
+          { header: 'Day', rowHeader: true, cell: (day) => dayLabel(day) },
+          {
+            header: 'Shifts',
+            cell: (day) => {
+              const own = (shifts.data?.items ?? []).filter((s) => dayOf(s.start) === day);
+              return (
+                <>
+                  {own.length === 0 && <Text size="sm">No shifts</Text>}
+                  <Stack gap={4}>
+                    {own.map((s) => (
+                      <Group key={s.id} gap={6} wrap="nowrap">
+                        <Text size="sm" td={s.onLeave ? 'line-through' : undefined} data-testid="rota-shift">
+                          {time(s.start)}–{time(s.end)} {s.userName} · {DUTY_LABELS[s.duty]}
+                        </Text>
+                        {s.onLeave && (
+                          <Badge size="sm" color="orange" variant="filled" data-testid="on-leave">
+                            On leave
+                          </Badge>
+                        )}
+                        {s.pendingSwapId && (
+                          <Badge size="sm" color="yellow" variant="light">
+                            Swap asked
+                          </Badge>
+                        )}
+                        {s.userId === me.user.id && !s.pendingSwapId && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => setSwapping(s)}
+                            aria-label={`Ask to swap my shift of ${dayLabel(day)}`}
+                          >
+                            Swap
+                          </Button>
+                        )}
+                      </Group>
+                    ))}
+                  </Stack>
+                </>
+              );
+            },
+          },
+          {
+            header: 'Coverage',
+            cell: (day) =>
+              gapsOn(day).length === 0 ? (
+                <Text size="sm">Covered</Text>
+              ) : (
+                <Stack gap={4}>
+                  {gapsOn(day).map((g) => (
+                    <Text key={`${g.ruleId}-${g.start}`} size="sm" c="red.9" fw={500} data-testid="coverage-gap">
+                      Gap {time(g.start)}–{time(g.end)}: {g.duties.map((d) => DUTY_LABELS[d]).join(' or ')} {g.have}/{g.need}
+                      {g.label ? ` (${g.label})` : ''}
+                    </Text>
+                  ))}
+                </Stack>
+              ),
+          },
+        ]}
+      />
       <SwapRequests locationId={locationId} manager={manager} />
       <Modal opened={assigning} onClose={() => setAssigning(false)} title="Assign a shift">
         {assigning && locationId && (
@@ -236,7 +239,6 @@ function AssignShiftForm(props: { locationId: string; defaultDate: string; onSav
   const [duty, setDuty] = useState<Duty>('front_desk');
   const [start, setStart] = useState('08:00');
   const [end, setEnd] = useState('17:00');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const staff = useStaffOptions();
   const templates = useQuery({
     queryKey: rotaKeys.templates(props.locationId),
@@ -261,65 +263,52 @@ function AssignShiftForm(props: { locationId: string; defaultDate: string; onSav
         notifications.show({ color: 'green', message: `Shift assigned to ${s.userName}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Select label="Who" data={staff} value={userId} onChange={setUserId} searchable required error={errors.userId} data-autofocus />
-        <TextInput
-          type="date"
-          label="Day"
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          required
-          error={errors.date ?? errors.start}
-        />
-        <Select
-          label="Shift template"
-          placeholder="None: set the duty and times"
-          data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.startTime}–${t.endTime})` }))}
-          value={templateId}
-          onChange={setTemplateId}
-          clearable
-          error={errors.templateId}
-        />
-        {!templateId && (
-          <Group grow align="flex-start">
-            <Select
-              label="Duty"
-              data={DUTY_OPTIONS}
-              value={duty}
-              onChange={(v) => v && setDuty(v as Duty)}
-              allowDeselect={false}
-              error={errors.duty}
-            />
-            <TextInput type="time" label="Starts" value={start} onChange={(e) => setStart(e.currentTarget.value)} />
-            <TextInput type="time" label="Ends" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors.end} />
-          </Group>
-        )}
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Assign
-          </Button>
+    <ProblemForm saving={saving} submitLabel="Assign">
+      <Select
+        label="Who"
+        data={staff}
+        value={userId}
+        onChange={setUserId}
+        searchable
+        required
+        error={saving.errors.userId}
+        data-autofocus
+      />
+      <TextInput
+        type="date"
+        label="Day"
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+        required
+        error={saving.errors.date ?? saving.errors.start}
+      />
+      <Select
+        label="Shift template"
+        placeholder="None: set the duty and times"
+        data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.startTime}–${t.endTime})` }))}
+        value={templateId}
+        onChange={setTemplateId}
+        clearable
+        error={saving.errors.templateId}
+      />
+      {!templateId && (
+        <Group grow align="flex-start">
+          <Select
+            label="Duty"
+            data={DUTY_OPTIONS}
+            value={duty}
+            onChange={(v) => v && setDuty(v as Duty)}
+            allowDeselect={false}
+            error={saving.errors.duty}
+          />
+          <TextInput type="time" label="Starts" value={start} onChange={(e) => setStart(e.currentTarget.value)} />
+          <TextInput type="time" label="Ends" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={saving.errors.end} />
         </Group>
-      </Stack>
-    </form>
+      )}
+    </ProblemForm>
   );
 }
 
@@ -327,7 +316,6 @@ function SwapForm(props: { shift: Shift; onSaved(): void }) {
   const me = useCurrentUser();
   const [toUserId, setToUserId] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const staff = useStaffOptions().filter((o) => o.value !== me.user.id);
   const saving = useSubmit(
     () =>
@@ -338,43 +326,21 @@ function SwapForm(props: { shift: Shift; onSaved(): void }) {
         notifications.show({ color: 'green', message: 'Swap requested: a manager will decide' });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Select
-          label="Colleague who takes it"
-          data={staff}
-          value={toUserId}
-          onChange={setToUserId}
-          searchable
-          required
-          error={errors.toUserId}
-          data-autofocus
-        />
-        <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Ask to swap
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Ask to swap">
+      <Select
+        label="Colleague who takes it"
+        data={staff}
+        value={toUserId}
+        onChange={setToUserId}
+        searchable
+        required
+        error={saving.errors.toUserId}
+        data-autofocus
+      />
+      <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
+    </ProblemForm>
   );
 }

@@ -2,12 +2,13 @@
  * The staff directory: everyone's title, home location and supervisor; managers also see and
  * edit the HR fields (hire date, emergency contact).
  */
-import { Alert, Button, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useLocations } from '../schedule/schedule-api.ts';
 import { staffKeys } from './query-keys.ts';
@@ -25,64 +26,51 @@ export function StaffDirectoryPage() {
     <Stack>
       <Title order={1}>Staff</Title>
       <TextInput label="Find someone" placeholder="Name or email" value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={360} />
-      {list.isPending && <Loader aria-label="Loading staff" />}
-      {list.isError && <Alert color="red">{list.error.message}</Alert>}
-      {list.data?.items.length === 0 && <Text>Nobody matches.</Text>}
-      {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label="Staff directory" data-testid="staff-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Job title</Table.Th>
-                <Table.Th>Location</Table.Th>
-                <Table.Th>Supervisor</Table.Th>
-                {anyHr && <Table.Th>Hired</Table.Th>}
-                {anyHr && <Table.Th>Emergency contact</Table.Th>}
-                {anyHr && (
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((m) => (
-                <Table.Tr key={m.userId}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {m.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {m.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{m.jobTitle || '—'}</Table.Td>
-                  <Table.Td>{m.locationName ?? '—'}</Table.Td>
-                  <Table.Td>{m.supervisorName ?? '—'}</Table.Td>
-                  {anyHr && <Table.Td>{m.hr?.hireDate ?? '—'}</Table.Td>}
-                  {anyHr && (
-                    <Table.Td>
-                      {m.hr?.emergencyContactName
-                        ? `${m.hr.emergencyContactName}${m.hr.emergencyContactRelation ? ` (${m.hr.emergencyContactRelation})` : ''} ${m.hr.emergencyContactPhone}`
-                        : '—'}
-                    </Table.Td>
-                  )}
-                  {anyHr && (
-                    <Table.Td>
-                      {m.hr && (
-                        <Button size="compact-sm" variant="light" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
-                          Edit
-                        </Button>
-                      )}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Staff directory"
+        data-testid="staff-list"
+        query={list}
+        loadingLabel="Loading staff"
+        rows={list.data?.items}
+        rowKey={(m) => m.userId}
+        empty="Nobody matches."
+        columns={[
+          {
+            header: 'Name',
+            cell: (m) => (
+              <>
+                <Text size="sm" fw={500}>
+                  {m.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {m.email}
+                </Text>
+              </>
+            ),
+          },
+          { header: 'Job title', cell: (m) => m.jobTitle || '—' },
+          { header: 'Location', cell: (m) => m.locationName ?? '—' },
+          { header: 'Supervisor', cell: (m) => m.supervisorName ?? '—' },
+          anyHr && { header: 'Hired', cell: (m) => m.hr?.hireDate ?? '—' },
+          anyHr && {
+            header: 'Emergency contact',
+            cell: (m) =>
+              m.hr?.emergencyContactName
+                ? `${m.hr.emergencyContactName}${m.hr.emergencyContactRelation ? ` (${m.hr.emergencyContactRelation})` : ''} ${m.hr.emergencyContactPhone}`
+                : '—',
+          },
+        ]}
+        actions={
+          anyHr
+            ? (m) =>
+                m.hr && (
+                  <Button size="compact-sm" variant="light" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
+                    Edit
+                  </Button>
+                )
+            : undefined
+        }
+      />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `Profile of ${editing.name}` : ''}>
         {editing && <ProfileForm member={editing} onSaved={() => setEditing(null)} />}
       </Modal>
@@ -99,7 +87,6 @@ function ProfileForm(props: { member: StaffMember; onSaved(): void }) {
   const [contactName, setContactName] = useState(m.hr?.emergencyContactName ?? '');
   const [contactRelation, setContactRelation] = useState(m.hr?.emergencyContactRelation ?? '');
   const [contactPhone, setContactPhone] = useState(m.hr?.emergencyContactPhone ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const locations = useLocations();
   const staff = useStaffOptions().filter((o) => o.value !== m.userId);
   const saving = useSubmit(
@@ -123,79 +110,57 @@ function ProfileForm(props: { member: StaffMember; onSaved(): void }) {
         notifications.show({ color: 'green', message: `Saved the profile of ${m.name}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
+    <ProblemForm saving={saving} submitLabel="Save profile">
+      <TextInput
+        label="Job title"
+        value={jobTitle}
+        onChange={(e) => setJobTitle(e.currentTarget.value)}
+        error={saving.errors.jobTitle}
+        data-autofocus
+      />
+      <Select
+        label="Home location"
+        data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+        value={locationId}
+        onChange={setLocationId}
+        clearable
+        error={saving.errors.locationId}
+      />
+      <Select
+        label="Supervisor"
+        data={staff}
+        value={supervisorId}
+        onChange={setSupervisorId}
+        searchable
+        clearable
+        error={saving.errors.supervisorId}
+      />
+      <TextInput
+        type="date"
+        label="Hire date"
+        value={hireDate}
+        onChange={(e) => setHireDate(e.currentTarget.value)}
+        error={saving.errors.hireDate}
+      />
+      <TextInput
+        label="Emergency contact"
+        value={contactName}
+        onChange={(e) => setContactName(e.currentTarget.value)}
+        error={saving.errors.emergencyContactName}
+      />
+      <Group grow>
+        <TextInput label="Relationship" value={contactRelation} onChange={(e) => setContactRelation(e.currentTarget.value)} />
         <TextInput
-          label="Job title"
-          value={jobTitle}
-          onChange={(e) => setJobTitle(e.currentTarget.value)}
-          error={errors.jobTitle}
-          data-autofocus
+          label="Contact phone"
+          type="tel"
+          value={contactPhone}
+          onChange={(e) => setContactPhone(e.currentTarget.value)}
+          error={saving.errors.emergencyContactPhone}
         />
-        <Select
-          label="Home location"
-          data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
-          value={locationId}
-          onChange={setLocationId}
-          clearable
-          error={errors.locationId}
-        />
-        <Select
-          label="Supervisor"
-          data={staff}
-          value={supervisorId}
-          onChange={setSupervisorId}
-          searchable
-          clearable
-          error={errors.supervisorId}
-        />
-        <TextInput
-          type="date"
-          label="Hire date"
-          value={hireDate}
-          onChange={(e) => setHireDate(e.currentTarget.value)}
-          error={errors.hireDate}
-        />
-        <TextInput
-          label="Emergency contact"
-          value={contactName}
-          onChange={(e) => setContactName(e.currentTarget.value)}
-          error={errors.emergencyContactName}
-        />
-        <Group grow>
-          <TextInput label="Relationship" value={contactRelation} onChange={(e) => setContactRelation(e.currentTarget.value)} />
-          <TextInput
-            label="Contact phone"
-            type="tel"
-            value={contactPhone}
-            onChange={(e) => setContactPhone(e.currentTarget.value)}
-            error={errors.emergencyContactPhone}
-          />
-        </Group>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Save profile
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+    </ProblemForm>
   );
 }

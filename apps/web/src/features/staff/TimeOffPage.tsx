@@ -3,13 +3,14 @@
  * or deny the location's pending requests. Approving a provider's time off lists the booked
  * visits it falls on, each linking to its day on the schedule for the desk to move.
  */
-import { Alert, Anchor, Badge, Button, Group, List, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable, type ListTableProps } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan, useCurrentUser } from '../auth/use-me.ts';
@@ -63,10 +64,11 @@ export function TimeOffPage() {
               {decide.error}
             </Alert>
           )}
-          {pending.isPending && <Loader aria-label="Loading requests" />}
-          {pending.data?.items.length === 0 && <Text>No requests waiting.</Text>}
           <TimeOffTable
-            items={pending.data?.items ?? []}
+            query={pending}
+            loadingLabel="Loading requests"
+            empty="No requests waiting."
+            items={pending.data?.items}
             label="Time off waiting for a decision"
             actions={(t) => (
               <Group gap="xs">
@@ -93,49 +95,40 @@ export function TimeOffPage() {
       <Title order={2} size="h3">
         My time off
       </Title>
-      {mine.data?.items.length === 0 && <Text>None yet.</Text>}
-      <TimeOffTable items={mine.data?.items ?? []} label="My time off" />
+      <TimeOffTable items={mine.data?.items} label="My time off" empty="None yet." />
     </Stack>
   );
 }
 
-function TimeOffTable(props: { items: TimeOffItem[]; label: string; actions?: (t: TimeOffItem) => React.ReactNode }) {
-  if (props.items.length === 0) return null;
+type TimeOffTableProps = Pick<ListTableProps<TimeOffItem>, 'query' | 'loadingLabel' | 'empty' | 'actions'> & {
+  items: TimeOffItem[] | undefined;
+  label: string;
+};
+
+function TimeOffTable({ items, label, ...rest }: TimeOffTableProps) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped aria-label={props.label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>From</Table.Th>
-            <Table.Th>To</Table.Th>
-            <Table.Th>Reason</Table.Th>
-            <Table.Th>Status</Table.Th>
-            {props.actions && (
-              <Table.Th>
-                <span className="visually-hidden">Actions</span>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.items.map((t) => (
-            <Table.Tr key={t.id} data-testid="time-off-row">
-              <Table.Td>{t.userName ?? t.providerName ?? '—'}</Table.Td>
-              <Table.Td>{t.start}</Table.Td>
-              <Table.Td>{t.end}</Table.Td>
-              <Table.Td>{t.reason || '—'}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={TIME_OFF_COLORS[t.status]}>
-                  {t.status}
-                </Badge>
-              </Table.Td>
-              {props.actions && <Table.Td>{props.actions(t)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      aria-label={label}
+      minWidth={560}
+      rows={items}
+      rowKey={(t) => t.id}
+      rowProps={() => ({ 'data-testid': 'time-off-row' })}
+      columns={[
+        { header: 'Who', cell: (t) => t.userName ?? t.providerName ?? '—' },
+        { header: 'From', cell: (t) => t.start },
+        { header: 'To', cell: (t) => t.end },
+        { header: 'Reason', cell: (t) => t.reason || '—' },
+        {
+          header: 'Status',
+          cell: (t) => (
+            <Badge variant="light" color={TIME_OFF_COLORS[t.status]}>
+              {t.status}
+            </Badge>
+          ),
+        },
+      ]}
+      {...rest}
+    />
   );
 }
 
@@ -173,7 +166,6 @@ function RequestForm(props: { manager: boolean; onSaved(t: TimeOff): void }) {
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const staff = useStaffOptions();
   const saving = useSubmit(
     () => api.POST('/api/time-off', { body: { start, end: end || start, reason, ...(userId && userId !== me.user.id && { userId }) } }),
@@ -189,57 +181,46 @@ function RequestForm(props: { manager: boolean; onSaved(t: TimeOff): void }) {
         setReason('');
         props.onSaved(t);
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
+    <ProblemForm
+      saving={saving}
+      submitLabel={props.manager && userId && userId !== me.user.id ? 'Record time off' : 'Ask for time off'}
       aria-label="Ask for time off"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
+      maw={640}
+      buttonAt="start"
     >
-      <Stack gap="sm" maw={640}>
-        <Group grow align="flex-start">
-          {props.manager && (
-            <Select
-              label="For"
-              placeholder="Myself"
-              data={staff}
-              value={userId}
-              onChange={setUserId}
-              searchable
-              clearable
-              error={errors.userId}
-            />
-          )}
-          <TextInput
-            type="date"
-            label="First day"
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
-            required
-            error={errors.start}
+      <Group grow align="flex-start">
+        {props.manager && (
+          <Select
+            label="For"
+            placeholder="Myself"
+            data={staff}
+            value={userId}
+            onChange={setUserId}
+            searchable
+            clearable
+            error={saving.errors.userId}
           />
-          <TextInput type="date" label="Last day" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors.end} />
-        </Group>
-        <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={200} error={errors.reason} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
         )}
-        <Group>
-          <Button type="submit" loading={saving.busy}>
-            {props.manager && userId && userId !== me.user.id ? 'Record time off' : 'Ask for time off'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <TextInput
+          type="date"
+          label="First day"
+          value={start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+          required
+          error={saving.errors.start}
+        />
+        <TextInput type="date" label="Last day" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={saving.errors.end} />
+      </Group>
+      <TextInput
+        label="Reason"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        maxLength={200}
+        error={saving.errors.reason}
+      />
+    </ProblemForm>
   );
 }

@@ -1,9 +1,9 @@
 /** Writing a task by hand: title, note, kind, assignee, due date, priority, project. */
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Select, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { taskKeys } from './query-keys.ts';
 import { KIND_LABELS, PRIORITY_LABELS, type TaskKind, type TaskPriority } from './tasks-api.ts';
@@ -20,7 +20,6 @@ export function NewTaskForm(props: { projectId?: string | null; onSaved(): void 
   const [dueOn, setDueOn] = useState('');
   const [priority, setPriority] = useState<TaskPriority>('normal');
   const [projectId, setProjectId] = useState<string | null>(props.projectId ?? null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const assignees = useAssigneeOptions();
   const projects = useProjectOptions();
   const saving = useSubmit(
@@ -42,87 +41,65 @@ export function NewTaskForm(props: { projectId?: string | null; onSaved(): void 
         notifications.show({ color: 'green', message: `Task added: ${t.title}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput
-          label="Title"
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
-          required
-          data-autofocus
+    <ProblemForm saving={saving} submitLabel="Add task">
+      <TextInput
+        label="Title"
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={saving.errors.title}
+        required
+        data-autofocus
+      />
+      <Textarea
+        label="Note"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={saving.errors.note}
+        rows={2}
+        maxLength={2000}
+      />
+      <Group grow align="flex-start">
+        <Select
+          label="Kind"
+          data={options(KIND_LABELS)}
+          value={kind}
+          onChange={(v) => v && setKind(v as TaskKind)}
+          allowDeselect={false}
+          error={saving.errors.kind}
         />
-        <Textarea
-          label="Note"
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          rows={2}
-          maxLength={2000}
+        <Select
+          label="Project"
+          placeholder="None"
+          data={projects}
+          value={projectId}
+          onChange={setProjectId}
+          clearable
+          error={saving.errors.projectId}
         />
-        <Group grow align="flex-start">
-          <Select
-            label="Kind"
-            data={options(KIND_LABELS)}
-            value={kind}
-            onChange={(v) => v && setKind(v as TaskKind)}
-            allowDeselect={false}
-            error={errors.kind}
-          />
-          <Select
-            label="Project"
-            placeholder="None"
-            data={projects}
-            value={projectId}
-            onChange={setProjectId}
-            clearable
-            error={errors.projectId}
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label="Assign to"
-            placeholder="Nobody yet"
-            data={assignees}
-            value={assigneeId}
-            onChange={setAssigneeId}
-            searchable
-            clearable
-            error={errors.assigneeId}
-          />
-          <TextInput type="date" label="Due" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={errors.dueOn} />
-          <Select
-            label="Priority"
-            data={options(PRIORITY_LABELS)}
-            value={priority}
-            onChange={(v) => v && setPriority(v as TaskPriority)}
-            allowDeselect={false}
-          />
-        </Group>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Add task
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label="Assign to"
+          placeholder="Nobody yet"
+          data={assignees}
+          value={assigneeId}
+          onChange={setAssigneeId}
+          searchable
+          clearable
+          error={saving.errors.assigneeId}
+        />
+        <TextInput type="date" label="Due" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={saving.errors.dueOn} />
+        <Select
+          label="Priority"
+          data={options(PRIORITY_LABELS)}
+          value={priority}
+          onChange={(v) => v && setPriority(v as TaskPriority)}
+          allowDeselect={false}
+        />
+      </Group>
+    </ProblemForm>
   );
 }

@@ -26,7 +26,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
@@ -159,7 +159,6 @@ function NewProjectForm(props: { locationId: string | null; onSaved(): void }) {
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const staff = useAssigneeOptions();
   const saving = useSubmit(
     () =>
@@ -178,53 +177,38 @@ function NewProjectForm(props: { locationId: string | null; onSaved(): void }) {
         notifications.show({ color: 'green', message: `Project started: ${p.name}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus />
-        <Textarea
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-          rows={2}
+    <ProblemForm saving={saving} submitLabel="Start project">
+      <TextInput
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={saving.errors.name}
+        required
+        data-autofocus
+      />
+      <Textarea
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={saving.errors.description}
+        rows={2}
+      />
+      <Group grow align="flex-start">
+        <Select
+          label="Led by"
+          placeholder="Nobody yet"
+          data={staff}
+          value={ownerId}
+          onChange={setOwnerId}
+          searchable
+          clearable
+          error={saving.errors.ownerId}
         />
-        <Group grow align="flex-start">
-          <Select
-            label="Led by"
-            placeholder="Nobody yet"
-            data={staff}
-            value={ownerId}
-            onChange={setOwnerId}
-            searchable
-            clearable
-            error={errors.ownerId}
-          />
-          <TextInput type="date" label="Due" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={errors.dueOn} />
-        </Group>
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Start project
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <TextInput type="date" label="Due" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={saving.errors.dueOn} />
+      </Group>
+    </ProblemForm>
   );
 }

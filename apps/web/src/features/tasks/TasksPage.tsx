@@ -3,27 +3,13 @@
  * list or as a board (to do, in progress, done) with buttons that move a task along (If-Match).
  * "New task" writes one by hand, optionally in a project; managers set the service levels.
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Modal,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconClockExclamation, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { ListTable } from '../../app/ListTable.tsx';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
 import { NewTaskForm } from './NewTaskForm.tsx';
@@ -114,8 +100,7 @@ export function TasksPage() {
       )}
       {list.isPending && <Loader aria-label="Loading tasks" />}
       {list.isError && <Alert color="red">{list.error.message}</Alert>}
-      {layout === 'list' && list.data && items.length === 0 && <Text>No tasks here.</Text>}
-      {layout === 'list' && items.length > 0 && <TaskTable tasks={items} move={move} canMove={can('task:write')} />}
+      {layout === 'list' && <TaskTable tasks={list.data?.items} move={move} canMove={can('task:write')} />}
       {layout === 'board' && list.data && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="task-board">
           {BOARD.map((column) => {
@@ -164,42 +149,34 @@ export function TasksPage() {
 }
 
 /** Tasks as a table: title and badges, patient, due date, assignee, and the moves. */
-export function TaskTable(props: { tasks: Task[]; move: ReturnType<typeof useMoveTask>; canMove: boolean }) {
+function TaskTable(props: { tasks: Task[] | undefined; move: ReturnType<typeof useMoveTask>; canMove: boolean }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped aria-label="Tasks" data-testid="task-list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Task</Table.Th>
-            <Table.Th>Patient</Table.Th>
-            <Table.Th>Due</Table.Th>
-            <Table.Th>For</Table.Th>
-            <Table.Th>
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.tasks.map((t) => (
-            <Table.Tr key={t.id} data-testid="task-row">
-              <Table.Td>
-                <TaskTitle task={t} />
-              </Table.Td>
-              <Table.Td>{t.patientName ?? '—'}</Table.Td>
-              <Table.Td>
-                {t.dueOn ?? '—'}
-                {t.overdue && (
-                  <Badge ml={6} size="sm" color="red" variant="light">
-                    Overdue
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>{t.assigneeName ?? 'Nobody yet'}</Table.Td>
-              <Table.Td>{props.canMove && <TaskMoves task={t} move={props.move} />}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      aria-label="Tasks"
+      data-testid="task-list"
+      rows={props.tasks}
+      rowKey={(t) => t.id}
+      rowProps={() => ({ 'data-testid': 'task-row' })}
+      empty="No tasks here."
+      columns={[
+        { header: 'Task', cell: (t) => <TaskTitle task={t} /> },
+        { header: 'Patient', cell: (t) => t.patientName ?? '—' },
+        {
+          header: 'Due',
+          cell: (t) => (
+            <>
+              {t.dueOn ?? '—'}
+              {t.overdue && (
+                <Badge ml={6} size="sm" color="red" variant="light">
+                  Overdue
+                </Badge>
+              )}
+            </>
+          ),
+        },
+        { header: 'For', cell: (t) => t.assigneeName ?? 'Nobody yet' },
+      ]}
+      actions={(t) => props.canMove && <TaskMoves task={t} move={props.move} />}
+    />
   );
 }

@@ -15,7 +15,6 @@ import {
   NumberInput,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   Textarea,
@@ -26,7 +25,8 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
 import { usePracticeToday } from '../../app/use-practice-today.ts';
 import { useCan } from '../auth/use-me.ts';
@@ -91,60 +91,55 @@ function MyTraining() {
           {acknowledge.error}
         </Alert>
       )}
-      {items.length === 0 && <Text>Nothing assigned to you.</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-label="My training" data-testid="my-training">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Item</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    {a.itemTitle}
-                    <Text size="xs" c="dimmed">
-                      {CATEGORY_LABELS[a.category]}
-                      {a.evidence ? ` · ${a.evidence}` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{a.status === 'completed' ? `Done ${a.completedOn}` : a.dueOn}</Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={STATUS_COLORS[a.status]}>
-                      {a.status === 'overdue' ? `${a.daysOverdue} days overdue` : STATUS_LABELS[a.status]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {a.status !== 'completed' &&
-                      (a.kind === 'policy' ? (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          loading={acknowledge.busy}
-                          onClick={() => void acknowledge.submit(a)}
-                          aria-label={`Acknowledge ${a.itemTitle}`}
-                        >
-                          Acknowledge
-                        </Button>
-                      ) : (
-                        <Button size="compact-sm" variant="light" onClick={() => setCompleting(a)} aria-label={`Complete ${a.itemTitle}`}>
-                          Complete
-                        </Button>
-                      ))}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="My training"
+        data-testid="my-training"
+        minWidth={560}
+        rows={items}
+        rowKey={(a) => a.id}
+        empty="Nothing assigned to you."
+        columns={[
+          {
+            header: 'Item',
+            cell: (a) => (
+              <>
+                {a.itemTitle}
+                <Text size="xs" c="dimmed">
+                  {CATEGORY_LABELS[a.category]}
+                  {a.evidence ? ` · ${a.evidence}` : ''}
+                </Text>
+              </>
+            ),
+          },
+          { header: 'Due', cell: (a) => (a.status === 'completed' ? `Done ${a.completedOn}` : a.dueOn) },
+          {
+            header: 'Status',
+            cell: (a) => (
+              <Badge size="sm" variant="light" color={STATUS_COLORS[a.status]}>
+                {a.status === 'overdue' ? `${a.daysOverdue} days overdue` : STATUS_LABELS[a.status]}
+              </Badge>
+            ),
+          },
+        ]}
+        actions={(a) =>
+          a.status !== 'completed' &&
+          (a.kind === 'policy' ? (
+            <Button
+              size="compact-sm"
+              variant="light"
+              loading={acknowledge.busy}
+              onClick={() => void acknowledge.submit(a)}
+              aria-label={`Acknowledge ${a.itemTitle}`}
+            >
+              Acknowledge
+            </Button>
+          ) : (
+            <Button size="compact-sm" variant="light" onClick={() => setCompleting(a)} aria-label={`Complete ${a.itemTitle}`}>
+              Complete
+            </Button>
+          ))
+        }
+      />
       <Modal opened={completing !== null} onClose={() => setCompleting(null)} title="Complete training">
         {completing && <CompleteForm assignment={completing} onSaved={() => setCompleting(null)} />}
       </Modal>
@@ -156,7 +151,6 @@ function CompleteForm(props: { assignment: Assignment; onSaved(): void }) {
   const today = usePracticeToday();
   const [completedOn, setCompletedOn] = useState(today ?? '');
   const [evidence, setEvidence] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.POST('/api/training-assignments/{id}/complete', {
@@ -169,84 +163,53 @@ function CompleteForm(props: { assignment: Assignment; onSaved(): void }) {
         notifications.show({ color: 'green', message: `Completed: ${a.itemTitle}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{props.assignment.itemTitle}</Text>
-        <TextInput
-          type="date"
-          label="Completed on"
-          value={completedOn}
-          onChange={(e) => setCompletedOn(e.currentTarget.value)}
-          error={errors.completedOn}
-        />
-        <Textarea
-          label="Evidence"
-          description="Certificate number, course name, session attended"
-          value={evidence}
-          onChange={(e) => setEvidence(e.currentTarget.value)}
-          error={errors.evidence}
-          required
-          maxLength={2000}
-          data-autofocus
-        />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Complete
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Complete">
+      <Text size="sm">{props.assignment.itemTitle}</Text>
+      <TextInput
+        type="date"
+        label="Completed on"
+        value={completedOn}
+        onChange={(e) => setCompletedOn(e.currentTarget.value)}
+        error={saving.errors.completedOn}
+      />
+      <Textarea
+        label="Evidence"
+        description="Certificate number, course name, session attended"
+        value={evidence}
+        onChange={(e) => setEvidence(e.currentTarget.value)}
+        error={saving.errors.evidence}
+        required
+        maxLength={2000}
+        data-autofocus
+      />
+    </ProblemForm>
   );
 }
 
 function OverdueReportPanel() {
   const report = useQuery({ queryKey: trainingKeys.overdue(), queryFn: () => unwrap(api.GET('/api/training/overdue')) });
-  if (report.isPending) return <Loader aria-label="Loading the overdue report" />;
-  if (report.isError) return <Alert color="red">{report.error.message}</Alert>;
-  if (report.data.people.length === 0) return <Text>Nobody is overdue as of {report.data.asOf}.</Text>;
+  const rows = report.data?.people.flatMap((p) => p.overdue.map((o, i) => ({ ...o, who: i === 0 ? p.userName : '' })));
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table aria-label="Overdue training" data-testid="overdue-report">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>Item</Table.Th>
-            <Table.Th>Was due</Table.Th>
-            <Table.Th>Days overdue</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.data.people.flatMap((p) =>
-            p.overdue.map((o, i) => (
-              <Table.Tr key={o.assignmentId}>
-                <Table.Td>{i === 0 ? p.userName : ''}</Table.Td>
-                <Table.Td>{o.itemTitle}</Table.Td>
-                <Table.Td>{o.dueOn}</Table.Td>
-                <Table.Td>{o.daysOverdue}</Table.Td>
-              </Table.Tr>
-            )),
-          )}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      aria-label="Overdue training"
+      data-testid="overdue-report"
+      minWidth={560}
+      striped={false}
+      query={report}
+      loadingLabel="Loading the overdue report"
+      rows={rows}
+      rowKey={(o) => o.assignmentId}
+      empty={`Nobody is overdue as of ${report.data?.asOf}.`}
+      columns={[
+        { header: 'Who', cell: (o) => o.who },
+        { header: 'Item', cell: (o) => o.itemTitle },
+        { header: 'Was due', cell: (o) => o.dueOn },
+        { header: 'Days overdue', cell: (o) => o.daysOverdue },
+      ]}
+    />
   );
 }
 
@@ -263,7 +226,6 @@ function AssignForm() {
   const [itemId, setItemId] = useState<string | null>(null);
   const [userIds, setUserIds] = useState<string[]>([]);
   const [dueOn, setDueOn] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () => api.POST('/api/training-assignments', { body: { itemId: itemId ?? '', userIds, ...(dueOn && { dueOn }) } }),
     {
@@ -275,51 +237,29 @@ function AssignForm() {
         });
         setUserIds([]);
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm" maw={560}>
-        <Select
-          label="Item"
-          data={(items.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
-          value={itemId}
-          onChange={setItemId}
-          searchable
-          required
-          error={errors.itemId}
-        />
-        <MultiSelect label="Staff" data={staff} value={userIds} onChange={setUserIds} searchable required error={errors.userIds} />
-        <TextInput
-          type="date"
-          label="Due on"
-          description="Empty: the item's usual number of days from today"
-          value={dueOn}
-          onChange={(e) => setDueOn(e.currentTarget.value)}
-          error={errors.dueOn}
-        />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving.busy} disabled={!itemId || userIds.length === 0}>
-            Assign
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Assign" maw={560} buttonAt="start" disabled={!itemId || userIds.length === 0}>
+      <Select
+        label="Item"
+        data={(items.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
+        value={itemId}
+        onChange={setItemId}
+        searchable
+        required
+        error={saving.errors.itemId}
+      />
+      <MultiSelect label="Staff" data={staff} value={userIds} onChange={setUserIds} searchable required error={saving.errors.userIds} />
+      <TextInput
+        type="date"
+        label="Due on"
+        description="Empty: the item's usual number of days from today"
+        value={dueOn}
+        onChange={(e) => setDueOn(e.currentTarget.value)}
+        error={saving.errors.dueOn}
+      />
+    </ProblemForm>
   );
 }
 
@@ -335,40 +275,33 @@ function ItemsPanel(props: { manager: boolean }) {
           </Button>
         </Group>
       )}
-      {items.isPending && <Loader aria-label="Loading items" />}
-      {items.data && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-label="Training items and policies">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Due within</Table.Th>
-                <Table.Th>Repeats</Table.Th>
-                <Table.Th>Onboarding</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.data.items.map((i: TrainingItem) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>
-                    {i.title}
-                    {i.description && (
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {i.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{i.kind === 'policy' ? 'Policy' : CATEGORY_LABELS[i.category]}</Table.Td>
-                  <Table.Td>{i.dueWithinDays} days</Table.Td>
-                  <Table.Td>{i.recurrenceMonths ? `Every ${i.recurrenceMonths} months` : '—'}</Table.Td>
-                  <Table.Td>{i.onboarding ? 'Yes' : 'No'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Training items and policies"
+        minWidth={560}
+        query={items}
+        loadingLabel="Loading items"
+        rows={items.data?.items}
+        rowKey={(i: TrainingItem) => i.id}
+        columns={[
+          {
+            header: 'Title',
+            cell: (i) => (
+              <>
+                {i.title}
+                {i.description && (
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {i.description}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { header: 'Kind', cell: (i) => (i.kind === 'policy' ? 'Policy' : CATEGORY_LABELS[i.category]) },
+          { header: 'Due within', cell: (i) => `${i.dueWithinDays} days` },
+          { header: 'Repeats', cell: (i) => (i.recurrenceMonths ? `Every ${i.recurrenceMonths} months` : '—') },
+          { header: 'Onboarding', cell: (i) => (i.onboarding ? 'Yes' : 'No') },
+        ]}
+      />
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add training item or policy">
         {adding && <AddItemForm onSaved={() => setAdding(false)} />}
       </Modal>
@@ -384,7 +317,6 @@ function AddItemForm(props: { onSaved(): void }) {
   const [dueWithinDays, setDueWithinDays] = useState<number>(30);
   const [recurrenceMonths, setRecurrenceMonths] = useState<number | ''>('');
   const [onboarding, setOnboarding] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.POST('/api/training-items', {
@@ -404,93 +336,65 @@ function AddItemForm(props: { onSaved(): void }) {
         notifications.show({ color: 'green', message: `Added: ${i.title}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput
-          label="Title"
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          required
-          error={errors.title}
-          data-autofocus
+    <ProblemForm saving={saving} submitLabel="Add item">
+      <TextInput
+        label="Title"
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        required
+        error={saving.errors.title}
+        data-autofocus
+      />
+      <Group grow align="flex-start">
+        <Select
+          label="Kind"
+          data={[
+            { value: 'training', label: 'Training' },
+            { value: 'policy', label: 'Policy to acknowledge' },
+          ]}
+          value={kind}
+          onChange={(v) => v && setKind(v as TrainingItem['kind'])}
+          allowDeselect={false}
         />
-        <Group grow align="flex-start">
+        {kind === 'training' && (
           <Select
-            label="Kind"
-            data={[
-              { value: 'training', label: 'Training' },
-              { value: 'policy', label: 'Policy to acknowledge' },
-            ]}
-            value={kind}
-            onChange={(v) => v && setKind(v as TrainingItem['kind'])}
+            label="Category"
+            data={Object.entries(CATEGORY_LABELS)
+              .filter(([v]) => v !== 'policy')
+              .map(([value, label]) => ({ value, label }))}
+            value={category}
+            onChange={(v) => v && setCategory(v as TrainingItem['category'])}
             allowDeselect={false}
           />
-          {kind === 'training' && (
-            <Select
-              label="Category"
-              data={Object.entries(CATEGORY_LABELS)
-                .filter(([v]) => v !== 'policy')
-                .map(([value, label]) => ({ value, label }))}
-              value={category}
-              onChange={(v) => v && setCategory(v as TrainingItem['category'])}
-              allowDeselect={false}
-            />
-          )}
-        </Group>
-        <Textarea
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          maxLength={4000}
-          rows={2}
-        />
-        <Group grow align="flex-start">
-          <NumberInput
-            label="Due within (days)"
-            value={dueWithinDays}
-            onChange={(v) => setDueWithinDays(Number(v) || 30)}
-            min={1}
-            max={365}
-            error={errors.dueWithinDays}
-          />
-          <NumberInput
-            label="Repeats every (months)"
-            value={recurrenceMonths}
-            onChange={(v) => setRecurrenceMonths(v === '' ? '' : Number(v))}
-            min={1}
-            max={60}
-            error={errors.recurrenceMonths}
-          />
-        </Group>
-        <Checkbox
-          label="Part of the onboarding set (assigned to every new account)"
-          checked={onboarding}
-          onChange={(e) => setOnboarding(e.currentTarget.checked)}
-        />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
         )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Add item
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={4000} rows={2} />
+      <Group grow align="flex-start">
+        <NumberInput
+          label="Due within (days)"
+          value={dueWithinDays}
+          onChange={(v) => setDueWithinDays(Number(v) || 30)}
+          min={1}
+          max={365}
+          error={saving.errors.dueWithinDays}
+        />
+        <NumberInput
+          label="Repeats every (months)"
+          value={recurrenceMonths}
+          onChange={(v) => setRecurrenceMonths(v === '' ? '' : Number(v))}
+          min={1}
+          max={60}
+          error={saving.errors.recurrenceMonths}
+        />
+      </Group>
+      <Checkbox
+        label="Part of the onboarding set (assigned to every new account)"
+        checked={onboarding}
+        onChange={(e) => setOnboarding(e.currentTarget.checked)}
+      />
+    </ProblemForm>
   );
 }
