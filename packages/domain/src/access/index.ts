@@ -16,3 +16,4 @@ export {
   systemPermissions,
 } from './permissions.ts';
 export { can, requirePermission, systemMayOpenRestricted } from './require-permission.ts';
+export { holdsAt, readableLocations } from './location-scope.ts';
