@@ -128,6 +128,7 @@ describe('hiring', () => {
       .where('resource_id', '=', a.id)
       .execute();
     expect(audit.filter((r) => r.resource_type === 'applicant_stage')).toHaveLength(3);
+    expect(audit.filter((r) => r.action === 'read' && r.resource_type === 'applicant')).toHaveLength(1);
   });
 
   it('a hire opens the onboarding and the hires fill the position at its openings', async () => {

@@ -9,6 +9,7 @@ export const hiringAuditEvents = defineAuditEvents({
     about: 'a position was edited, put on hold, closed, or filled when its hires reached its openings (`changes`)',
     details: z.null(),
   },
+  'read:applicant': { about: "a manager opened an applicant's record (contact details, notes, stage history)", details: z.null() },
   'create:applicant': { about: 'an applicant was recorded for a position', details: z.strictObject({ positionId: z.guid() }) },
   'update:applicant': {
     about: "an applicant's details were edited (the fields changed in `changes`, values of contact fields left out)",

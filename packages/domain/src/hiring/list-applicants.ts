@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { readableLocations, requirePermission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { keyset } from '../shared/cursor.ts';
 import { type ApplicantRow, loadApplicantDetail, selectApplicants, toApplicant } from './applicant-row.ts';
@@ -34,7 +35,12 @@ export async function listApplicants(ctx: Ctx, q: ApplicantQuery): Promise<{ ite
   });
 }
 
+/** One applicant with their history; the read of this HR record is audited with it. */
 export async function getApplicant(ctx: Ctx, id: string): Promise<ApplicantDetail> {
   requirePermission(ctx, 'hiring:read');
-  return inTransaction(ctx, (tx) => loadApplicantDetail(tx, id, 'hiring:read'));
+  return inTransaction(ctx, async (tx) => {
+    const applicant = await loadApplicantDetail(tx, id, 'hiring:read');
+    await recordAudit(tx, { action: 'read', resourceType: 'applicant', resourceId: id, details: null });
+    return applicant;
+  });
 }
