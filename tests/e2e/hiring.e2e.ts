@@ -1,9 +1,9 @@
 /**
- * Hiring in Chromium against a real server with the demo practice. The office manager opens the
- * demo's applicant at the interview stage, makes an offer, hires them, and from the onboarding
- * checklist creates the account: the invitation link appears and the system's steps are ticked,
- * the training set among them. axe finds nothing serious on the tabs or the dialog, and nothing
- * breaks the CSP.
+ * Hiring in Chromium against a real server with the demo practice. The office manager puts a
+ * position on hold, opens the demo's applicant at the interview stage, makes an offer, hires
+ * them, and from the onboarding checklist creates the account: the invitation link appears and
+ * the system's steps are ticked, the training set among them. axe finds nothing serious on the
+ * tabs or the dialogs, and nothing breaks the CSP.
  */
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectQuietConsole, fileSession, getJson, openAs } from './helpers/session.ts';
@@ -23,6 +23,16 @@ describe('hiring', () => {
     await page.getByTestId('position-row').first().waitFor();
     await page.mouse.move(1390, 990);
     await expectAccessible(page, 'hiring: positions');
+
+    // The biller's search paused: the position goes on hold.
+    await page.getByRole('button', { name: 'Edit Medical biller' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit position' });
+    await edit.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'On hold' }).click();
+    await expectAccessible(page, 'edit position dialog');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved: Medical biller (On hold)').waitFor();
+    await page.getByTestId('position-row').filter({ hasText: 'Medical biller' }).getByText('On hold').waitFor();
 
     // The pipeline, filtered to the interview stage: the demo's applicant waiting there.
     await page.getByRole('tab', { name: 'Applicants' }).click();

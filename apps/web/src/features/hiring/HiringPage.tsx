@@ -107,6 +107,7 @@ function PositionsPanel(props: { onApplicants(positionId: string): void }) {
   const locationId = useSelectedLocation();
   const [status, setStatus] = useState<'active' | 'all'>('active');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Position | null>(null);
   const positions = usePositions(locationId, status);
   return (
     <Stack>
@@ -172,14 +173,21 @@ function PositionsPanel(props: { onApplicants(positionId: string): void }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      onClick={() => props.onApplicants(p.id)}
-                      aria-label={`Applicants for ${p.title}`}
-                    >
-                      Applicants
-                    </Button>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        onClick={() => props.onApplicants(p.id)}
+                        aria-label={`Applicants for ${p.title}`}
+                      >
+                        Applicants
+                      </Button>
+                      {can('hiring:manage') && (
+                        <Button size="compact-sm" variant="default" onClick={() => setEditing(p)} aria-label={`Edit ${p.title}`}>
+                          Edit
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -189,6 +197,9 @@ function PositionsPanel(props: { onApplicants(positionId: string): void }) {
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title="New position">
         {adding && <PositionForm locationId={locationId} onSaved={() => setAdding(false)} />}
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title="Edit position">
+        {editing && <PositionEditForm position={editing} onSaved={() => setEditing(null)} />}
       </Modal>
     </Stack>
   );
@@ -287,6 +298,98 @@ function PositionForm(props: { locationId: string | null; onSaved(): void }) {
         <Group justify="flex-end">
           <Button type="submit" loading={saving.busy}>
             Open position
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Openings, status (open, on hold, closed; filled follows the hires), hiring manager and description, with If-Match. */
+function PositionEditForm(props: { position: Position; onSaved(): void }) {
+  const p = props.position;
+  const managers = useAssigneeOptions();
+  const [openings, setOpenings] = useState<number>(p.openings);
+  const [status, setStatus] = useState<string>(p.status);
+  const [hiringManagerId, setHiringManagerId] = useState<string | null>(p.hiringManagerId);
+  const [description, setDescription] = useState(p.description);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const saving = useSubmit(
+    () =>
+      api.PATCH('/api/positions/{id}', {
+        params: { path: { id: p.id } },
+        headers: { 'if-match': `"${p.version}"` },
+        body: {
+          openings,
+          description,
+          ...(status !== p.status && status !== 'filled' && { status: status as 'open' | 'on_hold' | 'closed' }),
+          ...(hiringManagerId && hiringManagerId !== p.hiringManagerId && { hiringManagerId }),
+        },
+      }),
+    {
+      invalidate: [hiringKeys.lists()],
+      onSuccess: (saved) => {
+        notifications.show({ color: 'green', message: `Saved: ${saved.title} (${POSITION_STATUS_LABELS[saved.status]})` });
+        props.onSaved();
+      },
+      onProblem: (problem) => {
+        setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  const statusOptions = [
+    ...(p.status === 'filled' ? [{ value: 'filled', label: 'Filled' }] : []),
+    { value: 'open', label: 'Open' },
+    { value: 'on_hold', label: 'On hold' },
+    { value: 'closed', label: 'Closed' },
+  ];
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setErrors({});
+        void saving.submit();
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {p.title}, {p.locationName} · {p.hired} hired
+        </Text>
+        <NumberInput
+          label="Openings"
+          min={1}
+          max={50}
+          value={openings}
+          onChange={(v) => setOpenings(typeof v === 'number' ? v : p.openings)}
+          error={errors.openings}
+          data-autofocus
+        />
+        <Select
+          label="Status"
+          data={statusOptions}
+          value={status}
+          onChange={(v) => v && setStatus(v)}
+          allowDeselect={false}
+          error={errors.status}
+        />
+        <Select
+          label="Hiring manager"
+          data={managers}
+          value={hiringManagerId}
+          onChange={setHiringManagerId}
+          searchable
+          error={errors.hiringManagerId}
+        />
+        <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={4000} />
+        {saving.error && (
+          <Alert color="red" role="alert">
+            {saving.error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving.busy}>
+            Save
           </Button>
         </Group>
       </Stack>
