@@ -131,6 +131,37 @@ describe('hiring', () => {
     expect(audit.filter((r) => r.action === 'read' && r.resource_type === 'applicant')).toHaveLength(1);
   });
 
+  it('edits an applicant: the interview rescheduled, another position while in the pipeline, stale versions refused', async () => {
+    const org = await t.newOrg();
+    const om = t.as(org, 'office_manager');
+    const first = await position(org);
+    const second = await position(org, { title: 'Receptionist (West)', locationId: org.secondLocationId });
+    const a = await applicant(org, first.id);
+    const early = await om.patch(`/api/applicants/${a.id}`, { interviewAt: '2026-03-09T09:00' }, { 'if-match': '"1"' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0].path).toBe('interviewAt');
+    const moved = await om.patch(`/api/applicants/${a.id}`, { positionId: second.id, notes: 'Prefers Denver' }, { 'if-match': '"1"' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ positionId: second.id, locationId: org.secondLocationId, notes: 'Prefers Denver', version: 2 });
+    expect((await om.patch(`/api/applicants/${a.id}`, { notes: 'stale' }, { 'if-match': '"1"' })).statusCode).toBe(412);
+    for (const stage of ['screening', 'interview']) expect((await move(org, a.id, { stage })).statusCode).toBe(200);
+    // Now a local time at the new position's location (Denver, on daylight time since the 8th): 09:00 is 15:00Z.
+    const when = await om.patch(`/api/applicants/${a.id}`, { interviewAt: '2026-03-09T09:00' }, { 'if-match': '"4"' });
+    expect(when.statusCode, when.body).toBe(200);
+    expect(when.json().interviewAt).toBe('2026-03-09T15:00:00.000Z');
+    expect((await move(org, a.id, { stage: 'rejected', reason: 'Hours do not suit' })).statusCode).toBe(200);
+    const late = await om.patch(`/api/applicants/${a.id}`, { positionId: first.id }, { 'if-match': '"6"' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().errors[0].path).toBe('positionId');
+
+    // A position on hold takes applicants but no hires.
+    const held = await om.patch(`/api/positions/${second.id}`, { status: 'on_hold' }, { 'if-match': `"${second.version}"` });
+    expect(held.json().status).toBe('on_hold');
+    const b = await applicant(org, second.id);
+    for (const stage of ['screening', 'interview', 'offer']) expect((await move(org, b.id, { stage })).statusCode).toBe(200);
+    expect((await move(org, b.id, { stage: 'hired' })).statusCode).toBe(409);
+  });
+
   it('a hire opens the onboarding and the hires fill the position at its openings', async () => {
     const org = await t.newOrg();
     const om = t.as(org, 'office_manager');
