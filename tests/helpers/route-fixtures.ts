@@ -83,6 +83,38 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
     if (res.statusCode !== 201) throw new Error(`could not create ${what}: ${res.statusCode} ${res.body}`);
     return (res.json() as { id: string }).id;
   };
+  const positionOf = async (org: TestOrg) =>
+    created(
+      await admin(org).post('/api/positions', {
+        title: `Fixture receptionist ${tag()}`,
+        locationId: org.locationId,
+        role: 'front_desk',
+        employmentType: 'full_time',
+        hiringManagerId: org.users.office_manager.id,
+      }),
+      'a position',
+    );
+  const applicantOf = async (org: TestOrg) =>
+    created(
+      await admin(org).post('/api/applicants', {
+        name: `Fixture Applicant ${tag()}`,
+        email: `applicant-${tag()}@fixture.test`,
+        source: 'website',
+        positionId: await positionOf(org),
+      }),
+      'an applicant',
+    );
+  const onboardingOf = async (org: TestOrg) => {
+    const id = await applicantOf(org);
+    let onboardingId: string | null = null;
+    for (const stage of ['screening', 'interview', 'offer', 'hired']) {
+      const res = await admin(org).post(`/api/applicants/${id}/stage`, { stage });
+      if (res.statusCode !== 200) throw new Error(`fixture: could not move an applicant to ${stage}: ${res.statusCode} ${res.body}`);
+      onboardingId = (res.json() as { onboardingId: string | null }).onboardingId;
+    }
+    if (!onboardingId) throw new Error('fixture: hiring opened no onboarding');
+    return onboardingId;
+  };
   /** The patient of the path (`/api/patients/:id/...`), else a new one. */
   const patientOf = async (org: TestOrg, parents: Parents) => parents.patients ?? insertPatient(t.db, org.id);
   let slot = 0;
@@ -273,6 +305,20 @@ export function routeFixtures(t: TestApp, opts: { userLocation?: () => string | 
       const res = await admin(org).post('/api/training-assignments', { itemId, userIds: [org.users.nurse.id] });
       if (res.statusCode !== 201) throw new Error(`fixture: could not assign training: ${res.statusCode} ${res.body}`);
       return (res.json() as { assigned: { id: string }[] }).assigned[0]?.id as string;
+    },
+    /** An open front-desk position at the org's first location. */
+    positions: async (org) => positionOf(org),
+    /** A fresh applicant (stage applied) to a fresh position. */
+    applicants: async (org) => applicantOf(org),
+    /** The onboarding of a fresh hire (no account yet). */
+    onboardings: async (org) => onboardingOf(org),
+    /** A checklist item of the path's onboarding (else of a fresh one). */
+    items: async (org, parents) => {
+      const onboardingId = parents.onboardings ?? (await onboardingOf(org));
+      const res = await admin(org).get(`/api/onboardings/${onboardingId}`);
+      const item = (res.json() as { items: { id: string; kind: string }[] }).items.find((i) => i.kind === 'manual');
+      if (!item) throw new Error(`fixture: onboarding without items: ${res.statusCode} ${res.body}`);
+      return item.id;
     },
     appointments: async (org, parents) => {
       const { typeId } = await prepare(org);

@@ -14,6 +14,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
 import { registerCalls } from './commands/calls.ts';
 import { registerRota } from './commands/rota.ts';
+import { registerHiring } from './commands/hiring.ts';
 import { registerCampaigns } from './commands/campaigns.ts';
 import { registerSms } from './commands/sms.ts';
 import { registerPayables } from './commands/payables.ts';
@@ -44,6 +45,7 @@ for (const register of [
   registerPayables,
   registerCalls,
   registerRota,
+  registerHiring,
   registerCampaigns,
   registerSms,
   registerStatements,

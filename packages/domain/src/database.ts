@@ -15,6 +15,7 @@ import type { ClinicalTables } from './clinical/clinical.tables.ts';
 import type { CallsTables } from './calls/calls.tables.ts';
 import type { CredentialsTables } from './credentials/credentials.tables.ts';
 import type { EquipmentTables } from './equipment/equipment.tables.ts';
+import type { HiringTables } from './hiring/hiring.tables.ts';
 import type { TrainingTables } from './training/training.tables.ts';
 import type { CampaignsTables } from './campaigns/campaigns.tables.ts';
 import type { ComplaintsTables } from './complaints/complaints.tables.ts';
@@ -86,6 +87,7 @@ export interface Database
     CredentialsTables,
     TrainingTables,
     EquipmentTables,
+    HiringTables,
     OrganizationsViews,
     AccountsViews,
     PatientsViews,

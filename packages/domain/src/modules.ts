@@ -51,6 +51,7 @@ import { type DeclaredAuditEvent, declaredAuditEvents } from './shared/audit-eve
 import type { Reaction } from './shared/events.ts';
 import type { PeriodicTask } from './shared/periodic-task.ts';
 import { waitlistModule } from './waitlist/module.ts';
+import { hiringModule } from './hiring/module.ts';
 
 export const MODULES: readonly ModuleManifest[] = [
   organizationsModule,
@@ -103,6 +104,8 @@ export const MODULES: readonly ModuleManifest[] = [
   credentialsModule,
   trainingModule,
   equipmentModule,
+  // After identity (its account), staff (profiles) and training (the onboarding set), whose public functions an onboarding uses.
+  hiringModule,
   // Last: it reads every other module's figures.
   dashboardModule,
 ];

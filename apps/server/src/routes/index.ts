@@ -42,6 +42,7 @@ import rotaRoutes from './rota/index.ts';
 import credentialsRoutes from './credentials/index.ts';
 import equipmentRoutes from './equipment/index.ts';
 import trainingRoutes from './training/index.ts';
+import hiringRoutes from './hiring/index.ts';
 
 export const routeModules: ((app: App) => Promise<void>)[] = [
   systemRoutes,
@@ -86,4 +87,5 @@ export const routeModules: ((app: App) => Promise<void>)[] = [
   credentialsRoutes,
   trainingRoutes,
   equipmentRoutes,
+  hiringRoutes,
 ];

@@ -9,6 +9,7 @@
  */
 import {
   IconAddressBook,
+  IconBriefcase,
   IconBeach,
   IconCalendarTime,
   IconFirstAidKit,
@@ -122,6 +123,7 @@ const TimeOffPage = lazyPage(() => import('../features/staff/TimeOffPage.tsx'), 
 const OnCallPage = lazyPage(() => import('../features/staff/OnCallPage.tsx'), 'OnCallPage');
 const HandoverPage = lazyPage(() => import('../features/staff/HandoverPage.tsx'), 'HandoverPage');
 const CredentialsPage = lazyPage(() => import('../features/credentials/CredentialsPage.tsx'), 'CredentialsPage');
+const HiringPage = lazyPage(() => import('../features/hiring/HiringPage.tsx'), 'HiringPage');
 const TrainingPage = lazyPage(() => import('../features/training/TrainingPage.tsx'), 'TrainingPage');
 const EquipmentPage = lazyPage(() => import('../features/equipment/EquipmentPage.tsx'), 'EquipmentPage');
 const CampaignsPage = lazyPage(() => import('../features/campaigns/CampaignsPage.tsx'), 'CampaignsPage');
@@ -264,6 +266,7 @@ export const modules: (ModuleEntry | ModuleGroup)[] = [
       { path: '/time-off', label: 'Time off', icon: IconBeach, permission: 'timeoff:request', element: <Page of={TimeOffPage} /> },
       { path: '/on-call', label: 'On call', icon: IconFirstAidKit, permission: 'rota:read', element: <Page of={OnCallPage} /> },
       { path: '/handover', label: 'Handover', icon: IconTransfer, permission: 'rota:read', element: <Page of={HandoverPage} /> },
+      { path: '/hiring', label: 'Hiring', icon: IconBriefcase, permission: 'hiring:read', element: <Page of={HiringPage} /> },
     ],
   },
   { path: '/account', label: 'Account', icon: IconUserCircle, element: <Page of={AccountPage} /> },

@@ -77,6 +77,9 @@ export const PERMISSIONS = {
   'campaign:read': 'See recall campaigns, the patients in them, where each stands, and the campaign report',
   'campaign:respond': "Record a patient's answer to a recall campaign (declined, unreachable)",
   'campaign:manage': 'Create, edit, start, pause and stop recall campaigns (email, then text, then letter)',
+  'hiring:read': 'See open positions, applicants (HR data: contact details, stage history, interview notes) and onboardings',
+  'hiring:manage':
+    'Open and edit positions, record applicants and move them through the stages, hire, and work the onboarding checklist (creating the account)',
   break_glass: 'Open a restricted record in an emergency, stating a reason',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -387,6 +390,14 @@ export const SYSTEM_PURPOSES = {
   'cli:calls': {
     does: '`clinicdesk calls waiting`: how many calls wait for a call back or a follow-up, per person and per location (counts only)',
     permissions: ['call:read'],
+  },
+  'hiring:staff-profile': {
+    does: "Onboarding a hire (hiring/create-onboarding-account.ts): fills the new account's staff profile (hire date, job title, home location, supervisor) in the transaction that makes the account, for a manager holding hiring:manage at the position's location",
+    permissions: ['staff:manage'],
+  },
+  'cli:hiring': {
+    does: '`clinicdesk hiring positions`: the open positions with their applicant counts per stage (no applicant names)',
+    permissions: ['hiring:read'],
   },
   'cli:rota': {
     does: '`clinicdesk rota on-call` and `rota gaps`: who is on call now at each location, and where the rota falls short of its coverage rules',

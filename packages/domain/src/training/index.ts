@@ -7,3 +7,4 @@ export { assignTraining } from './assign-training.ts';
 export { completeAssignment } from './complete-assignment.ts';
 export { listAssignments, trainingDueSummary, trainingOverdueReport } from './list-assignments.ts';
 export { seedTrainingDemo } from './seed-training-demo.ts';
+export { type OnboardingTraining, onboardingTrainingOf } from './onboarding-status.ts';

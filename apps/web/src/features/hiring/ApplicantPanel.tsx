@@ -1,0 +1,163 @@
+/**
+ * One applicant: contact, position, stage, notes, the history of stage moves, and a button for
+ * each stage they may move to. A rejection or withdrawal needs a reason; the interview takes its
+ * date and time (local at the position's location); a note goes with any move. After "Hire" the
+ * onboarding is one click away.
+ */
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { useCan } from '../auth/use-me.ts';
+import { MOVE_LABELS, SOURCE_LABELS, STAGE_COLORS, STAGE_LABELS, type Stage, shortWhen } from './hiring-api.ts';
+import { hiringKeys } from './query-keys.ts';
+
+export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
+  const can = useCan();
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [interviewAt, setInterviewAt] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const applicant = useQuery({
+    queryKey: hiringKeys.applicant(props.id),
+    queryFn: () => unwrap(api.GET('/api/applicants/{id}', { params: { path: { id: props.id } } })),
+  });
+  const move = useSubmit(
+    (stage: Stage) =>
+      api.POST('/api/applicants/{id}/stage', {
+        params: { path: { id: props.id } },
+        body: {
+          stage,
+          ...(note.trim() && { note: note.trim() }),
+          ...((stage === 'rejected' || stage === 'withdrawn') && reason.trim() && { reason: reason.trim() }),
+          ...(stage === 'interview' && interviewAt && { interviewAt }),
+        },
+      }),
+    {
+      invalidate: [hiringKeys.lists()],
+      onSuccess: (a) => {
+        setNote('');
+        setReason('');
+        setInterviewAt('');
+        notifications.show({ color: 'green', message: `${a.name}: ${STAGE_LABELS[a.stage]}` });
+      },
+      onProblem: (problem) => {
+        setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  if (applicant.isPending) return <Loader aria-label="Loading the applicant" />;
+  if (applicant.isError) return <Alert color="red">{applicant.error.message}</Alert>;
+  const a = applicant.data;
+  const manager = can('hiring:manage');
+  const closing = a.nextStages.some((s) => s === 'rejected' || s === 'withdrawn');
+  return (
+    <Stack gap="sm">
+      <Group gap={8}>
+        <Text fw={600}>{a.name}</Text>
+        <Badge size="sm" variant="light" color={STAGE_COLORS[a.stage]} data-testid="applicant-stage">
+          {STAGE_LABELS[a.stage]}
+        </Badge>
+      </Group>
+      <Text size="sm">
+        {a.positionTitle}, {a.locationName} · {SOURCE_LABELS[a.source]}
+      </Text>
+      <Text size="sm">
+        {a.email}
+        {a.phone ? ` · ${a.phone}` : ''}
+      </Text>
+      {a.interviewAt && a.stage === 'interview' && <Text size="sm">Interview: {shortWhen(a.interviewAt)}</Text>}
+      {a.reason && <Text size="sm">Reason: {a.reason}</Text>}
+      {a.notes && (
+        <Text size="sm" c="dimmed">
+          {a.notes}
+        </Text>
+      )}
+      {a.onboardingId && (
+        <Group>
+          <Button variant="light" onClick={props.onOnboarding}>
+            Open onboarding
+          </Button>
+        </Group>
+      )}
+
+      {manager && a.nextStages.length > 0 && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+          }}
+        >
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              Move to the next stage
+            </Title>
+            <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} error={errors.note} />
+            {a.nextStages.includes('interview') && (
+              <TextInput
+                type="datetime-local"
+                label="Interview date and time"
+                value={interviewAt}
+                onChange={(e) => setInterviewAt(e.currentTarget.value)}
+                error={errors.interviewAt}
+              />
+            )}
+            {closing && (
+              <TextInput
+                label="Reason (for a rejection or withdrawal)"
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                maxLength={1000}
+                error={errors.reason}
+              />
+            )}
+            {move.error && (
+              <Alert color="red" role="alert">
+                {move.error}
+              </Alert>
+            )}
+            <Group>
+              {a.nextStages.map((s) => (
+                <Button
+                  key={s}
+                  variant={s === 'rejected' || s === 'withdrawn' ? 'default' : 'filled'}
+                  color={s === 'hired' ? 'green' : undefined}
+                  loading={move.busy}
+                  onClick={() => {
+                    setErrors({});
+                    void move.submit(s);
+                  }}
+                >
+                  {MOVE_LABELS[s]}
+                </Button>
+              ))}
+            </Group>
+          </Stack>
+        </form>
+      )}
+
+      <Title order={3} size="h5">
+        History
+      </Title>
+      <Table aria-label="Stage history" data-testid="stage-history">
+        <Table.Tbody>
+          {a.history.map((h) => (
+            <Table.Tr key={`${h.movedAt}-${h.toStage}`}>
+              <Table.Td>{shortWhen(h.movedAt)}</Table.Td>
+              <Table.Td>{h.fromStage ? `${STAGE_LABELS[h.fromStage]} → ${STAGE_LABELS[h.toStage]}` : 'Applied'}</Table.Td>
+              <Table.Td>{h.movedByName ?? ''}</Table.Td>
+              <Table.Td>
+                {[h.note, h.reason && `Reason: ${h.reason}`, h.interviewAt && `Interview ${shortWhen(h.interviewAt)}`]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,586 @@
+/**
+ * Hiring at the selected location (managers only). Positions: what is open, with the pipeline's
+ * counts per stage, and "New position". Applicants: the pipeline as a table with position and
+ * stage filters; an applicant's dialog shows their history and the stages they may move to
+ * (a rejection or withdrawal asks why; the interview takes its date and time; "Hire" opens the
+ * onboarding). Onboarding: each hire's checklist (the system's steps and the practice's own
+ * items, ticked by hand) and "Create account".
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { fieldErrors } from '../../api/problem.ts';
+import { useSubmit } from '../../api/use-submit.ts';
+import { useSelectedLocation } from '../../app/use-selected-location.ts';
+import { useCan } from '../auth/use-me.ts';
+import { useAssigneeOptions } from '../tasks/use-assignees.ts';
+import { ApplicantPanel } from './ApplicantPanel.tsx';
+import {
+  type Applicant,
+  EMPLOYMENT_LABELS,
+  PIPELINE,
+  type Position,
+  POSITION_STATUS_LABELS,
+  ROLE_LABELS,
+  SOURCE_LABELS,
+  STAGE_COLORS,
+  STAGE_LABELS,
+  STAGES,
+  type Stage,
+} from './hiring-api.ts';
+import { OnboardingList } from './OnboardingList.tsx';
+import { hiringKeys } from './query-keys.ts';
+
+type Tab = 'positions' | 'applicants' | 'onboarding';
+
+export function HiringPage() {
+  const [tab, setTab] = useState<Tab>('positions');
+  const [positionId, setPositionId] = useState<string | null>(null);
+  const [openApplicant, setOpenApplicant] = useState<string | null>(null);
+  return (
+    <Stack>
+      <Title order={1}>Hiring</Title>
+      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="positions">Positions</Tabs.Tab>
+          <Tabs.Tab value="applicants">Applicants</Tabs.Tab>
+          <Tabs.Tab value="onboarding">Onboarding</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="positions" pt="md">
+          <PositionsPanel
+            onApplicants={(id) => {
+              setPositionId(id);
+              setTab('applicants');
+            }}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="applicants" pt="md">
+          <ApplicantsPanel positionId={positionId} onPosition={setPositionId} onOpen={setOpenApplicant} />
+        </Tabs.Panel>
+        <Tabs.Panel value="onboarding" pt="md">
+          <OnboardingList />
+        </Tabs.Panel>
+      </Tabs>
+      <Modal opened={openApplicant !== null} onClose={() => setOpenApplicant(null)} title="Applicant" size="lg">
+        {openApplicant && (
+          <ApplicantPanel
+            id={openApplicant}
+            onOnboarding={() => {
+              setOpenApplicant(null);
+              setTab('onboarding');
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function usePositions(locationId: string | null, status: 'active' | 'all') {
+  return useQuery({
+    queryKey: hiringKeys.positions({ locationId, status }),
+    queryFn: () => unwrap(api.GET('/api/positions', { params: { query: { status, limit: 200, ...(locationId && { locationId }) } } })),
+  });
+}
+
+function PositionsPanel(props: { onApplicants(positionId: string): void }) {
+  const can = useCan();
+  const locationId = useSelectedLocation();
+  const [status, setStatus] = useState<'active' | 'all'>('active');
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Position | null>(null);
+  const positions = usePositions(locationId, status);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Select
+          label="Show"
+          data={[
+            { value: 'active', label: 'Open and on hold' },
+            { value: 'all', label: 'All positions' },
+          ]}
+          value={status}
+          onChange={(v) => v && setStatus(v as 'active' | 'all')}
+          allowDeselect={false}
+          w={220}
+        />
+        {can('hiring:manage') && (
+          <Button leftSection={<IconPlus size={16} />} variant="default" onClick={() => setAdding(true)}>
+            New position
+          </Button>
+        )}
+      </Group>
+      {positions.isPending && <Loader aria-label="Loading positions" />}
+      {positions.isError && <Alert color="red">{positions.error.message}</Alert>}
+      {positions.data?.items.length === 0 && <Text>No positions here.</Text>}
+      {positions.data && positions.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped aria-label="Positions" data-testid="position-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Position</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Hired</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Applicants by stage</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {positions.data.items.map((p) => (
+                <Table.Tr key={p.id} data-testid="position-row">
+                  <Table.Td>
+                    {p.title}
+                    <Text size="xs" c="dimmed">
+                      {p.locationName} · {EMPLOYMENT_LABELS[p.employmentType]} · opened {p.openedOn} · {p.hiringManagerName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{ROLE_LABELS[p.role]}</Table.Td>
+                  <Table.Td>
+                    {p.hired} of {p.openings}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={p.status === 'open' ? 'green' : 'gray'}>
+                      {POSITION_STATUS_LABELS[p.status]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {PIPELINE.filter((s) => s !== 'hired')
+                        .map((s) => `${STAGE_LABELS[s]} ${p.stageCounts[s]}`)
+                        .join(' · ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        onClick={() => props.onApplicants(p.id)}
+                        aria-label={`Applicants for ${p.title}`}
+                      >
+                        Applicants
+                      </Button>
+                      {can('hiring:manage') && (
+                        <Button size="compact-sm" variant="default" onClick={() => setEditing(p)} aria-label={`Edit ${p.title}`}>
+                          Edit
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Modal opened={adding} onClose={() => setAdding(false)} title="New position">
+        {adding && <PositionForm locationId={locationId} onSaved={() => setAdding(false)} />}
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title="Edit position">
+        {editing && <PositionEditForm position={editing} onSaved={() => setEditing(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function PositionForm(props: { locationId: string | null; onSaved(): void }) {
+  const managers = useAssigneeOptions();
+  const [title, setTitle] = useState('');
+  const [role, setRole] = useState<Position['role']>('front_desk');
+  const [employmentType, setEmploymentType] = useState<Position['employmentType']>('full_time');
+  const [openings, setOpenings] = useState<number>(1);
+  const [hiringManagerId, setHiringManagerId] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const saving = useSubmit(
+    () =>
+      api.POST('/api/positions', {
+        body: {
+          title,
+          role,
+          employmentType,
+          openings,
+          description,
+          hiringManagerId: hiringManagerId ?? '',
+          ...(props.locationId && { locationId: props.locationId }),
+        },
+      }),
+    {
+      invalidate: [hiringKeys.lists()],
+      onSuccess: (p) => {
+        notifications.show({ color: 'green', message: `Position opened: ${p.title}` });
+        props.onSaved();
+      },
+      onProblem: (problem) => {
+        setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setErrors({});
+        void saving.submit();
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Title"
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+          error={errors.title}
+          data-autofocus
+        />
+        <Select
+          label="Role the hire will hold"
+          data={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={role}
+          onChange={(v) => v && setRole(v as Position['role'])}
+          allowDeselect={false}
+          error={errors.role}
+        />
+        <Select
+          label="Employment type"
+          data={Object.entries(EMPLOYMENT_LABELS).map(([value, label]) => ({ value, label }))}
+          value={employmentType}
+          onChange={(v) => v && setEmploymentType(v as Position['employmentType'])}
+          allowDeselect={false}
+          error={errors.employmentType}
+        />
+        <NumberInput
+          label="Openings"
+          min={1}
+          max={50}
+          value={openings}
+          onChange={(v) => setOpenings(typeof v === 'number' ? v : 1)}
+          error={errors.openings}
+        />
+        <Select
+          label="Hiring manager"
+          data={managers}
+          value={hiringManagerId}
+          onChange={setHiringManagerId}
+          searchable
+          required
+          error={errors.hiringManagerId}
+        />
+        <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={4000} />
+        {saving.error && (
+          <Alert color="red" role="alert">
+            {saving.error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving.busy}>
+            Open position
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Openings, status (open, on hold, closed; filled follows the hires), hiring manager and description, with If-Match. */
+function PositionEditForm(props: { position: Position; onSaved(): void }) {
+  const p = props.position;
+  const managers = useAssigneeOptions();
+  const [openings, setOpenings] = useState<number>(p.openings);
+  const [status, setStatus] = useState<string>(p.status);
+  const [hiringManagerId, setHiringManagerId] = useState<string | null>(p.hiringManagerId);
+  const [description, setDescription] = useState(p.description);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const saving = useSubmit(
+    () =>
+      api.PATCH('/api/positions/{id}', {
+        params: { path: { id: p.id } },
+        headers: { 'if-match': `"${p.version}"` },
+        body: {
+          openings,
+          description,
+          ...(status !== p.status && status !== 'filled' && { status: status as 'open' | 'on_hold' | 'closed' }),
+          ...(hiringManagerId && hiringManagerId !== p.hiringManagerId && { hiringManagerId }),
+        },
+      }),
+    {
+      invalidate: [hiringKeys.lists()],
+      onSuccess: (saved) => {
+        notifications.show({ color: 'green', message: `Saved: ${saved.title} (${POSITION_STATUS_LABELS[saved.status]})` });
+        props.onSaved();
+      },
+      onProblem: (problem) => {
+        setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  const statusOptions = [
+    ...(p.status === 'filled' ? [{ value: 'filled', label: 'Filled' }] : []),
+    { value: 'open', label: 'Open' },
+    { value: 'on_hold', label: 'On hold' },
+    { value: 'closed', label: 'Closed' },
+  ];
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setErrors({});
+        void saving.submit();
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {p.title}, {p.locationName} · {p.hired} hired
+        </Text>
+        <NumberInput
+          label="Openings"
+          min={1}
+          max={50}
+          value={openings}
+          onChange={(v) => setOpenings(typeof v === 'number' ? v : p.openings)}
+          error={errors.openings}
+          data-autofocus
+        />
+        <Select
+          label="Status"
+          data={statusOptions}
+          value={status}
+          onChange={(v) => v && setStatus(v)}
+          allowDeselect={false}
+          error={errors.status}
+        />
+        <Select
+          label="Hiring manager"
+          data={managers}
+          value={hiringManagerId}
+          onChange={setHiringManagerId}
+          searchable
+          error={errors.hiringManagerId}
+        />
+        <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={4000} />
+        {saving.error && (
+          <Alert color="red" role="alert">
+            {saving.error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving.busy}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ApplicantsPanel(props: { positionId: string | null; onPosition(id: string | null): void; onOpen(id: string): void }) {
+  const can = useCan();
+  const locationId = useSelectedLocation();
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [adding, setAdding] = useState(false);
+  const positions = usePositions(locationId, 'all');
+  const query = {
+    limit: 200,
+    ...(locationId && { locationId }),
+    ...(props.positionId && { positionId: props.positionId }),
+    ...(stage && { stage }),
+  };
+  const applicants = useQuery({
+    queryKey: hiringKeys.applicants(query),
+    queryFn: () => unwrap(api.GET('/api/applicants', { params: { query } })),
+  });
+  const positionOptions = (positions.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }));
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end">
+          <Select
+            label="Position"
+            placeholder="All positions"
+            data={positionOptions}
+            value={props.positionId}
+            onChange={props.onPosition}
+            clearable
+            w={280}
+          />
+          <Select
+            label="Stage"
+            placeholder="All stages"
+            data={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+            value={stage}
+            onChange={(v) => setStage(v as Stage | null)}
+            clearable
+            w={180}
+          />
+        </Group>
+        {can('hiring:manage') && (
+          <Button leftSection={<IconPlus size={16} />} variant="default" onClick={() => setAdding(true)}>
+            Add applicant
+          </Button>
+        )}
+      </Group>
+      {applicants.isPending && <Loader aria-label="Loading applicants" />}
+      {applicants.isError && <Alert color="red">{applicants.error.message}</Alert>}
+      {applicants.data?.items.length === 0 && <Text>No applicants match.</Text>}
+      {applicants.data && applicants.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped aria-label="Applicants" data-testid="applicant-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Applicant</Table.Th>
+                <Table.Th>Position</Table.Th>
+                <Table.Th>Stage</Table.Th>
+                <Table.Th>Source</Table.Th>
+                <Table.Th>Applied</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {applicants.data.items.map((a: Applicant) => (
+                <Table.Tr key={a.id} data-testid="applicant-row">
+                  <Table.Td>
+                    {a.name}
+                    <Text size="xs" c="dimmed">
+                      {a.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {a.positionTitle}
+                    <Text size="xs" c="dimmed">
+                      {a.locationName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={STAGE_COLORS[a.stage]}>
+                      {STAGE_LABELS[a.stage]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{SOURCE_LABELS[a.source]}</Table.Td>
+                  <Table.Td>{a.createdAt.slice(0, 10)}</Table.Td>
+                  <Table.Td>
+                    <Button size="compact-sm" variant="light" onClick={() => props.onOpen(a.id)} aria-label={`Open ${a.name}`}>
+                      Open
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Add applicant">
+        {adding && (
+          <ApplicantForm
+            positions={(positions.data?.items ?? []).filter((p) => p.status === 'open' || p.status === 'on_hold')}
+            positionId={props.positionId}
+            onSaved={(id) => {
+              setAdding(false);
+              props.onOpen(id);
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function ApplicantForm(props: { positions: Position[]; positionId: string | null; onSaved(id: string): void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
+  const [source, setSource] = useState<Applicant['source']>('website');
+  const [positionId, setPositionId] = useState<string | null>(props.positionId);
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const saving = useSubmit(
+    () =>
+      api.POST('/api/applicants', {
+        body: { name, email, source, notes, positionId: positionId ?? '', ...(phone && { phone }) },
+      }),
+    {
+      invalidate: [hiringKeys.lists()],
+      onSuccess: (a) => {
+        notifications.show({ color: 'green', message: `Applicant added: ${a.name}` });
+        props.onSaved(a.id);
+      },
+      onProblem: (problem) => {
+        setErrors(fieldErrors(problem));
+        return problem.detail;
+      },
+    },
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setErrors({});
+        void saving.submit();
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required error={errors.name} data-autofocus />
+        <TextInput
+          label="Email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          required
+          error={errors.email}
+        />
+        <TextInput label="Phone" type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.phone} />
+        <Select
+          label="Position"
+          data={props.positions.map((p) => ({ value: p.id, label: p.title }))}
+          value={positionId}
+          onChange={setPositionId}
+          required
+          error={errors.positionId}
+        />
+        <Select
+          label="Source"
+          data={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={source}
+          onChange={(v) => v && setSource(v as Applicant['source'])}
+          allowDeselect={false}
+        />
+        <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={4000} />
+        {saving.error && (
+          <Alert color="red" role="alert">
+            {saving.error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving.busy}>
+            Add applicant
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
