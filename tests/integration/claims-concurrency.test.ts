@@ -54,7 +54,7 @@ describe('claim control numbers under concurrency', () => {
     expect(new Set(answers.map((a) => a.json().patientControlNumber)).size).toBe(4);
   }, 120_000);
 
-  it('sends each claim once when batches race for the same claims (read without locks, moved only as read)', async () => {
+  it('sends each claim once when batches race for the same claims', async () => {
     const p = await billingPractice(t);
     const claims = [];
     for (let i = 0; i < 3; i++) claims.push(await readyClaim(t, p));
@@ -78,7 +78,7 @@ describe('claim control numbers under concurrency', () => {
     );
     const won = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     expect(won).toHaveLength(1);
-    // The others came before the winner committed (the versions they read were gone) or after it (not ready).
+    // The others waited on the winner's row locks, or came after it: their claims are no longer ready.
     for (const a of answers) if (a.status === 'rejected') expect((a.reason as AppError).code, String(a.reason)).toBe('CONFLICT');
     const batchId = won[0]?.id;
     const rows = await t.db.selectFrom('claims').select(['status', 'batch_id']).where('id', 'in', ids).execute();

@@ -79,17 +79,13 @@ export async function transitionClaim(
 }
 
 /**
- * Move many claims, each as it was read (`version`, `status`), to `to` with one timeline row
- * each: one statement whatever their number (a batch of thousands: the claims' UPDATE and the
- * events' INSERT in one round trip, one array parameter per column). The claims need not be
- * locked: a claim changed since it was read (another batch took it, someone voided or edited it)
- * is not moved, and the move answers 409 `CONFLICT` naming how many changed, so the caller's
- * transaction rolls back whole. A concurrent writer of the same claims waits on their row locks
- * and then finds the versions gone. An illegal move changes nothing.
+ * Move many locked claims, all in `from`, to `to` with one timeline row each: one statement
+ * whatever their number (a batch of thousands: the claims' UPDATE and the events' INSERT in one
+ * round trip, one array parameter per column). An illegal move changes nothing.
  */
 export async function transitionClaims(
   tx: Ctx,
-  claims: readonly { id: string; status: ClaimStatus; version: number }[],
+  claims: readonly { id: string; status: ClaimStatus }[],
   to: ClaimStatus,
   reason: string,
   set: { batch_id?: string | null } = {},
@@ -97,29 +93,16 @@ export async function transitionClaims(
   const illegal = claims.find((c) => !canTransition(c.status, to));
   if (illegal) throw new AppError('ILLEGAL_TRANSITION', `a ${illegal.status} claim cannot become ${to}`);
   if (claims.length === 0) return;
+  const ids = claims.map((c) => c.id);
   const now = tx.clock.now();
   const batch = set.batch_id !== undefined ? sql`, batch_id = ${set.batch_id}::uuid` : sql``;
-  const r = await sql<{ moved: string }>`
-    with wanted as (
-      select * from unnest(${claims.map((c) => c.id)}::uuid[], ${claims.map((c) => c.status)}::text[], ${claims.map((c) => c.version)}::int[])
-        as t(claim_id, from_status, version)),
-    moved as (
-      update claims c set status = ${to}, version = c.version + 1, updated_at = ${now}::timestamptz ${batch}
-      from wanted w
-      where c.id = w.claim_id and c.organization_id = ${tx.organizationId}::uuid
-        and c.version = w.version and c.status = w.from_status
-      returning c.id, w.from_status),
-    logged as (
-      insert into claim_events (organization_id, claim_id, at, user_id, from_status, to_status, reason)
-      select ${tx.organizationId}::uuid, moved.id, ${now}::timestamptz, ${actorUserId(tx)}::uuid, moved.from_status, ${to}, ${reason}
-      from moved
-      returning 1)
-    select count(*)::text as moved from logged`.execute(tx.db);
-  const moved = Number(r.rows[0]?.moved ?? 0);
-  if (moved !== claims.length) {
-    throw new AppError(
-      'CONFLICT',
-      `${claims.length - moved} of these claims changed while the batch was being built; nothing was sent, try again`,
-    );
-  }
+  await sql`
+    with moved as (
+      update claims set status = ${to}, version = version + 1, updated_at = ${now}::timestamptz ${batch}
+      where id in (select unnest(${ids}::uuid[])) and organization_id = ${tx.organizationId}::uuid
+      returning id)
+    insert into claim_events (organization_id, claim_id, at, user_id, from_status, to_status, reason)
+    select ${tx.organizationId}::uuid, t.claim_id, ${now}::timestamptz, ${actorUserId(tx)}::uuid, t.from_status, ${to}, ${reason}
+    from unnest(${ids}::uuid[], ${claims.map((c) => c.status)}::text[]) as t(claim_id, from_status)
+    where exists (select 1 from moved where moved.id = t.claim_id)`.execute(tx.db);
 }

@@ -54,10 +54,8 @@ export async function takeControlNumbers(tx: Ctx, transactions = 1): Promise<{ i
 
 /**
  * Build an 837P batch from ready claims (up to 10,000): every claim must be `ready` (409 naming
- * the others; nothing changes). The claims are read without locks and moved only as read
- * (transitionClaims checks each version): one that changed meanwhile is a 409 and nothing is
- * sent. Claims of different billing providers (locations with their own billing NPI/TIN) go
- * under one 2000A loop each. Control numbers come from the counter row in
+ * the others; nothing changes). Claims of different billing providers (locations with their own
+ * billing NPI/TIN) go under one 2000A loop each. Control numbers come from the counter row in
  * this transaction (one ST02 per 5,000 claims); the X12 text and its SHA-256 are stored and the
  * claims become `submitted`.
  * The caller writes the outbox file after commit (recordBatchOutbox). With `upload` (a
@@ -80,7 +78,6 @@ export async function createClaimBatch(
       .select([
         'c.id',
         'c.status',
-        'c.version',
         'c.patient_id',
         'c.encounter_id',
         'c.payer_id',
@@ -99,6 +96,7 @@ export async function createClaimBatch(
       .where('c.organization_id', '=', tx.organizationId)
       .where(sql<SqlBool>`c.id in (select unnest(${ids}::uuid[]))`)
       .orderBy('c.id')
+      .forUpdate('c')
       .execute();
     const access = await patientAccessMany(
       tx,
