@@ -273,6 +273,8 @@ describe('hiring', () => {
       t.as(org, 'admin').post(`/api/onboardings/${onboardingId}/account`, {}),
     ]);
     expect([one.statusCode, two.statusCode].sort()).toEqual([201, 409]);
+    // The loser waited on the onboarding's lock and found the account made (not a unique-email clash).
+    expect((one.statusCode === 409 ? one : two).json()).toMatchObject({ code: 'CONFLICT' });
     const accounts = await t.db.selectFrom('users').select('id').where('email', '=', a.email).execute();
     expect(accounts).toHaveLength(1);
     const created = (one.statusCode === 201 ? one : two).json();
@@ -291,6 +293,14 @@ describe('hiring', () => {
       hiringManagerId: org.users.admin.id,
     });
     expect(adminPos.statusCode).toBe(403);
+    const nursePos = await om.post('/api/positions', {
+      title: 'Registered nurse',
+      locationId: org.locationId,
+      role: 'nurse',
+      employmentType: 'full_time',
+      hiringManagerId: org.users.office_manager.id,
+    });
+    expect(nursePos.statusCode).toBe(403);
     const p = await position(org, { role: 'admin', title: 'IT administrator', hiringManagerId: org.users.admin.id }, 'admin');
     const a = await applicant(org, p.id, {}, 'admin');
     const onboardingId = await hire(org, a.id, 'admin');

@@ -6,9 +6,9 @@ import { loadApplicantDetail } from './applicant-row.ts';
 import type { ApplicantDetail, ApplicantInput } from './hiring.schemas.ts';
 import { loadPositionRow } from './position-row.ts';
 
-/** The position an applicant applies to: one the caller manages hiring at (else 400 naming `positionId`), open or on hold. */
+/** The position an applicant applies to (its row locked, so a concurrent move or close is seen): one the caller manages hiring at (else 400 naming `positionId`), open or on hold. */
 export async function positionForApplicant(tx: Ctx, positionId: string) {
-  const position = await loadPositionRow(tx, positionId, 'hiring:manage').catch((e: unknown) => {
+  const position = await loadPositionRow(tx, positionId, 'hiring:manage', { forUpdate: true }).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND')
       throw invalid('positionId', 'Choose a position of a location where you manage hiring.');
     throw e;

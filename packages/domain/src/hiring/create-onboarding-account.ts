@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
 import { requirePermission } from '../access/index.ts';
-import { createUser } from '../identity/index.ts';
+import { createUser, activeStaffIds } from '../identity/index.ts';
 import { localDateOf } from '../scheduling/index.ts';
 import { actorUserId, type Ctx, inTransaction, systemCtx } from '../shared/context.ts';
 import { AppError, isUniqueViolation } from '../shared/errors.ts';
@@ -42,13 +42,7 @@ export async function createOnboardingAccount(ctx: Ctx, onboardingId: string): P
       .set({ user_id: created.id, account_created_at: now, account_created_by: actorUserId(tx), version: row.version + 1, updated_at: now })
       .where('id', '=', onboardingId)
       .execute();
-    const supervisor = await tx.db
-      .selectFrom('staff_directory')
-      .select('id')
-      .where('organization_id', '=', tx.organizationId)
-      .where('id', '=', row.hiring_manager_id)
-      .where('active', '=', true)
-      .executeTakeFirst();
+    const [supervisorId = null] = row.hiring_manager_id ? await activeStaffIds(tx.db, tx.organizationId, [row.hiring_manager_id]) : [];
     // The new account has no profile, hence no location a manager limited to one could hold:
     // the profile is written for the caller (who holds hiring:manage at the position's location)
     // as the system purpose that fills a hire's profile, in this transaction.
@@ -63,7 +57,7 @@ export async function createOnboardingAccount(ctx: Ctx, onboardingId: string): P
       {
         jobTitle: row.position_title.slice(0, 100),
         locationId: row.location_id,
-        supervisorId: supervisor?.id ?? null,
+        supervisorId,
         hireDate: localDateOf((row.hired_at ?? now).getTime(), row.time_zone),
       },
       0,

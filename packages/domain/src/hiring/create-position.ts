@@ -1,17 +1,16 @@
-import { requireActiveStaff } from '../identity/index.ts';
+import { requireActiveStaff, assertHoldsRoles } from '../identity/index.ts';
 import { actingLocation } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { localDateOf } from '../scheduling/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import type { Position, PositionInput } from './hiring.schemas.ts';
 import { loadPosition } from './position-row.ts';
-import { assertMayHireInto } from './role-guard.ts';
 
 /** Open a position at a location the caller manages hiring at, for a role their own roles cover (else 403). */
 export async function createPosition(ctx: Ctx, input: PositionInput): Promise<Position> {
   return inTransaction(ctx, async (tx) => {
     const location = await actingLocation(tx, 'hiring:manage', input.locationId, { field: 'locationId' });
-    assertMayHireInto(tx, input.role, location.id);
+    assertHoldsRoles(tx, [{ role: input.role, locationId: location.id }], 'hire into');
     await requireActiveStaff(tx, input.hiringManagerId, 'hiringManagerId');
     const now = tx.clock.now();
     const row = await tx.db

@@ -9,6 +9,16 @@ export const hiringAuditEvents = defineAuditEvents({
     about: 'a position was edited, put on hold, closed, or filled when its hires reached its openings (`changes`)',
     details: z.null(),
   },
+  'search:applicant': {
+    about:
+      'the applicant list (contact details and notes) was viewed, with its filters and how many rows; the name or email typed is left out',
+    details: z.strictObject({
+      count: z.number().int().min(0),
+      positionId: z.guid().optional(),
+      stage: z.enum(STAGES).optional(),
+      text: z.literal(true).optional(),
+    }),
+  },
   'read:applicant': { about: "a manager opened an applicant's record (contact details, notes, stage history)", details: z.null() },
   'create:applicant': { about: 'an applicant was recorded for a position', details: z.strictObject({ positionId: z.guid() }) },
   'update:applicant': {

@@ -30,6 +30,17 @@ export async function listApplicants(ctx: Ctx, q: ApplicantQuery): Promise<{ ite
       .limit(q.limit + 1)
       .execute();
     const { page, nextCursor } = keys.page(rows, q.limit, (r) => [new Date(r.created_at), r.id]);
+    // The list carries the same HR data as one applicant's record: its reading is audited too.
+    await recordAudit(tx, {
+      action: 'search',
+      resourceType: 'applicant',
+      details: {
+        count: page.length,
+        ...(q.positionId && { positionId: q.positionId }),
+        ...(q.stage && { stage: q.stage }),
+        ...(q.q && { text: true as const }),
+      },
+    });
     return { items: page.map((r) => toApplicant(r as ApplicantRow)), nextCursor };
   });
 }

@@ -1,11 +1,10 @@
-import { requireActiveStaff } from '../identity/index.ts';
+import { requireActiveStaff, assertHoldsRoles } from '../identity/index.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import { requirePermission, actingLocation } from '../access/index.ts';
 import { type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import type { Position, PositionPatch } from './hiring.schemas.ts';
 import { loadPosition, loadPositionRow, settleFilled, toPosition } from './position-row.ts';
-import { assertMayHireInto } from './role-guard.ts';
 
 /**
  * Edit a position (If-Match): title, description, type, openings (not below its hires), status
@@ -26,7 +25,7 @@ export async function updatePosition(ctx: Ctx, id: string, patch: PositionPatch,
     }
     const role = patch.role ?? current.role;
     if (role !== current.role && current.hired > 0) throw invalid('role', 'Someone was hired into this position: its role stays.');
-    if (role !== current.role || locationId !== current.locationId) assertMayHireInto(tx, role, locationId);
+    if (role !== current.role || locationId !== current.locationId) assertHoldsRoles(tx, [{ role, locationId }], 'hire into');
     if (patch.hiringManagerId && patch.hiringManagerId !== current.hiringManagerId)
       await requireActiveStaff(tx, patch.hiringManagerId, 'hiringManagerId');
     const openings = patch.openings ?? current.openings;

@@ -34,3 +34,4 @@ export { handleSecurityNoticeJob, SECURITY_NOTICE_QUEUE } from './security-notic
 export { unlockUser } from './unlock-user.ts';
 export { type CreatedUser, userCreated } from './user-created.ts';
 export { activeStaffIds, officeManagersAt, requireActiveStaff, type StaffContact, staffAccountsOf, staffIdsAt } from './staff-contacts.ts';
+export { assertHoldsRoles } from './admin-guard.ts';

@@ -36,7 +36,9 @@ export async function requireStaff(
   userId: string,
   field: string,
 ): Promise<{ id: string; name: string; providerId: string | null }> {
-  return (await requireActiveStaff(tx, userId, field)) as { id: string; name: string; providerId: string | null };
+  const staff = await requireActiveStaff(tx, userId, field);
+  if (!staff) throw invalid(field, 'Choose an active member of staff of this practice.');
+  return staff;
 }
 
 /** Whether the caller may read `locationId`'s rota: 404 otherwise. */

@@ -47,7 +47,8 @@ export function PrescriptionForm(props: { patientId: string; renew: Medication |
     dispenseAsWritten: false,
     prescriberId: me.user.providerId ?? '',
     deaNumber: '',
-    writtenDate: today,
+    // Untouched: sent as null, and the server dates it today on the location's clock.
+    writtenDate: null as string | null,
     route: renew?.route ?? ('oral' as Medication['route']),
     note: '',
   });
@@ -223,7 +224,7 @@ export function PrescriptionForm(props: { patientId: string; renew: Medication |
           <TextInput
             type="date"
             label="Date written"
-            value={draft.writtenDate}
+            value={draft.writtenDate ?? today}
             onChange={(e) => set('writtenDate', e.currentTarget.value)}
             error={errors.writtenDate}
           />
