@@ -45,5 +45,5 @@ describe('clinicdesk backup / restore on the embedded database', () => {
     expect(after).toEqual(before);
     // Each CLI run stopped its embedded server and released the data dir.
     expect(fs.existsSync(path.join(to, 'clinicdesk.pid'))).toBe(false);
-  }, 90_000); // a ceiling for three child processes and two clusters on busy shared cores
+  }, 180_000); // a ceiling for three child processes and two clusters on busy shared cores (33 s alone, over 90 s beside the rest of the suite)
 });

@@ -51,5 +51,5 @@ describe('clinicdesk --help', () => {
         .map((r) => r.path)
         .sort(),
     );
-  });
+  }, 120_000); // a child process walks every command, then three real runs: seconds each on a busy machine
 });

@@ -5,6 +5,9 @@ import { notFound } from '../shared/errors.ts';
 import { onboardingTrainingOf } from '../training/index.ts';
 import type { ChecklistItem, Onboarding } from './hiring.schemas.ts';
 
+/** A checklist step the system does and ticks (its `kind`; the practice's own are `manual`). */
+const BY_SYSTEM = 'system' as const;
+
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export function selectOnboardings(tx: Ctx) {
@@ -95,7 +98,7 @@ export async function toOnboardings(tx: Ctx, rows: readonly OnboardingRow[]): Pr
       {
         id: 'account',
         label: 'Account created and invitation sent',
-        kind: 'system',
+        kind: BY_SYSTEM,
         done: made,
         ...(made ? by : none),
         detail: made ? r.email : null,
@@ -103,7 +106,7 @@ export async function toOnboardings(tx: Ctx, rows: readonly OnboardingRow[]): Pr
       {
         id: 'roles',
         label: 'Role granted at the position’s location',
-        kind: 'system',
+        kind: BY_SYSTEM,
         done: made,
         ...(made ? by : none),
         detail: `${r.role} at ${r.location_name}`,
@@ -111,7 +114,7 @@ export async function toOnboardings(tx: Ctx, rows: readonly OnboardingRow[]): Pr
       {
         id: 'training',
         label: 'Onboarding training set assigned',
-        kind: 'system',
+        kind: BY_SYSTEM,
         done: trained,
         ...(trained ? by : none),
         detail: !made
@@ -123,7 +126,7 @@ export async function toOnboardings(tx: Ctx, rows: readonly OnboardingRow[]): Pr
       {
         id: 'profile',
         label: 'Staff profile filled (hire date, job title, location, supervisor)',
-        kind: 'system',
+        kind: BY_SYSTEM,
         done: r.profile_filled_at !== null,
         ...(r.profile_filled_at ? { ...by, doneAt: iso(r.profile_filled_at) } : none),
         detail: r.profile_filled_at ? `${r.position_title} at ${r.location_name}, supervised by ${r.hiring_manager_name}` : null,
