@@ -5,6 +5,7 @@
  * its next round; the overdue report lists what is past due per person; another practice's
  * assignments and staff are out of reach.
  */
+import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
 import { commsFixtures } from '../helpers/comms-fixtures.ts';
@@ -59,6 +60,28 @@ describe('training', () => {
       [policy.id, '2026-03-09', 'onboarding'],
       [hipaa.id, '2026-04-01', 'onboarding'],
     ]);
+  });
+
+  it("dates a new account's onboarding set on the clock of the location it is granted, not the desk's", async () => {
+    // 05:30 UTC on March 3: already the 3rd in New York (East), still the 2nd in Denver (West).
+    clock.set('2026-03-03T05:30:00Z');
+    const org = await t.newOrg();
+    const policy = await item(org, { title: 'Acceptable use', kind: 'policy', category: 'policy', dueWithinDays: 7, onboarding: true });
+    const admin = await createSession(t.db, clock, { userId: org.users.admin.id, organizationId: org.id, ip: null, userAgent: null });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { authorization: `Bearer ${admin.token}`, 'x-location-id': org.secondLocationId },
+      payload: {
+        email: `east-${org.id.slice(0, 8)}@clinic.test`,
+        displayName: 'East Hire',
+        roles: [{ role: 'front_desk', locationId: org.locationId }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const userId = created.json().user.id;
+    const res = await as(org, 'office_manager').get(`/api/training-assignments?userId=${userId}`);
+    expect(res.json().items.map((a: A) => [a.itemId, a.dueOn])).toEqual([[policy.id, '2026-03-10']]);
   });
 
   it('my training, completion with evidence, policy acknowledgement, recurrence, and the overdue report', async () => {

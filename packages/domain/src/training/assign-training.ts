@@ -70,7 +70,7 @@ export async function assignTraining(ctx: Ctx, input: AssignInput): Promise<Assi
   });
 }
 
-/** The reaction to identity's `user.created`: the new account gets every active onboarding item, each due in its own days. */
+/** The reaction to identity's `user.created`: the new account gets every active onboarding item, each due in its own days from today where they work. */
 export async function assignOnboardingSet(tx: Ctx, user: CreatedUser): Promise<{ assigned: number }> {
   const items = await tx.db
     .selectFrom('training_items')
@@ -80,7 +80,8 @@ export async function assignOnboardingSet(tx: Ctx, user: CreatedUser): Promise<{
     .where('active', '=', true)
     .execute();
   if (items.length === 0) return { assigned: 0 };
-  const today = await todayAt(tx);
+  // Due on the clock of where the new person works (a role granted at a location), else the desk's.
+  const today = await todayAt(tx, user.roles.find((r) => r.locationId !== null)?.locationId ?? undefined);
   let assigned = 0;
   for (const item of items)
     assigned += (await insertAssignments(tx, item.id, [user.userId], addDays(today, item.due_within_days), 'onboarding')).length;
