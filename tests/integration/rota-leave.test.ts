@@ -90,4 +90,34 @@ describe('time off on the rota', () => {
     expect(denied.statusCode, denied.body).toBe(200);
     expect((await week()).map((s) => s.onLeave)).toEqual([false, false, false]);
   });
+
+  it('marks a night shift that runs into the leave, across the DST change, and not one that ends at its first midnight', async () => {
+    const org = await t.newOrg();
+    const om = t.as(org, 'office_manager');
+    // East is New York: clocks spring forward at 02:00 on Sunday 2026-03-08.
+    const shift = async (start: string, end: string) => {
+      const res = await om.post('/api/shifts', { userId: org.users.nurse.id, locationId: org.locationId, duty: 'nurse', start, end });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const endsAtMidnight = await shift('2026-03-07T16:00', '2026-03-08T00:00');
+    const overnight = await shift('2026-03-08T22:00', '2026-03-09T06:00');
+    const intoLeave = await shift('2026-03-09T20:00', '2026-03-10T04:00');
+    const off = await om.post('/api/time-off', { userId: org.users.nurse.id, start: '2026-03-10', end: '2026-03-10', reason: 'Course' });
+    expect(off.statusCode, off.body).toBe(201);
+    expect(off.json().status).toBe('approved');
+    const sundayOff = await om.post('/api/time-off', {
+      userId: org.users.nurse.id,
+      start: '2026-03-08',
+      end: '2026-03-08',
+      reason: 'Family',
+    });
+    expect(sundayOff.statusCode, sundayOff.body).toBe(201);
+    const res = await om.get(`/api/shifts?locationId=${org.locationId}&from=2026-03-07&to=2026-03-10`);
+    expect(res.statusCode, res.body).toBe(200);
+    const marks = new Map(res.json().items.map((x: ShiftItem) => [x.id, x.timeOffId]));
+    expect(marks.get(endsAtMidnight)).toBeNull();
+    expect(marks.get(overnight)).toBe(sundayOff.json().id);
+    expect(marks.get(intoLeave)).toBe(off.json().id);
+  });
 });
