@@ -3,7 +3,7 @@ import type { Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import type { Bill, BillListQuery } from './payables.schemas.ts';
 import { type BillRow, billQuery, decodeCursor, encodeCursor, toBill } from './rows.ts';
-import { addDays } from './today.ts';
+import { addDays } from '../shared/local-time.ts';
 
 /**
  * Bills by due date (then id), keyset paged: open (not fully paid), due soon (open and due

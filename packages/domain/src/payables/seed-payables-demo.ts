@@ -12,7 +12,7 @@ import { enterBill } from './enter-bill.ts';
 import { payBill } from './pay-bill.ts';
 import { billInputSchema, billPaymentInputSchema, vendorInputSchema } from './payables.schemas.ts';
 import type { ExpenseCategory } from './payables.tables.ts';
-import { addDays } from './today.ts';
+import { addDays } from '../shared/local-time.ts';
 
 const VENDORS: {
   key: string;
