@@ -1,25 +1,16 @@
 import { Button, Kbd, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconKeyboard, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import type { Role } from '../../api/types.ts';
 import { signOut } from '../../features/auth/sign-out.ts';
 import { useCurrentUser } from '../../features/auth/use-me.ts';
+import { ROLE_LABELS } from '../role-labels.ts';
 import { setKeyboardHelpOpen } from '../shortcuts.ts';
-
-const ROLE_NAMES: Record<Role, string> = {
-  admin: 'Administrator',
-  office_manager: 'Office manager',
-  front_desk: 'Front desk',
-  biller: 'Biller',
-  clinician: 'Clinician',
-  nurse: 'Nurse',
-};
 
 /** Who is signed in, with which roles, and the way out. Narrow: the button is the icon alone, named for the user. */
 export function UserMenu({ narrow = false }: { narrow?: boolean }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const roles = [...new Set(me.user.roles.map((r) => ROLE_NAMES[r.role]))].join(', ');
+  const roles = [...new Set(me.user.roles.map((r) => ROLE_LABELS[r.role]))].join(', ');
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>

@@ -24,11 +24,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { shortWhen } from '../../app/short-when.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
 import { LogComplaintForm } from '../complaints/LogComplaintForm.tsx';
 import { taskKeys } from '../tasks/query-keys.ts';
-import { type Call, DIRECTION_LABELS, OUTCOME_LABELS, REASON_LABELS, shortWhen, showPhone } from './calls-api.ts';
+import { type Call, DIRECTION_LABELS, OUTCOME_LABELS, REASON_LABELS, showPhone } from './calls-api.ts';
 import { callKeys } from './query-keys.ts';
 
 type View = 'waiting' | 'unanswered' | 'mine' | 'all';

@@ -31,19 +31,12 @@ import { api, unwrap } from '../../api/client.ts';
 import { ListTable } from '../../app/ListTable.tsx';
 import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { useSubmit } from '../../api/use-submit.ts';
+import { shortWhen } from '../../app/short-when.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
 import { scheduleKeys } from '../schedule/query-keys.ts';
 import { useRooms } from '../schedule/schedule-api.ts';
-import {
-  type Equipment,
-  FAULT_STATUS_LABELS,
-  type FaultDetail,
-  SEVERITY_COLORS,
-  SEVERITY_LABELS,
-  type Severity,
-  shortWhen,
-} from './equipment-api.ts';
+import { type Equipment, FAULT_STATUS_LABELS, type FaultDetail, SEVERITY_COLORS, SEVERITY_LABELS, type Severity } from './equipment-api.ts';
 import { equipmentKeys } from './query-keys.ts';
 
 export function EquipmentPage() {

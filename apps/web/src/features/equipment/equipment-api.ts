@@ -15,8 +15,3 @@ export const FAULT_STATUS_LABELS: Record<Fault['status'], string> = {
   vendor_scheduled: 'Vendor visit booked',
   resolved: 'Resolved',
 };
-
-/** "Dec 4, 3:05 PM". */
-export function shortWhen(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-}

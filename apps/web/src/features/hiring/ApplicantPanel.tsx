@@ -4,15 +4,16 @@
  * date and time (local at the position's location); a note goes with any move. After "Hire" the
  * onboarding is one click away.
  */
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { shortWhen } from '../../app/short-when.ts';
 import { useCan } from '../auth/use-me.ts';
-import { MOVE_LABELS, SOURCE_LABELS, STAGE_COLORS, STAGE_LABELS, type Stage, shortWhen } from './hiring-api.ts';
+import { MOVE_LABELS, SOURCE_LABELS, STAGE_COLORS, STAGE_LABELS, type Stage } from './hiring-api.ts';
 import { hiringKeys } from './query-keys.ts';
 
 export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
@@ -20,7 +21,6 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [interviewAt, setInterviewAt] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const applicant = useQuery({
     queryKey: hiringKeys.applicant(props.id),
     queryFn: () => unwrap(api.GET('/api/applicants/{id}', { params: { path: { id: props.id } } })),
@@ -43,10 +43,6 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
         setReason('');
         setInterviewAt('');
         notifications.show({ color: 'green', message: `${a.name}: ${STAGE_LABELS[a.stage]}` });
-      },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
       },
     },
   );
@@ -95,14 +91,20 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
             <Title order={3} size="h5">
               Move to the next stage
             </Title>
-            <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} error={errors.note} />
+            <Textarea
+              label="Note"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              maxLength={2000}
+              error={move.errors.note}
+            />
             {a.nextStages.includes('interview') && (
               <TextInput
                 type="datetime-local"
                 label="Interview date and time"
                 value={interviewAt}
                 onChange={(e) => setInterviewAt(e.currentTarget.value)}
-                error={errors.interviewAt}
+                error={move.errors.interviewAt}
               />
             )}
             {closing && (
@@ -111,7 +113,7 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
                 maxLength={1000}
-                error={errors.reason}
+                error={move.errors.reason}
               />
             )}
             {move.error && (
@@ -126,10 +128,7 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
                   variant={s === 'rejected' || s === 'withdrawn' ? 'default' : 'filled'}
                   color={s === 'hired' ? 'green' : undefined}
                   loading={move.busy}
-                  onClick={() => {
-                    setErrors({});
-                    void move.submit(s);
-                  }}
+                  onClick={() => void move.submit(s)}
                 >
                   {MOVE_LABELS[s]}
                 </Button>
@@ -142,22 +141,26 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
       <Title order={3} size="h5">
         History
       </Title>
-      <Table aria-label="Stage history" data-testid="stage-history">
-        <Table.Tbody>
-          {a.history.map((h) => (
-            <Table.Tr key={`${h.movedAt}-${h.toStage}`}>
-              <Table.Td>{shortWhen(h.movedAt)}</Table.Td>
-              <Table.Td>{h.fromStage ? `${STAGE_LABELS[h.fromStage]} → ${STAGE_LABELS[h.toStage]}` : 'Applied'}</Table.Td>
-              <Table.Td>{h.movedByName ?? ''}</Table.Td>
-              <Table.Td>
-                {[h.note, h.reason && `Reason: ${h.reason}`, h.interviewAt && `Interview ${shortWhen(h.interviewAt)}`]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        aria-label="Stage history"
+        data-testid="stage-history"
+        minWidth={480}
+        striped={false}
+        rows={a.history}
+        rowKey={(h) => `${h.movedAt}-${h.toStage}`}
+        columns={[
+          { header: 'When', cell: (h) => shortWhen(h.movedAt) },
+          { header: 'Stage', cell: (h) => (h.fromStage ? `${STAGE_LABELS[h.fromStage]} → ${STAGE_LABELS[h.toStage]}` : 'Applied') },
+          { header: 'By', cell: (h) => h.movedByName ?? '' },
+          {
+            header: 'Note',
+            cell: (h) =>
+              [h.note, h.reason && `Reason: ${h.reason}`, h.interviewAt && `Interview ${shortWhen(h.interviewAt)}`]
+                .filter(Boolean)
+                .join(' · '),
+          },
+        ]}
+      />
     </Stack>
   );
 }

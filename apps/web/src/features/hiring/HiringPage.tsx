@@ -6,30 +6,16 @@
  * onboarding). Onboarding: each hire's checklist (the system's steps and the practice's own
  * items, ticked by hand) and "Create account".
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
+import { ROLE_LABELS } from '../../app/role-labels.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
 import { useCan } from '../auth/use-me.ts';
 import { useAssigneeOptions } from '../tasks/use-assignees.ts';
@@ -40,7 +26,6 @@ import {
   PIPELINE,
   type Position,
   POSITION_STATUS_LABELS,
-  ROLE_LABELS,
   SOURCE_LABELS,
   STAGE_COLORS,
   STAGE_LABELS,
@@ -129,72 +114,62 @@ function PositionsPanel(props: { onApplicants(positionId: string): void }) {
           </Button>
         )}
       </Group>
-      {positions.isPending && <Loader aria-label="Loading positions" />}
-      {positions.isError && <Alert color="red">{positions.error.message}</Alert>}
-      {positions.data?.items.length === 0 && <Text>No positions here.</Text>}
-      {positions.data && positions.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label="Positions" data-testid="position-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Position</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Hired</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Applicants by stage</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {positions.data.items.map((p) => (
-                <Table.Tr key={p.id} data-testid="position-row">
-                  <Table.Td>
-                    {p.title}
-                    <Text size="xs" c="dimmed">
-                      {p.locationName} · {EMPLOYMENT_LABELS[p.employmentType]} · opened {p.openedOn} · {p.hiringManagerName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{ROLE_LABELS[p.role]}</Table.Td>
-                  <Table.Td>
-                    {p.hired} of {p.openings}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={p.status === 'open' ? 'green' : 'gray'}>
-                      {POSITION_STATUS_LABELS[p.status]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {PIPELINE.filter((s) => s !== 'hired')
-                        .map((s) => `${STAGE_LABELS[s]} ${p.stageCounts[s]}`)
-                        .join(' · ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => props.onApplicants(p.id)}
-                        aria-label={`Applicants for ${p.title}`}
-                      >
-                        Applicants
-                      </Button>
-                      {can('hiring:manage') && (
-                        <Button size="compact-sm" variant="default" onClick={() => setEditing(p)} aria-label={`Edit ${p.title}`}>
-                          Edit
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Positions"
+        data-testid="position-list"
+        minWidth={760}
+        query={positions}
+        loadingLabel="Loading positions"
+        rows={positions.data?.items}
+        rowKey={(p) => p.id}
+        rowProps={() => ({ 'data-testid': 'position-row' })}
+        empty="No positions here."
+        columns={[
+          {
+            header: 'Position',
+            cell: (p) => (
+              <>
+                {p.title}
+                <Text size="xs" c="dimmed">
+                  {p.locationName} · {EMPLOYMENT_LABELS[p.employmentType]} · opened {p.openedOn} · {p.hiringManagerName}
+                </Text>
+              </>
+            ),
+          },
+          { header: 'Role', cell: (p) => ROLE_LABELS[p.role] },
+          { header: 'Hired', cell: (p) => `${p.hired} of ${p.openings}` },
+          {
+            header: 'Status',
+            cell: (p) => (
+              <Badge size="sm" variant="light" color={p.status === 'open' ? 'green' : 'gray'}>
+                {POSITION_STATUS_LABELS[p.status]}
+              </Badge>
+            ),
+          },
+          {
+            header: 'Applicants by stage',
+            cell: (p) => (
+              <Text size="sm">
+                {PIPELINE.filter((s) => s !== 'hired')
+                  .map((s) => `${STAGE_LABELS[s]} ${p.stageCounts[s]}`)
+                  .join(' · ')}
+              </Text>
+            ),
+          },
+        ]}
+        actions={(p) => (
+          <Group gap="xs" wrap="nowrap">
+            <Button size="compact-sm" variant="light" onClick={() => props.onApplicants(p.id)} aria-label={`Applicants for ${p.title}`}>
+              Applicants
+            </Button>
+            {can('hiring:manage') && (
+              <Button size="compact-sm" variant="default" onClick={() => setEditing(p)} aria-label={`Edit ${p.title}`}>
+                Edit
+              </Button>
+            )}
+          </Group>
+        )}
+      />
       <Modal opened={adding} onClose={() => setAdding(false)} title="New position">
         {adding && <PositionForm locationId={locationId} onSaved={() => setAdding(false)} />}
       </Modal>
@@ -213,7 +188,6 @@ function PositionForm(props: { locationId: string | null; onSaved(): void }) {
   const [openings, setOpenings] = useState<number>(1);
   const [hiringManagerId, setHiringManagerId] = useState<string | null>(null);
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.POST('/api/positions', {
@@ -233,75 +207,59 @@ function PositionForm(props: { locationId: string | null; onSaved(): void }) {
         notifications.show({ color: 'green', message: `Position opened: ${p.title}` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput
-          label="Title"
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          required
-          error={errors.title}
-          data-autofocus
-        />
-        <Select
-          label="Role the hire will hold"
-          data={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
-          value={role}
-          onChange={(v) => v && setRole(v as Position['role'])}
-          allowDeselect={false}
-          error={errors.role}
-        />
-        <Select
-          label="Employment type"
-          data={Object.entries(EMPLOYMENT_LABELS).map(([value, label]) => ({ value, label }))}
-          value={employmentType}
-          onChange={(v) => v && setEmploymentType(v as Position['employmentType'])}
-          allowDeselect={false}
-          error={errors.employmentType}
-        />
-        <NumberInput
-          label="Openings"
-          min={1}
-          max={50}
-          value={openings}
-          onChange={(v) => setOpenings(typeof v === 'number' ? v : 1)}
-          error={errors.openings}
-        />
-        <Select
-          label="Hiring manager"
-          data={managers}
-          value={hiringManagerId}
-          onChange={setHiringManagerId}
-          searchable
-          required
-          error={errors.hiringManagerId}
-        />
-        <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={4000} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Open position
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Open position">
+      <TextInput
+        label="Title"
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        required
+        error={saving.errors.title}
+        data-autofocus
+      />
+      <Select
+        label="Role the hire will hold"
+        data={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+        value={role}
+        onChange={(v) => v && setRole(v as Position['role'])}
+        allowDeselect={false}
+        error={saving.errors.role}
+      />
+      <Select
+        label="Employment type"
+        data={Object.entries(EMPLOYMENT_LABELS).map(([value, label]) => ({ value, label }))}
+        value={employmentType}
+        onChange={(v) => v && setEmploymentType(v as Position['employmentType'])}
+        allowDeselect={false}
+        error={saving.errors.employmentType}
+      />
+      <NumberInput
+        label="Openings"
+        min={1}
+        max={50}
+        value={openings}
+        onChange={(v) => setOpenings(typeof v === 'number' ? v : 1)}
+        error={saving.errors.openings}
+      />
+      <Select
+        label="Hiring manager"
+        data={managers}
+        value={hiringManagerId}
+        onChange={setHiringManagerId}
+        searchable
+        required
+        error={saving.errors.hiringManagerId}
+      />
+      <Textarea
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        maxLength={4000}
+        error={saving.errors.description}
+      />
+    </ProblemForm>
   );
 }
 
@@ -313,7 +271,6 @@ function PositionEditForm(props: { position: Position; onSaved(): void }) {
   const [status, setStatus] = useState<string>(p.status);
   const [hiringManagerId, setHiringManagerId] = useState<string | null>(p.hiringManagerId);
   const [description, setDescription] = useState(p.description);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.PATCH('/api/positions/{id}', {
@@ -332,68 +289,49 @@ function PositionEditForm(props: { position: Position; onSaved(): void }) {
         notifications.show({ color: 'green', message: `Saved: ${saved.title} (${POSITION_STATUS_LABELS[saved.status]})` });
         props.onSaved();
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
-  const statusOptions = [
-    ...(p.status === 'filled' ? [{ value: 'filled', label: 'Filled' }] : []),
-    { value: 'open', label: 'Open' },
-    { value: 'on_hold', label: 'On hold' },
-    { value: 'closed', label: 'Closed' },
-  ];
+  const statusOptions = Object.entries(POSITION_STATUS_LABELS)
+    .filter(([value]) => value !== 'filled' || p.status === 'filled')
+    .map(([value, label]) => ({ value, label }));
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">
-          {p.title}, {p.locationName} · {p.hired} hired
-        </Text>
-        <NumberInput
-          label="Openings"
-          min={1}
-          max={50}
-          value={openings}
-          onChange={(v) => setOpenings(typeof v === 'number' ? v : p.openings)}
-          error={errors.openings}
-          data-autofocus
-        />
-        <Select
-          label="Status"
-          data={statusOptions}
-          value={status}
-          onChange={(v) => v && setStatus(v)}
-          allowDeselect={false}
-          error={errors.status}
-        />
-        <Select
-          label="Hiring manager"
-          data={managers}
-          value={hiringManagerId}
-          onChange={setHiringManagerId}
-          searchable
-          error={errors.hiringManagerId}
-        />
-        <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={4000} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Save">
+      <Text size="sm">
+        {p.title}, {p.locationName} · {p.hired} hired
+      </Text>
+      <NumberInput
+        label="Openings"
+        min={1}
+        max={50}
+        value={openings}
+        onChange={(v) => setOpenings(typeof v === 'number' ? v : p.openings)}
+        error={saving.errors.openings}
+        data-autofocus
+      />
+      <Select
+        label="Status"
+        data={statusOptions}
+        value={status}
+        onChange={(v) => v && setStatus(v)}
+        allowDeselect={false}
+        error={saving.errors.status}
+      />
+      <Select
+        label="Hiring manager"
+        data={managers}
+        value={hiringManagerId}
+        onChange={setHiringManagerId}
+        searchable
+        error={saving.errors.hiringManagerId}
+      />
+      <Textarea
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        maxLength={4000}
+        error={saving.errors.description}
+      />
+    </ProblemForm>
   );
 }
 
@@ -443,57 +381,56 @@ function ApplicantsPanel(props: { positionId: string | null; onPosition(id: stri
           </Button>
         )}
       </Group>
-      {applicants.isPending && <Loader aria-label="Loading applicants" />}
-      {applicants.isError && <Alert color="red">{applicants.error.message}</Alert>}
-      {applicants.data?.items.length === 0 && <Text>No applicants match.</Text>}
-      {applicants.data && applicants.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label="Applicants" data-testid="applicant-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Applicant</Table.Th>
-                <Table.Th>Position</Table.Th>
-                <Table.Th>Stage</Table.Th>
-                <Table.Th>Source</Table.Th>
-                <Table.Th>Applied</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {applicants.data.items.map((a: Applicant) => (
-                <Table.Tr key={a.id} data-testid="applicant-row">
-                  <Table.Td>
-                    {a.name}
-                    <Text size="xs" c="dimmed">
-                      {a.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {a.positionTitle}
-                    <Text size="xs" c="dimmed">
-                      {a.locationName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={STAGE_COLORS[a.stage]}>
-                      {STAGE_LABELS[a.stage]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{SOURCE_LABELS[a.source]}</Table.Td>
-                  <Table.Td>{a.createdAt.slice(0, 10)}</Table.Td>
-                  <Table.Td>
-                    <Button size="compact-sm" variant="light" onClick={() => props.onOpen(a.id)} aria-label={`Open ${a.name}`}>
-                      Open
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        aria-label="Applicants"
+        data-testid="applicant-list"
+        minWidth={720}
+        query={applicants}
+        loadingLabel="Loading applicants"
+        rows={applicants.data?.items}
+        rowKey={(a) => a.id}
+        rowProps={() => ({ 'data-testid': 'applicant-row' })}
+        empty="No applicants match."
+        columns={[
+          {
+            header: 'Applicant',
+            cell: (a) => (
+              <>
+                {a.name}
+                <Text size="xs" c="dimmed">
+                  {a.email}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Position',
+            cell: (a) => (
+              <>
+                {a.positionTitle}
+                <Text size="xs" c="dimmed">
+                  {a.locationName}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Stage',
+            cell: (a) => (
+              <Badge size="sm" variant="light" color={STAGE_COLORS[a.stage]}>
+                {STAGE_LABELS[a.stage]}
+              </Badge>
+            ),
+          },
+          { header: 'Source', cell: (a) => SOURCE_LABELS[a.source] },
+          { header: 'Applied', cell: (a) => a.createdAt.slice(0, 10) },
+        ]}
+        actions={(a) => (
+          <Button size="compact-sm" variant="light" onClick={() => props.onOpen(a.id)} aria-label={`Open ${a.name}`}>
+            Open
+          </Button>
+        )}
+      />
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add applicant">
         {adding && (
           <ApplicantForm
@@ -517,7 +454,6 @@ function ApplicantForm(props: { positions: Position[]; positionId: string | null
   const [source, setSource] = useState<Applicant['source']>('website');
   const [positionId, setPositionId] = useState<string | null>(props.positionId);
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useSubmit(
     () =>
       api.POST('/api/applicants', {
@@ -529,58 +465,49 @@ function ApplicantForm(props: { positions: Position[]; positionId: string | null
         notifications.show({ color: 'green', message: `Applicant added: ${a.name}` });
         props.onSaved(a.id);
       },
-      onProblem: (problem) => {
-        setErrors(fieldErrors(problem));
-        return problem.detail;
-      },
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        void saving.submit();
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required error={errors.name} data-autofocus />
-        <TextInput
-          label="Email"
-          type="email"
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          required
-          error={errors.email}
-        />
-        <TextInput label="Phone" type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.phone} />
-        <Select
-          label="Position"
-          data={props.positions.map((p) => ({ value: p.id, label: p.title }))}
-          value={positionId}
-          onChange={setPositionId}
-          required
-          error={errors.positionId}
-        />
-        <Select
-          label="Source"
-          data={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
-          value={source}
-          onChange={(v) => v && setSource(v as Applicant['source'])}
-          allowDeselect={false}
-        />
-        <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={4000} />
-        {saving.error && (
-          <Alert color="red" role="alert">
-            {saving.error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving.busy}>
-            Add applicant
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ProblemForm saving={saving} submitLabel="Add applicant">
+      <TextInput
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        error={saving.errors.name}
+        data-autofocus
+      />
+      <TextInput
+        label="Email"
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        required
+        error={saving.errors.email}
+      />
+      <TextInput label="Phone" type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={saving.errors.phone} />
+      <Select
+        label="Position"
+        data={props.positions.map((p) => ({ value: p.id, label: p.title }))}
+        value={positionId}
+        onChange={setPositionId}
+        required
+        error={saving.errors.positionId}
+      />
+      <Select
+        label="Source"
+        data={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+        value={source}
+        onChange={(v) => v && setSource(v as Applicant['source'])}
+        allowDeselect={false}
+      />
+      <Textarea
+        label="Notes"
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        maxLength={4000}
+        error={saving.errors.notes}
+      />
+    </ProblemForm>
   );
 }

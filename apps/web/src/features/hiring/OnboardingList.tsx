@@ -4,16 +4,19 @@
  * practice's own items are ticked by hand (who and when shown) and more can be added. After the
  * account is made, the one-time link the hire chooses a password with is shown once.
  */
-import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Card, Checkbox, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { fieldErrors } from '../../api/problem.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
+import { ROLE_LABELS } from '../../app/role-labels.ts';
+import { shortWhen } from '../../app/short-when.ts';
 import { useSelectedLocation } from '../../app/use-selected-location.ts';
+import { inviteLink } from '../admin/users/users-api.ts';
 import { useCan } from '../auth/use-me.ts';
-import { type Invite, type Onboarding, ROLE_LABELS, shortWhen } from './hiring-api.ts';
+import type { Invite, Onboarding } from './hiring-api.ts';
 import { hiringKeys } from './query-keys.ts';
 
 type Status = 'open' | 'complete' | 'all';
@@ -55,7 +58,6 @@ function OnboardingCard({ onboarding: o }: { onboarding: Onboarding }) {
   const manager = can('hiring:manage');
   const [invite, setInvite] = useState<Invite | null>(null);
   const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const account = useSubmit(() => api.POST('/api/onboardings/{id}/account', { params: { path: { id: o.id } } }), {
     invalidate: [hiringKeys.lists()],
     onSuccess: (r) => {
@@ -71,10 +73,6 @@ function OnboardingCard({ onboarding: o }: { onboarding: Onboarding }) {
   const add = useSubmit(() => api.POST('/api/onboardings/{id}/items', { params: { path: { id: o.id } }, body: { label } }), {
     invalidate: [hiringKeys.lists()],
     onSuccess: () => setLabel(''),
-    onProblem: (problem) => {
-      setErrors(fieldErrors(problem));
-      return problem.detail;
-    },
   });
   const titleId = `onboarding-${o.id}`;
   return (
@@ -113,56 +111,38 @@ function OnboardingCard({ onboarding: o }: { onboarding: Onboarding }) {
           </Alert>
         )}
         {manager && !o.userId && (
-          <Group>
-            <Button onClick={() => void account.submit()} loading={account.busy}>
-              Create account
-            </Button>
+          <ProblemForm saving={account} submitLabel="Create account" buttonAt="start">
             <Text size="sm" c="dimmed">
               Invites {o.email} as {ROLE_LABELS[o.role]} at {o.locationName} only.
             </Text>
-          </Group>
-        )}
-        {account.error && (
-          <Alert color="red" role="alert">
-            {account.error}
-          </Alert>
+          </ProblemForm>
         )}
         {invite && (
           <TextInput
             label="Invitation link (shown once; give it to the new colleague)"
-            value={`${window.location.origin}${invite.url}`}
+            value={inviteLink(invite)}
             readOnly
             onFocus={(e) => e.currentTarget.select()}
             description={`Expires ${shortWhen(invite.expiresAt)}`}
           />
         )}
         {manager && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              setErrors({});
-              void add.submit();
-            }}
+          <ProblemForm
+            saving={add}
+            submitLabel="Add item"
+            buttonAt="start"
+            aria-label={`New checklist item for ${o.applicantName}`}
+            maw={480}
           >
-            <Group align="flex-end">
-              <TextInput
-                label="New checklist item"
-                value={label}
-                onChange={(e) => setLabel(e.currentTarget.value)}
-                maxLength={200}
-                error={errors.label}
-                required
-              />
-              <Button type="submit" variant="default" loading={add.busy} aria-label={`Add the item to ${o.applicantName}'s checklist`}>
-                Add
-              </Button>
-            </Group>
-            {add.error && !errors.label && (
-              <Alert color="red" role="alert" mt="xs">
-                {add.error}
-              </Alert>
-            )}
-          </form>
+            <TextInput
+              label="New checklist item"
+              value={label}
+              onChange={(e) => setLabel(e.currentTarget.value)}
+              maxLength={200}
+              error={add.errors.label}
+              required
+            />
+          </ProblemForm>
         )}
       </Stack>
     </Card>

@@ -40,14 +40,6 @@ export const STAGE_COLORS: Record<Stage, string> = {
   rejected: 'red',
   withdrawn: 'gray',
 };
-export const ROLE_LABELS: Record<Position['role'], string> = {
-  admin: 'Administrator',
-  office_manager: 'Office manager',
-  front_desk: 'Front desk',
-  biller: 'Biller',
-  clinician: 'Clinician',
-  nurse: 'Nurse',
-};
 export const EMPLOYMENT_LABELS: Record<Position['employmentType'], string> = {
   full_time: 'Full time',
   part_time: 'Part time',
@@ -68,8 +60,3 @@ export const SOURCE_LABELS: Record<Applicant['source'], string> = {
   agency: 'Agency',
   other: 'Other',
 };
-
-/** "Dec 4, 3:05 PM". */
-export function shortWhen(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-}

@@ -3,7 +3,8 @@ import { ActionIcon, Button, Group, Select, Stack } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { allLocationsQuery } from '../locations/locations-api.ts';
-import { ROLE_LABELS, type RoleAssignment } from './users-api.ts';
+import { ROLE_LABELS } from '../../../app/role-labels.ts';
+import type { RoleAssignment } from './users-api.ts';
 
 const ALL = '__all__';
 

@@ -8,7 +8,8 @@ import { InviteLink } from './InviteLink.tsx';
 import { SecuritySettings } from './SecuritySettings.tsx';
 import { UserDetail } from './UserDetail.tsx';
 import { UserForm } from './UserForm.tsx';
-import { type Invite, ROLE_LABELS, type StaffUser, staffListQuery } from './users-api.ts';
+import { ROLE_LABELS } from '../../../app/role-labels.ts';
+import { type Invite, type StaffUser, staffListQuery } from './users-api.ts';
 
 export function UsersPage() {
   const can = useCan();

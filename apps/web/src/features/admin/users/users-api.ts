@@ -13,15 +13,6 @@ export type Invite = Json<paths['/api/users/{id}/invite']['post']['responses'][2
 export type UserSession = Json<paths['/api/users/{id}/sessions']['get']['responses'][200]>['items'][number];
 export type SecuritySettings = Json<paths['/api/organization/settings']['get']['responses'][200]>;
 
-export const ROLE_LABELS: Record<RoleAssignment['role'], string> = {
-  admin: 'Administrator',
-  office_manager: 'Office manager',
-  front_desk: 'Front desk',
-  biller: 'Biller',
-  clinician: 'Clinician',
-  nurse: 'Nurse',
-};
-
 /** The invite link as the person will open it. */
 export const inviteLink = (invite: Invite) => `${window.location.origin}${invite.url}`;
 
