@@ -414,7 +414,7 @@ describe('hash chain', () => {
     expect(JSON.parse(sealed.stdout)).toMatchObject({ busy: false, sealed: 2 });
     const verified = await run(process.execPath, ['bin/clinicdesk.js', 'audit', 'verify'], { env });
     expect(JSON.parse(verified.stdout)).toEqual({ ok: true, checked: (counts.rows[0]?.seals ?? 0) + 2, firstBadSeq: null });
-  });
+  }, 90_000); // a ceiling for two CLI child processes on busy shared cores (21 s in a clean-clone run), not a measurement
 
   it('runs as a recurring loop (as `clinicdesk serve` starts it) that seals new rows and stops cleanly', async () => {
     const org = await t.newOrg();

@@ -88,7 +88,8 @@ describe('backup file', () => {
   });
 });
 
-describe('restore', () => {
+// A ceiling, not a measurement: a restore loads every table twice over (about 10-20 s alone, more beside the whole suite on two busy cores).
+describe('restore', { timeout: 120_000 }, () => {
   it('rebuilds an empty database identical to the source, every table and sequence', async () => {
     const target = await createEmptyDatabase();
     const summary = await restoreDatabase({ connectionString: target, file, checks: [auditChainCheck] });
