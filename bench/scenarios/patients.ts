@@ -120,6 +120,39 @@ export const patientSearch: Scenario = {
 };
 
 /**
+ * Clean name searches (issue 10 §4's "a name search that skips the typo pass"): a surname's first
+ * 3 or 4 letters, alone or with the given name's first letter, drawn from the population. A
+ * first pass keeps those the prefix pass answers whole (a full page of prefix matches, so no
+ * typo pass runs); the timed pass repeats them.
+ */
+export const patientSearchClean: Scenario = {
+  name: 'patient-search-clean',
+  description: 'GET /api/patients?q=… sequentially, prefix searches that fill a page of 25 without the typo pass (p50/p95/p99)',
+  async run(s) {
+    const ids = await s.patients();
+    const gen = populationStreams(s.options.seed + 7);
+    const rnd = seededRandom(s.options.seed + 8);
+    const url = (q: string) => `${s.url}/api/patients?q=${encodeURIComponent(q)}&limit=25`;
+    const candidates = Array.from({ length: 600 }, (_, k) => {
+      const p = benchPatient(gen.rnd, gen.names, k, s.options.names);
+      const family = p.familyName.slice(0, rnd.int(3, 4));
+      return k % 2 ? family : `${family} ${p.givenName.slice(0, 1)}`;
+    });
+    const clean: string[] = [];
+    for (const q of candidates) {
+      const body = (await (await fetch(url(q), { headers: auth(s) })).json()) as { items: { score: number }[] };
+      // Prefix matches score 100 or more per token; a typo match less.
+      if (body.items.length === 25 && body.items.every((i) => i.score >= 100 * q.split(' ').length)) clean.push(q);
+    }
+    if (clean.length < 50) throw new Error(`only ${clean.length} clean searches in ${candidates.length}: the population is too small`);
+    return sequentialLatency('patient-search-clean', 600, (i) => fetch(url(clean[i % clean.length] as string), { headers: auth(s) }), {
+      patients: ids.length,
+      distinctQueries: clean.length,
+    });
+  },
+};
+
+/**
  * Queries a front desk types for people of a cluster registry: whole surnames shared by
  * thousands, full names, prefixes, one letter, misspellings (as the generator makes them,
  * so most are words of the registry, some are not), misspelling plus given name, surname plus
@@ -242,4 +275,4 @@ export const patientSearchClusters: Scenario = {
   },
 };
 
-export const patientScenarios: Scenario[] = [patientCreate, patientRead, patientSearch, patientSearchClusters];
+export const patientScenarios: Scenario[] = [patientCreate, patientRead, patientSearch, patientSearchClean, patientSearchClusters];

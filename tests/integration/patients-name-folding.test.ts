@@ -74,6 +74,10 @@ describe('diacritics and scripts', () => {
     expect(await ids('nunez')).toEqual([jose.id]);
     for (const q of ['nguyen duc', 'Nguyễn Đức', 'duc van', 'ngu']) expect(await ids(q), q).toEqual([duc.id]);
     for (const q of ['дмитрий', 'Дмитрий Иванов', 'иван']) expect(await ids(q), q).toEqual([dmitri.id]);
+    // A prefix of over 4 letters in another script begins its words too (their letters sort
+    // after every ASCII character, so the word range must end past every letter, not at "{").
+    const konst = await register(org, { givenName: 'Александр', familyName: 'Константинов', birthDate: '1970-03-08' });
+    for (const q of ['конста', 'констант алекс']) expect(await ids(q), q).toEqual([konst.id]);
     for (const q of ['王', '小明 王']) expect(await ids(q), q).toEqual([ming.id]);
     for (const q of ['soren strasse', 'Søren', 'strasse']) expect(await ids(q), q).toEqual([soren.id]);
     // Folding does not blur the other names: "jos" still begins Joseph, and José ranks by the whole word.

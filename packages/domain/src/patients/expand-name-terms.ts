@@ -46,6 +46,9 @@ export const NAME_SEARCH_BOUNDS = {
   nameTokens: 8,
 } as const;
 
+/** The last code point: `word < token || WORD_END` (collation "C") holds for every word the token begins, in any script. */
+export const WORD_END = '\u{10FFFF}';
+
 /**
  * Edits a typo may have, by token length (the "AUTO" rule of search engines): none up to
  * 2 letters, 1 up to 5, then 2. A sound-alike (same Double Metaphone) may have one more.
@@ -170,7 +173,7 @@ async function lookUp(
          from (select v.word
                  from patient_name_words_scoped v
                 where ${prefixes} and length(t.n) > 4 and v.organization_id = ${ctx.organizationId}
-                  and v.word >= (t.n collate "C") and v.word < ((t.n || '{') collate "C")
+                  and v.word >= (t.n collate "C") and v.word < ((t.n || ${WORD_END}) collate "C")
                 limit ${prefixWords + 1}) w
      ) x
      cross join lateral (
@@ -199,7 +202,7 @@ async function lookUp(
                    and length(v.word) between length(t.n) - t.budget - 1 and length(t.n) + t.budget + 1
                  limit ${vocabularyRows})
              ) c
-            where not (c.word >= (t.n collate "C") and c.word < ((t.n || '{') collate "C"))
+            where not (c.word >= (t.n collate "C") and c.word < ((t.n || ${WORD_END}) collate "C"))
             group by c.word
            -- A swapped pair is two Levenshtein edits and one Damerau edit; the exact check is rankTypos.
            having min(levenshtein_less_equal(c.word, t.n, 2 * t.budget + 2)) <= 2 * t.budget + (case when bool_or(c.alike) then 2 else 0 end)
