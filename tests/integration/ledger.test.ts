@@ -232,6 +232,66 @@ describe('the database keeps the books honest', () => {
       .executeTakeFirstOrThrow();
     expect(still).toEqual(line);
   });
+
+  it("refuses a line whose entry, account or patient is not its practice's (23503), and keeps an account and a patient the books name", async () => {
+    const other = await billingPractice(t);
+    const theirPatient = (await billablePatient(t, other)).patientId;
+    const theirEntry = await inTransaction(systemCtx(t.db, t.clock, other.org.id, 'tests', 'ledger-test'), (tx) =>
+      postEntry(tx, {
+        kind: 'transfer',
+        source: { type: 'test', id: 'other-practice' },
+        postingDate: '2026-03-03',
+        memo: "the other practice's entry",
+        lines: [
+          { account: 'bank', debitCents: 100 },
+          { account: 'owner_equity', creditCents: 100 },
+        ],
+      }),
+    );
+    const { patientId } = await billablePatient(t, p);
+    const line = (entry: string, account: string, patient: string | null) =>
+      asOwner(async (c) => {
+        await c.query('begin');
+        try {
+          const own = await c.query<{ id: string }>(
+            `insert into journal_entries (organization_id, posting_date, kind, source_type, source_id, memo)
+             values ($1, '2026-03-03', 'transfer', 'test', 'parents', 'lines naming what is not there') returning id`,
+            [org.id],
+          );
+          await c.query(
+            `insert into journal_lines (organization_id, entry_id, line_number, account_code, debit_cents, credit_cents, patient_id)
+             values ($1, $2, 101, $3, 100, 0, $4), ($1, $2, 102, '3000', 0, 100, null)`,
+            [org.id, entry === 'own' ? own.rows[0]?.id : entry, account, patient],
+          );
+          return 'inserted';
+        } catch (e) {
+          return `${(e as { code?: string }).code} ${(e as Error).message}`;
+        } finally {
+          await c.query('rollback');
+        }
+      });
+    // Each parent in turn belongs elsewhere or is missing; the others are right.
+    expect(await line(theirEntry?.id as string, '1000', patientId)).toMatch(/^23503 .*names entry/);
+    expect(await line('own', '9999', patientId)).toMatch(/^23503 .*names account 9999/);
+    expect(await line('own', '1000', theirPatient)).toMatch(/^23503 .*names patient/);
+    // Right parents: the lines go in.
+    expect(await line('own', '1000', patientId)).toBe('inserted');
+    // What the books name stays: an account is never deleted, a patient with lines is not deleted.
+    const named = await t.db
+      .selectFrom('journal_lines')
+      .select(['account_code', 'patient_id'])
+      .where('organization_id', '=', org.id)
+      .where('patient_id', 'is not', null)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await asOwner(async (c) => {
+      await expect(
+        c.query('delete from ledger_accounts where organization_id = $1 and code = $2', [org.id, named.account_code]),
+      ).rejects.toThrow(/never deleted/);
+      await expect(c.query('delete from patients where id = $1', [named.patient_id])).rejects.toThrow(/the books name is kept/);
+    });
+    expect(await t.db.selectFrom('patients').select('id').where('id', '=', named.patient_id).executeTakeFirst()).toBeTruthy();
+  });
 });
 
 describe('a patient merge', () => {

@@ -176,7 +176,31 @@ function claimSegments(c: Claim837, hl: { next: number }, providerHl: number): S
  * options give the same bytes. Throws X12Error (code BUILD) on inconsistent input (CLM02 ≠ Σ lines, ...).
  */
 export function build837P(batch: Claim837Batch, options: Build837POptions): string {
+  const steps = build837PSteps(batch, options, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same bytes as build837P, built `claimsPerSlice` claims at a time with the event loop free
+ * between slices: a server building a batch of thousands keeps answering its database (and its
+ * other requests) while it builds.
+ */
+export async function build837PInSlices(batch: Claim837Batch, options: Build837POptions, claimsPerSlice = 500): Promise<string> {
+  const steps = build837PSteps(batch, options, claimsPerSlice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** build837P as steps: yields after every `every` claims, returns the interchange. */
+function* build837PSteps(batch: Claim837Batch, options: Build837POptions, every: number): Generator<void, string, void> {
   if (batch.claims.length === 0) fail('a batch needs at least one claim');
+  let built = 0;
   const per = options.maxClaimsPerTransaction ?? 5000;
   const separators = resolveSeparators(options.separators);
   // Each body is written to text as it is built: the segment arrays of 10,000 claims never live at once.
@@ -223,7 +247,10 @@ export function build837P(batch: Claim837Batch, options: Build837POptions): stri
       );
       body.push(...addressSegments(provider.address), ['REF', 'EI', provider.taxId]);
       if (batch.payToAddress) body.push(['NM1', '87', '2'], ...addressSegments(batch.payToAddress));
-      for (const claim of claims) body.push(...claimSegments(claim, hl, providerHl));
+      for (const claim of claims) {
+        body.push(...claimSegments(claim, hl, providerHl));
+        if (++built % every === 0) yield;
+      }
     }
     bodies.push(written);
   }

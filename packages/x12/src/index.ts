@@ -13,7 +13,7 @@ export type {
   PersonName,
   ServiceLine837,
 } from './837p-types.ts';
-export { type Build837POptions, build837P, X222A1 } from './837p-build.ts';
+export { type Build837POptions, build837P, build837PInSlices, X222A1 } from './837p-build.ts';
 export { type Parsed837P, parse837P } from './837p-parse.ts';
 export {
   type Balance835,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { type LoopNode, walk837P } from '@x12/837p-loops.ts';
-import { build837P, type Claim837, type Claim837Batch, parse837P, readX12, X12Error } from '@x12/index.ts';
+import { build837P, build837PInSlices, type Claim837, type Claim837Batch, parse837P, readX12, X12Error } from '@x12/index.ts';
 import fc from 'fast-check';
 import { X12Parser } from 'node-x12';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,25 @@ describe('build837P', () => {
     const parsed = parse837P(text);
     expect(parsed.batch).toEqual(sampleBatch);
     expect(parsed.envelope.transactionControlNumbers).toEqual([11, 12]);
+  });
+
+  it('builds the same bytes in slices, the event loop turning between them', async () => {
+    const options = { ...sampleOptions, maxClaimsPerTransaction: 2, controlNumbers: { interchange: 7, group: 8, transactions: [11, 12] } };
+    const whole = build837P(sampleBatch, options);
+    for (const slice of [1, 2, 1000]) {
+      // Other work queued on the event loop: it runs once per turn, so it counts the turns the build gave away.
+      let turns = 0;
+      let building = true;
+      const other = () => {
+        turns++;
+        if (building) setImmediate(other);
+      };
+      setImmediate(other);
+      const sliced = await build837PInSlices(sampleBatch, options, slice);
+      building = false;
+      expect(sliced).toBe(whole);
+      expect(turns).toBeGreaterThanOrEqual(Math.floor(sampleBatch.claims.length / slice));
+    }
   });
 
   it('numbers HL levels with the right parents', () => {

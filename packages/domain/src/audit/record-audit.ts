@@ -90,10 +90,12 @@ async function appendAudit(ctx: Ctx, event: AuditEventInput): Promise<void> {
     ${auditInsert(ctx, event, patientId, flag.breakGlass, details, sql`append_lock`)}`.execute(ctx.db);
 }
 
+const AUDIT_ROWS_PER_STATEMENT = 5000;
+
 /**
  * Many rows of one action and resource type at once (a batch of thousands of claims, a row per
- * patient), each with its own patient access, resource and details: one statement per 1,000
- * rows under the same shared append lock. Every event is checked against the catalogue first;
+ * patient), each with its own patient access, resource and details: one statement per 5,000
+ * rows (a column array each) under the same shared append lock. Every event is checked against the catalogue first;
  * each needs its `access` (no break-glass probe per row). Inside the caller's transaction.
  */
 export async function recordAuditMany(
@@ -107,8 +109,8 @@ export async function recordAuditMany(
     if (e.action !== first.action || e.resourceType !== first.resourceType) throw new Error('recordAuditMany writes one kind of event');
     await checkEvent(e, e.details);
   }
-  for (let i = 0; i < events.length; i += 1000) {
-    const part = events.slice(i, i + 1000);
+  for (let i = 0; i < events.length; i += AUDIT_ROWS_PER_STATEMENT) {
+    const part = events.slice(i, i + AUDIT_ROWS_PER_STATEMENT);
     const details = part.map((e) =>
       JSON.stringify(e.access.breakGlass && e.access.grantId ? { ...e.details, breakGlassGrantId: e.access.grantId } : (e.details ?? null)),
     );

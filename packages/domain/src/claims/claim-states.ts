@@ -8,6 +8,7 @@ import { sql } from 'kysely';
  * claim that fails a new scrub goes back to draft, and a rejected one is corrected as a draft.
  */
 import { actorUserId, type Ctx } from '../shared/context.ts';
+import type { ClaimSnapshot } from './claim-snapshot.ts';
 import { AppError } from '../shared/errors.ts';
 
 export const CLAIM_STATUSES = [
@@ -78,31 +79,90 @@ export async function transitionClaim(
     .execute();
 }
 
+/** A claim as submitReadyClaims answers it: what an 837P, the ledger and the audit need. */
+export interface SubmittedClaimRow {
+  id: string;
+  patient_id: string;
+  encounter_id: string;
+  payer_id: string;
+  location_id: string;
+  patient_control_number: string;
+  date_of_service: string;
+  place_of_service: string;
+  prior_authorization: string | null;
+  diagnoses: string[];
+  total_charge_cents: string;
+  frequency_code: '1' | '7' | '8';
+  payer_claim_control_number: string | null;
+  snapshot: ClaimSnapshot;
+  restricted: boolean;
+}
+
 /**
- * Move many locked claims, all in `from`, to `to` with one timeline row each: one statement
- * whatever their number (a batch of thousands: the claims' UPDATE and the events' INSERT in one
- * round trip, one array parameter per column). An illegal move changes nothing.
+ * Submit the asked claims that are `ready` into batch `batchId`, each with its timeline row, and
+ * answer them (in id order) with their snapshots: ONE statement that locks (in id order, as every
+ * writer of several claims does), checks and moves, whatever the batch's size (thousands: one
+ * array parameter).
+ * A claim that is not ready, or not there, is left as it is and not answered: the caller compares
+ * and refuses the batch, and its transaction rolls back. A concurrent batch of the same claims
+ * waits for this one's row locks, then finds them submitted.
  */
-export async function transitionClaims(
-  tx: Ctx,
-  claims: readonly { id: string; status: ClaimStatus }[],
-  to: ClaimStatus,
-  reason: string,
-  set: { batch_id?: string | null } = {},
-): Promise<void> {
-  const illegal = claims.find((c) => !canTransition(c.status, to));
-  if (illegal) throw new AppError('ILLEGAL_TRANSITION', `a ${illegal.status} claim cannot become ${to}`);
-  if (claims.length === 0) return;
-  const ids = claims.map((c) => c.id);
+export async function submitReadyClaims(tx: Ctx, ids: readonly string[], batchId: string, reason: string): Promise<SubmittedClaimRow[]> {
+  if (!canTransition('ready', 'submitted')) throw new AppError('ILLEGAL_TRANSITION', 'a ready claim cannot become submitted');
   const now = tx.clock.now();
-  const batch = set.batch_id !== undefined ? sql`, batch_id = ${set.batch_id}::uuid` : sql``;
+  const r = await sql<SubmittedClaimRow>`
+    with locked as materialized (
+      select id from claims
+       where id = any(${[...ids]}::uuid[]) and organization_id = ${tx.organizationId}::uuid and status = 'ready'
+       order by id for update
+    ), moved as (
+      update claims c set status = 'submitted', version = c.version + 1, updated_at = ${now}::timestamptz, batch_id = ${batchId}::uuid
+        from locked l where c.id = l.id and c.organization_id = ${tx.organizationId}::uuid
+      returning c.id, c.patient_id, c.encounter_id, c.payer_id, c.location_id, c.patient_control_number, c.date_of_service,
+                c.place_of_service, c.prior_authorization, c.diagnoses, c.total_charge_cents, c.frequency_code, c.payer_claim_control_number
+    ), timeline as (
+      insert into claim_events (organization_id, claim_id, at, user_id, from_status, to_status, reason)
+      select ${tx.organizationId}::uuid, m.id, ${now}::timestamptz, ${actorUserId(tx)}::uuid, 'ready', 'submitted', ${reason}
+        from moved m
+    )
+    select m.*, s.snapshot, p.restricted
+      from moved m
+      join claim_snapshots s on s.organization_id = ${tx.organizationId}::uuid and s.claim_id = m.id
+      join patient_names p on p.id = m.patient_id`.execute(tx.db);
+  // Sorted here: 10,000 rows with their snapshots would spill PostgreSQL's sort to disk.
+  return r.rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One step of a claim's life: from, to, why. */
+export interface ClaimMove {
+  claimId: string;
+  from: ClaimStatus;
+  to: ClaimStatus;
+  reason: string;
+}
+
+/**
+ * Move many locked claims, each by its own steps, with a timeline row per step: one statement
+ * whatever their number (a remittance of thousands: one array parameter per column). A claim with
+ * several steps (a reversal, then the corrected payment) ends in its last step's state. Every step
+ * must be legal (409 ILLEGAL_TRANSITION, nothing changes).
+ */
+export async function moveClaims(tx: Ctx, moves: readonly ClaimMove[]): Promise<void> {
+  const illegal = moves.find((m) => !canTransition(m.from, m.to));
+  if (illegal) throw new AppError('ILLEGAL_TRANSITION', `a ${illegal.from} claim cannot become ${illegal.to}`);
+  if (moves.length === 0) return;
+  const last = new Map(moves.map((m) => [m.claimId, m.to]));
+  const now = tx.clock.now();
   await sql`
     with moved as (
-      update claims set status = ${to}, version = version + 1, updated_at = ${now}::timestamptz ${batch}
-      where id in (select unnest(${ids}::uuid[])) and organization_id = ${tx.organizationId}::uuid
-      returning id)
+      update claims c set status = t.to_status, version = c.version + 1, updated_at = ${now}::timestamptz
+        from unnest(${[...last.keys()]}::uuid[], ${[...last.values()]}::text[]) as t(claim_id, to_status)
+       where c.id = t.claim_id and c.organization_id = ${tx.organizationId}::uuid
+      returning c.id)
     insert into claim_events (organization_id, claim_id, at, user_id, from_status, to_status, reason)
-    select ${tx.organizationId}::uuid, t.claim_id, ${now}::timestamptz, ${actorUserId(tx)}::uuid, t.from_status, ${to}, ${reason}
-    from unnest(${ids}::uuid[], ${claims.map((c) => c.status)}::text[]) as t(claim_id, from_status)
-    where exists (select 1 from moved where moved.id = t.claim_id)`.execute(tx.db);
+    select ${tx.organizationId}::uuid, s.claim_id, ${now}::timestamptz, ${actorUserId(tx)}::uuid, s.from_status, s.to_status, s.reason
+      from unnest(${moves.map((m) => m.claimId)}::uuid[], ${moves.map((m) => m.from)}::text[], ${moves.map((m) => m.to)}::text[],
+                  ${moves.map((m) => m.reason)}::text[]) with ordinality as s(claim_id, from_status, to_status, reason, n)
+     where exists (select 1 from moved where moved.id = s.claim_id)
+     order by s.n`.execute(tx.db);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { build837P, X12Error } from '@x12/index.ts';
+import { build837PInSlices, type Claim837, X12Error } from '@x12/index.ts';
 import { type SqlBool, sql } from 'kysely';
 import { patientAccessMany, requirePermission } from '../access/index.ts';
 import { recordAuditMany } from '../audit/index.ts';
@@ -9,7 +9,7 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { toBatch, selectBatches } from './batch-row.ts';
 import { claimLinesMany, toScrubClaim } from './claim-row.ts';
 import { billingProvider837, claimTo837 } from './claim-to-837.ts';
-import { transitionClaims } from './claim-states.ts';
+import { type SubmittedClaimRow, submitReadyClaims } from './claim-states.ts';
 import { enqueueBatchUpload } from './upload-batch-job.ts';
 import { claimsSubmitted } from './claims-submitted.ts';
 import { emit } from '../shared/events.ts';
@@ -52,6 +52,45 @@ export async function takeControlNumbers(tx: Ctx, transactions = 1): Promise<{ i
   return { interchange: Number(row.interchange), group: Number(row.grp), transaction: Number(row.st) };
 }
 
+/** Claims built (and mapped) between turns of the event loop. */
+const SLICE = 100;
+
+/**
+ * Why the asked claims cannot go in a batch, thrown (the caller's transaction rolls back, the
+ * claims it moved with it): a claim that is not there or whose patient the user may not open
+ * is not found (404); else the ones that are not ready (409, naming each by its place in
+ * `claimIds`).
+ */
+async function refuseBatch(tx: Ctx, input: ClaimBatchInput, ids: readonly string[], moved: readonly SubmittedClaimRow[]): Promise<never> {
+  const rows = await tx.db
+    .selectFrom('claims as c')
+    .innerJoin('patient_names as p', 'p.id', 'c.patient_id')
+    .select(['c.id', 'c.status', 'c.patient_id', 'c.patient_control_number', 'p.restricted'])
+    .where('c.organization_id', '=', tx.organizationId)
+    .where(sql<SqlBool>`c.id in (select unnest(${[...ids]}::uuid[]))`)
+    .orderBy('c.id')
+    .execute();
+  const access = await patientAccessMany(
+    tx,
+    rows.map((c) => ({ id: c.patient_id, restricted: c.restricted })),
+  );
+  const open = new Set(rows.filter((c) => access.get(c.patient_id)).map((c) => c.id));
+  const missing = ids.filter((id) => !open.has(id));
+  if (missing.length) throw notFound(`claim ${missing.join(', ')}`);
+  const submitted = new Set(moved.map((c) => c.id));
+  const notReady = rows.filter((c) => !submitted.has(c.id));
+  throw new AppError(
+    'CONFLICT',
+    `only ready claims go in a batch: ${notReady.map((c) => `${c.patient_control_number} is ${c.status}`).join('; ')}`,
+    {
+      errors: notReady.map((c) => ({
+        path: `claimIds.${input.claimIds.indexOf(c.id)}`,
+        message: `Claim ${c.patient_control_number} is ${c.status}, not ready.`,
+      })),
+    },
+  );
+}
+
 /**
  * Build an 837P batch from ready claims (up to 10,000): every claim must be `ready` (409 naming
  * the others; nothing changes). Claims of different billing providers (locations with their own
@@ -71,68 +110,14 @@ export async function createClaimBatch(
   requirePermission(ctx, 'claim:submit');
   const ids = [...new Set(input.claimIds)].sort();
   return inTransaction(ctx, async (tx) => {
-    const claims = await tx.db
-      .selectFrom('claims as c')
-      .innerJoin('patient_names as p', 'p.id', 'c.patient_id')
-      .innerJoin('claim_snapshots as s', 's.claim_id', 'c.id')
-      .select([
-        'c.id',
-        'c.status',
-        'c.patient_id',
-        'c.encounter_id',
-        'c.payer_id',
-        'c.location_id',
-        'c.patient_control_number',
-        'c.date_of_service',
-        'c.place_of_service',
-        'c.prior_authorization',
-        'c.diagnoses',
-        'c.total_charge_cents',
-        'c.frequency_code',
-        'c.payer_claim_control_number',
-        's.snapshot',
-        'p.restricted',
-      ])
-      .where('c.organization_id', '=', tx.organizationId)
-      .where(sql<SqlBool>`c.id in (select unnest(${ids}::uuid[]))`)
-      .orderBy('c.id')
-      .forUpdate('c')
-      .execute();
-    const access = await patientAccessMany(
-      tx,
-      claims.map((c) => ({ id: c.patient_id, restricted: c.restricted })),
-    );
-    const open = new Set(claims.filter((c) => access.get(c.patient_id)).map((c) => c.id));
-    const missing = ids.filter((id) => !open.has(id));
-    if (missing.length) throw notFound(`claim ${missing.join(', ')}`);
-    const notReady = claims.filter((c) => c.status !== 'ready');
-    if (notReady.length)
-      throw new AppError(
-        'CONFLICT',
-        `only ready claims go in a batch: ${notReady.map((c) => `${c.patient_control_number} is ${c.status}`).join('; ')}`,
-        {
-          errors: notReady.map((c) => ({
-            path: `claimIds.${input.claimIds.indexOf(c.id)}`,
-            message: `Claim ${c.patient_control_number} is ${c.status}, not ready.`,
-          })),
-        },
-      );
-    const firstClaim = claims[0];
-    if (!firstClaim) throw notFound('claim');
     const settings = await readModuleSettings(tx.db, tx.organizationId, Object.keys(CLAIMS_SETTINGS));
     const usage = settings.claims_usage_indicator === 'P' ? 'P' : 'T';
-    const bp = firstClaim.snapshot.billingProvider;
     const perTransaction = opts.claimsPerTransaction ?? CLAIMS_PER_TRANSACTION;
-    const transactionCount = Math.ceil(claims.length / perTransaction);
+    const transactionCount = Math.ceil(ids.length / perTransaction);
     const numbers = await takeControlNumbers(tx, transactionCount);
     const now = tx.clock.now();
     const iso = now.toISOString();
-    const lines = await claimLinesMany(
-      tx,
-      claims.map((c) => c.id),
-    );
-    const withLines = claims.map((c) => ({ row: c, lines: lines.get(c.id) ?? [] }));
-    const total = claims.reduce((t, c) => t + Number(c.total_charge_cents), 0);
+    // The batch row first (its claims point at it); its total and its 837P are filled below.
     const batch = await tx.db
       .insertInto('claim_batches')
       .values({
@@ -140,10 +125,9 @@ export async function createClaimBatch(
         interchange_control_number: numbers.interchange,
         group_control_number: numbers.group,
         transaction_control_number: numbers.transaction,
-        claim_count: claims.length,
-        total_charge_cents: total,
+        claim_count: ids.length,
+        total_charge_cents: 0,
         usage_indicator: usage,
-        // Filled below once the 837P is built (it is built while the claims move).
         x12: '',
         sha256: EMPTY_SHA256,
         created_by: actorUserId(tx),
@@ -152,16 +136,70 @@ export async function createClaimBatch(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Lock, check and move in one statement; anything wrong is refused below and rolls it all back.
+    const claims = await submitReadyClaims(tx, ids, batch.id, `in batch ${numbers.interchange} (ISA13)`);
+    const access = await patientAccessMany(
+      tx,
+      claims.map((c) => ({ id: c.patient_id, restricted: c.restricted })),
+    );
+    if (claims.length !== ids.length || claims.some((c) => !access.get(c.patient_id))) await refuseBatch(tx, input, ids, claims);
+    const firstClaim = claims[0];
+    if (!firstClaim) throw notFound('claim');
     if (opts.upload) await enqueueBatchUpload(tx, batch.id);
-    // The claims move in the database while this process builds the 837P: the statement is sent
-    // first (one round trip for 10,000 claims), the text is built on this core while PostgreSQL
-    // works on the other, then both are awaited.
-    const moving = transitionClaims(tx, claims, 'submitted', `in batch ${numbers.interchange} (ISA13)`, { batch_id: batch.id });
-    moving.catch(() => undefined);
-    await new Promise((resolve) => setImmediate(resolve));
+    const lines = await claimLinesMany(
+      tx,
+      claims.map((c) => c.id),
+    );
+    // The ledger's entry and the audit rows go to PostgreSQL while this process builds the 837P
+    // in slices (the event loop stays free to send each next statement): the database's work and
+    // the build overlap instead of following each other.
+    const perPatient = new Map<string, number>();
+    for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);
+    const writing = Promise.all([
+      emit(tx, claimsSubmitted, {
+        batchId: batch.id,
+        claims: claims.map((c) => ({
+          claimId: c.id,
+          patientId: c.patient_id,
+          encounterId: c.encounter_id,
+          payerId: c.payer_id,
+          locationId: c.location_id,
+          totalChargeCents: Number(c.total_charge_cents),
+          frequencyCode: c.frequency_code,
+          priority: c.snapshot.coverage.priority,
+        })),
+      }),
+      recordAuditMany(
+        tx,
+        [...perPatient].map(([patientId, count]) => ({
+          action: 'create' as const,
+          resourceType: 'claim_batch',
+          resourceId: batch.id,
+          access: access.get(patientId) ?? { patientId, breakGlass: false },
+          details: { batchId: batch.id, interchangeControlNumber: numbers.interchange, claims: count },
+        })),
+      ),
+    ]);
+    writing.catch(() => undefined);
+    const bp = firstClaim.snapshot.billingProvider;
     let x12: string;
     try {
-      x12 = build837P(
+      const claims837: Claim837[] = [];
+      for (const [i, row] of claims.entries()) {
+        if (i % SLICE === SLICE - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+        claims837.push(
+          claimTo837({
+            ...toScrubClaim(row, lines.get(row.id) ?? []),
+            patientControlNumber: row.patient_control_number,
+            totalChargeCents: Number(row.total_charge_cents),
+            placeOfService: row.place_of_service,
+            priorAuthorization: row.prior_authorization,
+            frequencyCode: row.frequency_code,
+            payerClaimControlNumber: row.payer_claim_control_number,
+          }),
+        );
+      }
+      x12 = await build837PInSlices(
         {
           submitter: {
             id: text(settings.claims_submitter_id, bp.tin ?? 'CLINICDESK'),
@@ -171,17 +209,7 @@ export async function createClaimBatch(
           },
           receiver: { id: text(settings.claims_receiver_id, 'CLEARINGHOUSE'), name: text(settings.claims_receiver_name, 'CLEARINGHOUSE') },
           billingProvider: billingProvider837(bp),
-          claims: withLines.map(({ row, lines }) =>
-            claimTo837({
-              ...toScrubClaim(row, lines),
-              patientControlNumber: row.patient_control_number,
-              totalChargeCents: Number(row.total_charge_cents),
-              placeOfService: row.place_of_service,
-              priorAuthorization: row.prior_authorization,
-              frequencyCode: row.frequency_code,
-              payerClaimControlNumber: row.payer_claim_control_number,
-            }),
-          ),
+          claims: claims837,
         },
         {
           controlNumbers: {
@@ -194,44 +222,24 @@ export async function createClaimBatch(
           date: iso.slice(0, 10),
           time: iso.slice(11, 13) + iso.slice(14, 16),
         },
+        SLICE,
       );
     } catch (e) {
-      await moving.catch(() => undefined);
+      await writing.catch(() => undefined);
       if (e instanceof X12Error) throw new AppError('CONFLICT', `the 837P cannot be built: ${e.message}`);
       throw e;
     }
-    await moving;
+    await writing;
     await tx.db
       .updateTable('claim_batches')
-      .set({ x12, sha256: createHash('sha256').update(x12).digest('hex') })
+      .set({
+        x12,
+        sha256: createHash('sha256').update(x12).digest('hex'),
+        total_charge_cents: claims.reduce((t, c) => t + Number(c.total_charge_cents), 0),
+      })
       .where('id', '=', batch.id)
       .where('organization_id', '=', tx.organizationId)
       .execute();
-    await emit(tx, claimsSubmitted, {
-      batchId: batch.id,
-      claims: claims.map((c) => ({
-        claimId: c.id,
-        patientId: c.patient_id,
-        encounterId: c.encounter_id,
-        payerId: c.payer_id,
-        locationId: c.location_id,
-        totalChargeCents: Number(c.total_charge_cents),
-        frequencyCode: c.frequency_code,
-        priority: c.snapshot.coverage.priority,
-      })),
-    });
-    const perPatient = new Map<string, number>();
-    for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);
-    await recordAuditMany(
-      tx,
-      [...perPatient].map(([patientId, count]) => ({
-        action: 'create' as const,
-        resourceType: 'claim_batch',
-        resourceId: batch.id,
-        access: access.get(patientId) ?? { patientId, breakGlass: false },
-        details: { batchId: batch.id, interchangeControlNumber: numbers.interchange, claims: count },
-      })),
-    );
     const row = await selectBatches(tx).where('id', '=', batch.id).executeTakeFirstOrThrow();
     return { ...toBatch(row), x12 };
   });

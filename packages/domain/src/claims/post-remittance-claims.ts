@@ -5,14 +5,12 @@
  * imports run at once (the second waits for the first's row and then skips it).
  */
 import type { CasAdjustment, RemittanceClaim835 } from '@x12/index.ts';
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import { auditCtes } from '../audit/index.ts';
 import { actorUserId, type Ctx } from '../shared/context.ts';
-import { canTransition, type ClaimStatus } from './claim-states.ts';
+import { type ClaimMove, canTransition, type ClaimStatus, moveClaims } from './claim-states.ts';
 import { adjudicatedStatus, matchLines } from './remittance-rules.ts';
 import type { RemittancePostedClaim } from './remittance-posted.ts';
-
-const CHUNK = 1000;
 
 export interface PaymentRef {
   id: string;
@@ -31,8 +29,9 @@ export interface PostOutcome {
   already: { claimId: string; patientControlNumber: string }[];
 }
 
-async function inChunks<T>(rows: T[], run: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await run(rows.slice(i, i + CHUNK));
+/** A text[] value as one '{...}' literal: a row's array travels in a text[] column (unnest of a 2-D array would flatten it). */
+function textArray(xs: readonly string[]): string {
+  return `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
 const casRow = (a: CasAdjustment) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents });
@@ -42,32 +41,22 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
   const now = tx.clock.now();
   const userId = actorUserId(tx);
   const inserted = new Map<string, string>();
-  await inChunks(items, async (chunk) => {
-    const rows = await tx.db
-      .insertInto('remittance_claims')
-      .values(
-        chunk.map(({ claim, clp }) => ({
-          organization_id: tx.organizationId,
-          payment_id: payment.id,
-          file_id: payment.fileId,
-          claim_id: claim.id,
-          patient_control_number: clp.patientControlNumber,
-          status_code: clp.statusCode,
-          charge_cents: clp.chargeCents,
-          paid_cents: clp.paidCents,
-          patient_responsibility_cents: clp.patientResponsibilityCents,
-          payer_claim_control_number: clp.payerClaimControlNumber ?? null,
-          remark_codes: clp.remarkCodes,
-          paid_date: payment.paymentDate,
-          posted_by: userId,
-          posted_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['organization_id', 'payment_id', 'claim_id', 'status_code']).doNothing())
-      .returning(['id', 'claim_id', 'status_code'])
-      .execute();
-    for (const r of rows) inserted.set(`${r.claim_id}/${r.status_code}`, r.id);
-  });
+  // One statement whatever the file's size: a column of values each (unnest), not a parameter per value.
+  const rows = await sql<{ id: string; claim_id: string; status_code: string }>`
+    insert into remittance_claims (organization_id, payment_id, file_id, claim_id, patient_control_number, status_code, charge_cents,
+                                   paid_cents, patient_responsibility_cents, payer_claim_control_number, remark_codes, paid_date,
+                                   posted_by, posted_at)
+    select ${tx.organizationId}::uuid, ${payment.id}::uuid, ${payment.fileId}::uuid, c, pcn, st, cc, pd, pr, pccn, rm::text[],
+           ${payment.paymentDate}::date, ${userId}::uuid, ${now}::timestamptz
+      from unnest(${items.map((i) => i.claim.id)}::uuid[], ${items.map((i) => i.clp.patientControlNumber)}::text[],
+                  ${items.map((i) => i.clp.statusCode)}::text[], ${items.map((i) => i.clp.chargeCents)}::bigint[],
+                  ${items.map((i) => i.clp.paidCents)}::bigint[], ${items.map((i) => i.clp.patientResponsibilityCents)}::bigint[],
+                  ${items.map((i) => i.clp.payerClaimControlNumber ?? null)}::text[], ${items.map((i) => textArray(i.clp.remarkCodes))}::text[])
+           with ordinality as t(c, pcn, st, cc, pd, pr, pccn, rm, n)
+     order by n
+    on conflict (organization_id, payment_id, claim_id, status_code) do nothing
+    returning id, claim_id, status_code`.execute(tx.db);
+  for (const r of rows.rows) inserted.set(`${r.claim_id}/${r.status_code}`, r.id);
 
   const fresh = items.filter(({ claim, clp }) => inserted.has(`${claim.id}/${clp.statusCode}`));
   const already = items
@@ -76,27 +65,27 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
   if (fresh.length === 0) return { posted: [], already };
 
   const billed = new Map<string, { lineNumber: number; procedureCode: string; modifiers: string[] }[]>();
-  await inChunks([...new Set(fresh.map((f) => f.claim.id))], async (ids) => {
+  {
     const rows = await tx.db
       .selectFrom('claim_lines')
       .select(['claim_id', 'line_number', 'procedure_code', 'modifiers'])
       .where('organization_id', '=', tx.organizationId)
-      .where('claim_id', 'in', ids)
+      .where(sql<SqlBool>`claim_id = any(${[...new Set(fresh.map((f) => f.claim.id))]}::uuid[])`)
       .orderBy('claim_id')
       .orderBy('line_number')
       .execute();
-    for (const r of rows)
-      billed.set(r.claim_id, [
-        ...(billed.get(r.claim_id) ?? []),
-        { lineNumber: r.line_number, procedureCode: r.procedure_code, modifiers: r.modifiers },
-      ]);
-  });
+    for (const r of rows) {
+      const list = billed.get(r.claim_id) ?? [];
+      list.push({ lineNumber: r.line_number, procedureCode: r.procedure_code, modifiers: r.modifiers });
+      billed.set(r.claim_id, list);
+    }
+  }
 
   type LineRow = Parameters<ReturnType<Ctx['db']['insertInto']>['values']>[0];
   const lines: LineRow[] = [];
   const adjustments: LineRow[] = [];
   const posted: RemittancePostedClaim[] = [];
-  const moves = new Map<ClaimStatus, { claimId: string; from: ClaimStatus; reason: string }[]>();
+  const moves: ClaimMove[] = [];
   for (const { claim, clp } of fresh) {
     const id = inserted.get(`${claim.id}/${clp.statusCode}`) as string;
     let seq = 0;
@@ -146,7 +135,7 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
     const to = adjudicatedStatus(clp);
     if (to && to !== claim.status && canTransition(claim.status, to)) {
       const reason = `remittance ${payment.traceNumber}: CLP02 ${clp.statusCode}, paid ${(clp.paidCents / 100).toFixed(2)}, patient ${(clp.patientResponsibilityCents / 100).toFixed(2)}`;
-      moves.set(to, [...(moves.get(to) ?? []), { claimId: claim.id, from: claim.status, reason }]);
+      moves.push({ claimId: claim.id, from: claim.status, to, reason });
       // A later CLP of the same claim in this payment (a correction after a reversal) starts from here.
       claim.status = to;
     }
@@ -175,16 +164,14 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
   };
   const ls = lines as unknown as L[];
   const as = adjustments as unknown as A[];
-  // text[] columns travel as one '{...}' literal per row (unnest of a 2-D array would flatten them).
-  const arr = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
   if (ls.length)
     await sql`insert into remittance_lines (organization_id, remittance_claim_id, seq, line_number, procedure_code, modifiers, units,
                                             charge_cents, paid_cents, remark_codes, line_control_number)
       select ${tx.organizationId}::uuid, r, s, n, pc, m::text[], u, cc, pd, rm::text[], lc
       from unnest(${ls.map((l) => l.remittance_claim_id)}::uuid[], ${ls.map((l) => l.seq)}::int[], ${ls.map((l) => l.line_number)}::int[],
-                  ${ls.map((l) => l.procedure_code)}::text[], ${ls.map((l) => arr(l.modifiers))}::text[], ${ls.map((l) => l.units)}::int[],
+                  ${ls.map((l) => l.procedure_code)}::text[], ${ls.map((l) => textArray(l.modifiers))}::text[], ${ls.map((l) => l.units)}::int[],
                   ${ls.map((l) => l.charge_cents)}::bigint[], ${ls.map((l) => l.paid_cents)}::bigint[],
-                  ${ls.map((l) => arr(l.remark_codes))}::text[], ${ls.map((l) => l.line_control_number)}::text[])
+                  ${ls.map((l) => textArray(l.remark_codes))}::text[], ${ls.map((l) => l.line_control_number)}::text[])
            as t(r, s, n, pc, m, u, cc, pd, rm, lc)`.execute(tx.db);
   if (as.length)
     await sql`insert into remittance_adjustments (organization_id, remittance_claim_id, line_seq, seq, group_code, reason_code, amount_cents, quantity)
@@ -193,33 +180,7 @@ export async function postRemittanceClaims(tx: Ctx, payment: PaymentRef, items: 
                   ${as.map((a) => a.group_code)}::text[], ${as.map((a) => a.reason_code)}::text[], ${as.map((a) => a.amount_cents)}::bigint[],
                   ${as.map((a) => a.quantity)}::numeric[]) as t(r, ls, s, g, rc, a, q)`.execute(tx.db);
 
-  for (const [to, list] of moves)
-    await inChunks(list, async (chunk) => {
-      await tx.db
-        .updateTable('claims')
-        .set({ status: to, version: sql`version + 1`, updated_at: now })
-        .where('organization_id', '=', tx.organizationId)
-        .where(
-          'id',
-          'in',
-          chunk.map((m) => m.claimId),
-        )
-        .execute();
-      await tx.db
-        .insertInto('claim_events')
-        .values(
-          chunk.map((m) => ({
-            organization_id: tx.organizationId,
-            claim_id: m.claimId,
-            at: now,
-            user_id: userId,
-            from_status: m.from,
-            to_status: to,
-            reason: m.reason,
-          })),
-        )
-        .execute();
-    });
+  await moveClaims(tx, moves);
 
   // One audit row per patient, written by one statement (a 10,000-claim file would otherwise take
   // 10,000 round trips). The row's patient comes from the SQL source (auditCtes takes an expression).
