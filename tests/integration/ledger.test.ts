@@ -5,6 +5,7 @@
  * deletion of posted rows, whoever connects (the owner included); a patient merge moves the
  * merged record's balance by a transfer entry; who may read the books.
  */
+import { checkForeignKeys } from '@db/backup/integrity.ts';
 import { APP_ROLE } from '@db/index.ts';
 import { chargeApproved } from '@domain/billing/index.ts';
 import { postEntry } from '@domain/ledger/index.ts';
@@ -291,6 +292,28 @@ describe('the database keeps the books honest', () => {
       await expect(c.query('delete from patients where id = $1', [named.patient_id])).rejects.toThrow(/the books name is kept/);
     });
     expect(await t.db.selectFrom('patients').select('id').where('id', '=', named.patient_id).executeTakeFirst()).toBeTruthy();
+    // A restore loads with triggers off, then checks every key: these references among them.
+    await asOwner(async (c) => {
+      await c.query('begin');
+      try {
+        await c.query('set local session_replication_role = replica');
+        const own = await c.query<{ id: string }>(
+          `insert into journal_entries (organization_id, posting_date, kind, source_type, source_id, memo)
+           values ($1, '2026-03-03', 'transfer', 'test', 'restored', 'loaded with triggers off') returning id`,
+          [org.id],
+        );
+        await c.query(
+          `insert into journal_lines (organization_id, entry_id, line_number, account_code, debit_cents, credit_cents, patient_id)
+           values ($1, $2, 1, '1000', 100, 0, $3), ($1, $2, 2, '3000', 0, 100, null)`,
+          [org.id, own.rows[0]?.id, theirPatient],
+        );
+        const check = await checkForeignKeys(c);
+        expect(check.ok).toBe(false);
+        expect(check.detail).toMatch(/journal_lines\.journal_lines_parents \(patient\): 1 row\(s\) reference a missing patients/);
+      } finally {
+        await c.query('rollback');
+      }
+    });
   });
 });
 

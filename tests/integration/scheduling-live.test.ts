@@ -85,6 +85,10 @@ describe('GET /api/flow-board/stream', () => {
     try {
       expect(a.res.status).toBe(200);
       expect(a.res.headers.get('content-type')).toContain('text/event-stream');
+      // The stream writes its own head, with the security headers every answer carries.
+      expect(a.res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(a.res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(a.res.headers.get('x-frame-options')).toBe('DENY');
       await Promise.all([a.next((e) => e.event === 'ready', 2_000), b.next((e) => e.event === 'ready', 2_000)]);
 
       const changed = await t.as(org, 'clinician').post(`/api/appointments/${appt.id}/status`, { status: 'arrived' });

@@ -85,6 +85,17 @@ describe('row-level security', () => {
     expect(Number(updated.numUpdatedRows)).toBe(0);
   });
 
+  it("refuses another practice's location in x-location-id, also after that practice's own staff used it", async () => {
+    // Its own practice's request puts the location among the ones this process knows.
+    expect((await t.as(b, 'admin').get('/api/users', { 'x-location-id': b.locationId })).statusCode).toBe(200);
+    const res = await t.as(a, 'admin').get('/api/users', { 'x-location-id': b.locationId });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('headers.x-location-id');
+    // Its own location is taken, the second time from memory.
+    expect((await t.as(a, 'admin').get('/api/users', { 'x-location-id': a.locationId })).statusCode).toBe(200);
+    expect((await t.as(a, 'admin').get('/api/users', { 'x-location-id': a.locationId })).statusCode).toBe(200);
+  });
+
   it('keeps the name-key index for search (the scoped view applies the tenant check as a plain condition)', async () => {
     const explain = (table: 'patients' | 'patients_scoped') =>
       t.db.connection().execute(async (conn) => {

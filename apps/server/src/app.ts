@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -26,6 +25,7 @@ import { frameworkErrorHandler, registerErrorHandling, type UnavailableCounts, u
 import { documentErrors, problemComponent } from './plugins/openapi-errors.ts';
 import { installRefusalAudit } from './plugins/refusal-audit.ts';
 import { installRouteGuard, type RegisteredRoute } from './plugins/route-guard.ts';
+import { installSecurityHeaders } from './plugins/security-headers.ts';
 import { installTextGuard } from './plugins/text-guard.ts';
 import type { App } from './plugins/types.ts';
 import { routeModules } from './routes/index.ts';
@@ -64,6 +64,8 @@ export interface Services {
   flowBoard: FlowBoardHub;
   /** How the process is coping, for GET /readyz: 503 answers by cause, and the expensive routes' limits. */
   load: { unavailable: UnavailableCounts; expensive: Limiters };
+  /** The security headers every answer carries (plugins/security-headers.ts), for a route that writes its own head. */
+  securityHeaders: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_PUBLIC_RATE_LIMIT = 120;
@@ -127,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', `too many requests from this address; try again in ${context.after}`),
   });
-  await app.register(fastifyHelmet, {
+  const securityHeaders = installSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -192,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     documentStorage: deps.documentStorage ?? localDocumentStorage(config.dataDir),
     flowBoard,
     load: { unavailable, expensive },
+    securityHeaders,
   };
   app.decorate('services', services);
   for (const mod of [...routeModules, ...(deps.extraRoutes ?? [])]) {

@@ -92,3 +92,7 @@ begin
 end $$ security definer set search_path = public, pg_temp;
 create trigger patients_in_books_kept before update of organization_id, id or delete on patients
   for each row execute function patient_in_books_is_kept();
+
+-- Trigger functions only (they run as their owner): nobody calls them.
+revoke execute on function journal_lines_parents_exist() from public;
+revoke execute on function patient_in_books_is_kept() from public;

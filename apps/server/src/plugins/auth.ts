@@ -20,6 +20,8 @@ export const CSRF_HEADER = 'x-clinicdesk-csrf';
 export const LOCATION_HEADER = 'x-location-id';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Known practice locations kept in memory before the set starts again. */
+const KNOWN_LOCATIONS_MAX = 10_000;
 
 function bearerToken(request: FastifyRequest): string | undefined {
   const h = request.headers.authorization;
@@ -60,6 +62,9 @@ export function installAuth(
     statementTimeoutMs: deps.reportStatementTimeoutMs,
   });
   const sessions = new SessionCache();
+  // Locations found to belong to a practice (`org/location`): a location is never deleted and
+  // never changes practice, so the web app's x-location-id on every request is looked up once.
+  const knownLocations = new Set<string>();
   const notices = new SessionNotices(deps.pool, sessions, (err) => app.log.warn({ err }, 'session notice connection lost'));
   app.decorate('sessionCache', sessions);
   app.addHook('onClose', async () => notices.close());
@@ -97,7 +102,9 @@ export function installAuth(
     if (!bearer && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
     const requested = request.headers[LOCATION_HEADER];
     let locationId: string | null = null;
-    if (typeof requested === 'string' && requested) {
+    if (typeof requested === 'string' && requested && knownLocations.has(`${session.organizationId}/${requested}`)) {
+      locationId = requested;
+    } else if (typeof requested === 'string' && requested) {
       const loc = /^[0-9a-f-]{36}$/i.test(requested)
         ? await db
             .selectFrom('locations')
@@ -111,6 +118,8 @@ export function installAuth(
           errors: [{ path: `headers.${LOCATION_HEADER}`, message: 'unknown location' }],
         });
       locationId = loc.id;
+      if (knownLocations.size >= KNOWN_LOCATIONS_MAX) knownLocations.clear();
+      knownLocations.add(`${session.organizationId}/${loc.id}`);
     }
     // A role granted at one location acts only there: without a location header, only practice-wide grants count.
     const actor = toUserActor(session, locationId);

@@ -53,7 +53,46 @@ export async function listTables(client: Queryable, opts: { includeReference?: b
   return rows.map((r) => ({ name: r.name, columns: r.columns, identityColumns: r.identity, primaryKey: r.pk ?? [] }));
 }
 
+/**
+ * References a statement trigger checks instead of a foreign key (migration 0290: a journal line's
+ * entry, account and patient): listed with the keys, so a restore orders and checks them too.
+ */
+const TRIGGER_CHECKED: readonly ForeignKey[] = [
+  {
+    name: 'journal_lines_parents (entry)',
+    child: 'journal_lines',
+    parent: 'journal_entries',
+    childColumns: ['organization_id', 'entry_id'],
+    parentColumns: ['organization_id', 'id'],
+  },
+  {
+    name: 'journal_lines_parents (account)',
+    child: 'journal_lines',
+    parent: 'ledger_accounts',
+    childColumns: ['organization_id', 'account_code'],
+    parentColumns: ['organization_id', 'code'],
+  },
+  {
+    name: 'journal_lines_parents (patient)',
+    child: 'journal_lines',
+    parent: 'patients',
+    childColumns: ['organization_id', 'patient_id'],
+    parentColumns: ['organization_id', 'id'],
+  },
+];
+
 export async function listForeignKeys(client: Queryable): Promise<ForeignKey[]> {
+  const keys = await listDeclaredForeignKeys(client);
+  const triggers = await client.query<{ name: string }>(
+    `select t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relname = 'journal_lines' and t.tgname = 'journal_lines_parents'`,
+  );
+  if (!triggers.rows.length) return keys;
+  const declared = (r: ForeignKey) => keys.some((k) => k.child === r.child && k.childColumns.join() === r.childColumns.join());
+  return [...keys, ...TRIGGER_CHECKED.filter((r) => !declared(r))];
+}
+
+async function listDeclaredForeignKeys(client: Queryable): Promise<ForeignKey[]> {
   const { rows } = await client.query<ForeignKey>(
     `select con.conname as name, ch.relname as child, pa.relname as parent,
             array(select a.attname::text from unnest(con.conkey) with ordinality k(n, o)

@@ -144,7 +144,8 @@ export interface ClaimMove {
 /**
  * Move many locked claims, each by its own steps, with a timeline row per step: one statement
  * whatever their number (a remittance of thousands: one array parameter per column). A claim with
- * several steps (a reversal, then the corrected payment) ends in its last step's state. Every step
+ * several steps (a reversal, then the corrected payment) ends in its last step's state, its timeline
+ * rows a microsecond apart in step order. Every step
  * must be legal (409 ILLEGAL_TRANSITION, nothing changes).
  */
 export async function moveClaims(tx: Ctx, moves: readonly ClaimMove[]): Promise<void> {
@@ -152,6 +153,13 @@ export async function moveClaims(tx: Ctx, moves: readonly ClaimMove[]): Promise<
   if (illegal) throw new AppError('ILLEGAL_TRANSITION', `a ${illegal.from} claim cannot become ${illegal.to}`);
   if (moves.length === 0) return;
   const last = new Map(moves.map((m) => [m.claimId, m.to]));
+  // A claim's later steps are a microsecond apart, so its timeline (read by time, then id) keeps their order.
+  const seen = new Map<string, number>();
+  const step = moves.map((m) => {
+    const k = seen.get(m.claimId) ?? 0;
+    seen.set(m.claimId, k + 1);
+    return k;
+  });
   const now = tx.clock.now();
   await sql`
     with moved as (
@@ -160,9 +168,9 @@ export async function moveClaims(tx: Ctx, moves: readonly ClaimMove[]): Promise<
        where c.id = t.claim_id and c.organization_id = ${tx.organizationId}::uuid
       returning c.id)
     insert into claim_events (organization_id, claim_id, at, user_id, from_status, to_status, reason)
-    select ${tx.organizationId}::uuid, s.claim_id, ${now}::timestamptz, ${actorUserId(tx)}::uuid, s.from_status, s.to_status, s.reason
+    select ${tx.organizationId}::uuid, s.claim_id, ${now}::timestamptz + s.step * interval '1 microsecond', ${actorUserId(tx)}::uuid,
+           s.from_status, s.to_status, s.reason
       from unnest(${moves.map((m) => m.claimId)}::uuid[], ${moves.map((m) => m.from)}::text[], ${moves.map((m) => m.to)}::text[],
-                  ${moves.map((m) => m.reason)}::text[]) with ordinality as s(claim_id, from_status, to_status, reason, n)
-     where exists (select 1 from moved where moved.id = s.claim_id)
-     order by s.n`.execute(tx.db);
+                  ${moves.map((m) => m.reason)}::text[], ${step}::int[]) as s(claim_id, from_status, to_status, reason, step)
+     where exists (select 1 from moved where moved.id = s.claim_id)`.execute(tx.db);
 }

@@ -152,11 +152,12 @@ export async function createClaimBatch(
     );
     // The ledger's entry and the audit rows go to PostgreSQL while this process builds the 837P
     // in slices (the event loop stays free to send each next statement): the database's work and
-    // the build overlap instead of following each other.
+    // the build overlap instead of following each other. One chain of statements, so nothing is
+    // sent after a failure, and every path below waits for it before the transaction ends.
     const perPatient = new Map<string, number>();
     for (const c of claims) perPatient.set(c.patient_id, (perPatient.get(c.patient_id) ?? 0) + 1);
-    const writing = Promise.all([
-      emit(tx, claimsSubmitted, {
+    const writing = (async () => {
+      await emit(tx, claimsSubmitted, {
         batchId: batch.id,
         claims: claims.map((c) => ({
           claimId: c.id,
@@ -168,8 +169,8 @@ export async function createClaimBatch(
           frequencyCode: c.frequency_code,
           priority: c.snapshot.coverage.priority,
         })),
-      }),
-      recordAuditMany(
+      });
+      await recordAuditMany(
         tx,
         [...perPatient].map(([patientId, count]) => ({
           action: 'create' as const,
@@ -178,8 +179,8 @@ export async function createClaimBatch(
           access: access.get(patientId) ?? { patientId, breakGlass: false },
           details: { batchId: batch.id, interchangeControlNumber: numbers.interchange, claims: count },
         })),
-      ),
-    ]);
+      );
+    })();
     writing.catch(() => undefined);
     const bp = firstClaim.snapshot.billingProvider;
     let x12: string;

@@ -11,9 +11,10 @@
  * is search order). A typed word matches the rows holding a vocabulary word it begins: one
  * contiguous id range. A word search starts from the query's rarest word: when it is rare, its
  * rows are sorted (search order) and checked against the other words; when even the rarest is
- * common, its rows are marked and the marks walked in search order, where matches come early. It
- * stops at the page: its cost is bounded by that word's rows plus at most one pass over the
- * marks, whatever the query.
+ * common, the first rows in search order are checked as they come (matches come early), and
+ * only a page not full after DIRECT_WALK rows marks the word's rows and walks the marks. It
+ * stops at the page: its cost is bounded by DIRECT_WALK rows plus that word's rows plus at most
+ * one pass over the marks, whatever the query.
  *
  * Freshness: `refreshIcd10Index` compares the loaded release's SHA-256 (reference_data_sets) with
  * the one the index was built from and rebuilds when they differ; the server runs it at start
@@ -31,6 +32,8 @@ import { WORD_SEARCH_BOUNDS } from './word-terms.ts';
 const MAX_CODE_LENGTH = 7;
 /** A word is rare when its rows are fewer than 1/SPARSE of the code set: sorting them beats walking marks. */
 const SPARSE = 16;
+/** Rows a common word's search checks in order before it marks the word's rows (a one-letter word fills a page within a few dozen). */
+const DIRECT_WALK = 2048;
 
 interface Row extends Icd10Code {
   key: string;
@@ -154,12 +157,18 @@ export class Icd10Index {
       for (let k = 0; k < rows.length && out.length < limit; k++) if (k === 0 || rows[k] !== rows[k - 1]) take(rows[k] as number);
       return out;
     }
-    // A common word: mark its rows, then walk the marks in search order (matches come early).
+    // A common word (at least 1 row in SPARSE holds it): walking the rows in search order meets
+    // its matches early, so the first DIRECT_WALK rows are checked as they come; only a page not
+    // full by then marks the word's rows and walks the marks from there.
+    const direct = Math.min(this.rows.length, DIRECT_WALK);
+    for (let i = 0; i < direct && out.length < limit; i++) if (this.rowHasWordIn(i, rarest)) take(i);
+    if (out.length >= limit || direct === this.rows.length) return out;
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     if (this.stamp === 1) this.marks.fill(0);
     let first = this.rows.length;
     for (let k = from; k < to; k++) {
       const i = this.wordRows[k] as number;
+      if (i < direct) continue;
       this.marks[i] = this.stamp;
       if (i < first) first = i;
     }

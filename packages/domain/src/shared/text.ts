@@ -20,6 +20,10 @@ const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (no `u` flag: code units). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Any character one of the rules below could refuse: controls, DEL, C1, U+2028/U+2029, surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
+
 export interface TextRules {
   /** Tab, line feed and carriage return are allowed (notes, descriptions). */
   multiline?: boolean;
@@ -27,6 +31,8 @@ export interface TextRules {
 
 /** Why `value` is not acceptable text, in plain words (completing "The field ..."), or null. */
 export function textProblem(value: string, rules: TextRules = {}): string | null {
+  // Nearly all text has none of these: one scan, then the precise rules only when needed.
+  if (!SUSPECT.test(value)) return null;
   if (LONE_SURROGATE.test(value)) return 'contains an invalid character (a lone UTF-16 surrogate)';
   if (rules.multiline) return CONTROL_MULTILINE.test(value) ? 'must not contain control characters' : null;
   if (CONTROL_SINGLE_LINE.test(value)) return 'must not contain control characters, tabs or line breaks';
@@ -65,27 +71,33 @@ export interface TextIssue {
  */
 export function findTextProblems(value: unknown, prefix = '', limit = 20): TextIssue[] {
   const out: TextIssue[] = [];
-  const join = (base: string, key: string | number) => (base ? `${base}.${key}` : String(key));
-  const walk = (v: unknown, path: string, depth: number) => {
-    if (out.length >= limit || depth > 64) return;
-    if (typeof v === 'string') {
-      const problem = textProblem(v, { multiline: true });
-      if (problem) out.push({ path, message: problem });
-    } else if (Array.isArray(v)) {
-      for (const [i, item] of v.entries()) walk(item, join(path, i), depth + 1);
-    } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v) && !ArrayBuffer.isView(v)) {
-      for (const [k, item] of Object.entries(v)) {
-        const keyProblem = textProblem(k, { multiline: false });
-        if (keyProblem) {
-          out.push({ path: join(path, printable(k)), message: `field name ${keyProblem}` });
-          continue;
-        }
-        walk(item, join(path, k), depth + 1);
-      }
-    }
-  };
-  walk(value, prefix, 0);
+  walkText(value, prefix, 0, out, limit);
   return out;
+}
+
+// Module-level, not closures made on every call: the guard runs on every request.
+function joinPath(base: string, key: string | number): string {
+  return base ? `${base}.${key}` : String(key);
+}
+
+function walkText(v: unknown, path: string, depth: number, out: TextIssue[], limit: number): void {
+  if (out.length >= limit || depth > 64) return;
+  if (typeof v === 'string') {
+    const problem = textProblem(v, { multiline: true });
+    if (problem) out.push({ path, message: problem });
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) walkText(v[i], joinPath(path, i), depth + 1, out, limit);
+  } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v) && !ArrayBuffer.isView(v)) {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const keyProblem = textProblem(k, { multiline: false });
+      if (keyProblem) {
+        out.push({ path: joinPath(path, printable(k)), message: `field name ${keyProblem}` });
+        continue;
+      }
+      walkText((v as Record<string, unknown>)[k], joinPath(path, k), depth + 1, out, limit);
+    }
+  }
 }
 
 /** A field name fit to echo back: each control character as '?'. */

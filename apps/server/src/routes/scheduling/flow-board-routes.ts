@@ -75,7 +75,9 @@ export async function flowBoardRoutes(app: App) {
         end,
       });
       reply.hijack();
+      // A hijacked reply writes its own head: the security headers every answer carries, then the stream's.
       raw.writeHead(200, {
+        ...app.services.securityHeaders,
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
         connection: 'keep-alive',
