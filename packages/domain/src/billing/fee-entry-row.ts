@@ -40,8 +40,16 @@ export async function lockFeeEntry(tx: Ctx, payerId: string | null, id: string):
   return row;
 }
 
-/** PostgreSQL's exclusion_violation (23P01): the dates overlap another entry of the same code and modifier. */
-export const isOverlap = (e: unknown): boolean => (e as { code?: string } | null)?.code === '23P01';
+/**
+ * The dates overlap another entry of the same code and modifier: PostgreSQL's exclusion_violation
+ * (23P01), or a deadlock (40P01). Two writers of overlapping dates at the same moment each find
+ * the other's not yet committed index entry and wait for it; PostgreSQL breaks the wait by
+ * aborting one, which has lost to the other (as scheduling's isExclusionViolation says of bookings).
+ */
+export const isOverlap = (e: unknown): boolean => {
+  const code = (e as { code?: string } | null)?.code;
+  return code === '23P01' || code === '40P01';
+};
 
 /**
  * A schedule write's whole transaction, commit included: the overlap constraint is deferrable,
