@@ -122,10 +122,11 @@ describe('schedule and patient flow', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(localDate(booked.start, zone)).toBe(today);
 
-    // Drag it to a later open time of the same provider.
+    // Drag it to a later open time of the same provider, the same day: the demo's clinic day may
+    // be booked solid for hours after the first open slot, so look to the day's end (the extra hours).
     const free = await getJson<{ items: { start: string }[] }>(
       page,
-      `/api/availability?appointmentTypeId=${(await getJson<{ items: { id: string; name: string }[] }>(page, '/api/appointment-types')).items.find((t) => t.name === 'Annual physical')?.id}&providerId=${booked.providerId}&locationId=${locationId}&from=${encodeURIComponent(booked.end)}&to=${encodeURIComponent(new Date(Date.parse(booked.end) + 3 * 3_600_000).toISOString())}&limit=5`,
+      `/api/availability?appointmentTypeId=${(await getJson<{ items: { id: string; name: string }[] }>(page, '/api/appointment-types')).items.find((t) => t.name === 'Annual physical')?.id}&providerId=${booked.providerId}&locationId=${locationId}&from=${encodeURIComponent(booked.end)}&to=${encodeURIComponent(new Date(Date.parse(booked.end) + 24 * 3_600_000).toISOString())}&limit=50`,
     );
     const target = free.items.find((s) => localDate(s.start, zone) === today);
     expect(target, 'an open time later today').toBeDefined();
