@@ -17,6 +17,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Every answer is written by its compiled serializer and by zod's, and fails when they differ (apps/server/src/plugins/serializer.ts).
+    env: { CLINICDESK_CHECK_SERIALIZERS: '1' },
     include: ['packages/**/*.test.ts', 'apps/server/**/*.test.ts', 'apps/cli/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(external ? DATABASE_FREE.map((e) => (e.endsWith('/') ? `${e}**` : e)) : [])],
     globalSetup: ['tests/setup/global-setup.ts'],

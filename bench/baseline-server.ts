@@ -38,6 +38,15 @@ const READ_AUDIT = {
     select * from r`,
 };
 
+const STATIC_PAGE = {
+  items: Array.from({ length: 20 }, (_, i) => ({
+    code: `E11.${String(i).padStart(2, '0')}`,
+    description: `Type 2 diabetes mellitus with a complication described in about this many words, number ${i}`,
+    billable: i % 3 !== 0,
+  })),
+  nextCursor: null,
+};
+
 async function main(): Promise<void> {
   const connectionString = process.env.BENCH_BARE_DATABASE_URL;
   if (!connectionString) throw new Error('BENCH_BARE_DATABASE_URL is not set');
@@ -53,6 +62,9 @@ async function main(): Promise<void> {
   const app = Fastify({ logger: false });
 
   app.get('/bare/ready', async () => ({ ok: true }));
+
+  // An answer from memory: about an ICD-10-CM search's page (20 codes), no database.
+  app.get('/bare/static', async () => STATIC_PAGE);
 
   app.get<{ Params: { id: string } }>('/bare/read/:id', async (request, reply) => {
     const { rows } = await pool.query({ ...READ, values: [request.params.id] });

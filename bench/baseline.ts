@@ -6,7 +6,9 @@
  *
  *  - bare-read: a primary-key read;
  *  - bare-insert: one row inserted from a JSON body, its id returned;
- *  - bare-read-audit: a primary-key read and an audit row, in one statement.
+ *  - bare-read-audit: a primary-key read and an audit row, in one statement;
+ *  - bare-static: a page of 20 codes from memory, no database (what an in-memory search is
+ *    compared with).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
@@ -15,8 +17,8 @@ import { sql } from 'kysely';
 import { BARE_APPLICATION_NAME, BARE_ORGANIZATION } from './baseline-server.ts';
 import { type BenchServer, backendsOf, type LoadResult, load, ROOT, registerCpuTarget } from './harness.ts';
 
-export type BareKind = 'read' | 'insert' | 'read-audit';
-export const BARE_KINDS: BareKind[] = ['read', 'read-audit', 'insert'];
+export type BareKind = 'read' | 'insert' | 'read-audit' | 'static';
+export const BARE_KINDS: BareKind[] = ['read', 'read-audit', 'insert', 'static'];
 
 /** Rows the reads pick from: as many as the patients, up to 100,000 (the primary key's depth is what matters). */
 export function bareRows(patients: number): number {
@@ -109,6 +111,7 @@ export async function runBaseline(s: BenchServer): Promise<Baseline> {
       'read-audit',
       await load('bare-read-audit', { ...common, url: `${url}/bare/read-audit/${ids[0]}`, requests: byId('/bare/read-audit/') } as never),
     );
+    results.set('static', await load('bare-static', { ...common, url: `${url}/bare/static` } as never));
     let n = 0;
     results.set(
       'insert',

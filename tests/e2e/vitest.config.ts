@@ -14,6 +14,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Every answer is written by its compiled serializer and by zod's, and fails when they differ (apps/server/src/plugins/serializer.ts).
+    env: { CLINICDESK_CHECK_SERIALIZERS: '1' },
     root: r('.'),
     include: ['tests/e2e/**/*.e2e.ts'],
     // One first start (migrations, code sets, demo practice); each file's server starts on a copy of its data dir.

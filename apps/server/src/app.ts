@@ -16,7 +16,7 @@ import { type Clock, systemClock } from '@domain/shared/clock.ts';
 import { AppError } from '@domain/shared/errors.ts';
 import type { Db } from '@domain/shared/context.ts';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { type Config, loadConfig, type TrustProxy } from './config.ts';
 import { installAuth } from './plugins/auth.ts';
@@ -25,6 +25,7 @@ import { frameworkErrorHandler, registerErrorHandling, type UnavailableCounts, u
 import { documentErrors, problemComponent } from './plugins/openapi-errors.ts';
 import { installRefusalAudit } from './plugins/refusal-audit.ts';
 import { installRouteGuard, type RegisteredRoute } from './plugins/route-guard.ts';
+import { serializerCompiler } from './plugins/serializer.ts';
 import { installSecurityHeaders } from './plugins/security-headers.ts';
 import { installTextGuard } from './plugins/text-guard.ts';
 import type { App } from './plugins/types.ts';
@@ -100,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(serializerCompiler({ crossCheck: config.checkSerializers }));
   // Every body the API reads is JSON (or a route's own media type): a text/plain body is an
   // unsupported media type (415), not a string for the schema to refuse (400).
   app.removeContentTypeParser('text/plain');
@@ -115,9 +116,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   installRefusalAudit(app);
   installTextGuard(app);
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+    done();
   });
 
   await app.register(fastifyCookie);

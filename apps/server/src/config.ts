@@ -19,6 +19,11 @@ export interface Config {
   adminPassword: string | undefined;
   /** CLINICDESK_REQUIRE_MFA=0 turns the organization MFA requirement off: development and tests only. */
   requireMfa: boolean;
+  /**
+   * CLINICDESK_CHECK_SERIALIZERS=1 writes every answer with both its compiled serializer and
+   * zod's and fails it when they differ (plugins/serializer.ts): the test suite runs with it on.
+   */
+  checkSerializers: boolean;
   logLevel: string;
   /** Human log lines: LOG_FORMAT=pretty, or by default when standard output is a terminal (LOG_FORMAT=json forces JSON). */
   logPretty: boolean;
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.CLINICDESK_ADMIN_EMAIL || undefined,
     adminPassword: env.CLINICDESK_ADMIN_PASSWORD || undefined,
     requireMfa: env.CLINICDESK_REQUIRE_MFA !== '0',
+    checkSerializers: env.CLINICDESK_CHECK_SERIALIZERS === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     logPretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : process.stdout.isTTY === true,
     bodyLimitBytes: Number(env.CLINICDESK_BODY_LIMIT ?? 1_048_576),

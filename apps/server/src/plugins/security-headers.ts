@@ -31,8 +31,9 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Readonly<Reco
 /** Sets the headers on every answer; a route that hijacks its reply writes them itself (answered here). */
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): Readonly<Record<string, string>> {
   const headers = securityHeaders(options);
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
+    done();
   });
   return headers;
 }

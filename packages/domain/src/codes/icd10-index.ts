@@ -10,7 +10,8 @@
  * a sorted vocabulary, each row's words as vocabulary ids, and each word's rows (ascending, which
  * is search order). A typed word matches the rows holding a vocabulary word it begins: one
  * contiguous id range. A word search starts from the query's rarest word: when it is rare, its
- * rows are sorted (search order) and checked against the other words; when even the rarest is
+ * words' row lists are merged in search order as far as the page needs and checked against the
+ * other words; when even the rarest is
  * common, the first rows in search order are checked as they come (matches come early), and
  * only a page not full after DIRECT_WALK rows marks the word's rows and walks the marks. It
  * stops at the page: its cost is bounded by DIRECT_WALK rows plus that word's rows plus at most
@@ -30,7 +31,7 @@ import { WORD_SEARCH_BOUNDS } from './word-terms.ts';
 
 /** Longest ICD-10-CM code without its dot (the shortest is 3). */
 const MAX_CODE_LENGTH = 7;
-/** A word is rare when its rows are fewer than 1/SPARSE of the code set: sorting them beats walking marks. */
+/** A word is rare when its rows are fewer than 1/SPARSE of the code set: merging them beats walking marks. */
 const SPARSE = 16;
 /** Rows a common word's search checks in order before it marks the word's rows (a one-letter word fills a page within a few dozen). */
 const DIRECT_WALK = 2048;
@@ -152,9 +153,14 @@ export class Icd10Index {
       if (others.every((range) => this.rowHasWordIn(i, range))) out.push(publicCode(r));
     };
     if ((to - from) * SPARSE < this.rows.length) {
-      // A rare word: its rows, sorted (search order), checked one by one.
-      const rows = this.wordRows.slice(from, to).sort();
-      for (let k = 0; k < rows.length && out.length < limit; k++) if (k === 0 || rows[k] !== rows[k - 1]) take(rows[k] as number);
+      // A rare word: its rows in search order, merged from each vocabulary word's ascending rows
+      // as they are needed, checked one by one; a page filled early reads no further.
+      const merge = new AscendingMerge(this.wordRows, this.wordRowStart, rarest[0], rarest[1]);
+      let previous = -1;
+      for (let i = merge.next(); i !== -1 && out.length < limit; i = merge.next()) {
+        if (i !== previous) take(i);
+        previous = i;
+      }
       return out;
     }
     // A common word (at least 1 row in SPARSE holds it): walking the rows in search order meets
@@ -182,6 +188,64 @@ export class Icd10Index {
       if (w >= lo && w < hi) return true;
     }
     return false;
+  }
+}
+
+/**
+ * The rows of vocabulary words lo..hi-1 in ascending order (a row holding two of them comes
+ * twice, one after the other): a k-way merge of their ascending row lists on a binary heap.
+ */
+class AscendingMerge {
+  /** Per word of the range: where its next row is in `rows`, and where its rows end. */
+  private readonly at: Int32Array;
+  private readonly end: Int32Array;
+  /** Word offsets (0..k-1) whose lists have rows left, as a min-heap on their next row. */
+  private readonly heap: Int32Array;
+  private size = 0;
+
+  constructor(
+    private readonly rows: Int32Array,
+    starts: Int32Array,
+    lo: number,
+    hi: number,
+  ) {
+    const k = hi - lo;
+    this.at = starts.slice(lo, hi);
+    this.end = starts.slice(lo + 1, hi + 1);
+    this.heap = new Int32Array(k);
+    for (let w = 0; w < k; w++) if ((this.at[w] as number) < (this.end[w] as number)) this.heap[this.size++] = w;
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The next row, or -1 when every list is done. */
+  next(): number {
+    if (this.size === 0) return -1;
+    const w = this.heap[0] as number;
+    const at = this.at[w] as number;
+    const row = this.rows[at] as number;
+    if (at + 1 < (this.end[w] as number)) this.at[w] = at + 1;
+    else this.heap[0] = this.heap[--this.size] as number;
+    if (this.size > 0) this.down(0);
+    return row;
+  }
+
+  private head(w: number): number {
+    return this.rows[this.at[w] as number] as number;
+  }
+
+  private down(i: number): void {
+    const { heap, size } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) return;
+      const r = l + 1;
+      const c = r < size && this.head(heap[r] as number) < this.head(heap[l] as number) ? r : l;
+      if (this.head(heap[c] as number) >= this.head(heap[i] as number)) return;
+      const t = heap[i] as number;
+      heap[i] = heap[c] as number;
+      heap[c] = t;
+      i = c;
+    }
   }
 }
 
