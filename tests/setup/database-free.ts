@@ -19,6 +19,7 @@ export const DATABASE_FREE: readonly string[] = [
   'tests/integration/ops-serve.test.ts',
   'tests/integration/ops-supervision.test.ts',
   'tests/integration/web-plain-messages.test.ts',
+  'tests/integration/web-theme-contrast.test.ts',
 ];
 
 /** Whether `file` (relative to the repository root, with '/') is in the list. */

@@ -49,5 +49,9 @@ export async function seriousViolations(page: Page, opts: { exclude?: string[] }
   const all = await runAxe(page, opts);
   return all
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => {
+      // The first element's own finding (for contrast: the two colours and the ratio) says what to fix.
+      const why = v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ').trim();
+      return `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}${why ? ` [${why}]` : ''}`;
+    });
 }

@@ -102,24 +102,26 @@ export function installAuth(
     if (!bearer && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
     const requested = request.headers[LOCATION_HEADER];
     let locationId: string | null = null;
-    if (typeof requested === 'string' && requested && knownLocations.has(`${session.organizationId}/${requested}`)) {
-      locationId = requested;
-    } else if (typeof requested === 'string' && requested) {
-      const loc = /^[0-9a-f-]{36}$/i.test(requested)
-        ? await db
-            .selectFrom('locations')
-            .select('id')
-            .where('id', '=', requested)
-            .where('organization_id', '=', session.organizationId)
-            .executeTakeFirst()
-        : undefined;
-      if (!loc)
-        throw new AppError('VALIDATION_FAILED', 'unknown location', {
-          errors: [{ path: `headers.${LOCATION_HEADER}`, message: 'unknown location' }],
-        });
-      locationId = loc.id;
-      if (knownLocations.size >= KNOWN_LOCATIONS_MAX) knownLocations.clear();
-      knownLocations.add(`${session.organizationId}/${loc.id}`);
+    if (typeof requested === 'string' && requested) {
+      const known = `${session.organizationId}/${requested}`;
+      if (knownLocations.has(known)) locationId = requested;
+      else {
+        const loc = /^[0-9a-f-]{36}$/i.test(requested)
+          ? await db
+              .selectFrom('locations')
+              .select('id')
+              .where('id', '=', requested)
+              .where('organization_id', '=', session.organizationId)
+              .executeTakeFirst()
+          : undefined;
+        if (!loc)
+          throw new AppError('VALIDATION_FAILED', 'unknown location', {
+            errors: [{ path: `headers.${LOCATION_HEADER}`, message: 'unknown location' }],
+          });
+        locationId = loc.id;
+        if (knownLocations.size >= KNOWN_LOCATIONS_MAX) knownLocations.clear();
+        knownLocations.add(`${session.organizationId}/${loc.id}`);
+      }
     }
     // A role granted at one location acts only there: without a location header, only practice-wide grants count.
     const actor = toUserActor(session, locationId);

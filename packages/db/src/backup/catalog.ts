@@ -53,43 +53,32 @@ export async function listTables(client: Queryable, opts: { includeReference?: b
   return rows.map((r) => ({ name: r.name, columns: r.columns, identityColumns: r.identity, primaryKey: r.pk ?? [] }));
 }
 
-/**
- * References a statement trigger checks instead of a foreign key (migration 0290: a journal line's
- * entry, account and patient): listed with the keys, so a restore orders and checks them too.
- */
-const TRIGGER_CHECKED: readonly ForeignKey[] = [
-  {
-    name: 'journal_lines_parents (entry)',
-    child: 'journal_lines',
-    parent: 'journal_entries',
-    childColumns: ['organization_id', 'entry_id'],
-    parentColumns: ['organization_id', 'id'],
-  },
-  {
-    name: 'journal_lines_parents (account)',
-    child: 'journal_lines',
-    parent: 'ledger_accounts',
-    childColumns: ['organization_id', 'account_code'],
-    parentColumns: ['organization_id', 'code'],
-  },
-  {
-    name: 'journal_lines_parents (patient)',
-    child: 'journal_lines',
-    parent: 'patients',
-    childColumns: ['organization_id', 'patient_id'],
-    parentColumns: ['organization_id', 'id'],
-  },
-];
+/** The comment prefix a trigger that checks references instead of foreign keys carries, before their JSON list. */
+const TRIGGER_CHECKED_PREFIX = 'checks references ';
 
+/**
+ * The declared foreign keys, and the references statement triggers check instead (migration
+ * 0290's journal_lines_parents): each such trigger's comment lists them (migration 0291), so a
+ * restore orders and checks them too. A trigger reference a declared key also covers is left out.
+ */
 export async function listForeignKeys(client: Queryable): Promise<ForeignKey[]> {
   const keys = await listDeclaredForeignKeys(client);
-  const triggers = await client.query<{ name: string }>(
-    `select t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relname = 'journal_lines' and t.tgname = 'journal_lines_parents'`,
+  const { rows } = await client.query<{ child: string; trigger: string; comment: string }>(
+    `select c.relname as child, t.tgname as trigger, obj_description(t.oid, 'pg_trigger') as comment
+       from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and not t.tgisinternal and starts_with(obj_description(t.oid, 'pg_trigger'), $1)
+      order by c.relname, t.tgname`,
+    [TRIGGER_CHECKED_PREFIX],
   );
-  if (!triggers.rows.length) return keys;
   const declared = (r: ForeignKey) => keys.some((k) => k.child === r.child && k.childColumns.join() === r.childColumns.join());
-  return [...keys, ...TRIGGER_CHECKED.filter((r) => !declared(r))];
+  const checked = rows.flatMap((t) =>
+    (JSON.parse(t.comment.slice(TRIGGER_CHECKED_PREFIX.length)) as Omit<ForeignKey, 'child'>[]).map((r) => ({
+      ...r,
+      name: `${t.trigger} (${r.name})`,
+      child: t.child,
+    })),
+  );
+  return [...keys, ...checked.filter((r) => !declared(r))];
 }
 
 async function listDeclaredForeignKeys(client: Queryable): Promise<ForeignKey[]> {
