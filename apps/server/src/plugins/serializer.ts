@@ -32,13 +32,8 @@ function zodSchemaOf(schema: unknown): z.ZodType | null {
 export function compileSerializer(schema: unknown): Serialize | null {
   const zodSchema = zodSchemaOf(schema);
   if (!zodSchema) return null;
-  let json: Record<string, unknown>;
   try {
-    json = z.toJSONSchema(zodSchema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' }) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  try {
+    const json = z.toJSONSchema(zodSchema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' });
     return fastJson(json as never) as Serialize;
   } catch {
     return null;
