@@ -264,15 +264,13 @@ describe('password policy', () => {
 });
 
 describe('security headers', () => {
-  it('sends a strict CSP, frame denial that agrees with it, nosniff, no-referrer and no-store on the API; HSTS only over HTTPS', async () => {
+  it('sends a CSP that allows nothing, frame denial that agrees with it, nosniff, no-referrer and no-store on the API; HSTS only over HTTPS', async () => {
     const org = await t.newOrg();
     const res = await t.as(org, 'admin').get('/api/me');
-    const csp = String(res.headers['content-security-policy']);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(csp).not.toContain('unsafe-eval');
+    // A JSON answer is never a page: its policy loads nothing, and the page-only switches are left off.
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
     expect(res.headers['x-frame-options']).toBe('DENY');
     // Served over plain HTTP (development): no HSTS. The HTTPS test below checks it is sent there.
     expect(res.headers['strict-transport-security']).toBeUndefined();
@@ -281,6 +279,26 @@ describe('security headers', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const failed = await login({ email: 'x@y.z', password: 'nope' }, newIp());
     expect(failed.headers['cache-control']).toBe('no-store');
+    expect(failed.headers['content-type']).toContain('application/problem+json');
+    expect(failed.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(failed.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('sends the whole page policy with an answer that is not JSON, under /api too (a CSV export)', async () => {
+    const org = await t.newOrg();
+    const res = await t.as(org, 'admin').get('/api/procedures/export.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('logout ends the session on the server, clears the cookie and sends Clear-Site-Data', async () => {

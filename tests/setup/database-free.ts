@@ -9,6 +9,7 @@
  */
 export const DATABASE_FREE: readonly string[] = [
   'apps/',
+  'packages/db/src/reference-keys.test.ts',
   'packages/domain/',
   'packages/x12/',
   'tests/integration/audit-zone-format.test.ts',

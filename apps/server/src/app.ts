@@ -116,12 +116,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   installRefusalAudit(app);
   installTextGuard(app);
 
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
-    done();
-  });
-
   await app.register(fastifyCookie);
   // Unauthenticated API routes get a per-address limit (the route guard marks them); signed-in routes do not.
   await app.register(fastifyRateLimit, {

@@ -10,13 +10,26 @@
  */
 export const PREFIX_KEY_LENGTH = 3;
 
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
+
 /** Folded words of a text, in order, without repeats. */
 export function referenceWords(text: string): string[] {
+  // ASCII (what staff type nearly always): no accents to drop, and its letters and digits are
+  // exactly A-Z, a-z and 0-9, so the Unicode steps below would give the same words.
+  if (isAscii(text)) {
+    const words = text.toLowerCase().split(ASCII_SEPARATORS);
+    return words.length === 1 && words[0] ? words : [...new Set(words.filter(Boolean))];
+  }
   const folded = text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
   return [...new Set(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** The GIN keys of a description. */

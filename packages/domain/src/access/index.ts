@@ -7,6 +7,7 @@ export {
   permissionMatrixMarkdown,
   managesRole,
   permissionsAt,
+  permissionsOf,
   ROLE_PERMISSIONS,
   ROLES,
   type Role,

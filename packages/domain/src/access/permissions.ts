@@ -445,6 +445,27 @@ export interface RoleAssignment {
   locationId: string | null;
 }
 
+/** permissionsAt's answers per roles list (a signed-in session's list, kept while its session is cached) and location. */
+const permissionsMemo = new WeakMap<readonly RoleAssignment[], Map<string | null, ReadonlySet<Permission>>>();
+
+/**
+ * permissionsAt for a roles list that is never changed (a resolved session's): worked out once
+ * per list and location, not on every request. The set is shared, so it is read-only.
+ */
+export function permissionsOf(roles: readonly RoleAssignment[], locationId: string | null): ReadonlySet<Permission> {
+  let byLocation = permissionsMemo.get(roles);
+  if (!byLocation) {
+    byLocation = new Map();
+    permissionsMemo.set(roles, byLocation);
+  }
+  let out = byLocation.get(locationId);
+  if (!out) {
+    out = permissionsAt(roles, locationId);
+    byLocation.set(locationId, out);
+  }
+  return out;
+}
+
 /** Permissions granted by the roles that apply at `locationId` (roles without a location apply everywhere). */
 export function permissionsAt(roles: readonly RoleAssignment[], locationId: string | null): Set<Permission> {
   const out = new Set<Permission>();

@@ -35,14 +35,26 @@ const MAX_CODE_LENGTH = 7;
 const SPARSE = 16;
 /** Rows a common word's search checks in order before it marks the word's rows (a one-letter word fills a page within a few dozen). */
 const DIRECT_WALK = 2048;
+/** Word beginnings up to this length have their vocabulary run kept (`runs`). */
+const PREFIX_RUN = 3;
 
 interface Row extends Icd10Code {
   key: string;
+  /** Its place in search order (its index in `rows` and `codes`). */
+  rank: number;
 }
 
 export class Icd10Index {
+  private readonly rows: readonly Row[];
   private readonly byLength = new Map<number, Row[]>();
+  /** Each row's answer, made once: a search allocates no code objects (callers must not change them). */
+  private readonly codes: readonly Icd10Code[];
   private readonly vocab: string[];
+  /**
+   * The vocabulary run of every word beginning of 1 to PREFIX_RUN characters, as [lo, hi) ids:
+   * a typed word that short is one lookup, a longer one a binary search inside its beginning's run.
+   */
+  private readonly runs = new Map<string, Int32Array>();
   /** rowWordStart[i]..rowWordStart[i+1]: row i's word ids in rowWords. */
   private readonly rowWordStart: Int32Array;
   private readonly rowWords: Int32Array;
@@ -56,8 +68,10 @@ export class Icd10Index {
   constructor(
     /** The release the index was built from (reference_data_sets SHA-256). */
     readonly version: string,
-    private readonly rows: readonly Row[],
+    codeRows: readonly Omit<Row, 'rank'>[],
   ) {
+    const rows: Row[] = codeRows.map((r, rank) => ({ ...r, rank }));
+    this.rows = rows;
     for (const r of rows) {
       const list = this.byLength.get(r.key.length) ?? [];
       list.push(r);
@@ -65,8 +79,18 @@ export class Icd10Index {
     }
     for (const list of this.byLength.values()) list.sort((a, b) => compare(a.key, b.key));
 
+    this.codes = rows.map((r) => Object.freeze({ code: r.code, description: r.description, billable: r.billable }));
     const wordsOf = rows.map((r) => referenceWords(r.description));
     this.vocab = [...new Set(wordsOf.flat())].sort(compare);
+    for (let w = 0; w < this.vocab.length; w++) {
+      const word = this.vocab[w] as string;
+      for (let n = 1; n <= Math.min(PREFIX_RUN, word.length); n++) {
+        const run = this.runs.get(word.slice(0, n));
+        // The vocabulary is sorted: the words beginning alike are contiguous.
+        if (run) run[1] = w + 1;
+        else this.runs.set(word.slice(0, n), Int32Array.of(w, w + 1));
+      }
+    }
     const id = new Map(this.vocab.map((w, i) => [w, i]));
     this.rowWordStart = new Int32Array(rows.length + 1);
     let total = 0;
@@ -117,7 +141,8 @@ export class Icd10Index {
   private byCode(prefix: string, limit: number, billableOnly: boolean): Icd10Code[] {
     const out: Row[] = [];
     for (let n = Math.max(3, prefix.length); n <= MAX_CODE_LENGTH; n++) {
-      const list = this.byLength.get(n) ?? [];
+      const list = this.byLength.get(n);
+      if (!list) continue;
       let taken = 0;
       for (let i = lowerBound(list, prefix); i < list.length && taken < limit; i++) {
         const r = list[i] as Row;
@@ -127,38 +152,47 @@ export class Icd10Index {
         taken++;
       }
     }
-    out.sort((a, b) => a.key.length - b.key.length || compare(a.code, b.code));
-    return out.slice(0, limit).map(publicCode);
+    // Each length's rows came in code order, shorter lengths first: that is the answer's order.
+    if (out.length > limit) out.length = limit;
+    const page: Icd10Code[] = new Array(out.length);
+    for (let i = 0; i < out.length; i++) page[i] = this.codes[(out[i] as Row).rank] as Icd10Code;
+    return page;
+  }
+
+  /** The vocabulary words beginning with `token`, as one [lo, hi) run of ids; null when none does. */
+  private wordRun(token: string): Int32Array | null {
+    if (token.length <= PREFIX_RUN) return this.runs.get(token) ?? null;
+    const run = this.runs.get(token.slice(0, PREFIX_RUN));
+    if (!run) return null;
+    const lo = lowerBoundWord(this.vocab, token, run[0] as number, run[1] as number);
+    const hi = lowerBoundWord(this.vocab, `${token}\uffff`, lo, run[1] as number);
+    return hi === lo ? null : Int32Array.of(lo, hi);
   }
 
   private byWords(typed: string, limit: number, billableOnly: boolean): Icd10Code[] {
-    const ranges: [number, number][] = [];
-    for (const token of referenceWords(typed).slice(0, WORD_SEARCH_BOUNDS.tokens)) {
-      // The words beginning with `token`: one run of the sorted vocabulary.
-      const lo = lowerBoundWord(this.vocab, token);
-      const hi = lowerBoundWord(this.vocab, `${token}\uffff`);
-      if (hi === lo) return [];
-      ranges.push([lo, hi]);
+    const tokens = referenceWords(typed);
+    const ranges: Int32Array[] = [];
+    for (let t = 0; t < tokens.length && t < WORD_SEARCH_BOUNDS.tokens; t++) {
+      const run = this.wordRun(tokens[t] as string);
+      if (!run) return [];
+      ranges.push(run);
     }
     if (!ranges.length) return [];
-    const rowsIn = ([lo, hi]: [number, number]) => (this.wordRowStart[hi] as number) - (this.wordRowStart[lo] as number);
-    const rarest = ranges.reduce((a, b) => (rowsIn(b) < rowsIn(a) ? b : a));
+    // The rarest word drives the walk; the others are checked row by row.
+    let rarest = ranges[0] as Int32Array;
+    for (let t = 1; t < ranges.length; t++)
+      if (this.rowsIn(ranges[t] as Int32Array) < this.rowsIn(rarest)) rarest = ranges[t] as Int32Array;
     const others = ranges.filter((r) => r !== rarest);
-    const from = this.wordRowStart[rarest[0]] as number;
-    const to = this.wordRowStart[rarest[1]] as number;
+    const from = this.wordRowStart[rarest[0] as number] as number;
+    const to = this.wordRowStart[rarest[1] as number] as number;
     const out: Icd10Code[] = [];
-    const take = (i: number) => {
-      const r = this.rows[i] as Row;
-      if (billableOnly && !r.billable) return;
-      if (others.every((range) => this.rowHasWordIn(i, range))) out.push(publicCode(r));
-    };
     if ((to - from) * SPARSE < this.rows.length) {
       // A rare word: its rows in search order, merged from each vocabulary word's ascending rows
       // as they are needed, checked one by one; a page filled early reads no further.
-      const merge = new AscendingMerge(this.wordRows, this.wordRowStart, rarest[0], rarest[1]);
+      const merge = new AscendingMerge(this.wordRows, this.wordRowStart, rarest[0] as number, rarest[1] as number);
       let previous = -1;
       for (let i = merge.next(); i !== -1 && out.length < limit; i = merge.next()) {
-        if (i !== previous) take(i);
+        if (i !== previous) this.take(i, others, billableOnly, out);
         previous = i;
       }
       return out;
@@ -167,7 +201,7 @@ export class Icd10Index {
     // its matches early, so the first DIRECT_WALK rows are checked as they come; only a page not
     // full by then marks the word's rows and walks the marks from there.
     const direct = Math.min(this.rows.length, DIRECT_WALK);
-    for (let i = 0; i < direct && out.length < limit; i++) if (this.rowHasWordIn(i, rarest)) take(i);
+    for (let i = 0; i < direct && out.length < limit; i++) if (this.rowHasWordIn(i, rarest)) this.take(i, others, billableOnly, out);
     if (out.length >= limit || direct === this.rows.length) return out;
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     if (this.stamp === 1) this.marks.fill(0);
@@ -178,11 +212,26 @@ export class Icd10Index {
       this.marks[i] = this.stamp;
       if (i < first) first = i;
     }
-    for (let i = first; i < this.rows.length && out.length < limit; i++) if (this.marks[i] === this.stamp) take(i);
+    for (let i = first; i < this.rows.length && out.length < limit; i++)
+      if (this.marks[i] === this.stamp) this.take(i, others, billableOnly, out);
     return out;
   }
 
-  private rowHasWordIn(i: number, [lo, hi]: [number, number]): boolean {
+  private rowsIn(run: Int32Array): number {
+    return (this.wordRowStart[run[1] as number] as number) - (this.wordRowStart[run[0] as number] as number);
+  }
+
+  /** Adds row i to the page when it is wanted and holds a word of every other run. */
+  private take(i: number, others: readonly Int32Array[], billableOnly: boolean, out: Icd10Code[]): void {
+    const code = this.codes[i] as Icd10Code;
+    if (billableOnly && !code.billable) return;
+    for (const run of others) if (!this.rowHasWordIn(i, run)) return;
+    out.push(code);
+  }
+
+  private rowHasWordIn(i: number, run: Int32Array): boolean {
+    const lo = run[0] as number;
+    const hi = run[1] as number;
     for (let k = this.rowWordStart[i] as number; k < (this.rowWordStart[i + 1] as number); k++) {
       const w = this.rowWords[k] as number;
       if (w >= lo && w < hi) return true;
@@ -265,19 +314,15 @@ function lowerBound(list: readonly Row[], key: string): number {
   return lo;
 }
 
-function lowerBoundWord(vocab: readonly string[], word: string): number {
-  let lo = 0;
-  let hi = vocab.length;
+function lowerBoundWord(vocab: readonly string[], word: string, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((vocab[mid] as string) < word) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-function publicCode(r: Row): Icd10Code {
-  return { code: r.code, description: r.description, billable: r.billable };
 }
 
 let current: Icd10Index | null = null;

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { permissionsAt, ROLE_PERMISSIONS, type Role, type RoleAssignment } from '../access/index.ts';
+import { permissionsOf, ROLE_PERMISSIONS, type Role, type RoleAssignment } from '../access/index.ts';
 import type { Db, UserActor } from '../shared/context.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type CachedSession, type SessionCache, sessionsChanged } from './session-cache.ts';
@@ -242,7 +242,7 @@ export function toUserActor(s: ResolvedSession, locationId: string | null): User
     organizationId: s.organizationId,
     displayName: s.user.displayName,
     roles: s.user.roles,
-    permissions: permissionsAt(s.user.roles, locationId),
+    permissions: permissionsOf(s.user.roles, locationId),
     providerId: s.user.providerId,
     sessionId: s.sessionId,
   };

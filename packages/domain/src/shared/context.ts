@@ -16,8 +16,8 @@ export interface UserActor {
   organizationId: string;
   displayName: string;
   roles: RoleAssignment[];
-  /** Permissions effective at the context's location. */
-  permissions: Set<Permission>;
+  /** Permissions effective at the context's location (shared between requests: read-only). */
+  permissions: ReadonlySet<Permission>;
   providerId: string | null;
   sessionId: string | null;
 }
