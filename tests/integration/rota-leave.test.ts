@@ -1,7 +1,8 @@
 /**
  * Time off marks the rota: approved time off over a person's shifts marks those shifts on
  * leave (with the time off's id) in the shift lists, coverage counts them as nobody on, and
- * cancelling (or a pending request, or a denial) leaves the shifts unmarked.
+ * cancelling (or a pending request, or a denial) leaves the shifts unmarked. A new shift, or a
+ * swap, that would put someone to work on a day of their approved time off is refused.
  */
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +120,55 @@ describe('time off on the rota', () => {
     expect(marks.get(endsAtMidnight)).toBeNull();
     expect(marks.get(overnight)).toBe(sundayOff.json().id);
     expect(marks.get(intoLeave)).toBe(off.json().id);
+  });
+
+  it('refuses a new shift or a swap that puts someone to work on a day of their approved time off, and changes nothing', async () => {
+    const org = await t.newOrg();
+    const om = t.as(org, 'office_manager');
+    const shift = (userId: string, start: string, end: string) =>
+      om.post('/api/shifts', { userId, locationId: org.locationId, duty: 'nurse', start, end });
+    const list = async () =>
+      (await om.get(`/api/shifts?locationId=${org.locationId}&from=2026-04-19&to=2026-04-23`))
+        .json()
+        .items.map((x: ShiftItem) => [x.userId, x.start.slice(0, 16)]);
+    // The nurse asks for the 21st; while it waits, the rota may still use that day.
+    const asked = await t.as(org, 'nurse').post('/api/time-off', { start: '2026-04-21', end: '2026-04-21', locationId: org.locationId });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const whilePending = await shift(org.users.nurse.id, '2026-04-21T13:00', '2026-04-21T15:00');
+    expect(whilePending.statusCode, whilePending.body).toBe(201);
+    expect((await om.delete(`/api/shifts/${whilePending.json().id}`)).statusCode).toBe(204);
+    const approved = await om.post(`/api/time-off/${asked.json().id}/decision`, { decision: 'approve' }, { 'if-match': '"1"' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const before = await list();
+
+    for (const [start, end] of [
+      ['2026-04-21T08:00', '2026-04-21T16:00'],
+      // A night from the 20th into the morning of the leave day.
+      ['2026-04-20T22:00', '2026-04-21T06:00'],
+    ] as const) {
+      const refused = await shift(org.users.nurse.id, start, end);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json().errors).toEqual([{ path: 'userId', message: 'On approved time off (2026-04-21).' }]);
+      expect(refused.json().timeOffId).toBe(asked.json().id);
+    }
+    expect(await list()).toEqual(before);
+    // The day before, ending at the leave's first midnight, and the day after are work days; and someone else works the 21st.
+    expect((await shift(org.users.nurse.id, '2026-04-20T16:00', '2026-04-21T00:00')).statusCode).toBe(201);
+    expect((await shift(org.users.nurse.id, '2026-04-22T08:00', '2026-04-22T16:00')).statusCode).toBe(201);
+    const deskShift = await shift(org.users.front_desk.id, '2026-04-21T08:00', '2026-04-21T16:00');
+    expect(deskShift.statusCode, deskShift.body).toBe(201);
+
+    // The desk asks to hand the 21st to the nurse: the manager's approval is refused, and the shift stays the desk's.
+    const swap = await t.as(org, 'front_desk').post(`/api/shifts/${deskShift.json().id}/swap-requests`, { toUserId: org.users.nurse.id });
+    expect(swap.statusCode, swap.body).toBe(201);
+    const decided = await om.post(`/api/swap-requests/${swap.json().id}/decision`, { decision: 'approve' });
+    expect(decided.statusCode, decided.body).toBe(409);
+    expect(decided.json().errors).toEqual([{ path: 'toUserId', message: 'On approved time off (2026-04-21).' }]);
+    const after = (await om.get(`/api/swap-requests?locationId=${org.locationId}`)).json().items;
+    expect(after.find((x: { id: string }) => x.id === swap.json().id)).toMatchObject({ status: 'pending' });
+    expect((await list()).filter(([, start]: string[]) => start?.startsWith('2026-04-21'))).toEqual([
+      [org.users.front_desk.id, deskShift.json().start.slice(0, 16)],
+    ]);
   });
 });

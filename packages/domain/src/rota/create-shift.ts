@@ -5,6 +5,7 @@ import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { requireStaff, rotaLocation } from './rota-refs.ts';
 import type { Shift, ShiftInput } from './rota.schemas.ts';
+import { refuseShiftOnLeave } from './leave-mark.ts';
 import type { Duty } from './rota.tables.ts';
 import { loadShift } from './shift-row.ts';
 
@@ -12,7 +13,8 @@ import { loadShift } from './shift-row.ts';
  * Put someone on the rota (`staff:manage` at the location): from a template on a day (its
  * local times at the location; a night ends the next morning), or with a duty and its own
  * start and end (instants, or local times at the location). Two shifts of one person never
- * overlap (a database constraint): 409 naming `userId`.
+ * overlap (a database constraint): 409 naming `userId`; nor is a shift put on a day of the
+ * person's approved time off (409 naming `userId`, with `timeOffId`).
  */
 export async function createShift(ctx: Ctx, input: ShiftInput): Promise<Shift> {
   return inTransaction(ctx, async (tx) => {
@@ -47,6 +49,7 @@ export async function createShift(ctx: Ctx, input: ShiftInput): Promise<Shift> {
     }
     if (endsAt <= startsAt) throw invalid('end', 'The shift must end after it starts.');
     if (endsAt.getTime() - startsAt.getTime() > 24 * 3_600_000) throw invalid('end', 'A shift lasts 24 hours at most.');
+    await refuseShiftOnLeave(tx, { userId: input.userId, locationId: loc.id, startsAt, endsAt, path: 'userId' });
     const now = tx.clock.now();
     let id: string;
     try {

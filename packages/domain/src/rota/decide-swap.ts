@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/index.ts';
 import { actorUserId, type Ctx, inTransaction } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
+import { refuseShiftOnLeave } from './leave-mark.ts';
 import { holdsAt, rotaLocation } from './rota-refs.ts';
 import type { Decision, Swap } from './rota.schemas.ts';
 import { loadSwap } from './swap-row.ts';
@@ -21,7 +22,8 @@ async function lockPending(tx: Ctx, id: string) {
 /**
  * A manager of the shift's location approves (the shift, and the exchanged one, change hands)
  * or denies a pending swap. Nobody decides a swap they are part of (403). A change that would
- * put someone on two shifts at once is a 409 and changes nothing.
+ * put someone on two shifts at once, or on a shift on a day of their approved time off, is a
+ * 409 and changes nothing.
  */
 export async function decideSwap(ctx: Ctx, id: string, d: Decision): Promise<Swap> {
   return inTransaction(ctx, async (tx) => {
@@ -36,6 +38,18 @@ export async function decideSwap(ctx: Ctx, id: string, d: Decision): Promise<Swa
     const now = tx.clock.now();
     const status = d.decision === 'approve' ? 'approved' : 'denied';
     if (status === 'approved') {
+      // Nobody takes a shift on a day of their approved time off.
+      const handed = await tx.db
+        .selectFrom('shifts')
+        .select(['id', 'location_id', 'starts_at', 'ends_at'])
+        .where('organization_id', '=', tx.organizationId)
+        .where('id', 'in', w.counter_shift_id ? [w.shift_id, w.counter_shift_id] : [w.shift_id])
+        .execute();
+      for (const s of handed) {
+        const taker = s.id === w.shift_id ? w.to_user_id : w.requested_by;
+        const path = s.id === w.shift_id ? 'toUserId' : 'requestedBy';
+        await refuseShiftOnLeave(tx, { userId: taker, locationId: s.location_id, startsAt: s.starts_at, endsAt: s.ends_at, path });
+      }
       try {
         await tx.db
           .updateTable('shifts')
