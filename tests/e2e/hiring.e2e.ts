@@ -1,6 +1,6 @@
 /**
  * Hiring in Chromium against a real server with the demo practice. The office manager puts a
- * position on hold, opens the demo's applicant at the interview stage, makes an offer, hires
+ * position on hold, opens the demo's applicant at the interview stage, corrects their phone number, makes an offer, hires
  * them, and from the onboarding checklist creates the account: the invitation link appears and
  * the system's steps are ticked, the training set among them. axe finds nothing serious on the
  * tabs or the dialogs, and nothing breaks the CSP.
@@ -18,7 +18,11 @@ interface Onboarding {
 
 describe('hiring', () => {
   it('office manager moves an applicant to offer, hires them and creates the account from the onboarding checklist', async () => {
-    const { page, watch } = await openAs(session, 'office.manager@demo.clinicdesk.dev', { width: 1400, height: 1000 });
+    const { page, watch } = await openAs(session, 'office.manager@demo.clinicdesk.dev', {
+      width: 1400,
+      height: 1000,
+      expectedStatuses: [400], // the bad phone number below, on purpose
+    });
     await page.goto('/hiring');
     await page.getByTestId('position-row').first().waitFor();
     await page.mouse.move(1390, 990);
@@ -46,6 +50,19 @@ describe('hiring', () => {
     const dialog = page.getByRole('dialog', { name: 'Applicant' });
     await dialog.getByTestId('stage-history').waitFor();
     await expectAccessible(page, 'applicant dialog');
+
+    // The contact details are corrected in place: a bad phone number is named, a good one saved.
+    await dialog.getByRole('button', { name: 'Edit details' }).click();
+    const details = dialog.getByRole('form', { name: 'Applicant details' });
+    await details.getByRole('textbox', { name: 'Phone' }).fill('12');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.getByText('Not a valid phone number').waitFor();
+    await expectAccessible(page, 'applicant details form with an error');
+    await details.getByRole('textbox', { name: 'Phone' }).fill('(303) 555-0199');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.waitFor({ state: 'detached' });
+    await dialog.getByText('(303) 555-0199').waitFor();
+
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Offer at $21/hour, starts the 1st');
     await dialog.getByRole('button', { name: 'Make an offer' }).click();
     await dialog.getByTestId('applicant-stage').filter({ hasText: 'Offer' }).waitFor();

@@ -1,6 +1,7 @@
 /**
  * One applicant: contact, position, stage, notes, the history of stage moves, and a button for
- * each stage they may move to. A rejection or withdrawal needs a reason; the interview takes its
+ * each stage they may move to. A manager corrects the contact details and notes in place
+ * ("Edit details", saved with If-Match: someone else's change in between is a 412 to reload). A rejection or withdrawal needs a reason; the interview takes its
  * date and time (local at the position's location); a note goes with any move. After "Hire" the
  * onboarding is one click away.
  */
@@ -10,7 +11,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useSubmit } from '../../api/use-submit.ts';
+import { displayPhone } from '../../app/format-phone.ts';
 import { ListTable } from '../../app/ListTable.tsx';
+import { ProblemForm } from '../../app/ProblemForm.tsx';
 import { shortWhen } from '../../app/short-when.ts';
 import { useCan } from '../auth/use-me.ts';
 import { MOVE_LABELS, SOURCE_LABELS, STAGE_COLORS, STAGE_LABELS, type Stage } from './hiring-api.ts';
@@ -21,9 +24,10 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [interviewAt, setInterviewAt] = useState('');
+  const [editing, setEditing] = useState(false);
   const applicant = useQuery({
     queryKey: hiringKeys.applicant(props.id),
-    queryFn: () => unwrap(api.GET('/api/applicants/{id}', { params: { path: { id: props.id } } })),
+    queryFn: () => loadApplicant(props.id),
   });
   const move = useSubmit(
     (stage: Stage) =>
@@ -64,7 +68,7 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
       </Text>
       <Text size="sm">
         {a.email}
-        {a.phone ? ` · ${a.phone}` : ''}
+        {a.phone ? ` · ${displayPhone(a.phone)}` : ''}
       </Text>
       {a.interviewAt && a.stage === 'interview' && <Text size="sm">Interview: {shortWhen(a.interviewAt)}</Text>}
       {a.reason && <Text size="sm">Reason: {a.reason}</Text>}
@@ -73,6 +77,14 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
           {a.notes}
         </Text>
       )}
+      {manager && !editing && (
+        <Group>
+          <Button variant="default" size="xs" onClick={() => setEditing(true)}>
+            Edit details
+          </Button>
+        </Group>
+      )}
+      {manager && editing && <ApplicantDetailsForm applicant={a} onDone={() => setEditing(false)} />}
       {a.onboardingId && (
         <Group>
           <Button variant="light" onClick={props.onOnboarding}>
@@ -162,5 +174,66 @@ export function ApplicantPanel(props: { id: string; onOnboarding(): void }) {
         ]}
       />
     </Stack>
+  );
+}
+
+type ApplicantDetail = Awaited<ReturnType<typeof loadApplicant>>;
+const loadApplicant = (id: string) => unwrap(api.GET('/api/applicants/{id}', { params: { path: { id } } }));
+
+/** Name, email, phone and notes of an applicant, as the hiring manager corrects them. */
+function ApplicantDetailsForm(props: { applicant: ApplicantDetail; onDone(): void }) {
+  const a = props.applicant;
+  const [name, setName] = useState(a.name);
+  const [email, setEmail] = useState(a.email);
+  const [phone, setPhone] = useState(a.phone ? displayPhone(a.phone) : '');
+  const [notes, setNotes] = useState(a.notes);
+  const saving = useSubmit(
+    () =>
+      api.PATCH('/api/applicants/{id}', {
+        params: { path: { id: a.id } },
+        headers: { 'if-match': `"${a.version}"` },
+        body: { name, email, phone: phone.trim() ? phone : null, notes },
+      }),
+    {
+      invalidate: [hiringKeys.lists()],
+      onSuccess: (saved) => {
+        notifications.show({ color: 'green', message: `Saved: ${saved.name}` });
+        props.onDone();
+      },
+    },
+  );
+  return (
+    <ProblemForm saving={saving} submitLabel="Save details" aria-label="Applicant details">
+      <TextInput
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        maxLength={200}
+        error={saving.errors.name}
+        data-autofocus
+      />
+      <TextInput
+        label="Email"
+        required
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={saving.errors.email}
+      />
+      <TextInput label="Phone" type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={saving.errors.phone} />
+      <Textarea
+        label="Notes"
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        maxLength={4000}
+        error={saving.errors.notes}
+      />
+      <Group>
+        <Button variant="subtle" onClick={props.onDone}>
+          Cancel
+        </Button>
+      </Group>
+    </ProblemForm>
   );
 }
