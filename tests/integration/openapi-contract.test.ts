@@ -351,7 +351,30 @@ async function send(route: RegisteredRoute, probe: Probe) {
   let body: unknown;
   if (contentType.includes('json')) body = await res.json().catch(() => undefined);
   else await res.body?.cancel(); // files, CSV, PDF, an event stream: the headers are the answer
-  return { status: res.status, contentType, body };
+  return { status: res.status, contentType, body, headers: res.headers };
+}
+
+/**
+ * What an answer lacks of the security headers (plugins/security-headers.ts): every answer is
+ * nosniff, unframeable and no-referrer; a JSON one (the router's own errors included, which no
+ * hook sees) has the CSP that allows nothing, any other a page's policy; one without a body
+ * either.
+ */
+function missingSecurityHeaders(answer: { contentType: string; headers: Headers }): string | null {
+  const h = answer.headers;
+  const lacking = [
+    h.get('x-content-type-options') !== 'nosniff' && 'nosniff',
+    h.get('x-frame-options') !== 'DENY' && 'x-frame-options',
+    h.get('referrer-policy') !== 'no-referrer' && 'referrer-policy',
+    !h.get('x-request-id') && 'x-request-id',
+    /json/.test(answer.contentType)
+      ? h.get('content-security-policy') !== "default-src 'none'; frame-ancestors 'none'" && 'the API CSP'
+      : answer.contentType
+        ? !h.get('content-security-policy')?.includes("default-src 'self'") && 'the page CSP'
+        : // No body (204): either policy, both forbid framing.
+          !h.get('content-security-policy')?.includes("frame-ancestors 'none'") && 'a CSP',
+  ].filter(Boolean);
+  return lacking.length ? `lacks ${lacking.join(', ')}` : null;
 }
 
 describe('answers', () => {
@@ -367,6 +390,8 @@ describe('answers', () => {
         if (answer.status === 500) failures.push(`${where}: 500 ${JSON.stringify(answer.body).slice(0, 200)}`);
         const violation = contractViolation(op, answer);
         if (violation) failures.push(`${where}: ${violation}`);
+        const headers = missingSecurityHeaders(answer);
+        if (headers) failures.push(`${where}: ${headers}`);
       }
     }
     expect(failures).toEqual([]);

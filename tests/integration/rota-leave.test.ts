@@ -159,16 +159,31 @@ describe('time off on the rota', () => {
     const deskShift = await shift(org.users.front_desk.id, '2026-04-21T08:00', '2026-04-21T16:00');
     expect(deskShift.statusCode, deskShift.body).toBe(201);
 
-    // The desk asks to hand the 21st to the nurse: the manager's approval is refused, and the shift stays the desk's.
-    const swap = await t.as(org, 'front_desk').post(`/api/shifts/${deskShift.json().id}/swap-requests`, { toUserId: org.users.nurse.id });
+    // The desk cannot hand the 21st to the nurse: refused when asked, nothing is recorded.
+    const desk = t.as(org, 'front_desk');
+    const asking = await desk.post(`/api/shifts/${deskShift.json().id}/swap-requests`, { toUserId: org.users.nurse.id });
+    expect(asking.statusCode, asking.body).toBe(409);
+    expect(asking.json().errors).toEqual([{ path: 'toUserId', message: 'On approved time off (2026-04-21).' }]);
+    expect((await om.get(`/api/swap-requests?locationId=${org.locationId}`)).json().items).toEqual([]);
+
+    // Leave approved after a swap was asked: the manager's approval is refused, and the shift stays the desk's.
+    const later = await shift(org.users.front_desk.id, '2026-04-23T08:00', '2026-04-23T16:00');
+    const swap = await desk.post(`/api/shifts/${later.json().id}/swap-requests`, { toUserId: org.users.nurse.id });
     expect(swap.statusCode, swap.body).toBe(201);
+    const off = await om.post('/api/time-off', { userId: org.users.nurse.id, start: '2026-04-23', end: '2026-04-23', reason: 'Course' });
+    expect(off.json().status).toBe('approved');
     const decided = await om.post(`/api/swap-requests/${swap.json().id}/decision`, { decision: 'approve' });
     expect(decided.statusCode, decided.body).toBe(409);
-    expect(decided.json().errors).toEqual([{ path: 'toUserId', message: 'On approved time off (2026-04-21).' }]);
+    expect(decided.json()).toMatchObject({
+      errors: [{ path: 'toUserId', message: 'On approved time off (2026-04-23).' }],
+      timeOffId: off.json().id,
+    });
     const after = (await om.get(`/api/swap-requests?locationId=${org.locationId}`)).json().items;
-    expect(after.find((x: { id: string }) => x.id === swap.json().id)).toMatchObject({ status: 'pending' });
-    expect((await list()).filter(([, start]: string[]) => start?.startsWith('2026-04-21'))).toEqual([
+    expect(after.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[swap.json().id, 'pending']]);
+    expect((await list()).filter(([, start]: string[]) => start?.startsWith('2026-04-2') && start >= '2026-04-21')).toEqual([
       [org.users.front_desk.id, deskShift.json().start.slice(0, 16)],
+      [org.users.nurse.id, expect.stringMatching(/^2026-04-22/)],
+      [org.users.front_desk.id, later.json().start.slice(0, 16)],
     ]);
   });
 });

@@ -26,7 +26,7 @@ import { documentErrors, problemComponent } from './plugins/openapi-errors.ts';
 import { installRefusalAudit } from './plugins/refusal-audit.ts';
 import { installRouteGuard, type RegisteredRoute } from './plugins/route-guard.ts';
 import { serializerCompiler } from './plugins/serializer.ts';
-import { installSecurityHeaders } from './plugins/security-headers.ts';
+import { installSecurityHeaders, jsonAnswerHeaders, securityHeaderSets } from './plugins/security-headers.ts';
 import { installTextGuard } from './plugins/text-guard.ts';
 import type { App } from './plugins/types.ts';
 import { routeModules } from './routes/index.ts';
@@ -84,6 +84,30 @@ export interface BuiltApp {
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const clock = deps.clock ?? systemClock;
   const config = deps.config ?? loadConfig();
+  const headerSets = securityHeaderSets({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // HSTS only when served over HTTPS: over plain HTTP it is meaningless, and wrong for a development host name.
+    hsts: deps.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Agrees with frame-ancestors 'none' (older browsers read only this header).
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
@@ -97,8 +121,12 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     trustProxy: trustProxyOption(deps.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
-    // A malformed or over-long URL answers problem+json too (plugins/errors.ts).
-    frameworkErrors: frameworkErrorHandler,
+    // A malformed or over-long URL answers problem+json too (plugins/errors.ts), with the headers
+    // of a JSON answer: no hook runs for it.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(jsonAnswerHeaders(headerSets, request.url));
+      return frameworkErrorHandler(error, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler({ crossCheck: config.checkSerializers }));
@@ -125,30 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', `too many requests from this address; try again in ${context.after}`),
   });
-  const securityHeaders = installSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameSrc: ["'self'", 'blob:'],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    // HSTS only when served over HTTPS: over plain HTTP it is meaningless, and wrong for a development host name.
-    hsts: deps.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    // Agrees with frame-ancestors 'none' (older browsers read only this header).
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app, headerSets);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -190,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     documentStorage: deps.documentStorage ?? localDocumentStorage(config.dataDir),
     flowBoard,
     load: { unavailable, expensive },
-    securityHeaders,
+    securityHeaders: headerSets.document,
   };
   app.decorate('services', services);
   for (const mod of [...routeModules, ...(deps.extraRoutes ?? [])]) {

@@ -59,12 +59,19 @@ function isJson(contentType: unknown): boolean {
   );
 }
 
-/**
- * Sets the headers on every answer, with the request id (`x-request-id`) and, under /api,
- * `cache-control: no-store`. Answers the document set, which a route that hijacks its reply
- * (a stream) writes itself.
- */
-export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): Readonly<Record<string, string>> {
+/** The header sets of one policy, worked out once. */
+export interface SecurityHeaderSets {
+  /** Helmet's whole set: what a document carries (and a hijacked stream writes itself). */
+  document: Readonly<Record<string, string>>;
+  /** Shared by every answer under /api, with `cache-control: no-store`. */
+  apiShared: Readonly<Record<string, string>>;
+  /** Shared by every answer elsewhere. */
+  otherShared: Readonly<Record<string, string>>;
+  /** What a document adds to the shared set. */
+  documentOnly: Readonly<Record<string, string>>;
+}
+
+export function securityHeaderSets(options: Readonly<HelmetOptions>): SecurityHeaderSets {
   const document = securityHeaders(options);
   const shared: Record<string, string> = {};
   const documentOnly: Record<string, string> = {};
@@ -72,9 +79,28 @@ export function installSecurityHeaders(app: FastifyInstance, options: Readonly<H
     if ((SHARED as readonly string[]).includes(name)) shared[name] = value;
     else documentOnly[name] = value;
   }
-  const apiShared = Object.freeze({ ...shared, 'cache-control': 'no-store' });
-  const otherShared = Object.freeze(shared);
-  Object.freeze(documentOnly);
+  return {
+    document,
+    apiShared: Object.freeze({ ...shared, 'cache-control': 'no-store' }),
+    otherShared: Object.freeze(shared),
+    documentOnly: Object.freeze(documentOnly),
+  };
+}
+
+/**
+ * The headers of a JSON answer to `url`, for an answer written where no hook runs (the router's
+ * own errors, plugins/errors.ts `frameworkErrorHandler`).
+ */
+export function jsonAnswerHeaders(sets: SecurityHeaderSets, url: string): Record<string, string> {
+  return { ...(url.startsWith('/api') ? sets.apiShared : sets.otherShared), 'content-security-policy': API_CONTENT_SECURITY_POLICY };
+}
+
+/**
+ * Sets the headers on every answer, with the request id (`x-request-id`) and, under /api,
+ * `cache-control: no-store`.
+ */
+export function installSecurityHeaders(app: FastifyInstance, sets: SecurityHeaderSets): void {
+  const { apiShared, otherShared, documentOnly } = sets;
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.url.startsWith('/api') ? apiShared : otherShared);
     reply.header('x-request-id', request.id);
@@ -88,5 +114,4 @@ export function installSecurityHeaders(app: FastifyInstance, options: Readonly<H
     }
     done(null, payload);
   });
-  return document;
 }

@@ -41543,7 +41543,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Assign a shift: from a template on a date, or a duty with start and end; 409 when the person already works then */
+        /** Assign a shift: from a template on a date, or a duty with start and end; 409 when the person already works then, or has approved time off that day (with `timeOffId`) */
         post: {
             parameters: {
                 query?: never;
@@ -41655,6 +41655,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "CONFLICT";
+                        } & {
+                            /** Format: uuid */
+                            timeOffId?: string;
                         };
                     };
                 };
@@ -41835,7 +41838,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to hand one's own shift to a colleague (or exchange it for theirs); a manager decides */
+        /** Ask to hand one's own shift to a colleague (or exchange it for theirs); a manager decides. 409 when the colleague has approved time off on the shift's days (with `timeOffId`) */
         post: {
             parameters: {
                 query?: never;
@@ -41961,6 +41964,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "CONFLICT";
+                        } & {
+                            /** Format: uuid */
+                            timeOffId?: string;
                         };
                     };
                 };
@@ -42162,7 +42168,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve (the shifts change hands) or deny a swap request; nobody decides a swap they are part of */
+        /** Approve (the shifts change hands) or deny a swap request; nobody decides a swap they are part of; 409 when someone would work two shifts at once, or on a day of their approved time off (with `timeOffId`) */
         post: {
             parameters: {
                 query?: never;
@@ -42286,6 +42292,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {string} */
                             code: "CONFLICT";
+                        } & {
+                            /** Format: uuid */
+                            timeOffId?: string;
                         };
                     };
                 };

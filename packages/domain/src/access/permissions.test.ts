@@ -27,4 +27,13 @@ describe('permissionsOf (a resolved session’s permissions, worked out once)', 
     const changed: readonly RoleAssignment[] = [{ role: 'front_desk', locationId: null }];
     expect(permissionsOf(changed, HERE).has('claim:submit')).toBe(false);
   });
+
+  it('cannot be widened at run time: the shared set refuses changes', () => {
+    const set = permissionsOf(roles, THERE) as Set<string>;
+    expect(() => set.add('user:manage')).toThrow(TypeError);
+    expect(() => set.delete('org:read')).toThrow(TypeError);
+    expect(() => set.clear()).toThrow(TypeError);
+    expect(permissionsOf(roles, THERE).has('user:manage')).toBe(false);
+    expect(permissionsOf(roles, THERE).has('org:read')).toBe(true);
+  });
 });

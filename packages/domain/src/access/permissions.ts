@@ -445,6 +445,25 @@ export interface RoleAssignment {
   locationId: string | null;
 }
 
+/** A permission set no one can change at run time: `add`, `delete` and `clear` throw. */
+class SealedPermissions extends Set<Permission> {
+  private sealed = false;
+  constructor(permissions: Iterable<Permission>) {
+    super(permissions);
+    this.sealed = true;
+  }
+  override add(p: Permission): this {
+    if (this.sealed) throw new TypeError('a shared permission set cannot be changed');
+    return super.add(p);
+  }
+  override delete(_p: Permission): boolean {
+    throw new TypeError('a shared permission set cannot be changed');
+  }
+  override clear(): void {
+    throw new TypeError('a shared permission set cannot be changed');
+  }
+}
+
 /** permissionsAt's answers per roles list (a signed-in session's list, kept while its session is cached) and location. */
 const permissionsMemo = new WeakMap<readonly RoleAssignment[], Map<string | null, ReadonlySet<Permission>>>();
 
@@ -460,7 +479,8 @@ export function permissionsOf(roles: readonly RoleAssignment[], locationId: stri
   }
   let out = byLocation.get(locationId);
   if (!out) {
-    out = permissionsAt(roles, locationId);
+    // Shared by every request of the session: sealed, so a stray cast-and-add widens nothing.
+    out = new SealedPermissions(permissionsAt(roles, locationId));
     byLocation.set(locationId, out);
   }
   return out;

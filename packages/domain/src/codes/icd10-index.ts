@@ -153,7 +153,7 @@ export class Icd10Index {
       }
     }
     // Each length's rows came in code order, shorter lengths first: that is the answer's order.
-    if (out.length > limit) out.length = limit;
+    if (out.length > limit) out.length = Math.max(0, Math.trunc(limit));
     const page: Icd10Code[] = new Array(out.length);
     for (let i = 0; i < out.length; i++) page[i] = this.codes[(out[i] as Row).rank] as Icd10Code;
     return page;

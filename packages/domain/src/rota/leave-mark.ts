@@ -34,7 +34,7 @@ export async function approvedLeaveDuring(
 ): Promise<{ id: string; startDate: string; endDate: string } | undefined> {
   const row = await sql<{ id: string; start_date: string; end_date: string }>`
     select t.id, t.start_date::text as start_date, t.end_date::text as end_date from time_off t
-      join location_directory l on l.id = ${input.locationId}
+      join location_directory l on l.id = ${input.locationId} and l.organization_id = t.organization_id
      where t.organization_id = ${ctx.organizationId} and t.user_id = ${input.userId} and t.status = 'approved'
        and t.start_date <= ((${input.endsAt}::timestamptz - interval '1 microsecond') at time zone l.time_zone)::date
        and t.end_date >= (${input.startsAt}::timestamptz at time zone l.time_zone)::date

@@ -58,8 +58,11 @@ import {
 } from '@domain/rota/index.ts';
 import { z } from 'zod';
 import { installationOf } from '../../config.ts';
+
+/** A 409 of a shift that would fall on approved time off names it. */
+const onLeaveProblem = problemWith({ timeOffId: z.string().uuid().optional() });
 import { requireIfMatch, setEtag } from '../../plugins/etag.ts';
-import { idParams, listOf } from '../../plugins/http-schemas.ts';
+import { idParams, listOf, problemWith } from '../../plugins/http-schemas.ts';
 import type { App } from '../../plugins/types.ts';
 
 const tags = ['rota'];
@@ -129,9 +132,10 @@ export default async function rotaRoutes(app: App) {
       config: { permission: 'staff:manage', errors: ['CONFLICT'] },
       schema: {
         tags,
-        summary: 'Assign a shift: from a template on a date, or a duty with start and end; 409 when the person already works then',
+        summary:
+          'Assign a shift: from a template on a date, or a duty with start and end; 409 when the person already works then, or has approved time off that day (with `timeOffId`)',
         body: shiftInputSchema,
-        response: { 201: shiftSchema },
+        response: { 201: shiftSchema, 409: onLeaveProblem },
       },
     },
     async (request, reply) => reply.code(201).send(await createShift(request.ctx, request.body)),
@@ -157,10 +161,11 @@ export default async function rotaRoutes(app: App) {
       config: { permission: 'rota:read', errors: ['CONFLICT'] },
       schema: {
         tags,
-        summary: "Ask to hand one's own shift to a colleague (or exchange it for theirs); a manager decides",
+        summary:
+          "Ask to hand one's own shift to a colleague (or exchange it for theirs); a manager decides. 409 when the colleague has approved time off on the shift's days (with `timeOffId`)",
         params: idParams,
         body: swapInputSchema,
-        response: { 201: swapSchema },
+        response: { 201: swapSchema, 409: onLeaveProblem },
       },
     },
     async (request, reply) => reply.code(201).send(await requestSwap(request.ctx, request.params.id, request.body)),
@@ -186,10 +191,11 @@ export default async function rotaRoutes(app: App) {
       config: { permission: 'staff:manage', errors: ['CONFLICT'] },
       schema: {
         tags,
-        summary: 'Approve (the shifts change hands) or deny a swap request; nobody decides a swap they are part of',
+        summary:
+          'Approve (the shifts change hands) or deny a swap request; nobody decides a swap they are part of; 409 when someone would work two shifts at once, or on a day of their approved time off (with `timeOffId`)',
         params: idParams,
         body: decisionSchema,
-        response: { 200: swapSchema },
+        response: { 200: swapSchema, 409: onLeaveProblem },
       },
     },
     async (request) => decideSwap(request.ctx, request.params.id, request.body),
