@@ -124,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     // A malformed or over-long URL answers problem+json too (plugins/errors.ts), with the headers
     // of a JSON answer: no hook runs for it.
     frameworkErrors: (error, request, reply) => {
-      reply.headers(jsonAnswerHeaders(headerSets, request.url));
+      reply.headers(jsonAnswerHeaders(headerSets, request));
       return frameworkErrorHandler(error, request, reply);
     },
   }).withTypeProvider<ZodTypeProvider>();

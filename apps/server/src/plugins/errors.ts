@@ -105,11 +105,10 @@ const UNAVAILABLE: Record<DbUnavailable, { detail: string; log: string; retryAft
 /**
  * Errors Fastify's router raises before any route or hook runs (a malformed percent-encoding,
  * a path segment over the router's length limit): the same problem+json as every other error
- * (`frameworkErrors` in app.ts), not Fastify's own JSON.
+ * (`frameworkErrors` in app.ts, which sets the headers of a JSON answer first: no hook runs
+ * for these), not Fastify's own JSON.
  */
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  reply.header('x-request-id', request.id);
-  if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
   if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     const message = error.code === 'FST_ERR_BAD_URL' ? 'the URL is not validly percent-encoded' : 'a path segment is too long';
     return problem(reply, request, 'VALIDATION_FAILED', message, { errors: [{ path: 'url', message }] });

@@ -88,11 +88,15 @@ export function securityHeaderSets(options: Readonly<HelmetOptions>): SecurityHe
 }
 
 /**
- * The headers of a JSON answer to `url`, for an answer written where no hook runs (the router's
- * own errors, plugins/errors.ts `frameworkErrorHandler`).
+ * The headers of a JSON answer to `request` (with its request id), for an answer written where
+ * no hook runs (the router's own errors, plugins/errors.ts `frameworkErrorHandler`).
  */
-export function jsonAnswerHeaders(sets: SecurityHeaderSets, url: string): Record<string, string> {
-  return { ...(url.startsWith('/api') ? sets.apiShared : sets.otherShared), 'content-security-policy': API_CONTENT_SECURITY_POLICY };
+export function jsonAnswerHeaders(sets: SecurityHeaderSets, request: { url: string; id: string }): Record<string, string> {
+  return {
+    ...(request.url.startsWith('/api') ? sets.apiShared : sets.otherShared),
+    'content-security-policy': API_CONTENT_SECURITY_POLICY,
+    'x-request-id': request.id,
+  };
 }
 
 /**

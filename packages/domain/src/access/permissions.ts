@@ -447,14 +447,12 @@ export interface RoleAssignment {
 
 /** A permission set no one can change at run time: `add`, `delete` and `clear` throw. */
 class SealedPermissions extends Set<Permission> {
-  private sealed = false;
   constructor(permissions: Iterable<Permission>) {
-    super(permissions);
-    this.sealed = true;
+    super();
+    for (const p of permissions) super.add(p);
   }
-  override add(p: Permission): this {
-    if (this.sealed) throw new TypeError('a shared permission set cannot be changed');
-    return super.add(p);
+  override add(_p: Permission): this {
+    throw new TypeError('a shared permission set cannot be changed');
   }
   override delete(_p: Permission): boolean {
     throw new TypeError('a shared permission set cannot be changed');

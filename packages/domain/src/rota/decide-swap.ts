@@ -10,7 +10,17 @@ async function lockPending(tx: Ctx, id: string) {
   const row = await tx.db
     .selectFrom('shift_swaps as w')
     .innerJoin('shifts as s', 's.id', 'w.shift_id')
-    .select(['w.id', 'w.shift_id', 'w.counter_shift_id', 'w.requested_by', 'w.to_user_id', 'w.status', 's.location_id'])
+    .select([
+      'w.id',
+      'w.shift_id',
+      'w.counter_shift_id',
+      'w.requested_by',
+      'w.to_user_id',
+      'w.status',
+      's.location_id',
+      's.starts_at',
+      's.ends_at',
+    ])
     .where('w.organization_id', '=', tx.organizationId)
     .where('w.id', '=', id)
     .forUpdate()
@@ -39,16 +49,27 @@ export async function decideSwap(ctx: Ctx, id: string, d: Decision): Promise<Swa
     const status = d.decision === 'approve' ? 'approved' : 'denied';
     if (status === 'approved') {
       // Nobody takes a shift on a day of their approved time off.
-      const handed = await tx.db
-        .selectFrom('shifts')
-        .select(['id', 'location_id', 'starts_at', 'ends_at'])
-        .where('organization_id', '=', tx.organizationId)
-        .where('id', 'in', w.counter_shift_id ? [w.shift_id, w.counter_shift_id] : [w.shift_id])
-        .execute();
-      for (const s of handed) {
-        const taker = s.id === w.shift_id ? w.to_user_id : w.requested_by;
-        const path = s.id === w.shift_id ? 'toUserId' : 'requestedBy';
-        await refuseShiftOnLeave(tx, { userId: taker, locationId: s.location_id, startsAt: s.starts_at, endsAt: s.ends_at, path });
+      await refuseShiftOnLeave(tx, {
+        userId: w.to_user_id,
+        locationId: w.location_id,
+        startsAt: w.starts_at,
+        endsAt: w.ends_at,
+        path: 'toUserId',
+      });
+      if (w.counter_shift_id) {
+        const counter = await tx.db
+          .selectFrom('shifts')
+          .select(['location_id', 'starts_at', 'ends_at'])
+          .where('organization_id', '=', tx.organizationId)
+          .where('id', '=', w.counter_shift_id)
+          .executeTakeFirstOrThrow();
+        await refuseShiftOnLeave(tx, {
+          userId: w.requested_by,
+          locationId: counter.location_id,
+          startsAt: counter.starts_at,
+          endsAt: counter.ends_at,
+          path: 'requestedBy',
+        });
       }
       try {
         await tx.db
