@@ -81,8 +81,8 @@ export interface Baseline {
   results: Map<BareKind, LoadResult>;
 }
 
-/** Start the bare server on the bench server's database, run the three loads, stop it. */
-export async function runBaseline(s: BenchServer): Promise<Baseline> {
+/** Start the bare server on the bench server's database, run the loads of `kinds` (all by default), stop it. */
+export async function runBaseline(s: BenchServer, kinds: readonly BareKind[] = BARE_KINDS): Promise<Baseline> {
   const ids = await createTables(s, bareRows(s.options.patients));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -106,39 +106,45 @@ export async function runBaseline(s: BenchServer): Promise<Baseline> {
     const byId = (prefix: string) => [
       { setupRequest: (req: { path?: string }) => ({ ...req, path: `${prefix}${ids[i++ % ids.length]}` }) },
     ];
-    results.set('read', await load('bare-read', { ...common, url: `${url}/bare/read/${ids[0]}`, requests: byId('/bare/read/') } as never));
-    results.set(
-      'read-audit',
-      await load('bare-read-audit', { ...common, url: `${url}/bare/read-audit/${ids[0]}`, requests: byId('/bare/read-audit/') } as never),
-    );
-    results.set('static', await load('bare-static', { ...common, url: `${url}/bare/static` } as never));
+    if (kinds.includes('read'))
+      results.set(
+        'read',
+        await load('bare-read', { ...common, url: `${url}/bare/read/${ids[0]}`, requests: byId('/bare/read/') } as never),
+      );
+    if (kinds.includes('read-audit'))
+      results.set(
+        'read-audit',
+        await load('bare-read-audit', { ...common, url: `${url}/bare/read-audit/${ids[0]}`, requests: byId('/bare/read-audit/') } as never),
+      );
+    if (kinds.includes('static')) results.set('static', await load('bare-static', { ...common, url: `${url}/bare/static` } as never));
     let n = 0;
-    results.set(
-      'insert',
-      await load('bare-insert', {
-        ...common,
-        url: `${url}/bare/insert`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        requests: [
-          {
-            setupRequest: (req: Record<string, unknown>) => {
-              const k = n++;
-              // About a registration's body: a name and a document of the person.
-              const payload = {
-                givenName: `Given${k}`,
-                familyName: `Family${k}`,
-                birthDate: '1980-04-12',
-                sex: k % 2 ? 'male' : 'female',
-                email: `bare${k}@example.com`,
-                address: { line1: `${k} Main Street`, city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' },
-              };
-              return { ...req, body: JSON.stringify({ name: `Given${k} Family${k}`, payload }) };
+    if (kinds.includes('insert'))
+      results.set(
+        'insert',
+        await load('bare-insert', {
+          ...common,
+          url: `${url}/bare/insert`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (req: Record<string, unknown>) => {
+                const k = n++;
+                // About a registration's body: a name and a document of the person.
+                const payload = {
+                  givenName: `Given${k}`,
+                  familyName: `Family${k}`,
+                  birthDate: '1980-04-12',
+                  sex: k % 2 ? 'male' : 'female',
+                  email: `bare${k}@example.com`,
+                  address: { line1: `${k} Main Street`, city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' },
+                };
+                return { ...req, body: JSON.stringify({ name: `Given${k} Family${k}`, payload }) };
+              },
             },
-          },
-        ],
-      } as never),
-    );
+          ],
+        } as never),
+      );
     return { results };
   } finally {
     unregister?.();

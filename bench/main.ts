@@ -1,14 +1,17 @@
 /**
- * `npm run bench [scenario…] [--patients N] [--connections C] [--duration S] [--names census|common] [--no-baseline]`
+ * `npm run bench [scenario…] [--patients N] [--connections C] [--duration S] [--names census|common] [--repeat R] [--no-baseline]`
  * Prints one JSON line per result (the bare baselines first, bench/baseline.ts), then a table
- * on stderr with the command, the data shape and the machine. BENCH_DATABASE_URL runs on an
+ * on stderr with the command, the data shape and the machine. `--repeat R` runs the baselines and
+ * the scenarios R times in rounds (each line carries its `round`), then prints each scenario's
+ * medians over the rounds with the spread of the figure its target is set in: on a shared
+ * machine one run says little about a p95. BENCH_DATABASE_URL runs on an
  * external PostgreSQL (default: a fresh embedded cluster in a temp dir).
  */
 import { parseArgs } from 'node:util';
-import { bareRows, runBaseline } from './baseline.ts';
+import { type BareKind, bareRows, runBaseline } from './baseline.ts';
 import { machineFacts } from './cpu.ts';
 import { type LoadResult, startBenchServer } from './harness.ts';
-import { formatTable, withBaseline } from './report.ts';
+import { baselineOf, formatSummary, formatTable, summarizeRuns, withBaseline } from './report.ts';
 import { scenarios } from './scenarios/index.ts';
 
 const { values, positionals } = parseArgs({
@@ -20,6 +23,7 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '42' },
     names: { type: 'string', default: 'census' },
     list: { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
     'no-baseline': { type: 'boolean', default: false },
   },
 });
@@ -33,6 +37,12 @@ const wanted = positionals.length ? positionals : scenarios.map((s) => s.name);
 const unknown = wanted.filter((w) => !scenarios.some((s) => s.name === w));
 if (unknown.length) {
   console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+const rounds = Number(values.repeat);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) {
+  console.error('--repeat is a whole number of rounds, 1 to 50');
   process.exit(2);
 }
 
@@ -74,7 +84,7 @@ const external = externalDatabase();
 const header = [
   `command: ${external ? `BENCH_DATABASE_URL=${external} ` : ''}npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
   `data: ${shape.patients} patients, names ${shape.names}, seed ${shape.seed}; bare baseline rows ${bareRows(shape.patients)}`,
-  `load: ${server.options.connections} connections, ${server.options.durationSeconds} s per run after a 3 s warm-up where the scenario has one`,
+  `load: ${server.options.connections} connections, ${server.options.durationSeconds} s per run after a 3 s warm-up where the scenario has one${rounds > 1 ? `; ${rounds} rounds (baselines, then scenarios)` : ''}`,
   `machine: ${machine.cpus} × ${machine.cpuModel}, node ${machine.node}, database ${server.mode}, CPU from /proc (${machine.cpuSource}, CLK_TCK ${machine.clockTicks})`,
   'CPU-ms/req = server process + its PostgreSQL backends; db bg = postmaster and background processes (embedded only);',
   'busy % = whole machine over the run; other % = the part of it that is neither the server, its database nor the bench.',
@@ -82,18 +92,33 @@ const header = [
 process.stderr.write(`${header}\n`);
 
 const printed: LoadResult[] = [];
-const print = (line: LoadResult) => {
-  printed.push(line);
-  console.log(JSON.stringify({ ...line, ...shape }));
+const print = (line: LoadResult, round: number) => {
+  const numbered = rounds > 1 ? { ...line, round } : line;
+  printed.push(numbered);
+  console.log(JSON.stringify({ ...numbered, ...shape }));
 };
+const chosen = scenarios.filter((x) => wanted.includes(x.name));
+// Only the baselines the chosen scenarios are compared with (bench/report.ts).
+const kinds = [...new Set(chosen.map((s) => baselineOf(s.name)))] as BareKind[];
 try {
-  const baseline = values['no-baseline'] ? undefined : await runBaseline(server);
-  for (const line of baseline?.results.values() ?? []) print(line);
-  for (const s of scenarios.filter((x) => wanted.includes(x.name))) {
-    const out = await s.run(server);
-    for (const line of Array.isArray(out) ? out : [out]) print(withBaseline(line, baseline?.results));
+  for (let round = 1; round <= rounds; round++) {
+    if (rounds > 1) process.stderr.write(`round ${round} of ${rounds}\n`);
+    const baseline = values['no-baseline'] ? undefined : await runBaseline(server, kinds);
+    for (const line of baseline?.results.values() ?? []) print(line, round);
+    for (const s of chosen) {
+      const out = await s.run(server);
+      for (const line of Array.isArray(out) ? out : [out]) print(withBaseline(line, baseline?.results), round);
+    }
   }
 } finally {
   await server.stop();
 }
 process.stderr.write(`\n${header}\n${formatTable(printed)}\n`);
+if (rounds > 1) {
+  const summaries = summarizeRuns(printed);
+  for (const s of summaries)
+    console.log(
+      JSON.stringify({ summaryOfRounds: s.runs, perRun: s.perRun, targetMetRuns: s.metRuns, ...s.medians, round: undefined, ...shape }),
+    );
+  process.stderr.write(`\n${formatSummary(summaries)}\n`);
+}

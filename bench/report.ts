@@ -98,3 +98,86 @@ export function formatTable(lines: LoadResult[]): string {
     cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [row(head), ...rows.map(row)].join('\n');
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** One scenario over `--repeat` runs: the median of each figure, the spread of the one its target is set in. */
+export interface RunsSummary {
+  scenario: string;
+  runs: number;
+  /** The run-by-run values of the figure the target is set in (p95, ratio or CPU-ms), in run order. */
+  perRun: (number | null)[];
+  /** A line of medians, judged against the target like a single run's. */
+  medians: LoadResult;
+  /** Runs whose own figure met the target. */
+  metRuns: number | null;
+}
+
+function targetFigure(line: LoadResult): number | null {
+  const t = targetOf(line.scenario);
+  const value = !t
+    ? line.latencyP95Ms
+    : t.ratio !== undefined
+      ? line.ratioToBaseline
+      : t.p95Ms !== undefined
+        ? line.latencyP95Ms
+        : line.cpuMsPerRequest;
+  return typeof value === 'number' ? value : null;
+}
+
+function targetLimit(scenario: string): number | undefined {
+  const t = targetOf(scenario);
+  return t?.ratio ?? t?.p95Ms ?? t?.cpuMs;
+}
+
+const MEDIAN_FIELDS = [
+  'requestsPerSec',
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'latencyP99Ms',
+  'cpuMsPerRequest',
+  'serverCpuMsPerRequest',
+  'dbCpuMsPerRequest',
+  'dbBackgroundCpuMsPerRequest',
+  'baselineCpuMsPerRequest',
+  'ratioToBaseline',
+  'busyPercent',
+  'otherLoadPercent',
+] as const;
+
+/** Groups the runs of each scenario (in first-seen order) into its summary. */
+export function summarizeRuns(lines: readonly LoadResult[]): RunsSummary[] {
+  const byScenario = new Map<string, LoadResult[]>();
+  for (const l of lines) byScenario.set(l.scenario, [...(byScenario.get(l.scenario) ?? []), l]);
+  return [...byScenario].map(([scenario, runs]) => {
+    const medians: LoadResult = { ...(runs[0] as LoadResult) };
+    for (const field of MEDIAN_FIELDS) {
+      const values = runs.map((r) => r[field]).filter((v): v is number => typeof v === 'number');
+      const m = values.length ? median(values) : undefined;
+      (medians as Record<string, unknown>)[field] =
+        m === undefined ? undefined : field === 'requestsPerSec' ? Math.round(m) : Number(m.toFixed(3));
+    }
+    const perRun = runs.map(targetFigure);
+    const limit = targetLimit(scenario);
+    const metRuns = limit === undefined ? null : perRun.filter((v) => v !== null && v <= limit).length;
+    return { scenario, runs: runs.length, perRun, medians, metRuns };
+  });
+}
+
+/** The medians table, each with its runs' spread and how many met the target. */
+export function formatSummary(summaries: readonly RunsSummary[]): string {
+  const table = formatTable(summaries.map((s) => s.medians)).split('\n');
+  const spread = summaries.map((s) => {
+    const values = s.perRun.filter((v): v is number => v !== null);
+    const figure = targetOf(s.scenario)?.ratio !== undefined ? 'ratio' : targetOf(s.scenario)?.cpuMs !== undefined ? 'CPU-ms' : 'p95 ms';
+    const range = values.length ? `${Math.min(...values)}-${Math.max(...values)}` : '-';
+    const met = s.metRuns === null ? '' : `; target met in ${s.metRuns} of ${s.runs}`;
+    return `  ${s.scenario}: ${figure} by run ${s.perRun.map((v) => v ?? '-').join(', ')} (range ${range}${met})`;
+  });
+  return [`medians of ${summaries[0]?.runs ?? 0} runs each:`, ...table, ...spread].join('\n');
+}

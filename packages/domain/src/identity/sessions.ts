@@ -4,7 +4,7 @@
  * (12 h) are enforced here on every request; nothing the client sends extends
  * the absolute lifetime, and an expired session cannot be revived.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { permissionsOf, ROLE_PERMISSIONS, type Role, type RoleAssignment } from '../access/index.ts';
 import type { Db, UserActor } from '../shared/context.ts';
@@ -15,8 +15,9 @@ export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 export const DEFAULT_IDLE_SECONDS = 15 * 60;
 export const MAX_IDLE_SECONDS = 30 * 60;
 
+/** One-shot `hash` (no Hash object): it runs on every signed-in request, at half the cost. */
 export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
+  return hash('sha256', token, 'buffer');
 }
 
 /** A token's key in the session cache. */
