@@ -1,7 +1,7 @@
 /**
  * The office manager's dashboard in Chromium against a real server with the demo practice: the
  * manager opens it at the location of the demo's out-of-service room, sees the day's figures and
- * charts, drills from the equipment tile into the fault, moves the visits booked in the blocked
+ * charts and the hiring tile's figures, drills from the equipment tile into the fault, moves the visits booked in the blocked
  * room to another room, resolves the fault, and finds the tile empty. axe finds nothing serious,
  * and the front desk has no such page.
  */
@@ -33,6 +33,19 @@ describe('office dashboard', () => {
     await page.getByTestId('dash-today').waitFor();
     await page.getByTestId('dash-utilization').getByRole('table', { name: 'Utilization per provider' }).waitFor();
     await page.getByTestId('dash-no-shows').waitFor();
+    // The hiring tile says what the API says, and leads to the hiring page.
+    const figures = (
+      await getJson<{ hiring: { openPositions: number; openingsToFill: number; applied: number; interview: number } }>(
+        page,
+        `/api/dashboard?locationId=${blocked.locationId}`,
+      )
+    ).hiring;
+    const hiring = page.getByTestId('dash-hiring');
+    await hiring.getByText(`${figures.applied} applied, `, { exact: false }).waitFor();
+    await hiring
+      .getByText(`${figures.openingsToFill} ${figures.openingsToFill === 1 ? 'place' : 'places'} to fill`, { exact: false })
+      .waitFor();
+    expect(await hiring.getByRole('link', { name: 'Open hiring' }).getAttribute('href')).toBe('/hiring');
     await page.mouse.move(1390, 990);
     await expectAccessible(page, 'office dashboard');
 

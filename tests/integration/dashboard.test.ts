@@ -147,6 +147,16 @@ describe('the manager’s dashboard', () => {
       .as(org, 'front_desk')
       .post('/api/time-off', { start: '2026-04-27', end: '2026-04-27', reason: 'Dentist', locationId: org.locationId });
     expect(asked.statusCode, asked.body).toBe(201);
+    // An open position at East: the digest counts it (hiring's figures).
+    const opened = await t.as(org, 'office_manager').post('/api/positions', {
+      title: 'Medical assistant',
+      locationId: org.locationId,
+      role: 'front_desk',
+      employmentType: 'full_time',
+      openings: 2,
+      hiringManagerId: org.users.office_manager.id,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
     await sweep(); // 06:35
     expect(mine()).toEqual([]);
     clock.set('2026-04-16T11:01:00Z'); // 07:01
@@ -155,6 +165,9 @@ describe('the manager’s dashboard', () => {
     // East (New York) has had its 07:00; West (Denver, 05:01) has not.
     expect(mine().map((m) => m.subject)).toEqual(['ClinicDesk: East today (2026-04-16)']);
     expect(mine()[0]?.text).toContain('1 time-off requests waiting');
+    expect(mine()[0]?.text).toContain(
+      'Hiring: 1 open position (2 places to fill), 0 interviewing, 0 offers out; 0 interviews in the next 7 days.',
+    );
     clock.set('2026-04-16T13:02:00Z'); // 07:02 in Denver
     await sweep();
     await sweep();

@@ -3,7 +3,8 @@
  * opening the onboarding and filling the position at its openings, "Create account" (identity's
  * invite with the position's role at its location only, training's onboarding set, staff's
  * profile; once, even under concurrent clicks; identity's privilege guard; an email in use),
- * another practice's objects, and a manager limited to one location.
+ * another practice's objects, a manager limited to one location, and the dashboard's hiring
+ * figures (what is counted, where, and for whom).
  */
 import { FakeClock } from '@domain/shared/clock.ts';
 import { describe, expect, it } from 'vitest';
@@ -404,8 +405,65 @@ describe('hiring', () => {
     expect(user.roles).toEqual([{ role: 'front_desk', locationId: org.locationId }]);
     expect((await om.get(`/api/staff/${user.id}`, h)).json()).toMatchObject({ locationId: org.locationId });
   });
-});
 
+  it("counts the dashboard's hiring figures at a location: positions, places to fill, the pipeline by stage, interviews this week", async () => {
+    const org = await t.newOrg();
+    const om = t.as(org, 'office_manager');
+    const h = { 'if-match': '"1"' };
+    // East: an open position for two, one hired; applicants at every stage of the pipeline.
+    const open = await position(org, { openings: 2 });
+    await hire(org, (await applicant(org, open.id)).id);
+    await applicant(org, open.id); // applied
+    const screening = await applicant(org, open.id);
+    expect((await move(org, screening.id, { stage: 'screening' })).statusCode).toBe(200);
+    // Interviews on Thursday (within the week) and in twelve days (not).
+    for (const interviewAt of ['2026-03-05T10:00', '2026-03-14T10:00']) {
+      const a = await applicant(org, open.id);
+      expect((await move(org, a.id, { stage: 'screening' })).statusCode).toBe(200);
+      expect((await move(org, a.id, { stage: 'interview', interviewAt })).statusCode).toBe(200);
+    }
+    const offered = await applicant(org, open.id);
+    for (const stage of ['screening', 'interview', 'offer']) expect((await move(org, offered.id, { stage })).statusCode).toBe(200);
+    const out = await applicant(org, open.id);
+    expect((await move(org, out.id, { stage: 'rejected', reason: 'No licence' })).statusCode).toBe(200);
+    // On hold: its applicant still counts; closed: its applicant does not.
+    const held = await position(org, { title: 'Receptionist (evenings)' });
+    await applicant(org, held.id);
+    expect((await om.patch(`/api/positions/${held.id}`, { status: 'on_hold' }, h)).statusCode).toBe(200);
+    const closed = await position(org, { title: 'Receptionist (weekends)' });
+    await applicant(org, closed.id);
+    expect((await om.patch(`/api/positions/${closed.id}`, { status: 'closed' }, h)).statusCode).toBe(200);
+    // West: not counted at East.
+    await applicant(org, (await position(org, { title: 'West receptionist', locationId: org.secondLocationId })).id);
+    // Another practice's pipeline is never counted.
+    const other = await t.newOrg();
+    const theirs = await position(other);
+    await applicant(other, theirs.id);
+
+    const east = await om.get(`/api/dashboard?locationId=${org.locationId}`);
+    expect(east.statusCode, east.body).toBe(200);
+    expect(east.json().hiring).toEqual({
+      openPositions: 1,
+      onHoldPositions: 1,
+      openingsToFill: 1,
+      applied: 2,
+      screening: 1,
+      interview: 2,
+      offer: 1,
+      interviewsSoon: 1,
+      interviewDays: 7,
+    });
+    const csv = (await om.get(`/api/dashboard?locationId=${org.locationId}&format=csv`)).body.split('\r\n');
+    expect(csv).toEqual(expect.arrayContaining(['hiring,openPositions,1', 'hiring,openingsToFill,1', 'hiring,interviewsSoon,1']));
+    // Every location: West's position and applicant too.
+    const all = (await om.get('/api/dashboard?scope=all')).json().hiring;
+    expect(all).toMatchObject({ openPositions: 2, openingsToFill: 2, applied: 3 });
+    // The biller reads the dashboard but not hiring: no section.
+    const biller = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.locationId}`);
+    expect(biller.statusCode).toBe(200);
+    expect(biller.json().hiring).toBeNull();
+  });
+});
 async function hireWith(org: TestOrg, id: string, headers: Record<string, string>): Promise<string> {
   for (const stage of ['screening', 'interview', 'offer', 'hired']) {
     const res = await t.as(org, 'office_manager').post(`/api/applicants/${id}/stage`, { stage }, headers);

@@ -47640,6 +47640,20 @@ export interface paths {
                                 overdue: number;
                                 dueSoon: number;
                             } | null;
+                            /** @description Positions being recruited for and the applicants in their pipeline (hiring:read) */
+                            hiring: {
+                                openPositions: number;
+                                onHoldPositions: number;
+                                /** @description Places on the open positions not yet filled by a hire */
+                                openingsToFill: number;
+                                applied: number;
+                                screening: number;
+                                interview: number;
+                                offer: number;
+                                /** @description Interviews booked from now to interviewDays ahead */
+                                interviewsSoon: number;
+                                interviewDays: number;
+                            } | null;
                             equipment: {
                                 outOfService: number;
                                 faults: {
@@ -47724,6 +47738,20 @@ export interface paths {
                             training: {
                                 overdue: number;
                                 dueSoon: number;
+                            } | null;
+                            /** @description Positions being recruited for and the applicants in their pipeline (hiring:read) */
+                            hiring: {
+                                openPositions: number;
+                                onHoldPositions: number;
+                                /** @description Places on the open positions not yet filled by a hire */
+                                openingsToFill: number;
+                                applied: number;
+                                screening: number;
+                                interview: number;
+                                offer: number;
+                                /** @description Interviews booked from now to interviewDays ahead */
+                                interviewsSoon: number;
+                                interviewDays: number;
                             } | null;
                             equipment: {
                                 outOfService: number;

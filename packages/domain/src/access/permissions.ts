@@ -257,6 +257,7 @@ export const SYSTEM_PURPOSES = {
       'rota:read',
       'credential:read',
       'training:manage',
+      'hiring:read',
       'equipment:read',
     ],
   },

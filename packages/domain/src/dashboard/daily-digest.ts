@@ -114,6 +114,9 @@ export const handleSendDigestJob: JobHandler = async ({ db, clock, installation,
     .execute();
 };
 
+/** "1 offer", "2 offers". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The digest's plain text: the dashboard's figures, one line each, for a mail client or a phone. */
 export function digestText(d: Dashboard, locationName: string): string {
   const lines = [`${locationName}, ${d.date}`, ''];
@@ -133,6 +136,12 @@ export function digestText(d: Dashboard, locationName: string): string {
   if (d.credentials)
     lines.push(`Credentials: ${d.credentials.expired} expired, ${d.credentials.dueSoon} expiring within ${d.credentials.withinDays} days.`);
   if (d.training) lines.push(`Training: ${d.training.overdue} overdue, ${d.training.dueSoon} due soon.`);
+  if (d.hiring)
+    lines.push(
+      `Hiring: ${count(d.hiring.openPositions, 'open position')} (${count(d.hiring.openingsToFill, 'place')} to fill), ` +
+        `${d.hiring.interview} interviewing, ${count(d.hiring.offer, 'offer')} out; ` +
+        `${count(d.hiring.interviewsSoon, 'interview')} in the next ${d.hiring.interviewDays} days.`,
+    );
   if (d.equipment) lines.push(`Equipment out of service: ${d.equipment.outOfService}.`);
   if (d.finance) {
     lines.push(

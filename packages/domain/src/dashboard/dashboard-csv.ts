@@ -21,6 +21,7 @@ export function dashboardCsv(d: Dashboard): string {
   if (d.staffing) for (const [k, v] of Object.entries(d.staffing)) add('staffing', k, v);
   if (d.credentials) for (const [k, v] of Object.entries(d.credentials)) add('credentials', k, v);
   if (d.training) for (const [k, v] of Object.entries(d.training)) add('training', k, v);
+  if (d.hiring) for (const [k, v] of Object.entries(d.hiring)) add('hiring', k, v);
   if (d.equipment) add('equipment', 'out_of_service', d.equipment.outOfService);
   if (d.finance) {
     add('finance', 'days_in_ar', d.finance.daysInAr);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hiringSummarySchema } from '../hiring/index.ts';
 
 const count = z.number().int().nonnegative();
 
@@ -70,6 +71,7 @@ export const dashboardSchema = z.object({
   staffing: z.object({ coverageGaps: count, pendingTimeOff: count }).nullable(),
   credentials: z.object({ expired: count, dueSoon: count, withinDays: count }).nullable(),
   training: z.object({ overdue: count, dueSoon: count }).nullable(),
+  hiring: hiringSummarySchema.nullable().describe('Positions being recruited for and the applicants in their pipeline (hiring:read)'),
   equipment: z
     .object({
       outOfService: count,

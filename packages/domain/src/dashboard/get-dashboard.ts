@@ -6,6 +6,7 @@ import { type Ctx, inTransaction } from '../shared/context.ts';
 import { taskCounts } from '../tasks/index.ts';
 import { credentialsDueSummary } from '../credentials/index.ts';
 import { equipmentOutOfService } from '../equipment/index.ts';
+import { hiringSummary } from '../hiring/index.ts';
 import { coverageGaps, onCallNow, pendingTimeOffCount, pendingTimeOffTotal } from '../rota/index.ts';
 import { trainingDueSummary } from '../training/index.ts';
 import { dashboardLocation } from './dashboard-location.ts';
@@ -67,6 +68,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       training: can(tx, 'training:manage')
         ? await trainingDueSummary(tx, locationId).then((t) => ({ overdue: t.overdue, dueSoon: t.dueSoon }))
         : null,
+      hiring: can(tx, 'hiring:read') ? await hiringSummary(tx, locationId) : null,
       equipment: can(tx, 'equipment:read') ? await equipmentFigures(tx, locationId) : null,
       finance: can(tx, 'report:finance') ? await financeFigures(tx, at, date) : null,
     };

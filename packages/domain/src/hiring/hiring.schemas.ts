@@ -218,3 +218,18 @@ export const onboardingAccountSchema = z.object({
   invite: z.object({ token: z.string(), url: z.string(), expiresAt: z.string() }),
 });
 export type OnboardingAccount = z.infer<typeof onboardingAccountSchema>;
+
+const count = z.number().int().nonnegative();
+/** The dashboard's hiring figures (pipeline-summary.ts): counts only, no applicant named. */
+export const hiringSummarySchema = z.object({
+  openPositions: count,
+  onHoldPositions: count,
+  openingsToFill: count.describe('Places on the open positions not yet filled by a hire'),
+  applied: count,
+  screening: count,
+  interview: count,
+  offer: count,
+  interviewsSoon: count.describe('Interviews booked from now to interviewDays ahead'),
+  interviewDays: count,
+});
+export type HiringSummary = z.infer<typeof hiringSummarySchema>;

@@ -15,4 +15,5 @@ export { addOnboardingItem } from './add-onboarding-item.ts';
 export { tickOnboardingItem } from './tick-onboarding-item.ts';
 export { createOnboardingAccount } from './create-onboarding-account.ts';
 export { DEFAULT_ONBOARDING_ITEMS } from './open-onboarding.ts';
+export { hiringSummary, INTERVIEW_DAYS } from './pipeline-summary.ts';
 export { seedHiringDemo } from './seed-hiring-demo.ts';

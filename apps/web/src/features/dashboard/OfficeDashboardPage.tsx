@@ -1,7 +1,7 @@
 /**
  * The office manager's dashboard (GET /api/dashboard): today's flow, the week's utilization per
  * provider and the no-show trend (charts with their figures in tables), tasks, on call, the
- * rota, credentials, training, equipment out of service and the money figures, at the selected
+ * rota, credentials, training, hiring, equipment out of service and the money figures, at the selected
  * location or every location. Each tile links to the worklist behind it; "Download CSV" saves
  * the same figures. A section the user's roles do not reach is left out.
  */
@@ -161,6 +161,30 @@ function Figures({ d }: { d: Dashboard }) {
             <Text size="sm">
               {d.training.overdue} overdue; {d.training.dueSoon} due soon.
             </Text>
+          </Tile>
+        )}
+        {d.hiring && (
+          <Tile
+            title="Hiring"
+            testId="dash-hiring"
+            count={d.hiring.openPositions}
+            empty="No position is open."
+            link={{ to: '/hiring', label: 'Open hiring' }}
+          >
+            <List size="sm" spacing={2}>
+              <List.Item>
+                {d.hiring.openingsToFill} {d.hiring.openingsToFill === 1 ? 'place' : 'places'} to fill
+                {d.hiring.onHoldPositions > 0 && `; ${d.hiring.onHoldPositions} on hold`}
+              </List.Item>
+              <List.Item>
+                {d.hiring.applied} applied, {d.hiring.screening} screening, {d.hiring.interview} interviewing, {d.hiring.offer}{' '}
+                {d.hiring.offer === 1 ? 'offer' : 'offers'} out
+              </List.Item>
+              <List.Item>
+                {d.hiring.interviewsSoon} {d.hiring.interviewsSoon === 1 ? 'interview' : 'interviews'} in the next {d.hiring.interviewDays}{' '}
+                days
+              </List.Item>
+            </List>
           </Tile>
         )}
         {d.equipment && (
