@@ -1,6 +1,6 @@
 /**
  * Hiring in Chromium against a real server with the demo practice. The office manager puts a
- * position on hold, opens the demo's applicant at the interview stage, corrects their phone number, makes an offer, hires
+ * position on hold, opens a new one for two, opens the demo's applicant at the interview stage, corrects their phone number, makes an offer, hires
  * them, and from the onboarding checklist creates the account: the invitation link appears and
  * the system's steps are ticked, the training set among them. axe finds nothing serious on the
  * tabs or the dialogs, and nothing breaks the CSP.
@@ -37,6 +37,21 @@ describe('hiring', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved: Medical biller (On hold)').waitFor();
     await page.getByTestId('position-row').filter({ hasText: 'Medical biller' }).getByText('On hold').waitFor();
+
+    // A new position for two, with its hiring manager: its row says 0 of 2 hired.
+    await page.getByRole('button', { name: 'New position' }).click();
+    const create = page.getByRole('dialog', { name: 'New position' });
+    await create.getByRole('textbox', { name: 'Title' }).fill('Medical assistant (evenings)');
+    await create.getByRole('textbox', { name: 'Openings' }).fill('2');
+    await create.getByRole('combobox', { name: 'Hiring manager' }).click();
+    await page.getByRole('option').first().click();
+    await expectAccessible(page, 'new position dialog');
+    await create.getByRole('button', { name: 'Open position' }).click();
+    await page.getByText('Position opened: Medical assistant (evenings)').waitFor();
+    const created = page.getByTestId('position-row').filter({ hasText: 'Medical assistant (evenings)' });
+    await created.waitFor();
+    const positions = await getJson<{ items: { title: string; openings: number; status: string }[] }>(page, '/api/positions');
+    expect(positions.items.find((x) => x.title === 'Medical assistant (evenings)')).toMatchObject({ openings: 2, status: 'open' });
 
     // The pipeline, filtered to the interview stage: the demo's applicant waiting there.
     await page.getByRole('tab', { name: 'Applicants' }).click();

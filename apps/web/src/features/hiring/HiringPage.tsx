@@ -181,7 +181,6 @@ function PositionsPanel(props: { onApplicants(positionId: string): void }) {
 }
 
 function PositionForm(props: { locationId: string | null; onSaved(): void }) {
-  const managers = useAssigneeOptions();
   const [title, setTitle] = useState('');
   const [role, setRole] = useState<Position['role']>('front_desk');
   const [employmentType, setEmploymentType] = useState<Position['employmentType']>('full_time');
@@ -235,38 +234,66 @@ function PositionForm(props: { locationId: string | null; onSaved(): void }) {
         allowDeselect={false}
         error={saving.errors.employmentType}
       />
-      <NumberInput
-        label="Openings"
-        min={1}
-        max={50}
-        value={openings}
-        onChange={(v) => setOpenings(typeof v === 'number' ? v : 1)}
-        error={saving.errors.openings}
-      />
-      <Select
-        label="Hiring manager"
-        data={managers}
-        value={hiringManagerId}
-        onChange={setHiringManagerId}
-        searchable
-        required
-        error={saving.errors.hiringManagerId}
-      />
-      <Textarea
-        label="Description"
-        value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
-        maxLength={4000}
-        error={saving.errors.description}
+      <PositionFields
+        openings={openings}
+        onOpenings={setOpenings}
+        hiringManagerId={hiringManagerId}
+        onHiringManager={setHiringManagerId}
+        managerRequired
+        description={description}
+        onDescription={setDescription}
+        errors={saving.errors}
       />
     </ProblemForm>
   );
 }
 
-/** Openings, status (open, on hold, closed; filled follows the hires), hiring manager and description, with If-Match. */
+/** What a new position and an edit share: openings, hiring manager (the staff to choose from) and description, each with its field error. */
+function PositionFields(props: {
+  openings: number;
+  onOpenings(openings: number): void;
+  hiringManagerId: string | null;
+  onHiringManager(id: string | null): void;
+  /** A new position must name one; an edit keeps the current one when left alone. */
+  managerRequired?: boolean;
+  description: string;
+  onDescription(description: string): void;
+  errors: Record<string, string>;
+}) {
+  const managers = useAssigneeOptions();
+  return (
+    <>
+      <NumberInput
+        label="Openings"
+        min={1}
+        max={50}
+        value={props.openings}
+        onChange={(v) => typeof v === 'number' && props.onOpenings(v)}
+        error={props.errors.openings}
+      />
+      <Select
+        label="Hiring manager"
+        data={managers}
+        value={props.hiringManagerId}
+        onChange={props.onHiringManager}
+        searchable
+        required={props.managerRequired}
+        error={props.errors.hiringManagerId}
+      />
+      <Textarea
+        label="Description"
+        value={props.description}
+        onChange={(e) => props.onDescription(e.currentTarget.value)}
+        maxLength={4000}
+        error={props.errors.description}
+      />
+    </>
+  );
+}
+
+/** Status (open, on hold, closed; filled follows the hires), openings, hiring manager and description, with If-Match. */
 function PositionEditForm(props: { position: Position; onSaved(): void }) {
   const p = props.position;
-  const managers = useAssigneeOptions();
   const [openings, setOpenings] = useState<number>(p.openings);
   const [status, setStatus] = useState<string>(p.status);
   const [hiringManagerId, setHiringManagerId] = useState<string | null>(p.hiringManagerId);
@@ -299,15 +326,6 @@ function PositionEditForm(props: { position: Position; onSaved(): void }) {
       <Text size="sm">
         {p.title}, {p.locationName} · {p.hired} hired
       </Text>
-      <NumberInput
-        label="Openings"
-        min={1}
-        max={50}
-        value={openings}
-        onChange={(v) => setOpenings(typeof v === 'number' ? v : p.openings)}
-        error={saving.errors.openings}
-        data-autofocus
-      />
       <Select
         label="Status"
         data={statusOptions}
@@ -315,21 +333,16 @@ function PositionEditForm(props: { position: Position; onSaved(): void }) {
         onChange={(v) => v && setStatus(v)}
         allowDeselect={false}
         error={saving.errors.status}
+        data-autofocus
       />
-      <Select
-        label="Hiring manager"
-        data={managers}
-        value={hiringManagerId}
-        onChange={setHiringManagerId}
-        searchable
-        error={saving.errors.hiringManagerId}
-      />
-      <Textarea
-        label="Description"
-        value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
-        maxLength={4000}
-        error={saving.errors.description}
+      <PositionFields
+        openings={openings}
+        onOpenings={setOpenings}
+        hiringManagerId={hiringManagerId}
+        onHiringManager={setHiringManagerId}
+        description={description}
+        onDescription={setDescription}
+        errors={saving.errors}
       />
     </ProblemForm>
   );
