@@ -2,8 +2,8 @@
  * A list as a table, the same way on every page: a striped table (scrolling sideways on a narrow
  * screen) named by its `aria-label`, a header row ending in a visually hidden "Actions" cell when
  * rows have actions, a loader while the list loads, the error, and the empty text when nothing
- * is there. Columns give their header and how a row fills the cell; `rowProps` adds a row's test
- * id or data attributes.
+ * is there. Columns give their header and how a row fills the cell; `rowTestId` names every row
+ * for the browser tests, `rowProps` adds a row's own data attributes.
  */
 import { Alert, Loader, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -23,7 +23,9 @@ export interface ListTableProps<T> {
   /** The rows; undefined while they load. */
   rows: readonly T[] | undefined;
   rowKey: (row: T) => string;
-  /** Attributes of a row's `tr` (`data-testid`, data attributes, a background). */
+  /** Every row's `data-testid` (`position-row`): what the browser tests find rows by. */
+  rowTestId?: string;
+  /** Attributes of a row's `tr` that depend on the row (data attributes, a background). */
   rowProps?: (row: T) => Record<string, unknown>;
   actions?: (row: T) => ReactNode;
   /** The query behind the rows: its loader (named `loadingLabel`) and its error. */
@@ -61,7 +63,7 @@ export function ListTable<T>(props: ListTableProps<T>) {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <Table.Tr key={props.rowKey(row)} {...props.rowProps?.(row)}>
+                <Table.Tr key={props.rowKey(row)} data-testid={props.rowTestId} {...props.rowProps?.(row)}>
                   {columns.map((c, i) =>
                     c.rowHeader ? (
                       // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for the table's life

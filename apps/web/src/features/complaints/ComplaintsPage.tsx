@@ -79,7 +79,7 @@ export function ComplaintsPage() {
         loadingLabel="Loading complaints"
         rows={list.data?.items}
         rowKey={(c) => c.id}
-        rowProps={() => ({ 'data-testid': 'complaint-row' })}
+        rowTestId="complaint-row"
         empty="No complaints logged."
         columns={[
           { header: 'Received', cell: (c) => c.receivedOn },

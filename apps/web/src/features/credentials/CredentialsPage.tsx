@@ -55,7 +55,7 @@ export function CredentialsPage() {
         loadingLabel="Loading credentials"
         rows={list.data?.items}
         rowKey={(c) => c.id}
-        rowProps={() => ({ 'data-testid': 'credential-row' })}
+        rowTestId="credential-row"
         empty={filter === 'all' ? 'No credentials recorded yet.' : 'Nothing expired or expiring in that time.'}
         columns={[
           { header: 'Who', cell: (c) => c.holderName },

@@ -81,7 +81,7 @@ export function EquipmentPage() {
         loadingLabel="Loading faults"
         rows={faults.data?.items}
         rowKey={(f) => f.id}
-        rowProps={() => ({ 'data-testid': 'fault-row' })}
+        rowTestId="fault-row"
         empty="No open faults."
         columns={[
           {
@@ -143,7 +143,7 @@ export function EquipmentPage() {
         loadingLabel="Loading equipment"
         rows={inventory.data?.items}
         rowKey={(e) => e.id}
-        rowProps={() => ({ 'data-testid': 'equipment-row' })}
+        rowTestId="equipment-row"
         empty="No equipment recorded at this location."
         columns={[
           {

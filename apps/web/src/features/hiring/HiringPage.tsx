@@ -122,7 +122,7 @@ function PositionsPanel(props: { onApplicants(positionId: string): void }) {
         loadingLabel="Loading positions"
         rows={positions.data?.items}
         rowKey={(p) => p.id}
-        rowProps={() => ({ 'data-testid': 'position-row' })}
+        rowTestId="position-row"
         empty="No positions here."
         columns={[
           {
@@ -402,7 +402,7 @@ function ApplicantsPanel(props: { positionId: string | null; onPosition(id: stri
         loadingLabel="Loading applicants"
         rows={applicants.data?.items}
         rowKey={(a) => a.id}
-        rowProps={() => ({ 'data-testid': 'applicant-row' })}
+        rowTestId="applicant-row"
         empty="No applicants match."
         columns={[
           {

@@ -64,7 +64,7 @@ export function OnCallPage() {
         minWidth={520}
         rows={upcoming.data?.items}
         rowKey={(o) => o.id}
-        rowProps={() => ({ 'data-testid': 'on-call-row' })}
+        rowTestId="on-call-row"
         empty="No on-call shifts ahead."
         columns={[
           { header: 'Who', cell: (o) => o.userName },

@@ -103,10 +103,8 @@ export function RotaPage() {
         striped={false}
         rows={shifts.data && gaps.data ? days : undefined}
         rowKey={(day) => day}
-        rowProps={(day) => ({
-          'data-testid': 'rota-day',
-          bg: gapsOn(day).length ? 'var(--mantine-color-red-light)' : undefined,
-        })}
+        rowTestId="rota-day"
+        rowProps={(day) => ({ bg: gapsOn(day).length ? 'var(--mantine-color-red-light)' : undefined })}
         columns={[
           { header: 'Day', rowHeader: true, cell: (day) => dayLabel(day) },
           {

@@ -112,7 +112,7 @@ function TimeOffTable({ items, label, ...rest }: TimeOffTableProps) {
       minWidth={560}
       rows={items}
       rowKey={(t) => t.id}
-      rowProps={() => ({ 'data-testid': 'time-off-row' })}
+      rowTestId="time-off-row"
       columns={[
         { header: 'Who', cell: (t) => t.userName ?? t.providerName ?? '—' },
         { header: 'From', cell: (t) => t.start },

@@ -156,7 +156,7 @@ function TaskTable(props: { tasks: Task[] | undefined; move: ReturnType<typeof u
       data-testid="task-list"
       rows={props.tasks}
       rowKey={(t) => t.id}
-      rowProps={() => ({ 'data-testid': 'task-row' })}
+      rowTestId="task-row"
       empty="No tasks here."
       columns={[
         { header: 'Task', cell: (t) => <TaskTitle task={t} /> },
