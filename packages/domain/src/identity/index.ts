@@ -33,5 +33,14 @@ export { setUserRoles } from './set-user-roles.ts';
 export { handleSecurityNoticeJob, SECURITY_NOTICE_QUEUE } from './security-notice.ts';
 export { unlockUser } from './unlock-user.ts';
 export { type CreatedUser, userCreated } from './user-created.ts';
-export { activeStaffIds, officeManagersAt, requireActiveStaff, type StaffContact, staffAccountsOf, staffIdsAt } from './staff-contacts.ts';
+export {
+  activeStaffIds,
+  grantLocationsOf,
+  officeManagersAt,
+  practiceWideOfficeManagers,
+  requireActiveStaff,
+  type StaffContact,
+  staffAccountsOf,
+  staffIdsAt,
+} from './staff-contacts.ts';
 export { assertHoldsRoles } from './admin-guard.ts';

@@ -52,6 +52,43 @@ export async function officeManagersAt(db: Db, organizationId: string, locationI
     .execute();
 }
 
+/** Active office managers whose role is not limited to one location (they act at every location). */
+export async function practiceWideOfficeManagers(db: Db, organizationId: string): Promise<StaffContact[]> {
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.email', 'u.display_name as displayName'])
+    .where('u.organization_id', '=', organizationId)
+    .where('u.active', '=', true)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('user_roles as r')
+          .select('r.id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.role', '=', 'office_manager')
+          .where('r.location_id', 'is', null),
+      ),
+    )
+    .orderBy('u.id')
+    .execute();
+}
+
+/** The locations where active accounts among `userIds` hold a role (grants limited to one location; practice-wide ones name none), sorted. */
+export async function grantLocationsOf(db: Db, organizationId: string, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select('r.location_id')
+    .distinct()
+    .where('r.organization_id', '=', organizationId)
+    .where('u.active', '=', true)
+    .where('r.user_id', 'in', [...userIds])
+    .where('r.location_id', 'is not', null)
+    .orderBy('r.location_id')
+    .execute();
+  return rows.flatMap((r) => (r.location_id ? [r.location_id] : []));
+}
+
 /** Active staff accounts among `ids` (the others are unknown, inactive or another practice's). */
 export async function activeStaffIds(db: Db, organizationId: string, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
