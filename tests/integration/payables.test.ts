@@ -399,6 +399,12 @@ describe('aging and due soon (fixed clock)', () => {
     const rest = (await manager(o).get(`/api/bills?filter=all&limit=50&cursor=${paged.nextCursor}`)).json() as { items: Bill[] };
     expect(paged.items.length + rest.items.length).toBe(10);
     expect(new Set([...paged.items, ...rest.items].map((b) => b.id)).size).toBe(10);
+    // A cursor of another list (the aging's vendors: a name where a due date belongs) is a 400 naming it.
+    const vendorsPage = (await manager(o).get('/api/payables/aging?limit=1')).json() as { nextCursor: string };
+    expect(vendorsPage.nextCursor).toEqual(expect.any(String));
+    const foreign = await manager(o).get(`/api/bills?filter=all&cursor=${vendorsPage.nextCursor}`);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0].path).toMatch(/cursor$/);
     // The same edges as the shared bucket function.
     expect([0, 1, 30, 31, 60, 61, 90, 91].map(payablesBucket)).toEqual([
       'current',

@@ -1,8 +1,7 @@
 import { requirePermission, todayAt } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
-import { invalid } from '../shared/errors.ts';
 import type { Bill, BillListQuery } from './payables.schemas.ts';
-import { type BillRow, billQuery, decodeCursor, encodeCursor, toBill } from './rows.ts';
+import { type BillRow, billKeys, billQuery, toBill } from './rows.ts';
 import { addDays } from '../shared/local-time.ts';
 
 /**
@@ -35,17 +34,11 @@ export async function listBills(ctx: Ctx, q: BillListQuery): Promise<{ items: Bi
       break;
   }
   if (q.vendorId) query = query.where('b.vendor_id', '=', q.vendorId);
-  if (q.cursor) {
-    const [due, id] = decodeCursor(q.cursor, 2) as [string, string];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) throw invalid('cursor', 'not a cursor from this list');
+  const after = billKeys.decode(q.cursor);
+  if (after) {
+    const [due, id] = after;
     query = query.where((eb) => eb.or([eb('b.due_date', '>', due), eb.and([eb('b.due_date', '=', due), eb('b.id', '>', id)])]));
   }
-  const rows = (await query.execute()) as BillRow[];
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => toBill(r, today)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.due_date, last.id) : null,
-    asOf: today,
-  };
+  const { page, nextCursor } = billKeys.page((await query.execute()) as BillRow[], q.limit, (r) => [r.due_date, r.id]);
+  return { items: page.map((r) => toBill(r, today)), nextCursor, asOf: today };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { requirePermission, todayAt } from '../access/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { PAYABLES_AGING_BUCKETS, type PayablesAging, type PayablesAgingBucket } from './payables.schemas.ts';
-import { decodeCursor, encodeCursor } from './rows.ts';
+import { vendorKeys } from './rows.ts';
 
 type Buckets = Record<PayablesAgingBucket, number>;
 
@@ -49,19 +49,20 @@ export async function payablesAging(ctx: Ctx, q: { limit: number; cursor?: strin
     .orderBy('v.name')
     .orderBy('v.id');
   // The page's vendors first (limit + 1 of them), then their buckets.
+  const after = vendorKeys.decode(q.cursor);
   const vendorIds = await open(ctx.db)
     .innerJoin('vendors as v', (j) => j.onRef('v.id', '=', 'b.vendor_id').onRef('v.organization_id', '=', 'b.organization_id'))
     .select(['v.id', 'v.name'])
     .distinct()
-    .$if(q.cursor !== undefined, (qb) => {
-      const [name, id] = decodeCursor(q.cursor as string, 2) as [string, string];
+    .$if(after !== null, (qb) => {
+      const [name, id] = after as [string, string];
       return qb.where((eb) => eb.or([eb('v.name', '>', name), eb.and([eb('v.name', '=', name), eb('v.id', '>', id)])]));
     })
     .orderBy('v.name')
     .orderBy('v.id')
     .limit(q.limit + 1)
     .execute();
-  const page = vendorIds.slice(0, q.limit);
+  const { page, nextCursor } = vendorKeys.page(vendorIds, q.limit, (v) => [v.name, v.id]);
   const rows = page.length
     ? await perVendor
         .where(
@@ -86,11 +87,10 @@ export async function payablesAging(ctx: Ctx, q: { limit: number; cursor?: strin
     .execute();
   const totals = empty();
   for (const r of totalsRows) totals[r.bucket] += Number(r.open_cents);
-  const last = page[page.length - 1];
   return {
     asOf,
     items: [...byVendor.values()],
-    nextCursor: vendorIds.length > q.limit && last ? encodeCursor(last.name, last.id) : null,
+    nextCursor,
     totals,
     totalCents: Object.values(totals).reduce((s, c) => s + c, 0),
   };

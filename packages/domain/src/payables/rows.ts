@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
-import { invalid, notFound } from '../shared/errors.ts';
+import { notFound } from '../shared/errors.ts';
 import type { Bill, BillDetail, BillPayment, Vendor } from './payables.schemas.ts';
 import type { BillPaymentsTable, BillsTable, VendorsTable } from './payables.tables.ts';
 import { daysBetween } from './today.ts';
+import { keyset } from '../shared/cursor.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
@@ -114,19 +115,6 @@ export async function loadBillDetail(ctx: Ctx, id: string, today: string): Promi
   return { ...toBill(row as BillRow, today), payments: payments.map(toBillPayment) };
 }
 
-/** Keyset cursors: the sort key and the id, as JSON in base64url. */
-export function encodeCursor(...parts: string[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, count: number): string[] {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  if (!Array.isArray(parts) || parts.length !== count || !parts.every((p) => typeof p === 'string') || !isUuid(String(parts[count - 1])))
-    throw invalid('cursor', 'not a cursor from this list');
-  return parts as string[];
-}
+/** Bills page by due date then id; vendors (and the aging's vendors) by name then id. */
+export const billKeys = keyset('date', 'uuid');
+export const vendorKeys = keyset('text', 'uuid');
