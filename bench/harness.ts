@@ -127,6 +127,12 @@ export interface Scenario {
   name: string;
   description: string;
   run(server: BenchServer): Promise<LoadResult | LoadResult[]>;
+  /**
+   * A second run in the same invocation would not be like the first: it finds what the first
+   * left (claims already submitted, slots already booked, coverages already on file). `--repeat`
+   * refuses such a scenario.
+   */
+  once?: true;
 }
 
 async function freePort(): Promise<number> {

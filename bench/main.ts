@@ -64,6 +64,15 @@ function externalDatabase(): string | undefined {
   }
 }
 
+const chosen = scenarios.filter((x) => wanted.includes(x.name));
+const once = chosen.filter((x) => x.once);
+if (rounds > 1 && once.length) {
+  console.error(
+    `--repeat: ${once.map((x) => x.name).join(', ')} cannot run twice in one invocation (a second run finds what the first left); run them once`,
+  );
+  process.exit(2);
+}
+
 const server = await startBenchServer({
   names: values.names,
   patients: Number(values.patients),
@@ -97,7 +106,6 @@ const print = (line: LoadResult, round: number) => {
   printed.push(numbered);
   console.log(JSON.stringify({ ...numbered, ...shape }));
 };
-const chosen = scenarios.filter((x) => wanted.includes(x.name));
 // Only the baselines the chosen scenarios are compared with (bench/report.ts).
 const kinds = [...new Set(chosen.map((s) => baselineOf(s.name)))] as BareKind[];
 try {
@@ -118,7 +126,15 @@ if (rounds > 1) {
   const summaries = summarizeRuns(printed);
   for (const s of summaries)
     console.log(
-      JSON.stringify({ summaryOfRounds: s.runs, perRun: s.perRun, targetMetRuns: s.metRuns, ...s.medians, round: undefined, ...shape }),
+      JSON.stringify({
+        summaryOfRounds: s.runs,
+        perRun: s.perRun,
+        targetMetRuns: s.metRuns,
+        failuresByRun: s.failuresByRun,
+        ...s.medians,
+        round: undefined,
+        ...shape,
+      }),
     );
   process.stderr.write(`\n${formatSummary(summaries)}\n`);
 }

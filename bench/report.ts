@@ -115,8 +115,10 @@ export interface RunsSummary {
   perRun: (number | null)[];
   /** A line of medians, judged against the target like a single run's. */
   medians: LoadResult;
-  /** Runs whose own figure met the target. */
+  /** Runs whose own figure met the target; null without a target or without the figure (no baseline for a ratio). */
   metRuns: number | null;
+  /** Each run's non-2xx answers and transport errors, in run order: a run answering refusals measures refusals. */
+  failuresByRun: number[];
 }
 
 function targetFigure(line: LoadResult): number | null {
@@ -163,10 +165,14 @@ export function summarizeRuns(lines: readonly LoadResult[]): RunsSummary[] {
       (medians as Record<string, unknown>)[field] =
         m === undefined ? undefined : field === 'requestsPerSec' ? Math.round(m) : Number(m.toFixed(3));
     }
+    // Counts are the rounds' totals, not the first round's.
+    for (const field of ['requests', 'errors', 'non2xx'] as const) medians[field] = runs.reduce((sum, r) => sum + (r[field] ?? 0), 0);
     const perRun = runs.map(targetFigure);
     const limit = targetLimit(scenario);
-    const metRuns = limit === undefined ? null : perRun.filter((v) => v !== null && v <= limit).length;
-    return { scenario, runs: runs.length, perRun, medians, metRuns };
+    const measured = perRun.filter((v): v is number => v !== null);
+    const metRuns = limit === undefined || measured.length === 0 ? null : measured.filter((v) => v <= limit).length;
+    const failuresByRun = runs.map((r) => (r.errors ?? 0) + (r.non2xx ?? 0));
+    return { scenario, runs: runs.length, perRun, medians, metRuns, failuresByRun };
   });
 }
 
@@ -178,7 +184,8 @@ export function formatSummary(summaries: readonly RunsSummary[]): string {
     const figure = targetOf(s.scenario)?.ratio !== undefined ? 'ratio' : targetOf(s.scenario)?.cpuMs !== undefined ? 'CPU-ms' : 'p95 ms';
     const range = values.length ? `${Math.min(...values)}-${Math.max(...values)}` : '-';
     const met = s.metRuns === null ? '' : `; target met in ${s.metRuns} of ${s.runs}`;
-    return `  ${s.scenario}: ${figure} by run ${s.perRun.map((v) => v ?? '-').join(', ')} (range ${range}${met})`;
+    const failed = s.failuresByRun.some((n) => n > 0) ? `; non-2xx or errors by run ${s.failuresByRun.join(', ')}` : '';
+    return `  ${s.scenario}: ${figure} by run ${s.perRun.map((v) => v ?? '-').join(', ')} (range ${range}${met}${failed})`;
   });
   return [`medians of ${summaries[0]?.runs ?? 0} runs each:`, ...table, ...spread].join('\n');
 }

@@ -176,6 +176,7 @@ async function readyClaims(s: BenchServer, count: number): Promise<string[]> {
 
 export const claims837: Scenario = {
   name: 'claims-837-10k',
+  once: true,
   description: 'POST /api/claim-batches with 10,000 ready claims: one 837P batch built, stored and every claim submitted (target < 3 s)',
   async run(s) {
     const claimIds = await readyClaims(s, CLAIMS);

@@ -20,13 +20,18 @@ import { BENCH_ADMIN, type BenchServer, type LoadResult, load, type Scenario, se
 
 const auth = (s: BenchServer) => ({ authorization: `Bearer ${s.adminToken}` });
 
+/** Runs of patient-create so far in this invocation. */
+let createRuns = 0;
+
 export const patientCreate: Scenario = {
   name: 'patient-create',
   description: 'POST /api/patients: validation, duplicate check, MRN, audit row (unique synthetic people)',
   async run(s) {
     await s.patients();
-    const { rnd, names } = populationStreams(s.options.seed + 1);
-    let n = 0;
+    // Each run (--repeat) registers people no earlier run did: its own stream and numbers.
+    const call = createRuns++;
+    const { rnd, names } = populationStreams(s.options.seed + 1 + call * 7_919);
+    let n = call * 1_000_000;
     return load('patient-create', {
       url: `${s.url}/api/patients`,
       method: 'POST',
@@ -199,6 +204,7 @@ async function clusterPractice(s: BenchServer, shape: ClusterShape): Promise<{ o
 
 export const patientSearchClusters: Scenario = {
   name: 'patient-search-clusters',
+  once: true,
   description:
     'GET /api/patients?q=… over four registries of --patients each with heavy sound-alike clusters (vietnamese, smith, suffix, families): sequential p50/p95/p99 per shape, then all at --connections (5xx counted)',
   async run(s) {

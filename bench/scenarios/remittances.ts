@@ -15,6 +15,7 @@ const CLAIMS = 10_000;
 
 export const remittance835: Scenario = {
   name: 'remittance-835',
+  once: true,
   description: `POST /api/remittances: one 835 paying ${CLAIMS.toLocaleString('en-US')} submitted claims of 2 lines (single request, timed)`,
   async run(s) {
     const org = s.organizationId;

@@ -285,11 +285,13 @@ export const schedulingScenarios: Scenario[] = [
   },
   {
     name: 'appointment-book',
+    once: true,
     description: 'POST /api/appointments under concurrent load (201 or 409 SLOT_TAKEN)',
     run: (s) => runBookingLoad(s),
   },
   {
     name: 'appointment-book-open-slots',
+    once: true,
     description: 'POST /api/appointments for open times, one request in ten racing another for the same time',
     run: (s) => runOpenSlotBookingLoad(s),
   },

@@ -70,6 +70,7 @@ async function owingPatients(s: BenchServer, count: number): Promise<number> {
 
 export const statements10k: Scenario = {
   name: 'statements-10k',
+  once: true,
   description:
     'POST /api/statement-runs for 10,000 guarantors owing: 10,000 statements issued in one run; then the combined PDF of the first 500',
   async run(s) {

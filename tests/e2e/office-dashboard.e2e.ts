@@ -35,13 +35,20 @@ describe('office dashboard', () => {
     await page.getByTestId('dash-no-shows').waitFor();
     // The hiring tile says what the API says, and leads to the hiring page.
     const figures = (
-      await getJson<{ hiring: { openPositions: number; openingsToFill: number; applied: number; interview: number } }>(
-        page,
-        `/api/dashboard?locationId=${blocked.locationId}`,
-      )
+      await getJson<{
+        hiring: { openingsToFill: number; applied: number; screening: number; interview: number; offer: number };
+      }>(page, `/api/dashboard?locationId=${blocked.locationId}`)
     ).hiring;
     const hiring = page.getByTestId('dash-hiring');
-    await hiring.getByText(`${figures.applied} applied, `, { exact: false }).waitFor();
+    const h = figures;
+    await hiring
+      .getByText(
+        `${h.applied} applied, ${h.screening} screening, ${h.interview} interviewing, ${h.offer} ${h.offer === 1 ? 'offer' : 'offers'} out`,
+        {
+          exact: true,
+        },
+      )
+      .waitFor();
     await hiring
       .getByText(`${figures.openingsToFill} ${figures.openingsToFill === 1 ? 'place' : 'places'} to fill`, { exact: false })
       .waitFor();

@@ -462,6 +462,16 @@ describe('hiring', () => {
     const biller = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.locationId}`);
     expect(biller.statusCode).toBe(200);
     expect(biller.json().hiring).toBeNull();
+    // Made office manager at East only, the biller (reports practice-wide) gets East's figures, and none at West.
+    await t.db
+      .insertInto('user_roles')
+      .values({ organization_id: org.id, user_id: org.users.biller.id, role: 'office_manager', location_id: org.locationId })
+      .execute();
+    const atEast = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.locationId}`, { 'x-location-id': org.locationId });
+    expect(atEast.json().hiring).toMatchObject({ openPositions: 1, applied: 2 });
+    const atWest = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.secondLocationId}`, { 'x-location-id': org.locationId });
+    expect(atWest.statusCode).toBe(200);
+    expect(atWest.json().hiring).toBeNull();
   });
 });
 async function hireWith(org: TestOrg, id: string, headers: Record<string, string>): Promise<string> {

@@ -1,4 +1,4 @@
-import { can } from '../access/index.ts';
+import { can, holdsAt } from '../access/index.ts';
 import { denialRate } from '../claims/index.ts';
 import { collectionsReport, daysInArReport } from '../reports/index.ts';
 import { addDays, localDateOf, noShowTrend, providerUtilization, todayFlow } from '../scheduling/index.ts';
@@ -68,7 +68,8 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       training: can(tx, 'training:manage')
         ? await trainingDueSummary(tx, locationId).then((t) => ({ overdue: t.overdue, dueSoon: t.dueSoon }))
         : null,
-      hiring: can(tx, 'hiring:read') ? await hiringSummary(tx, locationId) : null,
+      // At one location, only a role that reads hiring there (a practice-wide report reader may hold it elsewhere only).
+      hiring: (locationId ? holdsAt(tx, 'hiring:read', locationId) : can(tx, 'hiring:read')) ? await hiringSummary(tx, locationId) : null,
       equipment: can(tx, 'equipment:read') ? await equipmentFigures(tx, locationId) : null,
       finance: can(tx, 'report:finance') ? await financeFigures(tx, at, date) : null,
     };

@@ -184,7 +184,7 @@ function PositionForm(props: { locationId: string | null; onSaved(): void }) {
   const [title, setTitle] = useState('');
   const [role, setRole] = useState<Position['role']>('front_desk');
   const [employmentType, setEmploymentType] = useState<Position['employmentType']>('full_time');
-  const [openings, setOpenings] = useState<number>(1);
+  const [openings, setOpenings] = useState<number | ''>(1);
   const [hiringManagerId, setHiringManagerId] = useState<string | null>(null);
   const [description, setDescription] = useState('');
   const saving = useSubmit(
@@ -194,7 +194,7 @@ function PositionForm(props: { locationId: string | null; onSaved(): void }) {
           title,
           role,
           employmentType,
-          openings,
+          ...(openings !== '' && { openings }),
           description,
           hiringManagerId: hiringManagerId ?? '',
           ...(props.locationId && { locationId: props.locationId }),
@@ -250,8 +250,9 @@ function PositionForm(props: { locationId: string | null; onSaved(): void }) {
 
 /** What a new position and an edit share: openings, hiring manager (the staff to choose from) and description, each with its field error. */
 function PositionFields(props: {
-  openings: number;
-  onOpenings(openings: number): void;
+  /** Blank ('') while the field is empty: a new position then takes the default (1), an edit keeps its openings. */
+  openings: number | '';
+  onOpenings(openings: number | ''): void;
   hiringManagerId: string | null;
   onHiringManager(id: string | null): void;
   /** A new position must name one; an edit keeps the current one when left alone. */
@@ -268,7 +269,7 @@ function PositionFields(props: {
         min={1}
         max={50}
         value={props.openings}
-        onChange={(v) => typeof v === 'number' && props.onOpenings(v)}
+        onChange={(v) => props.onOpenings(typeof v === 'number' ? v : '')}
         error={props.errors.openings}
       />
       <Select
@@ -294,7 +295,7 @@ function PositionFields(props: {
 /** Status (open, on hold, closed; filled follows the hires), openings, hiring manager and description, with If-Match. */
 function PositionEditForm(props: { position: Position; onSaved(): void }) {
   const p = props.position;
-  const [openings, setOpenings] = useState<number>(p.openings);
+  const [openings, setOpenings] = useState<number | ''>(p.openings);
   const [status, setStatus] = useState<string>(p.status);
   const [hiringManagerId, setHiringManagerId] = useState<string | null>(p.hiringManagerId);
   const [description, setDescription] = useState(p.description);
@@ -304,7 +305,7 @@ function PositionEditForm(props: { position: Position; onSaved(): void }) {
         params: { path: { id: p.id } },
         headers: { 'if-match': `"${p.version}"` },
         body: {
-          openings,
+          ...(openings !== '' && { openings }),
           description,
           ...(status !== p.status && status !== 'filled' && { status: status as 'open' | 'on_hold' | 'closed' }),
           ...(hiringManagerId && hiringManagerId !== p.hiringManagerId && { hiringManagerId }),
