@@ -3,7 +3,7 @@
  * service due): the person's own active account(s) and the location's office managers.
  * For background jobs: plain reads on the job's handle (the job names the organization).
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 
@@ -34,6 +34,15 @@ export async function staffAccountsOf(
  * location); with `locationId` null, every active office manager of the practice.
  */
 export async function officeManagersAt(db: Db, organizationId: string, locationId: string | null): Promise<StaffContact[]> {
+  return officeManagersWhere(
+    db,
+    organizationId,
+    locationId ? sql<boolean>`(r.location_id is null or r.location_id = ${locationId}::uuid)` : sql<boolean>`true`,
+  );
+}
+
+/** Active office managers of the practice whose office-manager grant `grant` (over `r`, the role row) admits, by id. */
+function officeManagersWhere(db: Db, organizationId: string, grant: RawBuilder<boolean>): Promise<StaffContact[]> {
   return db
     .selectFrom('users as u')
     .select(['u.id', 'u.email', 'u.display_name as displayName'])
@@ -41,11 +50,7 @@ export async function officeManagersAt(db: Db, organizationId: string, locationI
     .where('u.active', '=', true)
     .where(({ exists, selectFrom }) =>
       exists(
-        selectFrom('user_roles as r')
-          .select('r.id')
-          .whereRef('r.user_id', '=', 'u.id')
-          .where('r.role', '=', 'office_manager')
-          .where(locationId ? sql<boolean>`(r.location_id is null or r.location_id = ${locationId}::uuid)` : sql<boolean>`true`),
+        selectFrom('user_roles as r').select('r.id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', 'office_manager').where(grant),
       ),
     )
     .orderBy('u.id')
@@ -54,22 +59,7 @@ export async function officeManagersAt(db: Db, organizationId: string, locationI
 
 /** Active office managers whose role is not limited to one location (they act at every location). */
 export async function practiceWideOfficeManagers(db: Db, organizationId: string): Promise<StaffContact[]> {
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.display_name as displayName'])
-    .where('u.organization_id', '=', organizationId)
-    .where('u.active', '=', true)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('user_roles as r')
-          .select('r.id')
-          .whereRef('r.user_id', '=', 'u.id')
-          .where('r.role', '=', 'office_manager')
-          .where('r.location_id', 'is', null),
-      ),
-    )
-    .orderBy('u.id')
-    .execute();
+  return officeManagersWhere(db, organizationId, sql<boolean>`r.location_id is null`);
 }
 
 /** The locations where active accounts among `userIds` hold a role (grants limited to one location; practice-wide ones name none), sorted. */
