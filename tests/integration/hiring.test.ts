@@ -7,7 +7,7 @@
  * figures (what is counted, where, and for whom).
  */
 import { FakeClock } from '@domain/shared/clock.ts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TestOrg } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -372,7 +372,11 @@ describe('hiring', () => {
       .execute();
     const h = { 'x-location-id': org.locationId };
     const om = t.as(org, 'office_manager');
-    expect((await om.get('/api/positions', h)).json().items.map((x: { id: string }) => x.id)).toEqual([east.id]);
+    // The role change reaches the manager's cached session by the database's notice: wait for it.
+    await vi.waitFor(
+      async () => expect((await om.get('/api/positions', h)).json().items.map((x: { id: string }) => x.id)).toEqual([east.id]),
+      { timeout: 10_000, interval: 50 },
+    );
     expect((await om.get('/api/applicants', h)).json().items.map((x: { id: string }) => x.id)).toEqual([eastApplicant.id]);
     expect((await om.get('/api/onboardings?status=all', h)).json().items).toEqual([]);
     expect((await om.get(`/api/positions/${west.id}`, h)).statusCode).toBe(404);
@@ -467,8 +471,14 @@ describe('hiring', () => {
       .insertInto('user_roles')
       .values({ organization_id: org.id, user_id: org.users.biller.id, role: 'office_manager', location_id: org.locationId })
       .execute();
-    const atEast = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.locationId}`, { 'x-location-id': org.locationId });
-    expect(atEast.json().hiring).toMatchObject({ openPositions: 1, applied: 2 });
+    // The role change reaches the biller's cached session by the database's notice: wait for it.
+    await vi.waitFor(
+      async () => {
+        const atEast = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.locationId}`, { 'x-location-id': org.locationId });
+        expect(atEast.json().hiring).toMatchObject({ openPositions: 1, applied: 2 });
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     const atWest = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.secondLocationId}`, { 'x-location-id': org.locationId });
     expect(atWest.statusCode).toBe(200);
     expect(atWest.json().hiring).toBeNull();
