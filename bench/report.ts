@@ -45,17 +45,24 @@ export function withBaseline(line: LoadResult, baselines: Map<BareKind, LoadResu
 
 const fmt = (v: unknown, digits = 2) => (typeof v === 'number' ? v.toFixed(digits) : '-');
 
-function targetText(line: LoadResult): string {
+/** What `line`'s target is set in: the figure (null when the run has none, e.g. a ratio without a baseline), the limit and its unit. */
+function targetCheck(line: LoadResult): { value: number | null; limit: number; unit: string } | undefined {
   const t = targetOf(line.scenario);
-  if (!t) return '';
+  if (!t) return undefined;
   const [value, limit, unit] =
     t.ratio !== undefined
       ? [line.ratioToBaseline, t.ratio, 'x']
       : t.p95Ms !== undefined
         ? [line.latencyP95Ms, t.p95Ms, ' ms p95']
-        : [line.cpuMsPerRequest, t.cpuMs, ' ms'];
-  if (typeof value !== 'number') return `<= ${limit}${unit}`;
-  return `<= ${limit}${unit} ${value <= (limit as number) ? 'met' : 'MISSED'}`;
+        : [line.cpuMsPerRequest, t.cpuMs as number, ' ms'];
+  return { value: typeof value === 'number' ? value : null, limit, unit };
+}
+
+function targetText(line: LoadResult): string {
+  const c = targetCheck(line);
+  if (!c) return '';
+  if (c.value === null) return `<= ${c.limit}${c.unit}`;
+  return `<= ${c.limit}${c.unit} ${c.value <= c.limit ? 'met' : 'MISSED'}`;
 }
 
 /** A table for people: one row per result, the bare baselines first. */
@@ -121,21 +128,11 @@ export interface RunsSummary {
   failuresByRun: number[];
 }
 
+/** The run's figure its target is set in; its p95 for a scenario without a target. */
 function targetFigure(line: LoadResult): number | null {
-  const t = targetOf(line.scenario);
-  const value = !t
-    ? line.latencyP95Ms
-    : t.ratio !== undefined
-      ? line.ratioToBaseline
-      : t.p95Ms !== undefined
-        ? line.latencyP95Ms
-        : line.cpuMsPerRequest;
-  return typeof value === 'number' ? value : null;
-}
-
-function targetLimit(scenario: string): number | undefined {
-  const t = targetOf(scenario);
-  return t?.ratio ?? t?.p95Ms ?? t?.cpuMs;
+  const c = targetCheck(line);
+  if (c) return c.value;
+  return typeof line.latencyP95Ms === 'number' ? line.latencyP95Ms : null;
 }
 
 const MEDIAN_FIELDS = [
@@ -168,7 +165,7 @@ export function summarizeRuns(lines: readonly LoadResult[]): RunsSummary[] {
     // Counts are the rounds' totals, not the first round's.
     for (const field of ['requests', 'errors', 'non2xx'] as const) medians[field] = runs.reduce((sum, r) => sum + (r[field] ?? 0), 0);
     const perRun = runs.map(targetFigure);
-    const limit = targetLimit(scenario);
+    const limit = targetCheck(runs[0] as LoadResult)?.limit;
     const measured = perRun.filter((v): v is number => v !== null);
     const metRuns = limit === undefined || measured.length === 0 ? null : measured.filter((v) => v <= limit).length;
     const failuresByRun = runs.map((r) => (r.errors ?? 0) + (r.non2xx ?? 0));
