@@ -227,19 +227,23 @@ describe('sound-alike clusters: correct top results, bounded work', () => {
       );
       let ranked = -1;
       let walked = false;
+      const indexScans: { index: string; rows: number }[] = [];
       const walk = (n: PlanNode) => {
         if (n['Subplan Name'] === 'CTE found') ranked = n['Actual Rows'] ?? -1;
         if (n['Relation Name'] === 'patients' && n['Node Type'] !== 'Bitmap Heap Scan') walked = true;
+        if (n['Node Type'] === 'Bitmap Index Scan' && n['Index Name']?.startsWith('patients_'))
+          indexScans.push({ index: n['Index Name'], rows: n['Actual Rows'] ?? -1 });
         for (const k of n.Plans ?? []) walk(k);
       };
       walk(res.rows[0]?.['QUERY PLAN'][0]?.Plan as PlanNode);
-      return { ranked, walked };
+      return { ranked, walked, indexScans };
     });
   }
   type PlanNode = {
     'Node Type': string;
     'Subplan Name'?: string;
     'Relation Name'?: string;
+    'Index Name'?: string;
     'Actual Rows'?: number;
     Plans?: PlanNode[];
   };
@@ -372,10 +376,12 @@ describe('sound-alike clusters: correct top results, bounded work', () => {
     // Equally near, the common spelling first: every John Smith before the one-off misspellings.
     const john = await search('john smiht', 100);
     expect(john.items.slice(0, 100).every((i) => i.givenName === 'John' && i.familyName === 'Smith' && i.score === 180)).toBe(true);
-    // One letter: a full page, read within the cap.
+    // One letter: a full page, read within the cap. Every name here begins with s, so the
+    // answer says truncated exactly when the registry holds more than the cap.
     const s = await search('s');
     expect(s.items).toHaveLength(25);
-    expect(s.truncated).toBe(false);
+    expect(rows.length).toBeGreaterThan(CANDIDATE_ROWS);
+    expect(s.truncated).toBe(true);
     const names = await expandNameTerms(org.ctx, ['s'], false);
     const plan = await planOf(org.ctx, (c) => searchPage(c, parseSearch('s', new Date()), names, { typos: false, limit: 25 }));
     expect(plan.walked).toBe(false);
@@ -426,6 +432,37 @@ describe('sound-alike clusters: correct top results, bounded work', () => {
     const twins = await search('maria garcia 6/15/2001');
     expect(twins.items.map((i) => i.id).sort()).toEqual([twinA, twinB].sort());
     expect((await search('maria garcia 6/15/2001')).items.map((i) => i.id)).toEqual(twins.items.map((i) => i.id));
+  });
+
+  it("reads its own practice's keys: another practice's patients of the same names cost it nothing", async () => {
+    // Two practices in one database, the second with four times the first's Smiths.
+    const mine = await t.newOrg();
+    const theirs = await t.newOrg();
+    const smiths = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ given: i % 2 ? 'Sam' : 'Sue', family: 'Smith' }));
+    await insertPatients(mine, smiths(150));
+    await insertPatients(theirs, smiths(600));
+    for (const q of ['smith', 's', 'sam smith']) {
+      const names = await expandNameTerms(mine.ctx, parseSearch(q, new Date()).names, false);
+      const plan = await planOf(mine.ctx, (c) => searchPage(c, parseSearch(q, new Date()), names, { typos: false, limit: 25 }));
+      const expected = q === 'sam smith' ? 75 : 150;
+      expect(plan.ranked, q).toBe(expected);
+      // One bitmap of the name index, holding this practice's matches only: no other
+      // practice's rows, and no bitmap of the practice's whole registry to AND them away.
+      expect(plan.indexScans, q).toEqual([{ index: 'patients_search_keys', rows: expected }]);
+    }
+    // Through the API, page by page: this practice's 150 Smiths, none of the other's.
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const res = await t.as(mine, 'front_desk').get(`/api/patients?q=smith&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as { items: Item[]; nextCursor: string | null };
+      for (const i of page.items) seen.add(i.id);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe(150);
+    const theirIds = await sql<{ id: string }>`select id from patients where organization_id = ${theirs.id}::uuid`.execute(t.db);
+    expect(theirIds.rows.filter((r) => seen.has(r.id))).toEqual([]);
   });
 
   it('lists the registry in name order without terms, page by page', async () => {

@@ -38,27 +38,58 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('bas
 /**
  * Patients one search ranks, at most: matches are found (best kind first, see `tiers`) up to
  * this many, then ranked. A one-letter query or a name a third of the registry shares thus
- * costs what a rare name does; the answer says `truncated` when there were more.
+ * reads and ranks no more rows than a rare name does; the answer says `truncated` when there
+ * were more (20 pages of 25: past that, a clerk narrows the search). Each candidate is a row
+ * read from the table, so this is most of a truncated search's cost: 2,000 cost a cluster
+ * search at a million patients about 10 ms of database time more than 500.
  */
-export const CANDIDATE_ROWS = 2_000;
+export const CANDIDATE_ROWS = 500;
 
-/** The row's search keys: all its names' (indexed), or, for a locked entry, its given and family names' only. */
-const ALL_KEYS = sql`p.name_keys`;
-const SHOWN_NAME_KEYS = sql`patient_name_keys(p.given_name, null, p.family_name, null)`;
+/**
+ * Where a match looks for name keys (migration 0033): `match`, the array a condition reads
+ * (`&&`), holding `keys(k)` for each key k; `words`, the same row's keys without any prefix,
+ * for the recheck of a long prefix.
+ */
+interface KeySource {
+  match: RawBuilder<unknown>;
+  words: RawBuilder<unknown>;
+  keys: (keys: string[]) => string[];
+}
+
+/**
+ * A row's indexed keys (migration 0292): its names' keys each prefixed with its practice, so
+ * the index reads this practice's matches only. The expression must be the index's, and the
+ * keys looked for carry the same prefix.
+ */
+function indexedKeys(ctx: Ctx): KeySource {
+  const prefix = `${ctx.organizationId.slice(0, 8)}:`;
+  return {
+    match: sql`patient_search_keys(p.organization_id, p.name_keys)`,
+    words: sql`p.name_keys`,
+    keys: (keys) => keys.map((k) => prefix + k),
+  };
+}
+/** A found row's keys, for ranking (no index: the row is at hand). */
+const ROW_KEYS: KeySource = { match: sql`p.name_keys`, words: sql`p.name_keys`, keys: (keys) => keys };
+/** A locked entry's keys: its given and family names' only. */
+const SHOWN_NAME_KEYS: KeySource = (() => {
+  const shown = sql`patient_name_keys(p.given_name, null, p.family_name, null)`;
+  return { match: shown, words: shown, keys: (keys) => keys };
+})();
 
 /** A row has a word the token begins. */
-function prefixMatch(n: NameExpansion, on: RawBuilder<unknown> = ALL_KEYS): Expression<SqlBool> {
-  const keys = sql<SqlBool>`${on} && ${sql.val(n.prefixKeys)}::text[]`;
+function prefixMatch(n: NameExpansion, on: KeySource): Expression<SqlBool> {
+  const keys = sql<SqlBool>`${on.match} && ${sql.val(on.keys(n.prefixKeys))}::text[]`;
   // A token that begins too many words to list is matched by its first 4 letters' key and rechecked.
-  return n.prefixRecheck ? sql<SqlBool>`(${keys} and exists (select from unnest(${on}) k where starts_with(k, ${n.token})))` : keys;
+  return n.prefixRecheck ? sql<SqlBool>`(${keys} and exists (select from unnest(${on.words}) k where starts_with(k, ${n.token})))` : keys;
 }
 
 /** A row matches the token as a prefix (tier 0), or also as a near typo (1), or also as a far one (2). */
-function tokenMatch(n: NameExpansion, tier: 0 | 1 | 2, on: RawBuilder<unknown> = ALL_KEYS): Expression<SqlBool> {
+function tokenMatch(n: NameExpansion, tier: 0 | 1 | 2, on: KeySource): Expression<SqlBool> {
   const typos = tier === 0 ? [] : tier === 1 ? n.nearTypos : [...n.nearTypos, ...n.farTypos];
   if (!typos.length) return prefixMatch(n, on);
-  if (!n.prefixRecheck) return sql<SqlBool>`${on} && ${sql.val([...n.prefixKeys, ...typos])}::text[]`;
-  return sql<SqlBool>`(${prefixMatch(n, on)} or ${on} && ${sql.val(typos)}::text[])`;
+  if (!n.prefixRecheck) return sql<SqlBool>`${on.match} && ${sql.val(on.keys([...n.prefixKeys, ...typos]))}::text[]`;
+  return sql<SqlBool>`(${prefixMatch(n, on)} or ${on.match} && ${sql.val(on.keys(typos))}::text[])`;
 }
 
 /**
@@ -84,7 +115,7 @@ function scoreOf(t: SearchTerms, names: NameExpansion[]) {
   const parts = names.map(
     (n) =>
       sql`(case when p.name_keys @> ${sql.val([n.token])}::text[] then 110
-               when ${prefixMatch(n)} then 100
+               when ${prefixMatch(n, ROW_KEYS)} then 100
                ${sql.join([...typos(n.nearTypos, 70), ...typos(n.farTypos, 55)], sql` `)} else 0 end)`,
   );
   for (const n of t.numbers) parts.push(sql`(case when p.mrn = ${n} then 100 else 50 end)`);
@@ -106,11 +137,11 @@ function otherMatches(t: SearchTerms): Expression<SqlBool>[] {
  * left out. The candidate scan reads them in this order and stops at CANDIDATE_ROWS, so a
  * cut falls on the weakest matches.
  */
-function tiers(names: NameExpansion[], typos: boolean): Expression<SqlBool>[] {
+function tiers(names: NameExpansion[], typos: boolean, on: KeySource): Expression<SqlBool>[] {
   const all = (tier: 0 | 1 | 2): Expression<SqlBool> =>
     names.length
       ? sql.join(
-          names.map((n) => tokenMatch(n, tier)),
+          names.map((n) => tokenMatch(n, tier, on)),
           sql` and `,
         )
       : sql<SqlBool>`true`;
@@ -171,11 +202,17 @@ export function searchPage(
 ): RawBuilder<PageRow> {
   const { status, mayOpen, locked } = rowFilters(ctx, opts.includeInactive, lockedMatch(terms, names));
   const filters = [...otherMatches(terms), status, mayOpen];
-  const branches = tiers(names, opts.typos).map(
+  // With names, the keys are this practice's (indexedKeys): the organization is checked on the
+  // rows found ("is true" keeps it out of the index conditions), never by a bitmap of the whole
+  // registry. Without names (a birth date, phone or MRN), its index leads with the organization.
+  const practice = names.length
+    ? sql<SqlBool>`(p.organization_id = ${ctx.organizationId}) is true`
+    : sql<SqlBool>`p.organization_id = ${ctx.organizationId}`;
+  const branches = tiers(names, opts.typos, indexedKeys(ctx)).map(
     (tier) => sql`(select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex,
                           p.phones, p.status, p.restricted, ${locked} as locked, p.name_keys
                      from patients_scoped p
-                    where p.organization_id = ${ctx.organizationId} and ${sql.join(filters, sql` and `)} and ${tier})`,
+                    where ${practice} and ${sql.join(filters, sql` and `)} and ${tier})`,
   );
   const after = opts.after;
   // Unprepared (packages/db/src/pool.ts): a plan cached for one key would be wrong for a thousand.
