@@ -323,7 +323,7 @@ describe('sound-alike clusters: correct top results, bounded work', () => {
 
     // Bounded work: three tokens of typos stay within the search-wide cap, and the widest
     // searches (one letter, the cluster's name, its misspellings) rank at most CANDIDATE_ROWS + 1
-    // of the 4,500 Nguyen, found through bitmaps of their keys.
+    // of the 2 × CANDIDATE_ROWS + 500 Nguyen, found through bitmaps of their keys.
     const three = await expandNameTerms(org.ctx, ['nguyne', 'ngyuen', 'nguyeen'], true);
     const words = three.reduce((s, e) => s + e.nearTypos.length + e.farTypos.length, 0);
     expect(words).toBeGreaterThan(0);
@@ -435,22 +435,37 @@ describe('sound-alike clusters: correct top results, bounded work', () => {
   });
 
   it("reads its own practice's keys: another practice's patients of the same names cost it nothing", async () => {
-    // Two practices in one database, the second with four times the first's Smiths.
+    // Two practices in one database, the second with four times the first's Smiths, and a third
+    // whose id shares the first's 8 leading hex digits (the index's prefix), so shares its keys.
     const mine = await t.newOrg();
     const theirs = await t.newOrg();
-    const smiths = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ given: i % 2 ? 'Sam' : 'Sue', family: 'Smith' }));
-    await insertPatients(mine, smiths(150));
-    await insertPatients(theirs, smiths(600));
+    const twinId = `${mine.id.slice(0, 8)}-0000-4000-8000-000000000000`;
+    await sql`insert into organizations (id, name) values (${twinId}::uuid, 'Same prefix practice')`.execute(t.db);
+    const twin = { id: twinId } as TestOrg;
+    const smiths = (n: number, birth?: string): Row[] =>
+      Array.from({ length: n }, (_, i) => ({ given: i % 2 ? 'Sam' : 'Sue', family: 'Smith', ...(birth ? { birth } : {}) }));
+    await insertPatients(mine, [...smiths(146), ...smiths(4, '1980-03-07')]);
+    await insertPatients(theirs, [...smiths(596), ...smiths(4, '1980-03-07')]);
+    await insertPatients(twin, smiths(40));
+    const planFor = async (q: string) => {
+      const terms = parseSearch(q, new Date());
+      const names = await expandNameTerms(mine.ctx, terms.names, false);
+      return planOf(mine.ctx, (c) => searchPage(c, terms, names, { typos: false, limit: 25 }));
+    };
     for (const q of ['smith', 's', 'sam smith']) {
-      const names = await expandNameTerms(mine.ctx, parseSearch(q, new Date()).names, false);
-      const plan = await planOf(mine.ctx, (c) => searchPage(c, parseSearch(q, new Date()), names, { typos: false, limit: 25 }));
+      const plan = await planFor(q);
       const expected = q === 'sam smith' ? 75 : 150;
       expect(plan.ranked, q).toBe(expected);
-      // One bitmap of the name index, holding this practice's matches only: no other
-      // practice's rows, and no bitmap of the practice's whole registry to AND them away.
-      expect(plan.indexScans, q).toEqual([{ index: 'patients_search_keys', rows: expected }]);
+      // One bitmap of the name index, holding this practice's matches and those of the practice
+      // sharing its prefix only (the organization filter drops those): none of the other's, and
+      // no bitmap of the practice's whole registry to AND them away.
+      expect(plan.indexScans, q).toEqual([{ index: 'patients_search_keys', rows: expected + (q === 'sam smith' ? 20 : 40) }]);
     }
-    // Through the API, page by page: this practice's 150 Smiths, none of the other's.
+    // With a birth date, the practice's birth-date index finds its 4 Smiths born that day.
+    const dated = await planFor('smith 3/7/1980');
+    expect(dated.ranked).toBe(4);
+    expect(dated.indexScans.find((s) => s.index === 'patients_org_birth_date')?.rows).toBe(4);
+    // Through the API, page by page: this practice's 150 Smiths, none of the others'.
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
@@ -461,8 +476,11 @@ describe('sound-alike clusters: correct top results, bounded work', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.size).toBe(150);
-    const theirIds = await sql<{ id: string }>`select id from patients where organization_id = ${theirs.id}::uuid`.execute(t.db);
-    expect(theirIds.rows.filter((r) => seen.has(r.id))).toEqual([]);
+    const others = await sql<{
+      id: string;
+    }>`select id from patients where organization_id in (${theirs.id}::uuid, ${twinId}::uuid)`.execute(t.db);
+    expect(others.rows).toHaveLength(640);
+    expect(others.rows.filter((r) => seen.has(r.id))).toEqual([]);
   });
 
   it('lists the registry in name order without terms, page by page', async () => {

@@ -53,33 +53,34 @@ export const CANDIDATE_ROWS = 500;
 interface KeySource {
   match: RawBuilder<unknown>;
   words: RawBuilder<unknown>;
-  keys: (keys: string[]) => string[];
+  keys: (keys: string[]) => RawBuilder<unknown>;
 }
+
+const plainKeys = (keys: string[]) => sql`${sql.val(keys)}::text[]`;
 
 /**
  * A row's indexed keys (migration 0292): its names' keys each prefixed with its practice, so
  * the index reads this practice's matches only. The expression must be the index's, and the
- * keys looked for carry the same prefix.
+ * keys looked for are prefixed by the same function (a constant the planner folds).
  */
 function indexedKeys(ctx: Ctx): KeySource {
-  const prefix = `${ctx.organizationId.slice(0, 8)}:`;
   return {
     match: sql`patient_search_keys(p.organization_id, p.name_keys)`,
     words: sql`p.name_keys`,
-    keys: (keys) => keys.map((k) => prefix + k),
+    keys: (keys) => sql`patient_search_keys(${ctx.organizationId}::uuid, ${sql.val(keys)}::text[])`,
   };
 }
-/** A found row's keys, for ranking (no index: the row is at hand). */
-const ROW_KEYS: KeySource = { match: sql`p.name_keys`, words: sql`p.name_keys`, keys: (keys) => keys };
+/** A row's keys as stored, where no index is wanted: ranking found rows, excluding earlier tiers. */
+const ROW_KEYS: KeySource = { match: sql`p.name_keys`, words: sql`p.name_keys`, keys: plainKeys };
 /** A locked entry's keys: its given and family names' only. */
 const SHOWN_NAME_KEYS: KeySource = (() => {
   const shown = sql`patient_name_keys(p.given_name, null, p.family_name, null)`;
-  return { match: shown, words: shown, keys: (keys) => keys };
+  return { match: shown, words: shown, keys: plainKeys };
 })();
 
 /** A row has a word the token begins. */
 function prefixMatch(n: NameExpansion, on: KeySource): Expression<SqlBool> {
-  const keys = sql<SqlBool>`${on.match} && ${sql.val(on.keys(n.prefixKeys))}::text[]`;
+  const keys = sql<SqlBool>`${on.match} && ${on.keys(n.prefixKeys)}`;
   // A token that begins too many words to list is matched by its first 4 letters' key and rechecked.
   return n.prefixRecheck ? sql<SqlBool>`(${keys} and exists (select from unnest(${on.words}) k where starts_with(k, ${n.token})))` : keys;
 }
@@ -88,8 +89,8 @@ function prefixMatch(n: NameExpansion, on: KeySource): Expression<SqlBool> {
 function tokenMatch(n: NameExpansion, tier: 0 | 1 | 2, on: KeySource): Expression<SqlBool> {
   const typos = tier === 0 ? [] : tier === 1 ? n.nearTypos : [...n.nearTypos, ...n.farTypos];
   if (!typos.length) return prefixMatch(n, on);
-  if (!n.prefixRecheck) return sql<SqlBool>`${on.match} && ${sql.val(on.keys([...n.prefixKeys, ...typos]))}::text[]`;
-  return sql<SqlBool>`(${prefixMatch(n, on)} or ${on.match} && ${sql.val(on.keys(typos))}::text[])`;
+  if (!n.prefixRecheck) return sql<SqlBool>`${on.match} && ${on.keys([...n.prefixKeys, ...typos])}`;
+  return sql<SqlBool>`(${prefixMatch(n, on)} or ${on.match} && ${on.keys(typos)})`;
 }
 
 /**
@@ -138,10 +139,10 @@ function otherMatches(t: SearchTerms): Expression<SqlBool>[] {
  * cut falls on the weakest matches.
  */
 function tiers(names: NameExpansion[], typos: boolean, on: KeySource): Expression<SqlBool>[] {
-  const all = (tier: 0 | 1 | 2): Expression<SqlBool> =>
+  const all = (tier: 0 | 1 | 2, keys: KeySource = on): Expression<SqlBool> =>
     names.length
       ? sql.join(
-          names.map((n) => tokenMatch(n, tier, on)),
+          names.map((n) => tokenMatch(n, tier, keys)),
           sql` and `,
         )
       : sql<SqlBool>`true`;
@@ -149,8 +150,10 @@ function tiers(names: NameExpansion[], typos: boolean, on: KeySource): Expressio
   if (!typos) return out;
   const near = names.some((n) => n.nearTypos.length);
   const far = names.some((n) => n.farTypos.length);
-  if (near) out.push(sql<SqlBool>`${all(1)} and not (${all(0)})`);
-  if (far) out.push(sql<SqlBool>`${all(2)} and not (${all(near ? 1 : 0)})`);
+  // An earlier tier is left out by the row's stored keys: a filter on rows the tier's index
+  // scan found, where the indexed expression would be computed again for each of them.
+  if (near) out.push(sql<SqlBool>`${all(1)} and not (${all(0, ROW_KEYS)})`);
+  if (far) out.push(sql<SqlBool>`${all(2)} and not (${all(near ? 1 : 0, ROW_KEYS)})`);
   return out;
 }
 
@@ -202,12 +205,15 @@ export function searchPage(
 ): RawBuilder<PageRow> {
   const { status, mayOpen, locked } = rowFilters(ctx, opts.includeInactive, lockedMatch(terms, names));
   const filters = [...otherMatches(terms), status, mayOpen];
-  // With names, the keys are this practice's (indexedKeys): the organization is checked on the
-  // rows found ("is true" keeps it out of the index conditions), never by a bitmap of the whole
-  // registry. Without names (a birth date, phone or MRN), its index leads with the organization.
-  const practice = names.length
-    ? sql<SqlBool>`(p.organization_id = ${ctx.organizationId}) is true`
-    : sql<SqlBool>`p.organization_id = ${ctx.organizationId}`;
+  // Names alone: the keys are this practice's (indexedKeys), and the organization is checked on
+  // the rows found ("is true" keeps it out of the index conditions), never by a bitmap of the
+  // whole registry. With a birth date or a number, the organization stays an index condition:
+  // those indexes lead with it (patients_org_birth_date, the MRN's), and a date or MRN picks out
+  // a few of the practice's rows. Phone digits' index has no organization.
+  const practice =
+    names.length && !terms.birthDates.length && !terms.numbers.length
+      ? sql<SqlBool>`(p.organization_id = ${ctx.organizationId}) is true`
+      : sql<SqlBool>`p.organization_id = ${ctx.organizationId}`;
   const branches = tiers(names, opts.typos, indexedKeys(ctx)).map(
     (tier) => sql`(select p.id, p.mrn, p.given_name, p.middle_name, p.family_name, p.preferred_name, p.birth_date, p.sex,
                           p.phones, p.status, p.restricted, ${locked} as locked, p.name_keys
