@@ -72,6 +72,12 @@ async function hire(org: TestOrg, id: string, as: Role = 'office_manager'): Prom
   return res.json().onboardingId as string;
 }
 
+/**
+ * A role written to user_roles reaches an already signed-in user's cached session by the
+ * database's notice, which can arrive after the next request: retry `check` until it has.
+ */
+const afterRoleChange = (check: () => Promise<unknown>) => vi.waitFor(check, { timeout: 10_000, interval: 50 });
+
 describe('hiring', () => {
   it('moves applicants one stage at a time, out with a reason, and keeps the history', async () => {
     const org = await t.newOrg();
@@ -372,10 +378,8 @@ describe('hiring', () => {
       .execute();
     const h = { 'x-location-id': org.locationId };
     const om = t.as(org, 'office_manager');
-    // The role change reaches the manager's cached session by the database's notice: wait for it.
-    await vi.waitFor(
-      async () => expect((await om.get('/api/positions', h)).json().items.map((x: { id: string }) => x.id)).toEqual([east.id]),
-      { timeout: 10_000, interval: 50 },
+    await afterRoleChange(async () =>
+      expect((await om.get('/api/positions', h)).json().items.map((x: { id: string }) => x.id)).toEqual([east.id]),
     );
     expect((await om.get('/api/applicants', h)).json().items.map((x: { id: string }) => x.id)).toEqual([eastApplicant.id]);
     expect((await om.get('/api/onboardings?status=all', h)).json().items).toEqual([]);
@@ -471,14 +475,10 @@ describe('hiring', () => {
       .insertInto('user_roles')
       .values({ organization_id: org.id, user_id: org.users.biller.id, role: 'office_manager', location_id: org.locationId })
       .execute();
-    // The role change reaches the biller's cached session by the database's notice: wait for it.
-    await vi.waitFor(
-      async () => {
-        const atEast = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.locationId}`, { 'x-location-id': org.locationId });
-        expect(atEast.json().hiring).toMatchObject({ openPositions: 1, applied: 2 });
-      },
-      { timeout: 10_000, interval: 50 },
-    );
+    await afterRoleChange(async () => {
+      const atEast = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.locationId}`, { 'x-location-id': org.locationId });
+      expect(atEast.json().hiring).toMatchObject({ openPositions: 1, applied: 2 });
+    });
     const atWest = await t.as(org, 'biller').get(`/api/dashboard?locationId=${org.secondLocationId}`, { 'x-location-id': org.locationId });
     expect(atWest.statusCode).toBe(200);
     expect(atWest.json().hiring).toBeNull();

@@ -73,10 +73,8 @@ function indexedKeys(ctx: Ctx): KeySource {
 /** A row's keys as stored, where no index is wanted: ranking found rows, excluding earlier tiers. */
 const ROW_KEYS: KeySource = { match: sql`p.name_keys`, words: sql`p.name_keys`, keys: plainKeys };
 /** A locked entry's keys: its given and family names' only. */
-const SHOWN_NAME_KEYS: KeySource = (() => {
-  const shown = sql`patient_name_keys(p.given_name, null, p.family_name, null)`;
-  return { match: shown, words: shown, keys: plainKeys };
-})();
+const SHOWN_KEYS = sql`patient_name_keys(p.given_name, null, p.family_name, null)`;
+const SHOWN_NAME_KEYS: KeySource = { match: SHOWN_KEYS, words: SHOWN_KEYS, keys: plainKeys };
 
 /** A row has a word the token begins. */
 function prefixMatch(n: NameExpansion, on: KeySource): Expression<SqlBool> {
