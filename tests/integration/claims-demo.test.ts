@@ -1,4 +1,6 @@
 /** The demo practice's claims: built from its signed encounters' charges, in several states (a draft held by a scrubber error, ready, submitted in a batch, and paid, partially paid, denied by the demo 835). */
+import { createTestDatabase } from '@db/testing.ts';
+import type { Database } from '@domain/database.ts';
 import { createSession } from '@domain/identity/sessions.ts';
 import { FakeClock } from '@domain/shared/clock.ts';
 import { parse837P } from '@x12/index.ts';
@@ -11,6 +13,8 @@ import { createTestApp } from '../helpers/test-app.ts';
 const clock = new FakeClock('2026-03-04T16:00:00Z');
 temporaryClaimsOutbox(); // before the app is built: it reads CLAIMS_OUTBOX_DIR
 const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
+// Sunday 2026-12-06, one minute past midnight in New York: no visit of the day has happened yet.
+const midnight = await createTestDatabase<Database>({ template: demoPractice('2026-12-06T05:01:00Z', 60) });
 
 describe('demo claims', () => {
   it('seeds claims in several states, one batch submitted, and a draft whose scrub names its error', async () => {
@@ -50,5 +54,10 @@ describe('demo claims', () => {
     expect(writers).toEqual([{ role: 'system:demo-seed:claims', user_id: null }]);
     const x12 = await get(`/api/claim-batches/${batches[0]?.id}/837`);
     expect(parse837P(x12.body).batch.claims).toHaveLength(batches[0]?.claimCount ?? 0);
+  });
+
+  it("has claims in every state when seeded just after midnight, before any of the day's visits", async () => {
+    const claims = await midnight.db.selectFrom('claims').select('status').execute();
+    expect([...new Set(claims.map((c) => c.status))].sort()).toEqual(['denied', 'draft', 'paid', 'partially_paid', 'ready', 'submitted']);
   });
 });

@@ -14,6 +14,7 @@ import { type Ctx, systemCtx } from '../shared/context.ts';
 import { npiWithCheckDigit } from '../shared/validation.ts';
 import { createClaim } from './create-claim.ts';
 import { createClaimBatch } from './create-claim-batch.ts';
+import type { Claim } from './claims.schemas.ts';
 import { getClaim } from './get-claim.ts';
 import { importRemittance } from './import-remittance.ts';
 import { overrideWarning } from './override-warning.ts';
@@ -65,12 +66,17 @@ export const seedClaimsDemo: DemoSeeder = async (demo) => {
   // second and denies the third (the fourth waits); otherwise two go out and stay submitted.
   const sent = ready.slice(0, ready.length >= 5 ? 4 : 2);
   await createClaimBatch(ctx, { claimIds: sent });
-  if (sent.length === 4) await importRemittance(ctx, await demoRemittance(ctx, sent.slice(0, 3)));
+  if (sent.length < 4) return;
+  // The partly paid claim needs a second line for the payer to deny: the first sent claim that has one.
+  const loaded = await Promise.all(sent.map((id) => getClaim(ctx, id)));
+  const twoLines = loaded.findIndex((c) => c.lines.length > 1);
+  const [part] = loaded.splice(twoLines === -1 ? 0 : twoLines, 1) as [Claim];
+  const [paid, denied] = loaded as [Claim, Claim];
+  await importRemittance(ctx, demoRemittance(ctx, [paid, part, denied]));
 };
 
 /** The payer's 835 for three sent claims: paid (contractual CO-45, copay PR-3), partially paid (CO-50 on its last line), denied (CO-29). */
-async function demoRemittance(ctx: Ctx, ids: string[]): Promise<string> {
-  const claims = await Promise.all(ids.map((id) => getClaim(ctx, id)));
+function demoRemittance(ctx: Ctx, claims: [Claim, Claim, Claim]): string {
   const line = (
     l: { procedureCode: string; modifiers: string[]; units: number; chargeCents: number },
     paidCents: number,

@@ -1,14 +1,15 @@
 /**
  * Demo encounters, templates and quick texts. Today's checked-out visits and a past visit for
- * some patients (one to five months ago, ad hoc) carry signed notes with realistic SOAP text,
- * vitals, codes from the demo procedure list (the codes module seeds it first) and follow-ups;
- * two of today's roomed or with-provider visits have open drafts. Three templates tied to the
- * demo appointment types, and the quick texts a practice types all day. Rows are written
- * directly (the seeding actor holds no clinical permission); signatures are the clinician's
- * and complete, so `encounter.signed` is emitted (the follow-up worklist fills from it).
+ * some patients (one to five months ago, and ten weekdays in the last three weeks, ad hoc, so
+ * the billing queues never start empty) carry signed notes with realistic SOAP text, vitals,
+ * codes from the demo procedure list (the codes module seeds it first) and follow-ups; two of
+ * today's roomed or with-provider visits have open drafts. Three templates tied to the demo
+ * appointment types, and the quick texts a practice types all day. Rows are written directly
+ * (the seeding actor holds no clinical permission); signatures are the clinician's and
+ * complete, so `encounter.signed` is emitted (the follow-up worklist fills from it).
  */
 import type { DemoSeeder } from '../demo/index.ts';
-import { addDays, loadAppointmentFacts, localDateOf } from '../scheduling/index.ts';
+import { addDays, isoWeekday, loadAppointmentFacts, localDateOf, localToEpochMs } from '../scheduling/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { emit } from '../shared/events.ts';
 import { seededRandom } from '../shared/random.ts';
@@ -297,6 +298,29 @@ export const seedEncountersDemo: DemoSeeder = async (demo) => {
     await writeEncounter(
       ctx,
       { patientId, providerId, locationId: loc0, appointmentId: null, date, signedBy: clinicianUser },
+      { ...visit, followUp: null },
+      vitals,
+      typeIds,
+      at,
+    );
+    i++;
+  }
+
+  // The last three weeks' visits (weekdays, 2 to 19 days ago), so the billing queues have recent
+  // work whatever the hour or weekday the demo is seeded on: today's visits before "now" may be
+  // none (seeded at midnight, or on a day the clinic is closed).
+  const recent = demo.patientIds.slice(patients.length, patients.length + 10);
+  for (const patientId of recent) {
+    let daysAgo = rnd.int(2, 19);
+    // Back to the Friday before a weekend.
+    while (isoWeekday(addDays(todayLocal, -daysAgo)) > 5) daysAgo++;
+    const date = addDays(todayLocal, -daysAgo);
+    const at = new Date(localToEpochMs(zone, date, `${String(9 + (i % 7)).padStart(2, '0')}:15`));
+    const visit = VISITS[i % VISITS.length] as Visit;
+    const vitals = VITALS[i % VITALS.length] as (typeof VITALS)[number];
+    await writeEncounter(
+      ctx,
+      { patientId, providerId: demo.providerIds[0] as string, locationId: loc0, appointmentId: null, date, signedBy: clinicianUser },
       { ...visit, followUp: null },
       vitals,
       typeIds,
