@@ -13,7 +13,7 @@ import { createTestApp } from '../helpers/test-app.ts';
 const clock = new FakeClock('2026-03-04T16:00:00Z');
 temporaryClaimsOutbox(); // before the app is built: it reads CLAIMS_OUTBOX_DIR
 const t = await createTestApp({ clock, template: demoPractice('2026-03-04T16:00:00Z', 60) });
-// Sunday 2026-12-06, one minute past midnight in New York: no visit of the day has happened yet.
+// Sunday 2026-12-06, one minute past midnight in New York: no visit in the last 24 hours (Saturday has none).
 const midnight = await createTestDatabase<Database>({ template: demoPractice('2026-12-06T05:01:00Z', 60) });
 
 describe('demo claims', () => {

@@ -62,12 +62,13 @@ export const seedClaimsDemo: DemoSeeder = async (demo) => {
     if (result.errors.length === 0) ready.push(id);
   }
   if (ready.length < 3) return;
-  // With enough ready claims, four go out and the payer's 835 pays the first, pays part of the
-  // second and denies the third (the fourth waits); otherwise two go out and stay submitted.
+  // With enough ready claims, four go out and the payer's 835 pays one, pays part of another and
+  // denies a third (the fourth waits); otherwise two go out and stay submitted.
   const sent = ready.slice(0, ready.length >= 5 ? 4 : 2);
   await createClaimBatch(ctx, { claimIds: sent });
   if (sent.length < 4) return;
-  // The partly paid claim needs a second line for the payer to deny: the first sent claim that has one.
+  // The partly paid claim needs a second line for the payer to deny: the first sent claim that has
+  // one (with none, the first sent claim is simply paid in full: every demo visit but one has two lines).
   const loaded = await Promise.all(sent.map((id) => getClaim(ctx, id)));
   const twoLines = loaded.findIndex((c) => c.lines.length > 1);
   const [part] = loaded.splice(twoLines === -1 ? 0 : twoLines, 1) as [Claim];

@@ -1,7 +1,7 @@
 /**
  * Demo encounters, templates and quick texts. Today's checked-out visits and a past visit for
- * some patients (one to five months ago, and ten weekdays in the last three weeks, ad hoc, so
- * the billing queues never start empty) carry signed notes with realistic SOAP text, vitals,
+ * some patients (one to five months ago, ad hoc) and ten of the last three weeks' visits (so the
+ * billing queues never start empty) carry signed notes with realistic SOAP text, vitals,
  * codes from the demo procedure list (the codes module seeds it first) and follow-ups; two of
  * today's roomed or with-provider visits have open drafts. Three templates tied to the demo
  * appointment types, and the quick texts a practice types all day. Rows are written directly
@@ -9,7 +9,7 @@
  * complete, so `encounter.signed` is emitted (the follow-up worklist fills from it).
  */
 import type { DemoSeeder } from '../demo/index.ts';
-import { addDays, isoWeekday, loadAppointmentFacts, localDateOf, localToEpochMs } from '../scheduling/index.ts';
+import { addDays, loadAppointmentFacts, localDateOf } from '../scheduling/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { emit } from '../shared/events.ts';
 import { seededRandom } from '../shared/random.ts';
@@ -306,25 +306,45 @@ export const seedEncountersDemo: DemoSeeder = async (demo) => {
     i++;
   }
 
-  // The last three weeks' visits (weekdays, 2 to 19 days ago), so the billing queues have recent
-  // work whatever the hour or weekday the demo is seeded on: today's visits before "now" may be
-  // none (seeded at midnight, or on a day the clinic is closed).
-  const recent = demo.patientIds.slice(patients.length, patients.length + 10);
-  for (const patientId of recent) {
-    let daysAgo = rnd.int(2, 19);
-    // Back to the Friday before a weekend.
-    while (isoWeekday(addDays(todayLocal, -daysAgo)) > 5) daysAgo++;
-    const date = addDays(todayLocal, -daysAgo);
-    const at = new Date(localToEpochMs(zone, date, `${String(9 + (i % 7)).padStart(2, '0')}:15`));
+  // Notes for ten of the last three weeks' visits (the scheduling demo's history: checked-out
+  // visits before the last 24 hours; one a day, latest first, of a provider whose account signs),
+  // so the billing queues have recent work whatever the hour the demo is seeded: just after
+  // midnight, the day has no visit yet. Their follow-ups are left out, as the older visits' are.
+  const history = await ctx.db
+    .selectFrom('appointment_times')
+    .select('id')
+    .where('organization_id', '=', org)
+    .where('starts_at', '>=', new Date(now.getTime() - 20 * 86_400_000))
+    .where('starts_at', '<', new Date(now.getTime() - 24 * 3_600_000))
+    .where('status', '=', 'checked_out')
+    .orderBy('starts_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const days = new Set<string>();
+  for (const { id } of history) {
+    if (days.size >= 10) break;
+    const facts = await loadAppointmentFacts(ctx.db, org, id);
+    const signer = facts && (facts.providerId === demo.providerIds[0] ? clinicianUser : signerOf.get(facts.providerId));
+    if (!facts || !signer) continue;
+    const date = localDateOf(facts.startsAt.getTime(), facts.zone);
+    if (days.has(date)) continue;
+    days.add(date);
     const visit = VISITS[i % VISITS.length] as Visit;
     const vitals = VITALS[i % VITALS.length] as (typeof VITALS)[number];
     await writeEncounter(
       ctx,
-      { patientId, providerId: demo.providerIds[0] as string, locationId: loc0, appointmentId: null, date, signedBy: clinicianUser },
+      {
+        patientId: facts.patientId,
+        providerId: facts.providerId,
+        locationId: facts.locationId,
+        appointmentId: facts.id,
+        date,
+        signedBy: signer,
+      },
       { ...visit, followUp: null },
       vitals,
       typeIds,
-      at,
+      facts.startsAt,
     );
     i++;
   }
