@@ -72,11 +72,20 @@ describe('schedule and patient flow', () => {
     const page = await context.newPage();
     const watch = watchConsole(page);
     await signIn(page, 'front.desk@demo.clinicdesk.dev');
+    // The journey books, moves and checks out a visit today: at the location whose day has the
+    // most time left (late in the evening in Denver, the next open slot is tomorrow's).
+    const locations = await getJson<{ items: { id: string; timeZone: string }[] }>(page, '/api/locations');
+    const minutesLeft = (zone: string) => {
+      const [h, m] = new Date().toLocaleTimeString('en-GB', { timeZone: zone, hourCycle: 'h23' }).split(':').map(Number);
+      return 24 * 60 - ((h as number) * 60 + (m as number));
+    };
+    const chosen = locations.items.reduce((a, b) => (minutesLeft(b.timeZone) > minutesLeft(a.timeZone) ? b : a));
+    await page.evaluate((id) => sessionStorage.setItem('clinicdesk.locationId', id), chosen.id);
     await page.goto('/schedule');
     await page.getByTestId('schedule-zone').waitFor();
     const locationId = (await page.evaluate(() => sessionStorage.getItem('clinicdesk.locationId'))) as string;
-    const locations = await getJson<{ items: { id: string; timeZone: string }[] }>(page, '/api/locations');
-    const zone = locations.items.find((l) => l.id === locationId)?.timeZone as string;
+    expect(locationId).toBe(chosen.id);
+    const zone = chosen.timeZone;
     expect(await page.getByTestId('schedule-zone').textContent()).toBe(`Times in ${zone}`);
     const today = localDate(Date.now(), zone);
 
