@@ -4,10 +4,19 @@
  * security, on the bench server's own database and with the server's pool size and
  * connection settings. Its tables (bench_bare_items, bench_bare_audit) are made by the bench.
  *
- * env: PORT, BENCH_BARE_DATABASE_URL; CLINICDESK_DB_POOL_MAX as the server reads it.
+ * One route writes to the server's own tables: `/bare/insert-patient` puts a registration's row
+ * into `patients` and its audit row into `audit_events` in one statement, with none of the
+ * server's work around it (no session, validation, duplicate check, lock or transaction). What
+ * it costs is what the schema alone costs a registration: the row's generated search keys,
+ * indexes, checks, foreign keys and vocabulary trigger, and the audit row's indexes.
+ *
+ * env: PORT, BENCH_BARE_DATABASE_URL, BENCH_BARE_PATIENT_ORGANIZATION (a practice of the
+ * server's database, for `/bare/insert-patient`); CLINICDESK_DB_POOL_MAX as the server reads it.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { PATIENT_RECORD_COLUMNS } from '@domain/patients/patient-row.ts';
 import { dbPoolMax } from '@server/config.ts';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -37,6 +46,30 @@ const READ_AUDIT = {
     )
     select * from r`,
 };
+
+// The registration's row (the columns its body fills, the MRN from the sequence, the body's hash)
+// and its audit row, answered with the record's columns as the registration answers.
+const INSERT_PATIENT = {
+  name: 'bare_insert_patient',
+  text: `with w as (
+      insert into patients (organization_id, mrn, given_name, family_name, birth_date, sex, email, address, registration_hash)
+      values ($1, nextval('patient_mrn_seq')::text, $2, $3, $4, $5, $6, $7, $8)
+      returning ${PATIENT_RECORD_COLUMNS.join(', ')}),
+    a as (
+      insert into audit_events (organization_id, user_id, role, patient_id, action, resource_type, resource_id, ip, user_agent, request_id, details)
+      select organization_id, $9, 'admin', id, 'create', 'patient', id::text, $10, $11, $12, jsonb_build_object('mrn', mrn) from w
+    )
+    select * from w`,
+};
+
+interface PatientBody {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: string;
+  email?: string;
+  address?: unknown;
+}
 
 const STATIC_PAGE = {
   items: Array.from({ length: 20 }, (_, i) => ({
@@ -82,6 +115,31 @@ async function main(): Promise<void> {
   app.post<{ Body: { name: string; payload: unknown } }>('/bare/insert', async (request, reply) => {
     const { rows } = await pool.query({ ...INSERT, values: [BARE_ORGANIZATION, request.body.name, request.body.payload] });
     return reply.code(201).send({ id: rows[0].id });
+  });
+
+  const practice = process.env.BENCH_BARE_PATIENT_ORGANIZATION;
+  app.post<{ Body: PatientBody }>('/bare/insert-patient', async (request, reply) => {
+    if (!practice) return reply.code(500).send({ error: 'BENCH_BARE_PATIENT_ORGANIZATION is not set' });
+    const b = request.body;
+    const hash = createHash('sha256').update(JSON.stringify(b)).digest('hex');
+    const { rows } = await pool.query({
+      ...INSERT_PATIENT,
+      values: [
+        practice,
+        b.givenName,
+        b.familyName,
+        b.birthDate,
+        b.sex,
+        b.email ?? null,
+        b.address ?? null,
+        hash,
+        BARE_USER,
+        request.ip,
+        request.headers['user-agent'] ?? null,
+        request.id,
+      ],
+    });
+    return reply.code(201).send(rows[0]);
   });
 
   const close = async () => {

@@ -6,6 +6,11 @@
  *
  *  - bare-read: a primary-key read;
  *  - bare-insert: one row inserted from a JSON body, its id returned;
+ *  - bare-insert-patient: a registration's body written as a patient row and its audit row
+ *    into the server's own tables, in one statement and nothing else (bench/baseline-server.ts):
+ *    what the schema alone costs a registration. Run with patient-create, and printed with its
+ *    ratio to bare-insert, so that a registration's ratio can be read against what no code
+ *    around the statement could take away;
  *  - bare-read-audit: a primary-key read and an audit row, in one statement;
  *  - bare-static: a page of 20 codes from memory, no database (what an in-memory search is
  *    compared with).
@@ -15,10 +20,11 @@ import net from 'node:net';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { BARE_APPLICATION_NAME, BARE_ORGANIZATION } from './baseline-server.ts';
+import { benchPatient, populationStreams } from './population.ts';
 import { type BenchServer, backendsOf, type LoadResult, load, ROOT, registerCpuTarget } from './harness.ts';
 
-export type BareKind = 'read' | 'insert' | 'read-audit' | 'static';
-export const BARE_KINDS: BareKind[] = ['read', 'read-audit', 'insert', 'static'];
+export type BareKind = 'read' | 'insert' | 'read-audit' | 'static' | 'insert-patient';
+export const BARE_KINDS: BareKind[] = ['read', 'read-audit', 'insert', 'static', 'insert-patient'];
 
 /** Rows the reads pick from: as many as the patients, up to 100,000 (the primary key's depth is what matters). */
 export function bareRows(patients: number): number {
@@ -81,6 +87,9 @@ export interface Baseline {
   results: Map<BareKind, LoadResult>;
 }
 
+/** Runs of bare-insert-patient so far in this invocation: each registers people of its own. */
+let insertPatientRuns = 0;
+
 /** Start the bare server on the bench server's database, run the loads of `kinds` (all by default), stop it. */
 export async function runBaseline(s: BenchServer, kinds: readonly BareKind[] = BARE_KINDS): Promise<Baseline> {
   const ids = await createTables(s, bareRows(s.options.patients));
@@ -88,7 +97,12 @@ export async function runBaseline(s: BenchServer, kinds: readonly BareKind[] = B
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/run-ts.js'), path.join(ROOT, 'bench/baseline-server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), BENCH_BARE_DATABASE_URL: s.databaseUrl },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BENCH_BARE_DATABASE_URL: s.databaseUrl,
+      BENCH_BARE_PATIENT_ORGANIZATION: s.organizationId,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const results = new Map<BareKind, LoadResult>();
@@ -145,6 +159,45 @@ export async function runBaseline(s: BenchServer, kinds: readonly BareKind[] = B
           ],
         } as never),
       );
+    if (kinds.includes('insert-patient')) {
+      // Into the registry patient-create writes to, at its size: the same indexes' depth.
+      await s.patients();
+      // People no registration of this invocation registers (patient-create's streams are seed + 1 + 7,919k).
+      const run = insertPatientRuns++;
+      const { rnd, names } = populationStreams(s.options.seed + 5_003 + run * 7_919);
+      let k = 0;
+      const line = await load('bare-insert-patient', {
+        ...common,
+        url: `${url}/bare/insert-patient`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>) => {
+              // patient-create's body, as it builds it (bench/scenarios/patients.ts).
+              const p = benchPatient(rnd, names, 20_000_000 + run * 1_000_000 + k++, s.options.names);
+              const body = {
+                givenName: p.givenName,
+                familyName: p.familyName,
+                birthDate: p.birthDate,
+                sex: p.sex,
+                address: p.address,
+                email: p.email,
+              };
+              return { ...req, body: JSON.stringify(body) };
+            },
+          },
+        ],
+      } as never);
+      const insert = results.get('insert')?.cpuMsPerRequest;
+      const cpu = line.cpuMsPerRequest;
+      results.set('insert-patient', {
+        ...line,
+        baseline: 'bare-insert',
+        baselineCpuMsPerRequest: insert ?? null,
+        ratioToBaseline: typeof cpu === 'number' && typeof insert === 'number' && insert > 0 ? Number((cpu / insert).toFixed(2)) : null,
+      });
+    }
     return { results };
   } finally {
     unregister?.();

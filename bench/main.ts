@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { type BareKind, bareRows, runBaseline } from './baseline.ts';
 import { machineFacts } from './cpu.ts';
 import { type LoadResult, startBenchServer } from './harness.ts';
-import { baselineOf, formatSummary, formatTable, summarizeRuns, withBaseline } from './report.ts';
+import { baselinesFor, formatSummary, formatTable, summarizeRuns, withBaseline } from './report.ts';
 import { scenarios } from './scenarios/index.ts';
 
 const { values, positionals } = parseArgs({
@@ -107,7 +107,7 @@ const print = (line: LoadResult, round: number) => {
   console.log(JSON.stringify({ ...numbered, ...shape }));
 };
 // Only the baselines the chosen scenarios are compared with (bench/report.ts).
-const kinds = [...new Set(chosen.map((s) => baselineOf(s.name)))] as BareKind[];
+const kinds = [...new Set(chosen.flatMap((s) => baselinesFor(s.name)))] as BareKind[];
 try {
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) process.stderr.write(`round ${round} of ${rounds}\n`);

@@ -18,6 +18,14 @@ export function baselineOf(scenario: string): BareKind {
   return 'read';
 }
 
+/**
+ * The baselines a run of `scenario` needs: its own, and for a registration also
+ * bare-insert-patient (the schema's own cost of the row and its audit row, bench/baseline.ts).
+ */
+export function baselinesFor(scenario: string): BareKind[] {
+  return scenario === 'patient-create' ? ['insert', 'insert-patient'] : [baselineOf(scenario)];
+}
+
 /** The issues' targets, printed beside the figures (never asserted: the machine decides what they read). */
 export function targetOf(scenario: string): { ratio?: number; cpuMs?: number; p95Ms?: number } | undefined {
   if (scenario === 'icd10-search') return { p95Ms: 10 };
