@@ -67,14 +67,24 @@ export const seedClaimsDemo: DemoSeeder = async (demo) => {
   const sent = ready.slice(0, ready.length >= 5 ? 4 : 2);
   await createClaimBatch(ctx, { claimIds: sent });
   if (sent.length < 4) return;
-  // The partly paid claim needs a second line for the payer to deny: the first sent claim that has
-  // one (with none, the first sent claim is simply paid in full: every demo visit but one has two lines).
   const loaded = await Promise.all(sent.map((id) => getClaim(ctx, id)));
-  const twoLines = loaded.findIndex((c) => c.lines.length > 1);
-  const [part] = loaded.splice(twoLines === -1 ? 0 : twoLines, 1) as [Claim];
-  const [paid, denied] = loaded as [Claim, Claim];
-  await importRemittance(ctx, demoRemittance(ctx, [paid, part, denied]));
+  await importRemittance(ctx, demoRemittance(ctx, remittanceRoles(loaded)));
 };
+
+/**
+ * Which sent claims the demo 835 pays, pays in part and denies, in that order. The partly paid
+ * claim needs a second line for the payer to deny: it is the first sent claim that has one (with
+ * none, the first sent claim, which is then simply paid in full: every demo visit but one has two
+ * lines). The others keep their order: paid, then denied.
+ */
+export function remittanceRoles<C extends { lines: readonly unknown[] }>(sent: readonly C[]): [paid: C, part: C, denied: C] {
+  if (sent.length < 3) throw new Error('the demo 835 needs three sent claims');
+  const rest = [...sent];
+  const twoLines = rest.findIndex((c) => c.lines.length > 1);
+  const [part] = rest.splice(twoLines === -1 ? 0 : twoLines, 1) as [C];
+  const [paid, denied] = rest as [C, C];
+  return [paid, part, denied];
+}
 
 /** The payer's 835 for three sent claims: paid (contractual CO-45, copay PR-3), partially paid (CO-50 on its last line), denied (CO-29). */
 function demoRemittance(ctx: Ctx, claims: [Claim, Claim, Claim]): string {

@@ -9,7 +9,7 @@
  * complete, so `encounter.signed` is emitted (the follow-up worklist fills from it).
  */
 import type { DemoSeeder } from '../demo/index.ts';
-import { addDays, loadAppointmentFacts, localDateOf } from '../scheduling/index.ts';
+import { type AppointmentFacts, addDays, loadAppointmentFacts, localDateOf } from '../scheduling/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { emit } from '../shared/events.ts';
 import { seededRandom } from '../shared/random.ts';
@@ -245,6 +245,16 @@ export const seedEncountersDemo: DemoSeeder = async (demo) => {
     .execute();
   const signerOf = new Map(signers.map((s) => [s.provider_id as string, s.id]));
   const clinicianUser = demo.userIds.clinician;
+  const signerFor = (providerId: string): string | undefined =>
+    providerId === demo.providerIds[0] ? clinicianUser : signerOf.get(providerId);
+  // A note of a booked visit: its patient, provider and place, on its local day.
+  const noteOf = (facts: AppointmentFacts) => ({
+    patientId: facts.patientId,
+    providerId: facts.providerId,
+    locationId: facts.locationId,
+    appointmentId: facts.id,
+    date: localDateOf(facts.startsAt.getTime(), facts.zone),
+  });
   const zones = new Map(
     (await ctx.db.selectFrom('location_directory').select(['id', 'time_zone']).where('organization_id', '=', org).execute()).map((l) => [
       l.id,
@@ -267,9 +277,8 @@ export const seedEncountersDemo: DemoSeeder = async (demo) => {
   for (const v of visits) {
     const facts = await loadAppointmentFacts(ctx.db, org, v.id);
     if (!facts) continue;
-    const signer = facts.providerId === demo.providerIds[0] ? clinicianUser : signerOf.get(facts.providerId);
-    const date = localDateOf(facts.startsAt.getTime(), facts.zone);
-    const base = { patientId: facts.patientId, providerId: facts.providerId, locationId: facts.locationId, appointmentId: v.id, date };
+    const signer = signerFor(facts.providerId);
+    const base = noteOf(facts);
     const visit = VISITS[i % VISITS.length] as Visit;
     const vitals = VITALS[i % VITALS.length] as (typeof VITALS)[number];
     if (v.status === 'checked_out' && signer) {
@@ -324,28 +333,14 @@ export const seedEncountersDemo: DemoSeeder = async (demo) => {
   for (const { id } of history) {
     if (days.size >= 10) break;
     const facts = await loadAppointmentFacts(ctx.db, org, id);
-    const signer = facts && (facts.providerId === demo.providerIds[0] ? clinicianUser : signerOf.get(facts.providerId));
+    const signer = facts && signerFor(facts.providerId);
     if (!facts || !signer) continue;
-    const date = localDateOf(facts.startsAt.getTime(), facts.zone);
-    if (days.has(date)) continue;
-    days.add(date);
+    const note = noteOf(facts);
+    if (days.has(note.date)) continue;
+    days.add(note.date);
     const visit = VISITS[i % VISITS.length] as Visit;
     const vitals = VITALS[i % VITALS.length] as (typeof VITALS)[number];
-    await writeEncounter(
-      ctx,
-      {
-        patientId: facts.patientId,
-        providerId: facts.providerId,
-        locationId: facts.locationId,
-        appointmentId: facts.id,
-        date,
-        signedBy: signer,
-      },
-      { ...visit, followUp: null },
-      vitals,
-      typeIds,
-      facts.startsAt,
-    );
+    await writeEncounter(ctx, { ...note, signedBy: signer }, { ...visit, followUp: null }, vitals, typeIds, facts.startsAt);
     i++;
   }
 };
