@@ -6,9 +6,11 @@
  *
  * One route writes to the server's own tables: `/bare/insert-patient` puts a registration's row
  * into `patients` and its audit row into `audit_events` in one statement, with none of the
- * server's work around it (no session, validation, duplicate check, lock or transaction). What
- * it costs is what the schema alone costs a registration: the row's generated search keys,
- * indexes, checks, foreign keys and vocabulary trigger, and the audit row's indexes.
+ * server's work around it (no session, validation, duplicate check, birth-date lock or explicit
+ * transaction). What it costs is what the schema alone costs a registration: the row's
+ * generated search keys, indexes, checks, foreign keys and vocabulary trigger, the audit row's
+ * indexes and the audit chain's shared append lock, under row-level security as the app's
+ * role (its own connections: SET ROLE and the practice's tenant setting once per connection).
  *
  * env: PORT, BENCH_BARE_DATABASE_URL, BENCH_BARE_PATIENT_ORGANIZATION (a practice of the
  * server's database, for `/bare/insert-patient`); CLINICDESK_DB_POOL_MAX as the server reads it.
@@ -16,7 +18,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { AUDIT_APPEND_LOCK } from '@domain/audit/record-audit.ts';
 import { PATIENT_RECORD_COLUMNS } from '@domain/patients/patient-row.ts';
+import { APP_ROLE } from '@db/pool.ts';
+import { TENANT_SETTING } from '@db/tenant.ts';
 import { dbPoolMax } from '@server/config.ts';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -48,16 +53,19 @@ const READ_AUDIT = {
 };
 
 // The registration's row (the columns its body fills, the MRN from the sequence, the body's hash)
-// and its audit row, answered with the record's columns as the registration answers.
+// and its audit row under the audit chain's shared append lock (as insertAudited writes them),
+// answered with the record's columns as the registration answers.
 const INSERT_PATIENT = {
   name: 'bare_insert_patient',
   text: `with w as (
       insert into patients (organization_id, mrn, given_name, family_name, birth_date, sex, email, address, registration_hash)
       values ($1, nextval('patient_mrn_seq')::text, $2, $3, $4, $5, $6, $7, $8)
       returning ${PATIENT_RECORD_COLUMNS.join(', ')}),
+    append_lock as (select pg_advisory_xact_lock_shared(${AUDIT_APPEND_LOCK}::bigint) where exists (select 1 from w)),
     a as (
       insert into audit_events (organization_id, user_id, role, patient_id, action, resource_type, resource_id, ip, user_agent, request_id, details)
-      select organization_id, $9, 'admin', id, 'create', 'patient', id::text, $10, $11, $12, jsonb_build_object('mrn', mrn) from w
+      select w.organization_id, $9, 'admin', w.id, 'create', 'patient', w.id::text, $10, $11, $12, jsonb_build_object('mrn', w.mrn)
+        from append_lock, w
     )
     select * from w`,
 };
@@ -117,12 +125,28 @@ async function main(): Promise<void> {
     return reply.code(201).send({ id: rows[0].id });
   });
 
+  // The patient rows go through row-level security as the server's do: the app's role, the
+  // practice's tenant setting, set once per connection (the server sets it when a connection
+  // changes practice).
   const practice = process.env.BENCH_BARE_PATIENT_ORGANIZATION;
+  const patientPool = new pg.Pool({
+    connectionString,
+    max: dbPoolMax(process.env.CLINICDESK_DB_POOL_MAX),
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: BARE_APPLICATION_NAME,
+    options: '-c jit=off',
+  });
+  patientPool.on('error', () => undefined);
+  patientPool.on('connect', (client) => {
+    client.query(`set role ${pg.escapeIdentifier(APP_ROLE)}`).catch(() => undefined);
+    client.query('select set_config($1, $2, false)', [TENANT_SETTING, practice ?? '']).catch(() => undefined);
+  });
   app.post<{ Body: PatientBody }>('/bare/insert-patient', async (request, reply) => {
     if (!practice) return reply.code(500).send({ error: 'BENCH_BARE_PATIENT_ORGANIZATION is not set' });
     const b = request.body;
     const hash = createHash('sha256').update(JSON.stringify(b)).digest('hex');
-    const { rows } = await pool.query({
+    const { rows } = await patientPool.query({
       ...INSERT_PATIENT,
       values: [
         practice,
@@ -145,6 +169,7 @@ async function main(): Promise<void> {
   const close = async () => {
     await app.close();
     await pool.end();
+    await patientPool.end();
     process.exit(0);
   };
   process.once('SIGTERM', close);

@@ -136,10 +136,14 @@ export interface RunsSummary {
   failuresByRun: number[];
 }
 
-/** The run's figure its target is set in; its p95 for a scenario without a target. */
+/** Baselines whose lines carry a ratio to another baseline (bench/baseline.ts): their spread is in it. */
+const RATIO_BASELINES = new Set(['bare-insert-patient']);
+
+/** The run's figure its target is set in; its p95 for a scenario without a target (a floor's ratio for a floor baseline). */
 function targetFigure(line: LoadResult): number | null {
   const c = targetCheck(line);
   if (c) return c.value;
+  if (RATIO_BASELINES.has(line.scenario)) return typeof line.ratioToBaseline === 'number' ? line.ratioToBaseline : null;
   return typeof line.latencyP95Ms === 'number' ? line.latencyP95Ms : null;
 }
 
@@ -186,7 +190,12 @@ export function formatSummary(summaries: readonly RunsSummary[]): string {
   const table = formatTable(summaries.map((s) => s.medians)).split('\n');
   const spread = summaries.map((s) => {
     const values = s.perRun.filter((v): v is number => v !== null);
-    const figure = targetOf(s.scenario)?.ratio !== undefined ? 'ratio' : targetOf(s.scenario)?.cpuMs !== undefined ? 'CPU-ms' : 'p95 ms';
+    const figure =
+      targetOf(s.scenario)?.ratio !== undefined || RATIO_BASELINES.has(s.scenario)
+        ? 'ratio'
+        : targetOf(s.scenario)?.cpuMs !== undefined
+          ? 'CPU-ms'
+          : 'p95 ms';
     const range = values.length ? `${Math.min(...values)}-${Math.max(...values)}` : '-';
     const met = s.metRuns === null ? '' : `; target met in ${s.metRuns} of ${s.runs}`;
     const failed = s.failuresByRun.some((n) => n > 0) ? `; non-2xx or errors by run ${s.failuresByRun.join(', ')}` : '';

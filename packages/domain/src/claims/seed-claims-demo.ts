@@ -75,7 +75,8 @@ export const seedClaimsDemo: DemoSeeder = async (demo) => {
  * Which sent claims the demo 835 pays, pays in part and denies, in that order. The partly paid
  * claim needs a second line for the payer to deny: it is the first sent claim that has one (with
  * none, the first sent claim, which is then simply paid in full: every demo visit but one has two
- * lines). The others keep their order: paid, then denied.
+ * lines). The others keep their order: paid, then denied; a fourth sent claim is not in the 835
+ * and stays submitted.
  */
 export function remittanceRoles<C extends { lines: readonly unknown[] }>(sent: readonly C[]): [paid: C, part: C, denied: C] {
   if (sent.length < 3) throw new Error('the demo 835 needs three sent claims');

@@ -247,7 +247,7 @@ export const seedEncountersDemo: DemoSeeder = async (demo) => {
   const clinicianUser = demo.userIds.clinician;
   const signerFor = (providerId: string): string | undefined =>
     providerId === demo.providerIds[0] ? clinicianUser : signerOf.get(providerId);
-  // A note of a booked visit: its patient, provider and place, on its local day.
+  // A note of a booked visit: linked to the appointment, for its patient, provider and place, on its local day.
   const noteOf = (facts: AppointmentFacts) => ({
     patientId: facts.patientId,
     providerId: facts.providerId,
