@@ -88,9 +88,8 @@ const STATIC_PAGE = {
   nextCursor: null,
 };
 
-async function main(): Promise<void> {
-  const connectionString = process.env.BENCH_BARE_DATABASE_URL;
-  if (!connectionString) throw new Error('BENCH_BARE_DATABASE_URL is not set');
+/** A pool with the server's pool size and connection settings (packages/db/src/pool.ts), named as the bare server's. */
+function barePool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max: dbPoolMax(process.env.CLINICDESK_DB_POOL_MAX),
@@ -100,6 +99,13 @@ async function main(): Promise<void> {
     options: '-c jit=off',
   });
   pool.on('error', () => undefined);
+  return pool;
+}
+
+async function main(): Promise<void> {
+  const connectionString = process.env.BENCH_BARE_DATABASE_URL;
+  if (!connectionString) throw new Error('BENCH_BARE_DATABASE_URL is not set');
+  const pool = barePool(connectionString);
   const app = Fastify({ logger: false });
 
   app.get('/bare/ready', async () => ({ ok: true }));
@@ -129,18 +135,12 @@ async function main(): Promise<void> {
   // practice's tenant setting, set once per connection (the server sets it when a connection
   // changes practice).
   const practice = process.env.BENCH_BARE_PATIENT_ORGANIZATION;
-  const patientPool = new pg.Pool({
-    connectionString,
-    max: dbPoolMax(process.env.CLINICDESK_DB_POOL_MAX),
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-    application_name: BARE_APPLICATION_NAME,
-    options: '-c jit=off',
-  });
-  patientPool.on('error', () => undefined);
+  const patientPool = barePool(connectionString);
   patientPool.on('connect', (client) => {
-    client.query(`set role ${pg.escapeIdentifier(APP_ROLE)}`).catch(() => undefined);
-    client.query('select set_config($1, $2, false)', [TENANT_SETTING, practice ?? '']).catch(() => undefined);
+    // Said, not swallowed: as the owner the rows would skip row-level security and the floor would read low.
+    const failed = (e: Error) => process.stderr.write(`bare-insert-patient connection: ${e.message}\n`);
+    client.query(`set role ${pg.escapeIdentifier(APP_ROLE)}`).catch(failed);
+    client.query('select set_config($1, $2, false)', [TENANT_SETTING, practice ?? '']).catch(failed);
   });
   app.post<{ Body: PatientBody }>('/bare/insert-patient', async (request, reply) => {
     if (!practice) return reply.code(500).send({ error: 'BENCH_BARE_PATIENT_ORGANIZATION is not set' });

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { BARE_APPLICATION_NAME, BARE_ORGANIZATION } from './baseline-server.ts';
 import { generatePatients } from './generate.ts';
-import { benchPatient, populationStreams } from './population.ts';
+import { benchPatient, populationStreams, registrationBody } from './population.ts';
 import { type BenchServer, backendsOf, type LoadResult, load, ROOT, registerCpuTarget } from './harness.ts';
 
 export type BareKind = 'read' | 'insert' | 'read-audit' | 'static' | 'insert-patient';
@@ -213,17 +213,9 @@ export async function runBaseline(s: BenchServer, kinds: readonly BareKind[] = B
         requests: [
           {
             setupRequest: (req: Record<string, unknown>) => {
-              // patient-create's body, as it builds it (bench/scenarios/patients.ts).
+              // patient-create's body (without its confirmation, which is not stored).
               const p = benchPatient(rnd, names, 20_000_000 + run * 1_000_000 + k++, s.options.names);
-              const body = {
-                givenName: p.givenName,
-                familyName: p.familyName,
-                birthDate: p.birthDate,
-                sex: p.sex,
-                address: p.address,
-                email: p.email,
-              };
-              return { ...req, body: JSON.stringify(body) };
+              return { ...req, body: JSON.stringify(registrationBody(p)) };
             },
           },
         ],

@@ -106,6 +106,13 @@ export function benchPatient(rnd: Random, names: Random, n: number, model: NameM
   return { ...p, givenName, familyName, email: `${givenName}.${familyName}.${n}@example.com`.toLowerCase() };
 }
 
+/** What a front desk types to register `p`: the body of `POST /api/patients` (patient-create sends it, and bare-insert-patient writes it). */
+export function registrationBody(
+  p: SyntheticPatient,
+): Pick<SyntheticPatient, 'givenName' | 'familyName' | 'birthDate' | 'sex' | 'address' | 'email'> {
+  return { givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate, sex: p.sex, address: p.address, email: p.email };
+}
+
 /** The two random streams of a population: one for the demo's fields, one for the name model. */
 export function populationStreams(seed: number): { rnd: Random; names: Random } {
   return { rnd: seededRandom(seed), names: seededRandom(seed ^ 0x5eed) };

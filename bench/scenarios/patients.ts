@@ -15,6 +15,7 @@ import {
   misspell,
   type NameModel,
   populationStreams,
+  registrationBody,
 } from '../population.ts';
 import { BENCH_ADMIN, type BenchServer, type LoadResult, load, type Scenario, sequentialLatency } from '../harness.ts';
 
@@ -46,16 +47,7 @@ export const patientCreate: Scenario = {
             // Realistic names, so some registrations meet possible duplicates: the clerk has
             // confirmed (the check still runs and its candidates are audited). The e-mail
             // carries n, so no two bodies are identical (that is refused even when confirmed).
-            const body = {
-              givenName: p.givenName,
-              familyName: p.familyName,
-              birthDate: p.birthDate,
-              sex: p.sex,
-              address: p.address,
-              email: p.email,
-              confirmNotDuplicate: true,
-            };
-            return { ...req, body: JSON.stringify(body) };
+            return { ...req, body: JSON.stringify({ ...registrationBody(p), confirmNotDuplicate: true }) };
           },
         },
       ],
